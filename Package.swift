@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, outermost last: Domain ← Store, Console, Export ← Curses ← etjanst.
+// The domain knows no store and no screen; the console knows no curses; only
+// ETjanstCurses imports CNcursesw.
+let package = Package(
+  name: "etjanst",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "etjanst", targets: ["etjanst"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+  ],
+  targets: [
+    .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    .target(name: "ETjanstDomain"),
+    .target(name: "ETjanstStore", dependencies: ["ETjanstDomain"]),
+    .target(
+      name: "ETjanstResources",
+      path: "Resources",
+      exclude: ["README.md"],
+      resources: [.copy("demo")]
+    ),
+    .target(name: "ETjanstConsole", dependencies: ["ETjanstDomain"]),
+    .target(
+      name: "ETjanstExport",
+      dependencies: ["ETjanstDomain", .product(name: "CSV", package: "CSV.swift")]
+    ),
+    .target(name: "ETjanstCurses", dependencies: ["CNcursesw", "ETjanstConsole"]),
+    .executableTarget(
+      name: "etjanst",
+      dependencies: [
+        "ETjanstDomain", "ETjanstStore", "ETjanstConsole", "ETjanstCurses", "ETjanstExport",
+        "ETjanstResources",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(
+      name: "TestSupport",
+      dependencies: ["ETjanstDomain", "ETjanstConsole", "ETjanstResources"],
+      path: "Tests/TestSupport"
+    ),
+    .testTarget(name: "ETjanstDomainTests", dependencies: ["ETjanstDomain", "TestSupport"]),
+    .testTarget(name: "ETjanstStoreTests", dependencies: ["ETjanstStore", "TestSupport"]),
+    .testTarget(
+      name: "ETjanstConsoleTests",
+      dependencies: ["ETjanstConsole", "TestSupport"],
+      exclude: ["Golden"]
+    ),
+    .testTarget(name: "ETjanstCursesTests", dependencies: ["ETjanstCurses", "TestSupport"]),
+    .testTarget(name: "ETjanstExportTests", dependencies: ["ETjanstExport", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+  ]
+)

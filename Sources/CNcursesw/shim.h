@@ -1,0 +1,22 @@
+// The wide-character ncurses API for Swift. The wide functions (cchar_t, wget_wch,
+// setcchar) are declared only with _XOPEN_SOURCE_EXTENDED; macros that Swift cannot
+// import (attribute bits, KEY_F, stdscr on some builds) get static inline wrappers.
+#ifndef ETJANST_CNCURSESW_SHIM_H
+#define ETJANST_CNCURSESW_SHIM_H
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+static inline attr_t etj_a_bold(void) { return A_BOLD; }
+static inline attr_t etj_a_reverse(void) { return A_REVERSE; }
+static inline attr_t etj_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t etj_a_dim(void) { return A_DIM; }
+static inline attr_t etj_a_normal(void) { return A_NORMAL; }
+static inline int etj_key_f(int n) { return KEY_F(n); }
+static inline WINDOW *etj_stdscr(void) { return stdscr; }
+#endif

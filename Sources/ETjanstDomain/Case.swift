@@ -1,0 +1,32 @@
+/// A case (ärende) on the platform, handled by one officer. Leavers must close or
+/// hand over theirs before they are removed (guideline 4.2).
+public struct Case: Codable, Sendable, Equatable, Identifiable {
+  public var id: EntityID<Case>
+  /// The platform's case number.
+  public var number: String
+  public var service: EntityID<EService>
+  public var officer: EntityID<StaffMember>
+  public var status: CaseStatus
+  /// The officer it was transferred from, when it was.
+  public var transferredFrom: EntityID<StaffMember>?
+
+  public init(
+    id: EntityID<Case> = .make(), number: String, service: EntityID<EService>, officer: EntityID<StaffMember>,
+    status: CaseStatus = .ongoing, transferredFrom: EntityID<StaffMember>? = nil
+  ) {
+    self.id = id
+    self.number = number
+    self.service = service
+    self.officer = officer
+    self.status = status
+    self.transferredFrom = transferredFrom
+  }
+
+  public var isOpen: Bool { status == .ongoing }
+}
+
+public enum CaseStatus: String, Codable, Sendable, CaseIterable {
+  case ongoing
+  /// 'Avslutad/Arkiverad' on the platform.
+  case closedArchived
+}

@@ -1,0 +1,39 @@
+/// Who to call (guideline 5 and 4.3), kept in the store and shown where needed.
+public struct Contacts: Codable, Sendable, Equatable {
+  /// The e-coordinator at the municipal executive office (kommunledningsförvaltningen).
+  public var eCoordinator: ContactCard
+  /// The system administrator at Norrbottens e-nämnd, to be called at once on an outage.
+  public var systemAdministrator: ContactCard
+  /// Address of the internal e-service "Beställning av e-tjänst" (step 2).
+  public var orderServiceAddress: String
+
+  public init(eCoordinator: ContactCard, systemAdministrator: ContactCard, orderServiceAddress: String) {
+    self.eCoordinator = eCoordinator
+    self.systemAdministrator = systemAdministrator
+    self.orderServiceAddress = orderServiceAddress
+  }
+
+  /// The contacts as the guideline names them; names and numbers are the
+  /// municipality's to fill in.
+  public static let guideline = Contacts(
+    eCoordinator: ContactCard(
+      name: "E-samordnaren", organisation: "Kommunledningsförvaltningen, Övertorneå kommun",
+      phone: "", email: ""),
+    systemAdministrator: ContactCard(
+      name: "Systemförvaltaren", organisation: "Norrbottens e-nämnd", phone: "", email: ""),
+    orderServiceAddress: "https://insidanovertornea.enamnd.se/oversikt/overview/2009")
+}
+
+public struct ContactCard: Codable, Sendable, Equatable {
+  public var name: String
+  public var organisation: String
+  public var phone: String
+  public var email: String
+
+  public init(name: String, organisation: String, phone: String, email: String) {
+    self.name = name
+    self.organisation = organisation
+    self.phone = phone
+    self.email = email
+  }
+}

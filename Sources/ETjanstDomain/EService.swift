@@ -1,0 +1,158 @@
+import Foundation
+
+/// One e-service in the catalogue, with what Open ePlatform's administration keeps
+/// for it: its flow family, its owners, its health (guideline 1.1 and 4).
+public struct EService: Codable, Sendable, Equatable, Identifiable {
+  public var id: EntityID<EService>
+  public var name: String
+  public var department: EntityID<Department>
+  public var audience: Audience
+  public var category: String
+  public var status: ServiceStatus
+  /// Every change of status, oldest first.
+  public var statusHistory: [StatusChange]
+  /// "Open ePlatform" unless the service lives elsewhere, which 1.1 flags.
+  public var platform: String
+  public var flowFamilyID: String
+  public var address: String
+  public var roles: ServiceRoles
+  public var needsELegitimation: Bool
+  public var needsSigning: Bool
+  /// Paper forms this e-service replaces (goal 2: fewer paper forms).
+  public var paperFormsReplaced: [String]
+  /// Runs without manual handling (goal 2: automation of simple tasks).
+  public var automated: Bool
+  public var yearlyCaseVolume: Int?
+  public var handlingDaysBefore: Int?
+  public var handlingDaysAfter: Int?
+  /// The department's own legal requirements for the service (4).
+  public var legalNote: String
+  public var lastReviewed: Day?
+  public var reviewIntervalMonths: Int
+  /// Errors and revision needs reported by the department (4).
+  public var reports: [ServiceReport]
+
+  public static let openEPlatform = "Open ePlatform"
+
+  public init(
+    id: EntityID<EService> = .make(), name: String, department: EntityID<Department>,
+    audience: Audience = .external, category: String = "", status: ServiceStatus = .ordered,
+    statusHistory: [StatusChange] = [], platform: String = EService.openEPlatform,
+    flowFamilyID: String = "", address: String = "", roles: ServiceRoles = ServiceRoles(),
+    needsELegitimation: Bool = false, needsSigning: Bool = false,
+    paperFormsReplaced: [String] = [], automated: Bool = false, yearlyCaseVolume: Int? = nil,
+    handlingDaysBefore: Int? = nil, handlingDaysAfter: Int? = nil, legalNote: String = "",
+    lastReviewed: Day? = nil, reviewIntervalMonths: Int = 12, reports: [ServiceReport] = []
+  ) {
+    self.id = id
+    self.name = name
+    self.department = department
+    self.audience = audience
+    self.category = category
+    self.status = status
+    self.statusHistory = statusHistory
+    self.platform = platform
+    self.flowFamilyID = flowFamilyID
+    self.address = address
+    self.roles = roles
+    self.needsELegitimation = needsELegitimation
+    self.needsSigning = needsSigning
+    self.paperFormsReplaced = paperFormsReplaced
+    self.automated = automated
+    self.yearlyCaseVolume = yearlyCaseVolume
+    self.handlingDaysBefore = handlingDaysBefore
+    self.handlingDaysAfter = handlingDaysAfter
+    self.legalNote = legalNote
+    self.lastReviewed = lastReviewed
+    self.reviewIntervalMonths = reviewIntervalMonths
+    self.reports = reports
+  }
+}
+
+/// Who the e-service is for (guideline 1.1 and step 1).
+public enum Audience: String, Codable, Sendable, CaseIterable {
+  /// For citizens, built from their needs.
+  case external
+  /// For staff, built to make the departments more efficient.
+  case `internal`
+}
+
+public enum ServiceStatus: String, Codable, Sendable, CaseIterable {
+  case ordered
+  case inDevelopment
+  case inReview
+  case published
+  case revisionNeeded
+  case unpublished
+}
+
+public struct StatusChange: Codable, Sendable, Equatable {
+  public var status: ServiceStatus
+  public var at: Date
+  public var by: String
+
+  public init(status: ServiceStatus, at: Date, by: String) {
+    self.status = status
+    self.at = at
+    self.by = by
+  }
+}
+
+/// The named roles of an e-service (guideline 4; Open ePlatform's management info).
+public struct ServiceRoles: Codable, Sendable, Equatable {
+  public var processOwner: PersonRef?
+  public var serviceOwner: PersonRef?
+  public var informationOwner: PersonRef?
+  /// Personuppgiftsansvarig.
+  public var dataController: PersonRef?
+  public var contactPerson: PersonRef?
+
+  public init(
+    processOwner: PersonRef? = nil, serviceOwner: PersonRef? = nil,
+    informationOwner: PersonRef? = nil, dataController: PersonRef? = nil,
+    contactPerson: PersonRef? = nil
+  ) {
+    self.processOwner = processOwner
+    self.serviceOwner = serviceOwner
+    self.informationOwner = informationOwner
+    self.dataController = dataController
+    self.contactPerson = contactPerson
+  }
+}
+
+/// A person named in a role: a staff member where one exists, else a name and e-mail.
+public enum PersonRef: Codable, Sendable, Equatable {
+  case staff(EntityID<StaffMember>)
+  case named(name: String, email: String)
+}
+
+/// An error or revision need reported by the owning department (guideline 4).
+public struct ServiceReport: Codable, Sendable, Equatable, Identifiable {
+  public var id: EntityID<ServiceReport>
+  public var kind: ReportKind
+  public var reportedOn: Day
+  public var reportedBy: String
+  public var text: String
+  public var resolvedOn: Day?
+  public var resolution: String
+
+  public var isOpen: Bool { resolvedOn == nil }
+
+  public init(
+    id: EntityID<ServiceReport> = .make(), kind: ReportKind, reportedOn: Day, reportedBy: String,
+    text: String, resolvedOn: Day? = nil, resolution: String = ""
+  ) {
+    self.id = id
+    self.kind = kind
+    self.reportedOn = reportedOn
+    self.reportedBy = reportedBy
+    self.text = text
+    self.resolvedOn = resolvedOn
+    self.resolution = resolution
+  }
+}
+
+public enum ReportKind: String, Codable, Sendable, CaseIterable {
+  case error
+  case revisionNeed
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Everything the store file holds: one municipality's e-services, the staff who
+/// reach them, the orders for new ones, outages and the standing data of the
+/// guideline. A value type: a change is a `Command` applied to a copy.
+public struct Municipality: Codable, Sendable, Equatable {
+  public var name: String
+  public var contacts: Contacts
+  public var settings: Settings
+  public var users: [User]
+  public var departments: [Department]
+  public var services: [EService]
+  public var staff: [StaffMember]
+  public var cases: [Case]
+  public var orders: [ServiceOrder]
+  public var refusedOrders: [RefusedOrder]
+  public var outages: [Outage]
+
+  public init(
+    name: String, contacts: Contacts, settings: Settings = Settings(), users: [User] = [],
+    departments: [Department] = [], services: [EService] = [], staff: [StaffMember] = [],
+    cases: [Case] = [], orders: [ServiceOrder] = [], refusedOrders: [RefusedOrder] = [],
+    outages: [Outage] = []
+  ) {
+    self.name = name
+    self.contacts = contacts
+    self.settings = settings
+    self.users = users
+    self.departments = departments
+    self.services = services
+    self.staff = staff
+    self.cases = cases
+    self.orders = orders
+    self.refusedOrders = refusedOrders
+    self.outages = outages
+  }
+
+  /// An empty store with the guideline's standing data: the contacts of section 5
+  /// and 4.3, the internal order e-service of step 2, and the default limits.
+  public static func standing(name: String = "Övertorneå kommun", firstUser: User) -> Municipality {
+    Municipality(name: name, contacts: .guideline, users: [firstUser])
+  }
+
+  public func department(_ id: EntityID<Department>) -> Department? { departments[id: id] }
+  public func service(_ id: EntityID<EService>) -> EService? { services[id: id] }
+  public func staffMember(_ id: EntityID<StaffMember>) -> StaffMember? { staff[id: id] }
+
+  /// A department's name, or a placeholder for a dangling id.
+  public func departmentName(_ id: EntityID<Department>) -> String {
+    department(id)?.name ?? "?"
+  }
+}
+
+/// Limits the guideline leaves to the municipality; kept in the store so the
+/// e-coordinator can change them without a new program.
+public struct Settings: Codable, Sendable, Equatable {
+  /// Minutes from an outage's start within which the e-nämnd must be contacted (4.3).
+  public var outageContactLimitMinutes: Int
+  /// Days an order may stay in one step before it is flagged (6).
+  public var orderStepLimitDays: Int
+  /// Default months between reviews of an e-service (4).
+  public var serviceReviewIntervalMonths: Int
+  /// Default months between reviews of a fallback routine (4.3).
+  public var routineReviewIntervalMonths: Int
+  /// Days before an access grant's end that a leaver's open cases are flagged (4.2).
+  public var accessExpiryWarningDays: Int
+
+  public init(
+    outageContactLimitMinutes: Int = 15, orderStepLimitDays: Int = 30,
+    serviceReviewIntervalMonths: Int = 12, routineReviewIntervalMonths: Int = 12,
+    accessExpiryWarningDays: Int = 14
+  ) {
+    self.outageContactLimitMinutes = outageContactLimitMinutes
+    self.orderStepLimitDays = orderStepLimitDays
+    self.serviceReviewIntervalMonths = serviceReviewIntervalMonths
+    self.routineReviewIntervalMonths = routineReviewIntervalMonths
+    self.accessExpiryWarningDays = accessExpiryWarningDays
+  }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Cleans every string that enters the program (a key, a file, an import), once, at
+/// the boundary. ncurses shows ESC as ^[ but lets CR move the cursor and passes
+/// U+202E through, and a CSV cell can carry anything, so this is the program's job.
+public enum TextCleaning {
+  /// What replaces a control character, so the user sees that something was there.
+  public static let replacement: Character = "\u{FFFD}"
+
+  /// A one-line field (a name, a login, a case number): no line breaks or tabs,
+  /// trimmed, NFC.
+  public static func line(_ text: String) -> String {
+    clean(text, multiline: false).trimmingCharacters(in: .whitespaces)
+  }
+
+  /// A multi-line field (a fallback routine, a need): line breaks kept as LF,
+  /// tabs as spaces, trailing spaces of each line dropped, NFC.
+  public static func multiline(_ text: String) -> String {
+    let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+    return clean(normalized, multiline: true)
+      .split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0.replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression) }
+      .joined(separator: "\n")
+      .trimmingCharacters(in: .newlines)
+  }
+
+  /// True when `text` is already what `line` would make of it.
+  public static func isCleanLine(_ text: String) -> Bool { line(text) == text }
+
+  private static func clean(_ text: String, multiline: Bool) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+      switch scalar.value {
+      case 0x0A where multiline:
+        out.append(scalar)
+      case 0x09:
+        out.append(contentsOf: multiline ? "    ".unicodeScalars : " ".unicodeScalars)
+      case 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
+        out.append(multiline ? "\n" : " ")
+      case 0x00...0x1F, 0x7F, 0x80...0x9F:
+        out.append(contentsOf: String(replacement).unicodeScalars)
+      case _ where isInvisibleFormat(scalar.value):
+        continue
+      default:
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
+  /// Bidi overrides and isolates, zero-width characters and the BOM: they change
+  /// how the rest of a line looks without being seen themselves.
+  static func isInvisibleFormat(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
+      return true
+    default:
+      return false
+    }
+  }
+}
