@@ -1,0 +1,171 @@
+/// One screenful as a grid of cells: what a view draws into and what the terminal
+/// layer copies to the screen. Views never see the terminal, and tests compare
+/// frames as text.
+public struct Frame: Equatable, Sendable {
+  public let width: Int
+  public let height: Int
+  public private(set) var cells: [Cell]
+
+  public init(width: Int, height: Int) {
+    self.width = max(0, width)
+    self.height = max(0, height)
+    cells = Array(repeating: Cell(), count: self.width * self.height)
+  }
+
+  public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+  public subscript(x: Int, y: Int) -> Cell {
+    get { cells[y * width + x] }
+    set { cells[y * width + x] = newValue }
+  }
+
+  /// Writes `text` at (x, y), clipped to `maxWidth` columns and to the frame;
+  /// returns the columns used. Control characters become U+FFFD, so nothing that
+  /// slipped past cleaning can move the cursor.
+  @discardableResult
+  public mutating func put(
+    _ text: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil
+  ) -> Int {
+    guard y >= 0, y < height, x < width else { return 0 }
+    let limit = min(maxWidth ?? width, width - max(0, x))
+    var column = x
+    var used = 0
+    for character in text {
+      let shown: Character = character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? "\u{FFFD}" : character
+      let w = TextWidth.of(shown)
+      if w == 0 { continue }
+      if used + w > limit { break }
+      if column >= 0 {
+        self[column, y] = Cell(text: String(shown), style: style)
+        if w == 2 { self[column + 1, y] = Cell(text: "", style: style) }
+      }
+      column += w
+      used += w
+    }
+    return used
+  }
+
+  /// Sets the style of every cell in `rect`, keeping the text.
+  public mutating func paint(_ rect: Rect, style: CellStyle) {
+    for y in rect.rows where y >= 0 && y < height {
+      for x in rect.columns where x >= 0 && x < width { self[x, y].style = style }
+    }
+  }
+
+  /// Blanks `rect` with the given style.
+  public mutating func clear(_ rect: Rect, style: CellStyle = .plain) {
+    for y in rect.rows where y >= 0 && y < height {
+      for x in rect.columns where x >= 0 && x < width { self[x, y] = Cell(text: " ", style: style) }
+    }
+  }
+
+  /// The text of one row, wide characters counted once.
+  public func line(_ y: Int) -> String {
+    (0..<width).map { self[$0, y].text }.joined()
+  }
+
+  /// Every row's text, for tests and goldens.
+  public var lines: [String] { (0..<height).map(line) }
+
+  /// Whether any row contains `text`.
+  public func contains(_ text: String) -> Bool { lines.contains { $0.contains(text) } }
+}
+
+public struct Cell: Equatable, Sendable {
+  /// One grapheme; empty for the second column of a wide character.
+  public var text: String
+  public var style: CellStyle
+
+  public init(text: String = " ", style: CellStyle = .plain) {
+    self.text = text
+    self.style = style
+  }
+}
+
+/// How a cell looks: attributes that work on every terminal, plus optional colours
+/// (dropped under NO_COLOR by the theme, never by the views).
+public struct CellStyle: Hashable, Sendable {
+  public var attributes: Attributes
+  public var foreground: PaletteColor?
+  public var background: PaletteColor?
+
+  public init(
+    _ attributes: Attributes = [], foreground: PaletteColor? = nil, background: PaletteColor? = nil
+  ) {
+    self.attributes = attributes
+    self.foreground = foreground
+    self.background = background
+  }
+
+  public static let plain = CellStyle()
+}
+
+public struct Attributes: OptionSet, Hashable, Sendable {
+  public let rawValue: UInt8
+  public init(rawValue: UInt8) { self.rawValue = rawValue }
+  public static let bold = Attributes(rawValue: 1)
+  public static let reverse = Attributes(rawValue: 2)
+  public static let underline = Attributes(rawValue: 4)
+  public static let dim = Attributes(rawValue: 8)
+}
+
+/// The eight colours every colour terminal has.
+public enum PaletteColor: Int, Hashable, Sendable, CaseIterable {
+  case black, red, green, yellow, blue, magenta, cyan, white
+}
+
+/// A rectangle of cells.
+public struct Rect: Equatable, Sendable {
+  public var x: Int
+  public var y: Int
+  public var width: Int
+  public var height: Int
+
+  public init(x: Int, y: Int, width: Int, height: Int) {
+    self.x = x
+    self.y = y
+    self.width = max(0, width)
+    self.height = max(0, height)
+  }
+
+  public var rows: Range<Int> { y..<(y + height) }
+  public var columns: Range<Int> { x..<(x + width) }
+  public var maxY: Int { y + height }
+  public var maxX: Int { x + width }
+
+  public func inset(by n: Int) -> Rect {
+    Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n)
+  }
+
+  /// A rectangle of the given size centred in this one.
+  public func centered(width w: Int, height h: Int) -> Rect {
+    let w = min(w, width)
+    let h = min(h, height)
+    return Rect(x: x + (width - w) / 2, y: y + (height - h) / 2, width: w, height: h)
+  }
+
+  /// The top `n` rows, and the rest.
+  public func splitTop(_ n: Int) -> (Rect, Rect) {
+    let n = min(max(0, n), height)
+    return (
+      Rect(x: x, y: y, width: width, height: n), Rect(x: x, y: y + n, width: width, height: height - n)
+    )
+  }
+
+  /// The bottom `n` rows, and the rest above.
+  public func splitBottom(_ n: Int) -> (rest: Rect, bottom: Rect) {
+    let n = min(max(0, n), height)
+    return (
+      Rect(x: x, y: y, width: width, height: height - n),
+      Rect(x: x, y: maxY - n, width: width, height: n)
+    )
+  }
+
+  /// The left `n` columns, and the rest.
+  public func splitLeft(_ n: Int) -> (Rect, Rect) {
+    let n = min(max(0, n), width)
+    return (
+      Rect(x: x, y: y, width: n, height: height), Rect(x: x + n, y: y, width: width - n, height: height)
+    )
+  }
+}

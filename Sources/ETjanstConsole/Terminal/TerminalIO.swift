@@ -1,0 +1,23 @@
+import Foundation
+
+/// What the console needs from a terminal. ETjanstCurses implements it with
+/// ncurses; tests implement it in memory.
+public protocol TerminalIO: AnyObject {
+  /// Columns and rows right now.
+  var size: (width: Int, height: Int) { get }
+  /// Copies the frame to the screen; only what changed is sent.
+  func present(_ frame: Frame)
+  /// The next key, or nil when `timeout` passes with none. `.resize` when the
+  /// terminal changed size. Throws `TerminalClosed` when input has ended for good.
+  func readKey(timeout: Duration) throws -> Key?
+  /// Forces a full repaint on the next present (Ctrl-L).
+  func invalidate()
+  /// Leaves curses mode so another program (an $EDITOR) can have the terminal,
+  /// runs `body`, and takes the terminal back.
+  func suspend<T>(_ body: () throws -> T) rethrows -> T
+}
+
+/// Input ended (stdin closed, the SSH session hung up).
+public struct TerminalClosed: Error {
+  public init() {}
+}

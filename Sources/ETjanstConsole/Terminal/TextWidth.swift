@@ -1,0 +1,75 @@
+/// Width in terminal columns, as wcwidth measures it, without depending on the C
+/// locale (which may be ASCII on a server): combining marks take no column, East
+/// Asian wide characters and emoji take two, everything else one.
+public enum TextWidth {
+  public static func of(_ character: Character) -> Int {
+    guard let first = character.unicodeScalars.first else { return 0 }
+    switch first.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format, .control: return 0
+    default: break
+    }
+    return isWide(first.value) || first.properties.isEmojiPresentation ? 2 : 1
+  }
+
+  public static func of(_ text: String) -> Int {
+    text.reduce(0) { $0 + of($1) }
+  }
+
+  /// `text` cut to at most `width` columns; an ellipsis marks the cut.
+  public static func truncate(_ text: String, to width: Int, ellipsis: Bool = true) -> String {
+    guard width > 0 else { return "" }
+    if of(text) <= width { return text }
+    let limit = ellipsis ? width - 1 : width
+    var out = ""
+    var used = 0
+    for c in text {
+      let w = of(c)
+      if used + w > limit { break }
+      out.append(c)
+      used += w
+    }
+    return ellipsis ? out + "…" : out
+  }
+
+  /// `text` cut or padded with spaces to exactly `width` columns.
+  public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+    let cut = truncate(text, to: width)
+    let fill = String(repeating: " ", count: max(0, width - of(cut)))
+    return alignRight ? fill + cut : cut + fill
+  }
+
+  /// Words wrapped into lines of at most `width` columns; explicit line breaks kept.
+  public static func wrap(_ text: String, to width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = ""
+      for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+        let word = String(word)
+        let candidate = line.isEmpty ? word : line + " " + word
+        if of(candidate) <= width {
+          line = candidate
+        } else {
+          if !line.isEmpty { lines.append(line) }
+          var rest = word
+          while of(rest) > width {
+            let head = truncate(rest, to: width, ellipsis: false)
+            lines.append(head)
+            rest = String(rest.dropFirst(head.count))
+          }
+          line = rest
+        }
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+
+  private static func isWide(_ v: UInt32) -> Bool {
+    (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+      || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+      || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+      || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
+      || (0x20000...0x3FFFD).contains(v)
+  }
+}
