@@ -39,7 +39,7 @@ public enum TextCleaning {
         out.append(multiline ? "\n" : " ")
       case 0x00...0x1F, 0x7F, 0x80...0x9F:
         out.append(contentsOf: String(replacement).unicodeScalars)
-      case _ where isInvisibleFormat(scalar.value):
+      case _ where isInvisible(scalar.value):
         continue
       default:
         out.append(scalar)
@@ -50,7 +50,7 @@ public enum TextCleaning {
 
   /// Bidi overrides and isolates, zero-width characters and the BOM: they change
   /// how the rest of a line looks without being seen themselves.
-  static func isInvisibleFormat(_ value: UInt32) -> Bool {
+  public static func isInvisible(_ value: UInt32) -> Bool {
     switch value {
     case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
       return true

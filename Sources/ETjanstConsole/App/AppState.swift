@@ -1,0 +1,74 @@
+import ETjanstDomain
+import Foundation
+
+/// Everything the console shows, in one value. `update` changes it; views only read
+/// it. The run loop owns the only copy.
+public struct AppState {
+  /// The newest state of the store as this console last saw it.
+  public var data: Municipality
+  public var user: User
+  public var language: Language
+  public var theme: Theme
+  /// Set by `--read-only` (and always true for a manager).
+  public var forcedReadOnly: Bool
+  /// An external editor ($EDITOR) is available for long texts.
+  public var hasExternalEditor: Bool
+  public var screen: ScreenID = .overview
+  public var width: Int
+  public var height: Int
+  /// The clock as the run loop last read it; views never call Date().
+  public var now: Date
+  /// Dialogs, topmost last; the topmost gets every key.
+  public var overlays: [any Overlay] = []
+  public var flash: Flash?
+  /// The last change this session made, which `u` undoes.
+  public var lastChange: Change?
+  /// The command under way is an undo, so it must not become the next undo.
+  public var undoPending = false
+  public var overview = OverviewState()
+  public var catalogue = CatalogueState()
+  public var staffScreen = StaffState()
+  public var outagesScreen = OutagesState()
+  public var ordersScreen = OrdersState()
+
+  public init(
+    data: Municipality, user: User, language: Language = .swedish, theme: Theme = Theme(useColor: true),
+    forcedReadOnly: Bool = false, hasExternalEditor: Bool = false, width: Int = 80,
+    height: Int = 24, now: Date
+  ) {
+    self.data = data
+    self.user = user
+    self.language = language
+    self.theme = theme
+    self.forcedReadOnly = forcedReadOnly
+    self.hasExternalEditor = hasExternalEditor
+    self.width = width
+    self.height = height
+    self.now = now
+  }
+
+  public var readOnly: Bool { forcedReadOnly || !user.role.canEdit }
+  public var today: Day { Day(now) }
+  public var actor: Actor { Actor(user) }
+  public var context: CommandContext { CommandContext(actor: actor, now: now) }
+
+  /// A text in the console's language.
+  public func t(_ text: LocalizedText) -> String { text(language) }
+
+  public static let minimumWidth = 80
+  public static let minimumHeight = 24
+  public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+  /// Shows a short message in the status line for a few seconds.
+  public mutating func show(_ text: LocalizedText, _ kind: Flash.Kind = .info) {
+    flash = Flash(text: text, kind: kind, until: now.addingTimeInterval(kind == .error ? 8 : 4))
+  }
+}
+
+/// An expiring message in the status line (k9s' flash).
+public struct Flash: Sendable {
+  public enum Kind: Sendable { case info, success, error }
+  public var text: LocalizedText
+  public var kind: Kind
+  public var until: Date
+}

@@ -1,0 +1,78 @@
+import ETjanstDomain
+import Foundation
+
+/// The console's one update function: a message in, the state changed, effects
+/// out. It never touches the file, the clock or the terminal (bubbletea's Update).
+public enum App {
+  public static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+    switch message {
+    case .keyPressed(let key):
+      return keyPressed(key, &state)
+    case .resized(let width, let height):
+      state.width = width
+      state.height = height
+      return [.redraw]
+    case .clockTicked(let now):
+      state.now = now
+      if let flash = state.flash, flash.until <= now { state.flash = nil }
+      return []
+    case .storeChangedElsewhere(let data):
+      state.data = data
+      return []
+    case .commandFinished(let result):
+      return commandFinished(result, &state)
+    case .externalEditFinished(let text, let request):
+      guard let text else { return [] }
+      return request.apply(TextCleaning.multiline(text), &state)
+    }
+  }
+
+  private static func keyPressed(_ key: Key, _ state: inout AppState) -> [Effect] {
+    if key == .control("c") || key == .function(10) { return [.quit] }
+    if key == .control("l") { return [.redraw] }
+    if state.isTooSmall {
+      return key == .character("q") ? [.quit] : []
+    }
+    if var top = state.overlays.popLast() {
+      switch top.handle(key, state: state) {
+      case .stay:
+        state.overlays.append(top)
+        return []
+      case .stayAnd(let effects):
+        state.overlays.append(top)
+        return effects
+      case .close(let then):
+        return then(&state)
+      }
+    }
+    let screen = state.screen.view
+    if let effects = screen.handleInput(key, &state) { return effects }
+    if let effects = Binding.dispatch(key, screen.bindings(state), &state) { return effects }
+    return Binding.dispatch(key, GlobalKeys.bindings, &state) ?? []
+  }
+
+  private static func commandFinished(_ result: Result<Change, any Error>, _ state: inout AppState)
+    -> [Effect]
+  {
+    if case .success(let change) = result {
+      state.data = change.after
+      if state.undoPending {
+        state.lastChange = nil
+        state.show(Texts.undone(change.summary), .success)
+      } else {
+        state.lastChange = change
+        state.show(Texts.saved(change.summary), .success)
+      }
+    }
+    state.undoPending = false
+    if var top = state.overlays.popLast() {
+      let close = top.commandFinished(result)
+      if !close { state.overlays.append(top) }
+      if case .failure = result, top is FormOverlay { return [] }
+    }
+    if case .failure(let error) = result {
+      state.overlays.append(MessageOverlay(title: Texts.refusedTitle, text: Texts.describe(error)))
+    }
+    return []
+  }
+}

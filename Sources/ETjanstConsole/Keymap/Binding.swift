@@ -1,0 +1,48 @@
+import ETjanstDomain
+
+/// One key binding as data: dispatch, the hint bar and the help overlay all read the
+/// same table, so they cannot drift apart (k9s' key actions).
+public struct Binding {
+  public var keys: [Key]
+  /// How the keys are written, when not simply the first key ("1–5", "↑↓").
+  public var keysLabel: String?
+  /// A word or two for the hint bar.
+  public var label: LocalizedText
+  /// A sentence for the help overlay.
+  public var help: LocalizedText
+  public var showInBar: Bool
+  /// Changes data: hidden, and refused with a message, when the console is read-only.
+  public var edits: Bool
+  public var action: (inout AppState) -> [Effect]
+
+  public init(
+    _ keys: [Key], keysLabel: String? = nil, label: LocalizedText, help: LocalizedText? = nil,
+    bar: Bool = true, edits: Bool = false, action: @escaping (inout AppState) -> [Effect]
+  ) {
+    self.keys = keys
+    self.keysLabel = keysLabel
+    self.label = label
+    self.help = help ?? label
+    self.showInBar = bar
+    self.edits = edits
+    self.action = action
+  }
+
+  public var keyText: String { keysLabel ?? keys.first.map(\.description) ?? "" }
+
+  /// Bindings for `state`: the editing ones drop out when the console is read-only.
+  public static func visible(_ bindings: [Binding], in state: AppState) -> [Binding] {
+    state.readOnly ? bindings.filter { !$0.edits } : bindings
+  }
+
+  /// Runs the binding for `key`, if any. An editing key in a read-only console
+  /// explains why nothing happens instead of silently doing nothing.
+  public static func dispatch(_ key: Key, _ bindings: [Binding], _ state: inout AppState) -> [Effect]? {
+    guard let binding = bindings.first(where: { $0.keys.contains(key) }) else { return nil }
+    if binding.edits && state.readOnly {
+      state.show(RuleViolation.readOnly(coordinator: state.data.contacts.eCoordinator).message, .error)
+      return []
+    }
+    return binding.action(&state)
+  }
+}

@@ -1,0 +1,48 @@
+import ETjanstDomain
+
+/// Keys that work on every screen, after the screen's own.
+public enum GlobalKeys {
+  public static var bindings: [Binding] {
+    ScreenID.allCases.map { screen in
+      Binding(
+        [.character(Character(String(screen.rawValue)))], keysLabel: "1–5", label: Texts.keyScreens,
+        help: Texts.helpScreens, bar: false
+      ) { state in
+        state.screen = screen
+        return []
+      }
+    } + [
+      Binding([.tab], label: Texts.keyNextScreen, bar: false) { state in
+        state.screen = state.screen.next
+        return []
+      },
+      Binding([.backTab], label: Texts.keyPreviousScreen, bar: false) { state in
+        state.screen = state.screen.previous
+        return []
+      },
+      Binding([.character("u")], label: Texts.keyUndo, help: Texts.helpUndo, bar: false, edits: true) {
+        state in
+        guard let change = state.lastChange else {
+          state.show(Texts.nothingToUndo)
+          return []
+        }
+        state.undoPending = true
+        return [.perform(change.undo)]
+      },
+      Binding([.character("?"), .function(1)], label: Texts.keyHelp, help: Texts.helpHelp) { state in
+        state.overlays.append(HelpOverlay())
+        return []
+      },
+      Binding([.character("q"), .function(10), .control("c")], label: Texts.keyQuit, help: Texts.helpQuit) {
+        _ in [.quit]
+      },
+      Binding([.control("l")], label: Texts.keyRedraw, bar: false) { _ in [.redraw] },
+    ]
+  }
+
+  /// The first binding of each label, so "1–5" is listed once in help.
+  public static var distinct: [Binding] {
+    var seen = Set<String>()
+    return bindings.filter { seen.insert($0.label.en).inserted }
+  }
+}

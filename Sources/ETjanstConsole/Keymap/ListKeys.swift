@@ -1,0 +1,55 @@
+import ETjanstDomain
+
+/// The keys every list shares — move, live filter, sort — as bindings over the list
+/// at a key path, so each screen gets them with one line and help lists them.
+public enum ListKeys {
+  static let movementKeys: [Key] = [
+    .down, .up, .character("j"), .character("k"), .pageDown, .pageUp, .control("d"),
+    .control("u"), .character("g"), .character("G"), .home, .end,
+  ]
+
+  public static func bindings(
+    _ path: WritableKeyPath<AppState, ListState>, columns: Int,
+    count: @escaping (AppState) -> Int, page: @escaping (AppState) -> Int
+  ) -> [Binding] {
+    movementKeys.map { key in
+      Binding([key], keysLabel: "↑↓", label: Texts.keyMove, help: Texts.helpMove, bar: false) { state in
+        _ = state[keyPath: path].move(key, count: count(state), page: page(state))
+        return []
+      }
+    } + [
+      Binding([.character("/")], label: Texts.keyFilter, help: Texts.helpFilter) { state in
+        state[keyPath: path].filtering = true
+        return []
+      },
+      Binding([.character("s")], keysLabel: "s S", label: Texts.keySort, help: Texts.helpSort) { state in
+        state[keyPath: path].sortColumn = (state[keyPath: path].sortColumn + 1) % max(1, columns)
+        return []
+      },
+      Binding([.character("S")], keysLabel: "s S", label: Texts.keySort, help: Texts.helpSort, bar: false) {
+        state in
+        state[keyPath: path].sortReversed.toggle()
+        return []
+      },
+    ]
+  }
+
+  /// Typing into the list's filter, when it is open; nil otherwise.
+  public static func filterInput(
+    _ key: Key, _ path: WritableKeyPath<AppState, ListState>, _ state: inout AppState
+  ) -> [Effect]? {
+    state[keyPath: path].filterInput(key) ? [] : nil
+  }
+
+  /// The status line of a list: how many rows, the filter, the sort.
+  public static func status<Row>(_ table: Table<Row>, shown: Int, total: Int, list: ListState, state: AppState) -> String {
+    var parts = [state.t(Texts.rowCount(shown, total))]
+    if list.filtering || !list.filter.isEmpty {
+      parts.append(state.t(Texts.filterShown(list.filter + (list.filtering ? "▏" : ""))))
+    }
+    if table.columns.indices.contains(list.sortColumn) {
+      parts.append(state.t(Texts.sortedBy(state.t(table.columns[list.sortColumn].title), reversed: list.sortReversed)))
+    }
+    return parts.joined(separator: " · ")
+  }
+}

@@ -1,0 +1,110 @@
+import ETjanstDomain
+
+/// Every user-facing text of the console's frame, in both languages side by side
+/// (gitui's strings file). Screens keep theirs in `Texts+<Screen>.swift`.
+public enum Texts {
+  typealias T = LocalizedText
+
+  // MARK: - Tabs
+  static let tabOverview = T(sv: "Översikt", en: "Overview")
+  static let tabCatalogue = T(sv: "E-tjänster", en: "E-services")
+  static let tabStaff = T(sv: "Personal", en: "Staff")
+  static let tabOutages = T(sv: "Avbrott & reservrutiner", en: "Outages & fallback routines")
+  static let tabOutagesShort = T(sv: "Avbrott", en: "Outages")
+  static let tabOrders = T(sv: "Beställningar", en: "Orders")
+
+  // MARK: - Title line
+  static let roleCoordinator = T(sv: "e-samordnare", en: "e-coordinator")
+  static func roleManager(_ department: String) -> T {
+    T(sv: "chef, \(department)", en: "manager, \(department)")
+  }
+  static let readOnlyMark = T(sv: "LÄSLÄGE", en: "READ-ONLY")
+
+  // MARK: - Global keys
+  static let keyScreens = T(sv: "Skärm", en: "Screen")
+  static let helpScreens = T(
+    sv: "Byt skärm: 1 Översikt, 2 E-tjänster, 3 Personal, 4 Avbrott, 5 Beställningar",
+    en: "Switch screen: 1 Overview, 2 E-services, 3 Staff, 4 Outages, 5 Orders")
+  static let keyNextScreen = T(sv: "Nästa skärm", en: "Next screen")
+  static let keyPreviousScreen = T(sv: "Föregående skärm", en: "Previous screen")
+  static let keyUndo = T(sv: "Ångra", en: "Undo")
+  static let helpUndo = T(
+    sv: "Ångra den senaste ändringen du gjort i den här sessionen",
+    en: "Undo the last change you made in this session")
+  static let keyHelp = T(sv: "Hjälp", en: "Help")
+  static let helpHelp = T(sv: "Visa alla tangenter för skärmen", en: "Show every key of this screen")
+  static let keyQuit = T(sv: "Avsluta", en: "Quit")
+  static let helpQuit = T(
+    sv: "Tillbaka; avslutar på översta nivån (F10 och Ctrl-C avslutar alltid)",
+    en: "Back; quits at the top level (F10 and Ctrl-C always quit)")
+  static let keyRedraw = T(sv: "Rita om", en: "Redraw")
+
+  // MARK: - Lists
+  static let keyMove = T(sv: "Flytta", en: "Move")
+  static let helpMove = T(
+    sv: "Flytta markeringen: ↑ ↓ j k, PgUp PgDn, Ctrl-U Ctrl-D, g G, Home End",
+    en: "Move the selection: ↑ ↓ j k, PgUp PgDn, Ctrl-U Ctrl-D, g G, Home End")
+  static let keyFilter = T(sv: "Filtrera", en: "Filter")
+  static let helpFilter = T(
+    sv: "Filtrera medan du skriver; Enter behåller filtret, Esc tar bort det",
+    en: "Filter as you type; Enter keeps the filter, Esc clears it")
+  static let keySort = T(sv: "Sortera", en: "Sort")
+  static let helpSort = T(
+    sv: "s byter sorteringskolumn, S vänder ordningen (svensk ordning: … Z Å Ä Ö)",
+    en: "s changes the sort column, S reverses it (Swedish order: … Z Å Ä Ö)")
+  static let noRows = T(sv: "Inga rader.", en: "No rows.")
+  static let noMatches = T(sv: "Inga träffar för filtret.", en: "Nothing matches the filter.")
+  static func filterShown(_ text: String) -> T { T(sv: "Filter: \(text)", en: "Filter: \(text)") }
+  static func rowCount(_ shown: Int, _ total: Int) -> T {
+    shown == total ? T(sv: "\(total) st", en: "\(total)") : T(sv: "\(shown) av \(total)", en: "\(shown) of \(total)")
+  }
+  static func sortedBy(_ column: String, reversed: Bool) -> T {
+    T(sv: "sorterat på \(column)\(reversed ? " ↓" : "")", en: "sorted by \(column)\(reversed ? " ↓" : "")")
+  }
+
+  // MARK: - Dialogs
+  static let ok = T(sv: "OK", en: "OK")
+  static let cancel = T(sv: "Avbryt", en: "Cancel")
+  static let close = T(sv: "Stäng", en: "Close")
+  static let save = T(sv: "Spara", en: "Save")
+  static let next = T(sv: "Nästa fält", en: "Next field")
+  static let choose = T(sv: "Välj", en: "Choose")
+  static let edit = T(sv: "Redigera", en: "Edit")
+  static let scroll = T(sv: "Rulla", en: "Scroll")
+  static let yes = T(sv: "Ja", en: "Yes")
+  static let no = T(sv: "Nej", en: "No")
+  static let refusedTitle = T(sv: "Det gick inte", en: "Not done")
+  static let helpTitle = T(sv: "Hjälp", en: "Help")
+  static let helpGlobal = T(sv: "Överallt", en: "Everywhere")
+  static let helpDialog = T(sv: "I dialogen", en: "In the dialog")
+  static let nothingToUndo = T(
+    sv: "Inget att ångra i den här sessionen.", en: "Nothing to undo in this session.")
+  static func saved(_ summary: T) -> T { T(sv: "Sparat: \(summary.sv)", en: "Saved: \(summary.en)") }
+  static func undone(_ summary: T) -> T { T(sv: "\(summary.sv) – klart", en: "\(summary.en) – done") }
+  static let textEditorHint = T(
+    sv: "Skriv fritt. Ctrl-S eller F2 sparar, Esc avbryter.",
+    en: "Type freely. Ctrl-S or F2 saves, Esc cancels.")
+  static let invalidDay = T(sv: "Skriv datumet som ÅÅÅÅ-MM-DD.", en: "Write the date as YYYY-MM-DD.")
+  static let invalidDateTime = T(
+    sv: "Skriv tiden som ÅÅÅÅ-MM-DD TT:MM.", en: "Write the time as YYYY-MM-DD HH:MM.")
+  static let invalidNumber = T(sv: "Skriv ett heltal.", en: "Write a whole number.")
+
+  // MARK: - Terminal
+  static func tooSmall(_ width: Int, _ height: Int) -> T {
+    T(
+      sv: "Terminalen är för liten (\(width)×\(height)). Minst 80×24 behövs. q avslutar.",
+      en: "The terminal is too small (\(width)×\(height)). At least 80×24 is needed. q quits.")
+  }
+
+  /// A failed command or store error, in words for the user.
+  public static func describe(_ error: any Error) -> LocalizedText {
+    if let violation = error as? RuleViolation { return violation.message }
+    return T(verbatim: String(describing: error))
+  }
+}
+
+extension Texts {
+  static let formFooter = LocalizedText(
+    sv: "Enter sparar (Enter på långt fält redigerar) · Tab nästa fält · Esc avbryter",
+    en: "Enter saves (Enter on a long field edits) · Tab next field · Esc cancels")
+}

@@ -1,0 +1,101 @@
+import ETjanstDomain
+import Foundation
+
+/// The frame around every screen: title line, tab bar, status line and key hints.
+enum Chrome {
+  static func drawTitle(_ state: AppState, into frame: inout Frame, area: Rect) {
+    let style = state.theme.style(.title)
+    frame.clear(area, style: style)
+    let role: LocalizedText
+    switch state.user.role {
+    case .eCoordinator: role = Texts.roleCoordinator
+    case .manager(let department): role = Texts.roleManager(state.data.departmentName(department))
+    }
+    let left = " \(state.data.name) · etjanst"
+    var right = "\(state.user.name) (\(state.t(role)))  \(Format.dateTime(state.now)) "
+    if state.readOnly { right = "[\(state.t(Texts.readOnlyMark))] " + right }
+    frame.put(left, x: area.x, y: area.y, style: style, maxWidth: area.width)
+    let rightWidth = min(TextWidth.of(right), max(0, area.width - TextWidth.of(left) - 1))
+    let shown = TextWidth.truncate(right, to: rightWidth)
+    frame.put(shown, x: area.maxX - TextWidth.of(shown), y: area.y, style: style)
+  }
+
+  static func drawTabs(_ state: AppState, into frame: inout Frame, area: Rect) {
+    let full = ScreenID.allCases.map { " \($0.rawValue) \(state.t($0.title)) " }
+    let fits = full.reduce(0) { $0 + TextWidth.of($1) + 1 } <= area.width
+    var x = area.x
+    for screen in ScreenID.allCases {
+      let label = " \(screen.rawValue) \(state.t(fits ? screen.title : screen.shortTitle)) "
+      let style = state.theme.style(screen == state.screen ? .tabActive : .tabInactive)
+      x += frame.put(label, x: x, y: area.y, style: style, maxWidth: area.maxX - x) + 1
+    }
+  }
+
+  static func drawStatus(_ state: AppState, into frame: inout Frame, area: Rect) {
+    if let flash = state.flash {
+      let role: Theme.Role = flash.kind == .error ? .danger : (flash.kind == .success ? .ok : .accent)
+      frame.put(" " + state.t(flash.text), x: area.x, y: area.y, style: state.theme.style(role), maxWidth: area.width)
+      return
+    }
+    let status = state.screen.view.status(state)
+    frame.put(" " + status, x: area.x, y: area.y, style: state.theme.style(.muted), maxWidth: area.width)
+  }
+
+  /// The hint bar: the keys of the topmost dialog, or of the screen then the global
+  /// ones, as many as fit; `?` always shows, since help lists the rest.
+  static func drawHints(_ state: AppState, into frame: inout Frame, area: Rect) {
+    frame.clear(area)
+    var x = area.x + 1
+    for hint in hints(state) {
+      let needed = TextWidth.of(hint.key) + 1 + TextWidth.of(hint.label) + 2
+      if x + needed > area.maxX { break }
+      x += frame.put(hint.key, x: x, y: area.y, style: state.theme.style(.hintKey))
+      x += 1
+      x += frame.put(hint.label, x: x, y: area.y, style: state.theme.style(.hintLabel))
+      x += 2
+    }
+  }
+
+  static func hints(_ state: AppState) -> [(key: String, label: String)] {
+    if let top = state.overlays.last {
+      return top.bindings(state).map { ($0.key, state.t($0.label)) }
+    }
+    let screen = Binding.visible(state.screen.view.bindings(state), in: state).filter(\.showInBar)
+    let global = GlobalKeys.distinct.filter(\.showInBar)
+    var seen = Set<String>()
+    return (global.filter { $0.keys.contains(.character("?")) } + screen + global)
+      .filter { seen.insert($0.keyText).inserted }
+      .map { ($0.keyText, state.t($0.label)) }
+  }
+}
+
+/// Dates and times as the console writes them: ISO order, Swedish local time.
+public enum Format {
+  private static let formatter: DateFormatter = {
+    let f = DateFormatter()
+    f.calendar = Day.calendar
+    f.timeZone = Day.calendar.timeZone
+    f.locale = Locale(identifier: "sv_SE")
+    f.dateFormat = "yyyy-MM-dd HH:mm"
+    return f
+  }()
+
+  public static func dateTime(_ date: Date) -> String { formatter.string(from: date) }
+  public static func day(_ day: Day?) -> String { day?.description ?? "–" }
+
+  /// Parses "YYYY-MM-DD HH:MM" in Swedish local time.
+  public static func parseDateTime(_ text: String) -> Date? {
+    formatter.date(from: text.trimmingCharacters(in: .whitespaces))
+  }
+
+  /// "1 h 05 min", "12 min", "3 d 4 h": a duration for a clock on screen.
+  public static func duration(_ seconds: TimeInterval) -> String {
+    let s = max(0, Int(seconds))
+    let days = s / 86_400
+    let hours = (s % 86_400) / 3600
+    let minutes = (s % 3600) / 60
+    if days > 0 { return "\(days) d \(hours) h" }
+    if hours > 0 { return "\(hours) h \(String(format: "%02d", minutes)) min" }
+    return "\(minutes) min \(String(format: "%02d", s % 60)) s"
+  }
+}

@@ -1,0 +1,42 @@
+import ETjanstDomain
+
+/// Draws the whole console for a state: title, tabs, the screen, the status line,
+/// the key hints and any dialogs on top. Pure: the same state gives the same frame.
+public enum RootView {
+  public static func render(_ state: AppState) -> Frame {
+    var frame = Frame(width: state.width, height: state.height)
+    guard !state.isTooSmall else {
+      drawTooSmall(state, into: &frame)
+      return frame
+    }
+    let (title, rest) = frame.bounds.splitTop(1)
+    let (tabs, body) = rest.splitTop(1)
+    let (main, bottom) = body.splitBottom(2)
+    Chrome.drawTitle(state, into: &frame, area: title)
+    Chrome.drawTabs(state, into: &frame, area: tabs)
+    state.screen.view.draw(state, into: &frame, area: main.inset(by: 0))
+    Chrome.drawStatus(state, into: &frame, area: Rect(x: 0, y: bottom.y, width: bottom.width, height: 1))
+    Chrome.drawHints(state, into: &frame, area: Rect(x: 0, y: bottom.y + 1, width: bottom.width, height: 1))
+    for overlay in state.overlays {
+      overlay.draw(state, into: &frame, area: main)
+    }
+    return frame
+  }
+
+  /// Where the terminal's cursor belongs, or nil to hide it.
+  public static func cursor(_ state: AppState) -> (x: Int, y: Int)? {
+    guard !state.isTooSmall else { return nil }
+    let main = Rect(x: 0, y: 2, width: state.width, height: state.height - 4)
+    if let top = state.overlays.last { return top.cursor(state, area: main) }
+    return state.screen.view.cursor(state, area: main)
+  }
+
+  private static func drawTooSmall(_ state: AppState, into frame: inout Frame) {
+    let lines = TextWidth.wrap(state.t(Texts.tooSmall(state.width, state.height)), to: max(1, state.width - 2))
+    let top = max(0, (state.height - lines.count) / 2)
+    for (i, line) in lines.enumerated() {
+      let x = max(0, (state.width - TextWidth.of(line)) / 2)
+      frame.put(line, x: x, y: top + i, style: state.theme.style(.warning))
+    }
+  }
+}

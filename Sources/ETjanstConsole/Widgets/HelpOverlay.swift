@@ -1,0 +1,61 @@
+import ETjanstDomain
+
+/// Every key of the current screen and the global ones, generated from the same
+/// bindings as the hint bar.
+public struct HelpOverlay: Overlay {
+  var scroll = 0
+
+  public init() {}
+
+  func lines(_ state: AppState) -> [(key: String, text: String, heading: Bool)] {
+    var out: [(String, String, Bool)] = [("", state.t(state.screen.title), true)]
+    var seen = Set<String>()
+    for b in Binding.visible(state.screen.view.bindings(state), in: state) where seen.insert(b.keyText + b.label.en).inserted {
+      out.append((Self.keys(b), state.t(b.help), false))
+    }
+    out.append(("", "", false))
+    out.append(("", state.t(Texts.helpGlobal), true))
+    for b in Binding.visible(GlobalKeys.distinct, in: state) {
+      out.append((Self.keys(b), state.t(b.help), false))
+    }
+    return out
+  }
+
+  static func keys(_ b: Binding) -> String {
+    if let label = b.keysLabel { return label }
+    return b.keys.map(\.description).joined(separator: " ")
+  }
+
+  public mutating func handle(_ key: Key, state: AppState) -> OverlayOutcome {
+    switch key {
+    case .down, .character("j"): scroll += 1
+    case .up, .character("k"): scroll = max(0, scroll - 1)
+    case .pageDown, .character(" "): scroll += 10
+    case .pageUp: scroll = max(0, scroll - 10)
+    case .escape, .enter, .character("q"), .character("?"), .function(1): return .closeOnly
+    default: break
+    }
+    return .stay
+  }
+
+  public func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
+    let all = lines(state)
+    let keyWidth = min(18, (all.map { TextWidth.of($0.key) }.max() ?? 0))
+    let box = area.centered(width: min(area.width - 4, 96), height: min(area.height, all.count + 2))
+    let inner = Box.draw(state.t(Texts.helpTitle), in: box, frame: &frame, theme: state.theme)
+    let first = min(scroll, max(0, all.count - inner.height))
+    for (row, line) in all.dropFirst(first).prefix(inner.height).enumerated() {
+      let y = inner.y + row
+      if line.heading {
+        frame.put(line.text, x: inner.x, y: y, style: state.theme.style(.header), maxWidth: inner.width)
+      } else {
+        frame.put(line.key, x: inner.x, y: y, style: state.theme.style(.hintKey), maxWidth: keyWidth)
+        frame.put(line.text, x: inner.x + keyWidth + 2, y: y, maxWidth: inner.width - keyWidth - 2)
+      }
+    }
+  }
+
+  public func bindings(_ state: AppState) -> [OverlayKey] {
+    [OverlayKey("↑↓", Texts.scroll), OverlayKey("Esc", Texts.close)]
+  }
+}

@@ -1,0 +1,72 @@
+import ETjanstDomain
+
+/// Selection, scroll, live filter and sort of one list. The rows themselves are
+/// derived from the data on every frame, so the list never holds a stale copy.
+public struct ListState: Equatable, Sendable {
+  public var selected = 0
+  public var top = 0
+  public var filter = ""
+  /// The user is typing into the filter: printable keys go there.
+  public var filtering = false
+  public var sortColumn = 0
+  public var sortReversed = false
+
+  public init(sortColumn: Int = 0) { self.sortColumn = sortColumn }
+
+  /// Applies a movement key to a list of `count` rows with `page` visible;
+  /// false when the key is not a movement key.
+  public mutating func move(_ key: Key, count: Int, page: Int) -> Bool {
+    let page = max(1, page)
+    switch key {
+    case .down, .character("j"): selected += 1
+    case .up, .character("k"): selected -= 1
+    case .pageDown: selected += page
+    case .pageUp: selected -= page
+    case .control("d"): selected += page / 2
+    case .control("u"): selected -= page / 2
+    case .home, .character("g"): selected = 0
+    case .end, .character("G"): selected = count - 1
+    default: return false
+    }
+    clamp(count: count, page: page)
+    return true
+  }
+
+  /// Keeps the selection inside the list and on screen.
+  public mutating func clamp(count: Int, page: Int) {
+    selected = min(max(0, selected), max(0, count - 1))
+    if selected < top { top = selected }
+    if selected >= top + page { top = selected - page + 1 }
+    top = min(max(0, top), max(0, count - page))
+  }
+
+  /// Typing into the live filter: the list narrows with every key; Enter keeps the
+  /// filter, Esc clears it. False when not filtering.
+  public mutating func filterInput(_ key: Key) -> Bool {
+    guard filtering else { return false }
+    switch key {
+    case .enter:
+      filtering = false
+    case .escape:
+      filtering = false
+      filter = ""
+    case .backspace:
+      if filter.isEmpty { filtering = false } else { filter.removeLast() }
+    case .character(let c):
+      filter = TextCleaning.line(filter + String(c)) + (c == " " ? " " : "")
+    case .control("u"):
+      filter = ""
+    default:
+      return true
+    }
+    selected = 0
+    top = 0
+    return true
+  }
+
+  /// Whether `text` matches the filter: every word of it, case-insensitive, with
+  /// å ä ö kept apart from a and o.
+  public func matches(_ text: String) -> Bool {
+    filter.split(separator: " ").allSatisfy { SwedishCollation.contains(text, String($0)) }
+  }
+}

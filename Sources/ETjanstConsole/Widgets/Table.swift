@@ -1,0 +1,137 @@
+import ETjanstDomain
+
+/// A column of a table: how to show, sort and fit one value of a row.
+public struct Column<Row> {
+  public var title: LocalizedText
+  /// The width the column wants; flexible columns share what is left.
+  public var width: Int
+  public var flexible: Bool
+  /// Columns with a higher number are dropped first when the terminal is narrow.
+  public var priority: Int
+  public var alignRight: Bool
+  public var value: (Row) -> String
+  public var sortKey: (Row) -> SortKey
+  public var style: (Row) -> Theme.Role?
+
+  public init(
+    _ title: LocalizedText, width: Int, flexible: Bool = false, priority: Int = 0,
+    alignRight: Bool = false, style: @escaping (Row) -> Theme.Role? = { _ in nil },
+    sortKey: ((Row) -> SortKey)? = nil, value: @escaping (Row) -> String
+  ) {
+    self.title = title
+    self.width = width
+    self.flexible = flexible
+    self.priority = priority
+    self.alignRight = alignRight
+    self.value = value
+    self.sortKey = sortKey ?? { .text(value($0)) }
+    self.style = style
+  }
+}
+
+/// What a column sorts by: text in Swedish order, or a number.
+public enum SortKey: Comparable {
+  case number(Double)
+  case text(String)
+
+  public static func < (a: SortKey, b: SortKey) -> Bool {
+    switch (a, b) {
+    case (.number(let x), .number(let y)): return x < y
+    case (.text(let x), .text(let y)): return SwedishCollation.precedes(x, y)
+    case (.number, .text): return true
+    case (.text, .number): return false
+    }
+  }
+}
+
+/// A table with a header, columns that fit the width, the selected row highlighted
+/// and a scroll position, over rows derived from the state.
+public struct Table<Row> {
+  public var columns: [Column<Row>]
+  /// The text the live filter searches.
+  public var searchText: (Row) -> String
+
+  public init(columns: [Column<Row>], searchText: @escaping (Row) -> String) {
+    self.columns = columns
+    self.searchText = searchText
+  }
+
+  /// The rows the list shows: filtered, then sorted by the chosen column.
+  public func visibleRows(_ rows: [Row], _ list: ListState) -> [Row] {
+    let filtered = list.filter.isEmpty ? rows : rows.filter { list.matches(searchText($0)) }
+    guard columns.indices.contains(list.sortColumn) else { return filtered }
+    let key = columns[list.sortColumn].sortKey
+    let sorted = filtered.enumerated().sorted { a, b in
+      let (ka, kb) = (key(a.element), key(b.element))
+      return ka == kb ? a.offset < b.offset : (ka < kb) != list.sortReversed
+    }
+    return sorted.map(\.element)
+  }
+
+  /// Column widths for `width` columns of screen: low-priority columns are dropped
+  /// until the rest fit, then flexible columns share the remainder.
+  public func fit(_ width: Int) -> [(index: Int, width: Int)] {
+    var shown = Array(columns.indices)
+    func needed() -> Int { shown.reduce(0) { $0 + columns[$1].width } + max(0, shown.count - 1) }
+    while needed() > width, shown.count > 1,
+      let drop = shown.max(by: { columns[$0].priority < columns[$1].priority }),
+      columns[drop].priority > 0
+    {
+      shown.removeAll { $0 == drop }
+    }
+    var widths = shown.map { (index: $0, width: columns[$0].width) }
+    let spare = width - needed()
+    let flexible = widths.indices.filter { columns[widths[$0].index].flexible }
+    if spare > 0, !flexible.isEmpty {
+      for (n, i) in flexible.enumerated() {
+        widths[i].width += spare / flexible.count + (n < spare % flexible.count ? 1 : 0)
+      }
+    } else if spare < 0, let last = widths.indices.last {
+      widths[last].width = max(1, widths[last].width + spare)
+    }
+    return widths
+  }
+
+  /// Rows visible in `area` below the header.
+  public static func pageSize(_ area: Rect) -> Int { max(1, area.height - 1) }
+
+  public func draw(
+    _ rows: [Row], list: ListState, state: AppState, into frame: inout Frame, area: Rect,
+    emptyText: LocalizedText? = nil
+  ) {
+    let theme = state.theme
+    let layout = fit(area.width - 1)
+    var x = area.x + 1
+    for (index, width) in layout {
+      var title = state.t(columns[index].title)
+      if index == list.sortColumn { title += list.sortReversed ? "↓" : "↑" }
+      frame.put(TextWidth.pad(title, to: width, alignRight: columns[index].alignRight), x: x, y: area.y, style: theme.style(.header))
+      x += width + 1
+    }
+    let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+    if rows.isEmpty {
+      let text = emptyText ?? (list.filter.isEmpty ? Texts.noRows : Texts.noMatches)
+      frame.put(state.t(text), x: body.x + 1, y: body.y, style: theme.style(.muted), maxWidth: body.width - 1)
+      return
+    }
+    var list = list
+    list.clamp(count: rows.count, page: body.height)
+    for (offset, row) in rows.dropFirst(list.top).prefix(body.height).enumerated() {
+      let y = body.y + offset
+      let selected = list.top + offset == list.selected
+      var x = area.x + 1
+      if selected { frame.clear(Rect(x: area.x, y: y, width: area.width, height: 1), style: theme.style(.selection)) }
+      for (index, width) in layout {
+        let column = columns[index]
+        let text = TextWidth.pad(column.value(row), to: width, alignRight: column.alignRight)
+        let role: Theme.Role = selected ? .selection : (column.style(row) ?? .normal)
+        frame.put(text, x: x, y: y, style: theme.style(role))
+        x += width + 1
+      }
+    }
+    if rows.count > body.height {
+      let marker = "\(list.selected + 1)/\(rows.count)"
+      frame.put(marker, x: area.maxX - TextWidth.of(marker) - 1, y: area.y, style: theme.style(.muted))
+    }
+  }
+}
