@@ -11,6 +11,9 @@ import Foundation
 struct SystemCallError: Error {
   let call: String
   let code: Int32
+  /// What was being done, when the file name alone would not say ("cannot keep a
+  /// backup in ...").
+  var context: String?
 
   init(_ call: String, _ code: Int32 = errno) {
     self.call = call
@@ -18,6 +21,7 @@ struct SystemCallError: Error {
   }
 
   var reason: String { StoreError.reason(code) }
+  var detail: String { context.map { "\($0): \(reason)" } ?? reason }
 }
 
 /// An open file descriptor that closes itself, so every early `throw` on the save
