@@ -32,19 +32,23 @@ struct AuditTrail {
     let descriptor: FileDescriptor
     do {
       descriptor = try FileDescriptor(path: path, flags: O_RDONLY)
-    } catch where error.code == ENOENT {
+    } catch  where error.code == ENOENT {
       return []
     }
     let size = Int(try descriptor.status().st_size)
     let tail = try readTail(descriptor, size: size, lines: limit)
-    var lines = tail.split(separator: UInt8(ascii: "\n")).compactMap { AuditEntry.decode(line: Data($0)) }
+    var lines = tail.split(separator: UInt8(ascii: "\n")).compactMap {
+      AuditEntry.decode(line: Data($0))
+    }
     if let limit, lines.count > limit { lines.removeFirst(lines.count - limit) }
     return lines
   }
 
   /// Reads backwards in blocks until it holds more than `lines` line breaks (so the
   /// first, possibly partial, line can be dropped) or reaches the start of the file.
-  private func readTail(_ descriptor: FileDescriptor, size: Int, lines: Int?) throws(SystemCallError) -> Data {
+  private func readTail(_ descriptor: FileDescriptor, size: Int, lines: Int?)
+    throws(SystemCallError) -> Data
+  {
     let block = 1 << 16
     var offset = size
     var chunks: [Data] = []
@@ -53,7 +57,9 @@ struct AuditTrail {
       let count = min(block, offset)
       offset -= count
       var chunk = Data(count: count)
-      let read = chunk.withUnsafeMutableBytes { pread(descriptor.fd, $0.baseAddress, count, off_t(offset)) }
+      let read = chunk.withUnsafeMutableBytes {
+        pread(descriptor.fd, $0.baseAddress, count, off_t(offset))
+      }
       if read < 0 {
         if errno == EINTR {
           offset += count

@@ -57,8 +57,10 @@ struct BackupFolder {
     var parts = tm()
     gmtime_r(&seconds, &parts)
     return String(
-      format: "%04d%02d%02dT%02d%02d%02d.%03dZ.plist", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(millis % 1000))
+      format: "%04d%02d%02dT%02d%02d%02d.%03dZ.plist", Int(parts.tm_year) + 1900,
+      Int(parts.tm_mon) + 1,
+      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec),
+      Int(millis % 1000))
   }
 
   /// The inverse of `name`, or nil for any other file name.

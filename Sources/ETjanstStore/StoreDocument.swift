@@ -57,7 +57,8 @@ public struct StoreDocument: Codable, Sendable, Equatable {
   private static func migrated(
     _ data: Data, from version: Int, path: String, migrations: [StoreMigration]
   ) throws(StoreError) -> Data {
-    let noMigration = StoreError(path: path, .noMigration(file: version, known: currentSchemaVersion))
+    let noMigration = StoreError(
+      path: path, .noMigration(file: version, known: currentSchemaVersion))
     do {
       let plist = try PropertyListSerialization.propertyList(from: data, options: [], format: nil)
       guard let root = plist as? [String: Any] else { throw noMigration }
@@ -65,11 +66,14 @@ public struct StoreDocument: Codable, Sendable, Equatable {
         let lifted = try StoreMigration.migrate(
           root, from: version, to: currentSchemaVersion, using: migrations)
       else { throw noMigration }
-      return try PropertyListSerialization.data(fromPropertyList: lifted, format: .binary, options: 0)
+      return try PropertyListSerialization.data(
+        fromPropertyList: lifted, format: .binary, options: 0)
     } catch let error as StoreError {
       throw error
     } catch {
-      throw StoreError(path: path, .wrongTypes(keyPath: nil, detail: "migration from version \(version) failed: \(error)"))
+      throw StoreError(
+        path: path,
+        .wrongTypes(keyPath: nil, detail: "migration from version \(version) failed: \(error)"))
     }
   }
 

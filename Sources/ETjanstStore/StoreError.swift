@@ -80,11 +80,18 @@ extension StoreError {
     case .dataCorrupted(let context) where context.codingPath.isEmpty:
       self.init(path: path, .notPropertyList(Self.detail(context)))
     case .dataCorrupted(let context):
-      self.init(path: path, .wrongTypes(keyPath: Self.keyPath(context.codingPath), detail: Self.detail(context)))
+      self.init(
+        path: path,
+        .wrongTypes(keyPath: Self.keyPath(context.codingPath), detail: Self.detail(context)))
     case .keyNotFound(let key, let context):
-      self.init(path: path, .wrongTypes(keyPath: Self.keyPath(context.codingPath + [key]), detail: "missing"))
+      self.init(
+        path: path,
+        .wrongTypes(keyPath: Self.keyPath(context.codingPath + [key]), detail: "the key is missing")
+      )
     case .typeMismatch(_, let context), .valueNotFound(_, let context):
-      self.init(path: path, .wrongTypes(keyPath: Self.keyPath(context.codingPath), detail: context.debugDescription))
+      self.init(
+        path: path,
+        .wrongTypes(keyPath: Self.keyPath(context.codingPath), detail: context.debugDescription))
     @unknown default:
       self.init(path: path, .wrongTypes(keyPath: nil, detail: String(describing: error)))
     }

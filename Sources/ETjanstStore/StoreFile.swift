@@ -65,13 +65,18 @@ public final class StoreFile: @unchecked Sendable {
 
   /// First run: writes a new store, creating its folder (0700) when missing. Refuses
   /// if the file exists, atomically: the file appears whole or not at all.
-  public func create(_ municipality: Municipality, by login: String, now: Date = Date()) throws(StoreError) {
+  public func create(_ municipality: Municipality, by login: String, now: Date = Date())
+    throws(StoreError)
+  {
     mutex.lock()
     defer { mutex.unlock() }
     if exists { throw StoreError(path: path, .alreadyExists) }
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().path
-    try fail(as: { .cannotWrite("cannot create the folder \(folder): \($0.reason)") }) {
-      () throws(SystemCallError) in try Self.makeFolders(folder)
+    do throws(SystemCallError) {
+      try Self.makeFolders(folder)
+    } catch {
+      throw StoreError(
+        path: path, .cannotWrite("cannot create the folder \(folder): \(error.reason)"))
     }
     let lock = try takeLock()
     defer { withExtendedLifetime(lock) {} }
@@ -79,14 +84,16 @@ public final class StoreFile: @unchecked Sendable {
     let data = try encode(municipality, by: login, now: now)
     // link(2) fails with EEXIST rather than replace: another process may have created
     // the store since the check above.
-    let stamp = try fail(as: { $0.code == EEXIST ? .alreadyExists : .cannotWrite($0.reason) }) {
-      () throws(SystemCallError) -> FileStamp in
+    let stamp: FileStamp
+    do throws(SystemCallError) {
       let temporary = try TemporaryFile(beside: filePath, mode: 0o600, group: nil)
-      let stamp = try temporary.write(data)
+      stamp = try temporary.write(data)
       try temporary.link(asNew: filePath)
-      try? FileDescriptor.syncFolder(folder)
-      return stamp
+    } catch {
+      let exists = error.call == "link" && error.code == EEXIST
+      throw StoreError(path: path, exists ? .alreadyExists : .cannotWrite(error.reason))
     }
+    try? FileDescriptor.syncFolder(folder)
     cached = (municipality, stamp)
     let summary = LocalizedText(sv: "Skapade registret", en: "Created the store")
     try appendAudit(audit, summary, login: login, now: now)
@@ -141,7 +148,8 @@ extension StoreFile {
   private func checkedStatus() throws(StoreError) -> stat {
     var info = stat()
     guard stat(filePath, &info) == 0 else {
-      throw StoreError(path: path, errno == ENOENT ? .notFound : .cannotRead(StoreError.reason(errno)))
+      throw StoreError(
+        path: path, errno == ENOENT ? .notFound : .cannotRead(StoreError.reason(errno)))
     }
     try Self.check(info, path: path)
     return info
@@ -208,9 +216,10 @@ extension StoreFile {
     let group = mode == 0o640 ? info.st_gid : nil
     let backups = BackupFolder(path: backupsPath)
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().path
-    let stamp = try fail(as: { .cannotWrite($0.detail) }) { () throws(SystemCallError) -> FileStamp in
+    let stamp: FileStamp
+    do throws(SystemCallError) {
       let temporary = try TemporaryFile(beside: filePath, mode: mode, group: group)
-      let stamp = try temporary.write(data)
+      stamp = try temporary.write(data)
       do throws(SystemCallError) {
         try backups.keep(filePath, replacedAt: Date())
       } catch {
@@ -219,16 +228,19 @@ extension StoreFile {
         throw error
       }
       try temporary.rename(over: filePath)
-      // The new version is in place; a failed folder sync only weakens durability
-      // after a power cut, so it does not turn a done save into an error.
-      try? FileDescriptor.syncFolder(folder)
-      return stamp
+    } catch {
+      throw StoreError(path: path, .cannotWrite(error.detail))
     }
+    // The new version is in place; a failed folder sync only weakens durability after
+    // a power cut, so it does not turn a done save into an error.
+    try? FileDescriptor.syncFolder(folder)
     backups.prune()
     cached = (municipality, stamp)
   }
 
-  private func encode(_ municipality: Municipality, by login: String, now: Date) throws(StoreError) -> Data {
+  private func encode(_ municipality: Municipality, by login: String, now: Date) throws(StoreError)
+    -> Data
+  {
     do {
       return try StoreDocument(municipality: municipality, savedAt: now, savedBy: login).encoded()
     } catch {
@@ -248,11 +260,14 @@ extension StoreFile {
     do {
       return try AuditTrail(path: auditPath).openForAppend()
     } catch {
-      throw StoreError(path: path, .cannotWrite("cannot open the audit trail \(auditPath): \(error.reason)"))
+      throw StoreError(
+        path: path, .cannotWrite("cannot open the audit trail \(auditPath): \(error.reason)"))
     }
   }
 
-  private func appendAudit(_ descriptor: FileDescriptor, _ summary: LocalizedText, login: String, now: Date)
+  private func appendAudit(
+    _ descriptor: FileDescriptor, _ summary: LocalizedText, login: String, now: Date
+  )
     throws(StoreError)
   {
     let entry = AuditEntry(at: now, login: login, sv: summary.sv, en: summary.en)
@@ -260,16 +275,6 @@ extension StoreFile {
       try AuditTrail(path: auditPath).append(entry, to: descriptor)
     } catch {
       throw StoreError(path: path, .auditNotWritten(error.reason))
-    }
-  }
-
-  private func fail<T>(
-    as problem: (SystemCallError) -> StoreError.Problem, _ body: () throws(SystemCallError) -> T
-  ) throws(StoreError) -> T {
-    do {
-      return try body()
-    } catch {
-      throw StoreError(path: path, problem(error))
     }
   }
 
