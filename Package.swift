@@ -20,6 +20,7 @@ let package = Package(
     .target(name: "ETjanstStore", dependencies: ["ETjanstDomain"]),
     .target(
       name: "ETjanstResources",
+      dependencies: ["ETjanstDomain"],
       path: "Resources",
       exclude: ["README.md"],
       resources: [.copy("demo")]
