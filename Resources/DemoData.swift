@@ -41,7 +41,8 @@ public enum DemoData {
       throw DemoDataError.malformed("the top level is not an object")
     }
     guard let text = object["referenceDay"] as? String, let referenceDay = Day(text) else {
-      throw DemoDataError.malformed("'referenceDay' is missing or not a date of the form YYYY-MM-DD")
+      throw DemoDataError.malformed(
+        "'referenceDay' is missing or not a date of the form YYYY-MM-DD")
     }
     guard let municipality = object["municipality"] as? [String: Any] else {
       throw DemoDataError.malformed("'municipality' is missing or not an object")
@@ -116,8 +117,11 @@ public enum DemoDataError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .resourceMissing:
       LocalizedText(
-        sv: "Demodata saknas: filen demo/municipality.json finns inte i programmets resurser. Installera om etjanst.",
-        en: "Demo data missing: demo/municipality.json is not among the program's resources. Reinstall etjanst.")
+        sv:
+          "Demodata saknas: filen demo/municipality.json finns inte i programmets resurser. Installera om etjanst.",
+        en:
+          "Demo data missing: demo/municipality.json is not among the program's resources. Reinstall etjanst."
+      )
     case .unreadable(let path, let reason):
       LocalizedText(
         sv: "Demodata i \(path) går inte att läsa: \(reason)",
@@ -133,7 +137,9 @@ public enum DemoDataError: Error, Equatable, CustomStringConvertible {
 
   static func describe(_ error: DecodingError) -> String {
     func path(_ context: DecodingError.Context) -> String {
-      let keys = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
+      let keys = context.codingPath.map { key in
+        key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)"
+      }
       return "municipality" + keys.joined()
     }
     switch error {
