@@ -18,6 +18,10 @@ public protocol TerminalIO: AnyObject {
   /// Leaves curses mode so another program (an $EDITOR) can have the terminal,
   /// runs `body`, and takes the terminal back.
   func suspend<T>(_ body: () throws -> T) rethrows -> T
+  /// Shows the cursor at (x, y) from the next present on, for text input.
+  func showCursor(at x: Int, y: Int)
+  /// Hides the cursor again (the normal state).
+  func hideCursor()
 }
 
 /// Input ended (stdin closed, the SSH session hung up).
