@@ -10,9 +10,6 @@ public protocol TerminalIO: AnyObject {
   /// The next key, or nil when `timeout` passes with none. `.resize` when the
   /// terminal changed size. Throws `TerminalClosed` when input has ended for good.
   func readKey(timeout: Duration) throws -> Key?
-  /// Shows the text cursor at (x, y), for typing into a field.
-  func showCursor(at x: Int, y: Int)
-  func hideCursor()
   /// Forces a full repaint on the next present (Ctrl-L).
   func invalidate()
   /// Leaves curses mode so another program (an $EDITOR) can have the terminal,
