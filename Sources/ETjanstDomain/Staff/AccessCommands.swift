@@ -6,7 +6,9 @@ public struct GrantAccess: Command {
   public var person: EntityID<StaffMember>
   public var grant: AccessGrant
 
-  public init(person: EntityID<StaffMember>, service: EntityID<EService>, validFrom: Day, validTo: Day?) {
+  public init(
+    person: EntityID<StaffMember>, service: EntityID<EService>, validFrom: Day, validTo: Day?
+  ) {
     self.person = person
     grant = AccessGrant(service: service, validFrom: validFrom, validTo: validTo)
   }
@@ -49,8 +51,11 @@ public struct RevokeAccess: Command {
       throw RuleViolation(
         section: "4.2",
         LocalizedText(
-          sv: "\(p.name) har pågående ärenden i e-tjänsten: \(open.map(m.caseLine).joined(separator: ", ")). Avsluta eller för över dem först.",
-          en: "\(p.name) has ongoing cases in the e-service: \(open.map(m.caseLine).joined(separator: ", ")). Close or transfer them first."))
+          sv:
+            "\(p.name) har pågående ärenden i e-tjänsten: \(open.map(m.caseLine).joined(separator: ", ")). Avsluta eller för över dem först.",
+          en:
+            "\(p.name) has ongoing cases in the e-service: \(open.map(m.caseLine).joined(separator: ", ")). Close or transfer them first."
+        ))
     }
     try m.updateStaff(person) { $0.grants.removeAll { $0.service == service } }
   }
@@ -71,7 +76,9 @@ public struct RemoveFromPlatform: Command {
 
   public var summary: LocalizedText {
     overrideReason == nil
-      ? LocalizedText(sv: "Tog bort en medarbetare från plattformen", en: "Removed a staff member from the platform")
+      ? LocalizedText(
+        sv: "Tog bort en medarbetare från plattformen",
+        en: "Removed a staff member from the platform")
       : LocalizedText(
         sv: "Tog bort en medarbetare från plattformen trots öppna ärenden",
         en: "Removed a staff member from the platform despite open cases")
@@ -81,13 +88,17 @@ public struct RemoveFromPlatform: Command {
     let p = try m.requireStaff(person)
     guard p.status != .removed else { throw RuleViolation.alreadyRemoved(p.name) }
     let open = m.openCases(of: person)
-    if overrideReason != nil && (overrideReason ?? "").isEmpty { throw RuleViolation.reasonRequired() }
+    if overrideReason != nil && (overrideReason ?? "").isEmpty {
+      throw RuleViolation.reasonRequired()
+    }
     if !open.isEmpty && overrideReason == nil {
       throw RuleViolation.openCasesRemain(p.name, open.map(m.caseLine))
     }
     try m.updateStaff(person) { p in
       if p.endDate == nil { p.setEndDate(context.today) }
-      if p.offboarding == nil { p.offboarding = Checklist(steps: ChecklistStep.offboarding, due: context.today) }
+      if p.offboarding == nil {
+        p.offboarding = Checklist(steps: ChecklistStep.offboarding, due: context.today)
+      }
       p.status = .removed
       p.grants = []
       p.canSign = false

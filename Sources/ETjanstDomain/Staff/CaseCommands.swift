@@ -8,18 +8,27 @@ public struct AddCase: Command {
   public var officer: EntityID<StaffMember>
   public var status: CaseStatus
 
-  public init(number: String, service: EntityID<EService>, officer: EntityID<StaffMember>, status: CaseStatus = .ongoing) {
+  public init(
+    number: String, service: EntityID<EService>, officer: EntityID<StaffMember>,
+    status: CaseStatus = .ongoing
+  ) {
     self.number = TextCleaning.line(number)
     self.service = service
     self.officer = officer
     self.status = status
   }
 
-  public var summary: LocalizedText { LocalizedText(sv: "Nytt ärende \(number)", en: "New case \(number)") }
+  public var summary: LocalizedText {
+    LocalizedText(sv: "Nytt ärende \(number)", en: "New case \(number)")
+  }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
-    if number.isEmpty { throw RuleViolation.required("number", LocalizedText(sv: "Ärendenummer", en: "Case number")) }
-    if m.cases.contains(where: { $0.number == number }) { throw RuleViolation.caseNumberTaken(number) }
+    if number.isEmpty {
+      throw RuleViolation.required("number", LocalizedText(sv: "Ärendenummer", en: "Case number"))
+    }
+    if m.cases.contains(where: { $0.number == number }) {
+      throw RuleViolation.caseNumberTaken(number)
+    }
     guard m.service(service) != nil else { throw RuleViolation.unknownService() }
     let p = try m.requireStaff(officer)
     if p.status == .removed && status == .ongoing { throw RuleViolation.removed(p.name) }
@@ -34,7 +43,8 @@ public struct CloseCase: Command {
   public init(_ id: EntityID<Case>) { self.id = id }
 
   public var summary: LocalizedText {
-    LocalizedText(sv: "Satte ett ärende till Avslutad/Arkiverad", en: "Set a case to closed/archived")
+    LocalizedText(
+      sv: "Satte ett ärende till Avslutad/Arkiverad", en: "Set a case to closed/archived")
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
@@ -57,7 +67,8 @@ public struct TransferCase: Command {
   }
 
   public var summary: LocalizedText {
-    LocalizedText(sv: "Förde över ett ärende till en kollega", en: "Transferred a case to a colleague")
+    LocalizedText(
+      sv: "Förde över ett ärende till en kollega", en: "Transferred a case to a colleague")
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
@@ -78,7 +89,9 @@ public struct TransferAllCases: Command {
   }
 
   public var summary: LocalizedText {
-    LocalizedText(sv: "Förde över alla öppna ärenden till en kollega", en: "Transferred all open cases to a colleague")
+    LocalizedText(
+      sv: "Förde över alla öppna ärenden till en kollega",
+      en: "Transferred all open cases to a colleague")
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
@@ -91,12 +104,17 @@ public struct TransferAllCases: Command {
 
 /// The transfer rule, written once for one case and for all of a person's.
 enum CaseTransfer {
-  static func move(_ cases: [Case], to colleague: EntityID<StaffMember>, in m: inout Municipality, _ context: CommandContext) throws {
+  static func move(
+    _ cases: [Case], to colleague: EntityID<StaffMember>, in m: inout Municipality,
+    _ context: CommandContext
+  ) throws {
     let target = try m.requireStaff(colleague)
     if let same = cases.first(where: { $0.officer == colleague }) {
       throw RuleViolation.sameOfficer(m.staffMember(same.officer)?.name ?? target.name)
     }
-    guard target.canTakeCases else { throw RuleViolation.transferTargetUnavailable(target.name, target.status) }
+    guard target.canTakeCases else {
+      throw RuleViolation.transferTargetUnavailable(target.name, target.status)
+    }
     let lacking = cases.filter { !target.hasAccess(to: $0.service, on: context.today) }
     if !lacking.isEmpty {
       throw RuleViolation.transferTargetLacksAccess(

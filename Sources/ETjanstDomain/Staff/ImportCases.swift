@@ -9,7 +9,10 @@ public struct ImportedCase: Sendable, Equatable {
   public var officer: EntityID<StaffMember>
   public var status: CaseStatus
 
-  public init(line: Int, number: String, service: EntityID<EService>, officer: EntityID<StaffMember>, status: CaseStatus) {
+  public init(
+    line: Int, number: String, service: EntityID<EService>, officer: EntityID<StaffMember>,
+    status: CaseStatus
+  ) {
     self.line = line
     self.number = TextCleaning.line(number)
     self.service = service
@@ -31,7 +34,9 @@ public struct ImportCases: Command {
   }
 
   public var summary: LocalizedText {
-    LocalizedText(sv: "Importerade \(rows.count) ärenden från \(source)", en: "Imported \(rows.count) cases from \(source)")
+    LocalizedText(
+      sv: "Importerade \(rows.count) ärenden från \(source)",
+      en: "Imported \(rows.count) cases from \(source)")
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
@@ -43,11 +48,17 @@ public struct ImportCases: Command {
       }
       if row.number.isEmpty { throw refuse("ärendenummer saknas", "the case number is missing") }
       if let first = seen[row.number] {
-        throw refuse("ärende \(row.number) finns redan på rad \(first)", "case \(row.number) is already on line \(first)")
+        throw refuse(
+          "ärende \(row.number) finns redan på rad \(first)",
+          "case \(row.number) is already on line \(first)")
       }
       seen[row.number] = row.line
-      guard m.service(row.service) != nil else { throw refuse("e-tjänsten finns inte", "the e-service does not exist") }
-      guard m.staffMember(row.officer) != nil else { throw refuse("handläggaren finns inte", "the officer does not exist") }
+      guard m.service(row.service) != nil else {
+        throw refuse("e-tjänsten finns inte", "the e-service does not exist")
+      }
+      guard m.staffMember(row.officer) != nil else {
+        throw refuse("handläggaren finns inte", "the officer does not exist")
+      }
       if let i = m.cases.firstIndex(where: { $0.number == row.number }) {
         let old = m.cases[i]
         touched.insert(old.officer)
@@ -58,10 +69,13 @@ public struct ImportCases: Command {
         m.cases[i].service = row.service
         m.cases[i].status = row.status
       } else {
-        m.cases.append(Case(number: row.number, service: row.service, officer: row.officer, status: row.status))
+        m.cases.append(
+          Case(number: row.number, service: row.service, officer: row.officer, status: row.status))
       }
       touched.insert(row.officer)
     }
-    for person in touched where m.staffMember(person)?.isLeaving ?? false { m.tickCasesStepIfDone(person, context) }
+    for person in touched where m.staffMember(person)?.isLeaving ?? false {
+      m.tickCasesStepIfDone(person, context)
+    }
   }
 }

@@ -12,7 +12,8 @@ public struct AddStaffMember: Command {
     endDate: Day? = nil, services: [EntityID<EService>] = [], id: EntityID<StaffMember> = .make()
   ) {
     member = StaffMember(
-      id: id, name: TextCleaning.line(name), login: TextCleaning.line(login), department: department,
+      id: id, name: TextCleaning.line(name), login: TextCleaning.line(login),
+      department: department,
       manager: TextCleaning.line(manager), startDate: startDate, status: .onboarding)
     member.endDate = endDate
     self.services = services
@@ -30,7 +31,9 @@ public struct AddStaffMember: Command {
       return s.name
     }
     person.onboarding = Checklist(steps: ChecklistStep.onboarding, due: person.startDate)
-    if !names.isEmpty, let i = person.onboarding?.items.firstIndex(where: { $0.step == .accessGranted }) {
+    if !names.isEmpty,
+      let i = person.onboarding?.items.firstIndex(where: { $0.step == .accessGranted })
+    {
       person.onboarding?.items[i].note = names.joined(separator: ", ")
     }
     if let end = person.endDate { person.setEndDate(end) }
@@ -100,7 +103,9 @@ public struct TickChecklistStep: Command {
     let p = try m.requireStaff(person)
     guard p.status != .removed else { throw RuleViolation.alreadyRemoved(p.name) }
     let onboarding = p.onboarding?.contains(step) ?? false
-    guard onboarding || (p.offboarding?.contains(step) ?? false) else { throw RuleViolation.stepNotInChecklist() }
+    guard onboarding || (p.offboarding?.contains(step) ?? false) else {
+      throw RuleViolation.stepNotInChecklist()
+    }
     switch step {
     case .accessGranted:
       guard p.grants.contains(where: { $0.validTo.map { $0 >= context.today } ?? true }) else {
@@ -116,7 +121,11 @@ public struct TickChecklistStep: Command {
     try m.updateStaff(person) { p in
       if step == .signingGranted { p.canSign = true }
       if step == .signingRevoked { p.canSign = false }
-      if onboarding { p.onboarding?.tick(step, context) } else { p.offboarding?.tick(step, context) }
+      if onboarding {
+        p.onboarding?.tick(step, context)
+      } else {
+        p.offboarding?.tick(step, context)
+      }
       p.settleStatus()
     }
   }
@@ -125,8 +134,12 @@ public struct TickChecklistStep: Command {
 /// Rules every staff member's details keep.
 enum StaffValidation {
   static func check(_ p: StaffMember, in m: Municipality) throws {
-    if p.name.isEmpty { throw RuleViolation.required("name", LocalizedText(sv: "Namn", en: "Name")) }
-    if p.login.isEmpty { throw RuleViolation.required("login", LocalizedText(sv: "Inloggning", en: "Login")) }
+    if p.name.isEmpty {
+      throw RuleViolation.required("name", LocalizedText(sv: "Namn", en: "Name"))
+    }
+    if p.login.isEmpty {
+      throw RuleViolation.required("login", LocalizedText(sv: "Inloggning", en: "Login"))
+    }
     if let other = m.staff.first(where: { $0.login == p.login && $0.id != p.id }) {
       throw RuleViolation.loginTaken(p.login, by: other.name)
     }

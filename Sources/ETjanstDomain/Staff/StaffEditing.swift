@@ -6,13 +6,19 @@ import Foundation
 extension Municipality {
   /// The person with `id`, or a refusal saying they are gone.
   func requireStaff(_ id: EntityID<StaffMember>) throws -> StaffMember {
-    guard let person = staffMember(id) else { throw RuleViolation.notFound(RuleViolation.staffMember) }
+    guard let person = staffMember(id) else {
+      throw RuleViolation.notFound(RuleViolation.staffMember)
+    }
     return person
   }
 
   /// Changes one person in place; throws when they no longer exist.
-  mutating func updateStaff(_ id: EntityID<StaffMember>, _ body: (inout StaffMember) throws -> Void) throws {
-    guard let i = staff.index(of: id) else { throw RuleViolation.notFound(RuleViolation.staffMember) }
+  mutating func updateStaff(_ id: EntityID<StaffMember>, _ body: (inout StaffMember) throws -> Void)
+    throws
+  {
+    guard let i = staff.index(of: id) else {
+      throw RuleViolation.notFound(RuleViolation.staffMember)
+    }
     try body(&staff[i])
   }
 

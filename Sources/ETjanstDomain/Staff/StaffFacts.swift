@@ -50,7 +50,8 @@ extension Municipality {
   /// All of a person's cases, open first, each group by case number.
   public func cases(of person: EntityID<StaffMember>) -> [Case] {
     let mine = cases.filter { $0.officer == person || $0.transferredFrom == person }
-    return mine.filter(\.isOpen).sortedSwedish { $0.number } + mine.filter { !$0.isOpen }.sortedSwedish { $0.number }
+    return mine.filter(\.isOpen).sortedSwedish { $0.number }
+      + mine.filter { !$0.isOpen }.sortedSwedish { $0.number }
   }
 
   public func staffMember(login: String) -> StaffMember? { staff.first { $0.login == login } }
@@ -65,7 +66,9 @@ extension Municipality {
   public func servicesForAccessView(_ department: EntityID<Department>?) -> [EService] {
     guard let department else { return services.sortedSwedish { $0.name } }
     let held = Set(staff(in: department).flatMap { $0.grants.map(\.service) })
-    return services.filter { $0.department == department || held.contains($0.id) }.sortedSwedish { $0.name }
+    return services.filter { $0.department == department || held.contains($0.id) }.sortedSwedish {
+      $0.name
+    }
   }
 
   /// Staff who can handle `service`'s cases on `day`.
@@ -81,11 +84,14 @@ extension Municipality {
   }
 
   /// What is wrong with `person`'s access to `service` on `day`, if anything.
-  public func accessFlag(_ person: StaffMember, _ service: EntityID<EService>, on day: Day) -> AccessFlag? {
+  public func accessFlag(_ person: StaffMember, _ service: EntityID<EService>, on day: Day)
+    -> AccessFlag?
+  {
     guard let grant = person.grant(for: service) else { return nil }
     if person.status == .removed { return .heldByRemoved }
     if person.isLeaving && grant.validTo == nil { return .leaverWithoutValidTo }
-    if let end = grant.validTo, day <= end, day.days(until: end) <= settings.accessExpiryWarningDays,
+    if let end = grant.validTo, day <= end,
+      day.days(until: end) <= settings.accessExpiryWarningDays,
       cases.contains(where: { $0.officer == person.id && $0.service == service && $0.isOpen })
     {
       return .expiresWithOpenCases(end)

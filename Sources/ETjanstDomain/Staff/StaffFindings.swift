@@ -12,16 +12,22 @@ extension Findings {
           Finding(
             section: "4.1", severity: .warning, subject: p.name,
             message: LocalizedText(
-              sv: "introduktionens checklista är försenad (\(list.doneCount) av \(list.items.count) klara, skulle vara klar \(list.due))",
-              en: "the onboarding checklist is overdue (\(list.doneCount) of \(list.items.count) done, due \(list.due))")))
+              sv:
+                "introduktionens checklista är försenad (\(list.doneCount) av \(list.items.count) klara, skulle vara klar \(list.due))",
+              en:
+                "the onboarding checklist is overdue (\(list.doneCount) of \(list.items.count) done, due \(list.due))"
+            )))
       }
       if let list = p.offboarding, list.isOverdue(on: today) {
         out.append(
           Finding(
             section: "4.2", severity: .warning, subject: p.name,
             message: LocalizedText(
-              sv: "avslutets checklista är försenad (\(list.doneCount) av \(list.items.count) klara, slutdatum \(list.due))",
-              en: "the offboarding checklist is overdue (\(list.doneCount) of \(list.items.count) done, end date \(list.due))")))
+              sv:
+                "avslutets checklista är försenad (\(list.doneCount) av \(list.items.count) klara, slutdatum \(list.due))",
+              en:
+                "the offboarding checklist is overdue (\(list.doneCount) of \(list.items.count) done, end date \(list.due))"
+            )))
       }
       let open = m.openCases(of: p.id)
       if p.status == .removed, !open.isEmpty {
@@ -29,14 +35,18 @@ extension Findings {
           Finding(
             section: "4.2", severity: .violation, subject: p.name,
             message: LocalizedText(
-              sv: "borttagen men har \(open.count) öppna ärenden: \(open.map(m.caseLine).joined(separator: ", "))",
-              en: "removed but has \(open.count) open cases: \(open.map(m.caseLine).joined(separator: ", "))")))
+              sv:
+                "borttagen men har \(open.count) öppna ärenden: \(open.map(m.caseLine).joined(separator: ", "))",
+              en:
+                "removed but has \(open.count) open cases: \(open.map(m.caseLine).joined(separator: ", "))"
+            )))
       } else if p.isLeaving, !open.isEmpty {
         out.append(
           Finding(
             section: "4.2", severity: .notice, subject: p.name,
             message: LocalizedText(
-              sv: "slutar \(p.endDate!) och har \(open.count) öppna ärenden att avsluta eller föra över",
+              sv:
+                "slutar \(p.endDate!) och har \(open.count) öppna ärenden att avsluta eller föra över",
               en: "leaves on \(p.endDate!) with \(open.count) open cases to close or transfer")))
       }
       for g in p.grants {
@@ -61,7 +71,8 @@ extension Findings {
             Finding(
               section: "4.2", severity: .warning, subject: p.name,
               message: LocalizedText(
-                sv: "behörigheten till \(service) upphör \(end) men ärenden i den är fortfarande öppna",
+                sv:
+                  "behörigheten till \(service) upphör \(end) men ärenden i den är fortfarande öppna",
                 en: "the access to \(service) ends on \(end) but cases in it are still open")))
         case nil: break
         }
@@ -71,14 +82,16 @@ extension Findings {
           Finding(
             section: "4.2", severity: .notice, subject: p.name,
             message: LocalizedText(
-              sv: "togs bort trots öppna ärenden. Skäl: \(reason)", en: "was removed despite open cases. Reason: \(reason)")))
+              sv: "togs bort trots öppna ärenden. Skäl: \(reason)",
+              en: "was removed despite open cases. Reason: \(reason)")))
       }
     }
     for s in m.services.sortedSwedish(by: { $0.name }) where m.lacksActiveOfficer(s, on: today) {
       out.append(
         Finding(
           section: "4.1", severity: .warning, subject: s.name,
-          message: LocalizedText(sv: "ingen aktiv handläggare har behörighet", en: "no active case officer has access")))
+          message: LocalizedText(
+            sv: "ingen aktiv handläggare har behörighet", en: "no active case officer has access")))
     }
     return out
   }

@@ -13,23 +13,30 @@ extension RuleViolation {
   }
 
   static func unknownDepartment() -> RuleViolation {
-    RuleViolation(field: "department", LocalizedText(sv: "Välj en förvaltning.", en: "Choose a department."))
+    RuleViolation(
+      field: "department", LocalizedText(sv: "Välj en förvaltning.", en: "Choose a department."))
   }
 
   static func unknownService(field: String = "service") -> RuleViolation {
-    RuleViolation(field: field, LocalizedText(sv: "Välj en e-tjänst som finns.", en: "Choose an existing e-service."))
+    RuleViolation(
+      field: field,
+      LocalizedText(sv: "Välj en e-tjänst som finns.", en: "Choose an existing e-service."))
   }
 
   static func endBeforeStart() -> RuleViolation {
     RuleViolation(
       section: "4.2", field: "endDate",
-      LocalizedText(sv: "Slutdatum kan inte vara före startdatum.", en: "The end date cannot be before the start date."))
+      LocalizedText(
+        sv: "Slutdatum kan inte vara före startdatum.",
+        en: "The end date cannot be before the start date."))
   }
 
   static func validToBeforeFrom() -> RuleViolation {
     RuleViolation(
       field: "validTo",
-      LocalizedText(sv: "Giltig till kan inte vara före giltig från.", en: "Valid to cannot be before valid from."))
+      LocalizedText(
+        sv: "Giltig till kan inte vara före giltig från.",
+        en: "Valid to cannot be before valid from."))
   }
 
   static func removed(_ name: String) -> RuleViolation {
@@ -46,8 +53,11 @@ extension RuleViolation {
     return RuleViolation(
       section: "4.2",
       LocalizedText(
-        sv: "\(name) kan inte tas bort från plattformen: \(cases.count) pågående ärenden är varken avslutade eller överförda: \(list). Sätt dem till 'Avslutad/Arkiverad' eller för över dem till en kollega.",
-        en: "\(name) cannot be removed from the platform: \(cases.count) ongoing cases are neither closed nor transferred: \(list). Set them to 'Avslutad/Arkiverad' (closed/archived) or transfer them to a colleague."))
+        sv:
+          "\(name) kan inte tas bort från plattformen: \(cases.count) pågående ärenden är varken avslutade eller överförda: \(list). Sätt dem till 'Avslutad/Arkiverad' eller för över dem till en kollega.",
+        en:
+          "\(name) cannot be removed from the platform: \(cases.count) ongoing cases are neither closed nor transferred: \(list). Set them to 'Avslutad/Arkiverad' (closed/archived) or transfer them to a colleague."
+      ))
   }
 
   static func reasonRequired() -> RuleViolation {
@@ -55,14 +65,17 @@ extension RuleViolation {
       section: "4.2", field: "reason",
       LocalizedText(
         sv: "Skriv varför medarbetaren tas bort trots öppna ärenden; skälet sparas och visas.",
-        en: "Write why the staff member is removed despite open cases; the reason is kept and shown."))
+        en:
+          "Write why the staff member is removed despite open cases; the reason is kept and shown.")
+    )
   }
 
   static func transferTargetUnavailable(_ name: String, _ status: StaffStatus) -> RuleViolation {
     let why: LocalizedText =
       switch status {
       case .offboarding: LocalizedText(sv: "slutar själv", en: "is leaving too")
-      case .removed: LocalizedText(sv: "är borttagen från plattformen", en: "has been removed from the platform")
+      case .removed:
+        LocalizedText(sv: "är borttagen från plattformen", en: "has been removed from the platform")
       default: LocalizedText(sv: "är inte aktiv", en: "is not active")
       }
     return RuleViolation(
@@ -72,13 +85,18 @@ extension RuleViolation {
         en: "The cases cannot be transferred to \(name): \(name) \(why.en)."))
   }
 
-  static func transferTargetLacksAccess(_ name: String, _ cases: [(number: String, service: String)]) -> RuleViolation {
+  static func transferTargetLacksAccess(
+    _ name: String, _ cases: [(number: String, service: String)]
+  ) -> RuleViolation {
     let list = cases.map { "\($0.number) (\($0.service))" }.joined(separator: ", ")
     return RuleViolation(
       section: "4.2", field: "colleague",
       LocalizedText(
-        sv: "\(name) saknar behörighet som handläggare för e-tjänsten i ärende \(list). Ge behörigheten först eller välj en annan kollega.",
-        en: "\(name) has no case-officer access to the e-service of case \(list). Grant it first or choose another colleague."))
+        sv:
+          "\(name) saknar behörighet som handläggare för e-tjänsten i ärende \(list). Ge behörigheten först eller välj en annan kollega.",
+        en:
+          "\(name) has no case-officer access to the e-service of case \(list). Grant it first or choose another colleague."
+      ))
   }
 
   static func sameOfficer(_ name: String) -> RuleViolation {
@@ -90,18 +108,21 @@ extension RuleViolation {
   static func caseNotOpen(_ number: String) -> RuleViolation {
     RuleViolation(
       section: "4.2",
-      LocalizedText(sv: "Ärende \(number) är redan avslutat.", en: "Case \(number) is already closed."))
+      LocalizedText(
+        sv: "Ärende \(number) är redan avslutat.", en: "Case \(number) is already closed."))
   }
 
   static func noOpenCases(_ name: String) -> RuleViolation {
     RuleViolation(
-      section: "4.2", LocalizedText(sv: "\(name) har inga öppna ärenden.", en: "\(name) has no open cases."))
+      section: "4.2",
+      LocalizedText(sv: "\(name) har inga öppna ärenden.", en: "\(name) has no open cases."))
   }
 
   static func caseNumberTaken(_ number: String) -> RuleViolation {
     RuleViolation(
       field: "number",
-      LocalizedText(sv: "Ärendenummer \(number) finns redan.", en: "Case number \(number) already exists."))
+      LocalizedText(
+        sv: "Ärendenummer \(number) finns redan.", en: "Case number \(number) already exists."))
   }
 
   static func stepNotInChecklist() -> RuleViolation {
@@ -121,7 +142,8 @@ extension RuleViolation {
 
   static func alreadyRemoved(_ name: String) -> RuleViolation {
     RuleViolation(
-      section: "4.2", LocalizedText(sv: "\(name) är redan borttagen.", en: "\(name) has already been removed."))
+      section: "4.2",
+      LocalizedText(sv: "\(name) är redan borttagen.", en: "\(name) has already been removed."))
   }
 
   static func removalIsItsOwnStep() -> RuleViolation {
