@@ -161,7 +161,9 @@ enum AccessMatrixView {
       let text = state.t(StaffTexts.servicesLabel) + ": " + numbered.joined(separator: " · ")
       for line in TextWidth.wrap(text, to: width).prefix(3) { out.append((line, .muted)) }
     }
-    for flag in flags(state) { out.append((flag, .danger)) }
+    for flag in flags(state) {
+      for line in TextWidth.wrap(flag, to: width).prefix(2) { out.append((line, .danger)) }
+    }
     out.append((state.t(StaffTexts.legend), .muted))
     return out
   }

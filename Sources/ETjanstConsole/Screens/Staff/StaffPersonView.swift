@@ -35,7 +35,7 @@ enum StaffPersonView {
     out.append(
       Line(
         text:
-          "\(state.t(StaffTexts.status)): \(state.t(StaffTexts.status(p.status))) · \(p.startDate) – \(p.endDate?.description ?? "") · \(state.t(StaffTexts.signingLine(p.canSign)))"
+          "\(state.t(StaffTexts.status)): \(state.t(StaffTexts.status(p.status))) · \(p.startDate)\(p.endDate.map { " – \($0)" } ?? "") · \(state.t(StaffTexts.signingLine(p.canSign)))"
       ))
     if let reason = p.removalOverride {
       out.append(Line(text: state.t(StaffTexts.overrideLine(reason)), role: .danger))
@@ -95,8 +95,8 @@ enum StaffPersonView {
     for c in cases {
       let mine = c.officer == p.id
       var text =
-        TextWidth.pad(c.number, to: 12)
-        + TextWidth.pad(TextWidth.truncate(m.service(c.service)?.name ?? "?", to: 24), to: 24)
+        TextWidth.pad(TextWidth.truncate(c.number, to: 14), to: 14) + " "
+        + TextWidth.pad(TextWidth.truncate(m.service(c.service)?.name ?? "?", to: 22), to: 22)
         + "  "
       text += state.t(StaffTexts.caseStatus(c.status))
       if !mine, let to = m.staffMember(c.officer) {
