@@ -60,7 +60,7 @@ struct OpenConsole: ParsableCommand {
     var state = AppState(
       data: data, user: user, language: language, theme: Theme(useColor: terminal.useColor),
       forcedReadOnly: readOnly, hasExternalEditor: ExternalEditor.command != nil, now: Date())
-    if case .manager = user.role { state.screen = .staff }
+    StaffScreen.prepareForManager(&state)
     let program = Program(state: state, terminal: terminal, backend: FileBackend(file), clock: Date.init)
     try program.run()
   }
