@@ -29,14 +29,15 @@ public enum OverviewScreen: Screen {
     }
   }
 
+  /// Contacts along the bottom; above them the figures beside the findings on a
+  /// wide terminal, or over them on a narrow one.
   static func layout(_ state: AppState, _ area: Rect) -> (figures: Rect, contacts: Rect, findings: Rect) {
+    let (top, contacts) = area.splitBottom(3)
     if area.width >= 120 {
-      let (left, right) = area.splitLeft(area.width / 2 - 1)
-      let (figures, contacts) = left.splitTop(left.height - 4)
-      return (figures, contacts, Rect(x: right.x + 1, y: right.y, width: right.width - 1, height: right.height))
+      let (figures, findings) = top.splitLeft(62)
+      return (figures, contacts, Rect(x: findings.x + 1, y: findings.y, width: findings.width - 1, height: findings.height - 1))
     }
-    let (figures, rest) = area.splitTop(10)
-    let (findings, contacts) = rest.splitBottom(3)
+    let (figures, findings) = top.splitTop(10)
     return (figures, contacts, findings)
   }
 

@@ -18,7 +18,7 @@ enum OverviewTexts {
   static let days = T(sv: "dagar", en: "days")
   static let contactTitle = T(sv: "Kontakt (avsnitt 5 och 4.3)", en: "Contact (sections 5 and 4.3)")
   static let coordinator = T(sv: "E-samordnare", en: "E-coordinator")
-  static let systemAdministrator = T(sv: "Systemförvaltare, e-nämnden", en: "System administrator, e-nämnd")
+  static let systemAdministrator = T(sv: "Norrbottens e-nämnd", en: "Norrbottens e-nämnd")
   static let columnSeverity = T(sv: "Nivå", en: "Level")
   static let columnSection = T(sv: "Avs.", en: "Sec.")
   static let columnSubject = T(sv: "Gäller", en: "Concerns")
