@@ -54,6 +54,6 @@ let package = Package(
     ),
     .testTarget(name: "ETjanstCursesTests", dependencies: ["ETjanstCurses", "TestSupport"]),
     .testTarget(name: "ETjanstExportTests", dependencies: ["ETjanstExport", "TestSupport"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["etjanst", "TestSupport"]),
   ]
 )

@@ -42,9 +42,12 @@ struct OpenConsole: ParsableCommand {
   private func open(_ path: String) throws {
     let language = lang ?? Language.fromEnvironment()
     let file = StoreFile(path: path)
+    // A store that exists is read, and its user known, before the terminal is
+    // taken, so a refusal is one plain line on stderr.
+    var loaded = file.exists ? try load(file) : nil
     let terminal = try CursesTerminal()
     defer { terminal.close() }
-    if !file.exists {
+    if loaded == nil {
       switch try FirstRun.ask(terminal, path: path, language: language) {
       case .quit: return
       case .demo: try DemoStore.write(to: path, now: Date())
@@ -53,16 +56,21 @@ struct OpenConsole: ParsableCommand {
         let first = User(login: login, name: login, role: .eCoordinator)
         do { try file.create(.standing(firstUser: first), by: login) } catch { throw Failure(error) }
       }
+      loaded = try load(file)
     }
-    let data: Municipality
-    do { data = try file.load() } catch { throw Failure(error) }
-    let user = try identify(in: data)
+    guard let (data, user) = loaded else { return }
     var state = AppState(
       data: data, user: user, language: language, theme: Theme(useColor: terminal.useColor),
       forcedReadOnly: readOnly, hasExternalEditor: ExternalEditor.command != nil, now: Date())
     StaffScreen.prepareForManager(&state)
     let program = Program(state: state, terminal: terminal, backend: FileBackend(file), clock: Date.init)
     try program.run()
+  }
+
+  private func load(_ file: StoreFile) throws -> (Municipality, User) {
+    let data: Municipality
+    do { data = try file.load() } catch { throw Failure(error) }
+    return (data, try identify(in: data))
   }
 }
 
