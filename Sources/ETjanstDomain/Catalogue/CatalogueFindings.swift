@@ -11,15 +11,17 @@ extension Findings {
           Finding(
             section: flag.section, severity: flag == .openReports ? .notice : .warning,
             subject: service.name,
-            message: message(flag, service, m)))
+            message: m.explain(flag, of: service)))
       }
     }
     return out
   }
+}
 
-  private static func message(_ flag: ServiceFlag, _ s: EService, _ m: Municipality)
-    -> LocalizedText
-  {
+extension Municipality {
+  /// Why `flag` is raised on `s`, in words for the detail view and the findings.
+  public func explain(_ flag: ServiceFlag, of s: EService) -> LocalizedText {
+    let m = self
     switch flag {
     case .reviewOverdue:
       guard let due = s.reviewDue else {

@@ -86,6 +86,15 @@ extension Municipality {
     }
   }
 
+  /// Just the name, for a narrow column.
+  public func personShortName(_ ref: PersonRef?) -> String {
+    switch ref {
+    case nil: return ""
+    case .staff(let id)?: return staffMember(id)?.name ?? "?"
+    case .named(let name, _)?: return name
+    }
+  }
+
   /// A person as a form field holds them, so `PersonRef.parse` reads it back.
   public func personFieldText(_ ref: PersonRef?) -> String {
     switch ref {
