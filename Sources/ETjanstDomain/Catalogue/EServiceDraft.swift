@@ -132,8 +132,7 @@ public struct EServiceDraft: Sendable, Equatable {
       throw RuleViolation(
         section: "4", field: Field.name,
         LocalizedText(
-          sv: "\(owner) har redan en e-tjänst som heter \(name).",
-          en: "\(owner) already has an e-service called \(name)."))
+          sv: "Namnet finns redan i \(owner).", en: "The name is taken in \(owner)."))
     }
     for (field, value) in [
       (Field.yearlyCaseVolume, yearlyCaseVolume), (Field.handlingDaysBefore, handlingDaysBefore),
@@ -154,8 +153,7 @@ public struct EServiceDraft: Sendable, Equatable {
       throw RuleViolation(
         section: "4", field: Field.lastReviewed,
         LocalizedText(
-          sv: "Senast granskad kan inte ligga i framtiden (i dag är det \(today)).",
-          en: "Last reviewed cannot be in the future (today is \(today))."))
+          sv: "Får inte vara efter i dag (\(today)).", en: "Cannot be after today (\(today))."))
     }
     for role in ServiceRole.allCases {
       if case .staff(let staffID)? = roles[keyPath: role.keyPath], m.staffMember(staffID) == nil {

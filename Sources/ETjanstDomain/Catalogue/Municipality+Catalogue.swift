@@ -49,11 +49,8 @@ extension Municipality {
         section: "4", field: "status",
         LocalizedText(
           sv:
-            "\(s.name) har \(open) \(open == 1 ? "öppen rapport" : "öppna rapporter") om fel eller revidering. "
-            + "Statusen är Revidering behövs tills alla är åtgärdade (eller Avpublicerad).",
-          en:
-            "\(s.name) has \(open) open \(open == 1 ? "report" : "reports") of errors or revision needs. "
-            + "The status stays Revision needed until all are resolved (or Unpublished)."))
+            "Åtgärda först \(open == 1 ? "den öppna rapporten" : "de \(open) öppna rapporterna").",
+          en: "Resolve the \(open) open \(open == 1 ? "report" : "reports") first."))
     }
     services[i].status = status
     services[i].statusHistory.append(

@@ -20,17 +20,14 @@ extension PersonRef {
       throw RuleViolation(
         section: "4", field: field,
         LocalizedText(
-          sv: "Flera i personalen heter \(text). Skriv inloggningen i stället.",
-          en: "Several staff members are called \(text). Write the login instead."))
+          sv: "Flera heter \(text) – skriv inloggningen.",
+          en: "Several are called \(text) – write the login."))
     }
     guard let (name, email) = splitNameAndEmail(text) else {
       throw RuleViolation(
         section: "4", field: field,
         LocalizedText(
-          sv: "\(text) finns inte i personalen. Skriv inloggning eller namn på en medarbetare, "
-            + "eller 'Namn <e-post>' för någon annan.",
-          en: "\(text) is not on the staff. Write a staff member's login or name, "
-            + "or 'Name <e-mail>' for someone else."))
+          sv: "Ej i personalen – skriv Namn <e-post>", en: "Not on staff – write Name <e-mail>"))
     }
     guard !name.isEmpty else {
       throw RuleViolation(

@@ -112,8 +112,8 @@ public struct ResolveServiceReport: Command {
       throw RuleViolation(
         section: "4", field: Field.resolvedOn,
         LocalizedText(
-          sv: "Datumet ska ligga mellan rapportdagen \(existing.reportedOn) och i dag.",
-          en: "The date must lie between the day of the report, \(existing.reportedOn), and today.")
+          sv: "Mellan rapportdagen \(existing.reportedOn) och i dag.",
+          en: "Between the report's day, \(existing.reportedOn), and today.")
       )
     }
     if resolution.isEmpty {

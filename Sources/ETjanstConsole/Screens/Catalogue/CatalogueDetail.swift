@@ -12,7 +12,8 @@ enum CatalogueDetail {
     let t = state.t
     var out: [Line] = []
     func row(_ label: T, _ text: String, _ role: Theme.Role = .normal) {
-      let wrapped = TextWidth.wrap(text.isEmpty ? t(CatalogueTexts.notSet) : text, to: max(10, width - labelWidth))
+      let wrapped = TextWidth.wrap(
+        text.isEmpty ? t(CatalogueTexts.notSet) : text, to: max(10, width - labelWidth))
       for (i, line) in wrapped.enumerated() { out.append((i == 0 ? t(label) : "", line, role)) }
     }
     func heading(_ text: String) {
@@ -28,7 +29,8 @@ enum CatalogueDetail {
     row(CatalogueTexts.category, s.category)
     let since = s.statusSince.map(Format.dateTime) ?? ""
     row(
-      CatalogueTexts.status, since.isEmpty ? t(s.status.label) : t(CatalogueTexts.since(t(s.status.label), since)),
+      CatalogueTexts.status,
+      since.isEmpty ? t(s.status.label) : t(CatalogueTexts.since(t(s.status.label), since)),
       CatalogueTable.statusRole(s) ?? .normal)
     row(CatalogueTexts.platform, s.platform, s.isOnOpenEPlatform ? .normal : .warning)
     row(CatalogueTexts.flowFamily, s.flowFamilyID)
@@ -40,7 +42,7 @@ enum CatalogueDetail {
     for (i, flag) in flags.enumerated() {
       row(
         i == 0 ? CatalogueTexts.flags : T(verbatim: ""),
-        "\(t(flag.marker)) \(t(flag.label)): \(t(m.explain(flag, of: s)))", .warning)
+        "\(t(flag.marker)) \(t(m.explain(flag, of: s)))", .warning)
     }
 
     heading(t(CatalogueTexts.roles))
@@ -64,8 +66,11 @@ enum CatalogueDetail {
     row(
       CatalogueTexts.handlingTime,
       s.handlingDaysBefore == nil && s.handlingDaysAfter == nil
-        ? "" : t(CatalogueTexts.handling(number(s.handlingDaysBefore), number(s.handlingDaysAfter))))
-    for (i, paragraph) in s.legalNote.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        ? "" : t(CatalogueTexts.handling(number(s.handlingDaysBefore), number(s.handlingDaysAfter)))
+    )
+    for (i, paragraph) in s.legalNote.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
       row(i == 0 ? CatalogueTexts.legalNote : T(verbatim: ""), String(paragraph))
     }
     let overdue = s.isReviewOverdue(today: state.today)
@@ -77,18 +82,23 @@ enum CatalogueDetail {
 
     heading(t(CatalogueTexts.reports(open: s.openReports.count, total: s.reports.count)))
     if s.reports.isEmpty { out.append((t(CatalogueTexts.noReports), "", .muted)) }
-    for r in s.reports.sorted(by: { ($0.isOpen ? 0 : 1, $1.reportedOn) < ($1.isOpen ? 0 : 1, $0.reportedOn) }) {
+    for r in s.reports.sorted(by: {
+      ($0.isOpen ? 0 : 1, $1.reportedOn) < ($1.isOpen ? 0 : 1, $0.reportedOn)
+    }) {
       let mark = t(r.isOpen ? CatalogueTexts.open : CatalogueTexts.resolved)
       row(
         T(verbatim: "\(mark) \(r.reportedOn)"),
-        "\(t(r.kind.label)) \(t(CatalogueTexts.reportedBy(r.reportedBy))): \(r.text)", r.isOpen ? .warning : .normal)
+        "\(t(r.kind.label)) \(t(CatalogueTexts.reportedBy(r.reportedBy))): \(r.text)",
+        r.isOpen ? .warning : .normal)
       if let day = r.resolvedOn { row(T(verbatim: ""), "→ \(day): \(r.resolution)", .muted) }
     }
 
     heading(t(CatalogueTexts.statusHistory))
     for change in s.statusHistory.reversed() {
       let who = m.user(login: change.by)?.name ?? change.by
-      row(T(verbatim: Format.dateTime(change.at)), "\(t(change.status.label)) \(t(CatalogueTexts.byWhom(who)))")
+      row(
+        T(verbatim: Format.dateTime(change.at)),
+        "\(t(change.status.label)) \(t(CatalogueTexts.byWhom(who)))")
     }
     return out
   }
@@ -99,17 +109,23 @@ enum CatalogueDetail {
     for (i, line) in all.dropFirst(top).prefix(area.height).enumerated() {
       let y = area.y + i
       if line.role == .header {
-        frame.put(line.label, x: area.x + 1, y: y, style: state.theme.style(.header), maxWidth: area.width - 2)
+        frame.put(
+          line.label, x: area.x + 1, y: y, style: state.theme.style(.header),
+          maxWidth: area.width - 2)
         continue
       }
-      frame.put(line.label, x: area.x + 1, y: y, style: state.theme.style(.accent), maxWidth: labelWidth - 1)
+      frame.put(
+        line.label, x: area.x + 1, y: y, style: state.theme.style(.accent), maxWidth: labelWidth - 1
+      )
       frame.put(
         line.text, x: area.x + 1 + labelWidth, y: y, style: state.theme.style(line.role),
         maxWidth: area.width - labelWidth - 2)
     }
     if all.count > area.height {
       let marker = "\(top + 1)–\(min(all.count, top + area.height))/\(all.count)"
-      frame.put(marker, x: area.maxX - TextWidth.of(marker) - 1, y: area.y, style: state.theme.style(.muted))
+      frame.put(
+        marker, x: area.maxX - TextWidth.of(marker) - 1, y: area.y, style: state.theme.style(.muted)
+      )
     }
   }
 }

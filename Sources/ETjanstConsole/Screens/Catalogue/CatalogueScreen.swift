@@ -32,11 +32,14 @@ public enum CatalogueScreen: Screen {
   }
 
   public static func bindings(_ state: AppState) -> [Binding] {
-    if showingDetail(state) { return detailBindings(state) + editBindings(inDetail: true) + flagsHelp(state) }
+    if showingDetail(state) {
+      return detailBindings(state) + editBindings(inDetail: true) + flagsHelp(state)
+    }
     let list = listBindings(state)
     let isSort = { (b: Binding) in b.keys == [.character("s")] || b.keys == [.character("S")] }
     // Sorting last, so the hint bar at 80 columns keeps the editing keys.
-    return list.filter { !isSort($0) } + editBindings(inDetail: false) + list.filter(isSort) + flagsHelp(state)
+    return list.filter { !isSort($0) } + editBindings(inDetail: false) + list.filter(isSort)
+      + flagsHelp(state)
   }
 
   static func listBindings(_ state: AppState) -> [Binding] {
@@ -68,16 +71,23 @@ public enum CatalogueScreen: Screen {
   }
 
   static func detailBindings(_ state: AppState) -> [Binding] {
-    let scrollKeys: [Key] = [.down, .up, .character("j"), .character("k"), .pageDown, .pageUp, .home, .end]
+    let scrollKeys: [Key] = [
+      .down, .up, .character("j"), .character("k"), .pageDown, .pageUp, .home, .end,
+    ]
     return [
-      Binding([.character("q"), .escape], keysLabel: "q Esc", label: CatalogueTexts.keyBack, help: CatalogueTexts.helpBack) {
+      Binding(
+        [.character("q"), .escape], keysLabel: "q Esc", label: CatalogueTexts.keyBack,
+        help: CatalogueTexts.helpBack
+      ) {
         state in
         state.catalogue.detail = nil
         return []
       }
     ]
       + scrollKeys.map { key in
-        Binding([key], keysLabel: "↑↓", label: CatalogueTexts.keyScroll, help: Texts.helpMove, bar: false) { state in
+        Binding(
+          [key], keysLabel: "↑↓", label: CatalogueTexts.keyScroll, help: Texts.helpMove, bar: false
+        ) { state in
           scrollDetail(key, &state)
           return []
         }
@@ -87,23 +97,35 @@ public enum CatalogueScreen: Screen {
   static func editBindings(inDetail: Bool) -> [Binding] {
     [
       Binding(
-        [.character("n")], label: CatalogueTexts.keyNew, help: CatalogueTexts.helpNew, bar: !inDetail, edits: true
+        [.character("n")], label: CatalogueTexts.keyNew, help: CatalogueTexts.helpNew,
+        bar: !inDetail, edits: true
       ) { state in
         state.overlays.append(CatalogueForms.service(nil, state))
         return []
       },
-      Binding([.character("e")], label: CatalogueTexts.keyEdit, help: CatalogueTexts.helpEdit, edits: true) { state in
+      Binding(
+        [.character("e")], label: CatalogueTexts.keyEdit, help: CatalogueTexts.helpEdit, edits: true
+      ) { state in
         withCurrent(&state) { s, state in state.overlays.append(CatalogueForms.service(s, state)) }
       },
-      Binding([.character("t")], label: CatalogueTexts.keyStatus, help: CatalogueTexts.helpStatus, edits: true) {
+      Binding(
+        [.character("t")], label: CatalogueTexts.keyStatus, help: CatalogueTexts.helpStatus,
+        edits: true
+      ) {
         state in
         withCurrent(&state) { s, state in state.overlays.append(CatalogueForms.status(s, state)) }
       },
-      Binding([.character("r")], label: CatalogueTexts.keyReport, help: CatalogueTexts.helpReport, edits: true) {
+      Binding(
+        [.character("r")], label: CatalogueTexts.keyReport, help: CatalogueTexts.helpReport,
+        edits: true
+      ) {
         state in
         withCurrent(&state) { s, state in state.overlays.append(CatalogueForms.report(s, state)) }
       },
-      Binding([.character("l")], label: CatalogueTexts.keyResolve, help: CatalogueTexts.helpResolve, edits: true) {
+      Binding(
+        [.character("l")], label: CatalogueTexts.keyResolve, help: CatalogueTexts.helpResolve,
+        edits: true
+      ) {
         state in
         withCurrent(&state) { s, state in
           if s.openReports.isEmpty {
@@ -113,14 +135,19 @@ public enum CatalogueScreen: Screen {
           }
         }
       },
-      Binding([.character("d")], label: CatalogueTexts.keyRemove, help: CatalogueTexts.helpRemove, edits: true) {
+      Binding(
+        [.character("d")], label: CatalogueTexts.keyRemove, help: CatalogueTexts.helpRemove,
+        edits: true
+      ) {
         state in
         withCurrent(&state) { s, state in
           state.overlays.append(
             ConfirmOverlay(
               title: CatalogueTexts.removeTitle,
-              question: CatalogueTexts.removeQuestion(s.name, state.data.departmentName(s.department)),
-              confirmLabel: CatalogueTexts.keyRemove, effects: [.perform(RemoveEService(s.id, name: s.name))]))
+              question: CatalogueTexts.removeQuestion(
+                s.name, state.data.departmentName(s.department)),
+              confirmLabel: CatalogueTexts.keyRemove,
+              effects: [.perform(RemoveEService(s.id, name: s.name))]))
         }
       },
     ]
@@ -129,13 +156,18 @@ public enum CatalogueScreen: Screen {
   /// Not keys: the flag letters of the list, explained in help next to the keys.
   static func flagsHelp(_ state: AppState) -> [Binding] {
     ServiceFlag.allCases.map { flag in
-      Binding([], keysLabel: state.t(flag.marker), label: CatalogueTexts.flagsHelpTitle, help: CatalogueTexts.flagHelp(flag), bar: false) {
+      Binding(
+        [], keysLabel: state.t(flag.marker), label: CatalogueTexts.flagsHelpTitle,
+        help: CatalogueTexts.flagHelp(flag), bar: false
+      ) {
         _ in []
       }
     }
   }
 
-  static func withCurrent(_ state: inout AppState, _ body: (EService, inout AppState) -> Void) -> [Effect] {
+  static func withCurrent(_ state: inout AppState, _ body: (EService, inout AppState) -> Void)
+    -> [Effect]
+  {
     guard let s = current(state) else {
       state.show(CatalogueTexts.nothingSelected)
       return []
@@ -155,7 +187,8 @@ public enum CatalogueScreen: Screen {
 
   static func scrollDetail(_ key: Key, _ state: inout AppState) {
     let page = max(1, page(state))
-    let lines = current(state).map { CatalogueDetail.lines($0, state, width: state.width - 2).count } ?? 0
+    let lines =
+      current(state).map { CatalogueDetail.lines($0, state, width: state.width - 2).count } ?? 0
     var top = state.catalogue.detailScroll
     switch key {
     case .down, .character("j"): top += 1
@@ -180,7 +213,9 @@ public enum CatalogueScreen: Screen {
       CatalogueDetail.draw(s, state, into: &frame, area: area)
       return
     }
-    CatalogueTable.table(state).draw(CatalogueTable.rows(state), list: state.catalogue.list, state: state, into: &frame, area: area)
+    CatalogueTable.table(state).draw(
+      CatalogueTable.rows(state), list: state.catalogue.list, state: state, into: &frame, area: area
+    )
   }
 
   public static func status(_ state: AppState) -> String {
@@ -189,9 +224,12 @@ public enum CatalogueScreen: Screen {
     }
     let c = state.catalogue
     var line = ListKeys.status(
-      CatalogueTable.table(state), shown: CatalogueTable.rows(state).count, total: state.data.services.count,
+      CatalogueTable.table(state), shown: CatalogueTable.rows(state).count,
+      total: state.data.services.count,
       list: c.list, state: state)
-    if let status = c.statusFilter { line += " · " + state.t(CatalogueTexts.statusFilter(state.t(status.label))) }
+    if let status = c.statusFilter {
+      line += " · " + state.t(CatalogueTexts.statusFilter(state.t(status.label)))
+    }
     return line
   }
 }

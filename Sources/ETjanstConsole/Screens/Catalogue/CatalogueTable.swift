@@ -11,12 +11,16 @@ enum CatalogueTable {
     return Table(
       columns: [
         Column(CatalogueTexts.name, width: 20, flexible: true) { $0.name },
-        Column(CatalogueTexts.department, width: 16, flexible: true) { m.departmentName($0.department) },
+        Column(CatalogueTexts.department, width: 16, flexible: true) {
+          m.departmentName($0.department)
+        },
         Column(
           CatalogueTexts.status, width: 17, style: statusRole,
           sortKey: { .number(Double($0.status.order)) }
         ) { t($0.status.label) },
-        Column(CatalogueTexts.owner, width: 14, priority: 2) { m.personShortName($0.roles.serviceOwner) },
+        Column(CatalogueTexts.owner, width: 14, priority: 2) {
+          m.personShortName($0.roles.serviceOwner)
+        },
         Column(CatalogueTexts.audience, width: 8, priority: 3) { t($0.audience.label) },
         Column(CatalogueTexts.reviewed, width: 10, priority: 4) { Format.day($0.lastReviewed) },
         Column(CatalogueTexts.category, width: 14, priority: 5) { $0.category },
@@ -37,7 +41,10 @@ enum CatalogueTable {
   /// What `/` searches: name, department, category, status, audience and everyone
   /// named in a role.
   static func searchText(_ s: EService, _ m: Municipality, _ language: Language) -> String {
-    ([s.name, m.departmentName(s.department), s.category, s.status.label(language), s.audience.label(language)]
+    ([
+      s.name, m.departmentName(s.department), s.category, s.status.label(language),
+      s.audience.label(language),
+    ]
       + s.people.map { m.personName($0.person) }).joined(separator: " ")
   }
 
@@ -53,7 +60,9 @@ enum CatalogueTable {
   /// The rows the list shows: the status filter, then the live filter and sort.
   static func rows(_ state: AppState) -> [EService] {
     let c = state.catalogue
-    let services = state.data.services.filter { c.statusFilter == nil || $0.status == c.statusFilter }
+    let services = state.data.services.filter {
+      c.statusFilter == nil || $0.status == c.statusFilter
+    }
     return table(state).visibleRows(services, c.list)
   }
 }

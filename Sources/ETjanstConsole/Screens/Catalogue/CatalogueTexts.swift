@@ -50,19 +50,28 @@ enum CatalogueTexts {
   static func flagHelp(_ flag: ServiceFlag) -> T {
     switch flag {
     case .reviewOverdue:
-      return T(sv: "Flagga: granskning försenad (eller aldrig granskad)", en: "Flag: review overdue (or never reviewed)")
+      return T(
+        sv: "Flagga: granskning försenad (eller aldrig granskad)",
+        en: "Flag: review overdue (or never reviewed)")
     case .openReports:
-      return T(sv: "Flagga: öppna rapporter om fel eller revidering", en: "Flag: open reports of errors or revision needs")
+      return T(
+        sv: "Flagga: öppna rapporter om fel eller revidering",
+        en: "Flag: open reports of errors or revision needs")
     case .inactivePerson:
-      return T(sv: "Flagga: ägare eller kontaktperson har slutat", en: "Flag: an owner or the contact person has left")
+      return T(
+        sv: "Flagga: ägare eller kontaktperson har slutat",
+        en: "Flag: an owner or the contact person has left")
     case .notOnOpenEPlatform:
-      return T(sv: "Flagga: ligger inte på Open ePlatform (1.1)", en: "Flag: not on Open ePlatform (1.1)")
+      return T(
+        sv: "Flagga: ligger inte på Open ePlatform (1.1)", en: "Flag: not on Open ePlatform (1.1)")
     }
   }
 
   // MARK: - Status line
   static let allStatuses = T(sv: "alla", en: "all")
-  static func statusFilter(_ label: String) -> T { T(sv: "status: \(label)", en: "status: \(label)") }
+  static func statusFilter(_ label: String) -> T {
+    T(sv: "status: \(label)", en: "status: \(label)")
+  }
 
   // MARK: - Detail
   static let platform = T(sv: "Plattform", en: "Platform")
@@ -89,13 +98,19 @@ enum CatalogueTexts {
     T(sv: "\(status) sedan \(when)", en: "\(status) since \(when)")
   }
   static func handling(_ before: String, _ after: String) -> T {
-    T(sv: "\(before) dagar före, \(after) dagar efter", en: "\(before) days before, \(after) days after")
+    T(
+      sv: "\(before) dagar före, \(after) dagar efter",
+      en: "\(before) days before, \(after) days after")
   }
   static func review(_ months: Int, due: String) -> T {
-    T(sv: "var \(months):e månad, nästa senast \(due)", en: "every \(months) months, next by \(due)")
+    T(
+      sv: "var \(months):e månad, nästa senast \(due)", en: "every \(months) months, next by \(due)"
+    )
   }
   static func reports(open: Int, total: Int) -> T {
-    T(sv: "Rapporter (\(open) \(open == 1 ? "öppen" : "öppna") av \(total))", en: "Reports (\(open) open of \(total))")
+    T(
+      sv: "Rapporter (\(open) \(open == 1 ? "öppen" : "öppna") av \(total))",
+      en: "Reports (\(open) open of \(total))")
   }
   static let noReports = T(sv: "Inga rapporter.", en: "No reports.")
   static func reportedBy(_ who: String) -> T { T(sv: "av \(who)", en: "by \(who)") }
@@ -105,30 +120,38 @@ enum CatalogueTexts {
   static let newTitle = T(sv: "Ny e-tjänst", en: "New e-service")
   static func editTitle(_ name: String) -> T { T(sv: "Ändra \(name)", en: "Edit \(name)") }
   static let choose = T(sv: "– välj –", en: "– choose –")
-  static let personHint = T(sv: " (inloggning el. Namn <e-post>)", en: " (login or Name <e-mail>)")
   static let handlingBefore = T(sv: "Handläggning före, dagar", en: "Handling before, days")
   static let handlingAfter = T(sv: "Handläggning efter, dagar", en: "Handling after, days")
   static let paperFormsField = T(sv: "Blanketter (en per rad)", en: "Paper forms (one a line)")
-  static func statusTitle(_ name: String) -> T { T(sv: "Status för \(name)", en: "Status of \(name)") }
-  static func reportTitle(_ name: String) -> T { T(sv: "Rapportera i \(name)", en: "Report in \(name)") }
-  static func resolveTitle(_ name: String) -> T { T(sv: "Åtgärda rapport i \(name)", en: "Resolve a report in \(name)") }
+  static func statusTitle(_ name: String) -> T {
+    T(sv: "Status för \(name)", en: "Status of \(name)")
+  }
+  static func reportTitle(_ name: String) -> T {
+    T(sv: "Rapportera i \(name)", en: "Report in \(name)")
+  }
+  static func resolveTitle(_ name: String) -> T {
+    T(sv: "Åtgärda rapport i \(name)", en: "Resolve a report in \(name)")
+  }
   static let kind = T(sv: "Typ", en: "Kind")
   static let reportedOn = T(sv: "Datum", en: "Date")
-  static let reportedByField = T(sv: "Rapporterad av", en: "Reported by")
+  static let reportedByField = T(sv: "Rapportör", en: "Reported by")
   static let text = T(sv: "Beskrivning", en: "Description")
   static let report = T(sv: "Rapport", en: "Report")
   static let resolvedOn = T(sv: "Åtgärdad den", en: "Resolved on")
   static let resolution = T(sv: "Åtgärd", en: "Resolution")
   static let nothingSelected = T(sv: "Ingen e-tjänst är markerad.", en: "No e-service is selected.")
-  static let noOpenReports = T(sv: "E-tjänsten har inga öppna rapporter.", en: "The e-service has no open reports.")
+  static let noOpenReports = T(
+    sv: "E-tjänsten har inga öppna rapporter.", en: "The e-service has no open reports.")
 
   // MARK: - Remove
   static let removeTitle = T(sv: "Ta bort e-tjänst", en: "Remove e-service")
   static func removeQuestion(_ name: String, _ department: String) -> T {
     T(
-      sv: "Ta bort \(name) (\(department)) ur katalogen? Rapporter och statushistorik försvinner med den. "
+      sv:
+        "Ta bort \(name) (\(department)) ur katalogen? Rapporter och statushistorik försvinner med den. "
         + "Du kan ångra med u under sessionen.",
-      en: "Remove \(name) (\(department)) from the catalogue? Its reports and status history go with it. "
+      en:
+        "Remove \(name) (\(department)) from the catalogue? Its reports and status history go with it. "
         + "You can undo with u during this session.")
   }
 }
