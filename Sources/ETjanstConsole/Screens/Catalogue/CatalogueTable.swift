@@ -10,8 +10,8 @@ enum CatalogueTable {
     let t = state.t
     return Table(
       columns: [
-        Column(CatalogueTexts.name, width: 20, flexible: true) { $0.name },
-        Column(CatalogueTexts.department, width: 16, flexible: true) {
+        Column(CatalogueTexts.name, width: 22, flexible: true) { $0.name },
+        Column(CatalogueTexts.department, width: 14, flexible: true) {
           m.departmentName($0.department)
         },
         Column(
@@ -23,7 +23,7 @@ enum CatalogueTable {
         },
         Column(CatalogueTexts.audience, width: 8, priority: 3) { t($0.audience.label) },
         Column(CatalogueTexts.reviewed, width: 10, priority: 4) { Format.day($0.lastReviewed) },
-        Column(CatalogueTexts.category, width: 14, priority: 5) { $0.category },
+        Column(CatalogueTexts.category, width: 24, priority: 5) { $0.category },
         Column(
           CatalogueTexts.flags, width: 7,
           style: { m.flags(of: $0, today: today).isEmpty ? nil : .warning },
