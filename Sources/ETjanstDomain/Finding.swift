@@ -34,6 +34,7 @@ public enum Findings {
   static let providers: [@Sendable (Municipality, Date) -> [Finding]] = [
     Findings.integrity,
     Findings.staff,
+    Findings.catalogue,
   ]
 
   /// Every finding in the store at `now`, most severe first, then by section.

@@ -149,7 +149,7 @@ public struct FormOverlay: Overlay {
     let rows = fields.count + errors.count + 2
     let box = area.centered(width: width, height: min(area.height, rows + 2))
     let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
-    let labelWidth = min(30, (fields.map { TextWidth.of($0.label.sv) + 2 }.max() ?? 10))
+    let labelWidth = min(30, (fields.map { TextWidth.of($0.label.sv) + ($0.required ? 2 : 0) + 2 }.max() ?? 10))
     return (box, inner, labelWidth)
   }
 

@@ -1,0 +1,53 @@
+import Foundation
+
+extension Findings {
+  /// The catalogue's findings: one per flag of each e-service (guideline 1.1, 4).
+  @Sendable static func catalogue(_ m: Municipality, _ now: Date) -> [Finding] {
+    let today = Day(now)
+    var out: [Finding] = []
+    for service in m.services {
+      for flag in m.flags(of: service, today: today) {
+        out.append(
+          Finding(
+            section: flag.section, severity: flag == .openReports ? .notice : .warning,
+            subject: service.name,
+            message: m.explain(flag, of: service)))
+      }
+    }
+    return out
+  }
+}
+
+extension Municipality {
+  /// Why `flag` is raised on `s`, in words for the detail view and the findings.
+  public func explain(_ flag: ServiceFlag, of s: EService) -> LocalizedText {
+    let m = self
+    switch flag {
+    case .reviewOverdue:
+      guard let due = s.reviewDue else {
+        return LocalizedText(sv: "har aldrig granskats", en: "has never been reviewed")
+      }
+      return LocalizedText(
+        sv: "skulle ha granskats senast \(due)", en: "was due for review by \(due)")
+    case .openReports:
+      let n = s.openReports.count
+      return LocalizedText(
+        sv: "\(n) \(n == 1 ? "öppen rapport" : "öppna rapporter") om fel eller revidering",
+        en: "\(n) open \(n == 1 ? "report" : "reports") of errors or revision needs")
+    case .inactivePerson:
+      let who = m.inactivePeople(of: s)
+      return LocalizedText(
+        sv: who.map { "\($0.role.label.sv.lowercased()) \(m.personName($0.person))" }.joined(
+          separator: ", ")
+          + " är inte längre aktiv personal",
+        en: who.map { "\($0.role.label.en.lowercased()) \(m.personName($0.person))" }.joined(
+          separator: ", ")
+          + " is no longer active staff")
+    case .notOnOpenEPlatform:
+      return LocalizedText(
+        sv: "ligger på \(s.platform.isEmpty ? "okänd plattform" : s.platform), inte Open ePlatform",
+        en: "runs on \(s.platform.isEmpty ? "an unknown platform" : s.platform), not Open ePlatform"
+      )
+    }
+  }
+}

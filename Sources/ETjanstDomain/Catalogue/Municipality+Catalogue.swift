@@ -1,0 +1,96 @@
+import Foundation
+
+/// The catalogue's changes as mutating functions, so that commands of other areas
+/// can compose them inside their own `apply` (the orders pipeline creates the
+/// catalogue entry at step 3 and publishes it at step 5). Each checks its rules
+/// and throws `RuleViolation`; on a throw, the command's copy is discarded.
+extension Municipality {
+  /// Adds a catalogue entry built from `draft` with the given first status, which
+  /// is recorded as the first entry of its status history.
+  ///
+  /// Guideline 1.1 and 4: name and owning department required; a name unique
+  /// within its department; last reviewed not in the future.
+  public mutating func addService(
+    _ draft: EServiceDraft, id: EntityID<EService> = .make(), status: ServiceStatus = .ordered,
+    context: CommandContext
+  ) throws {
+    let d = try draft.validated(in: self, service: nil, today: context.today)
+    guard service(id) == nil else {
+      throw RuleViolation(
+        LocalizedText(sv: "E-tjänsten finns redan.", en: "The e-service already exists."))
+    }
+    var s = EService(id: id, name: d.name, department: d.department!, status: status)
+    d.write(to: &s, defaultInterval: settings.serviceReviewIntervalMonths)
+    s.statusHistory = [StatusChange(status: status, at: context.now, by: context.actor.login)]
+    services.append(s)
+  }
+
+  /// Replaces the editable fields of a service; its status and reports are kept.
+  public mutating func editService(
+    _ id: EntityID<EService>, _ draft: EServiceDraft, context: CommandContext
+  ) throws {
+    let i = try serviceIndex(id)
+    let d = try draft.validated(in: self, service: id, today: context.today)
+    d.write(to: &services[i], defaultInterval: settings.serviceReviewIntervalMonths)
+  }
+
+  /// Sets the status and records the change with who and when. Setting the status
+  /// a service already has changes nothing. While reports are open (4) only
+  /// "Revision needed" and "Unpublished" may be set.
+  public mutating func setServiceStatus(
+    _ id: EntityID<EService>, to status: ServiceStatus, context: CommandContext
+  ) throws {
+    let i = try serviceIndex(id)
+    let s = services[i]
+    guard s.status != status else { return }
+    let open = s.openReports.count
+    if open > 0 && status != .revisionNeeded && status != .unpublished {
+      throw RuleViolation(
+        section: "4", field: "status",
+        LocalizedText(
+          sv:
+            "Åtgärda först \(open == 1 ? "den öppna rapporten" : "de \(open) öppna rapporterna").",
+          en: "Resolve the \(open) open \(open == 1 ? "report" : "reports") first."))
+    }
+    services[i].status = status
+    services[i].statusHistory.append(
+      StatusChange(status: status, at: context.now, by: context.actor.login))
+  }
+
+  /// What refers to a service and so stops its removal: open orders, staff access
+  /// grants and cases on the platform. Empty when it may be removed.
+  public func referencesBlockingRemoval(of id: EntityID<EService>) -> LocalizedText? {
+    let orders = self.orders.filter {
+      $0.service == id && $0.step != .published && $0.hold?.kind != .cancelled
+    }
+    let granted = staff.filter { $0.grants.contains { $0.service == id } }
+    let cases = self.cases.filter { $0.service == id }
+    var sv: [String] = []
+    var en: [String] = []
+    if !orders.isEmpty {
+      let titles = orders.map { "'\($0.title)'" }.joined(separator: ", ")
+      sv.append("\(orders.count == 1 ? "beställningen" : "beställningarna") \(titles) pågår")
+      en.append(
+        "the \(orders.count == 1 ? "order" : "orders") \(titles) \(orders.count == 1 ? "is" : "are") open"
+      )
+    }
+    if !granted.isEmpty {
+      let names = granted.map(\.name).sortedSwedish { $0 }.joined(separator: ", ")
+      sv.append("behörighet finns för \(names)")
+      en.append("\(names) \(granted.count == 1 ? "has" : "have") access to it")
+    }
+    if !cases.isEmpty {
+      sv.append("\(cases.count) ärenden hör till den")
+      en.append("\(cases.count) \(cases.count == 1 ? "case belongs" : "cases belong") to it")
+    }
+    guard !sv.isEmpty else { return nil }
+    return LocalizedText(sv: sv.joined(separator: "; "), en: en.joined(separator: "; "))
+  }
+
+  func serviceIndex(_ id: EntityID<EService>) throws -> Int {
+    guard let i = services.index(of: id) else {
+      throw RuleViolation.notFound(LocalizedText(sv: "E-tjänsten", en: "The e-service"))
+    }
+    return i
+  }
+}
