@@ -1,7 +1,7 @@
 import ETjanstDomain
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Guideline 6, steps 1–5, as a state machine: every allowed and every refused
 /// transition, through the commands the console and the command line send.
@@ -11,7 +11,8 @@ import TestSupport
 
   func draft(_ title: String = "Ansökan om skolskjuts") -> OrderDraft {
     OrderDraft(
-      title: title, department: dep, contactPerson: "Helena Niemi", contactEmail: "helena@example.se",
+      title: title, department: dep, contactPerson: "Helena Niemi",
+      contactEmail: "helena@example.se",
       audience: .external,
       need: Need(
         beneficiaries: "Vårdnadshavare", expectedEffect: "Kompletta ansökningar", effectScore: 3,
@@ -19,17 +20,22 @@ import TestSupport
   }
 
   /// A store with one order taken to `step` through the commands themselves.
-  func store(at step: OrderStep, comments: [String] = []) throws -> (Municipality, EntityID<ServiceOrder>) {
+  func store(at step: OrderStep, comments: [String] = []) throws -> (
+    Municipality, EntityID<ServiceOrder>
+  ) {
     var m = Fixtures.small()
     let id = EntityID<ServiceOrder>("ord-1")
     let ctx = Fixtures.context(at: Fixtures.now.addingTimeInterval(-40 * day))
     try m.execute(ReceiveOrder(id: id, draft: draft(), channel: .needOnly), context: ctx)
-    if step >= .ordered { try m.execute(RegisterOrder(order: id, caseNumber: "KS 2026/0198"), context: ctx) }
+    if step >= .ordered {
+      try m.execute(RegisterOrder(order: id, caseNumber: "KS 2026/0198"), context: ctx)
+    }
     if step >= .firstVersion { try m.execute(BuildFirstVersion(order: id), context: ctx) }
     if step >= .review {
       try m.execute(StartReview(order: id), context: ctx)
       try m.execute(
-        BookReviewMeeting(order: id, at: Fixtures.now.addingTimeInterval(-2 * day), place: "Teams"), context: ctx)
+        BookReviewMeeting(order: id, at: Fixtures.now.addingTimeInterval(-2 * day), place: "Teams"),
+        context: ctx)
       for text in comments { try m.execute(AddReviewComment(order: id, text: text), context: ctx) }
     }
     return (m, id)
@@ -51,7 +57,9 @@ import TestSupport
   @Test("6 step 2: an order through Beställning av e-tjänst is registered with its case number")
   func registeredWithCaseNumber() throws {
     var m = Fixtures.small()
-    try m.execute(ReceiveOrder(draft: draft(), channel: .orderService, caseNumber: " KS 2026/0311 "), context: Fixtures.context())
+    try m.execute(
+      ReceiveOrder(draft: draft(), channel: .orderService, caseNumber: " KS 2026/0311 "),
+      context: Fixtures.context())
     let o = try #require(m.orders.first)
     #expect(o.step == .ordered)
     #expect(o.orderCaseNumber == "KS 2026/0311")
@@ -61,7 +69,8 @@ import TestSupport
 
   @Test("6 step 2: an order without the case number is refused, naming the internal e-service")
   func noCaseNumberRefused() {
-    let v = refusal(ReceiveOrder(draft: draft(), channel: .orderService, caseNumber: "  "), on: Fixtures.small())
+    let v = refusal(
+      ReceiveOrder(draft: draft(), channel: .orderService, caseNumber: "  "), on: Fixtures.small())
     #expect(v?.field == "caseNumber")
     #expect(v?.message.sv.contains(Contacts.guideline.orderServiceAddress) == true)
   }
@@ -69,13 +78,18 @@ import TestSupport
   @Test("6 step 2: a case number already used by another order is refused")
   func duplicateCaseNumber() throws {
     var m = Fixtures.small()
-    try m.execute(ReceiveOrder(draft: draft("A"), channel: .orderService, caseNumber: "KS 1"), context: Fixtures.context())
-    let v = refusal(ReceiveOrder(draft: draft("B"), channel: .orderService, caseNumber: "ks 1"), on: m)
+    try m.execute(
+      ReceiveOrder(draft: draft("A"), channel: .orderService, caseNumber: "KS 1"),
+      context: Fixtures.context())
+    let v = refusal(
+      ReceiveOrder(draft: draft("B"), channel: .orderService, caseNumber: "ks 1"), on: m)
     #expect(v?.field == "caseNumber")
     #expect(v?.message.sv.contains("\"A\"") == true)
   }
 
-  @Test("6 step 2: an order by e-mail is not handled; the refusal is kept with who, when and department")
+  @Test(
+    "6 step 2: an order by e-mail is not handled; the refusal is kept with who, when and department"
+  )
   func emailRefusedAndKept() throws {
     var m = Fixtures.small()
     let command = ReceiveOrder(draft: draft(), channel: .email, caseNumber: "KS 9")
@@ -110,21 +124,30 @@ import TestSupport
   func draftRules() {
     var d = draft()
     d.title = " "
-    #expect(refusal(ReceiveOrder(draft: d, channel: .needOnly), on: Fixtures.small())?.field == "title")
+    #expect(
+      refusal(ReceiveOrder(draft: d, channel: .needOnly), on: Fixtures.small())?.field == "title")
     d = draft()
     d.department = EntityID("nowhere")
-    #expect(refusal(ReceiveOrder(draft: d, channel: .needOnly), on: Fixtures.small())?.field == "department")
+    #expect(
+      refusal(ReceiveOrder(draft: d, channel: .needOnly), on: Fixtures.small())?.field
+        == "department")
     d = draft()
     d.contactPerson = ""
-    #expect(refusal(ReceiveOrder(draft: d, channel: .needOnly), on: Fixtures.small())?.field == "contactPerson")
+    #expect(
+      refusal(ReceiveOrder(draft: d, channel: .needOnly), on: Fixtures.small())?.field
+        == "contactPerson")
   }
 
-  @Test("6 step 2: registering a mapped need needs the case number; a registered one is not registered again")
+  @Test(
+    "6 step 2: registering a mapped need needs the case number; a registered one is not registered again"
+  )
   func registerRules() throws {
     let (m1, id) = try store(at: .needsMapped)
     #expect(refusal(RegisterOrder(order: id, caseNumber: ""), on: m1)?.field == "caseNumber")
     let (m2, id2) = try store(at: .ordered)
-    #expect(refusal(RegisterOrder(order: id2, caseNumber: "KS 2"), on: m2)?.message.sv.contains("redan registrerad") == true)
+    #expect(
+      refusal(RegisterOrder(order: id2, caseNumber: "KS 2"), on: m2)?.message.sv.contains(
+        "redan registrerad") == true)
   }
 
   // MARK: - Step 3
@@ -144,9 +167,11 @@ import TestSupport
   @Test("6 step 3: an existing catalogue entry can be picked, and is set in development")
   func firstVersionExisting() throws {
     var (m, id) = try store(at: .ordered)
-    let existing = EService(id: EntityID("svc-x"), name: "Skolskjuts", department: dep, status: .ordered)
+    let existing = EService(
+      id: EntityID("svc-x"), name: "Skolskjuts", department: dep, status: .ordered)
     m.services.append(existing)
-    try m.execute(BuildFirstVersion(order: id, entry: .existing(existing.id)), context: Fixtures.context())
+    try m.execute(
+      BuildFirstVersion(order: id, entry: .existing(existing.id)), context: Fixtures.context())
     #expect(m.orders[id: id]?.service == existing.id)
     #expect(m.service(existing.id)?.status == .inDevelopment)
     #expect(m.service(existing.id)?.statusHistory.last?.status == .inDevelopment)
@@ -156,7 +181,10 @@ import TestSupport
   func firstVersionTaken() throws {
     var (m, id) = try store(at: .firstVersion)
     let taken = try #require(m.orders[id: id]?.service)
-    try m.execute(ReceiveOrder(id: EntityID("ord-2"), draft: draft("B"), channel: .orderService, caseNumber: "KS 7"), context: Fixtures.context())
+    try m.execute(
+      ReceiveOrder(
+        id: EntityID("ord-2"), draft: draft("B"), channel: .orderService, caseNumber: "KS 7"),
+      context: Fixtures.context())
     let v = refusal(BuildFirstVersion(order: EntityID("ord-2"), entry: .existing(taken)), on: m)
     #expect(v?.field == "service")
   }
@@ -164,7 +192,8 @@ import TestSupport
   @Test("6 step 3: a need not yet ordered cannot be built; it must be registered first")
   func firstVersionTooEarly() throws {
     let (m, id) = try store(at: .needsMapped)
-    #expect(refusal(BuildFirstVersion(order: id), on: m)?.message.sv.contains("inte registrerad") == true)
+    #expect(
+      refusal(BuildFirstVersion(order: id), on: m)?.message.sv.contains("inte registrerad") == true)
     #expect(m.services.isEmpty)
   }
 
@@ -181,7 +210,8 @@ import TestSupport
   @Test("6 step 4: review is reached only from step 3")
   func startReviewWrongStep() throws {
     let (m, id) = try store(at: .ordered)
-    #expect(refusal(StartReview(order: id), on: m)?.message.sv.contains("nås bara från steg 3") == true)
+    #expect(
+      refusal(StartReview(order: id), on: m)?.message.sv.contains("nås bara från steg 3") == true)
   }
 
   @Test("6 step 4: the meeting is booked with a place once a first version exists")
@@ -189,8 +219,11 @@ import TestSupport
     let (m1, id1) = try store(at: .ordered)
     #expect(refusal(BookReviewMeeting(order: id1, at: Fixtures.now, place: "Teams"), on: m1) != nil)
     var (m, id) = try store(at: .firstVersion)
-    #expect(refusal(BookReviewMeeting(order: id, at: Fixtures.now, place: " "), on: m)?.field == "place")
-    try m.execute(BookReviewMeeting(order: id, at: Fixtures.now, place: "Rum Torne"), context: Fixtures.context())
+    #expect(
+      refusal(BookReviewMeeting(order: id, at: Fixtures.now, place: " "), on: m)?.field == "place")
+    try m.execute(
+      BookReviewMeeting(order: id, at: Fixtures.now, place: "Rum Torne"),
+      context: Fixtures.context())
     #expect(m.orders[id: id]?.meeting == ReviewMeeting(at: Fixtures.now, place: "Rum Torne"))
   }
 
@@ -206,21 +239,29 @@ import TestSupport
   @Test("6 step 4: not before the meeting has been held")
   func publishNeedsHeldMeeting() throws {
     var (m, id) = try store(at: .review)
-    try m.execute(BookReviewMeeting(order: id, at: Fixtures.now.addingTimeInterval(day), place: "Teams"), context: Fixtures.context())
-    #expect(refusal(PublishOrder(order: id), on: m)?.message.sv.contains("har inte hållits") == true)
-    #expect(refusal(RecordAgreement(order: id), on: m)?.message.sv.contains("har inte hållits") == true)
+    try m.execute(
+      BookReviewMeeting(order: id, at: Fixtures.now.addingTimeInterval(day), place: "Teams"),
+      context: Fixtures.context())
+    #expect(
+      refusal(PublishOrder(order: id), on: m)?.message.sv.contains("har inte hållits") == true)
+    #expect(
+      refusal(RecordAgreement(order: id), on: m)?.message.sv.contains("har inte hållits") == true)
   }
 
   @Test("6 step 4: comments are noted only once the meeting is booked")
   func commentsNeedMeeting() throws {
     var (m, id) = try store(at: .firstVersion)
     try m.execute(StartReview(order: id), context: Fixtures.context())
-    #expect(refusal(AddReviewComment(order: id, text: "Fler frågor"), on: m)?.message.sv.contains("Boka mötet") == true)
+    #expect(
+      refusal(AddReviewComment(order: id, text: "Fler frågor"), on: m)?.message.sv.contains(
+        "Boka mötet") == true)
   }
 
   // MARK: - Step 5
 
-  @Test("6 step 5: with no comments, publishing needs the contact person's agreement and sets the entry published")
+  @Test(
+    "6 step 5: with no comments, publishing needs the contact person's agreement and sets the entry published"
+  )
   func publishWithoutComments() throws {
     var (m, id) = try store(at: .review)
     #expect(refusal(PublishOrder(order: id), on: m)?.message.sv.contains("inte godkänt") == true)
@@ -231,19 +272,32 @@ import TestSupport
     #expect(o.step == .published)
     let s = try #require(o.service.flatMap(m.service))
     #expect(s.status == .published)
-    #expect(s.statusHistory.last == StatusChange(status: .published, at: Fixtures.now, by: Fixtures.coordinator.name))
+    #expect(
+      s.statusHistory.last
+        == StatusChange(status: .published, at: Fixtures.now, by: Fixtures.coordinator.name))
   }
 
-  @Test("6 step 5: every comment must be adjusted or declined, with a note, before agreement and publishing")
+  @Test(
+    "6 step 5: every comment must be adjusted or declined, with a note, before agreement and publishing"
+  )
   func commentsMustBeHandled() throws {
     var (m, id) = try store(at: .review, comments: ["Lägg till ledsagare", "Ta bort personnummer"])
     #expect(refusal(PublishOrder(order: id), on: m)?.message.sv.contains("2 synpunkter") == true)
     #expect(refusal(RecordAgreement(order: id), on: m)?.message.sv.contains("2 synpunkter") == true)
     let comments = try #require(m.orders[id: id]?.comments)
-    #expect(refusal(ResolveReviewComment(order: id, comment: comments[1].id, resolution: .declined, note: ""), on: m)?.field == "note")
-    try m.execute(ResolveReviewComment(order: id, comment: comments[0].id, resolution: .adjusted, note: "Fråga tillagd"), context: Fixtures.context())
+    #expect(
+      refusal(
+        ResolveReviewComment(order: id, comment: comments[1].id, resolution: .declined, note: ""),
+        on: m)?.field == "note")
+    try m.execute(
+      ResolveReviewComment(
+        order: id, comment: comments[0].id, resolution: .adjusted, note: "Fråga tillagd"),
+      context: Fixtures.context())
     #expect(refusal(PublishOrder(order: id), on: m)?.message.sv.contains("En synpunkt") == true)
-    try m.execute(ResolveReviewComment(order: id, comment: comments[1].id, resolution: .declined, note: "Krävs enligt lag"), context: Fixtures.context())
+    try m.execute(
+      ResolveReviewComment(
+        order: id, comment: comments[1].id, resolution: .declined, note: "Krävs enligt lag"),
+      context: Fixtures.context())
     try m.execute(RecordAgreement(order: id), context: Fixtures.context())
     try m.execute(PublishOrder(order: id), context: Fixtures.context())
     #expect(m.orders[id: id]?.step == .published)
@@ -263,7 +317,8 @@ import TestSupport
     var (m, id) = try store(at: .review)
     try m.execute(RecordAgreement(order: id), context: Fixtures.context())
     try m.execute(PublishOrder(order: id), context: Fixtures.context())
-    #expect(refusal(PublishOrder(order: id), on: m)?.message.sv.contains("redan publicerad") == true)
+    #expect(
+      refusal(PublishOrder(order: id), on: m)?.message.sv.contains("redan publicerad") == true)
     #expect(refusal(HoldOrder(order: id, kind: .onHold, reason: "x"), on: m) != nil)
     #expect(refusal(HoldOrder(order: id, kind: .cancelled, reason: "x"), on: m) != nil)
     #expect(refusal(AddReviewComment(order: id, text: "x"), on: m) != nil)
@@ -283,9 +338,13 @@ import TestSupport
         let refused = refusal(command, on: m)
         let allowedStep = target.rawValue - 1 == step.rawValue
         if !allowedStep { #expect(refused != nil, "\(command) from step \(step.rawValue)") }
-        if allowedStep && target != .published { #expect(refused == nil, "\(command) from step \(step.rawValue)") }
+        if allowedStep && target != .published {
+          #expect(refused == nil, "\(command) from step \(step.rawValue)")
+        }
       }
-      #expect(OrderPipeline.advance(from: step)?.target?.rawValue == (step == .published ? nil : step.rawValue + 1))
+      #expect(
+        OrderPipeline.advance(from: step)?.target?.rawValue
+          == (step == .published ? nil : step.rawValue + 1))
     }
   }
 
@@ -296,10 +355,13 @@ import TestSupport
     var (m, id) = try store(at: .ordered)
     #expect(refusal(HoldOrder(order: id, kind: .onHold, reason: " "), on: m)?.field == "reason")
     #expect(refusal(ResumeOrder(order: id), on: m)?.message.sv.contains("varken pausad") == true)
-    try m.execute(HoldOrder(order: id, kind: .onHold, reason: "Väntar på beslut."), context: Fixtures.context())
+    try m.execute(
+      HoldOrder(order: id, kind: .onHold, reason: "Väntar på beslut."), context: Fixtures.context())
     let v = refusal(BuildFirstVersion(order: id), on: m)
     #expect(v?.message.sv.contains("pausad sedan 2026-11-27: Väntar på beslut.") == true)
-    #expect(refusal(HoldOrder(order: id, kind: .onHold, reason: "igen"), on: m)?.message.sv.contains("redan pausad") == true)
+    #expect(
+      refusal(HoldOrder(order: id, kind: .onHold, reason: "igen"), on: m)?.message.sv.contains(
+        "redan pausad") == true)
     try m.execute(ResumeOrder(order: id), context: Fixtures.context())
     #expect(m.orders[id: id]?.hold == nil)
     #expect(m.orders[id: id]?.step == .ordered)
@@ -310,8 +372,12 @@ import TestSupport
   func cancelAndResume() throws {
     var (m, id) = try store(at: .firstVersion)
     try m.execute(HoldOrder(order: id, kind: .onHold, reason: "Vänta"), context: Fixtures.context())
-    try m.execute(HoldOrder(order: id, kind: .cancelled, reason: "Behovet försvann."), context: Fixtures.context())
-    #expect(refusal(StartReview(order: id), on: m)?.message.sv.contains("avbruten: Behovet försvann.") == true)
+    try m.execute(
+      HoldOrder(order: id, kind: .cancelled, reason: "Behovet försvann."),
+      context: Fixtures.context())
+    #expect(
+      refusal(StartReview(order: id), on: m)?.message.sv.contains("avbruten: Behovet försvann.")
+        == true)
     #expect(refusal(HoldOrder(order: id, kind: .onHold, reason: "x"), on: m) != nil)
     #expect(refusal(HoldOrder(order: id, kind: .cancelled, reason: "x"), on: m) != nil)
     try m.execute(ResumeOrder(order: id), context: Fixtures.context())
@@ -328,10 +394,13 @@ import TestSupport
     #expect(o.leadTimeDays(at: Fixtures.now) == 40)
     #expect(o.isOverdue(at: Fixtures.now, limitDays: 30))
     #expect(!o.isOverdue(at: Fixtures.now, limitDays: 40))
-    #expect(Findings.all(in: m, at: Fixtures.now).contains { $0.section == "6" && $0.subject == o.title })
+    #expect(
+      Findings.all(in: m, at: Fixtures.now).contains { $0.section == "6" && $0.subject == o.title })
     try m.execute(HoldOrder(order: id, kind: .onHold, reason: "Vänta"), context: Fixtures.context())
     o = try #require(m.orders[id: id])
-    #expect(!o.isOverdue(at: Fixtures.now, limitDays: 30), "an order on hold is waiting for a stated reason")
+    #expect(
+      !o.isOverdue(at: Fixtures.now, limitDays: 30),
+      "an order on hold is waiting for a stated reason")
   }
 
   @Test("3: orders rank citizens' needs first, then expected effect, then case volume")
@@ -341,7 +410,10 @@ import TestSupport
         title: "\(a)\(effect)\(volume ?? 0)", department: dep, contactPerson: "x", audience: a,
         need: Need(effectScore: effect, yearlyCaseVolume: volume), created: Fixtures.now)
     }
-    let orders = [order(.internal, 3, 900), order(.external, 2, 50), order(.external, 3, 10), order(.external, 3, 400)]
+    let orders = [
+      order(.internal, 3, 900), order(.external, 2, 50), order(.external, 3, 10),
+      order(.external, 3, 400),
+    ]
     let ranked = orders.sorted { $0.priorityRank.lexicographicallyPrecedes($1.priorityRank) }
     #expect(ranked.map(\.title) == ["external3400", "external310", "external250", "internal3900"])
   }

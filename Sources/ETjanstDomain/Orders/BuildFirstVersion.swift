@@ -36,12 +36,16 @@ public struct BuildFirstVersion: Command {
       guard let service = m.service(id) else {
         throw RuleViolation.notFound(LocalizedText(sv: "E-tjänsten", en: "The e-service"))
       }
-      if let other = m.orders.first(where: { $0.id != o.id && $0.service == id && $0.hold?.kind != .cancelled }) {
+      if let other = m.orders.first(where: {
+        $0.id != o.id && $0.service == id && $0.hold?.kind != .cancelled
+      }) {
         throw RuleViolation(
           section: "6", field: "service",
           LocalizedText(
             sv: "E-tjänsten \"\(service.name)\" byggs redan för beställningen \"\(other.title)\".",
-            en: "The e-service \"\(service.name)\" is already being built for the order \"\(other.title)\"."))
+            en:
+              "The e-service \"\(service.name)\" is already being built for the order \"\(other.title)\"."
+          ))
       }
       m.setServiceStatus(id, .inDevelopment, context: context)
       serviceID = id
@@ -60,7 +64,9 @@ public struct StartReview: Command {
   public init(order: EntityID<ServiceOrder>) { self.order = order }
 
   public var summary: LocalizedText {
-    LocalizedText(sv: "Första versionen klar för granskning (steg 4)", en: "First version ready for review (step 4)")
+    LocalizedText(
+      sv: "Första versionen klar för granskning (steg 4)",
+      en: "First version ready for review (step 4)")
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
@@ -105,14 +111,18 @@ extension Municipality {
   mutating func appendServiceInDevelopment(_ service: EService, context: CommandContext) {
     var service = service
     service.status = .inDevelopment
-    service.statusHistory.append(StatusChange(status: .inDevelopment, at: context.now, by: context.actor.name))
+    service.statusHistory.append(
+      StatusChange(status: .inDevelopment, at: context.now, by: context.actor.name))
     services.append(service)
   }
 
-  mutating func setServiceStatus(_ id: EntityID<EService>, _ status: ServiceStatus, context: CommandContext) {
+  mutating func setServiceStatus(
+    _ id: EntityID<EService>, _ status: ServiceStatus, context: CommandContext
+  ) {
     guard let i = services.index(of: id), services[i].status != status else { return }
     services[i].status = status
-    services[i].statusHistory.append(StatusChange(status: status, at: context.now, by: context.actor.name))
+    services[i].statusHistory.append(
+      StatusChange(status: status, at: context.now, by: context.actor.name))
   }
 }
 

@@ -20,7 +20,9 @@ public struct HoldOrder: Command {
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
-    if reason.isEmpty { throw RuleViolation.required("reason", LocalizedText(sv: "Skäl", en: "Reason")) }
+    if reason.isEmpty {
+      throw RuleViolation.required("reason", LocalizedText(sv: "Skäl", en: "Reason"))
+    }
     try m.updateOrder(order) { o, m in
       try OrderPipeline.check(kind == .onHold ? .hold : .cancel, for: o, in: m, at: context.now)
       o.hold = OrderHold(kind: kind, reason: reason, since: context.now, by: context.actor.name)
@@ -34,7 +36,9 @@ public struct ResumeOrder: Command {
 
   public init(order: EntityID<ServiceOrder>) { self.order = order }
 
-  public var summary: LocalizedText { LocalizedText(sv: "Beställning återupptagen", en: "Order resumed") }
+  public var summary: LocalizedText {
+    LocalizedText(sv: "Beställning återupptagen", en: "Order resumed")
+  }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
     try m.updateOrder(order) { o, m in

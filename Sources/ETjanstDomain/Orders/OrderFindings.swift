@@ -14,7 +14,8 @@ extension Findings {
           section: "6", severity: .warning, subject: o.title,
           message: LocalizedText(
             sv: "\(days) dagar i steg \(o.step.rawValue) (\(step.sv)); gränsen är \(limit) dagar",
-            en: "\(days) days in step \(o.step.rawValue) (\(step.en)); the limit is \(limit) days")))
+            en: "\(days) days in step \(o.step.rawValue) (\(step.en)); the limit is \(limit) days"))
+      )
     }
     for o in m.orders where o.step == .review && o.meeting == nil && o.hold == nil {
       out.append(

@@ -52,7 +52,8 @@ public enum OrderPipeline {
   ) -> RuleViolation? {
     typealias R = OrderRefusals
     if order.step == .published {
-      return transition == .publish || transition.target != nil ? R.alreadyPublished(order) : R.publishedIsDone(order)
+      return transition == .publish || transition.target != nil
+        ? R.alreadyPublished(order) : R.publishedIsDone(order)
     }
     switch transition {
     case .resume:
@@ -60,7 +61,9 @@ public enum OrderPipeline {
     case .cancel:
       return order.hold?.kind == .cancelled ? R.cancelled(order) : nil
     case .hold:
-      if let hold = order.hold { return hold.kind == .cancelled ? R.cancelled(order) : R.alreadyOnHold(hold) }
+      if let hold = order.hold {
+        return hold.kind == .cancelled ? R.cancelled(order) : R.alreadyOnHold(hold)
+      }
       return nil
     default:
       break
@@ -80,7 +83,9 @@ public enum OrderPipeline {
       guard let id = order.service, m.service(id) != nil else { return R.noCatalogueEntry(order) }
       return nil
     case .bookMeeting:
-      guard order.step == .firstVersion || order.step == .review else { return R.meetingTooEarly(order) }
+      guard order.step == .firstVersion || order.step == .review else {
+        return R.meetingTooEarly(order)
+      }
       return nil
     case .addComment, .resolveComment:
       guard order.step == .review, order.meeting != nil else { return R.commentsNeedMeeting(order) }

@@ -41,7 +41,9 @@ enum OrderRefusals {
 
   /// Step 2's rule for an order that came another way than the internal e-service.
   static func wrongChannel(_ channel: OrderChannel, contacts: Contacts) -> RuleViolation {
-    let how = channel == .email ? T(sv: "via e-post", en: "by e-mail") : T(sv: "på annat sätt", en: "another way")
+    let how =
+      channel == .email
+      ? T(sv: "via e-post", en: "by e-mail") : T(sv: "på annat sätt", en: "another way")
     return RuleViolation(
       section: "6", field: "channel",
       T(
@@ -84,8 +86,11 @@ enum OrderRefusals {
     RuleViolation(
       section: "6",
       T(
-        sv: "Beställningen är inte kopplad till någon e-tjänst i katalogen. Bygg första versionen först (steg 3).",
-        en: "The order is not linked to any e-service in the catalogue. Build the first version first (step 3)."))
+        sv:
+          "Beställningen är inte kopplad till någon e-tjänst i katalogen. Bygg första versionen först (steg 3).",
+        en:
+          "The order is not linked to any e-service in the catalogue. Build the first version first (step 3)."
+      ))
   }
 
   static func meetingTooEarly(_ order: ServiceOrder) -> RuleViolation {
@@ -93,16 +98,19 @@ enum OrderRefusals {
       section: "6",
       T(
         sv: "Granskningsmötet bokas när första versionen av e-tjänsten finns (steg 3–4).",
-        en: "The review meeting is booked once a first version of the e-service exists (steps 3–4)."))
+        en: "The review meeting is booked once a first version of the e-service exists (steps 3–4)."
+      ))
   }
 
   static func noMeeting(_ order: ServiceOrder) -> RuleViolation {
     RuleViolation(
       section: "6",
       T(
-        sv: "Inget granskningsmöte är bokat med kontaktpersonen \(order.contactPerson). Förvaltningen "
+        sv:
+          "Inget granskningsmöte är bokat med kontaktpersonen \(order.contactPerson). Förvaltningen "
           + "ska få granska e-tjänsten på ett möte innan den publiceras (steg 4).",
-        en: "No review meeting is booked with the contact person \(order.contactPerson). The department "
+        en:
+          "No review meeting is booked with the contact person \(order.contactPerson). The department "
           + "must review the e-service at a meeting before it is published (step 4)."))
   }
 
@@ -118,8 +126,11 @@ enum OrderRefusals {
     RuleViolation(
       section: "6",
       T(
-        sv: "Synpunkter noteras från granskningsmötet (steg 4). Boka mötet med \(order.contactPerson) först.",
-        en: "Comments are noted from the review meeting (step 4). Book the meeting with \(order.contactPerson) first."))
+        sv:
+          "Synpunkter noteras från granskningsmötet (steg 4). Boka mötet med \(order.contactPerson) först.",
+        en:
+          "Comments are noted from the review meeting (step 4). Book the meeting with \(order.contactPerson) first."
+      ))
   }
 
   static func openComments(_ count: Int) -> RuleViolation {
@@ -131,7 +142,8 @@ enum OrderRefusals {
           : "\(count) synpunkter från mötet är inte hanterade än: justera e-tjänsten eller avböj dem med en kommentar.",
         en: count == 1
           ? "One comment from the meeting is not handled yet: adjust the e-service or decline it with a note."
-          : "\(count) comments from the meeting are not handled yet: adjust the e-service or decline them with a note."))
+          : "\(count) comments from the meeting are not handled yet: adjust the e-service or decline them with a note."
+      ))
   }
 
   static func noAgreement(_ order: ServiceOrder) -> RuleViolation {
@@ -156,8 +168,11 @@ enum OrderRefusals {
     RuleViolation(
       section: "6",
       T(
-        sv: "Beställningen är klar (e-tjänsten är publicerad). Fel och revideringsbehov anmäls på e-tjänsten i katalogen.",
-        en: "The order is done (the e-service is published). Errors and revision needs are reported on the e-service in the catalogue."))
+        sv:
+          "Beställningen är klar (e-tjänsten är publicerad). Fel och revideringsbehov anmäls på e-tjänsten i katalogen.",
+        en:
+          "The order is done (the e-service is published). Errors and revision needs are reported on the e-service in the catalogue."
+      ))
   }
 
   static func onHold(_ hold: OrderHold) -> RuleViolation {
@@ -188,6 +203,8 @@ enum OrderRefusals {
   static func notPaused(_ order: ServiceOrder) -> RuleViolation {
     RuleViolation(
       section: "6",
-      T(sv: "Beställningen är varken pausad eller avbruten.", en: "The order is neither on hold nor cancelled."))
+      T(
+        sv: "Beställningen är varken pausad eller avbruten.",
+        en: "The order is neither on hold nor cancelled."))
   }
 }

@@ -13,10 +13,14 @@ public enum OrderChannel: String, Sendable, CaseIterable, Codable {
 
   public var label: LocalizedText {
     switch self {
-    case .orderService: return LocalizedText(sv: "Beställning av e-tjänst", en: "Beställning av e-tjänst (order service)")
+    case .orderService:
+      return LocalizedText(
+        sv: "Beställning av e-tjänst", en: "Beställning av e-tjänst (order service)")
     case .email: return LocalizedText(sv: "E-post", en: "E-mail")
-    case .otherWay: return LocalizedText(sv: "Annat sätt (telefon, papper)", en: "Another way (phone, paper)")
-    case .needOnly: return LocalizedText(sv: "Inte beställd än (steg 1)", en: "Not ordered yet (step 1)")
+    case .otherWay:
+      return LocalizedText(sv: "Annat sätt (telefon, papper)", en: "Another way (phone, paper)")
+    case .needOnly:
+      return LocalizedText(sv: "Inte beställd än (steg 1)", en: "Not ordered yet (step 1)")
     }
   }
 }
@@ -31,7 +35,8 @@ public struct OrderDraft: Sendable, Equatable {
   public var need: Need
 
   public init(
-    title: String, department: EntityID<Department>, contactPerson: String, contactEmail: String = "",
+    title: String, department: EntityID<Department>, contactPerson: String,
+    contactEmail: String = "",
     audience: Audience, need: Need = Need()
   ) {
     self.title = TextCleaning.line(title).trimmingCharacters(in: .whitespaces)
@@ -48,21 +53,28 @@ public struct OrderDraft: Sendable, Equatable {
 
   /// The data rules every order meets, whatever its step.
   func validate(in m: Municipality) throws {
-    if title.trimmingCharacters(in: .whitespaces).isEmpty { throw RuleViolation.required("title", LocalizedText(sv: "Titel", en: "Title")) }
+    if title.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw RuleViolation.required("title", LocalizedText(sv: "Titel", en: "Title"))
+    }
     if m.department(department) == nil {
-      throw RuleViolation(field: "department", LocalizedText(sv: "Välj en förvaltning.", en: "Choose a department."))
+      throw RuleViolation(
+        field: "department", LocalizedText(sv: "Välj en förvaltning.", en: "Choose a department."))
     }
     if contactPerson.trimmingCharacters(in: .whitespaces).isEmpty {
-      throw RuleViolation.required("contactPerson", LocalizedText(sv: "Kontaktperson", en: "Contact person"))
+      throw RuleViolation.required(
+        "contactPerson", LocalizedText(sv: "Kontaktperson", en: "Contact person"))
     }
     if !(1...3).contains(need.effectScore) {
       throw RuleViolation(
-        field: "effectScore", LocalizedText(sv: "Förväntad effekt anges 1–3.", en: "Expected effect is 1–3."))
+        field: "effectScore",
+        LocalizedText(sv: "Förväntad effekt anges 1–3.", en: "Expected effect is 1–3."))
     }
     if let volume = need.yearlyCaseVolume, volume < 0 {
       throw RuleViolation(
         field: "yearlyCaseVolume",
-        LocalizedText(sv: "Antal ärenden per år kan inte vara negativt.", en: "Cases a year cannot be negative."))
+        LocalizedText(
+          sv: "Antal ärenden per år kan inte vara negativt.", en: "Cases a year cannot be negative."
+        ))
     }
   }
 }
@@ -79,7 +91,8 @@ public struct ReceiveOrder: Command {
   public var caseNumber: String
 
   public init(
-    id: EntityID<ServiceOrder> = .make(), draft: OrderDraft, channel: OrderChannel, caseNumber: String = ""
+    id: EntityID<ServiceOrder> = .make(), draft: OrderDraft, channel: OrderChannel,
+    caseNumber: String = ""
   ) {
     self.id = id
     self.draft = draft
@@ -102,7 +115,8 @@ public struct ReceiveOrder: Command {
         en: "Refused order (\(channel.label.en.lowercased())): \(draft.title)")
     }
     return channel == .needOnly
-      ? LocalizedText(sv: "Ny beställning i steg 1: \(draft.title)", en: "New order in step 1: \(draft.title)")
+      ? LocalizedText(
+        sv: "Ny beställning i steg 1: \(draft.title)", en: "New order in step 1: \(draft.title)")
       : LocalizedText(
         sv: "Registrerad beställning \(caseNumber): \(draft.title)",
         en: "Registered order \(caseNumber): \(draft.title)")
@@ -113,14 +127,16 @@ public struct ReceiveOrder: Command {
     if isRefused {
       m.refusedOrders.append(
         RefusedOrder(
-          title: draft.title, department: draft.department, channel: channel.label.sv, refusedAt: context.now,
+          title: draft.title, department: draft.department, channel: channel.label.sv,
+          refusedAt: context.now,
           refusedBy: context.actor.name))
       return
     }
     var order = ServiceOrder(
       id: id, title: draft.title, department: draft.department, contactPerson: draft.contactPerson,
       contactEmail: draft.contactEmail, audience: draft.audience, need: draft.need,
-      stepHistory: [StepChange(step: .needsMapped, at: context.now, by: context.actor.name)], created: context.now)
+      stepHistory: [StepChange(step: .needsMapped, at: context.now, by: context.actor.name)],
+      created: context.now)
     if channel == .orderService {
       try OrderPipeline.check(.register(caseNumber: caseNumber), for: order, in: m, at: context.now)
       order.orderCaseNumber = caseNumber

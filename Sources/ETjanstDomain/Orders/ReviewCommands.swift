@@ -20,7 +20,8 @@ public struct BookReviewMeeting: Command {
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
     if place.isEmpty {
-      throw RuleViolation.required("place", LocalizedText(sv: "Plats eller länk", en: "Place or link"))
+      throw RuleViolation.required(
+        "place", LocalizedText(sv: "Plats eller länk", en: "Place or link"))
     }
     try m.updateOrder(order) { o, m in
       try OrderPipeline.check(.bookMeeting, for: o, in: m, at: context.now)
@@ -46,7 +47,9 @@ public struct AddReviewComment: Command {
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
-    if text.isEmpty { throw RuleViolation.required("text", LocalizedText(sv: "Synpunkt", en: "Comment")) }
+    if text.isEmpty {
+      throw RuleViolation.required("text", LocalizedText(sv: "Synpunkt", en: "Comment"))
+    }
     try m.updateOrder(order) { o, m in
       try OrderPipeline.check(.addComment, for: o, in: m, at: context.now)
       o.comments.append(ReviewComment(id: id, text: text))
@@ -65,7 +68,8 @@ public struct ResolveReviewComment: Command {
   public var note: String
 
   public init(
-    order: EntityID<ServiceOrder>, comment: EntityID<ReviewComment>, resolution: CommentResolution, note: String
+    order: EntityID<ServiceOrder>, comment: EntityID<ReviewComment>, resolution: CommentResolution,
+    note: String
   ) {
     self.order = order
     self.comment = comment
@@ -90,7 +94,8 @@ public struct ResolveReviewComment: Command {
             sv: "Skriv varför synpunkten avböjs, så att förvaltningen får veta.",
             en: "Write why the comment is declined, so the department knows.")
           : LocalizedText(
-            sv: "Skriv vad som justerades i e-tjänsten.", en: "Write what was adjusted in the e-service."))
+            sv: "Skriv vad som justerades i e-tjänsten.",
+            en: "Write what was adjusted in the e-service."))
     }
     try m.updateOrder(order) { o, m in
       try OrderPipeline.check(.resolveComment, for: o, in: m, at: context.now)
@@ -116,7 +121,8 @@ public struct RecordAgreement: Command {
   }
 
   public var summary: LocalizedText {
-    LocalizedText(sv: "Kontaktpersonens godkännande registrerat", en: "Contact person's agreement recorded")
+    LocalizedText(
+      sv: "Kontaktpersonens godkännande registrerat", en: "Contact person's agreement recorded")
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
