@@ -247,3 +247,29 @@ enum OrdersFixture {
     #expect(d.state.screen == .orders)
   }
 }
+
+@Suite struct OrdersDemoScreenTests {
+  let goldenDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
+
+  @Test(
+    "6: the demo's orders on the board at 80×24: every step, the overdue and the paused ones marked"
+  )
+  func demoBoard() throws {
+    let d = ConsoleDriver(try Fixtures.demo, user: Fixtures.coordinator)
+    d.press(.character("5"))
+    let text = d.frame.lines.joined(separator: "\n")
+    #expect(text.contains("‖"), "the order on hold is marked")
+    #expect(text.contains("!"), "orders over the step limit are marked")
+    Golden.assertFrame(d.frame, named: "orders-board-demo-80x24", in: goldenDir)
+  }
+
+  @Test("6: the demo's refused e-mail order is listed with the order service's address")
+  func demoRefused() throws {
+    let d = ConsoleDriver(try Fixtures.demo, user: Fixtures.coordinator)
+    d.press(.character("5"), .character("R"))
+    let text = d.frame.lines.joined(separator: "\n")
+    #expect(text.contains("specialkost"))
+    #expect(text.contains("insidanovertornea"))
+  }
+}

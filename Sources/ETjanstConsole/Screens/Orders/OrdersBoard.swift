@@ -132,7 +132,10 @@ enum OrdersBoard {
       return
     }
     let wide = area.width >= 26
-    let pitch = wide ? 4 : 1
+    // Narrow columns give a card two lines while they fit, so titles that begin
+    // alike ("Ansökan om …") can still be told apart; one line when crowded.
+    let twoLines = !wide && cards.count * 2 <= area.height
+    let pitch = wide ? 4 : (twoLines ? 2 : 1)
     let fits = max(1, (area.height + (wide ? 1 : 0)) / pitch)
     let selectedIndex = min(state.ordersScreen.cardInColumn[column], cards.count - 1)
     let top = max(0, selectedIndex - fits + 1)
@@ -144,7 +147,9 @@ enum OrdersBoard {
       let lines =
         wide
         ? wideCard(o, state: state, width: area.width)
-        : [compactCard(o, state: state, width: area.width)]
+        : twoLines
+          ? twoLineCard(o, state: state, width: area.width)
+          : [compactCard(o, state: state, width: area.width)]
       for (i, line) in lines.enumerated() {
         var role = line.role
         if isSelected { role = .selection }
@@ -173,6 +178,21 @@ enum OrdersBoard {
       mark(o, state) + TextWidth.pad(TextWidth.truncate(o.title, to: titleWidth), to: titleWidth)
       + " " + daysText
     return (text, role(o, state))
+  }
+
+  /// Two lines: the mark and the title wrapped, the days at the end of the second.
+  static func twoLineCard(_ o: ServiceOrder, state: AppState, width: Int) -> [(
+    text: String, role: Theme.Role
+  )] {
+    let days = o.step == .published ? o.leadTimeDays(at: state.now) : o.daysInStep(at: state.now)
+    let daysText = "\(days)d"
+    let wrapped = TextWidth.wrap(o.title, to: max(1, width - 1))
+    let first = wrapped.first ?? ""
+    let rest = wrapped.dropFirst().joined(separator: " ")
+    let restWidth = max(1, width - 2 - TextWidth.of(daysText))
+    let second =
+      " " + TextWidth.pad(TextWidth.truncate(rest, to: restWidth), to: restWidth) + " " + daysText
+    return [(mark(o, state) + first, role(o, state)), (second, role(o, state))]
   }
 
   /// Three lines: the title; the department and a flag word; the days.
