@@ -35,6 +35,7 @@ public enum Findings {
     Findings.integrity,
     Findings.staff,
     Findings.catalogue,
+    Findings.orders,
   ]
 
   /// Every finding in the store at `now`, most severe first, then by section.

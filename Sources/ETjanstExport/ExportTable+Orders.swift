@@ -1,17 +1,63 @@
 import ETjanstDomain
 
 extension ExportTable {
-  /// `list orders`: one row per order for a new e-service.
+  /// `list orders`: one row per order for a new e-service, with where it stands in
+  /// the five steps of guideline 6, how long it has waited, and what guideline 3
+  /// ranks by (audience, expected effect, case volume; `rank` 1 is first).
   public static func orders(_ m: Municipality, _ options: ListOptions) throws -> ExportTable {
     let department = try options.departmentID(in: m)
-    let orders = m.orders.filter { department == nil || $0.department == department }.sortedSwedish { $0.title }
+    var step: OrderStep?
+    if let n = options.step {
+      guard let s = OrderStep(rawValue: n) else { throw ExportError.invalidStep(n) }
+      step = s
+    }
+    let now = options.today.start
+    let limit = m.settings.orderStepLimitDays
+    let ranked = m.orders.sorted { $0.priorityRank.lexicographicallyPrecedes($1.priorityRank) }
+    var rank: [EntityID<ServiceOrder>: Int] = [:]
+    for (i, o) in ranked.enumerated() { rank[o.id] = i + 1 }
+    let orders = m.orders
+      .filter { department == nil || $0.department == department }
+      .filter { step == nil || $0.step == step }
+      .sortedSwedish { $0.title }
     return ExportTable(
-      columns: ["id", "title", "department", "step", "orderCaseNumber", "contactPerson"],
+      columns: [
+        "id", "title", "department", "step", "stepName", "state", "holdReason", "daysInStep",
+        "leadTimeDays",
+        "overdue", "rank", "audience", "effectScore", "yearlyCaseVolume", "orderCaseNumber",
+        "contactPerson",
+        "contactEmail", "service", "serviceStatus", "meetingAt", "meetingPlace", "comments",
+        "openComments",
+        "agreedBy", "created",
+      ],
       rows: orders.map { o in
-        [
+        let service = o.service.flatMap(m.service)
+        return [
           .text(o.id.rawValue), .text(o.title), .text(m.departmentName(o.department)),
-          .number(o.step.rawValue), .text(o.orderCaseNumber), .text(o.contactPerson),
+          .number(o.step.rawValue),
+          .text(stepName(o.step)), .text(o.hold?.kind.rawValue ?? "active"),
+          .text(o.hold?.reason ?? ""),
+          .number(o.daysInStep(at: now)), .number(o.leadTimeDays(at: now)),
+          .bool(o.isOverdue(at: now, limitDays: limit)), .optional(rank[o.id]),
+          .text(o.audience.rawValue),
+          .number(o.need.effectScore), .optional(o.need.yearlyCaseVolume), .text(o.orderCaseNumber),
+          .text(o.contactPerson), .text(o.contactEmail), .text(service?.name ?? ""),
+          .text(service?.status.rawValue ?? ""), .optional(o.meeting?.at),
+          .text(o.meeting?.place ?? ""),
+          .number(o.comments.count), .number(o.openComments.count), .text(o.agreement?.by ?? ""),
+          .time(o.created),
         ]
       })
+  }
+
+  /// Stable English names of the steps, for scripts.
+  static func stepName(_ step: OrderStep) -> String {
+    switch step {
+    case .needsMapped: return "needsMapped"
+    case .ordered: return "ordered"
+    case .firstVersion: return "firstVersion"
+    case .review: return "review"
+    case .published: return "published"
+    }
   }
 }

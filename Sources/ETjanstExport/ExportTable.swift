@@ -56,11 +56,14 @@ public enum ExportValue: Sendable, Equatable {
 public struct ListOptions: Sendable {
   public var filter: String?
   public var department: String?
+  /// `--step N`: only orders in step N (1–5) of guideline 6.
+  public var step: Int?
   public var today: Day
 
-  public init(filter: String? = nil, department: String? = nil, today: Day) {
+  public init(filter: String? = nil, department: String? = nil, step: Int? = nil, today: Day) {
     self.filter = filter
     self.department = department
+    self.step = step
     self.today = today
   }
 
@@ -81,11 +84,14 @@ public struct ListOptions: Sendable {
 
 public enum ExportError: Error, CustomStringConvertible, Equatable {
   case unknownDepartment(String, known: [String])
+  case invalidStep(Int)
 
   public var description: String {
     switch self {
     case .unknownDepartment(let name, let known):
       return "no department matches '\(name)'; known: \(known.joined(separator: ", "))"
+    case .invalidStep(let step):
+      return "there is no step \(step); the steps of an order are 1 to 5"
     }
   }
 }

@@ -68,7 +68,7 @@ public enum App {
     if var top = state.overlays.popLast() {
       let close = top.commandFinished(result)
       if !close { state.overlays.append(top) }
-      if case .failure = result, top is FormOverlay { return [] }
+      if case .failure = result, top.showsOwnFailures { return [] }
     }
     if case .failure(let error) = result {
       state.overlays.append(MessageOverlay(title: Texts.refusedTitle, text: Texts.describe(error)))

@@ -13,11 +13,14 @@ public protocol Overlay {
   func cursor(_ state: AppState, area: Rect) -> (x: Int, y: Int)?
   /// A command this overlay sent has finished; returns whether to close.
   mutating func commandFinished(_ result: Result<Change, any Error>) -> Bool
+  /// Shows a refused command itself (a form, beside the field), so no extra dialog is needed.
+  var showsOwnFailures: Bool { get }
 }
 
 extension Overlay {
   public func cursor(_ state: AppState, area: Rect) -> (x: Int, y: Int)? { nil }
   public mutating func commandFinished(_ result: Result<Change, any Error>) -> Bool { false }
+  public var showsOwnFailures: Bool { false }
 }
 
 /// A key an overlay answers, for the hint bar and help.

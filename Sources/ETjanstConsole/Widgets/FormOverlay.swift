@@ -25,6 +25,7 @@ public struct FormOverlay: Overlay {
   }
 
   public var values: FormValues { FormValues(fields: fields) }
+  public var showsOwnFailures: Bool { true }
 
   // MARK: - Keys
 

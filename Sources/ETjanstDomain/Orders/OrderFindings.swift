@@ -1,0 +1,39 @@
+import Foundation
+
+extension Findings {
+  /// Guideline 6: orders that have waited longer than the set limit in one step,
+  /// and orders in review with no meeting booked.
+  @Sendable static func orders(_ m: Municipality, _ now: Date) -> [Finding] {
+    let limit = m.settings.orderStepLimitDays
+    var out: [Finding] = []
+    for o in m.orders where o.isOverdue(at: now, limitDays: limit) {
+      let days = o.daysInStep(at: now)
+      let step = OrderRefusals.stepName(o.step)
+      out.append(
+        Finding(
+          section: "6", severity: .warning, subject: o.title,
+          message: LocalizedText(
+            sv: "\(days) dagar i steg \(o.step.rawValue) (\(step.sv)); gränsen är \(limit) dagar",
+            en: "\(days) days in step \(o.step.rawValue) (\(step.en)); the limit is \(limit) days"))
+      )
+    }
+    for o in m.orders where o.step == .review && o.meeting == nil && o.hold == nil {
+      out.append(
+        Finding(
+          section: "6", severity: .notice, subject: o.title,
+          message: LocalizedText(
+            sv: "inget granskningsmöte bokat med \(o.contactPerson)",
+            en: "no review meeting booked with \(o.contactPerson)")))
+    }
+    return out
+  }
+}
+
+extension ServiceOrder {
+  /// Guideline 3's order of priority, highest first: citizens' needs (external
+  /// services) before internal ones, then the expected effect, then the number of
+  /// cases a year. Smaller sorts first.
+  public var priorityRank: [Int] {
+    [audience == .external ? 0 : 1, -need.effectScore, -(need.yearlyCaseVolume ?? 0)]
+  }
+}
