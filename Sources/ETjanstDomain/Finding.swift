@@ -32,7 +32,8 @@ public struct Finding: Sendable, Equatable {
 public enum Findings {
   /// One function per area of the guideline; each lists its own findings.
   static let providers: [@Sendable (Municipality, Date) -> [Finding]] = [
-    Findings.integrity
+    Findings.integrity,
+    Findings.outages,
   ]
 
   /// Every finding in the store at `now`, most severe first, then by section.
