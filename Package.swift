@@ -20,6 +20,7 @@ let package = Package(
     .target(name: "ETjanstStore", dependencies: ["ETjanstDomain"]),
     .target(
       name: "ETjanstResources",
+      dependencies: ["ETjanstDomain"],
       path: "Resources",
       exclude: ["README.md"],
       resources: [.copy("demo")]
@@ -43,7 +44,8 @@ let package = Package(
       dependencies: ["ETjanstDomain", "ETjanstConsole", "ETjanstResources"],
       path: "Tests/TestSupport"
     ),
-    .testTarget(name: "ETjanstDomainTests", dependencies: ["ETjanstDomain", "TestSupport"]),
+    .testTarget(
+      name: "ETjanstDomainTests", dependencies: ["ETjanstDomain", "ETjanstResources", "TestSupport"]),
     .testTarget(name: "ETjanstStoreTests", dependencies: ["ETjanstStore", "TestSupport"]),
     .testTarget(
       name: "ETjanstConsoleTests",

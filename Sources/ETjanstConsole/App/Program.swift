@@ -17,6 +17,12 @@ public protocol ConsoleBackend: AnyObject {
 /// The only place that reads the clock, touches the backend or the terminal.
 public final class Program {
   public private(set) var state: AppState
+
+  /// Direct access for tests that set up a dialog or a selection.
+  public var stateForTesting: AppState {
+    get { state }
+    set { state = newValue }
+  }
   let terminal: any TerminalIO
   let backend: any ConsoleBackend
   let clock: () -> Date

@@ -1,0 +1,59 @@
+import ETjanstDomain
+
+/// The first run of the console on a path with no store: demo data, or an empty
+/// store with the guideline's standing data.
+public enum FirstRun {
+  public enum Choice: Sendable { case demo, empty, quit }
+
+  public static func frame(width: Int, height: Int, path: String, language: Language, theme: Theme) -> Frame {
+    var frame = Frame(width: width, height: height)
+    let lines = [
+      Texts.firstRunNoStore(path), LocalizedText(verbatim: ""), Texts.firstRunDemo, Texts.firstRunEmpty,
+      Texts.firstRunQuit,
+    ].flatMap { TextWidth.wrap($0(language), to: max(10, min(width, 76) - 4)) }
+    let box = frame.bounds.centered(width: min(width, 76), height: lines.count + 2)
+    let inner = Box.draw("etjanst", in: box, frame: &frame, theme: theme)
+    for (i, line) in lines.prefix(inner.height).enumerated() {
+      frame.put(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
+    }
+    return frame
+  }
+
+  public static func choice(for key: Key) -> Choice? {
+    switch key {
+    case .character("d"), .character("D"): return .demo
+    case .character("t"), .character("T"), .character("e"), .character("E"): return .empty
+    case .character("q"), .escape, .control("c"), .function(10): return .quit
+    default: return nil
+    }
+  }
+
+  /// Shows the choice until one of its keys is pressed.
+  public static func ask(_ terminal: any TerminalIO, path: String, language: Language) throws -> Choice {
+    let theme = Theme(useColor: false)
+    while true {
+      let size = terminal.size
+      terminal.hideCursor()
+      terminal.present(frame(width: size.width, height: size.height, path: path, language: language, theme: theme))
+      do {
+        if let key = try terminal.readKey(timeout: .seconds(1)), let choice = choice(for: key) { return choice }
+      } catch is TerminalClosed {
+        return .quit
+      }
+    }
+  }
+}
+
+extension Texts {
+  static func firstRunNoStore(_ path: String) -> LocalizedText {
+    LocalizedText(
+      sv: "Det finns inget register i \(path). Hur vill du börja?",
+      en: "There is no store at \(path). How do you want to start?")
+  }
+  static let firstRunDemo = LocalizedText(
+    sv: "d  Demodata: en påhittad kommun att prova med", en: "d  Demo data: a made-up municipality to try")
+  static let firstRunEmpty = LocalizedText(
+    sv: "t  Tomt register med riktlinjens grunddata (du blir e-samordnare)",
+    en: "t  Empty store with the guideline's standing data (you become the e-coordinator)")
+  static let firstRunQuit = LocalizedText(sv: "q  Avsluta", en: "q  Quit")
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// One line of the audit trail: who changed the store, when, and what, in both
+/// languages so the trail reads the same whatever language the reader uses.
+public struct AuditEntry: Codable, Sendable, Equatable {
+  /// Whole seconds (ISO 8601 in the file).
+  public var at: Date
+  public var login: String
+  public var sv: String
+  public var en: String
+
+  public init(at: Date, login: String, sv: String, en: String) {
+    self.at = at
+    self.login = login
+    self.sv = sv
+    self.en = en
+  }
+
+  /// The JSON line, newline included. JSON escapes any newline inside a summary, so
+  /// one entry is always exactly one line.
+  func line() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .iso8601
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(self) + Data("\n".utf8)
+  }
+
+  static func decode(line: Data) -> AuditEntry? {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return try? decoder.decode(AuditEntry.self, from: line)
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `<store>.backups/`: the last versions of the store, each named by the UTC moment it
+/// was replaced (`20250131T120304.123Z.plist`), so names sort by age. A backup is a
+/// hard link to the replaced file: no copy, and no time spent however large the file.
+struct BackupFolder {
+  static let kept = 10
+
+  let path: String
+
+  /// Links `current` into the folder under a name later than every existing backup
+  /// (two saves in one millisecond, or a clock set back, still get ordered names).
+  func keep(_ current: String, replacedAt now: Date) throws(SystemCallError) {
+    if mkdir(path, 0o700) != 0 && errno != EEXIST { throw SystemCallError("mkdir") }
+    var millis = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+    if let newest = entries().first { millis = max(millis, newest.millis + 1) }
+    while true {
+      let target = path + "/" + Self.name(millis)
+      if link(current, target) == 0 { return }
+      guard errno == EEXIST else { throw SystemCallError("link") }
+      millis += 1
+    }
+  }
+
+  /// Newest first. Files in the folder that are not named like a backup are ignored.
+  func list() -> [Backup] {
+    entries().compactMap { entry in
+      var info = stat()
+      guard stat(entry.path, &info) == 0 else { return nil }
+      let modified =
+        Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000
+      return Backup(
+        path: entry.path, date: Date(timeIntervalSince1970: modified),
+        replacedAt: Date(timeIntervalSince1970: Double(entry.millis) / 1000),
+        size: Int(info.st_size))
+    }
+  }
+
+  /// Deletes all but the newest `kept`. Failing to delete an old backup costs only
+  /// disk space, so it does not fail the save that triggered it.
+  func prune() {
+    for entry in entries().dropFirst(Self.kept) { unlink(entry.path) }
+  }
+
+  private func entries() -> [(path: String, millis: Int64)] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    return names.compactMap { name in Self.millis(name).map { (path + "/" + name, $0) } }
+      .sorted { $0.millis > $1.millis }
+  }
+
+  static func name(_ millis: Int64) -> String {
+    var seconds = time_t(millis / 1000)
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    return String(
+      format: "%04d%02d%02dT%02d%02d%02d.%03dZ.plist", Int(parts.tm_year) + 1900,
+      Int(parts.tm_mon) + 1,
+      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec),
+      Int(millis % 1000))
+  }
+
+  /// The inverse of `name`, or nil for any other file name.
+  static func millis(_ name: String) -> Int64? {
+    let digits = Array(name.utf8)
+    guard digits.count == 26, name.hasSuffix("Z.plist"), digits[8] == UInt8(ascii: "T"),
+      digits[15] == UInt8(ascii: ".")
+    else { return nil }
+    func number(_ range: Range<Int>) -> Int32? {
+      Int32(String(decoding: digits[range], as: UTF8.self))
+    }
+    guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8),
+      let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15),
+      let fraction = number(16..<19)
+    else { return nil }
+    var parts = tm()
+    parts.tm_year = year - 1900
+    parts.tm_mon = month - 1
+    parts.tm_mday = day
+    parts.tm_hour = hour
+    parts.tm_min = minute
+    parts.tm_sec = second
+    return Int64(timegm(&parts)) * 1000 + Int64(fraction)
+  }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The next version of a file, written beside it and renamed over it once its bytes
+/// are on disk. rename(2) within one folder is atomic, so a crash at any moment leaves
+/// the old file or the new one, never a half-written one. If the new version is
+/// abandoned (an error, a throw), the temporary file is removed.
+///
+/// Not `Data.write(options: .atomic)`: it does not keep the mode (0600 became 0644) and
+/// replaces a symlink; not `FileManager.replaceItemAt`: on this Foundation it deletes
+/// the original and then fails (swift-corelibs-foundation#4655).
+final class TemporaryFile {
+  let path: String
+  private var descriptor: FileDescriptor?
+  private var committed = false
+
+  /// Creates an empty file next to `target` with exactly `mode` (fchmod, so the umask
+  /// cannot widen or narrow it) and, when given, group `group`. If the group cannot be
+  /// kept, the mode falls back to 0600: group-readable with this user's own group
+  /// could show personal data to the wrong people.
+  init(beside target: String, mode: mode_t, group: gid_t?) throws(SystemCallError) {
+    let url = URL(fileURLWithPath: target)
+    let folder = url.deletingLastPathComponent().path
+    let name = ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    path = folder + "/" + name
+    let descriptor = try FileDescriptor(path: path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
+    self.descriptor = descriptor
+    // From here on deinit removes the file if anything below fails.
+    var mode = mode
+    if let group, fchown(descriptor.fd, uid_t.max, group) != 0 { mode = 0o600 }
+    guard fchmod(descriptor.fd, mode) == 0 else { throw SystemCallError("fchmod") }
+  }
+
+  deinit {
+    if !committed { unlink(path) }
+  }
+
+  /// Writes and fsyncs the bytes, and returns the stamp the file will have once
+  /// renamed (rename keeps the inode and the mtime).
+  func write(_ data: Data) throws(SystemCallError) -> FileStamp {
+    guard let descriptor else { preconditionFailure("TemporaryFile written after commit") }
+    try descriptor.writeAll(data)
+    try descriptor.sync()
+    return FileStamp(try descriptor.status())
+  }
+
+  /// Renames the file over `target` (replacing it atomically, or creating it).
+  func rename(over target: String) throws(SystemCallError) {
+    descriptor = nil
+    guard Glibc.rename(path, target) == 0 else { throw SystemCallError("rename") }
+    committed = true
+  }
+
+  /// Gives the file the name `target` only if nothing has it yet: link(2) fails with
+  /// EEXIST rather than replace, so a first run can never overwrite a store.
+  func link(asNew target: String) throws(SystemCallError) {
+    descriptor = nil
+    guard Glibc.link(path, target) == 0 else { throw SystemCallError("link") }
+    // The temporary name is removed by deinit; the data stays under `target`.
+  }
+}

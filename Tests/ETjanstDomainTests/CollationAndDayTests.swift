@@ -1,0 +1,60 @@
+import ETjanstDomain
+import Foundation
+import Testing
+
+@Suite struct SwedishCollationTests {
+  @Test("Swedish order: … Z Å Ä Ö, case-insensitive")
+  func order() {
+    let sorted = ["Örnsköldsvik", "Ängelholm", "Åre", "Zinkgruvan", "avesta", "Övertorneå", "Älvsbyn"]
+      .sortedSwedish { $0 }
+    #expect(sorted == ["avesta", "Zinkgruvan", "Åre", "Älvsbyn", "Ängelholm", "Örnsköldsvik", "Övertorneå"])
+  }
+
+  @Test("search keeps å ä ö apart from a and o")
+  func search() {
+    #expect(SwedishCollation.contains("Bygglov för Åre", "åre"))
+    #expect(!SwedishCollation.contains("Bygglov", "å"))
+    #expect(!SwedishCollation.contains("Ansökan", "ansokan"))
+    #expect(SwedishCollation.contains("ANSÖKAN", "ansökan"))
+  }
+
+  @Test("numbers sort by value")
+  func numbers() {
+    #expect(["SOC 10", "SOC 9", "SOC 100"].sortedSwedish { $0 } == ["SOC 9", "SOC 10", "SOC 100"])
+  }
+}
+
+@Suite struct DayTests {
+  @Test("parses YYYY-MM-DD and refuses impossible dates")
+  func parsing() {
+    #expect(Day("2026-02-28") == Day(year: 2026, month: 2, day: 28))
+    #expect(Day("2026-02-29") == nil)
+    #expect(Day("2026-2-3") == nil)
+    #expect(Day("igår") == nil)
+  }
+
+  @Test("arithmetic across months and years")
+  func arithmetic() {
+    let d = Day(year: 2026, month: 12, day: 30)
+    #expect(d.adding(days: 3) == Day(year: 2027, month: 1, day: 2))
+    #expect(d.adding(months: 2) == Day(year: 2027, month: 2, day: 28))
+    #expect(d.days(until: Day(year: 2027, month: 1, day: 29)) == 30)
+  }
+
+  @Test("a day is the Stockholm calendar day, whatever the server's zone")
+  func stockholm() {
+    // 23:30 UTC on 31 Dec is already 1 Jan in Sweden.
+    let date = ISO8601DateFormatter().date(from: "2026-12-31T23:30:00Z")!
+    #expect(Day(date) == Day(year: 2027, month: 1, day: 1))
+  }
+
+  @Test("encodes as a plain YYYY-MM-DD string")
+  func coding() throws {
+    let encoder = PropertyListEncoder()
+    encoder.outputFormat = .xml
+    let data = try encoder.encode(["d": Day(year: 2026, month: 11, day: 27)])
+    let back = try PropertyListDecoder().decode([String: Day].self, from: data)
+    #expect(back["d"] == Day(year: 2026, month: 11, day: 27))
+    #expect(String(decoding: data, as: UTF8.self).contains("<string>2026-11-27</string>"))
+  }
+}

@@ -1,0 +1,54 @@
+import ETjanstDomain
+import Testing
+
+/// DESIGN "Text from outside": every string that enters is cleaned once.
+@Suite struct TextCleaningTests {
+  @Test("ESC, BEL and DEL become a visible replacement, never reach the terminal")
+  func controlCharacters() {
+    let cleaned = TextCleaning.line("Bygg\u{1B}[2Jlov\u{07}\u{7F}")
+    #expect(!cleaned.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
+    #expect(cleaned == "Bygg\u{FFFD}[2Jlov\u{FFFD}\u{FFFD}")
+  }
+
+  @Test("CR, LF and TAB in a one-line field become spaces, so 'G\\rH' cannot hide G")
+  func lineBreaksInOneLineFields() {
+    #expect(TextCleaning.line("G\rH") == "G H")
+    #expect(TextCleaning.line("a\nb\tc") == "a b c")
+    #expect(TextCleaning.line("  namn  ") == "namn")
+  }
+
+  @Test("a multi-line field keeps its lines, as LF, and drops trailing spaces")
+  func multiline() {
+    #expect(TextCleaning.multiline("Steg 1  \r\nSteg 2\rSteg 3\n\n") == "Steg 1\nSteg 2\nSteg 3")
+    #expect(TextCleaning.multiline("a\tb") == "a    b")
+  }
+
+  @Test("C1 controls (U+0080–U+009F) are replaced")
+  func c1() {
+    #expect(TextCleaning.line("a\u{9B}31mb") == "a\u{FFFD}31mb")
+  }
+
+  @Test("bidi overrides and zero-width characters are dropped")
+  func invisible() {
+    #expect(TextCleaning.line("abc\u{202E}fed") == "abcfed")
+    #expect(TextCleaning.line("e\u{200B}tjänst\u{FEFF}") == "etjänst")
+    #expect(TextCleaning.line("\u{2066}x\u{2069}") == "x")
+  }
+
+  @Test("NFC: a decomposed å becomes the single character")
+  func nfc() {
+    let decomposed = "Ove\u{0072}to\u{0072}nea\u{030A}"
+    let cleaned = TextCleaning.line(decomposed)
+    #expect(cleaned == "Overtorneå")
+    #expect(cleaned.unicodeScalars.count == 10)
+  }
+
+  @Test("cleaning is idempotent on any mix of the above")
+  func idempotent() {
+    let samples = ["\u{1B}x\r\n\u{202E}å\u{0308}", "plain", "", "\u{85}\u{2028}", "a\u{200D}b"]
+    for s in samples {
+      #expect(TextCleaning.line(TextCleaning.line(s)) == TextCleaning.line(s))
+      #expect(TextCleaning.multiline(TextCleaning.multiline(s)) == TextCleaning.multiline(s))
+    }
+  }
+}
