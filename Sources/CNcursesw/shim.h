@@ -19,4 +19,17 @@ static inline attr_t etj_a_dim(void) { return A_DIM; }
 static inline attr_t etj_a_normal(void) { return A_NORMAL; }
 static inline int etj_key_f(int n) { return KEY_F(n); }
 static inline WINDOW *etj_stdscr(void) { return stdscr; }
+// tigetstr answers (char *)-1 for a name that is not a string capability; Swift
+// would take that for a pointer. Both "absent" and "not a string" become NULL.
+static inline const char *etj_tigetstr(const char *name) {
+  char *s = tigetstr(name);
+  return s == (char *)-1 ? NULL : s;
+}
+// glibc declares wcwidth only for _XOPEN_SOURCE, which would hide other things.
+extern int wcwidth(wchar_t c);
+static inline int etj_wcwidth(wchar_t c) { return wcwidth(c); }
+// tiparm is variadic, which Swift cannot call.
+static inline const char *etj_tiparm2(const char *cap, int a, int b) {
+  return tiparm(cap, a, b);
+}
 #endif

@@ -33,6 +33,7 @@ public enum Findings {
   /// One function per area of the guideline; each lists its own findings.
   static let providers: [@Sendable (Municipality, Date) -> [Finding]] = [
     Findings.integrity,
+    Findings.staff,
     Findings.outages,
   ]
 

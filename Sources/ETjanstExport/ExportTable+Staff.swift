@@ -1,48 +1,97 @@
 import ETjanstDomain
 
 extension ExportTable {
-  /// `list staff`: one row per staff member.
+  /// `list staff`: one row per staff member, with their checklists' progress and
+  /// open cases (guideline 4.1, 4.2).
   public static func staff(_ m: Municipality, _ options: ListOptions) throws -> ExportTable {
     let department = try options.departmentID(in: m)
-    let staff = m.staff.filter { department == nil || $0.department == department }.sortedSwedish { $0.name }
+    let today = options.today
     return ExportTable(
-      columns: ["id", "name", "login", "department", "status", "startDate", "endDate"],
-      rows: staff.map { p in
+      columns: [
+        "id", "name", "login", "department", "manager", "status", "startDate", "endDate", "canSign",
+        "services",
+        "onboardingDone", "onboardingOverdue", "offboardingDone", "offboardingOverdue", "openCases",
+        "removalOverride",
+      ],
+      rows: m.staff(in: department).map { p in
         [
-          .text(p.id.rawValue), .text(p.name), .text(p.login), .text(m.departmentName(p.department)),
-          .text(p.status.rawValue), .day(p.startDate), .optional(p.endDate),
+          .text(p.id.rawValue), .text(p.name), .text(p.login),
+          .text(m.departmentName(p.department)),
+          .text(p.manager), .text(p.status.rawValue), .day(p.startDate), .optional(p.endDate),
+          .bool(p.canSign),
+          .number(p.grants.filter { $0.isValid(on: today) }.count),
+          progress(p.onboarding), p.onboarding.map { .bool($0.isOverdue(on: today)) } ?? .none,
+          progress(p.offboarding), p.offboarding.map { .bool($0.isOverdue(on: today)) } ?? .none,
+          .number(m.openCases(of: p.id).count), p.removalOverride.map(ExportValue.text) ?? .none,
         ]
       })
   }
 
-  /// `list access`: one row per access grant.
+  /// "2/3", or nothing when there is no such checklist.
+  static func progress(_ list: Checklist?) -> ExportValue {
+    list.map { .text("\($0.doneCount)/\($0.items.count)") } ?? .none
+  }
+
+  /// `list access`: one row per access grant, plus one per person who can sign,
+  /// each with what the access view flags about it.
   public static func access(_ m: Municipality, _ options: ListOptions) throws -> ExportTable {
     let department = try options.departmentID(in: m)
-    let staff = m.staff.filter { department == nil || $0.department == department }.sortedSwedish { $0.name }
+    let today = options.today
     return ExportTable(
-      columns: ["staff", "login", "department", "service", "validFrom", "validTo"],
-      rows: staff.flatMap { p in
-        p.grants.map { g in
-          [
-            .text(p.name), .text(p.login), .text(m.departmentName(p.department)),
-            .text(m.service(g.service)?.name ?? g.service.rawValue), .day(g.validFrom), .optional(g.validTo),
-          ]
-        }
+      columns: [
+        "staff", "login", "department", "status", "service", "validFrom", "validTo", "validToday",
+        "flag",
+      ],
+      rows: m.staff(in: department).flatMap { p in
+        let grants: [[ExportValue]] = p.grants.sortedSwedish { m.service($0.service)?.name ?? "" }
+          .map { g in
+            [
+              .text(p.name), .text(p.login), .text(m.departmentName(p.department)),
+              .text(p.status.rawValue),
+              .text(m.service(g.service)?.name ?? g.service.rawValue), .day(g.validFrom),
+              .optional(g.validTo),
+              .bool(g.isValid(on: today)), flag(m.accessFlag(p, g.service, on: today)),
+            ]
+          }
+        let signing: [[ExportValue]] =
+          p.canSign
+          ? [
+            [
+              .text(p.name), .text(p.login), .text(m.departmentName(p.department)),
+              .text(p.status.rawValue),
+              .text("document signing"), .none, .none, .bool(true),
+              p.status == .removed ? .text("heldByRemoved") : .none,
+            ]
+          ] : []
+        return grants + signing
       })
   }
 
-  /// `list cases`: one row per case.
+  static func flag(_ flag: AccessFlag?) -> ExportValue {
+    switch flag {
+    case .heldByRemoved: return .text("heldByRemoved")
+    case .leaverWithoutValidTo: return .text("leaverWithoutValidTo")
+    case .expiresWithOpenCases(let day): return .text("expiresWithOpenCases \(day)")
+    case nil: return .none
+    }
+  }
+
+  /// `list cases`: one row per case, open first.
   public static func cases(_ m: Municipality, _ options: ListOptions) throws -> ExportTable {
     let department = try options.departmentID(in: m)
     let cases = m.cases.filter { c in
       department == nil || m.staffMember(c.officer)?.department == department
     }.sortedSwedish { $0.number }
+    let ordered = cases.filter(\.isOpen) + cases.filter { !$0.isOpen }
     return ExportTable(
-      columns: ["number", "service", "officer", "status"],
-      rows: cases.map { c in
+      columns: ["number", "service", "officer", "officerName", "status", "transferredFrom"],
+      rows: ordered.map { c in
         [
           .text(c.number), .text(m.service(c.service)?.name ?? c.service.rawValue),
-          .text(m.staffMember(c.officer)?.login ?? c.officer.rawValue), .text(c.status.rawValue),
+          .text(m.staffMember(c.officer)?.login ?? c.officer.rawValue),
+          .text(m.staffMember(c.officer)?.name ?? ""),
+          .text(c.status.rawValue),
+          c.transferredFrom.map { .text(m.staffMember($0)?.login ?? $0.rawValue) } ?? .none,
         ]
       })
   }

@@ -10,14 +10,15 @@ public protocol TerminalIO: AnyObject {
   /// The next key, or nil when `timeout` passes with none. `.resize` when the
   /// terminal changed size. Throws `TerminalClosed` when input has ended for good.
   func readKey(timeout: Duration) throws -> Key?
-  /// Shows the text cursor at (x, y), for typing into a field.
-  func showCursor(at x: Int, y: Int)
-  func hideCursor()
   /// Forces a full repaint on the next present (Ctrl-L).
   func invalidate()
   /// Leaves curses mode so another program (an $EDITOR) can have the terminal,
   /// runs `body`, and takes the terminal back.
   func suspend<T>(_ body: () throws -> T) rethrows -> T
+  /// Shows the cursor at (x, y) from the next present on, for text input.
+  func showCursor(at x: Int, y: Int)
+  /// Hides the cursor again (the normal state).
+  func hideCursor()
 }
 
 /// Input ended (stdin closed, the SSH session hung up).

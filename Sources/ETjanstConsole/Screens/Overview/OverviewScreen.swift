@@ -1,23 +1,152 @@
 import ETjanstDomain
+import Foundation
 
 /// What the overview remembers between frames.
 public struct OverviewState {
+  /// The list of findings.
+  public var list = ListState()
   public init() {}
 }
 
-/// Översikt: the guideline's goals in figures and what needs attention.
+/// Översikt: the guideline's goals in figures (section 2), what needs attention,
+/// and whom to contact (section 5).
 public enum OverviewScreen: Screen {
-  public static func bindings(_ state: AppState) -> [Binding] { [] }
+  static func findings(_ state: AppState) -> [Finding] {
+    Findings.all(in: state.data, at: state.now).filter { state.overview.list.matches(findingText($0, state)) }
+  }
+
+  static func findingText(_ f: Finding, _ state: AppState) -> String {
+    "\(f.section) \(f.subject) \(state.t(f.message))"
+  }
+
+  /// The screen a finding's section belongs to, where it is dealt with.
+  static func screen(for section: String) -> ScreenID {
+    switch section {
+    case "4.1", "4.2": return .staff
+    case "4.3": return .outages
+    case "3", "6": return .orders
+    default: return .catalogue
+    }
+  }
+
+  static func layout(_ state: AppState, _ area: Rect) -> (figures: Rect, contacts: Rect, findings: Rect) {
+    if area.width >= 120 {
+      let (left, right) = area.splitLeft(area.width / 2 - 1)
+      let (figures, contacts) = left.splitTop(left.height - 4)
+      return (figures, contacts, Rect(x: right.x + 1, y: right.y, width: right.width - 1, height: right.height))
+    }
+    let (figures, rest) = area.splitTop(10)
+    let (findings, contacts) = rest.splitBottom(3)
+    return (figures, contacts, findings)
+  }
+
+  static func page(_ state: AppState) -> Int {
+    let area = Rect(x: 0, y: 2, width: state.width, height: state.height - 4)
+    return max(1, layout(state, area).findings.height - 1)
+  }
+
+  public static func bindings(_ state: AppState) -> [Binding] {
+    ListKeys.bindings(\.overview.list, columns: 0, count: { findings($0).count }, page: page)
+      .filter { !$0.keys.contains(.character("s")) && !$0.keys.contains(.character("S")) }
+      + [
+        Binding([.enter], label: OverviewTexts.keyGo, help: OverviewTexts.helpGo) { state in
+          let all = findings(state)
+          guard all.indices.contains(state.overview.list.selected) else { return [] }
+          state.screen = screen(for: all[state.overview.list.selected].section)
+          return []
+        }
+      ]
+  }
+
+  public static func handleInput(_ key: Key, _ state: inout AppState) -> [Effect]? {
+    ListKeys.filterInput(key, \.overview.list, &state)
+  }
+
+  public static func status(_ state: AppState) -> String {
+    let all = Findings.all(in: state.data, at: state.now)
+    let shown = findings(state).count
+    var parts = [state.t(OverviewTexts.attentionCount(shown, all.count))]
+    if state.overview.list.filtering || !state.overview.list.filter.isEmpty {
+      parts.append(state.t(Texts.filterShown(state.overview.list.filter + (state.overview.list.filtering ? "▏" : ""))))
+    }
+    return parts.joined(separator: " · ")
+  }
 
   public static func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
-    let d = state.data
-    let lines = [
-      "\(state.t(Texts.tabCatalogue)): \(d.services.count)",
-      "\(state.t(Texts.tabStaff)): \(d.staff.count)",
-      "\(state.t(Texts.tabOrders)): \(d.orders.count)",
+    let parts = layout(state, area)
+    drawFigures(state, into: &frame, area: parts.figures)
+    drawContacts(state, into: &frame, area: parts.contacts)
+    drawFindings(state, into: &frame, area: parts.findings)
+  }
+
+  static func drawFigures(_ state: AppState, into frame: inout Frame, area: Rect) {
+    let g = GoalFigures(state.data)
+    let theme = state.theme
+    frame.put(" " + state.t(OverviewTexts.goalsTitle), x: area.x, y: area.y, style: theme.style(.header), maxWidth: area.width)
+    let handling: String
+    if let before = g.handlingDaysBefore, let after = g.handlingDaysAfter {
+      handling = String(format: "%.1f → %.1f", before, after) + " " + state.t(OverviewTexts.days)
+    } else {
+      handling = "–"
+    }
+    let rows: [(LocalizedText, String, Theme.Role)] = [
+      (OverviewTexts.published, state.t(OverviewTexts.externalInternal(g.publishedExternal, g.publishedInternal)), .normal),
+      (OverviewTexts.paperForms, "\(g.paperFormsReplaced)", .normal),
+      (OverviewTexts.automated, "\(g.automated)", .normal),
+      (OverviewTexts.digitalCases, "\(g.yearlyDigitalCases)", .normal),
+      (OverviewTexts.handling, handling, .normal),
+      (OverviewTexts.leadTime, g.medianOrderLeadDays.map { "\($0) " + state.t(OverviewTexts.days) } ?? "–", .normal),
+      (OverviewTexts.openOrders, "\(g.openOrders)", .normal),
+      (OverviewTexts.offPlatform, g.offPlatform == 0 ? "0" : "\(g.offPlatform) !", g.offPlatform == 0 ? .ok : .warning),
     ]
-    for (i, line) in lines.enumerated() {
-      frame.put(line, x: area.x + 2, y: area.y + 1 + i, maxWidth: area.width - 4)
+    let labelWidth = min(34, (rows.map { TextWidth.of(state.t($0.0)) }.max() ?? 0) + 2)
+    for (i, row) in rows.enumerated() where i + 1 < area.height {
+      let y = area.y + 1 + i
+      frame.put(state.t(row.0), x: area.x + 2, y: y, maxWidth: labelWidth)
+      frame.put(row.1, x: area.x + 2 + labelWidth, y: y, style: theme.style(row.2 == .normal ? .accent : row.2), maxWidth: area.width - labelWidth - 3)
+    }
+  }
+
+  static func drawContacts(_ state: AppState, into frame: inout Frame, area: Rect) {
+    let c = state.data.contacts
+    frame.put(" " + state.t(OverviewTexts.contactTitle), x: area.x, y: area.y, style: state.theme.style(.header), maxWidth: area.width)
+    let cards = [(OverviewTexts.coordinator, c.eCoordinator), (OverviewTexts.systemAdministrator, c.systemAdministrator)]
+    for (i, (label, card)) in cards.enumerated() where i + 1 < area.height {
+      let details = [card.name, card.phone, card.email].filter { !$0.isEmpty }.joined(separator: ", ")
+      frame.put("\(state.t(label)): \(details)", x: area.x + 2, y: area.y + 1 + i, maxWidth: area.width - 3)
+    }
+  }
+
+  static func drawFindings(_ state: AppState, into frame: inout Frame, area: Rect) {
+    let all = findings(state)
+    let total = Findings.all(in: state.data, at: state.now).count
+    let table = Table<Finding>(
+      columns: [
+        Column(OverviewTexts.columnSeverity, width: 7, style: { role($0.severity) }) { state.t(marker($0.severity)) },
+        Column(OverviewTexts.columnSection, width: 4) { $0.section },
+        Column(OverviewTexts.columnSubject, width: 18, priority: 1) { $0.subject },
+        Column(OverviewTexts.columnMessage, width: 20, flexible: true) { state.t($0.message) },
+      ],
+      searchText: { findingText($0, state) })
+    var list = state.overview.list
+    list.sortColumn = -1
+    let empty = total == 0 ? OverviewTexts.nothingNeedsAttention : nil
+    table.draw(all, list: list, state: state, into: &frame, area: area, emptyText: empty)
+  }
+
+  static func role(_ s: Finding.Severity) -> Theme.Role {
+    switch s {
+    case .violation: return .danger
+    case .warning: return .warning
+    case .notice: return .muted
+    }
+  }
+
+  static func marker(_ s: Finding.Severity) -> LocalizedText {
+    switch s {
+    case .violation: return OverviewTexts.violation
+    case .warning: return OverviewTexts.warning
+    case .notice: return OverviewTexts.notice
     }
   }
 }

@@ -2,39 +2,109 @@ import ETjanstDomain
 
 /// What the staff screen remembers between frames.
 public struct StaffState {
+  /// The staff list, one person, or the access matrix.
+  public enum Mode: Sendable { case list, person, access }
+
+  public var mode: Mode = .list
   public var list = ListState()
+  /// The person open in `.person`.
+  public var person: EntityID<StaffMember>?
+  /// The selected line (checklist step, access, case) of the person view.
+  public var personSelected = 0
+  /// Where the person view returns to: the list or the matrix it was opened from.
+  public var returnMode: Mode = .list
+  public var matrix = ListState()
+  /// The e-service column chosen in the matrix, counted over all its services.
+  public var matrixColumn = 0
+  /// The department shown, once the user has chosen one with `f`; until then a
+  /// manager sees their own department and the e-coordinator all.
+  public var department: EntityID<Department>?
+  public var departmentChosen = false
+
   public init() {}
 }
 
-/// Personal: staff, their access and checklists (guideline 4.1 and 4.2).
+/// Personal: staff, their access, checklists and cases (guideline 4.1 and 4.2).
+/// Three views: the staff list, one person (checklists, access, cases) and the
+/// access matrix of a department (staff × e-services and signing).
 public enum StaffScreen: Screen {
-  static var table: Table<StaffMember> {
-    Table(
-    columns: [
-      Column(T(sv: "Namn", en: "Name"), width: 24, flexible: true) { $0.name },
-      Column(T(sv: "Inloggning", en: "Login"), width: 14) { $0.login },
-      Column(T(sv: "Status", en: "Status"), width: 12) { $0.status.rawValue },
-    ],
-    searchText: { "\($0.name) \($0.login)" })
+  /// Opens a manager on their own department's access matrix: their staff, which
+  /// e-service each can reach and who can sign, on one screen. The executable
+  /// calls this at start for a manager's login; the e-coordinator is unaffected.
+  public static func prepareForManager(_ state: inout AppState) {
+    guard let department = state.user.role.department else { return }
+    state.screen = .staff
+    state.staffScreen.department = department
+    state.staffScreen.departmentChosen = true
+    state.staffScreen.mode = .access
   }
 
-  static func rows(_ state: AppState) -> [StaffMember] {
-    table.visibleRows(state.data.staff, state.staffScreen.list)
+  /// The department whose staff are shown; nil for all.
+  static func department(_ state: AppState) -> EntityID<Department>? {
+    state.staffScreen.departmentChosen ? state.staffScreen.department : state.user.role.department
+  }
+
+  static func departmentName(_ state: AppState) -> String {
+    department(state).map { state.data.departmentName($0) } ?? state.t(StaffTexts.allDepartments)
+  }
+
+  /// Steps through the departments in name order, then "all".
+  static func nextDepartment(_ state: inout AppState) {
+    let ids =
+      state.data.departments.sortedSwedish { $0.name }.map(\.id) as [EntityID<Department>?] + [nil]
+    let current = ids.firstIndex { $0 == department(state) } ?? ids.count - 1
+    state.staffScreen.department = ids[(current + 1) % ids.count]
+    state.staffScreen.departmentChosen = true
+    state.staffScreen.list.selected = 0
+    state.staffScreen.matrix.selected = 0
+    state.staffScreen.matrixColumn = 0
+  }
+
+  static func open(_ person: StaffMember, from mode: StaffState.Mode, _ state: inout AppState) {
+    state.staffScreen.person = person.id
+    state.staffScreen.personSelected = 0
+    state.staffScreen.returnMode = mode
+    state.staffScreen.mode = .person
   }
 
   public static func bindings(_ state: AppState) -> [Binding] {
-    ListKeys.bindings(\.staffScreen.list, columns: table.columns.count, count: { rows($0).count }, page: { $0.height - 5 })
+    switch state.staffScreen.mode {
+    case .list: return StaffListView.bindings(state)
+    case .person: return StaffPersonView.bindings(state)
+    case .access: return AccessMatrixView.bindings(state)
+    }
   }
 
   public static func handleInput(_ key: Key, _ state: inout AppState) -> [Effect]? {
-    ListKeys.filterInput(key, \.staffScreen.list, &state)
+    switch state.staffScreen.mode {
+    case .list: return ListKeys.filterInput(key, \.staffScreen.list, &state)
+    case .access: return ListKeys.filterInput(key, \.staffScreen.matrix, &state)
+    case .person: return nil
+    }
   }
 
   public static func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
-    table.draw(rows(state), list: state.staffScreen.list, state: state, into: &frame, area: area)
+    switch state.staffScreen.mode {
+    case .list: StaffListView.draw(state, into: &frame, area: area)
+    case .person: StaffPersonView.draw(state, into: &frame, area: area)
+    case .access: AccessMatrixView.draw(state, into: &frame, area: area)
+    }
   }
 
   public static func status(_ state: AppState) -> String {
-    ListKeys.status(table, shown: rows(state).count, total: state.data.staff.count, list: state.staffScreen.list, state: state)
+    switch state.staffScreen.mode {
+    case .list: return StaffListView.status(state)
+    case .person: return StaffPersonView.status(state)
+    case .access: return AccessMatrixView.status(state)
+    }
+  }
+
+  /// Keys shared by the views: the department switch and going back.
+  static func departmentBinding() -> Binding {
+    Binding([.character("f")], label: StaffTexts.keyDepartment, help: StaffTexts.helpDepartment) {
+      state in
+      nextDepartment(&state)
+      return []
+    }
   }
 }

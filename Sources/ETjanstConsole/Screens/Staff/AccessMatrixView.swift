@@ -1,0 +1,190 @@
+import ETjanstDomain
+
+/// The access view: a department's staff × its e-services and document signing,
+/// so a manager sees on one screen who can reach what. Flags what must not be:
+/// access held by removed staff, leavers' access without a valid-to, access ending
+/// under open cases, and e-services with no active case officer.
+enum AccessMatrixView {
+  static let nameWidth = 22
+  static let statusWidth = 12
+  static let signWidth = 4
+  static let cellWidth = 3
+
+  static func services(_ state: AppState) -> [EService] {
+    state.data.servicesForAccessView(StaffScreen.department(state))
+  }
+
+  static func people(_ state: AppState) -> [StaffMember] {
+    state.data.staff(in: StaffScreen.department(state))
+  }
+
+  /// How many e-service columns fit, and which are shown so the chosen one is.
+  static func window(_ state: AppState, width: Int) -> Range<Int> {
+    let count = services(state).count
+    let fixed = 1 + nameWidth + 1 + statusWidth + 1 + signWidth + 1
+    let fit = max(1, (width - fixed) / (cellWidth + 1))
+    let chosen = min(max(0, state.staffScreen.matrixColumn), max(0, count - 1))
+    let start = min(max(0, chosen - fit + 1), max(0, count - fit))
+    return start..<min(count, start + fit)
+  }
+
+  /// "●", "●!", "○" or "·": a cell that reads without colour.
+  static func cell(_ p: StaffMember, _ service: EntityID<EService>, _ state: AppState) -> String {
+    guard let grant = p.grant(for: service) else { return "·" }
+    let mark = grant.isValid(on: state.today) ? "●" : "○"
+    return state.data.accessFlag(p, service, on: state.today) == nil ? mark : mark + "!"
+  }
+
+  static func table(_ state: AppState, width: Int) -> Table<StaffMember> {
+    let all = services(state)
+    let chosen = state.staffScreen.matrixColumn
+    var columns: [Column<StaffMember>] = [
+      Column(StaffTexts.name, width: nameWidth) { $0.name },
+      Column(
+        StaffTexts.status, width: statusWidth,
+        style: { $0.status == .removed || $0.isLeaving ? .warning : nil }
+      ) {
+        state.t(StaffTexts.status($0.status))
+      },
+      Column(
+        StaffTexts.signing, width: signWidth,
+        style: { $0.canSign && $0.status == .removed ? .danger : nil }
+      ) {
+        $0.canSign ? ($0.status == .removed ? "●!" : "●") : "·"
+      },
+    ]
+    for i in window(state, width: width) {
+      let id = all[i].id
+      let number = "\(i + 1)"
+      columns.append(
+        Column(
+          LocalizedText(verbatim: i == chosen ? "[\(number)]" : number),
+          width: i == chosen ? max(cellWidth, number.count + 2) : cellWidth,
+          style: { p in
+            cell(p, id, state).hasSuffix("!") ? .danger : (p.grant(for: id) == nil ? .muted : .ok)
+          }
+        ) { cell($0, id, state) })
+    }
+    return Table(columns: columns, searchText: { "\($0.name) \($0.login)" })
+  }
+
+  static func rows(_ state: AppState) -> [StaffMember] {
+    table(state, width: state.width).visibleRows(people(state), state.staffScreen.matrix)
+  }
+
+  static func bindings(_ state: AppState) -> [Binding] {
+    let count = services(state).count
+    let columnKeys: [(Key, Int)] = [
+      (.right, 1), (.character("l"), 1), (.left, -1), (.character("h"), -1),
+    ]
+    return [
+      Binding([.enter], label: StaffTexts.keyOpen, help: StaffTexts.helpOpen) { state in
+        let rows = rows(state)
+        guard rows.indices.contains(state.staffScreen.matrix.selected) else { return [] }
+        StaffScreen.open(rows[state.staffScreen.matrix.selected], from: .access, &state)
+        return []
+      },
+      StaffScreen.departmentBinding(),
+      Binding(
+        [.character("a"), .character("q"), .escape], keysLabel: "a q", label: StaffTexts.keyBack,
+        help: StaffTexts.helpAccess
+      ) { state in
+        state.staffScreen.mode = .list
+        return []
+      },
+    ]
+      + columnKeys.map { key, delta in
+        Binding([key], keysLabel: "←→", label: StaffTexts.keyColumn, help: StaffTexts.helpColumn) {
+          state in
+          state.staffScreen.matrixColumn = min(
+            max(0, state.staffScreen.matrixColumn + delta), max(0, count - 1))
+          return []
+        }
+      }
+      + ListKeys.bindings(
+        \.staffScreen.matrix, columns: 3, count: { rows($0).count },
+        page: { max(1, $0.height - 11) })
+  }
+
+  static func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
+    let theme = state.theme
+    let all = services(state)
+    let staff = people(state)
+    let footer = footerLines(state, width: area.width - 2)
+    let (head, rest) = area.splitTop(1)
+    let (body, foot) = rest.splitBottom(min(footer.count, max(0, rest.height - 4)))
+    frame.put(
+      " " + state.t(StaffTexts.accessHead(StaffScreen.departmentName(state), staff.count)),
+      x: head.x, y: head.y, style: theme.style(.accent), maxWidth: head.width)
+    table(state, width: area.width).draw(
+      rows(state), list: state.staffScreen.matrix, state: state, into: &frame, area: body)
+    if all.isEmpty {
+      frame.put(
+        state.t(StaffTexts.noServices), x: body.x + 1, y: body.maxY - 1, style: theme.style(.muted),
+        maxWidth: body.width - 2)
+    }
+    for (i, line) in footer.prefix(foot.height).enumerated() {
+      frame.put(
+        line.text, x: foot.x + 1, y: foot.y + i, style: theme.style(line.role),
+        maxWidth: foot.width - 2)
+    }
+  }
+
+  /// Below the matrix: the chosen e-service and who holds it, the numbered
+  /// e-services (with those nobody can handle), the flags, the legend.
+  static func footerLines(_ state: AppState, width: Int) -> [(text: String, role: Theme.Role)] {
+    let m = state.data
+    let today = state.today
+    let all = services(state)
+    var out: [(String, Theme.Role)] = []
+    if all.indices.contains(state.staffScreen.matrixColumn) {
+      let s = all[state.staffScreen.matrixColumn]
+      let holders = m.staff.filter { $0.grant(for: s.id) != nil }.sortedSwedish { $0.name }.map {
+        p in
+        let g = p.grant(for: s.id)!
+        return p.name + (g.validTo.map { " (–\($0))" } ?? "")
+          + (m.accessFlag(p, s.id, on: today) != nil ? " !" : "")
+      }
+      let names = holders.isEmpty ? state.t(StaffTexts.nobody) : holders.joined(separator: ", ")
+      let flag = m.lacksActiveOfficer(s, on: today) ? "  " + state.t(StaffTexts.noOfficer) : ""
+      let text =
+        "[\(state.staffScreen.matrixColumn + 1)] " + state.t(StaffTexts.holders(s.name, names))
+        + flag
+      for line in TextWidth.wrap(text, to: width).prefix(2) {
+        out.append((line, flag.isEmpty ? .normal : .danger))
+      }
+    }
+    let numbered = all.enumerated().map { i, s in
+      "\(i + 1) \(s.name)" + (m.lacksActiveOfficer(s, on: today) ? " !" : "")
+    }
+    if !numbered.isEmpty {
+      let text = state.t(StaffTexts.servicesLabel) + ": " + numbered.joined(separator: " · ")
+      for line in TextWidth.wrap(text, to: width).prefix(3) { out.append((line, .muted)) }
+    }
+    for flag in flags(state) {
+      for line in TextWidth.wrap(flag, to: width).prefix(2) { out.append((line, .danger)) }
+    }
+    out.append((state.t(StaffTexts.legend), .muted))
+    return out
+  }
+
+  /// One line per person with flagged access, in the department shown.
+  static func flags(_ state: AppState) -> [String] {
+    let m = state.data
+    return people(state).compactMap { p in
+      let flagged = p.grants.compactMap { g in
+        m.accessFlag(p, g.service, on: state.today).map { (m.service(g.service)?.name ?? "?", $0) }
+      }
+      guard !flagged.isEmpty else { return nil }
+      return "! \(p.name): "
+        + flagged.map { "\($0.0) \(state.t(StaffTexts.flag($0.1)).dropFirst(2))" }.joined(
+          separator: "; ")
+    }
+  }
+
+  static func status(_ state: AppState) -> String {
+    ListKeys.status(
+      table(state, width: state.width), shown: rows(state).count, total: people(state).count,
+      list: state.staffScreen.matrix, state: state)
+  }
+}

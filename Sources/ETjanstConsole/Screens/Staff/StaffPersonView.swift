@@ -1,0 +1,288 @@
+import ETjanstDomain
+import Foundation
+
+/// One person on the Personal screen: details, the checklist that matters now
+/// (offboarding for a leaver, onboarding otherwise), access and cases. Lines that
+/// can be acted on (a step, an access, a case) are selectable with ↑↓.
+enum StaffPersonView {
+  /// What a selectable line stands for.
+  enum Item: Equatable {
+    case step(ChecklistStep)
+    case grant(EntityID<EService>)
+    case workCase(EntityID<Case>)
+  }
+
+  struct Line {
+    var text: String
+    var role: Theme.Role = .normal
+    var item: Item?
+    var indent = 1
+  }
+
+  static func person(_ state: AppState) -> StaffMember? {
+    state.staffScreen.person.flatMap { state.data.staffMember($0) }
+  }
+
+  static func lines(_ p: StaffMember, _ state: AppState) -> [Line] {
+    let m = state.data
+    let today = state.today
+    var out: [Line] = []
+    out.append(
+      Line(
+        text:
+          "\(p.name) (\(p.login)) · \(m.departmentName(p.department)) · \(state.t(StaffTexts.manager)): \(p.manager.isEmpty ? "–" : p.manager)",
+        role: .header))
+    out.append(
+      Line(
+        text:
+          "\(state.t(StaffTexts.status)): \(state.t(StaffTexts.status(p.status))) · \(p.startDate)\(p.endDate.map { " – \($0)" } ?? "") · \(state.t(StaffTexts.signingLine(p.canSign)))"
+      ))
+    if let reason = p.removalOverride {
+      out.append(Line(text: state.t(StaffTexts.overrideLine(reason)), role: .danger))
+    }
+    var lists: [(LocalizedText, Checklist)] = []
+    if let off = p.offboarding { lists.append((StaffTexts.offboardingTitle, off)) }
+    if let on = p.onboarding { lists.append((StaffTexts.onboardingTitle, on)) }
+    for (title, list) in lists {
+      out.append(Line(text: ""))
+      // A finished onboarding folds to one line once the person is leaving.
+      if list.isComplete && p.offboarding != nil && title == StaffTexts.onboardingTitle {
+        out.append(Line(text: "✓ " + state.t(StaffTexts.checklistDone(title, list)), role: .muted))
+        continue
+      }
+      let overdue = list.isOverdue(on: today)
+      out.append(
+        Line(
+          text: state.t(StaffTexts.checklistHead(title, list))
+            + (overdue ? " · \(state.t(StaffTexts.overdue)) !" : ""),
+          role: overdue ? .danger : .accent))
+      for item in list.items {
+        var text = (item.isDone ? "[x] " : "[ ] ") + state.t(StaffTexts.step(item.step))
+        if !item.note.isEmpty { text += " (\(item.note))" }
+        if item.isDone, let at = item.doneAt {
+          text =
+            TextWidth.pad(text, to: max(TextWidth.of(text), 40))
+            + "  \(item.doneBy ?? "?") \(Format.dateTime(at))"
+        }
+        out.append(
+          Line(text: text, role: item.isDone ? .ok : .normal, item: .step(item.step), indent: 2))
+      }
+    }
+    out.append(Line(text: ""))
+    out.append(Line(text: state.t(StaffTexts.accessTitle), role: .accent))
+    if p.grants.isEmpty {
+      out.append(Line(text: state.t(StaffTexts.noAccess), role: .muted, indent: 2))
+    }
+    for g in p.grants.sortedSwedish(by: { m.service($0.service)?.name ?? "" }) {
+      let name = m.service(g.service)?.name ?? "?"
+      var text =
+        TextWidth.pad(TextWidth.truncate(name, to: 20), to: 20)
+        + "  \(g.validFrom)–\(g.validTo?.description ?? state.t(StaffTexts.untilFurther))"
+      let flag = m.accessFlag(p, g.service, on: today)
+      if let flag { text += "  " + state.t(StaffTexts.flag(flag)) }
+      out.append(
+        Line(
+          text: text, role: flag != nil ? .danger : (g.isValid(on: today) ? .normal : .muted),
+          item: .grant(g.service), indent: 2))
+    }
+    let cases = m.cases(of: p.id)
+    out.append(Line(text: ""))
+    out.append(
+      Line(text: state.t(StaffTexts.casesTitle(m.openCases(of: p.id).count)), role: .accent))
+    if cases.isEmpty {
+      out.append(Line(text: state.t(StaffTexts.noCases), role: .muted, indent: 2))
+    }
+    for c in cases {
+      let mine = c.officer == p.id
+      var text =
+        TextWidth.pad(TextWidth.truncate(c.number, to: 14), to: 14) + " "
+        + TextWidth.pad(TextWidth.truncate(m.service(c.service)?.name ?? "?", to: 22), to: 22)
+        + "  "
+      text += state.t(StaffTexts.caseStatus(c.status))
+      if !mine, let to = m.staffMember(c.officer) {
+        text += " → \(to.name)"
+      } else if let from = c.transferredFrom, let who = m.staffMember(from) {
+        text += " (\(state.t(StaffTexts.transferredFrom(who.name))))"
+      }
+      let open = mine && c.isOpen
+      out.append(
+        Line(
+          text: text,
+          role: open ? (p.isLeaving || p.status == .removed ? .warning : .normal) : .muted,
+          item: .workCase(c.id), indent: 2))
+    }
+    return out
+  }
+
+  static func items(_ state: AppState) -> [Item] {
+    guard let p = person(state) else { return [] }
+    return lines(p, state).compactMap(\.item)
+  }
+
+  static func selectedItem(_ state: AppState) -> Item? {
+    let all = items(state)
+    let i = min(max(0, state.staffScreen.personSelected), max(0, all.count - 1))
+    return all.indices.contains(i) ? all[i] : nil
+  }
+
+  static func selectedCase(_ state: AppState) -> Case? {
+    if case .workCase(let id) = selectedItem(state) { return state.data.cases[id: id] }
+    return nil
+  }
+
+  // MARK: - Keys
+
+  static func bindings(_ state: AppState) -> [Binding] {
+    let move: [(Key, Int)] = [
+      (.down, 1), (.character("j"), 1), (.up, -1), (.character("k"), -1), (.pageDown, 10),
+      (.pageUp, -10), (.character("g"), -1000), (.character("G"), 1000), (.home, -1000),
+      (.end, 1000),
+    ]
+    return [
+      Binding([.enter], label: StaffTexts.keyTick, help: StaffTexts.helpTick, edits: true) {
+        state in
+        guard let p = person(state), case .step(let step) = selectedItem(state) else {
+          state.show(StaffTexts.selectStep)
+          return []
+        }
+        return [.perform(TickChecklistStep(person: p.id, step: step))]
+      },
+      Binding(
+        [.character("c")], label: StaffTexts.keyClose, help: StaffTexts.helpClose, edits: true
+      ) { state in
+        guard let c = selectedCase(state) else {
+          state.show(StaffTexts.selectCase)
+          return []
+        }
+        return [.perform(CloseCase(c.id))]
+      },
+      Binding(
+        [.character("t")], label: StaffTexts.keyTransfer, help: StaffTexts.helpTransfer, edits: true
+      ) { state in
+        StaffForms.transfer(&state)
+      },
+      Binding(
+        [.character("T")], label: StaffTexts.keyTransferAll, help: StaffTexts.helpTransferAll,
+        edits: true
+      ) { state in
+        StaffForms.transferAll(&state)
+      },
+      Binding(
+        [.character("x")], label: StaffTexts.keyRemove, help: StaffTexts.helpRemove, edits: true
+      ) { state in
+        guard let p = person(state) else { return [] }
+        // With cases open the rule refuses at once, listing them; no need to ask first.
+        if !state.data.openCases(of: p.id).isEmpty {
+          return [.perform(RemoveFromPlatform(person: p.id))]
+        }
+        state.overlays.append(
+          ConfirmOverlay(
+            title: StaffTexts.removeTitle(p.name), question: StaffTexts.removeQuestion(p.name),
+            confirmLabel: StaffTexts.removeConfirm,
+            effects: [.perform(RemoveFromPlatform(person: p.id))]))
+        return []
+      },
+      Binding(
+        [.character("r")], label: StaffTexts.keyRemoveReason, help: StaffTexts.helpRemoveReason,
+        bar: false, edits: true
+      ) { state in
+        StaffForms.removeWithReason(&state)
+      },
+      Binding(
+        [.character("e")], label: StaffTexts.keyEdit, help: StaffTexts.helpEdit, bar: false,
+        edits: true
+      ) { state in
+        StaffForms.edit(&state)
+      },
+      Binding(
+        [.character("a")], label: StaffTexts.keyGrant, help: StaffTexts.helpGrant, bar: false,
+        edits: true
+      ) { state in
+        StaffForms.grant(&state)
+      },
+      Binding(
+        [.character("d")], label: StaffTexts.keyRevoke, help: StaffTexts.helpRevoke, bar: false,
+        edits: true
+      ) { state in
+        guard let p = person(state), case .grant(let service) = selectedItem(state) else {
+          state.show(StaffTexts.selectGrant)
+          return []
+        }
+        let name = state.data.service(service)?.name ?? "?"
+        state.overlays.append(
+          ConfirmOverlay(
+            title: StaffTexts.revokeTitle, question: StaffTexts.revokeQuestion(name, p.name),
+            confirmLabel: StaffTexts.removeConfirm,
+            effects: [.perform(RevokeAccess(person: p.id, service: service))]))
+        return []
+      },
+      Binding(
+        [.character("n")], label: StaffTexts.keyNewCase, help: StaffTexts.helpNewCase, bar: false,
+        edits: true
+      ) { state in
+        StaffForms.newCase(&state)
+      },
+      Binding(
+        [.character("q"), .escape], keysLabel: "q Esc", label: StaffTexts.keyBack,
+        help: StaffTexts.helpBack
+      ) { state in
+        state.staffScreen.mode = state.staffScreen.returnMode
+        return []
+      },
+    ]
+      + move.map { key, delta in
+        Binding([key], keysLabel: "↑↓", label: Texts.keyMove, help: Texts.helpMove, bar: false) {
+          state in
+          let count = items(state).count
+          state.staffScreen.personSelected = min(
+            max(0, state.staffScreen.personSelected + delta), max(0, count - 1))
+          return []
+        }
+      }
+  }
+
+  // MARK: - Drawing
+
+  static func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
+    guard let p = person(state) else {
+      frame.put(
+        " "
+          + state.t(
+            RuleViolation.notFound(LocalizedText(sv: "Medarbetaren", en: "The staff member"))
+              .message), x: area.x, y: area.y, style: state.theme.style(.muted),
+        maxWidth: area.width)
+      return
+    }
+    let all = lines(p, state)
+    let selectable = all.indices.filter { all[$0].item != nil }
+    let chosen =
+      selectable.isEmpty
+      ? nil : selectable[min(max(0, state.staffScreen.personSelected), selectable.count - 1)]
+    // Keep the first two lines (who, status) in view; scroll the rest.
+    let fixed = 2
+    let room = max(1, area.height - fixed)
+    let rest = Array(all.indices.dropFirst(fixed))
+    let position = chosen.flatMap { rest.firstIndex(of: $0) } ?? 0
+    let first = min(max(0, position - room + 2), max(0, rest.count - room))
+    let shown = Array(all.indices.prefix(fixed)) + rest.dropFirst(first).prefix(room)
+    for (row, i) in shown.enumerated() {
+      let line = all[i]
+      let y = area.y + row
+      let x = area.x + line.indent
+      if i == chosen {
+        frame.clear(
+          Rect(x: area.x, y: y, width: area.width, height: 1), style: state.theme.style(.selection))
+        frame.put("›", x: area.x, y: y, style: state.theme.style(.selection))
+      }
+      let role: Theme.Role = i == chosen ? .selection : line.role
+      frame.put(
+        line.text, x: x, y: y, style: state.theme.style(role),
+        maxWidth: area.width - line.indent - 1)
+    }
+  }
+
+  static func status(_ state: AppState) -> String {
+    guard let p = person(state) else { return "" }
+    return "\(p.name) · \(state.t(StaffTexts.casesTitle(state.data.openCases(of: p.id).count)))"
+  }
+}

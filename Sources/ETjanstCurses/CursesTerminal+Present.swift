@@ -1,0 +1,59 @@
+import CNcursesw
+import ETjanstConsole
+
+extension CursesTerminal {
+  /// Copies the whole frame into stdscr and lets doupdate send the difference to
+  /// the terminal; never clear(), which would resend everything and flicker over
+  /// SSH. A frame of another size than the screen is drawn as far as it fits.
+  public func present(_ frame: Frame) {
+    guard screen != nil, let window = etj_stdscr() else { return }
+    let columns = Int(getmaxx(window))
+    let rows = Int(getmaxy(window))
+    // Parts of the screen the frame does not cover must not keep old text.
+    if frame.width < columns || frame.height < rows { werase(window) }
+    var character = cchar_t()
+    var text = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+    for y in 0..<min(rows, frame.height) {
+      // Columns up to here are taken by the previous wide character.
+      var coveredUntil = 0
+      for x in 0..<min(columns, frame.width) {
+        let cell = frame[x, y]
+        if cell.text.isEmpty && x < coveredUntil { continue }
+        let width = fill(&text, with: cell.text, room: columns - x)
+        let (attributes, pair) = palette.resolve(cell.style)
+        if setcchar(&character, text, attributes, pair, nil) != OK {
+          // More combining marks than a cell holds: keep the base character.
+          text[1] = 0
+          setcchar(&character, text, attributes, pair, nil)
+        }
+        mvwadd_wch(window, Int32(y), Int32(x), &character)
+        coveredUntil = x + width
+      }
+    }
+    if let cursor, cursor.x < columns, cursor.y < rows {
+      wmove(window, Int32(cursor.y), Int32(cursor.x))
+    }
+    wnoutrefresh(window)
+    doupdate()
+  }
+
+  /// Puts the cell's grapheme into `buffer` as a NUL-terminated wide string and
+  /// returns the columns it takes as the C library measures it (what ncurses
+  /// will use). An empty cell that no wide character covers, and a wide
+  /// character that would not fit, become a space.
+  private func fill(_ buffer: inout [wchar_t], with text: String, room: Int) -> Int {
+    var count = 0
+    for scalar in text.unicodeScalars where count < buffer.count - 1 {
+      buffer[count] = wchar_t(bitPattern: scalar.value)
+      count += 1
+    }
+    buffer[count] = 0
+    let width = count == 0 ? -1 : Int(etj_wcwidth(buffer[0]))
+    if width < 1 || width > room {
+      buffer[0] = wchar_t(UInt8(ascii: " "))
+      buffer[1] = 0
+      return 1
+    }
+    return width
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Gives a person case-officer access to one e-service for a period, replacing
+/// any earlier grant for the same service (guideline 4.1).
+public struct GrantAccess: Command {
+  public var person: EntityID<StaffMember>
+  public var grant: AccessGrant
+
+  public init(
+    person: EntityID<StaffMember>, service: EntityID<EService>, validFrom: Day, validTo: Day?
+  ) {
+    self.person = person
+    grant = AccessGrant(service: service, validFrom: validFrom, validTo: validTo)
+  }
+
+  public var summary: LocalizedText {
+    LocalizedText(sv: "Gav behörighet till en e-tjänst", en: "Granted access to an e-service")
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    let p = try m.requireStaff(person)
+    guard p.status != .removed else { throw RuleViolation.removed(p.name) }
+    guard m.service(grant.service) != nil else { throw RuleViolation.unknownService() }
+    if let to = grant.validTo, to < grant.validFrom { throw RuleViolation.validToBeforeFrom() }
+    try m.updateStaff(person) { p in
+      p.grants.removeAll { $0.service == grant.service }
+      p.grants.append(grant)
+    }
+  }
+}
+
+/// Takes a person's access to one e-service away. Refused while they still have
+/// open cases in it: those cases would be left with no officer (4.2).
+public struct RevokeAccess: Command {
+  public var person: EntityID<StaffMember>
+  public var service: EntityID<EService>
+
+  public init(person: EntityID<StaffMember>, service: EntityID<EService>) {
+    self.person = person
+    self.service = service
+  }
+
+  public var summary: LocalizedText {
+    LocalizedText(sv: "Tog bort behörighet till en e-tjänst", en: "Revoked access to an e-service")
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    let p = try m.requireStaff(person)
+    let open = m.openCases(of: person).filter { $0.service == service }
+    if !open.isEmpty, p.status != .removed {
+      throw RuleViolation(
+        section: "4.2",
+        LocalizedText(
+          sv:
+            "\(p.name) har pågående ärenden i e-tjänsten: \(open.map(m.caseLine).joined(separator: ", ")). Avsluta eller för över dem först.",
+          en:
+            "\(p.name) has ongoing cases in the e-service: \(open.map(m.caseLine).joined(separator: ", ")). Close or transfer them first."
+        ))
+    }
+    try m.updateStaff(person) { $0.grants.removeAll { $0.service == service } }
+  }
+}
+
+/// Removes a leaver from the platform (4.2): access and signing go, and the
+/// checklist's last steps are ticked. Refused while any case is open and not
+/// transferred, naming those cases; the e-coordinator may override only with a
+/// written reason, which is kept on the person and shown.
+public struct RemoveFromPlatform: Command {
+  public var person: EntityID<StaffMember>
+  public var overrideReason: String?
+
+  public init(person: EntityID<StaffMember>, overrideReason: String? = nil) {
+    self.person = person
+    self.overrideReason = overrideReason.map(TextCleaning.multiline)
+  }
+
+  public var summary: LocalizedText {
+    overrideReason == nil
+      ? LocalizedText(
+        sv: "Tog bort en medarbetare från plattformen",
+        en: "Removed a staff member from the platform")
+      : LocalizedText(
+        sv: "Tog bort en medarbetare från plattformen trots öppna ärenden",
+        en: "Removed a staff member from the platform despite open cases")
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    let p = try m.requireStaff(person)
+    guard p.status != .removed else { throw RuleViolation.alreadyRemoved(p.name) }
+    let open = m.openCases(of: person)
+    if overrideReason != nil && (overrideReason ?? "").isEmpty {
+      throw RuleViolation.reasonRequired()
+    }
+    if !open.isEmpty && overrideReason == nil {
+      throw RuleViolation.openCasesRemain(p.name, open.map(m.caseLine))
+    }
+    try m.updateStaff(person) { p in
+      if p.endDate == nil { p.setEndDate(context.today) }
+      if p.offboarding == nil {
+        p.offboarding = Checklist(steps: ChecklistStep.offboarding, due: context.today)
+      }
+      p.status = .removed
+      p.grants = []
+      p.canSign = false
+      p.offboarding?.tick(.signingRevoked, context)
+      p.offboarding?.tick(.removedFromPlatform, context)
+      if !open.isEmpty { p.removalOverride = overrideReason }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// Adds a staff member and makes their onboarding checklist, due on the start
+/// date (guideline 4.1). `services` are the e-services the manager asked for,
+/// named on the checklist's access step.
+public struct AddStaffMember: Command {
+  public var member: StaffMember
+  public var services: [EntityID<EService>]
+
+  public init(
+    name: String, login: String, department: EntityID<Department>, manager: String, startDate: Day,
+    endDate: Day? = nil, services: [EntityID<EService>] = [], id: EntityID<StaffMember> = .make()
+  ) {
+    member = StaffMember(
+      id: id, name: TextCleaning.line(name), login: TextCleaning.line(login),
+      department: department,
+      manager: TextCleaning.line(manager), startDate: startDate, status: .onboarding)
+    member.endDate = endDate
+    self.services = services
+  }
+
+  public var summary: LocalizedText {
+    LocalizedText(sv: "Ny medarbetare \(member.name)", en: "New staff member \(member.name)")
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    var person = member
+    try StaffValidation.check(person, in: m)
+    let names = try services.map { id in
+      guard let s = m.service(id) else { throw RuleViolation.unknownService() }
+      return s.name
+    }
+    person.onboarding = Checklist(steps: ChecklistStep.onboarding, due: person.startDate)
+    if !names.isEmpty,
+      let i = person.onboarding?.items.firstIndex(where: { $0.step == .accessGranted })
+    {
+      person.onboarding?.items[i].note = names.joined(separator: ", ")
+    }
+    if let end = person.endDate { person.setEndDate(end) }
+    m.staff.append(person)
+  }
+}
+
+/// Changes a person's details. Setting an end date makes the offboarding
+/// checklist, due that day (4.2); clearing it takes the checklist away.
+public struct EditStaffMember: Command {
+  public var id: EntityID<StaffMember>
+  public var name: String
+  public var login: String
+  public var department: EntityID<Department>
+  public var manager: String
+  public var startDate: Day
+  public var endDate: Day?
+
+  public init(
+    id: EntityID<StaffMember>, name: String, login: String, department: EntityID<Department>,
+    manager: String, startDate: Day, endDate: Day?
+  ) {
+    self.id = id
+    self.name = TextCleaning.line(name)
+    self.login = TextCleaning.line(login)
+    self.department = department
+    self.manager = TextCleaning.line(manager)
+    self.startDate = startDate
+    self.endDate = endDate
+  }
+
+  public var summary: LocalizedText {
+    LocalizedText(sv: "Ändrade \(name)", en: "Changed \(name)")
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    var person = try m.requireStaff(id)
+    person.name = name
+    person.login = login
+    person.department = department
+    person.manager = manager
+    person.startDate = startDate
+    person.onboarding?.due = startDate
+    if endDate != person.endDate { person.setEndDate(endDate) }
+    try StaffValidation.check(person, in: m)
+    try m.updateStaff(id) { $0 = person }
+  }
+}
+
+/// Ticks one step of a checklist, recording who and when. Steps that are things
+/// done on the platform do them: granting or revoking signing; the cases step is
+/// refused while cases are open; removal has its own command.
+public struct TickChecklistStep: Command {
+  public var person: EntityID<StaffMember>
+  public var step: ChecklistStep
+
+  public init(person: EntityID<StaffMember>, step: ChecklistStep) {
+    self.person = person
+    self.step = step
+  }
+
+  public var summary: LocalizedText {
+    LocalizedText(sv: "Bockade av ett steg i checklistan", en: "Ticked a checklist step")
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    let p = try m.requireStaff(person)
+    guard p.status != .removed else { throw RuleViolation.alreadyRemoved(p.name) }
+    let onboarding = p.onboarding?.contains(step) ?? false
+    guard onboarding || (p.offboarding?.contains(step) ?? false) else {
+      throw RuleViolation.stepNotInChecklist()
+    }
+    switch step {
+    case .accessGranted:
+      guard p.grants.contains(where: { $0.validTo.map { $0 >= context.today } ?? true }) else {
+        throw RuleViolation.noAccessToTick(p.name)
+      }
+    case .casesClosedOrTransferred:
+      let open = m.openCases(of: person)
+      guard open.isEmpty else { throw RuleViolation.openCasesRemain(p.name, open.map(m.caseLine)) }
+    case .removedFromPlatform:
+      throw RuleViolation.removalIsItsOwnStep()
+    default: break
+    }
+    try m.updateStaff(person) { p in
+      if step == .signingGranted { p.canSign = true }
+      if step == .signingRevoked { p.canSign = false }
+      if onboarding {
+        p.onboarding?.tick(step, context)
+      } else {
+        p.offboarding?.tick(step, context)
+      }
+      p.settleStatus()
+    }
+  }
+}
+
+/// Rules every staff member's details keep.
+enum StaffValidation {
+  static func check(_ p: StaffMember, in m: Municipality) throws {
+    if p.name.isEmpty {
+      throw RuleViolation.required("name", LocalizedText(sv: "Namn", en: "Name"))
+    }
+    if p.login.isEmpty {
+      throw RuleViolation.required("login", LocalizedText(sv: "Inloggning", en: "Login"))
+    }
+    if let other = m.staff.first(where: { $0.login == p.login && $0.id != p.id }) {
+      throw RuleViolation.loginTaken(p.login, by: other.name)
+    }
+    guard m.department(p.department) != nil else { throw RuleViolation.unknownDepartment() }
+    if let end = p.endDate, end < p.startDate { throw RuleViolation.endBeforeStart() }
+  }
+}

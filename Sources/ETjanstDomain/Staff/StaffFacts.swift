@@ -1,0 +1,101 @@
+import Foundation
+
+// Derived facts about staff, access and cases (guideline 4.1 and 4.2). Computed on
+// demand, never stored, so they cannot go stale when a date passes.
+
+extension StaffMember {
+  /// An end date is set and the person is not yet removed (4.2).
+  public var isLeaving: Bool { endDate != nil && status != .removed }
+
+  /// May take over cases and be counted as a service's case officer: working,
+  /// and not on the way out.
+  public var canTakeCases: Bool { status == .active || status == .onboarding }
+
+  /// The grant for `service`, if any (one per service).
+  public func grant(for service: EntityID<EService>) -> AccessGrant? {
+    grants.first { $0.service == service }
+  }
+
+  /// Holds case-officer access to `service` on `day`.
+  public func hasAccess(to service: EntityID<EService>, on day: Day) -> Bool {
+    grant(for: service)?.isValid(on: day) ?? false
+  }
+}
+
+extension Checklist {
+  /// Not complete and past its due day (4.1: by the start date; 4.2: by the end date).
+  public func isOverdue(on day: Day) -> Bool { !isComplete && day > due }
+
+  public var doneCount: Int { items.filter(\.isDone).count }
+}
+
+/// Something wrong with one person's access, as the access view flags it.
+public enum AccessFlag: Sendable, Equatable {
+  /// Access held by someone removed from the platform: must never exist (4.2).
+  case heldByRemoved
+  /// A leaver's access with no valid-to date: it would outlive their employment (4.2).
+  case leaverWithoutValidTo
+  /// The valid-to date comes within the warning window while the person still has
+  /// open cases in the service: Open ePlatform's expiry job would leave them with
+  /// no officer (4.2).
+  case expiresWithOpenCases(Day)
+}
+
+extension Municipality {
+  /// A person's cases that are still ongoing and not handed over (4.2).
+  public func openCases(of person: EntityID<StaffMember>) -> [Case] {
+    cases.filter { $0.officer == person && $0.isOpen }.sortedSwedish { $0.number }
+  }
+
+  /// All of a person's cases, open first, each group by case number.
+  public func cases(of person: EntityID<StaffMember>) -> [Case] {
+    let mine = cases.filter { $0.officer == person || $0.transferredFrom == person }
+    return mine.filter(\.isOpen).sortedSwedish { $0.number }
+      + mine.filter { !$0.isOpen }.sortedSwedish { $0.number }
+  }
+
+  public func staffMember(login: String) -> StaffMember? { staff.first { $0.login == login } }
+
+  /// Staff of one department (all when nil), in Swedish name order.
+  public func staff(in department: EntityID<Department>?) -> [StaffMember] {
+    staff.filter { department == nil || $0.department == department }.sortedSwedish { $0.name }
+  }
+
+  /// The e-services an access view of `department` shows: those it owns and any
+  /// its staff hold access to, in name order.
+  public func servicesForAccessView(_ department: EntityID<Department>?) -> [EService] {
+    guard let department else { return services.sortedSwedish { $0.name } }
+    let held = Set(staff(in: department).flatMap { $0.grants.map(\.service) })
+    return services.filter { $0.department == department || held.contains($0.id) }.sortedSwedish {
+      $0.name
+    }
+  }
+
+  /// Staff who can handle `service`'s cases on `day`.
+  public func activeOfficers(of service: EntityID<EService>, on day: Day) -> [StaffMember] {
+    staff.filter { $0.canTakeCases && $0.hasAccess(to: service, on: day) }.sortedSwedish { $0.name }
+  }
+
+  /// A live e-service (published, or published and in need of revision) with no
+  /// active case officer: citizens' cases would land with no one.
+  public func lacksActiveOfficer(_ service: EService, on day: Day) -> Bool {
+    (service.status == .published || service.status == .revisionNeeded)
+      && activeOfficers(of: service.id, on: day).isEmpty
+  }
+
+  /// What is wrong with `person`'s access to `service` on `day`, if anything.
+  public func accessFlag(_ person: StaffMember, _ service: EntityID<EService>, on day: Day)
+    -> AccessFlag?
+  {
+    guard let grant = person.grant(for: service) else { return nil }
+    if person.status == .removed { return .heldByRemoved }
+    if person.isLeaving && grant.validTo == nil { return .leaverWithoutValidTo }
+    if let end = grant.validTo, day <= end,
+      day.days(until: end) <= settings.accessExpiryWarningDays,
+      cases.contains(where: { $0.officer == person.id && $0.service == service && $0.isOpen })
+    {
+      return .expiresWithOpenCases(end)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+extension Findings {
+  /// Guideline 4.1 and 4.2: checklists past due, leavers' cases and access, and
+  /// access that should not exist.
+  @Sendable static func staff(_ m: Municipality, _ now: Date) -> [Finding] {
+    let today = Day(now)
+    var out: [Finding] = []
+    for p in m.staff.sortedSwedish(by: { $0.name }) {
+      if let list = p.onboarding, list.isOverdue(on: today), p.status != .removed {
+        out.append(
+          Finding(
+            section: "4.1", severity: .warning, subject: p.name,
+            message: LocalizedText(
+              sv:
+                "introduktionens checklista är försenad (\(list.doneCount) av \(list.items.count) klara, skulle vara klar \(list.due))",
+              en:
+                "the onboarding checklist is overdue (\(list.doneCount) of \(list.items.count) done, due \(list.due))"
+            )))
+      }
+      if let list = p.offboarding, list.isOverdue(on: today) {
+        out.append(
+          Finding(
+            section: "4.2", severity: .warning, subject: p.name,
+            message: LocalizedText(
+              sv:
+                "avslutets checklista är försenad (\(list.doneCount) av \(list.items.count) klara, slutdatum \(list.due))",
+              en:
+                "the offboarding checklist is overdue (\(list.doneCount) of \(list.items.count) done, end date \(list.due))"
+            )))
+      }
+      let open = m.openCases(of: p.id)
+      if p.status == .removed, !open.isEmpty {
+        out.append(
+          Finding(
+            section: "4.2", severity: .violation, subject: p.name,
+            message: LocalizedText(
+              sv:
+                "borttagen men har \(open.count) öppna ärenden: \(open.map(m.caseLine).joined(separator: ", "))",
+              en:
+                "removed but has \(open.count) open cases: \(open.map(m.caseLine).joined(separator: ", "))"
+            )))
+      } else if p.isLeaving, !open.isEmpty {
+        out.append(
+          Finding(
+            section: "4.2", severity: .notice, subject: p.name,
+            message: LocalizedText(
+              sv:
+                "slutar \(p.endDate!) och har \(open.count) öppna ärenden att avsluta eller föra över",
+              en: "leaves on \(p.endDate!) with \(open.count) open cases to close or transfer")))
+      }
+      for g in p.grants {
+        let service = m.service(g.service)?.name ?? "?"
+        switch m.accessFlag(p, g.service, on: today) {
+        case .heldByRemoved:
+          out.append(
+            Finding(
+              section: "4.2", severity: .violation, subject: p.name,
+              message: LocalizedText(
+                sv: "borttagen men har fortfarande behörighet till \(service)",
+                en: "removed but still has access to \(service)")))
+        case .leaverWithoutValidTo:
+          out.append(
+            Finding(
+              section: "4.2", severity: .warning, subject: p.name,
+              message: LocalizedText(
+                sv: "slutar men behörigheten till \(service) har inget giltig-till-datum",
+                en: "is leaving but the access to \(service) has no valid-to date")))
+        case .expiresWithOpenCases(let end):
+          out.append(
+            Finding(
+              section: "4.2", severity: .warning, subject: p.name,
+              message: LocalizedText(
+                sv:
+                  "behörigheten till \(service) upphör \(end) men ärenden i den är fortfarande öppna",
+                en: "the access to \(service) ends on \(end) but cases in it are still open")))
+        case nil: break
+        }
+      }
+      if p.status == .removed, let reason = p.removalOverride {
+        out.append(
+          Finding(
+            section: "4.2", severity: .notice, subject: p.name,
+            message: LocalizedText(
+              sv: "togs bort trots öppna ärenden. Skäl: \(reason)",
+              en: "was removed despite open cases. Reason: \(reason)")))
+      }
+    }
+    for s in m.services.sortedSwedish(by: { $0.name }) where m.lacksActiveOfficer(s, on: today) {
+      out.append(
+        Finding(
+          section: "4.1", severity: .warning, subject: s.name,
+          message: LocalizedText(
+            sv: "ingen aktiv handläggare har behörighet", en: "no active case officer has access")))
+    }
+    return out
+  }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import ETjanstDomain
+import ETjanstExport
+import ETjanstStore
+import Foundation
+
+/// `etjanst cases import FILE.csv`: cases from an Open ePlatform export, all rows or
+/// none, through the same rules and lock as the console.
+struct Cases: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Cases from an Open ePlatform export.", subcommands: [Import.self])
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import cases from CSV (case number, e-service, officer login, status); a bad row stops the whole file.")
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    @Option(name: .long, help: "sv or en (default: from LANG, else sv).")
+    var lang: Language?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+      try reporting {
+        let language = lang ?? .fromEnvironment()
+        let (store, m) = try storeOptions.load()
+        guard let data = FileManager.default.contents(atPath: file) else {
+          throw Failure("\(file): cannot read the file")
+        }
+        let rows: [ImportedCase]
+        do {
+          rows = try CaseImport.parse(String(decoding: data, as: UTF8.self), m)
+        } catch let error as CaseImportError {
+          throw Failure("\(file): \(error.message(language))")
+        }
+        let user = try identify(in: m)
+        do {
+          try store.perform(ImportCases(rows, source: file), actor: Actor(user), now: Date())
+        } catch let violation as RuleViolation {
+          throw Failure(violation.message(language))
+        } catch {
+          throw Failure(error)
+        }
+        print(language == .swedish ? "Importerade \(rows.count) ärenden." : "Imported \(rows.count) cases.")
+      }
+    }
+  }
+}

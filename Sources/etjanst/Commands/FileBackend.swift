@@ -1,0 +1,49 @@
+import ETjanstConsole
+import ETjanstDomain
+import ETjanstStore
+import Foundation
+
+/// The console's effects over the property-list file.
+final class FileBackend: ConsoleBackend {
+  let file: StoreFile
+
+  init(_ file: StoreFile) { self.file = file }
+
+  func perform(_ command: any Command, actor: Actor, now: Date) throws -> Change {
+    try file.perform(command, actor: actor, now: now)
+  }
+
+  func reloadIfChanged() throws -> Municipality? { try file.reloadIfChanged() }
+
+  func editExternally(_ text: String) -> String? { ExternalEditor.edit(text) }
+}
+
+/// $VISUAL or $EDITOR on a temporary file, as git does.
+enum ExternalEditor {
+  static var command: String? {
+    let env = ProcessInfo.processInfo.environment
+    return [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+  }
+
+  /// The edited text, or nil when the editor failed or nothing changed.
+  static func edit(_ text: String) -> String? {
+    guard let command else { return nil }
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("etjanst-\(UUID().uuidString).txt")
+    defer { try? FileManager.default.removeItem(at: url) }
+    guard FileManager.default.createFile(atPath: url.path, contents: Data((text + "\n").utf8), attributes: [.posixPermissions: 0o600])
+    else { return nil }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    // The path goes in as $1, so no quoting of it can go wrong.
+    process.arguments = ["-c", "\(command) \"$1\"", "etjanst-editor", url.path]
+    do {
+      try process.run()
+      process.waitUntilExit()
+    } catch {
+      return nil
+    }
+    guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: url.path) else { return nil }
+    let edited = String(decoding: data, as: UTF8.self)
+    return edited.trimmingCharacters(in: .newlines) == text.trimmingCharacters(in: .newlines) ? nil : edited
+  }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import ETjanstDomain
+import ETjanstExport
+import ETjanstStore
+import Foundation
+
+/// `etjanst list KIND`: a kind of record as a table, CSV or JSON.
+struct List: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List services, staff, access, cases, orders, routines, outages or the audit trail.")
+
+  @Argument(help: "What to list: \(ListKind.allValueStrings.joined(separator: ", ")).")
+  var kind: ListKind
+
+  @Option(name: .long, help: "table, csv or json.")
+  var format: ExportFormat = .table
+
+  @Option(name: .long, help: "Only rows containing every word of TEXT.")
+  var filter: String?
+
+  @Option(name: .long, help: "Only this department (name, a unique part of it, or id).")
+  var department: String?
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() throws {
+    try reporting {
+      let (file, m) = try storeOptions.load()
+      let options = ListOptions(
+        filter: filter.map(TextCleaning.line), department: department.map(TextCleaning.line), today: Day(Date()))
+      let table: ExportTable
+      switch kind {
+      case .audit:
+        let entries = try file.auditEntries()
+        table = ExportTable(
+          columns: ["at", "login", "what"],
+          rows: entries.map { [.time($0.at), .text($0.login), .text($0.en)] }
+        ).filtered(options.filter)
+      case .export(let exportKind):
+        table = try exportKind.table(m, options)
+      }
+      print(try format.render(table), terminator: "")
+    }
+  }
+}
+
+/// The kinds of `list`: the export tables plus the store's audit trail.
+enum ListKind: ExpressibleByArgument, CaseIterable {
+  case export(ExportKind)
+  case audit
+
+  static var allCases: [ListKind] { ExportKind.allCases.map(ListKind.export) + [.audit] }
+
+  init?(argument: String) {
+    if argument == "audit" {
+      self = .audit
+    } else if let kind = ExportKind(rawValue: argument) {
+      self = .export(kind)
+    } else {
+      return nil
+    }
+  }
+
+  var defaultValueDescription: String { "services" }
+
+  static var allValueStrings: [String] { ExportKind.allCases.map(\.rawValue) + ["audit"] }
+}
+
+extension ExportFormat: ExpressibleByArgument {}

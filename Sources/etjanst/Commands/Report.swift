@@ -1,0 +1,84 @@
+import ArgumentParser
+import ETjanstDomain
+import Foundation
+
+/// `etjanst report`: what needs attention, and the guideline's goals in figures.
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "What needs attention, and the guideline's goals in figures (txt or md).")
+
+  @Option(name: .long, help: "txt or md.")
+  var format: ReportFormat = .txt
+
+  @Option(name: .long, help: "sv or en (default: from LANG, else sv).")
+  var lang: Language?
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() throws {
+    try reporting {
+      let (_, m) = try storeOptions.load()
+      let now = Date()
+      print(ReportText.render(m, now: now, format: format, language: lang ?? .fromEnvironment()), terminator: "")
+    }
+  }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case txt, md
+}
+
+enum ReportText {
+  static func render(_ m: Municipality, now: Date, format: ReportFormat, language: Language) -> String {
+    let sv = language == .swedish
+    let g = GoalFigures(m)
+    let md = format == .md
+    var out: [String] = []
+    func heading(_ text: String) {
+      out.append(md ? "## \(text)" : text.uppercased())
+      out.append("")
+    }
+    out.append(md ? "# \(m.name) – etjanst" : "\(m.name) – etjanst")
+    out.append((sv ? "Rapport " : "Report ") + Day(now).description)
+    out.append("")
+    heading(sv ? "Mål (riktlinjen avsnitt 2)" : "Goals (guideline section 2)")
+    let figures: [(String, String)] = [
+      (sv ? "Publicerade externa e-tjänster" : "Published external e-services", "\(g.publishedExternal)"),
+      (sv ? "Publicerade interna e-tjänster" : "Published internal e-services", "\(g.publishedInternal)"),
+      (sv ? "Ersatta pappersblanketter" : "Paper forms replaced", "\(g.paperFormsReplaced)"),
+      (sv ? "Automatiserade e-tjänster" : "Automated e-services", "\(g.automated)"),
+      (sv ? "Ärenden per år via e-tjänst" : "Yearly cases through e-services", "\(g.yearlyDigitalCases)"),
+      (sv ? "Handläggningstid före → efter (dagar)" : "Handling days before → after", handling(g)),
+      (sv ? "Ledtid beställning → publicerad (median, dagar)" : "Order lead time (median days)",
+        g.medianOrderLeadDays.map(String.init) ?? "–"),
+      (sv ? "Pågående beställningar" : "Open orders", "\(g.openOrders)"),
+      (sv ? "E-tjänster utanför Open ePlatform" : "E-services off Open ePlatform", "\(g.offPlatform)"),
+    ]
+    let width = figures.map(\.0.count).max() ?? 0
+    for (label, value) in figures {
+      out.append(md ? "- \(label): **\(value)**" : "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)
+    }
+    out.append("")
+    let findings = Findings.all(in: m, at: now)
+    heading(sv ? "Behöver åtgärdas (\(findings.count))" : "Needs attention (\(findings.count))")
+    if findings.isEmpty { out.append(sv ? "Inget." : "Nothing.") }
+    for f in findings {
+      let line = "[\(f.section)] \(f.subject): \(f.message(language))"
+      out.append(Printable.line(md ? "- \(severity(f.severity, sv)) \(line)" : "  \(severity(f.severity, sv)) \(line)"))
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  static func handling(_ g: GoalFigures) -> String {
+    guard let before = g.handlingDaysBefore, let after = g.handlingDaysAfter else { return "–" }
+    return String(format: "%.1f → %.1f", before, after)
+  }
+
+  static func severity(_ s: Finding.Severity, _ sv: Bool) -> String {
+    switch s {
+    case .violation: return sv ? "BRIST" : "BREACH"
+    case .warning: return sv ? "VARNING" : "WARNING"
+    case .notice: return sv ? "notis" : "notice"
+    }
+  }
+}

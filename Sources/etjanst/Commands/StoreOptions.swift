@@ -1,0 +1,70 @@
+import ArgumentParser
+import ETjanstDomain
+import ETjanstStore
+import Foundation
+
+/// `--store PATH`, shared by every command.
+struct StoreOptions: ParsableArguments {
+  @Option(name: .long, help: "The store file (else $ETJANST_STORE, else the default file).")
+  var store: String?
+
+  var location: StoreLocation { StoreLocation.resolve(explicit: store) }
+
+  /// The store, loaded; a missing or broken file ends the command with one line.
+  func load() throws -> (StoreFile, Municipality) {
+    let file = StoreFile(location: location)
+    do {
+      return (file, try file.load())
+    } catch {
+      throw Failure(error)
+    }
+  }
+}
+
+/// One clear line on stderr and a non-zero exit: how every command fails.
+struct Failure: Error, CustomStringConvertible {
+  let message: String
+  let code: Int32
+
+  init(_ message: String, code: Int32 = 1) {
+    self.message = message
+    self.code = code
+  }
+
+  init(_ error: any Error, code: Int32 = 1) {
+    if let violation = error as? RuleViolation {
+      self.init(violation.message.en, code: code)
+    } else {
+      self.init(String(describing: error), code: code)
+    }
+  }
+
+  var description: String { message }
+}
+
+extension ParsableCommand {
+  /// Runs `body`; a `Failure` (or any error) prints `etjanst: message` on stderr
+  /// and exits non-zero, never a stack of Swift error text.
+  func reporting(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let failure as Failure {
+      FileHandle.standardError.write(Data("etjanst: \(failure.message)\n".utf8))
+      throw ExitCode(failure.code)
+    } catch let exit as ExitCode {
+      throw exit
+    } catch {
+      FileHandle.standardError.write(Data("etjanst: \(Failure(error).message)\n".utf8))
+      throw ExitCode.failure
+    }
+  }
+}
+
+/// The logged-in user as the store knows them, or a refusal naming the e-coordinator.
+func identify(in m: Municipality) throws -> User {
+  let login = SystemIdentity.currentLogin()
+  guard let user = m.user(login: login) else {
+    throw Failure(RuleViolation.unknownUser(login, coordinator: m.contacts.eCoordinator).message.en)
+  }
+  return user
+}

@@ -1,0 +1,173 @@
+import ETjanstConsole
+import ETjanstDomain
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("Staff screen (guideline 4.1, 4.2)")
+struct StaffScreenTests {
+  typealias F = StaffFixtures
+  let goldenDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
+
+  func driver(user: User = Fixtures.coordinator, width: Int = 80, height: Int = 24) -> ConsoleDriver
+  {
+    let d = ConsoleDriver(F.store(), user: user, width: width, height: height)
+    d.press(.character("3"))
+    return d
+  }
+
+  /// Opens Bertil Öst, the leaver with two open cases (second in Swedish order).
+  func openBertil(_ d: ConsoleDriver) {
+    d.press(.character("j"), .enter)
+  }
+
+  /// The screen as text, so a failed expectation prints something readable.
+  func screen(_ d: ConsoleDriver) -> String { d.frame.lines.joined(separator: "\n") }
+
+  func select(_ d: ConsoleDriver, item: Int) {
+    d.press(.character("g"))
+    for _ in 0..<item { d.press(.down) }
+  }
+
+  @Test("the staff list shows status, checklist progress and open cases")
+  func list() {
+    let d = driver()
+    #expect(screen(d).contains("Bertil Öst"))
+    #expect(
+      screen(d).contains("4.1 0/3 !"), "Cecilia's overdue onboarding is marked without colour")
+    Golden.assertFrame(d.frame, named: "staff-list-80x24", in: goldenDir)
+  }
+
+  @Test("4.2: the offboarding checklist with who and when, access flags and cases")
+  func offboardingChecklist() {
+    let d = driver()
+    openBertil(d)
+    #expect(d.state.staffScreen.mode == .person)
+    #expect(screen(d).contains("[x] Chefen kontaktade e-samordnaren"))
+    #expect(screen(d).contains("Test Samordnare 2026-11-20 14:00"))
+    #expect(
+      screen(d).contains("Färdtjänst            2025-01-01–2026-12-05  ! upphör med öppna ärenden"))
+    Golden.assertFrame(d.frame, named: "staff-offboarding-80x24", in: goldenDir)
+  }
+
+  @Test("4.1: the onboarding checklist, overdue after the start date; Enter ticks a step")
+  func onboardingChecklist() {
+    let d = driver()
+    d.press(.character("j"), .character("j"), .enter)
+    #expect(
+      screen(d).contains("Introduktion (4.1) – klar senast 2026-11-20 · 0 av 3 klara · FÖRSENAD !"))
+    Golden.assertFrame(d.frame, named: "staff-onboarding-80x24", in: goldenDir)
+    d.press(.enter)
+    #expect(
+      d.backend.data.staffMember(F.cecilia)?.onboarding?.item(.managerContactedDuringIntroduction)?
+        .doneBy == "Test Samordnare")
+    #expect(screen(d).contains("[x] Chefen kontaktade e-samordnaren under introduktionen"))
+  }
+
+  @Test("4.2: removal with open cases is refused at once, listing the cases")
+  func refusedRemoval() {
+    let d = driver()
+    openBertil(d)
+    d.press(.character("x"))
+    #expect(d.backend.data.staffMember(F.bertil)?.status == .offboarding)
+    #expect(screen(d).contains("Det gick inte"))
+    #expect(screen(d).contains("2026-0412"))
+    Golden.assertFrame(d.frame, named: "staff-removal-refused-80x24", in: goldenDir)
+  }
+
+  @Test("4.2: close one case, transfer the other, then removal is allowed")
+  func offboardingFlow() throws {
+    let d = driver()
+    openBertil(d)
+    select(d, item: 6)
+    d.press(.character("c"))
+    #expect(d.backend.data.cases[id: F.case1]?.status == .closedArchived)
+    select(d, item: 6)
+    d.press(.character("t"))
+    #expect(screen(d).contains("För över ärende 2026-0587"))
+    d.press(.enter)
+    #expect(d.backend.data.cases[id: F.case2]?.officer == F.anna)
+    #expect(screen(d).contains("[x] Ärenden avslutade eller överförda"))
+    d.press(.character("x"))
+    #expect(screen(d).contains("Ta bort Bertil Öst"))
+    d.press(.enter)  // Cancel is focused: nothing happens
+    #expect(d.backend.data.staffMember(F.bertil)?.status == .offboarding)
+    d.press(.character("x"), .right, .enter)
+    let bertil = try #require(d.backend.data.staffMember(F.bertil))
+    #expect(bertil.status == .removed && bertil.grants.isEmpty && !bertil.canSign)
+  }
+
+  @Test("4.2: a transfer to a colleague without access is refused with the reason beside the field")
+  func transferRefused() {
+    let d = driver()
+    openBertil(d)
+    select(d, item: 7)
+    d.press(.character("t"), .right, .right)  // Anna first (has access), then Cecilia, Eva Berg, who lacks Färdtjänst
+    #expect(screen(d).contains("Eva Berg (saknar behörighet)"))
+    d.press(.enter)
+    #expect(screen(d).contains("! Eva Berg saknar behörighet"))
+    #expect(d.backend.data.cases[id: F.case2]?.officer == F.bertil)
+  }
+
+  @Test("4.2: the override needs a written reason, which is then shown on the person")
+  func overrideWithReason() {
+    let d = driver()
+    openBertil(d)
+    d.press(.character("r"))
+    d.type("Ärendena flyttas av nämnden")
+    d.press(.enter)
+    #expect(d.backend.data.staffMember(F.bertil)?.removalOverride == "Ärendena flyttas av nämnden")
+    #expect(
+      screen(d).contains("! Borttagen trots öppna ärenden. Skäl: Ärendena flyttas av nämnden"))
+  }
+
+  @Test("the access matrix for a manager's department at 80×24, with flags")
+  func matrix80() {
+    let d = driver(user: F.manager)
+    d.press(.character("a"))
+    #expect(screen(d).contains("Behörigheter · Testförvaltningen · 5 personer"))
+    #expect(!screen(d).contains("Fredrik Sol"), "another department's staff are not shown")
+    #expect(screen(d).contains("! David Lund"))
+    Golden.assertFrame(d.frame, named: "staff-access-80x24", in: goldenDir)
+  }
+
+  @Test("the access matrix at 160×48, one e-service chosen: who holds it")
+  func matrix160() {
+    let d = driver(user: F.manager, width: 160, height: 48)
+    d.press(.character("a"), .right)
+    #expect(screen(d).contains("[2] Färdtjänst: Anna Åberg, Bertil Öst (–2026-12-05) !"))
+    d.press(.right)
+    #expect(screen(d).contains("Skolskjuts: ingen har behörighet  ! ingen aktiv handläggare"))
+    Golden.assertFrame(d.frame, named: "staff-access-160x48", in: goldenDir)
+  }
+
+  @Test("a manager opens on their department's access view and can read but not change anything")
+  func managerReadOnly() {
+    var state = AppState(data: F.store(), user: F.manager, now: Fixtures.now)
+    StaffScreen.prepareForManager(&state)
+    #expect(state.screen == .staff && state.staffScreen.mode == .access)
+    let d = driver(user: F.manager)
+    d.press(.enter)  // open Anna from the list
+    for key: Key in [
+      .enter, .character("c"), .character("t"), .character("T"), .character("x"), .character("r"),
+      .character("e"), .character("a"), .character("n"), .character("d"),
+    ] {
+      d.press(key)
+      #expect(d.state.overlays.isEmpty)
+    }
+    #expect(d.backend.performed.isEmpty)
+    #expect(d.backend.data == F.store())
+    #expect(screen(d).contains("Du har läsbehörighet. Ändringar görs av e-samordnaren"))
+    #expect(!screen(d).contains("Bocka av"), "editing keys are not offered in the bar")
+  }
+
+  @Test("f switches department; the list follows")
+  func departmentSwitch() {
+    let d = driver()
+    #expect(screen(d).contains("Fredrik Sol"))
+    d.press(.character("f"))
+    #expect(screen(d).contains("Socialförvaltningen"))
+    #expect(!screen(d).contains("Anna Åberg"))
+  }
+}
