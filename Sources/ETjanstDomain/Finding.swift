@@ -36,6 +36,7 @@ public enum Findings {
     Findings.staff,
     Findings.catalogue,
     Findings.orders,
+    Findings.outages,
   ]
 
   /// Every finding in the store at `now`, most severe first, then by section.

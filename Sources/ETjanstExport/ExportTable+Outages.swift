@@ -1,31 +1,85 @@
 import ETjanstDomain
+import Foundation
 
 extension ExportTable {
-  /// `list routines`: each department's fallback routine, or its absence.
+  /// `list routines`: each department's fallback routine, or its absence, with the
+  /// flags of guideline 4.3 as of `options.today`.
   public static func routines(_ m: Municipality, _ options: ListOptions) throws -> ExportTable {
     let department = try options.departmentID(in: m)
-    let departments = m.departments.filter { department == nil || $0.id == department }.sortedSwedish { $0.name }
+    let departments = m.departments.filter { department == nil || $0.id == department }
+      .sortedSwedish { $0.name }
     return ExportTable(
-      columns: ["department", "hasRoutine", "location", "responsible", "lastReviewed", "lastTested"],
+      columns: [
+        "department", "hasRoutine", "flags", "location", "responsible", "lastReviewed", "reviewDue",
+        "reviewIntervalMonths", "lastTested",
+      ],
       rows: departments.map { d in
         let r = d.fallbackRoutine
         return [
-          .text(d.name), .bool(r != nil), .text(r?.location ?? ""), .text(r?.responsible ?? ""),
-          .optional(r?.lastReviewed), .optional(r?.lastTested),
+          .text(d.name), .bool(r != nil), .text(flagKeys(d.routineFlags(on: options.today))),
+          .text(r?.location ?? ""),
+          .text(r?.responsible ?? ""), .optional(r?.lastReviewed), .optional(r?.reviewDue),
+          .optional(r?.reviewIntervalMonths), .optional(r?.lastTested),
         ]
       })
   }
 
-  /// `list outages`: outages and drills, newest first.
+  /// Stable English keys of routine flags, comma-separated; "ok" when there are none.
+  static func flagKeys(_ flags: [RoutineFlag]) -> String {
+    guard !flags.isEmpty else { return "ok" }
+    return flags.map { flag in
+      switch flag {
+      case .missing: return "missing"
+      case .neverReviewed: return "neverReviewed"
+      case .reviewOverdue: return "reviewOverdue"
+      case .neverTested: return "neverTested"
+      }
+    }.joined(separator: ",")
+  }
+
+  /// `list outages`: outages and drills, newest first, with the minutes from the
+  /// start to the contact with the e-nämnd and to the end. `--department` keeps
+  /// the outages that affected that department.
   public static func outages(_ m: Municipality, _ options: ListOptions) throws -> ExportTable {
-    let outages = m.outages.sorted { $0.start > $1.start }
+    let department = try options.departmentID(in: m)
+    let limit = m.outageContactLimitMinutes
+    let outages = m.outages.sorted { $0.start > $1.start }.filter { o in
+      department == nil || m.affectedDepartments(o).contains { $0.id == department }
+    }
     return ExportTable(
-      columns: ["id", "start", "drill", "contactAt", "end", "observed"],
+      columns: [
+        "id", "drill", "start", "scope", "observed", "declaredBy", "contactAt", "contactChannel",
+        "contactBy",
+        "contactReference", "minutesToContact", "contactLate", "end", "minutesToEnd",
+        "departmentsAffected",
+        "departmentsNotified", "cause", "followUp",
+      ],
       rows: outages.map { o in
-        [
-          .text(o.id.rawValue), .time(o.start), .bool(o.isDrill), .optional(o.contact?.at), .optional(o.end),
+        let contactLate: ExportValue =
+          o.timeToContact.map { .bool($0 > TimeInterval(limit * 60)) } ?? .none
+        return [
+          .text(o.id.rawValue), .bool(o.isDrill), .time(o.start), .text(scopeText(o.scope, m)),
           .text(o.observed),
+          .text(o.declaredBy), .optional(o.contact?.at), .text(o.contact?.channel ?? ""),
+          .text(o.contact?.by ?? ""),
+          .text(o.contact?.reference ?? ""), .optional(o.timeToContact.map(minutes)), contactLate,
+          .optional(o.end),
+          .optional(o.timeToEnd.map(minutes)), .number(m.affectedDepartments(o).count),
+          .number(o.notified.count),
+          .text(o.cause), .text(o.followUp),
         ]
       })
   }
+
+  /// "wholePlatform", or the listed e-services' names.
+  static func scopeText(_ scope: OutageScope, _ m: Municipality) -> String {
+    switch scope {
+    case .wholePlatform: return "wholePlatform"
+    case .services(let ids):
+      return ids.map { m.service($0)?.name ?? $0.rawValue }.joined(separator: ", ")
+    }
+  }
+
+  /// Whole minutes, rounded to the nearest.
+  static func minutes(_ seconds: TimeInterval) -> Int { Int((seconds / 60).rounded()) }
 }

@@ -13,7 +13,7 @@ struct Etjanst: ParsableCommand {
       $ETJANST_STORE, else $XDG_DATA_HOME/etjanst/etjanst.plist (~/.local/share/...).
       """,
     subcommands: [
-      OpenConsole.self, WriteDemo.self, List.self, Report.self, Check.self, Cases.self, Restore.self,
+      OpenConsole.self, WriteDemo.self, List.self, Report.self, Check.self, Cases.self, Restore.self, Routines.self,
     ],
     defaultSubcommand: OpenConsole.self
   )

@@ -1,0 +1,53 @@
+import ArgumentParser
+import ETjanstDomain
+import ETjanstExport
+import Foundation
+
+/// `etjanst routines export`: every department's fallback routine (guideline 4.3)
+/// with whom to call, to print or put on a shared drive, so it can be read when the
+/// platform cannot.
+struct Routines: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "The departments' fallback routines (guideline 4.3).", subcommands: [Export.self])
+
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Write the fallback routines with the e-nämnd's and the e-coordinator's contacts, to print."
+    )
+
+    @Option(name: .long, help: "md, html or txt.")
+    var format: RoutineExportFormat
+
+    @Option(name: .long, help: "Only this department (name, a unique part of it, or id).")
+    var department: String?
+
+    @Option(name: .long, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "sv or en (default: from LANG, else sv).")
+    var lang: Language?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+      try reporting {
+        let (_, m) = try storeOptions.load()
+        let text = try RoutineExport.render(
+          m, format: format, department: department.map(TextCleaning.line), today: Day(Date()),
+          language: lang ?? .fromEnvironment())
+        if let output {
+          do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+          } catch {
+            throw Failure("\(output): cannot write the file (\(error.localizedDescription))")
+          }
+        } else {
+          print(text, terminator: "")
+        }
+      }
+    }
+  }
+}
+
+extension RoutineExportFormat: ExpressibleByArgument {}
