@@ -37,6 +37,11 @@ enum Chrome {
       frame.put(" " + state.t(flash.text), x: area.x, y: area.y, style: state.theme.style(role), maxWidth: area.width)
       return
     }
+    // A running outage is shown on every screen, until it is resolved (4.3).
+    if state.screen != .outages, let banner = OutageBanner.line(state) {
+      frame.put(" " + banner.text, x: area.x, y: area.y, style: state.theme.style(banner.role), maxWidth: area.width)
+      return
+    }
     let status = state.screen.view.status(state)
     frame.put(" " + status, x: area.x, y: area.y, style: state.theme.style(.muted), maxWidth: area.width)
   }

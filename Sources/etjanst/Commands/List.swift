@@ -21,13 +21,17 @@ struct List: ParsableCommand {
   @Option(name: .long, help: "Only this department (name, a unique part of it, or id).")
   var department: String?
 
+  @Option(name: .long, help: "orders only: only orders in step N (1–5) of guideline 6.")
+  var step: Int?
+
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
     try reporting {
       let (file, m) = try storeOptions.load()
       let options = ListOptions(
-        filter: filter.map(TextCleaning.line), department: department.map(TextCleaning.line), today: Day(Date()))
+        filter: filter.map(TextCleaning.line), department: department.map(TextCleaning.line), step: step,
+        today: Day(Date()))
       let table: ExportTable
       switch kind {
       case .audit:
