@@ -58,5 +58,4 @@ struct StylePalette {
     pairs[key] = Int16(number)
     return Int16(number)
   }
-
 }

@@ -11,14 +11,17 @@ final class Headless {
   private let screenFD: Int32
   private let screenURL: URL
 
-  init(term: String = "xterm-256color", width: Int = 80, height: Int = 24, color: Bool = true) throws {
+  init(term: String = "xterm-256color", width: Int = 80, height: Int = 24, color: Bool = true)
+    throws
+  {
     var ends: [Int32] = [0, 0]
     // Close-on-exec: a child (tmux in another test) must not hold the write end.
     guard pipe(&ends) == 0 else { throw POSIXError(.EIO) }
     for fd in ends { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
     keyboardEnd = ends[0]
     keyboard = ends[1]
-    screenURL = FileManager.default.temporaryDirectory.appendingPathComponent("etj-screen-\(UUID())")
+    screenURL = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "etj-screen-\(UUID())")
     screenFD = open(screenURL.path, O_CREAT | O_RDWR | O_TRUNC | O_CLOEXEC, 0o600)
     do {
       terminal = try CursesTerminal(

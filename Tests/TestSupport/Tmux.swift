@@ -51,7 +51,9 @@ public final class Tmux {
     var env = ["/usr/bin/env"]
     for name in unset { env += ["-u", name] }
     if let term { env.append("TERM=\(term)") }
-    for (name, value) in environment.sorted(by: { $0.key < $1.key }) { env.append("\(name)=\(value)") }
+    for (name, value) in environment.sorted(by: { $0.key < $1.key }) {
+      env.append("\(name)=\(value)")
+    }
     // Several arguments after "--": tmux executes them directly, no quoting layer.
     try run(
       ["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "--"] + env + [
@@ -246,8 +248,11 @@ private func readAll(_ fd: Int32) -> String {
 /// posix_spawn_file_actions_addclosefrom_np (glibc 2.34) is declared only for
 /// _GNU_SOURCE, which Swift's Glibc module does not set: look it up at run time.
 private func closeFrom3(_ actions: inout posix_spawn_file_actions_t) {
-  typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-  guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+  typealias CloseFrom =
+    @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+  guard
+    let symbol = dlsym(
+      UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
   else { return }
   _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
 }
