@@ -12,13 +12,16 @@ extension CursesTerminal {
     let deadline = clock.now + timeout
     while true {
       let left = clock.now.duration(to: deadline)
-      let milliseconds = max(0, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
+      let milliseconds = max(
+        0, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
       wtimeout(window, Int32(clamping: milliseconds))
       var code: wint_t = 0
       let started = clock.now
       let status = wget_wch(window, &code)
       if status == ERR {
-        if inputEnded(quickly: started.duration(to: clock.now) < .milliseconds(2) && milliseconds > 10) {
+        if inputEnded(
+          quickly: started.duration(to: clock.now) < .milliseconds(2) && milliseconds > 10)
+        {
           throw TerminalClosed()
         }
         if clock.now >= deadline { return nil }

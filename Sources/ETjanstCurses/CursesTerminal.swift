@@ -89,7 +89,7 @@ public final class CursesTerminal: TerminalIO {
     // ESC waits 1000 ms by default for a following key; Esc must react at once.
     set_escdelay(25)
     curs_set(0)
-    palette = StylePalette(colorWanted: allowColor, colorPairs: Int(COLOR_PAIRS))
+    palette = StylePalette(colorWanted: allowColor)
     useColor = palette.useColor
   }
 

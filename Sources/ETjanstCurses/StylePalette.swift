@@ -1,4 +1,4 @@
-import CNcursesw
+@preconcurrency import CNcursesw
 import ETjanstConsole
 
 /// Maps a cell style to curses attributes and a colour pair, allocating pairs on
@@ -18,11 +18,12 @@ struct StylePalette {
   }
 
   /// Call after newterm; starts colour only when asked and the terminal has it.
-  init(colorWanted: Bool, colorPairs: Int) {
+  init(colorWanted: Bool) {
     if colorWanted && has_colors() && start_color() == OK {
       useColor = true
       defaultColors = use_default_colors() == OK
-      maxPairs = colorPairs
+      // Known only after start_color.
+      maxPairs = Int(COLOR_PAIRS)
     } else {
       useColor = false
       defaultColors = false
@@ -57,5 +58,4 @@ struct StylePalette {
     pairs[key] = Int16(number)
     return Int16(number)
   }
-
 }

@@ -1,0 +1,197 @@
+import ETjanstConsole
+import Foundation
+import Testing
+
+@testable import ETjanstCurses
+
+/// ncurses keeps one current screen per process: these run one at a time.
+@Suite(.serialized)
+struct CursesTerminalTests {
+  @Test func swedishTextReachesTheScreen() throws {
+    let headless = try Headless()
+    var frame = Frame(width: 80, height: 24)
+    frame.put("Översikt – å ä ö", x: 2, y: 1, style: CellStyle([.bold]))
+    frame.put("漢字 ok", x: 0, y: 3)
+    headless.terminal.present(frame)
+
+    #expect(headless.terminal.screenLine(1).hasPrefix("  Översikt – å ä ö   "))
+    #expect(headless.terminal.screenLine(3).hasPrefix("漢字 ok"))
+    let sent = String(decoding: headless.output, as: UTF8.self)
+    #expect(sent.contains("Översikt – å ä ö"))
+    #expect(sent.contains("漢字 ok"))
+  }
+
+  @Test func keysAreDecoded() throws {
+    let headless = try Headless()
+    let f1 = try #require(headless.terminal.capability("kf1"))
+    let backTab = try #require(headless.terminal.capability("kcbt"))
+    // ESC O A is xterm's keypad-mode Up (kcuu1).
+    headless.type("aä\u{1B}OA\r\n\u{03}" + f1 + "\t" + backTab + "\u{7F}\u{08}\u{1B}[5~")
+    let keys = try headless.readKeys(11)
+    #expect(
+      keys == [
+        .character("a"), .character("ä"), .up, .enter, .enter, .control("c"), .function(1),
+        .tab, .backTab, .backspace, .backspace,
+      ])
+    #expect(try headless.readKeys(1) == [.pageUp])
+
+    // A lone Esc is a key after the 25 ms escape delay, not after ncurses' 1 s.
+    let clock = ContinuousClock()
+    let started = clock.now
+    headless.type("\u{1B}")
+    #expect(try headless.terminal.readKey(timeout: .seconds(2)) == .escape)
+    let waited = started.duration(to: clock.now)
+    print("Esc arrived after \(waited)")
+    #expect(waited < .milliseconds(500))
+
+    // No key: nil after the timeout.
+    #expect(try headless.terminal.readKey(timeout: .milliseconds(30)) == nil)
+  }
+
+  @Test func resizeIsReportedAndPresentDrawsWhatFits() throws {
+    let headless = try Headless(width: 80, height: 24)
+    #expect(headless.terminal.size == (80, 24))
+    headless.terminal.resize(width: 100, height: 30)
+    #expect(try headless.terminal.readKey(timeout: .seconds(1)) == .resize)
+    #expect(headless.terminal.size == (100, 30))
+
+    // A frame larger than the screen: the part that fits is shown.
+    var big = Frame(width: 120, height: 40)
+    big.put(String(repeating: "x", count: 120), x: 0, y: 29)
+    big.put("sista raden åäö", x: 0, y: 39)
+    headless.terminal.present(big)
+    #expect(headless.terminal.screenLine(29) == String(repeating: "x", count: 100))
+
+    // A smaller one: the rest of the screen is blanked, not left stale.
+    var small = Frame(width: 10, height: 5)
+    small.put("liten", x: 0, y: 0)
+    headless.terminal.present(small)
+    #expect(headless.terminal.screenLine(0).hasPrefix("liten     "))
+    #expect(headless.terminal.screenLine(29).trimmingCharacters(in: .whitespaces).isEmpty)
+  }
+
+  @Test func unknownTerminalTypeIsOneClearLine() throws {
+    // Whatever ncurses writes while trying (a CR for "dumb") goes nowhere.
+    let sink = open("/dev/null", O_WRONLY)
+    defer { Glibc.close(sink) }
+    let error = try #require(throws: TerminalSetupError.self) {
+      _ = try CursesTerminal(termName: "foo", input: STDIN_FILENO, output: sink)
+    }
+    #expect(
+      error.description == "etjanst: the terminal type 'foo' is unknown; try TERM=xterm-256color")
+    let dumb = try #require(throws: TerminalSetupError.self) {
+      _ = try CursesTerminal(termName: "dumb", input: STDIN_FILENO, output: sink)
+    }
+    #expect(dumb.reason == .unusable("dumb"))
+    let unset = try #require(throws: TerminalSetupError.self) {
+      _ = try CursesTerminal(termName: "", input: STDIN_FILENO, output: sink)
+    }
+    #expect(unset.description == "etjanst: TERM is not set; try TERM=xterm-256color")
+  }
+
+  @Test(arguments: [(80, 24), (200, 50)])
+  func movingTheHighlightSendsLittle(width: Int, height: Int) throws {
+    let headless = try Headless(width: width, height: height)
+    let terminal = headless.terminal
+    let theme = Theme(useColor: terminal.useColor)
+    func frame(selected: Int) -> Frame {
+      var frame = Frame(width: width, height: height)
+      frame.put(" Översikt  E-tjänster  Personal ", x: 0, y: 0, style: theme.style(.title))
+      for row in 1..<(height - 1) {
+        // Columns of text across the width, as a list screen has.
+        let text = "E-tjänst \(row)  Ansökan om bygglov  Samhällsbyggnad  Publicerad  Övertorneå  "
+        frame.put(String(repeating: text, count: 3), x: 1, y: row)
+        if row == selected {
+          frame.paint(Rect(x: 0, y: row, width: width, height: 1), style: theme.style(.selection))
+        }
+      }
+      frame.put("q Avsluta  ? Hjälp  / Filter", x: 0, y: height - 1, style: theme.style(.hintKey))
+      return frame
+    }
+    terminal.present(frame(selected: 3))
+    let first = headless.bytesWritten
+    terminal.present(frame(selected: 4))
+    let moved = headless.bytesWritten - first
+    terminal.invalidate()
+    terminal.present(frame(selected: 4))
+    let repaint = headless.bytesWritten - first - moved
+    print(
+      "\(width)x\(height): first frame \(first) bytes, highlight moved \(moved) bytes, full repaint \(repaint) bytes"
+    )
+    #expect(moved > 0)
+    #expect(moved * 5 < repaint)
+    // Same frame again: nothing to send.
+    let before = headless.bytesWritten
+    terminal.present(frame(selected: 4))
+    #expect(headless.bytesWritten == before)
+  }
+
+  @Test func endOfInputThrowsInsteadOfSpinning() throws {
+    let headless = try Headless()
+    headless.type("x")
+    headless.closeKeyboard()
+    #expect(try headless.terminal.readKey(timeout: .seconds(1)) == .character("x"))
+    let clock = ContinuousClock()
+    let started = clock.now
+    #expect(throws: TerminalClosed.self) {
+      _ = try headless.terminal.readKey(timeout: .seconds(10))
+    }
+    let waited = started.duration(to: clock.now)
+    print("end of input noticed after \(waited)")
+    #expect(waited < .seconds(1))
+  }
+
+  @Test func endOfInputFromDevNull() throws {
+    let null = open("/dev/null", O_RDONLY)
+    defer { Glibc.close(null) }
+    let output = open("/dev/null", O_WRONLY)
+    defer { Glibc.close(output) }
+    let terminal = try CursesTerminal(termName: "xterm-256color", input: null, output: output)
+    defer { terminal.close() }
+    #expect(throws: TerminalClosed.self) { _ = try terminal.readKey(timeout: .seconds(10)) }
+  }
+
+  @Test func colourFollowsTerminalAndNoColor() throws {
+    #expect(try Headless(color: true).terminal.useColor)
+    #expect(try !Headless(color: false).terminal.useColor)
+    #expect(try !Headless(term: "vt100", color: true).terminal.useColor)
+    // Colour styles on a terminal without colour still draw.
+    let vt100 = try Headless(term: "vt100")
+    var frame = Frame(width: 80, height: 24)
+    frame.put("Avbrott", x: 0, y: 0, style: Theme(useColor: true).style(.danger))
+    vt100.terminal.present(frame)
+    #expect(vt100.terminal.screenLine(0).hasPrefix("Avbrott"))
+  }
+
+  @Test func cursorSuspendAndCloseAreSafe() throws {
+    let headless = try Headless()
+    var frame = Frame(width: 80, height: 24)
+    frame.put("Sök: åä", x: 0, y: 2)
+    headless.terminal.showCursor(at: 7, y: 2)
+    headless.terminal.present(frame)
+    headless.terminal.hideCursor()
+    let ran = headless.terminal.suspend { 42 }
+    #expect(ran == 42)
+    #expect(headless.terminal.screenLine(2).hasPrefix("Sök: åä"))
+    headless.terminal.close()
+    headless.terminal.close()
+    #expect(throws: TerminalClosed.self) { _ = try headless.terminal.readKey(timeout: .zero) }
+  }
+
+  @Test func keyDecoderCharacters() {
+    #expect(KeyDecoder.character(27) == .escape)
+    #expect(KeyDecoder.character(9) == .tab)
+    #expect(KeyDecoder.character(12) == .control("l"))
+    #expect(KeyDecoder.character(0) == nil)
+    #expect(KeyDecoder.character(0x85) == nil)
+    #expect(KeyDecoder.character(0xF6) == .character("ö"))
+    // KEY_F(n) is 0410 + n (octal), i.e. 264 + n; the tests do not import curses.
+    #expect(KeyDecoder.functionKey(264 + 12) == .function(12))
+    #expect(KeyDecoder.functionKey(264 + 13) == nil)
+  }
+
+  @Test func paddingIsStrippedFromResetBytes() {
+    let vt100sgr0 = Array("\u{1B}[m\u{0F}$<2>".utf8)
+    #expect(EmergencyRestore.stripPadding(vt100sgr0) == Array("\u{1B}[m\u{0F}".utf8))
+  }
+}
