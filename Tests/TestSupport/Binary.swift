@@ -23,24 +23,12 @@ public enum Binary {
     public var stderr: String
   }
 
-  /// Runs a program to the end with no terminal, stdin from /dev/null.
+  /// Runs a program to the end with no terminal, stdin from /dev/null, through
+  /// `spawnAndWait` (an empty signal mask; see Tmux.swift for why not Process).
   public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Output(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+    let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let result = try spawnAndWait([executable] + arguments, environment: env)
+    return Output(status: result.status, stdout: result.output, stderr: result.errors)
   }
 
   /// Runs `etjanst` with the given arguments.

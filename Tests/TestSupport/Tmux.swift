@@ -168,7 +168,7 @@ public final class Tmux {
 /// and every program in it misses SIGWINCH; and Process.waitUntilExit hung on the
 /// exited tmux client (a zombie nobody reaped). So the child starts with an empty
 /// mask and default handlers, and we reap it ourselves.
-private func spawnAndWait(_ argv: [String], environment: [String: String]) throws -> (
+public func spawnAndWait(_ argv: [String], environment: [String: String]) throws -> (
   status: Int32, output: String, errors: String
 ) {
   var out: [Int32] = [0, 0]
