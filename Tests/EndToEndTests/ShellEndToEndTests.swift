@@ -19,7 +19,7 @@ import TestSupport
       #expect(tabs.contains(label), "tab bar: \(tabs)")
     }
     try tmux.send(keys: "2")
-    try tmux.waitFor(text: "Bygglov")
+    try tmux.waitFor(text: "Ansökan om bygglov")
     try tmux.send(keys: "3")
     try tmux.waitFor(text: "Erik Mäkitalo")
     try tmux.send(keys: "Tab")

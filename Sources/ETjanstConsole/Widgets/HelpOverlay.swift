@@ -39,12 +39,25 @@ public struct HelpOverlay: Overlay {
   }
 
   public func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
-    let all = lines(state)
-    let keyWidth = min(18, (all.map { TextWidth.of($0.key) }.max() ?? 0))
-    let box = area.centered(width: min(area.width - 4, 96), height: min(area.height, all.count + 2))
+    let entries = lines(state)
+    let keyWidth = min(18, (entries.map { TextWidth.of($0.key) }.max() ?? 0))
+    let boxWidth = min(area.width - 4, 96)
+    let textWidth = boxWidth - 4 - keyWidth - 2
+    // Long help texts wrap under themselves rather than being cut.
+    var rows: [(key: String, text: String, heading: Bool)] = []
+    for entry in entries {
+      if entry.heading {
+        rows.append(entry)
+        continue
+      }
+      for (i, part) in TextWidth.wrap(entry.text, to: max(10, textWidth)).enumerated() {
+        rows.append((i == 0 ? entry.key : "", part, false))
+      }
+    }
+    let box = area.centered(width: boxWidth, height: min(area.height, rows.count + 2))
     let inner = Box.draw(state.t(Texts.helpTitle), in: box, frame: &frame, theme: state.theme)
-    let first = min(scroll, max(0, all.count - inner.height))
-    for (row, line) in all.dropFirst(first).prefix(inner.height).enumerated() {
+    let first = min(scroll, max(0, rows.count - inner.height))
+    for (row, line) in rows.dropFirst(first).prefix(inner.height).enumerated() {
       let y = inner.y + row
       if line.heading {
         frame.put(line.text, x: inner.x, y: y, style: state.theme.style(.header), maxWidth: inner.width)
@@ -52,6 +65,10 @@ public struct HelpOverlay: Overlay {
         frame.put(line.key, x: inner.x, y: y, style: state.theme.style(.hintKey), maxWidth: keyWidth)
         frame.put(line.text, x: inner.x + keyWidth + 2, y: y, maxWidth: inner.width - keyWidth - 2)
       }
+    }
+    if rows.count > inner.height {
+      let marker = " \(first + 1)–\(first + inner.height)/\(rows.count) "
+      frame.put(marker, x: box.maxX - TextWidth.of(marker) - 2, y: box.maxY - 1, style: state.theme.style(.muted))
     }
   }
 

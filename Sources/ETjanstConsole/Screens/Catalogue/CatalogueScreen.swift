@@ -157,7 +157,7 @@ public enum CatalogueScreen: Screen {
   static func flagsHelp(_ state: AppState) -> [Binding] {
     ServiceFlag.allCases.map { flag in
       Binding(
-        [], keysLabel: state.t(flag.marker), label: CatalogueTexts.flagsHelpTitle,
+        [], keysLabel: "[\(state.t(flag.marker))]", label: CatalogueTexts.flagsHelpTitle,
         help: CatalogueTexts.flagHelp(flag), bar: false
       ) {
         _ in []
