@@ -53,6 +53,20 @@ import TestSupport
     #expect(try tmux.waitForExit() == 0)
   }
 
+  @Test("a resize reaches the console: too small gets a message, and back again")
+  func resize() throws {
+    let tmux = try Tmux(command: "'\(Binary.etjanst)' --demo", width: 100, height: 30)
+    try tmux.waitFor(text: "4 Avbrott & reservrutiner")
+    try tmux.resize(width: 70, height: 20)
+    try tmux.waitFor(text: "för liten (70×20)")
+    try tmux.send(keys: "2")
+    try tmux.resize(width: 132, height: 43)
+    let screen = try tmux.waitFor(text: "1 Översikt")
+    #expect(screen.count == 43)
+    try tmux.send(keys: "q")
+    #expect(try tmux.waitForExit() == 0)
+  }
+
   @Test("an unknown TERM gets one clear line and exit 1")
   func unknownTerm() throws {
     let output = try Binary.etjanst(["--demo"], environment: ["TERM": "no-such-terminal"])
