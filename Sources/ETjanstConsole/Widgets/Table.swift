@@ -103,7 +103,7 @@ public struct Table<Row> {
     // The scroll position ("12/40") takes the header's right end; the columns
     // fit beside it rather than under it.
     let marker = rows.count > area.height - 1 ? "\(min(list.selected, rows.count - 1) + 1)/\(rows.count)" : ""
-    let layout = fit(area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 1))
+    let layout = fit(area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 2))
     var x = area.x + 1
     for (index, width) in layout {
       var title = state.t(columns[index].title)
