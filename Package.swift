@@ -39,6 +39,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(
+      name: "etjanst-bench",
+      dependencies: ["ETjanstDomain", "ETjanstStore", "ETjanstConsole"]
+    ),
     .target(
       name: "TestSupport",
       dependencies: ["ETjanstDomain", "ETjanstConsole", "ETjanstResources"],

@@ -5,7 +5,12 @@ import Foundation
 /// it. The run loop owns the only copy.
 public struct AppState {
   /// The newest state of the store as this console last saw it.
-  public var data: Municipality
+  public var data: Municipality {
+    didSet { dataGeneration &+= 1 }
+  }
+  /// Counts changes of `data`, so what is derived from it can be kept until it changes.
+  public private(set) var dataGeneration = 0
+  private let findingsMemo = FindingsMemo()
   public var user: User
   public var language: Language
   public var theme: Theme
@@ -52,6 +57,11 @@ public struct AppState {
   public var actor: Actor { Actor(user) }
   public var context: CommandContext { CommandContext(actor: actor, now: now) }
 
+  /// Everything that needs attention, computed once per change of data or per
+  /// minute (an outage turns late by the minute) rather than once per frame: at a
+  /// region's size it takes most of a second.
+  public var findings: [Finding] { findingsMemo.value(self) }
+
   /// A text in the console's language.
   public func t(_ text: LocalizedText) -> String { text(language) }
 
@@ -71,4 +81,19 @@ public struct Flash: Sendable {
   public var text: LocalizedText
   public var kind: Kind
   public var until: Date
+}
+
+/// The last findings and what they were computed from. A reference, so views can
+/// use it while they only read the state; it never changes what they show.
+private final class FindingsMemo {
+  var key: (generation: Int, minute: Int)?
+  var findings: [Finding] = []
+
+  func value(_ state: AppState) -> [Finding] {
+    let minute = Int(state.now.timeIntervalSince1970 / 60)
+    if let key, key.generation == state.dataGeneration, key.minute == minute { return findings }
+    findings = Findings.all(in: state.data, at: state.now)
+    key = (state.dataGeneration, minute)
+    return findings
+  }
 }

@@ -12,7 +12,7 @@ public struct OverviewState {
 /// and whom to contact (section 5).
 public enum OverviewScreen: Screen {
   static func findings(_ state: AppState) -> [Finding] {
-    Findings.all(in: state.data, at: state.now).filter { state.overview.list.matches(findingText($0, state)) }
+    state.findings.filter { state.overview.list.matches(findingText($0, state)) }
   }
 
   static func findingText(_ f: Finding, _ state: AppState) -> String {
@@ -64,7 +64,7 @@ public enum OverviewScreen: Screen {
   }
 
   public static func status(_ state: AppState) -> String {
-    let all = Findings.all(in: state.data, at: state.now)
+    let all = state.findings
     let shown = findings(state).count
     var parts = [state.t(OverviewTexts.attentionCount(shown, all.count))]
     if state.overview.list.filtering || !state.overview.list.filter.isEmpty {
@@ -120,7 +120,7 @@ public enum OverviewScreen: Screen {
 
   static func drawFindings(_ state: AppState, into frame: inout Frame, area: Rect) {
     let all = findings(state)
-    let total = Findings.all(in: state.data, at: state.now).count
+    let total = state.findings.count
     let table = Table<Finding>(
       columns: [
         Column(OverviewTexts.columnSeverity, width: 7, style: { role($0.severity) }) { state.t(marker($0.severity)) },
