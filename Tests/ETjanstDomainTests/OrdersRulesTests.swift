@@ -418,3 +418,24 @@ import Testing
     #expect(ranked.map(\.title) == ["external3400", "external310", "external250", "internal3900"])
   }
 }
+
+extension OrdersRulesTests {
+  @Test("6 step 5 and 4: a service published through an order counts its review meeting as its first review")
+  func publishingSetsFirstReview() throws {
+    var m = try Fixtures.demo
+    guard let order = m.orders.first(where: { $0.step == .review && $0.meeting != nil }) else {
+      Issue.record("the demo has no order in review with a meeting")
+      return
+    }
+    for comment in order.comments where comment.resolution == .open {
+      try m.execute(
+        ResolveReviewComment(order: order.id, comment: comment.id, resolution: .adjusted, note: "Ändrat"),
+        context: Fixtures.context())
+    }
+    if let service = order.service, let i = m.services.index(of: service) { m.services[i].lastReviewed = nil }
+    try m.execute(RecordAgreement(order: order.id), context: Fixtures.context())
+    try m.execute(PublishOrder(order: order.id), context: Fixtures.context())
+    let service = try #require(m.orders[id: order.id]?.service.flatMap(m.service))
+    #expect(service.lastReviewed == Day(order.meeting!.at))
+  }
+}

@@ -65,42 +65,15 @@ enum Chrome {
     if let top = state.overlays.last {
       return top.bindings(state).map { ($0.key, state.t($0.label)) }
     }
-    let screen = Binding.visible(state.screen.view.bindings(state), in: state).filter(\.showInBar)
-    let global = GlobalKeys.distinct.filter(\.showInBar)
+    let screen = Binding.visible(state.screen.view.bindings(state), in: state)
+    // A global key the screen binds itself (q in a detail view means "back") is
+    // the screen's; its global hint would promise what the key does not do.
+    let taken = Set(screen.flatMap(\.keys))
+    let global = GlobalKeys.distinct.filter { $0.showInBar && !$0.keys.contains(where: taken.contains) }
+    let help = global.filter { $0.keys.contains(.character("?")) }
     var seen = Set<String>()
-    return (global.filter { $0.keys.contains(.character("?")) } + screen + global)
+    return (help + screen.filter(\.showInBar) + global)
       .filter { seen.insert($0.keyText).inserted }
       .map { ($0.keyText, state.t($0.label)) }
-  }
-}
-
-/// Dates and times as the console writes them: ISO order, Swedish local time.
-public enum Format {
-  private static let formatter: DateFormatter = {
-    let f = DateFormatter()
-    f.calendar = Day.calendar
-    f.timeZone = Day.calendar.timeZone
-    f.locale = Locale(identifier: "sv_SE")
-    f.dateFormat = "yyyy-MM-dd HH:mm"
-    return f
-  }()
-
-  public static func dateTime(_ date: Date) -> String { formatter.string(from: date) }
-  public static func day(_ day: Day?) -> String { day?.description ?? "–" }
-
-  /// Parses "YYYY-MM-DD HH:MM" in Swedish local time.
-  public static func parseDateTime(_ text: String) -> Date? {
-    formatter.date(from: text.trimmingCharacters(in: .whitespaces))
-  }
-
-  /// "1 h 05 min", "12 min", "3 d 4 h": a duration for a clock on screen.
-  public static func duration(_ seconds: TimeInterval) -> String {
-    let s = max(0, Int(seconds))
-    let days = s / 86_400
-    let hours = (s % 86_400) / 3600
-    let minutes = (s % 3600) / 60
-    if days > 0 { return "\(days) d \(hours) h" }
-    if hours > 0 { return "\(hours) h \(String(format: "%02d", minutes)) min" }
-    return "\(minutes) min \(String(format: "%02d", s % 60)) s"
   }
 }

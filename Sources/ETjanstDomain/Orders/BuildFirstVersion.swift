@@ -93,12 +93,20 @@ public struct PublishOrder: Command {
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
     var service: EntityID<EService>?
+    var reviewed: Day?
     try m.updateOrder(order) { o, m in
       try OrderPipeline.check(.publish, for: o, in: m, at: context.now)
       OrderPipeline.move(&o, to: .published, context: context)
       service = o.service
+      reviewed = o.meeting.map { Day($0.at) }
     }
-    if let service { try m.setServiceStatus(service, to: .published, context: context) }
+    guard let service else { return }
+    try m.setServiceStatus(service, to: .published, context: context)
+    // The review meeting of step 4 was the new service's first review, so it is
+    // not flagged as overdue for review on the day it is published.
+    if let i = m.services.index(of: service), m.services[i].lastReviewed == nil {
+      m.services[i].lastReviewed = reviewed ?? context.today
+    }
   }
 }
 
