@@ -74,9 +74,12 @@ public final class Tmux {
   }
 
   /// The pane's rows as text; with `attributes`, including escape sequences for
-  /// colour and bold/reverse (capture-pane -e).
-  public func capture(attributes: Bool = false) throws -> [String] {
-    let output = try run(["capture-pane", "-p", "-t", session] + (attributes ? ["-e"] : []))
+  /// colour and bold/reverse (capture-pane -e); with `history`, the rows scrolled
+  /// off the top first (a dead pane's "Pane is dead" line can push one off).
+  public func capture(attributes: Bool = false, history: Bool = false) throws -> [String] {
+    let output = try run(
+      ["capture-pane", "-p", "-t", session] + (attributes ? ["-e"] : [])
+        + (history ? ["-S", "-"] : []))
     var lines = output.components(separatedBy: "\n")
     if lines.last == "" { lines.removeLast() }
     return lines
