@@ -25,7 +25,7 @@ struct Cases: ParsableCommand {
     func run() throws {
       try reporting {
         let language = lang ?? .fromEnvironment()
-        let (store, m) = try storeOptions.load()
+        let (store, m, user) = try storeOptions.load()
         guard let data = FileManager.default.contents(atPath: file) else {
           throw Failure("\(file): cannot read the file")
         }
@@ -35,7 +35,6 @@ struct Cases: ParsableCommand {
         } catch let error as CaseImportError {
           throw Failure("\(file): \(error.message(language))")
         }
-        let user = try identify(in: m)
         do {
           try store.perform(ImportCases(rows, source: file), actor: Actor(user), now: Date())
         } catch let violation as RuleViolation {
@@ -43,7 +42,10 @@ struct Cases: ParsableCommand {
         } catch {
           throw Failure(error)
         }
-        print(language == .swedish ? "Importerade \(rows.count) ärenden." : "Imported \(rows.count) cases.")
+        print(
+          language == .swedish
+            ? "Importerade \(rows.count) \(rows.count == 1 ? "ärende" : "ärenden")."
+            : "Imported \(rows.count) \(rows.count == 1 ? "case" : "cases").")
       }
     }
   }

@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
 
   func run() throws {
     try reporting {
-      let (_, m) = try storeOptions.load()
+      let (_, m, _) = try storeOptions.load()
       let language = lang ?? Language.fromEnvironment()
       let findings = Findings.all(in: m, at: Date())
       let problems = findings.filter { $0.severity >= .warning }

@@ -28,10 +28,17 @@ struct List: ParsableCommand {
 
   func run() throws {
     try reporting {
-      let (file, m) = try storeOptions.load()
-      let options = ListOptions(
+      let (file, m, user) = try storeOptions.load()
+      var options = ListOptions(
         filter: filter.map(TextCleaning.line), department: department.map(TextCleaning.line), step: step,
         today: Day(Date()))
+      // A manager lists the personal data of their own department only (4.1, 4.2).
+      if let own = user.role.department, case .export(let k) = kind, [.staff, .access, .cases].contains(k) {
+        if let asked = try options.departmentID(in: m), asked != own {
+          throw Failure("a manager lists \(k.rawValue) of their own department only (\(m.departmentName(own)))")
+        }
+        options.department = own.rawValue
+      }
       let table: ExportTable
       switch kind {
       case .audit:

@@ -17,7 +17,7 @@ struct Report: ParsableCommand {
 
   func run() throws {
     try reporting {
-      let (_, m) = try storeOptions.load()
+      let (_, m, _) = try storeOptions.load()
       let now = Date()
       print(ReportText.render(m, now: now, format: format, language: lang ?? .fromEnvironment()), terminator: "")
     }

@@ -18,7 +18,7 @@ struct Restore: ParsableCommand {
 
   func run() throws {
     try reporting {
-      let (file, m) = try storeOptions.load()
+      let (file, _, user) = try storeOptions.load()
       let backups = file.backups()
       guard let number, !list else {
         if backups.isEmpty { print("No backups of \(file.path) yet.") }
@@ -30,7 +30,6 @@ struct Restore: ParsableCommand {
       guard backups.indices.contains(number - 1) else {
         throw Failure("there is no backup \(number); \(backups.count) exist (see etjanst restore --list)")
       }
-      let user = try identify(in: m)
       do {
         try file.restore(backups[number - 1], actor: Actor(user), now: Date())
       } catch {

@@ -32,7 +32,7 @@ struct Routines: ParsableCommand {
 
     func run() throws {
       try reporting {
-        let (_, m) = try storeOptions.load()
+        let (_, m, _) = try storeOptions.load()
         let text = try RoutineExport.render(
           m, format: format, department: department.map(TextCleaning.line), today: Day(Date()),
           language: lang ?? .fromEnvironment())

@@ -10,14 +10,18 @@ struct StoreOptions: ParsableArguments {
 
   var location: StoreLocation { StoreLocation.resolve(explicit: store) }
 
-  /// The store, loaded; a missing or broken file ends the command with one line.
-  func load() throws -> (StoreFile, Municipality) {
+  /// The store, loaded, and who is using it: a missing or broken file, or a login
+  /// the store does not know, ends the command with one line (DESIGN: others are
+  /// refused, on the command line as in the console).
+  func load() throws -> (StoreFile, Municipality, User) {
     let file = StoreFile(location: location)
+    let m: Municipality
     do {
-      return (file, try file.load())
+      m = try file.load()
     } catch {
       throw Failure(error)
     }
+    return (file, m, try identify(in: m))
   }
 }
 
@@ -60,11 +64,12 @@ extension ParsableCommand {
   }
 }
 
-/// The logged-in user as the store knows them, or a refusal naming the e-coordinator.
-func identify(in m: Municipality) throws -> User {
+/// The logged-in user as the store knows them, or a refusal naming the e-coordinator
+/// in the user's language.
+func identify(in m: Municipality, language: Language = .fromEnvironment()) throws -> User {
   let login = SystemIdentity.currentLogin()
   guard let user = m.user(login: login) else {
-    throw Failure(RuleViolation.unknownUser(login, coordinator: m.contacts.eCoordinator).message.en)
+    throw Failure(RuleViolation.unknownUser(login, coordinator: m.contacts.eCoordinator).message(language))
   }
   return user
 }
