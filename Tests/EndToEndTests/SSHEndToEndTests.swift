@@ -41,6 +41,13 @@ struct SSHEndToEndTests {
     print(
       "SSH: first screen \(bytes.firstScreen) bytes, one key (j, next row) \(bytes.oneKey) bytes")
 
+    // ssh passes the new size on (window-change); the console redraws to fit.
+    try tmux.resize(width: 132, height: 43)
+    screen = try tmux.waitFor(timeout: .seconds(10), "the console did not fill 132×43") {
+      $0.count == 43 && $0[0].contains("Övertorneå kommun") && $0[0].count > 100
+    }
+    #expect(screen.joined().contains("Tomas Niska"))
+
     // An editing key explains who makes changes.
     try tmux.send(keys: "u")
     screen = try tmux.waitFor(text: "Ändringar görs av e-samordnaren (Linnea Alatalo)")
@@ -100,6 +107,23 @@ extension SSHEndToEndTests {
       output.stderr.contains("Ändringar görs av e-samordnaren (Linnea Alatalo)"),
       "stderr: \(output.stderr)")
     #expect(!output.stderr.contains("Permission denied"), "stderr: \(output.stderr)")
+    try session.expectStoreUntouched()
+  }
+}
+
+extension SSHEndToEndTests {
+  @Test(
+    "`ssh HOST etjanst` without -t: one line saying the console needs a terminal and how to get one"
+  )
+  func noTerminalOverSSH() throws {
+    let session = try Session()
+    defer { session.cleanUp() }
+    let output = try session.runRemotely(session.remote([]))
+    #expect(output.status == 1)
+    #expect(
+      output.stderr
+        == "etjanst: the console needs a terminal; over SSH, log in with ssh -t HOST etjanst\n",
+      "stderr: \(output.stderr)")
     try session.expectStoreUntouched()
   }
 }
