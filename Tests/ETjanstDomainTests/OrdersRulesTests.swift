@@ -274,7 +274,7 @@ import Testing
     #expect(s.status == .published)
     #expect(
       s.statusHistory.last
-        == StatusChange(status: .published, at: Fixtures.now, by: Fixtures.coordinator.name))
+        == StatusChange(status: .published, at: Fixtures.now, by: Fixtures.coordinator.login))
   }
 
   @Test(

@@ -19,4 +19,20 @@ public enum Box {
     }
     return Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
   }
+
+  /// A dialog of wrapped text with one free row at the bottom for its buttons;
+  /// returns that row's rectangle.
+  @discardableResult
+  public static func dialog(
+    _ title: String, text: String, in area: Rect, width: Int, frame: inout Frame, theme: Theme
+  ) -> Rect {
+    let width = min(area.width - 4, width)
+    let lines = TextWidth.wrap(text, to: width - 4)
+    let box = area.centered(width: width, height: min(area.height, lines.count + 4))
+    let inner = draw(title, in: box, frame: &frame, theme: theme)
+    for (i, line) in lines.prefix(inner.height - 1).enumerated() {
+      frame.put(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
+    }
+    return Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
+  }
 }

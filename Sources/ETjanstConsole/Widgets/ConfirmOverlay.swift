@@ -31,20 +31,16 @@ public struct ConfirmOverlay: Overlay {
   }
 
   public func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
-    let width = min(area.width - 4, 64)
-    let lines = TextWidth.wrap(state.t(question), to: width - 4)
-    let box = area.centered(width: width, height: min(area.height, lines.count + 4))
-    let inner = Box.draw(state.t(title), in: box, frame: &frame, theme: state.theme)
-    for (i, line) in lines.prefix(inner.height - 1).enumerated() {
-      frame.put(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
-    }
+    let buttons = Box.dialog(
+      state.t(title), text: state.t(question), in: area, width: 64, frame: &frame, theme: state.theme)
     let cancel = "[ \(state.t(Texts.cancel)) ]"
     let ok = "[ \(state.t(confirmLabel)) ]"
     let total = TextWidth.of(cancel) + 3 + TextWidth.of(ok)
-    var x = inner.x + max(0, (inner.width - total) / 2)
-    let y = inner.maxY - 1
-    x += frame.put(cancel, x: x, y: y, style: state.theme.style(okFocused ? .normal : .selection)) + 3
-    frame.put(ok, x: x, y: y, style: state.theme.style(okFocused ? .danger : .normal).with(okFocused ? [.reverse] : []))
+    var x = buttons.x + max(0, (buttons.width - total) / 2)
+    x += frame.put(cancel, x: x, y: buttons.y, style: state.theme.style(okFocused ? .normal : .selection)) + 3
+    frame.put(
+      ok, x: x, y: buttons.y,
+      style: state.theme.style(okFocused ? .danger : .normal).with(okFocused ? [.reverse] : []))
   }
 
   public func bindings(_ state: AppState) -> [OverlayKey] {

@@ -19,15 +19,10 @@ public struct MessageOverlay: Overlay {
   }
 
   public func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
-    let width = min(area.width - 4, 72)
-    let lines = TextWidth.wrap(state.t(text), to: width - 4)
-    let box = area.centered(width: width, height: min(area.height, lines.count + 4))
-    let inner = Box.draw(state.t(title), in: box, frame: &frame, theme: state.theme)
-    for (i, line) in lines.prefix(inner.height - 1).enumerated() {
-      frame.put(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
-    }
+    let buttons = Box.dialog(
+      state.t(title), text: state.t(text), in: area, width: 72, frame: &frame, theme: state.theme)
     let ok = "[ \(state.t(Texts.ok)) ]"
-    frame.put(ok, x: inner.x + (inner.width - TextWidth.of(ok)) / 2, y: inner.maxY - 1, style: state.theme.style(.selection))
+    frame.put(ok, x: buttons.x + (buttons.width - TextWidth.of(ok)) / 2, y: buttons.y, style: state.theme.style(.selection))
   }
 
   public func bindings(_ state: AppState) -> [OverlayKey] {

@@ -100,7 +100,10 @@ public struct Table<Row> {
     emptyText: LocalizedText? = nil
   ) {
     let theme = state.theme
-    let layout = fit(area.width - 1)
+    // The scroll position ("12/40") takes the header's right end; the columns
+    // fit beside it rather than under it.
+    let marker = rows.count > area.height - 1 ? "\(min(list.selected, rows.count - 1) + 1)/\(rows.count)" : ""
+    let layout = fit(area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 2))
     var x = area.x + 1
     for (index, width) in layout {
       var title = state.t(columns[index].title)
@@ -129,8 +132,7 @@ public struct Table<Row> {
         x += width + 1
       }
     }
-    if rows.count > body.height {
-      let marker = "\(list.selected + 1)/\(rows.count)"
+    if !marker.isEmpty {
       frame.put(marker, x: area.maxX - TextWidth.of(marker) - 1, y: area.y, style: theme.style(.muted))
     }
   }

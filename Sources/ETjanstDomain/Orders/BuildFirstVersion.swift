@@ -30,7 +30,7 @@ public struct BuildFirstVersion: Command {
     let serviceID: EntityID<EService>
     switch entry {
     case .new(let id):
-      m.appendServiceInDevelopment(EService.fromOrder(o, id: id), context: context)
+      try m.addService(EServiceDraft(order: o), id: id, status: .inDevelopment, context: context)
       serviceID = id
     case .existing(let id):
       guard let service = m.service(id) else {
@@ -47,7 +47,7 @@ public struct BuildFirstVersion: Command {
               "The e-service \"\(service.name)\" is already being built for the order \"\(other.title)\"."
           ))
       }
-      m.setServiceStatus(id, .inDevelopment, context: context)
+      try m.setServiceStatus(id, to: .inDevelopment, context: context)
       serviceID = id
     }
     try m.updateOrder(order) { o, _ in
@@ -76,7 +76,7 @@ public struct StartReview: Command {
       OrderPipeline.move(&o, to: .review, context: context)
       service = o.service
     }
-    if let service { m.setServiceStatus(service, .inReview, context: context) }
+    if let service { try m.setServiceStatus(service, to: .inReview, context: context) }
   }
 }
 
@@ -98,39 +98,18 @@ public struct PublishOrder: Command {
       OrderPipeline.move(&o, to: .published, context: context)
       service = o.service
     }
-    if let service { m.setServiceStatus(service, .published, context: context) }
+    if let service { try m.setServiceStatus(service, to: .published, context: context) }
   }
 }
 
-// MARK: - Catalogue helpers
+// MARK: - The catalogue entry made from an order
 
-// The catalogue's own commands are written on another branch; until both meet,
-// the pipeline changes `services` only through these two helpers, so the lead can
-// route them through the catalogue's one function later.
-extension Municipality {
-  mutating func appendServiceInDevelopment(_ service: EService, context: CommandContext) {
-    var service = service
-    service.status = .inDevelopment
-    service.statusHistory.append(
-      StatusChange(status: .inDevelopment, at: context.now, by: context.actor.name))
-    services.append(service)
-  }
-
-  mutating func setServiceStatus(
-    _ id: EntityID<EService>, _ status: ServiceStatus, context: CommandContext
-  ) {
-    guard let i = services.index(of: id), services[i].status != status else { return }
-    services[i].status = status
-    services[i].statusHistory.append(
-      StatusChange(status: status, at: context.now, by: context.actor.name))
-  }
-}
-
-extension EService {
-  /// A catalogue entry made from an order's data (step 3).
-  static func fromOrder(_ o: ServiceOrder, id: EntityID<EService>) -> EService {
-    EService(
-      id: id, name: o.title, department: o.department, audience: o.audience,
+extension EServiceDraft {
+  /// A catalogue entry made from an order's data (step 3); the catalogue's own
+  /// rules (a name unique within its department, …) apply to it as to any other.
+  init(order o: ServiceOrder) {
+    self.init(
+      name: o.title, department: o.department, audience: o.audience,
       roles: ServiceRoles(contactPerson: .named(name: o.contactPerson, email: o.contactEmail)),
       paperFormsReplaced: o.need.paperFormsReplaced, yearlyCaseVolume: o.need.yearlyCaseVolume)
   }
