@@ -38,8 +38,10 @@ struct SSHEndToEndTests {
     #expect(!body.contains("Erik Mäkitalo"), "another department's staff on screen:\n\(body)")
 
     let bytes = try session.bytesForOneKey(press: "j")
+    let idle = try session.idleBytes(seconds: 3)
     print(
-      "SSH: first screen \(bytes.firstScreen) bytes, one key (j, next row) \(bytes.oneKey) bytes")
+      "SSH: first screen \(bytes.firstScreen) bytes, one key (j, next row) \(bytes.oneKey) bytes, "
+        + "3 s idle \(idle) bytes")
 
     // ssh passes the new size on (window-change); the console redraws to fit.
     try tmux.resize(width: 132, height: 43)
@@ -90,6 +92,24 @@ struct SSHEndToEndTests {
 }
 
 extension SSHEndToEndTests {
+  @Test(
+    "SIGHUP to the console over SSH: it gives the terminal back (the pane leaves its screen) and ends"
+  )
+  func hangupSignalRestoresTheTerminal() throws {
+    let session = try Session()
+    defer { session.cleanUp() }
+    try session.tmux.waitFor(text: "Tomas Niska", timeout: .seconds(30))
+    let console = try session.remotePID()
+    kill(console, SIGHUP)
+    // sshd reports the signal; ssh then exits non-zero, and the pane shows what
+    // was there before the console took the screen.
+    #expect(try session.tmux.waitForExit(timeout: .seconds(10)) != 0)
+    #expect(!Session.isRunning(console))
+    let after = try session.tmux.capture().joined(separator: "\n")
+    #expect(!after.contains("Tomas Niska"), "the console's screen is left behind:\n\(after)")
+    try session.expectStoreUntouched()
+  }
+
   @Test(
     "4: a manager's writing command over SSH is refused by the rule, naming the e-coordinator, not by the lock file"
   )
@@ -217,6 +237,15 @@ private final class Session {
     while try Self.bytesWritten(pid) == first && clock.now - start < .seconds(5) { usleep(20_000) }
     let after = try settledBytesWritten(pid)
     return (first, after - first)
+  }
+
+  /// What the console writes in `seconds` when nobody types (it wakes every second
+  /// for the clock). A measuring window, not a wait for something to appear.
+  func idleBytes(seconds: Int) throws -> Int {
+    let pid = try remotePID()
+    let start = try Self.bytesWritten(pid)
+    usleep(useconds_t(seconds) * 1_000_000)
+    return try Self.bytesWritten(pid) - start
   }
 
   /// wchar once it has not moved for 300 ms.
