@@ -45,7 +45,7 @@ struct OpenConsole: ParsableCommand {
     // A store that exists is read, and its user known, before the terminal is
     // taken, so a refusal is one plain line on stderr.
     var loaded = file.exists ? try load(file) : nil
-    let terminal = try CursesTerminal()
+    let terminal = try takeTerminal()
     defer { terminal.close() }
     if loaded == nil {
       switch try FirstRun.ask(terminal, path: path, language: language) {
@@ -65,6 +65,22 @@ struct OpenConsole: ParsableCommand {
     StaffScreen.prepareForManager(&state)
     let program = Program(state: state, terminal: terminal, backend: FileBackend(file), clock: Date.init)
     try program.run()
+  }
+
+  /// The terminal, or one line saying why not. `ssh HOST etjanst` gives the program
+  /// no terminal and no TERM (ssh allocates one only for a login shell or with -t):
+  /// the way out then is ssh -t, not a TERM value.
+  private func takeTerminal() throws -> CursesTerminal {
+    do {
+      return try CursesTerminal()
+    } catch let error as TerminalSetupError {
+      if error.reason == .termNotSet && isatty(STDIN_FILENO) == 0 {
+        throw Failure("the console needs a terminal; over SSH, log in with ssh -t HOST etjanst")
+      }
+      // The description is a whole line already; reporting adds the "etjanst: ".
+      let line = String(describing: error)
+      throw Failure(line.hasPrefix("etjanst: ") ? String(line.dropFirst("etjanst: ".count)) : line)
+    }
   }
 
   private func load(_ file: StoreFile) throws -> (Municipality, User) {
