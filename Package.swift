@@ -49,7 +49,8 @@ let package = Package(
       path: "Tests/TestSupport"
     ),
     .testTarget(
-      name: "ETjanstDomainTests", dependencies: ["ETjanstDomain", "ETjanstResources", "TestSupport"]),
+      name: "ETjanstDomainTests",
+      dependencies: ["ETjanstDomain", "ETjanstResources", "TestSupport"]),
     .testTarget(name: "ETjanstStoreTests", dependencies: ["ETjanstStore", "TestSupport"]),
     .testTarget(
       name: "ETjanstConsoleTests",

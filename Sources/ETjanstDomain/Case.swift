@@ -11,7 +11,8 @@ public struct Case: Codable, Sendable, Equatable, Identifiable {
   public var transferredFrom: EntityID<StaffMember>?
 
   public init(
-    id: EntityID<Case> = .make(), number: String, service: EntityID<EService>, officer: EntityID<StaffMember>,
+    id: EntityID<Case> = .make(), number: String, service: EntityID<EService>,
+    officer: EntityID<StaffMember>,
     status: CaseStatus = .ongoing, transferredFrom: EntityID<StaffMember>? = nil
   ) {
     self.id = id

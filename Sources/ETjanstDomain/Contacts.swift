@@ -7,7 +7,9 @@ public struct Contacts: Codable, Sendable, Equatable {
   /// Address of the internal e-service "Beställning av e-tjänst" (step 2).
   public var orderServiceAddress: String
 
-  public init(eCoordinator: ContactCard, systemAdministrator: ContactCard, orderServiceAddress: String) {
+  public init(
+    eCoordinator: ContactCard, systemAdministrator: ContactCard, orderServiceAddress: String
+  ) {
     self.eCoordinator = eCoordinator
     self.systemAdministrator = systemAdministrator
     self.orderServiceAddress = orderServiceAddress

@@ -6,7 +6,9 @@ public struct Department: Codable, Sendable, Equatable, Identifiable {
   /// Nil until the department has written its routine: flagged everywhere.
   public var fallbackRoutine: FallbackRoutine?
 
-  public init(id: EntityID<Department> = .make(), name: String, fallbackRoutine: FallbackRoutine? = nil) {
+  public init(
+    id: EntityID<Department> = .make(), name: String, fallbackRoutine: FallbackRoutine? = nil
+  ) {
     self.id = id
     self.name = name
     self.fallbackRoutine = fallbackRoutine

@@ -53,28 +53,40 @@ public enum Findings {
       out.append(
         Finding(
           section: "data", severity: .violation, subject: subject,
-          message: LocalizedText(sv: "pekar på \(sv) som inte finns", en: "refers to \(en) that does not exist")))
+          message: LocalizedText(
+            sv: "pekar på \(sv) som inte finns", en: "refers to \(en) that does not exist")))
     }
     let departments = Set(m.departments.map(\.id))
     let services = Set(m.services.map(\.id))
     let staff = Set(m.staff.map(\.id))
-    for s in m.services where !departments.contains(s.department) { dangling(s.name, "en förvaltning", "a department") }
-    for p in m.staff where !departments.contains(p.department) { dangling(p.name, "en förvaltning", "a department") }
+    for s in m.services where !departments.contains(s.department) {
+      dangling(s.name, "en förvaltning", "a department")
+    }
+    for p in m.staff where !departments.contains(p.department) {
+      dangling(p.name, "en förvaltning", "a department")
+    }
     for p in m.staff {
-      for g in p.grants where !services.contains(g.service) { dangling(p.name, "en e-tjänst", "an e-service") }
+      for g in p.grants where !services.contains(g.service) {
+        dangling(p.name, "en e-tjänst", "an e-service")
+      }
     }
     for c in m.cases where !services.contains(c.service) || !staff.contains(c.officer) {
       dangling(c.number, "en e-tjänst eller handläggare", "an e-service or officer")
     }
-    for o in m.orders where !departments.contains(o.department) { dangling(o.title, "en förvaltning", "a department") }
+    for o in m.orders where !departments.contains(o.department) {
+      dangling(o.title, "en förvaltning", "a department")
+    }
     for u in m.users {
-      if let d = u.role.department, !departments.contains(d) { dangling(u.login, "en förvaltning", "a department") }
+      if let d = u.role.department, !departments.contains(d) {
+        dangling(u.login, "en förvaltning", "a department")
+      }
     }
     if !m.users.contains(where: { $0.role == .eCoordinator }) {
       out.append(
         Finding(
           section: "4", severity: .violation, subject: m.name,
-          message: LocalizedText(sv: "ingen användare är e-samordnare", en: "no user is the e-coordinator")))
+          message: LocalizedText(
+            sv: "ingen användare är e-samordnare", en: "no user is the e-coordinator")))
     }
     return out
   }

@@ -30,7 +30,8 @@ public struct ServiceOrder: Codable, Sendable, Equatable, Identifiable {
     id: EntityID<ServiceOrder> = .make(), title: String, department: EntityID<Department>,
     contactPerson: String, contactEmail: String = "", audience: Audience, need: Need = Need(),
     orderCaseNumber: String = "", step: OrderStep = .needsMapped, stepHistory: [StepChange] = [],
-    service: EntityID<EService>? = nil, meeting: ReviewMeeting? = nil, comments: [ReviewComment] = [],
+    service: EntityID<EService>? = nil, meeting: ReviewMeeting? = nil,
+    comments: [ReviewComment] = [],
     agreement: Agreement? = nil, hold: OrderHold? = nil, created: Date
   ) {
     self.id = id
@@ -172,7 +173,8 @@ public struct RefusedOrder: Codable, Sendable, Equatable, Identifiable {
   public var refusedBy: String
 
   public init(
-    id: EntityID<RefusedOrder> = .make(), title: String, department: EntityID<Department>, channel: String,
+    id: EntityID<RefusedOrder> = .make(), title: String, department: EntityID<Department>,
+    channel: String,
     refusedAt: Date, refusedBy: String
   ) {
     self.id = id

@@ -24,7 +24,8 @@ public struct StaffMember: Codable, Sendable, Equatable, Identifiable {
   public var removalOverride: String?
 
   public init(
-    id: EntityID<StaffMember> = .make(), name: String, login: String, department: EntityID<Department>,
+    id: EntityID<StaffMember> = .make(), name: String, login: String,
+    department: EntityID<Department>,
     manager: String = "", startDate: Day, endDate: Day? = nil, status: StaffStatus = .onboarding,
     grants: [AccessGrant] = [], canSign: Bool = false, onboarding: Checklist? = nil,
     offboarding: Checklist? = nil, removalOverride: String? = nil

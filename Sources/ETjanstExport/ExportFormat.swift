@@ -24,7 +24,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     let widths = table.columns.indices.map { i in cells.map { Self.width($0[i]) }.max() ?? 0 }
     return cells.map { row in
       row.enumerated().map { i, cell in
-        i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - Self.width(cell))
+        i == row.count - 1
+          ? cell : cell + String(repeating: " ", count: widths[i] - Self.width(cell))
       }.joined(separator: "  ")
     }.joined(separator: "\n") + "\n"
   }
@@ -39,7 +40,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
       try writer.write(row: row.map { Self.neutralised($0.text) })
     }
     writer.stream.close()
-    guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
+    guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+      return ""
+    }
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
@@ -51,7 +54,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   /// An array of objects with the table's columns as keys, in column order.
   static func json(_ table: ExportTable) throws -> String {
     let objects = table.rows.map { row in
-      "  {" + zip(table.columns, row).map { "\(Self.quoted($0)): \(Self.jsonValue($1))" }.joined(separator: ", ") + "}"
+      "  {"
+        + zip(table.columns, row).map { "\(Self.quoted($0)): \(Self.jsonValue($1))" }.joined(
+          separator: ", ") + "}"
     }
     return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
   }
@@ -75,7 +80,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     String(
       String.UnicodeScalarView(
         s.unicodeScalars.map {
-          $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || TextCleaning.isInvisible($0.value) ? "\u{FFFD}" : $0
+          $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || TextCleaning.isInvisible($0.value)
+            ? "\u{FFFD}" : $0
         }))
   }
 

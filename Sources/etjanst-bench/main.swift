@@ -9,7 +9,10 @@ import Foundation
 // The targets it is read against are in ARCHITECTURE.md ("Speed").
 
 let scale = CommandLine.arguments.dropFirst().first ?? "region"
-let size = scale == "municipality" ? Synthetic.Size(services: 100, staff: 40, cases: 400) : Synthetic.Size(services: 5_000, staff: 2_000, cases: 20_000)
+let size =
+  scale == "municipality"
+  ? Synthetic.Size(services: 100, staff: 40, cases: 400)
+  : Synthetic.Size(services: 5_000, staff: 2_000, cases: 20_000)
 let now = Date()
 let coordinator = User(login: SystemIdentity.currentLogin(), name: "Bench", role: .eCoordinator)
 let data = Synthetic.municipality(size, coordinator: coordinator, now: now)
@@ -20,22 +23,32 @@ func measure(_ label: String, runs: Int = 5, _ body: () throws -> Void) rethrows
     let start = ContinuousClock.now
     try body()
     let elapsed = ContinuousClock.now - start
-    times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+    times.append(
+      Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
   }
   times.sort()
   let median = times[times.count / 2]
-  print(label.padding(toLength: 46, withPad: " ", startingAt: 0), String(format: "median %8.1f ms   (min %.1f, max %.1f, %d runs)", median, times.first!, times.last!, runs))
+  print(
+    label.padding(toLength: 46, withPad: " ", startingAt: 0),
+    String(
+      format: "median %8.1f ms   (min %.1f, max %.1f, %d runs)", median, times.first!, times.last!,
+      runs))
 }
 
-print("etjanst-bench, scale \(scale): \(size.services) services, \(size.staff) staff, \(size.cases) cases")
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("etjanst-bench-\(UUID().uuidString)")
+print(
+  "etjanst-bench, scale \(scale): \(size.services) services, \(size.staff) staff, \(size.cases) cases"
+)
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+  "etjanst-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
 let path = folder.appendingPathComponent("etjanst.plist").path
 let file = StoreFile(path: path)
 try file.create(data, by: coordinator.login, now: now)
 let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-print("store file".padding(toLength: 46, withPad: " ", startingAt: 0), String(format: "%.2f MB (XML)", Double(bytes) / 1e6))
+print(
+  "store file".padding(toLength: 46, withPad: " ", startingAt: 0),
+  String(format: "%.2f MB (XML)", Double(bytes) / 1e6))
 
 try measure("load (a new console or command)") { _ = try StoreFile(path: path).load() }
 try measure("reloadIfChanged, nothing changed", runs: 20) { _ = try file.reloadIfChanged() }
@@ -43,7 +56,9 @@ try measure("reloadIfChanged, nothing changed", runs: 20) { _ = try file.reloadI
 struct Rename: Command {
   var n: Int
   var summary: LocalizedText { LocalizedText(verbatim: "bench \(n)") }
-  func apply(to m: inout Municipality, context: CommandContext) throws { m.departments[0].name = "Förvaltning \(n)" }
+  func apply(to m: inout Municipality, context: CommandContext) throws {
+    m.departments[0].name = "Förvaltning \(n)"
+  }
 }
 var n = 0
 let actor = Actor(coordinator)

@@ -1,19 +1,23 @@
 import ETjanstConsole
 import ETjanstDomain
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Golden frames of the console's frame over the demo data: the overview and help,
 /// at 80×24 and 132×43, with and without colour.
 @Suite struct ShellGoldenTests {
-  static let goldenDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+  static let goldenDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
 
-  @Test("overview at 80×24 and 132×43, colour and NO_COLOR", arguments: [(80, 24), (132, 43)], [true, false])
+  @Test(
+    "overview at 80×24 and 132×43, colour and NO_COLOR", arguments: [(80, 24), (132, 43)],
+    [true, false])
   func overview(size: (Int, Int), color: Bool) throws {
     let d = ConsoleDriver(try Fixtures.demo, width: size.0, height: size.1, color: color)
     Golden.assertFrame(
-      d.frame, named: "shell-overview-\(size.0)x\(size.1)\(color ? "" : "-nocolor")", in: Self.goldenDir)
+      d.frame, named: "shell-overview-\(size.0)x\(size.1)\(color ? "" : "-nocolor")",
+      in: Self.goldenDir)
   }
 
   @Test("help over the catalogue at 80×24")
@@ -34,7 +38,9 @@ import TestSupport
     for screen in ScreenID.allCases {
       let d = ConsoleDriver(try Fixtures.demo, color: false)
       d.press(.character(Character(String(screen.rawValue))))
-      let colored = d.frame.cells.filter { $0.style.foreground != nil || $0.style.background != nil }
+      let colored = d.frame.cells.filter {
+        $0.style.foreground != nil || $0.style.background != nil
+      }
       #expect(colored.isEmpty, "\(screen) uses colour under NO_COLOR")
     }
   }

@@ -1,8 +1,8 @@
 import ETjanstConsole
 import ETjanstDomain
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The frame around the screens: tabs, hints, help, dialogs, undo, read-only.
 @Suite struct ShellTests {
@@ -50,7 +50,8 @@ import TestSupport
       let help = d.frame.lines.joined(separator: "\n")
       for hintKey in keys {
         #expect(bar.contains(hintKey), "\(screen): '\(hintKey)' missing from the bar (\(bar))")
-        #expect(help.contains(hintKey), "\(screen): '\(hintKey)' in the bar (\(bar)) but not in help")
+        #expect(
+          help.contains(hintKey), "\(screen): '\(hintKey)' in the bar (\(bar)) but not in help")
       }
     }
   }
@@ -58,7 +59,8 @@ import TestSupport
   static func barKeys(_ d: ConsoleDriver, _ screen: ScreenID) -> [String] {
     var state = d.state
     state.overlays = []
-    return Binding.visible(screen.view.bindings(state), in: state).filter(\.showInBar).map(\.keyText)
+    return Binding.visible(screen.view.bindings(state), in: state).filter(\.showInBar).map(
+      \.keyText)
   }
 
   @Test("? and F1 open help; Esc closes it; q quits at the top level")
@@ -90,7 +92,8 @@ import TestSupport
     d.program.stateForTesting.overlays.append(
       ConfirmOverlay(
         title: LocalizedText(verbatim: "Ta bort"), question: LocalizedText(verbatim: "Säker?"),
-        confirmLabel: LocalizedText(verbatim: "Ta bort"), effects: [.perform(AddDepartment(name: "X"))]))
+        confirmLabel: LocalizedText(verbatim: "Ta bort"),
+        effects: [.perform(AddDepartment(name: "X"))]))
     d.press(.enter)
     #expect(d.backend.performed.isEmpty)
     #expect(d.state.overlays.isEmpty)
@@ -141,9 +144,13 @@ import TestSupport
 /// A command for these tests: adds a department, refusing an empty name.
 struct AddDepartment: Command {
   let name: String
-  var summary: LocalizedText { LocalizedText(sv: "Ny förvaltning \(name)", en: "New department \(name)") }
+  var summary: LocalizedText {
+    LocalizedText(sv: "Ny förvaltning \(name)", en: "New department \(name)")
+  }
   func apply(to m: inout Municipality, context: CommandContext) throws {
-    guard !name.isEmpty else { throw RuleViolation.required("name", LocalizedText(sv: "Namn", en: "Name")) }
+    guard !name.isEmpty else {
+      throw RuleViolation.required("name", LocalizedText(sv: "Namn", en: "Name"))
+    }
     m.departments.append(Department(name: name))
   }
 }

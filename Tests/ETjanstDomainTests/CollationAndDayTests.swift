@@ -5,9 +5,14 @@ import Testing
 @Suite struct SwedishCollationTests {
   @Test("Swedish order: … Z Å Ä Ö, case-insensitive")
   func order() {
-    let sorted = ["Örnsköldsvik", "Ängelholm", "Åre", "Zinkgruvan", "avesta", "Övertorneå", "Älvsbyn"]
-      .sortedSwedish { $0 }
-    #expect(sorted == ["avesta", "Zinkgruvan", "Åre", "Älvsbyn", "Ängelholm", "Örnsköldsvik", "Övertorneå"])
+    let sorted = [
+      "Örnsköldsvik", "Ängelholm", "Åre", "Zinkgruvan", "avesta", "Övertorneå", "Älvsbyn",
+    ]
+    .sortedSwedish { $0 }
+    #expect(
+      sorted == [
+        "avesta", "Zinkgruvan", "Åre", "Älvsbyn", "Ängelholm", "Örnsköldsvik", "Övertorneå",
+      ])
   }
 
   @Test("search keeps å ä ö apart from a and o")

@@ -420,7 +420,9 @@ import Testing
 }
 
 extension OrdersRulesTests {
-  @Test("6 step 5 and 4: a service published through an order counts its review meeting as its first review")
+  @Test(
+    "6 step 5 and 4: a service published through an order counts its review meeting as its first review"
+  )
   func publishingSetsFirstReview() throws {
     var m = try Fixtures.demo
     guard let order = m.orders.first(where: { $0.step == .review && $0.meeting != nil }) else {
@@ -429,10 +431,13 @@ extension OrdersRulesTests {
     }
     for comment in order.comments where comment.resolution == .open {
       try m.execute(
-        ResolveReviewComment(order: order.id, comment: comment.id, resolution: .adjusted, note: "Ändrat"),
+        ResolveReviewComment(
+          order: order.id, comment: comment.id, resolution: .adjusted, note: "Ändrat"),
         context: Fixtures.context())
     }
-    if let service = order.service, let i = m.services.index(of: service) { m.services[i].lastReviewed = nil }
+    if let service = order.service, let i = m.services.index(of: service) {
+      m.services[i].lastReviewed = nil
+    }
     try m.execute(RecordAgreement(order: order.id), context: Fixtures.context())
     try m.execute(PublishOrder(order: order.id), context: Fixtures.context())
     let service = try #require(m.orders[id: order.id]?.service.flatMap(m.service))

@@ -1,11 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The built binary in tmux, as a user would run it: first run, screens, help,
 /// quitting, the file it leaves, and the refusals that come before the terminal.
 @Suite struct ShellEndToEndTests {
-  @Test("first run: demo data, five Swedish tabs, help, q exits 0 and restores the terminal; the file is a 0600 plist")
+  @Test(
+    "first run: demo data, five Swedish tabs, help, q exits 0 and restores the terminal; the file is a 0600 plist"
+  )
   func firstRunAndScreens() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -15,7 +17,9 @@ import TestSupport
     try tmux.send(keys: "d")
     var screen = try tmux.waitFor(text: "Mål (riktlinjen, avsnitt 2)")
     let tabs = screen[1]
-    for label in ["1 Översikt", "2 E-tjänster", "3 Personal", "4 Avbrott & reservrutiner", "5 Beställningar"] {
+    for label in [
+      "1 Översikt", "2 E-tjänster", "3 Personal", "4 Avbrott & reservrutiner", "5 Beställningar",
+    ] {
       #expect(tabs.contains(label), "tab bar: \(tabs)")
     }
     try tmux.send(keys: "2")
@@ -45,7 +49,8 @@ import TestSupport
 
   @Test("TERM=vt100 works, without colour")
   func vt100() throws {
-    let tmux = try Tmux(command: "'\(Binary.etjanst)' --demo", width: 100, height: 30, term: "vt100")
+    let tmux = try Tmux(
+      command: "'\(Binary.etjanst)' --demo", width: 100, height: 30, term: "vt100")
     try tmux.waitFor(text: "1 Översikt")
     try tmux.send(keys: "5")
     try tmux.waitFor(text: "Beställning")
@@ -84,7 +89,9 @@ import TestSupport
     let full = try Data(contentsOf: URL(fileURLWithPath: store))
     let truncated = full.prefix(full.count / 2)
     try truncated.write(to: URL(fileURLWithPath: store))
-    for arguments in [["--store", store], ["check", "--store", store], ["list", "services", "--store", store]] {
+    for arguments in [
+      ["--store", store], ["check", "--store", store], ["list", "services", "--store", store],
+    ] {
       let output = try Binary.etjanst(arguments)
       #expect(output.status == 1, "\(arguments)")
       #expect(output.stderr.hasPrefix("etjanst: \(store)"), "\(arguments): \(output.stderr)")

@@ -51,13 +51,16 @@ public final class ConsoleDriver {
 
   public init(
     _ data: Municipality, user: User = Fixtures.coordinator, width: Int = 80, height: Int = 24,
-    language: Language = .swedish, color: Bool = true, readOnly: Bool = false, now: Date = Fixtures.now
+    language: Language = .swedish, color: Bool = true, readOnly: Bool = false,
+    now: Date = Fixtures.now
   ) {
     backend = MemoryBackend(data)
     let state = AppState(
       data: data, user: user, language: language, theme: Theme(useColor: color),
       forcedReadOnly: readOnly, width: width, height: height, now: now)
-    program = Program(state: state, terminal: FakeTerminal(width: width, height: height), backend: backend, clock: { now })
+    program = Program(
+      state: state, terminal: FakeTerminal(width: width, height: height), backend: backend,
+      clock: { now })
   }
 
   public var state: AppState { program.state }
@@ -69,5 +72,7 @@ public final class ConsoleDriver {
   /// Types text, one key per character.
   public func type(_ text: String) { for c in text { program.send(.keyPressed(.character(c))) } }
 
-  public func resize(_ width: Int, _ height: Int) { program.send(.resized(width: width, height: height)) }
+  public func resize(_ width: Int, _ height: Int) {
+    program.send(.resized(width: width, height: height))
+  }
 }

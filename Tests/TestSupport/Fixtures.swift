@@ -6,11 +6,13 @@ import Foundation
 /// the demo municipality.
 public enum Fixtures {
   /// 2026-11-27 10:00 in Stockholm: the day the demo data is written for.
-  public static let now: Date = Day(year: 2026, month: 11, day: 27).start.addingTimeInterval(10 * 3600)
+  public static let now: Date = Day(year: 2026, month: 11, day: 27).start.addingTimeInterval(
+    10 * 3600)
   public static let today = Day(year: 2026, month: 11, day: 27)
 
   /// The demo's e-coordinator (login "esamordnare").
-  public static let coordinator = User(login: "esamordnare", name: "Test Samordnare", role: .eCoordinator)
+  public static let coordinator = User(
+    login: "esamordnare", name: "Test Samordnare", role: .eCoordinator)
 
   /// A small store with the guideline's standing data and one department.
   public static func small() -> Municipality {

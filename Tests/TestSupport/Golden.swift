@@ -19,7 +19,9 @@ public enum Golden {
       var row = ""
       for x in 0..<frame.width {
         let style = frame[x, y].style
-        if styles[style] == nil { styles[style] = letters[min(styles.count - 1, letters.count - 1)] }
+        if styles[style] == nil {
+          styles[style] = letters[min(styles.count - 1, letters.count - 1)]
+        }
         row.append(styles[style]!)
       }
       grid.append(row)
@@ -27,7 +29,8 @@ public enum Golden {
     let legend = styles.filter { $0.key != .plain }.sorted { $0.value < $1.value }.map {
       "\($0.value) = \(describe($0.key))"
     }
-    return (frame.lines + ["--- styles"] + grid + ["--- legend"] + legend).joined(separator: "\n") + "\n"
+    return (frame.lines + ["--- styles"] + grid + ["--- legend"] + legend).joined(separator: "\n")
+      + "\n"
   }
 
   static func describe(_ style: CellStyle) -> String {
@@ -43,7 +46,8 @@ public enum Golden {
 
   /// Compares `frame` with `<directory>/<name>.txt`, or writes it when recording.
   public static func assertFrame(
-    _ frame: Frame, named name: String, in directory: URL, sourceLocation: SourceLocation = #_sourceLocation
+    _ frame: Frame, named name: String, in directory: URL,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) {
     let url = directory.appendingPathComponent(name + ".txt")
     let actual = render(frame)

@@ -37,7 +37,8 @@ public struct AppState {
   public var ordersScreen = OrdersState()
 
   public init(
-    data: Municipality, user: User, language: Language = .swedish, theme: Theme = Theme(useColor: true),
+    data: Municipality, user: User, language: Language = .swedish,
+    theme: Theme = Theme(useColor: true),
     forcedReadOnly: Bool = false, hasExternalEditor: Bool = false, width: Int = 80,
     height: Int = 24, now: Date
   ) {

@@ -35,7 +35,9 @@ public struct EditRequest {
   /// stores it, or putting it back into the form it came from.
   public var apply: (String, inout AppState) -> [Effect]
 
-  public init(text: String, title: LocalizedText, apply: @escaping (String, inout AppState) -> [Effect]) {
+  public init(
+    text: String, title: LocalizedText, apply: @escaping (String, inout AppState) -> [Effect]
+  ) {
     self.text = text
     self.title = title
     self.apply = apply

@@ -37,10 +37,13 @@ public struct Binding {
 
   /// Runs the binding for `key`, if any. An editing key in a read-only console
   /// explains why nothing happens instead of silently doing nothing.
-  public static func dispatch(_ key: Key, _ bindings: [Binding], _ state: inout AppState) -> [Effect]? {
+  public static func dispatch(_ key: Key, _ bindings: [Binding], _ state: inout AppState)
+    -> [Effect]?
+  {
     guard let binding = bindings.first(where: { $0.keys.contains(key) }) else { return nil }
     if binding.edits && state.readOnly {
-      state.show(RuleViolation.readOnly(coordinator: state.data.contacts.eCoordinator).message, .error)
+      state.show(
+        RuleViolation.readOnly(coordinator: state.data.contacts.eCoordinator).message, .error)
       return []
     }
     return binding.action(&state)

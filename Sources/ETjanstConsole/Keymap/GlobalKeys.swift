@@ -20,7 +20,9 @@ public enum GlobalKeys {
         state.screen = state.screen.previous
         return []
       },
-      Binding([.character("u")], label: Texts.keyUndo, help: Texts.helpUndo, bar: false, edits: true) {
+      Binding(
+        [.character("u")], label: Texts.keyUndo, help: Texts.helpUndo, bar: false, edits: true
+      ) {
         state in
         guard let change = state.lastChange else {
           state.show(Texts.nothingToUndo)
@@ -29,11 +31,14 @@ public enum GlobalKeys {
         state.undoPending = true
         return [.perform(change.undo)]
       },
-      Binding([.character("?"), .function(1)], label: Texts.keyHelp, help: Texts.helpHelp) { state in
+      Binding([.character("?"), .function(1)], label: Texts.keyHelp, help: Texts.helpHelp) {
+        state in
         state.overlays.append(HelpOverlay())
         return []
       },
-      Binding([.character("q"), .function(10), .control("c")], label: Texts.keyQuit, help: Texts.helpQuit) {
+      Binding(
+        [.character("q"), .function(10), .control("c")], label: Texts.keyQuit, help: Texts.helpQuit
+      ) {
         _ in [.quit]
       },
       Binding([.control("l")], label: Texts.keyRedraw, bar: false) { _ in [.redraw] },

@@ -13,7 +13,8 @@ public enum ListKeys {
     count: @escaping (AppState) -> Int, page: @escaping (AppState) -> Int
   ) -> [Binding] {
     movementKeys.map { key in
-      Binding([key], keysLabel: "↑↓", label: Texts.keyMove, help: Texts.helpMove, bar: false) { state in
+      Binding([key], keysLabel: "↑↓", label: Texts.keyMove, help: Texts.helpMove, bar: false) {
+        state in
         _ = state[keyPath: path].move(key, count: count(state), page: page(state))
         return []
       }
@@ -22,11 +23,14 @@ public enum ListKeys {
         state[keyPath: path].filtering = true
         return []
       },
-      Binding([.character("s")], keysLabel: "s S", label: Texts.keySort, help: Texts.helpSort) { state in
+      Binding([.character("s")], keysLabel: "s S", label: Texts.keySort, help: Texts.helpSort) {
+        state in
         state[keyPath: path].sortColumn = (state[keyPath: path].sortColumn + 1) % max(1, columns)
         return []
       },
-      Binding([.character("S")], keysLabel: "s S", label: Texts.keySort, help: Texts.helpSort, bar: false) {
+      Binding(
+        [.character("S")], keysLabel: "s S", label: Texts.keySort, help: Texts.helpSort, bar: false
+      ) {
         state in
         state[keyPath: path].sortReversed.toggle()
         return []
@@ -42,13 +46,18 @@ public enum ListKeys {
   }
 
   /// The status line of a list: how many rows, the filter, the sort.
-  public static func status<Row>(_ table: Table<Row>, shown: Int, total: Int, list: ListState, state: AppState) -> String {
+  public static func status<Row>(
+    _ table: Table<Row>, shown: Int, total: Int, list: ListState, state: AppState
+  ) -> String {
     var parts = [state.t(Texts.rowCount(shown, total))]
     if list.filtering || !list.filter.isEmpty {
       parts.append(state.t(Texts.filterShown(list.filter + (list.filtering ? "▏" : ""))))
     }
     if table.columns.indices.contains(list.sortColumn) {
-      parts.append(state.t(Texts.sortedBy(state.t(table.columns[list.sortColumn].title), reversed: list.sortReversed)))
+      parts.append(
+        state.t(
+          Texts.sortedBy(state.t(table.columns[list.sortColumn].title), reversed: list.sortReversed)
+        ))
     }
     return parts.joined(separator: " · ")
   }

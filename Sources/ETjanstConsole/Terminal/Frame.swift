@@ -31,7 +31,9 @@ public struct Frame: Equatable, Sendable {
     var column = x
     var used = 0
     for character in text {
-      let shown: Character = character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? "\u{FFFD}" : character
+      let shown: Character =
+        character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        ? "\u{FFFD}" : character
       let w = TextWidth.of(shown)
       if w == 0 { continue }
       if used + w > limit { break }
@@ -148,7 +150,8 @@ public struct Rect: Equatable, Sendable {
   public func splitTop(_ n: Int) -> (Rect, Rect) {
     let n = min(max(0, n), height)
     return (
-      Rect(x: x, y: y, width: width, height: n), Rect(x: x, y: y + n, width: width, height: height - n)
+      Rect(x: x, y: y, width: width, height: n),
+      Rect(x: x, y: y + n, width: width, height: height - n)
     )
   }
 
@@ -165,7 +168,8 @@ public struct Rect: Equatable, Sendable {
   public func splitLeft(_ n: Int) -> (Rect, Rect) {
     let n = min(max(0, n), width)
     return (
-      Rect(x: x, y: y, width: n, height: height), Rect(x: x + n, y: y, width: width - n, height: height)
+      Rect(x: x, y: y, width: n, height: height),
+      Rect(x: x + n, y: y, width: width - n, height: height)
     )
   }
 }

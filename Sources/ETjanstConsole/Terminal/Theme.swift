@@ -33,8 +33,11 @@ public struct Theme: Sendable, Equatable {
     }
   }
 
-  private func color(_ attributes: Attributes, _ fg: PaletteColor?, _ bg: PaletteColor?) -> CellStyle {
-    useColor ? CellStyle(attributes.subtracting(bg == nil ? [] : .reverse), foreground: fg, background: bg)
+  private func color(_ attributes: Attributes, _ fg: PaletteColor?, _ bg: PaletteColor?)
+    -> CellStyle
+  {
+    useColor
+      ? CellStyle(attributes.subtracting(bg == nil ? [] : .reverse), foreground: fg, background: bg)
       : CellStyle(attributes)
   }
 }

@@ -32,7 +32,8 @@ public enum Texts {
     sv: "Ångra den senaste ändringen du gjort i den här sessionen",
     en: "Undo the last change you made in this session")
   static let keyHelp = T(sv: "Hjälp", en: "Help")
-  static let helpHelp = T(sv: "Visa alla tangenter för skärmen", en: "Show every key of this screen")
+  static let helpHelp = T(
+    sv: "Visa alla tangenter för skärmen", en: "Show every key of this screen")
   static let keyQuit = T(sv: "Avsluta", en: "Quit")
   static let helpQuit = T(
     sv: "Tillbaka; avslutar på översta nivån (F10 och Ctrl-C avslutar alltid)",
@@ -56,10 +57,14 @@ public enum Texts {
   static let noMatches = T(sv: "Inga träffar för filtret.", en: "Nothing matches the filter.")
   static func filterShown(_ text: String) -> T { T(sv: "Filter: \(text)", en: "Filter: \(text)") }
   static func rowCount(_ shown: Int, _ total: Int) -> T {
-    shown == total ? T(sv: "\(total) st", en: "\(total)") : T(sv: "\(shown) av \(total)", en: "\(shown) of \(total)")
+    shown == total
+      ? T(sv: "\(total) st", en: "\(total)")
+      : T(sv: "\(shown) av \(total)", en: "\(shown) of \(total)")
   }
   static func sortedBy(_ column: String, reversed: Bool) -> T {
-    T(sv: "sorterat på \(column)\(reversed ? " ↓" : "")", en: "sorted by \(column)\(reversed ? " ↓" : "")")
+    T(
+      sv: "sorterat på \(column)\(reversed ? " ↓" : "")",
+      en: "sorted by \(column)\(reversed ? " ↓" : "")")
   }
 
   // MARK: - Dialogs
@@ -79,12 +84,17 @@ public enum Texts {
   static let helpDialog = T(sv: "I dialogen", en: "In the dialog")
   static let nothingToUndo = T(
     sv: "Inget att ångra i den här sessionen.", en: "Nothing to undo in this session.")
-  static func saved(_ summary: T) -> T { T(sv: "Sparat: \(summary.sv)", en: "Saved: \(summary.en)") }
-  static func undone(_ summary: T) -> T { T(sv: "\(summary.sv) – klart", en: "\(summary.en) – done") }
+  static func saved(_ summary: T) -> T {
+    T(sv: "Sparat: \(summary.sv)", en: "Saved: \(summary.en)")
+  }
+  static func undone(_ summary: T) -> T {
+    T(sv: "\(summary.sv) – klart", en: "\(summary.en) – done")
+  }
   static let textEditorHint = T(
     sv: "Skriv fritt. Ctrl-S eller F2 sparar, Esc avbryter.",
     en: "Type freely. Ctrl-S or F2 saves, Esc cancels.")
-  static let invalidDay = T(sv: "Skriv datumet som ÅÅÅÅ-MM-DD.", en: "Write the date as YYYY-MM-DD.")
+  static let invalidDay = T(
+    sv: "Skriv datumet som ÅÅÅÅ-MM-DD.", en: "Write the date as YYYY-MM-DD.")
   static let invalidDateTime = T(
     sv: "Skriv tiden som ÅÅÅÅ-MM-DD TT:MM.", en: "Write the time as YYYY-MM-DD HH:MM.")
   static let invalidNumber = T(sv: "Skriv ett heltal.", en: "Write a whole number.")

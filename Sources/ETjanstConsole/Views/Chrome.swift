@@ -33,17 +33,23 @@ enum Chrome {
 
   static func drawStatus(_ state: AppState, into frame: inout Frame, area: Rect) {
     if let flash = state.flash {
-      let role: Theme.Role = flash.kind == .error ? .danger : (flash.kind == .success ? .ok : .accent)
-      frame.put(" " + state.t(flash.text), x: area.x, y: area.y, style: state.theme.style(role), maxWidth: area.width)
+      let role: Theme.Role =
+        flash.kind == .error ? .danger : (flash.kind == .success ? .ok : .accent)
+      frame.put(
+        " " + state.t(flash.text), x: area.x, y: area.y, style: state.theme.style(role),
+        maxWidth: area.width)
       return
     }
     // A running outage is shown on every screen, until it is resolved (4.3).
     if state.screen != .outages, let banner = OutageBanner.line(state) {
-      frame.put(" " + banner.text, x: area.x, y: area.y, style: state.theme.style(banner.role), maxWidth: area.width)
+      frame.put(
+        " " + banner.text, x: area.x, y: area.y, style: state.theme.style(banner.role),
+        maxWidth: area.width)
       return
     }
     let status = state.screen.view.status(state)
-    frame.put(" " + status, x: area.x, y: area.y, style: state.theme.style(.muted), maxWidth: area.width)
+    frame.put(
+      " " + status, x: area.x, y: area.y, style: state.theme.style(.muted), maxWidth: area.width)
   }
 
   /// The hint bar: the keys of the topmost dialog, or of the screen then the global
@@ -69,7 +75,9 @@ enum Chrome {
     // A global key the screen binds itself (q in a detail view means "back") is
     // the screen's; its global hint would promise what the key does not do.
     let taken = Set(screen.flatMap(\.keys))
-    let global = GlobalKeys.distinct.filter { $0.showInBar && !$0.keys.contains(where: taken.contains) }
+    let global = GlobalKeys.distinct.filter {
+      $0.showInBar && !$0.keys.contains(where: taken.contains)
+    }
     let help = global.filter { $0.keys.contains(.character("?")) }
     var seen = Set<String>()
     return (help + screen.filter(\.showInBar) + global)

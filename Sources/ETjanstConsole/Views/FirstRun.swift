@@ -5,10 +5,13 @@ import ETjanstDomain
 public enum FirstRun {
   public enum Choice: Sendable { case demo, empty, quit }
 
-  public static func frame(width: Int, height: Int, path: String, language: Language, theme: Theme) -> Frame {
+  public static func frame(width: Int, height: Int, path: String, language: Language, theme: Theme)
+    -> Frame
+  {
     var frame = Frame(width: width, height: height)
     let lines = [
-      Texts.firstRunNoStore(path), LocalizedText(verbatim: ""), Texts.firstRunDemo, Texts.firstRunEmpty,
+      Texts.firstRunNoStore(path), LocalizedText(verbatim: ""), Texts.firstRunDemo,
+      Texts.firstRunEmpty,
       Texts.firstRunQuit,
     ].flatMap { TextWidth.wrap($0(language), to: max(10, min(width, 76) - 4)) }
     let box = frame.bounds.centered(width: min(width, 76), height: lines.count + 2)
@@ -29,14 +32,19 @@ public enum FirstRun {
   }
 
   /// Shows the choice until one of its keys is pressed.
-  public static func ask(_ terminal: any TerminalIO, path: String, language: Language) throws -> Choice {
+  public static func ask(_ terminal: any TerminalIO, path: String, language: Language) throws
+    -> Choice
+  {
     let theme = Theme(useColor: false)
     while true {
       let size = terminal.size
       terminal.hideCursor()
-      terminal.present(frame(width: size.width, height: size.height, path: path, language: language, theme: theme))
+      terminal.present(
+        frame(width: size.width, height: size.height, path: path, language: language, theme: theme))
       do {
-        if let key = try terminal.readKey(timeout: .seconds(1)), let choice = choice(for: key) { return choice }
+        if let key = try terminal.readKey(timeout: .seconds(1)), let choice = choice(for: key) {
+          return choice
+        }
       } catch is TerminalClosed {
         return .quit
       }
@@ -51,7 +59,8 @@ extension Texts {
       en: "There is no store at \(path). How do you want to start?")
   }
   static let firstRunDemo = LocalizedText(
-    sv: "d  Demodata: en påhittad kommun att prova med", en: "d  Demo data: a made-up municipality to try")
+    sv: "d  Demodata: en påhittad kommun att prova med",
+    en: "d  Demo data: a made-up municipality to try")
   static let firstRunEmpty = LocalizedText(
     sv: "t  Tomt register med riktlinjens grunddata (du blir e-samordnare)",
     en: "t  Empty store with the guideline's standing data (you become the e-coordinator)")

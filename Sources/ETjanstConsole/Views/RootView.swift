@@ -15,8 +15,10 @@ public enum RootView {
     Chrome.drawTitle(state, into: &frame, area: title)
     Chrome.drawTabs(state, into: &frame, area: tabs)
     state.screen.view.draw(state, into: &frame, area: main.inset(by: 0))
-    Chrome.drawStatus(state, into: &frame, area: Rect(x: 0, y: bottom.y, width: bottom.width, height: 1))
-    Chrome.drawHints(state, into: &frame, area: Rect(x: 0, y: bottom.y + 1, width: bottom.width, height: 1))
+    Chrome.drawStatus(
+      state, into: &frame, area: Rect(x: 0, y: bottom.y, width: bottom.width, height: 1))
+    Chrome.drawHints(
+      state, into: &frame, area: Rect(x: 0, y: bottom.y + 1, width: bottom.width, height: 1))
     for overlay in state.overlays {
       overlay.draw(state, into: &frame, area: main)
     }
@@ -32,7 +34,8 @@ public enum RootView {
   }
 
   private static func drawTooSmall(_ state: AppState, into frame: inout Frame) {
-    let lines = TextWidth.wrap(state.t(Texts.tooSmall(state.width, state.height)), to: max(1, state.width - 2))
+    let lines = TextWidth.wrap(
+      state.t(Texts.tooSmall(state.width, state.height)), to: max(1, state.width - 2))
     let top = max(0, (state.height - lines.count) / 2)
     for (i, line) in lines.enumerated() {
       let x = max(0, (state.width - TextWidth.of(line)) / 2)

@@ -3,7 +3,8 @@
 public enum Box {
   /// Clears `rect`, draws its border and title, and returns the inside.
   @discardableResult
-  public static func draw(_ title: String, in rect: Rect, frame: inout Frame, theme: Theme) -> Rect {
+  public static func draw(_ title: String, in rect: Rect, frame: inout Frame, theme: Theme) -> Rect
+  {
     frame.clear(rect)
     let border = theme.style(.border)
     guard rect.width >= 2, rect.height >= 2 else { return rect }
@@ -15,7 +16,9 @@ public enum Box {
       frame.put("│", x: rect.maxX - 1, y: y, style: border)
     }
     if !title.isEmpty {
-      frame.put(" \(title) ", x: rect.x + 2, y: rect.y, style: theme.style(.header), maxWidth: rect.width - 4)
+      frame.put(
+        " \(title) ", x: rect.x + 2, y: rect.y, style: theme.style(.header),
+        maxWidth: rect.width - 4)
     }
     return Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
   }

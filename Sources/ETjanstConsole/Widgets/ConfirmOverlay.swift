@@ -9,7 +9,9 @@ public struct ConfirmOverlay: Overlay {
   public var effects: [Effect]
   var okFocused = false
 
-  public init(title: LocalizedText, question: LocalizedText, confirmLabel: LocalizedText, effects: [Effect]) {
+  public init(
+    title: LocalizedText, question: LocalizedText, confirmLabel: LocalizedText, effects: [Effect]
+  ) {
     self.title = title
     self.question = question
     self.confirmLabel = confirmLabel
@@ -32,19 +34,25 @@ public struct ConfirmOverlay: Overlay {
 
   public func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
     let buttons = Box.dialog(
-      state.t(title), text: state.t(question), in: area, width: 64, frame: &frame, theme: state.theme)
+      state.t(title), text: state.t(question), in: area, width: 64, frame: &frame,
+      theme: state.theme)
     let cancel = "[ \(state.t(Texts.cancel)) ]"
     let ok = "[ \(state.t(confirmLabel)) ]"
     let total = TextWidth.of(cancel) + 3 + TextWidth.of(ok)
     var x = buttons.x + max(0, (buttons.width - total) / 2)
-    x += frame.put(cancel, x: x, y: buttons.y, style: state.theme.style(okFocused ? .normal : .selection)) + 3
+    x +=
+      frame.put(
+        cancel, x: x, y: buttons.y, style: state.theme.style(okFocused ? .normal : .selection)) + 3
     frame.put(
       ok, x: x, y: buttons.y,
       style: state.theme.style(okFocused ? .danger : .normal).with(okFocused ? [.reverse] : []))
   }
 
   public func bindings(_ state: AppState) -> [OverlayKey] {
-    [OverlayKey("←→", Texts.choose), OverlayKey("Enter", Texts.ok), OverlayKey("Esc", Texts.cancel)]
+    [
+      OverlayKey("←→", Texts.choose), OverlayKey("Enter", Texts.ok),
+      OverlayKey("Esc", Texts.cancel),
+    ]
   }
 }
 

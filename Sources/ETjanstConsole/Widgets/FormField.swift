@@ -23,7 +23,10 @@ public struct FormField {
   public var value: String
   public var required: Bool
 
-  public init(_ key: String, _ label: LocalizedText, _ kind: Kind = .text, value: String = "", required: Bool = false) {
+  public init(
+    _ key: String, _ label: LocalizedText, _ kind: Kind = .text, value: String = "",
+    required: Bool = false
+  ) {
     self.key = key
     self.label = label
     self.kind = kind
@@ -35,7 +38,9 @@ public struct FormField {
     FormField(key, label, .toggle, value: on ? "true" : "false")
   }
 
-  public static func day(_ key: String, _ label: LocalizedText, _ day: Day?, required: Bool = false) -> FormField {
+  public static func day(_ key: String, _ label: LocalizedText, _ day: Day?, required: Bool = false)
+    -> FormField
+  {
     FormField(key, label, .day, value: day?.description ?? "", required: required)
   }
 
@@ -97,7 +102,9 @@ public struct FormValues {
   public func dateTime(_ key: String) throws -> Date? {
     let text = self.text(key)
     if text.isEmpty { return nil }
-    guard let date = Format.parseDateTime(text) else { throw RuleViolation(field: key, Texts.invalidDateTime) }
+    guard let date = Format.parseDateTime(text) else {
+      throw RuleViolation(field: key, Texts.invalidDateTime)
+    }
     return date
   }
 

@@ -53,7 +53,9 @@ public struct FormOverlay: Overlay {
     var field = fields[focus]
     switch field.kind {
     case .toggle:
-      if [.character(" "), .left, .right].contains(key) { field.value = field.value == "true" ? "false" : "true" }
+      if [.character(" "), .left, .right].contains(key) {
+        field.value = field.value == "true" ? "false" : "true"
+      }
     case .choice(let options):
       guard !options.isEmpty else { return }
       let i = options.firstIndex { $0.value == field.value } ?? 0
@@ -106,7 +108,8 @@ public struct FormOverlay: Overlay {
   mutating func editLong(_ state: AppState) -> OverlayOutcome {
     let form = self
     let index = focus
-    let request = EditRequest(text: fields[index].value, title: fields[index].label) { text, state in
+    let request = EditRequest(text: fields[index].value, title: fields[index].label) {
+      text, state in
       guard let i = state.overlays.lastIndex(where: { $0 is FormOverlay }),
         var form = state.overlays[i] as? FormOverlay
       else { return [] }
@@ -150,7 +153,8 @@ public struct FormOverlay: Overlay {
     let rows = fields.count + errors.count + 2
     let box = area.centered(width: width, height: min(area.height, rows + 2))
     let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
-    let labelWidth = min(30, (fields.map { TextWidth.of($0.label.sv) + ($0.required ? 2 : 0) + 2 }.max() ?? 10))
+    let labelWidth = min(
+      30, (fields.map { TextWidth.of($0.label.sv) + ($0.required ? 2 : 0) + 2 }.max() ?? 10))
     return (box, inner, labelWidth)
   }
 
@@ -178,20 +182,27 @@ public struct FormOverlay: Overlay {
       let valueX = inner.x + labelWidth
       let valueWidth = inner.width - labelWidth
       if let error = row.error {
-        frame.put("! " + state.t(error), x: valueX, y: y, style: theme.style(.danger), maxWidth: valueWidth)
+        frame.put(
+          "! " + state.t(error), x: valueX, y: y, style: theme.style(.danger), maxWidth: valueWidth)
         continue
       }
       let focused = row.field == focus
       let label = state.t(field.label) + (field.required ? " *" : "")
-      frame.put(label, x: inner.x, y: y, style: theme.style(focused ? .accent : .normal), maxWidth: labelWidth - 1)
+      frame.put(
+        label, x: inner.x, y: y, style: theme.style(focused ? .accent : .normal),
+        maxWidth: labelWidth - 1)
       let shown = TextWidth.pad(field.display(state.language), to: valueWidth)
       frame.put(shown, x: valueX, y: y, style: theme.style(focused ? .inputFocused : .input))
     }
     let footer = inner.maxY - 1
     if let general = errors[""] {
-      frame.put("! " + state.t(general), x: inner.x, y: footer, style: theme.style(.danger), maxWidth: inner.width)
+      frame.put(
+        "! " + state.t(general), x: inner.x, y: footer, style: theme.style(.danger),
+        maxWidth: inner.width)
     } else {
-      frame.put(state.t(Texts.formFooter), x: inner.x, y: footer, style: theme.style(.muted), maxWidth: inner.width)
+      frame.put(
+        state.t(Texts.formFooter), x: inner.x, y: footer, style: theme.style(.muted),
+        maxWidth: inner.width)
     }
   }
 
@@ -209,7 +220,8 @@ public struct FormOverlay: Overlay {
 
   public func bindings(_ state: AppState) -> [OverlayKey] {
     [
-      OverlayKey("Tab", Texts.next), OverlayKey("Enter", Texts.save), OverlayKey("Space ←→", Texts.choose),
+      OverlayKey("Tab", Texts.next), OverlayKey("Enter", Texts.save),
+      OverlayKey("Space ←→", Texts.choose),
       OverlayKey("Esc", Texts.cancel),
     ]
   }

@@ -10,7 +10,8 @@ public struct HelpOverlay: Overlay {
   func lines(_ state: AppState) -> [(key: String, text: String, heading: Bool)] {
     var out: [(String, String, Bool)] = [("", state.t(state.screen.title), true)]
     var seen = Set<String>()
-    for b in Binding.visible(state.screen.view.bindings(state), in: state) where seen.insert(b.keyText + b.label.en).inserted {
+    for b in Binding.visible(state.screen.view.bindings(state), in: state)
+    where seen.insert(b.keyText + b.label.en).inserted {
       out.append((Self.keys(b), state.t(b.help), false))
     }
     out.append(("", "", false))
@@ -60,15 +61,19 @@ public struct HelpOverlay: Overlay {
     for (row, line) in rows.dropFirst(first).prefix(inner.height).enumerated() {
       let y = inner.y + row
       if line.heading {
-        frame.put(line.text, x: inner.x, y: y, style: state.theme.style(.header), maxWidth: inner.width)
+        frame.put(
+          line.text, x: inner.x, y: y, style: state.theme.style(.header), maxWidth: inner.width)
       } else {
-        frame.put(line.key, x: inner.x, y: y, style: state.theme.style(.hintKey), maxWidth: keyWidth)
+        frame.put(
+          line.key, x: inner.x, y: y, style: state.theme.style(.hintKey), maxWidth: keyWidth)
         frame.put(line.text, x: inner.x + keyWidth + 2, y: y, maxWidth: inner.width - keyWidth - 2)
       }
     }
     if rows.count > inner.height {
       let marker = " \(first + 1)–\(first + inner.height)/\(rows.count) "
-      frame.put(marker, x: box.maxX - TextWidth.of(marker) - 2, y: box.maxY - 1, style: state.theme.style(.muted))
+      frame.put(
+        marker, x: box.maxX - TextWidth.of(marker) - 2, y: box.maxY - 1,
+        style: state.theme.style(.muted))
     }
   }
 

@@ -22,7 +22,9 @@ public struct MessageOverlay: Overlay {
     let buttons = Box.dialog(
       state.t(title), text: state.t(text), in: area, width: 72, frame: &frame, theme: state.theme)
     let ok = "[ \(state.t(Texts.ok)) ]"
-    frame.put(ok, x: buttons.x + (buttons.width - TextWidth.of(ok)) / 2, y: buttons.y, style: state.theme.style(.selection))
+    frame.put(
+      ok, x: buttons.x + (buttons.width - TextWidth.of(ok)) / 2, y: buttons.y,
+      style: state.theme.style(.selection))
   }
 
   public func bindings(_ state: AppState) -> [OverlayKey] {

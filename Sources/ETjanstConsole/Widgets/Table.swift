@@ -102,19 +102,24 @@ public struct Table<Row> {
     let theme = state.theme
     // The scroll position ("12/40") takes the header's right end; the columns
     // fit beside it rather than under it.
-    let marker = rows.count > area.height - 1 ? "\(min(list.selected, rows.count - 1) + 1)/\(rows.count)" : ""
+    let marker =
+      rows.count > area.height - 1 ? "\(min(list.selected, rows.count - 1) + 1)/\(rows.count)" : ""
     let layout = fit(area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 2))
     var x = area.x + 1
     for (index, width) in layout {
       var title = state.t(columns[index].title)
       if index == list.sortColumn { title += list.sortReversed ? "↓" : "↑" }
-      frame.put(TextWidth.pad(title, to: width, alignRight: columns[index].alignRight), x: x, y: area.y, style: theme.style(.header))
+      frame.put(
+        TextWidth.pad(title, to: width, alignRight: columns[index].alignRight), x: x, y: area.y,
+        style: theme.style(.header))
       x += width + 1
     }
     let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
     if rows.isEmpty {
       let text = emptyText ?? (list.filter.isEmpty ? Texts.noRows : Texts.noMatches)
-      frame.put(state.t(text), x: body.x + 1, y: body.y, style: theme.style(.muted), maxWidth: body.width - 1)
+      frame.put(
+        state.t(text), x: body.x + 1, y: body.y, style: theme.style(.muted),
+        maxWidth: body.width - 1)
       return
     }
     var list = list
@@ -123,7 +128,10 @@ public struct Table<Row> {
       let y = body.y + offset
       let selected = list.top + offset == list.selected
       var x = area.x + 1
-      if selected { frame.clear(Rect(x: area.x, y: y, width: area.width, height: 1), style: theme.style(.selection)) }
+      if selected {
+        frame.clear(
+          Rect(x: area.x, y: y, width: area.width, height: 1), style: theme.style(.selection))
+      }
       for (index, width) in layout {
         let column = columns[index]
         let text = TextWidth.pad(column.value(row), to: width, alignRight: column.alignRight)
@@ -133,7 +141,8 @@ public struct Table<Row> {
       }
     }
     if !marker.isEmpty {
-      frame.put(marker, x: area.maxX - TextWidth.of(marker) - 1, y: area.y, style: theme.style(.muted))
+      frame.put(
+        marker, x: area.maxX - TextWidth.of(marker) - 1, y: area.y, style: theme.style(.muted))
     }
   }
 }

@@ -49,9 +49,19 @@ public struct TextAreaOverlay: Overlay {
         lines[row] += lines.remove(at: row + 1)
       }
     case .left:
-      if column > 0 { column -= 1 } else if row > 0 { row -= 1; column = lines[row].count }
+      if column > 0 {
+        column -= 1
+      } else if row > 0 {
+        row -= 1
+        column = lines[row].count
+      }
     case .right:
-      if column < lines[row].count { column += 1 } else if row + 1 < lines.count { row += 1; column = 0 }
+      if column < lines[row].count {
+        column += 1
+      } else if row + 1 < lines.count {
+        row += 1
+        column = 0
+      }
     case .up: row = max(0, row - 1)
     case .down: row = min(lines.count - 1, row + 1)
     case .pageUp: row = max(0, row - 10)
@@ -80,7 +90,9 @@ public struct TextAreaOverlay: Overlay {
       let shift = i + top == row ? max(0, start - inner.width + 1) : 0
       frame.put(String(text.dropFirst(shift)), x: inner.x, y: inner.y + i, maxWidth: inner.width)
     }
-    frame.put(state.t(Texts.textEditorHint), x: inner.x, y: box.maxY - 2, style: state.theme.style(.muted), maxWidth: inner.width)
+    frame.put(
+      state.t(Texts.textEditorHint), x: inner.x, y: box.maxY - 2, style: state.theme.style(.muted),
+      maxWidth: inner.width)
   }
 
   public func cursor(_ state: AppState, area: Rect) -> (x: Int, y: Int)? {

@@ -30,8 +30,10 @@ public struct GoalFigures: Sendable, Equatable {
       guard let before = s.handlingDaysBefore, let after = s.handlingDaysAfter else { return nil }
       return (before, after)
     }
-    handlingDaysBefore = timed.isEmpty ? nil : Double(timed.map(\.0).reduce(0, +)) / Double(timed.count)
-    handlingDaysAfter = timed.isEmpty ? nil : Double(timed.map(\.1).reduce(0, +)) / Double(timed.count)
+    handlingDaysBefore =
+      timed.isEmpty ? nil : Double(timed.map(\.0).reduce(0, +)) / Double(timed.count)
+    handlingDaysAfter =
+      timed.isEmpty ? nil : Double(timed.map(\.1).reduce(0, +)) / Double(timed.count)
     yearlyDigitalCases = published.compactMap(\.yearlyCaseVolume).reduce(0, +)
     let leads = m.orders.filter { $0.step == .published }.compactMap { o -> Int? in
       guard let done = o.stepHistory.last(where: { $0.step == .published })?.at else { return nil }
@@ -39,6 +41,7 @@ public struct GoalFigures: Sendable, Equatable {
     }.sorted()
     medianOrderLeadDays = leads.isEmpty ? nil : leads[leads.count / 2]
     openOrders = m.orders.filter { $0.step != .published && $0.hold?.kind != .cancelled }.count
-    offPlatform = m.services.filter { $0.platform != EService.openEPlatform && $0.status != .unpublished }.count
+    offPlatform =
+      m.services.filter { $0.platform != EService.openEPlatform && $0.status != .unpublished }.count
   }
 }

@@ -12,7 +12,9 @@ struct Cases: ParsableCommand {
 
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Import cases from CSV (case number, e-service, officer login, status); a bad row stops the whole file.")
+      abstract:
+        "Import cases from CSV (case number, e-service, officer login, status); a bad row stops the whole file."
+    )
 
     @Argument(help: "The CSV file.")
     var file: String

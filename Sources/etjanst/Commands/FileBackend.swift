@@ -22,15 +22,21 @@ final class FileBackend: ConsoleBackend {
 enum ExternalEditor {
   static var command: String? {
     let env = ProcessInfo.processInfo.environment
-    return [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    return [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first {
+      !$0.trimmingCharacters(in: .whitespaces).isEmpty
+    }
   }
 
   /// The edited text, or nil when the editor failed or nothing changed.
   static func edit(_ text: String) -> String? {
     guard let command else { return nil }
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("etjanst-\(UUID().uuidString).txt")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "etjanst-\(UUID().uuidString).txt")
     defer { try? FileManager.default.removeItem(at: url) }
-    guard FileManager.default.createFile(atPath: url.path, contents: Data((text + "\n").utf8), attributes: [.posixPermissions: 0o600])
+    guard
+      FileManager.default.createFile(
+        atPath: url.path, contents: Data((text + "\n").utf8), attributes: [.posixPermissions: 0o600]
+      )
     else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -42,8 +48,10 @@ enum ExternalEditor {
     } catch {
       return nil
     }
-    guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: url.path) else { return nil }
+    guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: url.path)
+    else { return nil }
     let edited = String(decoding: data, as: UTF8.self)
-    return edited.trimmingCharacters(in: .newlines) == text.trimmingCharacters(in: .newlines) ? nil : edited
+    return edited.trimmingCharacters(in: .newlines) == text.trimmingCharacters(in: .newlines)
+      ? nil : edited
   }
 }

@@ -30,12 +30,16 @@ struct List: ParsableCommand {
     try reporting {
       let (file, m, user) = try storeOptions.load()
       var options = ListOptions(
-        filter: filter.map(TextCleaning.line), department: department.map(TextCleaning.line), step: step,
+        filter: filter.map(TextCleaning.line), department: department.map(TextCleaning.line),
+        step: step,
         today: Day(Date()))
       // A manager lists the personal data of their own department only (4.1, 4.2).
-      if let own = user.role.department, case .export(let k) = kind, [.staff, .access, .cases].contains(k) {
+      if let own = user.role.department, case .export(let k) = kind,
+        [.staff, .access, .cases].contains(k)
+      {
         if let asked = try options.departmentID(in: m), asked != own {
-          throw Failure("a manager lists \(k.rawValue) of their own department only (\(m.departmentName(own)))")
+          throw Failure(
+            "a manager lists \(k.rawValue) of their own department only (\(m.departmentName(own)))")
         }
         options.department = own.rawValue
       }

@@ -26,7 +26,8 @@ struct OpenConsole: ParsableCommand {
       let path: String
       var demoFolder: URL?
       if demo {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("etjanst-demo-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+          "etjanst-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         demoFolder = folder
         path = folder.appendingPathComponent("etjanst.plist").path
@@ -54,7 +55,9 @@ struct OpenConsole: ParsableCommand {
       case .empty:
         let login = SystemIdentity.currentLogin()
         let first = User(login: login, name: login, role: .eCoordinator)
-        do { try file.create(.standing(firstUser: first), by: login) } catch { throw Failure(error) }
+        do { try file.create(.standing(firstUser: first), by: login) } catch {
+          throw Failure(error)
+        }
       }
       loaded = try load(file)
     }
@@ -63,7 +66,8 @@ struct OpenConsole: ParsableCommand {
       data: data, user: user, language: language, theme: Theme(useColor: terminal.useColor),
       forcedReadOnly: readOnly, hasExternalEditor: ExternalEditor.command != nil, now: Date())
     StaffScreen.prepareForManager(&state)
-    let program = Program(state: state, terminal: terminal, backend: FileBackend(file), clock: Date.init)
+    let program = Program(
+      state: state, terminal: terminal, backend: FileBackend(file), clock: Date.init)
     try program.run()
   }
 
@@ -92,8 +96,11 @@ struct OpenConsole: ParsableCommand {
 
 extension Language: ExpressibleByArgument {
   /// English when the user's locale asks for it; Swedish otherwise.
-  static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Language {
-    let locale = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+  static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment)
+    -> Language
+  {
+    let locale =
+      [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
     return locale.hasPrefix("en") ? .english : .swedish
   }
 }

@@ -19,7 +19,9 @@ struct Report: ParsableCommand {
     try reporting {
       let (_, m, _) = try storeOptions.load()
       let now = Date()
-      print(ReportText.render(m, now: now, format: format, language: lang ?? .fromEnvironment()), terminator: "")
+      print(
+        ReportText.render(m, now: now, format: format, language: lang ?? .fromEnvironment()),
+        terminator: "")
     }
   }
 }
@@ -29,7 +31,9 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum ReportText {
-  static func render(_ m: Municipality, now: Date, format: ReportFormat, language: Language) -> String {
+  static func render(_ m: Municipality, now: Date, format: ReportFormat, language: Language)
+    -> String
+  {
     let sv = language == .swedish
     let g = GoalFigures(m)
     let md = format == .md
@@ -43,20 +47,37 @@ enum ReportText {
     out.append("")
     heading(sv ? "Mål (riktlinjen avsnitt 2)" : "Goals (guideline section 2)")
     let figures: [(String, String)] = [
-      (sv ? "Publicerade externa e-tjänster" : "Published external e-services", "\(g.publishedExternal)"),
-      (sv ? "Publicerade interna e-tjänster" : "Published internal e-services", "\(g.publishedInternal)"),
+      (
+        sv ? "Publicerade externa e-tjänster" : "Published external e-services",
+        "\(g.publishedExternal)"
+      ),
+      (
+        sv ? "Publicerade interna e-tjänster" : "Published internal e-services",
+        "\(g.publishedInternal)"
+      ),
       (sv ? "Ersatta pappersblanketter" : "Paper forms replaced", "\(g.paperFormsReplaced)"),
       (sv ? "Automatiserade e-tjänster" : "Automated e-services", "\(g.automated)"),
-      (sv ? "Ärenden per år via e-tjänst" : "Yearly cases through e-services", "\(g.yearlyDigitalCases)"),
+      (
+        sv ? "Ärenden per år via e-tjänst" : "Yearly cases through e-services",
+        "\(g.yearlyDigitalCases)"
+      ),
       (sv ? "Handläggningstid före → efter (dagar)" : "Handling days before → after", handling(g)),
-      (sv ? "Ledtid beställning → publicerad (median, dagar)" : "Order lead time (median days)",
-        g.medianOrderLeadDays.map(String.init) ?? "–"),
+      (
+        sv ? "Ledtid beställning → publicerad (median, dagar)" : "Order lead time (median days)",
+        g.medianOrderLeadDays.map(String.init) ?? "–"
+      ),
       (sv ? "Pågående beställningar" : "Open orders", "\(g.openOrders)"),
-      (sv ? "E-tjänster utanför Open ePlatform" : "E-services off Open ePlatform", "\(g.offPlatform)"),
+      (
+        sv ? "E-tjänster utanför Open ePlatform" : "E-services off Open ePlatform",
+        "\(g.offPlatform)"
+      ),
     ]
     let width = figures.map(\.0.count).max() ?? 0
     for (label, value) in figures {
-      out.append(md ? "- \(label): **\(value)**" : "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)
+      out.append(
+        md
+          ? "- \(label): **\(value)**"
+          : "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)
     }
     out.append("")
     let findings = Findings.all(in: m, at: now)
@@ -64,7 +85,9 @@ enum ReportText {
     if findings.isEmpty { out.append(sv ? "Inget." : "Nothing.") }
     for f in findings {
       let line = "[\(f.section)] \(f.subject): \(f.message(language))"
-      out.append(Printable.line(md ? "- \(severity(f.severity, sv)) \(line)" : "  \(severity(f.severity, sv)) \(line)"))
+      out.append(
+        Printable.line(
+          md ? "- \(severity(f.severity, sv)) \(line)" : "  \(severity(f.severity, sv)) \(line)"))
     }
     return out.joined(separator: "\n") + "\n"
   }

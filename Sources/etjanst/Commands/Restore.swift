@@ -23,12 +23,14 @@ struct Restore: ParsableCommand {
       guard let number, !list else {
         if backups.isEmpty { print("No backups of \(file.path) yet.") }
         for (i, b) in backups.enumerated() {
-          print("\(i + 1)  \(ISO8601DateFormatter().string(from: b.date))  \(b.size) bytes  \(b.name)")
+          print(
+            "\(i + 1)  \(ISO8601DateFormatter().string(from: b.date))  \(b.size) bytes  \(b.name)")
         }
         return
       }
       guard backups.indices.contains(number - 1) else {
-        throw Failure("there is no backup \(number); \(backups.count) exist (see etjanst restore --list)")
+        throw Failure(
+          "there is no backup \(number); \(backups.count) exist (see etjanst restore --list)")
       }
       do {
         try file.restore(backups[number - 1], actor: Actor(user), now: Date())

@@ -69,7 +69,8 @@ extension ParsableCommand {
 func identify(in m: Municipality, language: Language = .fromEnvironment()) throws -> User {
   let login = SystemIdentity.currentLogin()
   guard let user = m.user(login: login) else {
-    throw Failure(RuleViolation.unknownUser(login, coordinator: m.contacts.eCoordinator).message(language))
+    throw Failure(
+      RuleViolation.unknownUser(login, coordinator: m.contacts.eCoordinator).message(language))
   }
   return user
 }

@@ -28,7 +28,8 @@ enum DemoStore {
     var m = try DemoData.load(today: Day(now))
     let login = SystemIdentity.currentLogin()
     m.users.removeAll { $0.login == login }
-    m.users.insert(User(login: login, name: m.contacts.eCoordinator.name, role: .eCoordinator), at: 0)
+    m.users.insert(
+      User(login: login, name: m.contacts.eCoordinator.name, role: .eCoordinator), at: 0)
     return m
   }
 

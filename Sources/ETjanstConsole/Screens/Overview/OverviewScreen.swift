@@ -31,11 +31,17 @@ public enum OverviewScreen: Screen {
 
   /// Contacts along the bottom; above them the figures beside the findings on a
   /// wide terminal, or over them on a narrow one.
-  static func layout(_ state: AppState, _ area: Rect) -> (figures: Rect, contacts: Rect, findings: Rect) {
+  static func layout(_ state: AppState, _ area: Rect) -> (
+    figures: Rect, contacts: Rect, findings: Rect
+  ) {
     let (top, contacts) = area.splitBottom(3)
     if area.width >= 120 {
       let (figures, findings) = top.splitLeft(62)
-      return (figures, contacts, Rect(x: findings.x + 1, y: findings.y, width: findings.width - 1, height: findings.height - 1))
+      return (
+        figures, contacts,
+        Rect(
+          x: findings.x + 1, y: findings.y, width: findings.width - 1, height: findings.height - 1)
+      )
     }
     let (figures, findings) = top.splitTop(10)
     return (figures, contacts, findings)
@@ -68,7 +74,10 @@ public enum OverviewScreen: Screen {
     let shown = findings(state).count
     var parts = [state.t(OverviewTexts.attentionCount(shown, all.count))]
     if state.overview.list.filtering || !state.overview.list.filter.isEmpty {
-      parts.append(state.t(Texts.filterShown(state.overview.list.filter + (state.overview.list.filtering ? "▏" : ""))))
+      parts.append(
+        state.t(
+          Texts.filterShown(state.overview.list.filter + (state.overview.list.filtering ? "▏" : ""))
+        ))
     }
     return parts.joined(separator: " · ")
   }
@@ -83,7 +92,9 @@ public enum OverviewScreen: Screen {
   static func drawFigures(_ state: AppState, into frame: inout Frame, area: Rect) {
     let g = GoalFigures(state.data)
     let theme = state.theme
-    frame.put(" " + state.t(OverviewTexts.goalsTitle), x: area.x, y: area.y, style: theme.style(.header), maxWidth: area.width)
+    frame.put(
+      " " + state.t(OverviewTexts.goalsTitle), x: area.x, y: area.y, style: theme.style(.header),
+      maxWidth: area.width)
     let handling: String
     if let before = g.handlingDaysBefore, let after = g.handlingDaysAfter {
       handling = String(format: "%.1f → %.1f", before, after) + " " + state.t(OverviewTexts.days)
@@ -91,30 +102,49 @@ public enum OverviewScreen: Screen {
       handling = "–"
     }
     let rows: [(LocalizedText, String, Theme.Role)] = [
-      (OverviewTexts.published, state.t(OverviewTexts.externalInternal(g.publishedExternal, g.publishedInternal)), .normal),
+      (
+        OverviewTexts.published,
+        state.t(OverviewTexts.externalInternal(g.publishedExternal, g.publishedInternal)), .normal
+      ),
       (OverviewTexts.paperForms, "\(g.paperFormsReplaced)", .normal),
       (OverviewTexts.automated, "\(g.automated)", .normal),
       (OverviewTexts.digitalCases, "\(g.yearlyDigitalCases)", .normal),
       (OverviewTexts.handling, handling, .normal),
-      (OverviewTexts.leadTime, g.medianOrderLeadDays.map { "\($0) " + state.t(OverviewTexts.days) } ?? "–", .normal),
+      (
+        OverviewTexts.leadTime,
+        g.medianOrderLeadDays.map { "\($0) " + state.t(OverviewTexts.days) } ?? "–", .normal
+      ),
       (OverviewTexts.openOrders, "\(g.openOrders)", .normal),
-      (OverviewTexts.offPlatform, g.offPlatform == 0 ? "0" : "\(g.offPlatform) !", g.offPlatform == 0 ? .ok : .warning),
+      (
+        OverviewTexts.offPlatform, g.offPlatform == 0 ? "0" : "\(g.offPlatform) !",
+        g.offPlatform == 0 ? .ok : .warning
+      ),
     ]
     let labelWidth = min(34, (rows.map { TextWidth.of(state.t($0.0)) }.max() ?? 0) + 2)
     for (i, row) in rows.enumerated() where i + 1 < area.height {
       let y = area.y + 1 + i
       frame.put(state.t(row.0), x: area.x + 2, y: y, maxWidth: labelWidth)
-      frame.put(row.1, x: area.x + 2 + labelWidth, y: y, style: theme.style(row.2 == .normal ? .accent : row.2), maxWidth: area.width - labelWidth - 3)
+      frame.put(
+        row.1, x: area.x + 2 + labelWidth, y: y,
+        style: theme.style(row.2 == .normal ? .accent : row.2),
+        maxWidth: area.width - labelWidth - 3)
     }
   }
 
   static func drawContacts(_ state: AppState, into frame: inout Frame, area: Rect) {
     let c = state.data.contacts
-    frame.put(" " + state.t(OverviewTexts.contactTitle), x: area.x, y: area.y, style: state.theme.style(.header), maxWidth: area.width)
-    let cards = [(OverviewTexts.coordinator, c.eCoordinator), (OverviewTexts.systemAdministrator, c.systemAdministrator)]
+    frame.put(
+      " " + state.t(OverviewTexts.contactTitle), x: area.x, y: area.y,
+      style: state.theme.style(.header), maxWidth: area.width)
+    let cards = [
+      (OverviewTexts.coordinator, c.eCoordinator),
+      (OverviewTexts.systemAdministrator, c.systemAdministrator),
+    ]
     for (i, (label, card)) in cards.enumerated() where i + 1 < area.height {
-      let details = [card.name, card.phone, card.email].filter { !$0.isEmpty }.joined(separator: ", ")
-      frame.put("\(state.t(label)): \(details)", x: area.x + 2, y: area.y + 1 + i, maxWidth: area.width - 3)
+      let details = [card.name, card.phone, card.email].filter { !$0.isEmpty }.joined(
+        separator: ", ")
+      frame.put(
+        "\(state.t(label)): \(details)", x: area.x + 2, y: area.y + 1 + i, maxWidth: area.width - 3)
     }
   }
 
@@ -123,7 +153,9 @@ public enum OverviewScreen: Screen {
     let total = state.findings.count
     let table = Table<Finding>(
       columns: [
-        Column(OverviewTexts.columnSeverity, width: 7, style: { role($0.severity) }) { state.t(marker($0.severity)) },
+        Column(OverviewTexts.columnSeverity, width: 7, style: { role($0.severity) }) {
+          state.t(marker($0.severity))
+        },
         Column(OverviewTexts.columnSection, width: 4) { $0.section },
         Column(OverviewTexts.columnSubject, width: 18, priority: 1) { $0.subject },
         Column(OverviewTexts.columnMessage, width: 20, flexible: true) { state.t($0.message) },

@@ -26,13 +26,17 @@ enum OverviewTexts {
   static let violation = T(sv: "BRIST", en: "BREACH")
   static let warning = T(sv: "VARNING", en: "WARNING")
   static let notice = T(sv: "notis", en: "notice")
-  static let nothingNeedsAttention = T(sv: "Inget behöver åtgärdas just nu.", en: "Nothing needs attention right now.")
+  static let nothingNeedsAttention = T(
+    sv: "Inget behöver åtgärdas just nu.", en: "Nothing needs attention right now.")
   static func attentionCount(_ shown: Int, _ total: Int) -> T {
     shown == total
       ? T(sv: "\(total) saker behöver åtgärdas", en: "\(total) things need attention")
-      : T(sv: "\(shown) av \(total) saker som behöver åtgärdas", en: "\(shown) of \(total) things needing attention")
+      : T(
+        sv: "\(shown) av \(total) saker som behöver åtgärdas",
+        en: "\(shown) of \(total) things needing attention")
   }
   static let keyGo = T(sv: "Gå dit", en: "Go there")
   static let helpGo = T(
-    sv: "Öppna skärmen där den markerade saken åtgärdas", en: "Open the screen where the selected item is dealt with")
+    sv: "Öppna skärmen där den markerade saken åtgärdas",
+    en: "Open the screen where the selected item is dealt with")
 }
