@@ -150,12 +150,12 @@ enum OrdersFixture {
     let built = try #require(order(d, "ord-tillbud"))
     #expect(built.step == .firstVersion)
     #expect(d.backend.data.service(try #require(built.service))?.status == .inDevelopment)
-    // The card moved to column 3 and stays selected there.
-    d.press(.right)
-    d.press(.down)
+    // The selection follows the card into column 3 …
+    #expect(d.state.ordersScreen.column == 2)
     d.press(.character("f"))
     #expect(order(d, "ord-tillbud")?.step == .review)
-    d.press(.right, .down)  // after 'färdtjänst', which has waited longer
+    // … and into column 4, so the next key acts on it again.
+    #expect(d.state.ordersScreen.column == 3)
     d.press(.character("f"))
     #expect(text(d).contains("Inget granskningsmöte"))
     d.press(.enter)

@@ -80,11 +80,10 @@ import Testing
     try tmux.waitFor(row: "Katalogpost", "◂ Ny: \(title) ▸")
     try tmux.send(keys: "Enter")
     try tmux.waitFor { !$0.contains { $0.contains("Första versionen (steg 3)") } }
-    try tmux.send(keys: "l")
+    // The selection follows the order into the next step's column.
     try tmux.waitFor(text: "Steg 3 av 5")
     // Step 4: to review; the page says a meeting is missing.
     try tmux.send(keys: "f")
-    try tmux.send(keys: "l")
     try tmux.waitFor(text: "Steg 4 av 5")
     try tmux.send(keys: "Enter")
     try tmux.waitFor(text: "Hinder: Inget granskningsmöte är bokat")

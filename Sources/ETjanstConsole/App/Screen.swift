@@ -12,12 +12,16 @@ public protocol Screen {
   static func status(_ state: AppState) -> String
   /// Where the text cursor is, when the screen takes typing.
   static func cursor(_ state: AppState, area: Rect) -> (x: Int, y: Int)?
+  /// A change this console sent was applied: a screen may follow what moved (an
+  /// order that went on to the next step's column).
+  static func didApply(_ change: Change, _ state: inout AppState)
 }
 
 extension Screen {
   public static func handleInput(_ key: Key, _ state: inout AppState) -> [Effect]? { nil }
   public static func status(_ state: AppState) -> String { "" }
   public static func cursor(_ state: AppState, area: Rect) -> (x: Int, y: Int)? { nil }
+  public static func didApply(_ change: Change, _ state: inout AppState) {}
 }
 
 extension ScreenID {

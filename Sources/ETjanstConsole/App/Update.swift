@@ -63,6 +63,7 @@ public enum App {
         state.lastChange = change
         state.show(Texts.saved(change.summary), .success)
       }
+      state.screen.view.didApply(change, &state)
     }
     state.undoPending = false
     if var top = state.overlays.popLast() {

@@ -56,6 +56,14 @@ public enum OrdersScreen: Screen {
     }
   }
 
+  /// After an advance the selection follows the order into its new column.
+  public static func didApply(_ change: Change, _ state: inout AppState) {
+    let before = Dictionary(
+      change.before.orders.map { ($0.id, $0.step) }, uniquingKeysWith: { a, _ in a })
+    let moved = change.after.orders.filter { before[$0.id] != nil && before[$0.id] != $0.step }
+    if moved.count == 1 { reveal(moved[0].id, &state) }
+  }
+
   /// Open, switch view: the board and the list share them.
   static var common: [Binding] {
     [
