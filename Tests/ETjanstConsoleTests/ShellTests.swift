@@ -154,3 +154,18 @@ struct AddDepartment: Command {
     m.departments.append(Department(name: name))
   }
 }
+
+extension ShellTests {
+  @Test("at 80 columns a manager's title keeps the role and department whole")
+  func managerTitleAt80() throws {
+    var m = try Fixtures.demo
+    let department = try #require(m.departments.first { $0.name.hasPrefix("Samhällsbyggnad") })
+    let manager = User(
+      login: "chef.test", name: "Jari Kivijärvi", role: .manager(department: department.id))
+    m.users.append(manager)
+    let d = ConsoleDriver(m, user: manager)
+    let title = d.frame.line(0)
+    #expect(title.contains("Jari Kivijärvi (chef, \(department.name))"), "\(title)")
+    #expect(title.contains("[LÄSLÄGE]"))
+  }
+}

@@ -11,9 +11,19 @@ enum Chrome {
     case .eCoordinator: role = Texts.roleCoordinator
     case .manager(let department): role = Texts.roleManager(state.data.departmentName(department))
     }
-    let left = " \(state.data.name) · etjanst"
-    var right = "\(state.user.name) (\(state.t(role)))  \(Format.dateTime(state.now)) "
-    if state.readOnly { right = "[\(state.t(Texts.readOnlyMark))] " + right }
+    let readOnly = state.readOnly ? "[\(state.t(Texts.readOnlyMark))] " : ""
+    let who = "\(state.user.name) (\(state.t(role)))"
+    // On a narrow terminal the program's name goes first, then the date, then the
+    // municipality, so who you are and in which role stays readable.
+    let candidates = [
+      (" \(state.data.name) · etjanst", "\(readOnly)\(who)  \(Format.dateTime(state.now)) "),
+      (" \(state.data.name)", "\(readOnly)\(who)  \(Format.dateTime(state.now)) "),
+      (" \(state.data.name)", "\(readOnly)\(who) "),
+      ("", " \(readOnly)\(who) "),
+    ]
+    let (left, right) =
+      candidates.first { TextWidth.of($0.0) + 1 + TextWidth.of($0.1) <= area.width }
+      ?? candidates[3]
     frame.put(left, x: area.x, y: area.y, style: style, maxWidth: area.width)
     let rightWidth = min(TextWidth.of(right), max(0, area.width - TextWidth.of(left) - 1))
     let shown = TextWidth.truncate(right, to: rightWidth)
