@@ -24,6 +24,23 @@ public enum TextCleaning {
       .trimmingCharacters(in: .newlines)
   }
 
+  /// Text as it may be printed on a terminal: control and invisible characters
+  /// become U+FFFD, so a stored value that bypassed cleaning (a hand-edited file)
+  /// can never drive the terminal. Line breaks are kept when asked (CSV quotes them).
+  public static func printable(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    guard text.unicodeScalars.contains(where: { isUnsafe($0.value) }) else { return text }
+    return String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map {
+          keepingLineBreaks && $0.value == 0x0A ? $0 : isUnsafe($0.value) ? "\u{FFFD}" : $0
+        }))
+  }
+
+  /// C0, DEL, C1 and the invisible format characters.
+  public static func isUnsafe(_ value: UInt32) -> Bool {
+    value < 0x20 || (0x7F...0x9F).contains(value) || isInvisible(value)
+  }
+
   /// True when `text` is already what `line` would make of it.
   public static func isCleanLine(_ text: String) -> Bool { line(text) == text }
 

@@ -20,7 +20,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   /// Columns padded to their widest cell; control characters shown as U+FFFD so a
   /// stored value can never drive the terminal.
   static func text(_ table: ExportTable) -> String {
-    let cells = [table.columns] + table.rows.map { $0.map { Self.printable($0.text) } }
+    let cells = [table.columns] + table.rows.map { $0.map { TextCleaning.printable($0.text) } }
     let widths = table.columns.indices.map { i in cells.map { Self.width($0[i]) }.max() ?? 0 }
     return cells.map { row in
       row.enumerated().map { i, cell in
@@ -37,7 +37,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     let writer = try CSVWriter(stream: stream)
     try writer.write(row: table.columns)
     for row in table.rows {
-      try writer.write(row: row.map { Self.neutralised($0.text) })
+      try writer.write(
+        row: row.map { Self.neutralised(TextCleaning.printable($0.text, keepingLineBreaks: true)) })
     }
     writer.stream.close()
     guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
@@ -70,19 +71,21 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }
   }
 
+  /// A JSON string. Invisible characters JSON would leave raw (a bidi override)
+  /// are written as \u escapes: the data stays exact, and a terminal shows it
+  /// harmlessly.
   static func quoted(_ s: String) -> String {
     let data = try! JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])
     let array = String(decoding: data, as: UTF8.self)
-    return String(array.dropFirst().dropLast())
-  }
-
-  static func printable(_ s: String) -> String {
-    String(
-      String.UnicodeScalarView(
-        s.unicodeScalars.map {
-          $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || TextCleaning.isInvisible($0.value)
-            ? "\u{FFFD}" : $0
-        }))
+    var out = ""
+    for scalar in array.dropFirst().dropLast().unicodeScalars {
+      if TextCleaning.isUnsafe(scalar.value) {
+        out += String(format: "\\u%04x", scalar.value)
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 
   static func width(_ s: String) -> Int { s.count }

@@ -18,7 +18,8 @@ extension Document {
       out += ["", contactsHeading + ":"]
       out += contacts.flatMap { Self.wrap("\($0.label): \($0.text)", width: 78) }
     }
-    return out.map(Self.printable).joined(separator: "\n") + "\n"
+    return out.map { TextCleaning.printable($0, keepingLineBreaks: true) }.joined(separator: "\n")
+      + "\n"
   }
 
   /// Words onto lines of at most `width` characters; continuation lines indented.
@@ -37,17 +38,6 @@ extension Document {
     return lines
   }
 
-  /// Control characters that slipped past cleaning become U+FFFD, so printing the
-  /// file to a terminal cannot drive it.
-  static func printable(_ s: String) -> String {
-    String(
-      String.UnicodeScalarView(
-        s.unicodeScalars.map { c in
-          (c.value < 0x20 && c != "\n") || (0x7F...0x9F).contains(c.value)
-            || TextCleaning.isInvisible(c.value)
-            ? "\u{FFFD}" : c
-        }))
-  }
 }
 
 // MARK: - Markdown
@@ -72,7 +62,8 @@ extension Document {
       out += ["", "### \(e(contactsHeading))", ""]
       out += contacts.map { "- **\(e($0.label)):** \(e($0.text))" }
     }
-    return out.map(Self.printable).joined(separator: "\n") + "\n"
+    return out.map { TextCleaning.printable($0, keepingLineBreaks: true) }.joined(separator: "\n")
+      + "\n"
   }
 
   /// Backslash before the characters Markdown gives a meaning inside a line, and
@@ -141,7 +132,9 @@ extension Document {
   /// control character (which XML forbids) as U+FFFD.
   static func htmlEscaped(_ s: String) -> String {
     var out = ""
-    for c in Self.printable(s).replacingOccurrences(of: "\n", with: " ") {
+    for c in TextCleaning.printable(s, keepingLineBreaks: true).replacingOccurrences(
+      of: "\n", with: " ")
+    {
       switch c {
       case "&": out += "&amp;"
       case "<": out += "&lt;"

@@ -244,9 +244,9 @@ struct DemoDataTests {
   }
 
   @Test func everyStringIsClean() {
-    var texts: [(field: String, text: String)] = []
-    collectStrings(demo, field: "municipality", into: &texts)
+    let texts = TextAudit.strings(in: demo, field: "municipality")
     #expect(texts.count > 500)
+    #expect(TextAudit.unclean(in: demo).isEmpty)
     let multiline: Set<String> = ["steps"]
     for (field, text) in texts {
       if multiline.contains(field) {
@@ -332,26 +332,5 @@ struct DemoDataTests {
       return
     }
     #expect(detail.contains("contacts"))
-  }
-}
-
-/// Every `String` reachable from `value`, with the name of the stored property that
-/// holds it (array elements, optionals and enum payloads take their parent's name).
-private func collectStrings(
-  _ value: Any, field: String, into texts: inout [(field: String, text: String)]
-) {
-  if let text = value as? String {
-    texts.append((field, text))
-    return
-  }
-  if value is Date { return }
-  let mirror = Mirror(reflecting: value)
-  let isEnum = mirror.displayStyle == .enum
-  for child in mirror.children {
-    var name = field
-    if let label = child.label, label != "some", !isEnum, !label.hasPrefix(".") {
-      name = label
-    }
-    collectStrings(child.value, field: name, into: &texts)
   }
 }

@@ -1,3 +1,5 @@
+import ETjanstDomain
+
 /// One screenful as a grid of cells: what a view draws into and what the terminal
 /// layer copies to the screen. Views never see the terminal, and tests compare
 /// frames as text.
@@ -32,7 +34,7 @@ public struct Frame: Equatable, Sendable {
     var used = 0
     for character in text {
       let shown: Character =
-        character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        character.unicodeScalars.contains { TextCleaning.isUnsafe($0.value) }
         ? "\u{FFFD}" : character
       let w = TextWidth.of(shown)
       if w == 0 { continue }

@@ -86,7 +86,7 @@ enum ReportText {
     for f in findings {
       let line = "[\(f.section)] \(f.subject): \(f.message(language))"
       out.append(
-        Printable.line(
+        TextCleaning.printable(
           md ? "- \(severity(f.severity, sv)) \(line)" : "  \(severity(f.severity, sv)) \(line)"))
     }
     return out.joined(separator: "\n") + "\n"
