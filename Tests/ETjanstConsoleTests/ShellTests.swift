@@ -169,3 +169,38 @@ extension ShellTests {
     #expect(title.contains("[LÄSLÄGE]"))
   }
 }
+
+extension ShellTests {
+  @Test(
+    "the : command line: a screen by a prefix of its name, the language, unknown words explained")
+  func commandLine() {
+    let d = ConsoleDriver(Fixtures.small())
+    d.press(.character(":"))
+    d.type("pers")
+    #expect(d.frame.line(22).hasPrefix(":pers"))
+    d.press(.enter)
+    #expect(d.state.screen == .staff)
+    d.press(.character(":"))
+    d.type("språk en")
+    d.press(.enter)
+    #expect(d.state.language == .english)
+    #expect(d.frame.line(1).contains("3 Staff"))
+    d.press(.character(":"))
+    d.type("ord")
+    d.press(.tab)
+    #expect(d.frame.line(22).hasPrefix(":orders"))
+    d.press(.enter)
+    #expect(d.state.screen == .orders)
+    d.press(.character(":"))
+    d.type("nonsense")
+    d.press(.enter)
+    #expect(d.frame.contains("Unknown command ':nonsense'"))
+    d.press(.character(":"))
+    d.press(.escape)
+    #expect(d.state.overlays.isEmpty)
+    d.press(.character("?"))
+    d.press(.pageDown, .pageDown, .pageDown, .pageDown)
+    #expect(d.frame.contains("Commands after :"))
+    #expect(d.frame.contains(":staff"))
+  }
+}

@@ -22,14 +22,11 @@ public enum GlobalKeys {
       },
       Binding(
         [.character("u")], label: Texts.keyUndo, help: Texts.helpUndo, bar: false, edits: true
-      ) {
+      ) { state in undo(&state) },
+      Binding([.character(":")], label: Texts.keyCommand, help: Texts.helpCommand, bar: false) {
         state in
-        guard let change = state.lastChange else {
-          state.show(Texts.nothingToUndo)
-          return []
-        }
-        state.undoPending = true
-        return [.perform(change.undo)]
+        state.overlays.append(CommandLineOverlay())
+        return []
       },
       Binding([.character("?"), .function(1)], label: Texts.keyHelp, help: Texts.helpHelp) {
         state in
@@ -49,5 +46,15 @@ public enum GlobalKeys {
   public static var distinct: [Binding] {
     var seen = Set<String>()
     return bindings.filter { seen.insert($0.label.en).inserted }
+  }
+
+  /// Undoes the last change of this session, if there is one.
+  static func undo(_ state: inout AppState) -> [Effect] {
+    guard let change = state.lastChange else {
+      state.show(Texts.nothingToUndo)
+      return []
+    }
+    state.undoPending = true
+    return [.perform(change.undo)]
   }
 }

@@ -117,4 +117,18 @@ extension Texts {
   static let formFooter = LocalizedText(
     sv: "Enter sparar (Enter på långt fält redigerar) · Tab nästa fält · Esc avbryter",
     en: "Enter saves (Enter on a long field edits) · Tab next field · Esc cancels")
+
+  static let keyCommand = LocalizedText(sv: "Kommando", en: "Command")
+  static let helpCommand = LocalizedText(
+    sv: "Kommandorad: skärmens namn (:personal), :språk en, :hjälp, :ångra, :avsluta; Tab fyller i",
+    en: "Command line: a screen's name (:staff), :lang sv, :help, :undo, :quit; Tab completes")
+  static let commandLanguage = LocalizedText(
+    sv: "Byt språk: :språk sv eller :språk en", en: "Switch language: :lang sv or :lang en")
+  static let complete = LocalizedText(sv: "Fyll i", en: "Complete")
+  static let helpCommands = LocalizedText(sv: "Kommandon efter :", en: "Commands after :")
+  static func unknownCommand(_ word: String) -> LocalizedText {
+    LocalizedText(
+      sv: "Okänt kommando ':\(word)'. Skriv :hjälp för en lista.",
+      en: "Unknown command ':\(word)'. Type :help for a list.")
+  }
 }

@@ -19,6 +19,12 @@ public struct HelpOverlay: Overlay {
     for b in Binding.visible(GlobalKeys.distinct, in: state) {
       out.append((Self.keys(b), state.t(b.help), false))
     }
+    out.append(("", "", false))
+    out.append(("", state.t(Texts.helpCommands), true))
+    for c in ConsoleCommand.all where !(c.edits && state.readOnly) {
+      let name = ":" + c.names[state.language == .swedish ? 0 : min(1, c.names.count - 1)]
+      out.append((name + (c.argument.map { " " + $0 } ?? ""), state.t(c.help), false))
+    }
     return out
   }
 
@@ -41,7 +47,9 @@ public struct HelpOverlay: Overlay {
 
   public func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
     let entries = lines(state)
-    let keyWidth = min(18, (entries.map { TextWidth.of($0.key) }.max() ?? 0))
+    // The key column fits the keys; a longer one (":beställningar") takes a row
+    // of its own rather than pushing every text to the right.
+    let keyWidth = min(11, (entries.map { TextWidth.of($0.key) }.max() ?? 0))
     let boxWidth = min(area.width - 4, 96)
     let textWidth = boxWidth - 4 - keyWidth - 2
     // Long help texts wrap under themselves rather than being cut.
@@ -51,8 +59,10 @@ public struct HelpOverlay: Overlay {
         rows.append(entry)
         continue
       }
+      let ownRow = TextWidth.of(entry.key) > keyWidth
+      if ownRow { rows.append((entry.key, "", false)) }
       for (i, part) in TextWidth.wrap(entry.text, to: max(10, textWidth)).enumerated() {
-        rows.append((i == 0 ? entry.key : "", part, false))
+        rows.append((i == 0 && !ownRow ? entry.key : "", part, false))
       }
     }
     let box = area.centered(width: boxWidth, height: min(area.height, rows.count + 2))
@@ -65,7 +75,7 @@ public struct HelpOverlay: Overlay {
           line.text, x: inner.x, y: y, style: state.theme.style(.header), maxWidth: inner.width)
       } else {
         frame.put(
-          line.key, x: inner.x, y: y, style: state.theme.style(.hintKey), maxWidth: keyWidth)
+          line.key, x: inner.x, y: y, style: state.theme.style(.hintKey), maxWidth: inner.width)
         frame.put(line.text, x: inner.x + keyWidth + 2, y: y, maxWidth: inner.width - keyWidth - 2)
       }
     }
