@@ -41,7 +41,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "etjanst-bench",
-      dependencies: ["ETjanstDomain", "ETjanstStore", "ETjanstConsole"]
+      dependencies: ["ETjanstDomain", "ETjanstStore", "ETjanstConsole", "ETjanstResources"]
     ),
     .target(
       name: "TestSupport",

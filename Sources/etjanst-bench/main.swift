@@ -1,5 +1,6 @@
 import ETjanstConsole
 import ETjanstDomain
+import ETjanstResources
 import ETjanstStore
 import Foundation
 
@@ -9,10 +10,7 @@ import Foundation
 // The targets it is read against are in ARCHITECTURE.md ("Speed").
 
 let scale = CommandLine.arguments.dropFirst().first ?? "region"
-let size =
-  scale == "municipality"
-  ? Synthetic.Size(services: 100, staff: 40, cases: 400)
-  : Synthetic.Size(services: 5_000, staff: 2_000, cases: 20_000)
+let size = scale == "municipality" ? Synthetic.Size.municipality : Synthetic.Size.region
 let now = Date()
 let coordinator = User(login: SystemIdentity.currentLogin(), name: "Bench", role: .eCoordinator)
 let data = Synthetic.municipality(size, coordinator: coordinator, now: now)

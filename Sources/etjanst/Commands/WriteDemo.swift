@@ -4,7 +4,8 @@ import ETjanstResources
 import ETjanstStore
 import Foundation
 
-/// `etjanst demo --output PATH`: a store of realistic demo data, dated from today.
+/// `etjanst demo --output PATH [--scale municipality|region]`: a store of
+/// realistic demo data dated from today, or a made-up region to feel the size.
 struct WriteDemo: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo", abstract: "Write a demo store (never overwrites a file).")
@@ -12,30 +13,48 @@ struct WriteDemo: ParsableCommand {
   @Option(name: .long, help: "Where to write the demo store.")
   var output: String
 
+  @Option(
+    name: .long,
+    help:
+      "municipality: Övertorneå's realistic demo; region: 5,000 made-up e-services and 2,000 staff."
+  )
+  var scale: DemoScale = .municipality
+
   func run() throws {
     try reporting {
       let location = StoreLocation.resolve(explicit: output)
-      try DemoStore.write(to: location.path, now: Date())
+      try DemoStore.write(to: location.path, now: Date(), scale: scale)
       print(location.path)
     }
   }
 }
 
+enum DemoScale: String, ExpressibleByArgument, CaseIterable {
+  case municipality, region
+}
+
 enum DemoStore {
   /// The demo data with the current login added as its e-coordinator, so whoever
   /// writes a demo can edit it.
-  static func make(now: Date) throws -> Municipality {
-    var m = try DemoData.load(today: Day(now))
+  static func make(now: Date, scale: DemoScale = .municipality) throws -> Municipality {
     let login = SystemIdentity.currentLogin()
+    var m = try DemoData.load(today: Day(now))
+    if scale == .region {
+      let demo = m
+      m = Synthetic.municipality(.region, coordinator: demo.users[0], now: now)
+      m.name = demo.name
+      m.contacts = demo.contacts
+    }
     m.users.removeAll { $0.login == login }
     m.users.insert(
       User(login: login, name: m.contacts.eCoordinator.name, role: .eCoordinator), at: 0)
     return m
   }
 
-  static func write(to path: String, now: Date) throws {
+  static func write(to path: String, now: Date, scale: DemoScale = .municipality) throws {
     do {
-      try StoreFile(path: path).create(make(now: now), by: SystemIdentity.currentLogin(), now: now)
+      try StoreFile(path: path).create(
+        make(now: now, scale: scale), by: SystemIdentity.currentLogin(), now: now)
     } catch let error as StoreError {
       throw Failure(error)
     }

@@ -1,16 +1,28 @@
 import ETjanstDomain
 import Foundation
 
-/// A made-up municipality of a given size, for the benchmark: every service owned
-/// and reviewed, every staff member with grants, a checklist and cases.
-enum Synthetic {
-  struct Size {
-    var services: Int
-    var staff: Int
-    var cases: Int
+/// A made-up municipality of a given size, for the benchmark and for
+/// `etjanst demo --scale region`: every service owned and reviewed, every staff
+/// member with grants, a checklist and cases.
+public enum Synthetic {
+  public struct Size: Sendable {
+    public var services: Int
+    public var staff: Int
+    public var cases: Int
+
+    public init(services: Int, staff: Int, cases: Int) {
+      self.services = services
+      self.staff = staff
+      self.cases = cases
+    }
+
+    /// A small municipality.
+    public static let municipality = Size(services: 100, staff: 40, cases: 400)
+    /// A whole region's e-services in one store: far more than the file is made for.
+    public static let region = Size(services: 5_000, staff: 2_000, cases: 20_000)
   }
 
-  static func municipality(_ size: Size, coordinator: User, now: Date) -> Municipality {
+  public static func municipality(_ size: Size, coordinator: User, now: Date) -> Municipality {
     var m = Municipality.standing(firstUser: coordinator)
     let today = Day(now)
     m.departments = (0..<12).map { i in
