@@ -45,7 +45,7 @@ struct OpenConsole: ParsableCommand {
     let file = StoreFile(path: path)
     // A store that exists is read, and its user known, before the terminal is
     // taken, so a refusal is one plain line on stderr.
-    var loaded = file.exists ? try load(file) : nil
+    var loaded = file.exists ? try load(file, language) : nil
     let terminal = try takeTerminal()
     defer { terminal.close() }
     if loaded == nil {
@@ -59,7 +59,7 @@ struct OpenConsole: ParsableCommand {
           throw Failure(error)
         }
       }
-      loaded = try load(file)
+      loaded = try load(file, language)
     }
     guard let (data, user) = loaded else { return }
     var state = AppState(
@@ -87,10 +87,10 @@ struct OpenConsole: ParsableCommand {
     }
   }
 
-  private func load(_ file: StoreFile) throws -> (Municipality, User) {
+  private func load(_ file: StoreFile, _ language: Language) throws -> (Municipality, User) {
     let data: Municipality
     do { data = try file.load() } catch { throw Failure(error) }
-    return (data, try identify(in: data))
+    return (data, try identify(in: data, language: language))
   }
 }
 
