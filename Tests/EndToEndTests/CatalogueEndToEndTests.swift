@@ -14,8 +14,8 @@ import Testing
   func createFindReportAndSave() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = try demoStore(in: folder)
-    let tmux = try console(store)
+    let store = try Binary.demoStore(in: folder)
+    let tmux = try Tmux.console(store)
     try tmux.send(keys: "2")
     try tmux.waitFor(text: "Ansökan om bygglov")
 
@@ -94,7 +94,7 @@ import Testing
   func publishedExternalOfOneDepartment() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = try demoStore(in: folder)
+    let store = try Binary.demoStore(in: folder)
     // What the store holds, from the command line, to compare the screen with.
     let listed = try Binary.etjanst(["list", "services", "--format", "json", "--store", store])
     #expect(listed.status == 0, "\(listed.stderr)")
@@ -109,7 +109,7 @@ import Testing
     #expect(expected.count >= 2 && others >= 1, "the demo has both kinds in \(department)")
 
     // Wide enough that names are not cut.
-    let tmux = try console(store, width: 160, height: 40)
+    let tmux = try Tmux.console(store, width: 160, height: 40)
     try tmux.send(keys: "2")
     try tmux.waitFor(text: "Ansökan om bygglov")
     // f cycles the status filter until it shows Publicerad; / narrows by words.
@@ -162,22 +162,4 @@ import Testing
     #expect(try tmux.waitForExit() == 0)
   }
 
-  // MARK: - Helpers
-
-  /// A demo store in `folder`, whose e-coordinator is the current login.
-  func demoStore(in folder: URL) throws -> String {
-    let store = folder.appendingPathComponent("etjanst.plist").path
-    let made = try Binary.etjanst(["demo", "--output", store])
-    #expect(made.status == 0, "\(made.stderr)")
-    return store
-  }
-
-  /// The console on `store`, without $EDITOR so long texts open in its own editor.
-  func console(_ store: String, width: Int = 100, height: Int = 30) throws -> Tmux {
-    let tmux = try Tmux(
-      command: "'\(Binary.etjanst)' --store '\(store)'", width: width, height: height,
-      unset: ["EDITOR", "VISUAL"])
-    try tmux.waitFor(text: "1 Översikt")
-    return tmux
-  }
 }

@@ -16,8 +16,8 @@ import Testing
   func orderToPublished() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = try demoStore(in: folder)
-    let tmux = try console(store)
+    let store = try Binary.demoStore(in: folder)
+    let tmux = try Tmux.console(store)
     try tmux.send(keys: "5")
     try tmux.waitFor(text: "1 Behov")
 
@@ -175,23 +175,6 @@ import Testing
   }
 
   // MARK: - Helpers
-
-  /// A demo store in `folder`, whose e-coordinator is the current login.
-  func demoStore(in folder: URL) throws -> String {
-    let store = folder.appendingPathComponent("etjanst.plist").path
-    let made = try Binary.etjanst(["demo", "--output", store])
-    #expect(made.status == 0, "\(made.stderr)")
-    return store
-  }
-
-  /// The console on `store`, without $EDITOR so long texts open in its own editor.
-  func console(_ store: String, width: Int = 100, height: Int = 30) throws -> Tmux {
-    let tmux = try Tmux(
-      command: "'\(Binary.etjanst)' --store '\(store)'", width: width, height: height,
-      unset: ["EDITOR", "VISUAL"])
-    try tmux.waitFor(text: "1 Översikt")
-    return tmux
-  }
 
   /// Yesterday in Swedish time, as the console writes a day: a meeting already held.
   func yesterday() -> String {

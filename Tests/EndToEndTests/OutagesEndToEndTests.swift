@@ -12,8 +12,7 @@ import Testing
   func declareContactResolve() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = folder.appendingPathComponent("etjanst.plist").path
-    #expect(try Binary.etjanst(["demo", "--output", store]).status == 0)
+    let store = try Binary.demoStore(in: folder)
     let phone = try Binary.plistlib(
       store, "d['municipality']['contacts']['systemAdministrator']['phone']")
     #expect(!phone.isEmpty)
@@ -21,9 +20,7 @@ import Testing
 
     // The form's times are whole minutes of the Swedish clock.
     let started = Date().timeIntervalSince1970.rounded(.down) - 60
-    let tmux = try Tmux(
-      command: "'\(Binary.etjanst)' --store '\(store)' --lang sv", width: 100, height: 30)
-    try tmux.waitFor(text: "1 Översikt")
+    let tmux = try Tmux.console(store)
     // Three keystrokes from any screen to the number to call.
     try tmux.send(keys: "4", "n", "Enter")
     var screen = try tmux.waitFor(text: "AVBROTT PÅGÅR")
@@ -80,16 +77,13 @@ import Testing
   func typedTimesInOrder() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = folder.appendingPathComponent("etjanst.plist").path
-    #expect(try Binary.etjanst(["demo", "--output", store]).status == 0)
+    let store = try Binary.demoStore(in: folder)
     let now = Date()
     let start = now.addingTimeInterval(-20 * 60)
     let contact = now.addingTimeInterval(-12 * 60)
     let end = now.addingTimeInterval(-3 * 60)
 
-    let tmux = try Tmux(
-      command: "'\(Binary.etjanst)' --store '\(store)' --lang sv", width: 100, height: 30)
-    try tmux.waitFor(text: "1 Översikt")
+    let tmux = try Tmux.console(store)
     try tmux.send(keys: "4", "n")
     try tmux.waitFor(text: "Anmäl avbrott")
     try tmux.send(keys: "C-u")
@@ -131,9 +125,8 @@ import Testing
   func routinesExportHTML() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = folder.appendingPathComponent("etjanst.plist").path
+    let store = try Binary.demoStore(in: folder)
     let html = folder.appendingPathComponent("reservrutiner.html").path
-    #expect(try Binary.etjanst(["demo", "--output", store]).status == 0)
     let export = try Binary.etjanst(
       [
         "routines", "export", "--format", "html", "--output", html, "--store", store, "--lang",

@@ -84,8 +84,7 @@ import Testing
   func truncatedStore() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = folder.appendingPathComponent("etjanst.plist").path
-    #expect(try Binary.etjanst(["demo", "--output", store]).status == 0)
+    let store = try Binary.demoStore(in: folder)
     let full = try Data(contentsOf: URL(fileURLWithPath: store))
     let truncated = full.prefix(full.count / 2)
     try truncated.write(to: URL(fileURLWithPath: store))
@@ -104,8 +103,7 @@ import Testing
   func worldWritable() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = folder.appendingPathComponent("etjanst.plist").path
-    #expect(try Binary.etjanst(["demo", "--output", store]).status == 0)
+    let store = try Binary.demoStore(in: folder)
     chmod(store, 0o666)
     let output = try Binary.etjanst(["--store", store])
     #expect(output.status == 1)

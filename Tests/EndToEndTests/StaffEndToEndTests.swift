@@ -12,8 +12,7 @@ import Testing
   func offboardingWithTwoOpenCases() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = folder.appendingPathComponent("etjanst.plist").path
-    #expect(try Binary.etjanst(["demo", "--output", store]).status == 0)
+    let store = try Binary.demoStore(in: folder)
     let mirja = person("mirja.kallio")
     #expect(try py(store, "len(\(openCases("staff-mirja-kallio")))") == "1")
 
@@ -41,9 +40,7 @@ import Testing
     #expect(try py(store, "len(\(openCases("staff-mirja-kallio")))") == "2")
 
     let started = Date()
-    let tmux = try Tmux(
-      command: "'\(Binary.etjanst)' --store '\(store)' --lang sv", width: 100, height: 30)
-    try tmux.waitFor(text: "1 Översikt")
+    let tmux = try Tmux.console(store)
     try tmux.send(keys: "3")
     try tmux.waitFor(text: "Mirja Kallio")
     try tmux.send(keys: "/")
@@ -115,8 +112,7 @@ import Testing
   func managerReadsOnly() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = folder.appendingPathComponent("etjanst.plist").path
-    #expect(try Binary.etjanst(["demo", "--output", store]).status == 0)
+    let store = try Binary.demoStore(in: folder)
     let login = try currentLogin()
     let changed = try edit(
       store,
@@ -197,8 +193,7 @@ import Testing
   func unknownLoginRefused() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let store = folder.appendingPathComponent("etjanst.plist").path
-    #expect(try Binary.etjanst(["demo", "--output", store]).status == 0)
+    let store = try Binary.demoStore(in: folder)
     let login = try currentLogin()
     let removed = try edit(
       store,

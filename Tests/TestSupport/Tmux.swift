@@ -49,7 +49,10 @@ public final class Tmux {
     // after `exec`), which is what waitForExit reads.
     let script = "\(command)\nprintf 'exit=%d\\n' $? > '\(statusFile.path)'\n"
     var env = ["/usr/bin/env"]
-    for name in unset { env += ["-u", name] }
+    // The machine's language settings would change the console's language (an
+    // English LANG means English): tests say what they want, else they get none.
+    let locale = ["LANG", "LC_ALL", "LC_MESSAGES"].filter { environment[$0] == nil }
+    for name in Set(unset + locale).sorted() { env += ["-u", name] }
     if let term { env.append("TERM=\(term)") }
     for (name, value) in environment.sorted(by: { $0.key < $1.key }) {
       env.append("\(name)=\(value)")
