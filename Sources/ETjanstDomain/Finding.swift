@@ -37,6 +37,7 @@ public enum Findings {
     Findings.catalogue,
     Findings.orders,
     Findings.outages,
+    Findings.contacts,
   ]
 
   /// Every finding in the store at `now`, most severe first, then by section.

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Changes the limits the guideline leaves to the municipality (`Settings`),
+/// each within bounds that keep the flags it drives meaningful.
+public struct EditSettings: Command {
+  public var settings: Settings
+
+  public init(_ settings: Settings) { self.settings = settings }
+
+  public var summary: LocalizedText {
+    LocalizedText(sv: "Ändrade gränserna", en: "Changed the limits")
+  }
+
+  /// Each limit: its form field, section, label, bounds and unit.
+  public static var limits:
+    [(
+      field: String, path: WritableKeyPath<Settings, Int>, section: String, label: LocalizedText,
+      range: ClosedRange<Int>, unit: LocalizedText
+    )]
+  {
+    [
+      (
+        "contactMinutes", \.outageContactLimitMinutes, "4.3",
+        LocalizedText(sv: "Kontakt med e-nämnden vid avbrott", en: "Contact the e-nämnd on outage"),
+        1...240, LocalizedText(sv: "minuter", en: "minutes")
+      ),
+      (
+        "orderStepDays", \.orderStepLimitDays, "6",
+        LocalizedText(sv: "Beställning i samma steg", en: "Order in one step"), 1...365,
+        LocalizedText(sv: "dagar", en: "days")
+      ),
+      (
+        "serviceReviewMonths", \.serviceReviewIntervalMonths, "4",
+        LocalizedText(sv: "Granskning av e-tjänst", en: "E-service review"), 1...120,
+        LocalizedText(sv: "månader", en: "months")
+      ),
+      (
+        "routineReviewMonths", \.routineReviewIntervalMonths, "4.3",
+        LocalizedText(sv: "Granskning av reservrutin", en: "Fallback routine review"), 1...120,
+        LocalizedText(sv: "månader", en: "months")
+      ),
+      (
+        "expiryWarningDays", \.accessExpiryWarningDays, "4.2",
+        LocalizedText(sv: "Varning före behörighetens slut", en: "Warning before access ends"),
+        0...90, LocalizedText(sv: "dagar", en: "days")
+      ),
+    ]
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    for limit in Self.limits where !limit.range.contains(settings[keyPath: limit.path]) {
+      throw RuleViolation.outOfRange(
+        limit.field, section: limit.section, limit.label, limit.range, limit.unit)
+    }
+    m.settings = settings
+  }
+}

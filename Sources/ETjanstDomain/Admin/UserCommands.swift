@@ -1,0 +1,97 @@
+import Foundation
+
+/// Gives a login access: the e-coordinator edits, a manager reads (their own
+/// department first). The login is the operating system's user name.
+public struct AddUser: Command {
+  public var user: User
+
+  public init(login: String, name: String, role: Role) {
+    user = User(login: TextCleaning.line(login), name: TextCleaning.line(name), role: role)
+  }
+
+  public var summary: LocalizedText {
+    LocalizedText(sv: "Ny användare \(user.login)", en: "New user \(user.login)")
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    try UserValidation.check(user, in: m)
+    if let other = m.user(login: user.login) {
+      throw RuleViolation.userExists(user.login, other.name)
+    }
+    m.users.append(user)
+  }
+}
+
+/// Changes a user's name or role. The login stays: it is who the user is.
+public struct EditUser: Command {
+  public var login: String
+  public var name: String
+  public var role: Role
+
+  public init(login: String, name: String, role: Role) {
+    self.login = TextCleaning.line(login)
+    self.name = TextCleaning.line(name)
+    self.role = role
+  }
+
+  public var summary: LocalizedText {
+    LocalizedText(sv: "Ändrade användaren \(login)", en: "Changed the user \(login)")
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    guard let i = m.users.index(of: login) else { throw RuleViolation.notFound(Self.theUser) }
+    let updated = User(login: login, name: name, role: role)
+    try UserValidation.check(updated, in: m)
+    if m.users[i].role == .eCoordinator && role != .eCoordinator
+      && UserValidation.coordinators(in: m) == 1
+    {
+      throw RuleViolation.lastCoordinator(m.users[i].name)
+    }
+    m.users[i] = updated
+  }
+
+  static let theUser = LocalizedText(sv: "Användaren", en: "The user")
+}
+
+/// Takes a login's access away. Refused for your own login and for the last
+/// e-coordinator, either of which would lock people out of the store.
+public struct RemoveUser: Command {
+  public var login: String
+
+  public init(login: String) { self.login = TextCleaning.line(login) }
+
+  public var summary: LocalizedText {
+    LocalizedText(sv: "Tog bort användaren \(login)", en: "Removed the user \(login)")
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    guard let user = m.user(login: login) else { throw RuleViolation.notFound(EditUser.theUser) }
+    if login == context.actor.login { throw RuleViolation.removingYourself() }
+    if user.role == .eCoordinator && UserValidation.coordinators(in: m) == 1 {
+      throw RuleViolation.lastCoordinator(user.name)
+    }
+    m.users.removeAll { $0.login == login }
+  }
+}
+
+/// Rules every user keeps.
+enum UserValidation {
+  static func check(_ u: User, in m: Municipality) throws {
+    if u.login.isEmpty {
+      throw RuleViolation.required("login", LocalizedText(sv: "Inloggning", en: "Login"))
+    }
+    if u.login.contains(where: \.isWhitespace) || u.login.contains(TextCleaning.replacement) {
+      throw RuleViolation.loginNotOneWord()
+    }
+    if u.name.isEmpty {
+      throw RuleViolation.required("name", LocalizedText(sv: "Namn", en: "Name"))
+    }
+    if let d = u.role.department, m.department(d) == nil {
+      throw RuleViolation.managerWithoutDepartment()
+    }
+  }
+
+  static func coordinators(in m: Municipality) -> Int {
+    m.users.filter { $0.role == .eCoordinator }.count
+  }
+}
