@@ -48,6 +48,7 @@ public struct ConsoleCommand {
       ConsoleCommand(["ångra", "undo"], help: Texts.helpUndo, edits: true) { _, state in
         GlobalKeys.undo(&state)
       },
+      AdminView.command,
       ConsoleCommand(["avsluta", "quit", "q"], help: Texts.keyQuit) { _, _ in [.quit] },
     ]
   }

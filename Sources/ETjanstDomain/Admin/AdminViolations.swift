@@ -66,16 +66,16 @@ extension RuleViolation {
     RuleViolation(
       field: field,
       LocalizedText(
-        sv: "Skriv ett telefonnummer med siffror (mellanslag, +, - och parenteser går bra).",
-        en: "Write a phone number in digits (spaces, +, - and parentheses are fine)."))
+        sv: "Bara siffror, mellanslag, + - och ().",
+        en: "Only digits, spaces, + - and ()."))
   }
 
   static func invalidEmail(_ field: String) -> RuleViolation {
     RuleViolation(
       field: field,
       LocalizedText(
-        sv: "Skriv en e-postadress som namn@exempel.se.",
-        en: "Write an e-mail address such as name@example.se."))
+        sv: "En e-postadress, som namn@exempel.se.",
+        en: "An e-mail address, such as name@example.se."))
   }
 
   static func outOfRange(

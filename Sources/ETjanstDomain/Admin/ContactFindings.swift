@@ -4,7 +4,7 @@ extension Findings {
   /// Contacts the outage screen cannot use in an emergency: the e-nämnd's system
   /// administrator without a phone number (4.3: called at once), or an
   /// e-coordinator nobody can reach (5).
-  @Sendable static func contacts(_ m: Municipality, _ now: Date) -> [Finding] {
+  @Sendable public static func contacts(_ m: Municipality, _ now: Date) -> [Finding] {
     var out: [Finding] = []
     let admin = m.contacts.systemAdministrator
     if admin.phone.isEmpty {

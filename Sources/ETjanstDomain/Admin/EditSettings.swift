@@ -21,7 +21,7 @@ public struct EditSettings: Command {
     [
       (
         "contactMinutes", \.outageContactLimitMinutes, "4.3",
-        LocalizedText(sv: "Kontakt med e-nämnden vid avbrott", en: "Contact the e-nämnd on outage"),
+        LocalizedText(sv: "Kontakt med e-nämnden", en: "Contacting the e-nämnd"),
         1...240, LocalizedText(sv: "minuter", en: "minutes")
       ),
       (

@@ -5,6 +5,8 @@ import Foundation
 public struct OverviewState {
   /// The list of findings.
   public var list = ListState()
+  /// The administration (Inställningar), shown in place of the overview when open.
+  public var admin = AdminState()
   public init() {}
 }
 
@@ -53,23 +55,32 @@ public enum OverviewScreen: Screen {
   }
 
   public static func bindings(_ state: AppState) -> [Binding] {
-    ListKeys.bindings(\.overview.list, columns: 0, count: { findings($0).count }, page: page)
+    if state.overview.admin.isOpen { return AdminView.bindings(state) }
+    return ListKeys.bindings(\.overview.list, columns: 0, count: { findings($0).count }, page: page)
       .filter { !$0.keys.contains(.character("s")) && !$0.keys.contains(.character("S")) }
       + [
         Binding([.enter], label: OverviewTexts.keyGo, help: OverviewTexts.helpGo) { state in
           let all = findings(state)
           guard all.indices.contains(state.overview.list.selected) else { return [] }
-          state.screen = screen(for: all[state.overview.list.selected].section)
+          let finding = all[state.overview.list.selected]
+          if AdminView.concerns(finding, state) {
+            AdminView.open(&state, section: .contacts)
+          } else {
+            state.screen = screen(for: finding.section)
+          }
           return []
-        }
+        },
+        AdminView.openBinding,
       ]
   }
 
   public static func handleInput(_ key: Key, _ state: inout AppState) -> [Effect]? {
-    ListKeys.filterInput(key, \.overview.list, &state)
+    if state.overview.admin.isOpen { return AdminView.handleInput(key, &state) }
+    return ListKeys.filterInput(key, \.overview.list, &state)
   }
 
   public static func status(_ state: AppState) -> String {
+    if state.overview.admin.isOpen { return AdminView.status(state) }
     let all = state.findings
     let shown = findings(state).count
     var parts = [state.t(OverviewTexts.attentionCount(shown, all.count))]
@@ -83,8 +94,14 @@ public enum OverviewScreen: Screen {
   }
 
   public static func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
+    if state.overview.admin.isOpen { return AdminView.draw(state, into: &frame, area: area) }
     let parts = layout(state, area)
-    drawFigures(state, into: &frame, area: parts.figures)
+    // An empty store has no figures yet; it says what to set up first instead.
+    if state.data.departments.isEmpty {
+      drawGettingStarted(state, into: &frame, area: parts.figures)
+    } else {
+      drawFigures(state, into: &frame, area: parts.figures)
+    }
     drawContacts(state, into: &frame, area: parts.contacts)
     drawFindings(state, into: &frame, area: parts.findings)
   }
@@ -128,6 +145,18 @@ public enum OverviewScreen: Screen {
         row.1, x: area.x + 2 + labelWidth, y: y,
         style: theme.style(row.2 == .normal ? .accent : row.2),
         maxWidth: area.width - labelWidth - 3)
+    }
+  }
+
+  static func drawGettingStarted(_ state: AppState, into frame: inout Frame, area: Rect) {
+    frame.put(
+      " " + state.t(AdminTexts.startTitle), x: area.x, y: area.y,
+      style: state.theme.style(.header), maxWidth: area.width)
+    for (i, line) in AdminTexts.startLines.enumerated() where i + 1 < area.height {
+      frame.put(
+        state.t(line), x: area.x + 2, y: area.y + 1 + i,
+        style: state.theme.style(i == 0 ? .accent : .normal),
+        maxWidth: area.width - 3)
     }
   }
 

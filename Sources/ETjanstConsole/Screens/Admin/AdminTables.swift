@@ -1,0 +1,68 @@
+import ETjanstDomain
+
+/// The lists of the administration: departments and users.
+enum AdminTables {
+  static func departments(_ state: AppState) -> Table<Department> {
+    let m = state.data
+    func count(_ n: Int) -> String { n == 0 ? "" : "\(n)" }
+    return Table(
+      columns: [
+        Column(AdminTexts.name, width: 24, flexible: true) { $0.name },
+        Column(AdminTexts.services, width: 10, alignRight: true) { d in
+          count(m.services.filter { $0.department == d.id }.count)
+        },
+        Column(AdminTexts.staff, width: 8, priority: 1, alignRight: true) { d in
+          count(m.staff.filter { $0.department == d.id && $0.status != .removed }.count)
+        },
+        Column(AdminTexts.managers, width: 6, priority: 2, alignRight: true) { d in
+          count(m.users.filter { $0.role.department == d.id }.count)
+        },
+        Column(
+          AdminTexts.routine, width: 11,
+          style: { $0.fallbackRoutine == nil ? .warning : nil }
+        ) {
+          state.t($0.fallbackRoutine == nil ? AdminTexts.routineMissing : AdminTexts.routineThere)
+        },
+      ],
+      searchText: { $0.name })
+  }
+
+  static func departmentRows(_ state: AppState) -> [Department] {
+    departments(state).visibleRows(state.data.departments, state.overview.admin.departments)
+  }
+
+  static func selectedDepartment(_ state: AppState) -> Department? {
+    let rows = departmentRows(state)
+    let i = state.overview.admin.departments.selected
+    return rows.indices.contains(i) ? rows[i] : nil
+  }
+
+  static func roleText(_ role: Role, _ state: AppState) -> String {
+    switch role {
+    case .eCoordinator: return state.t(AdminTexts.coordinatorRole)
+    case .manager(let d): return state.t(AdminTexts.managerRole(state.data.departmentName(d)))
+    }
+  }
+
+  static func users(_ state: AppState) -> Table<User> {
+    Table(
+      columns: [
+        Column(AdminTexts.login, width: 14) { $0.login },
+        Column(AdminTexts.name, width: 20, flexible: true) {
+          $0.name + ($0.login == state.user.login ? state.t(AdminTexts.you) : "")
+        },
+        Column(AdminTexts.role, width: 30, flexible: true) { roleText($0.role, state) },
+      ],
+      searchText: { "\($0.login) \($0.name) \(roleText($0.role, state))" })
+  }
+
+  static func userRows(_ state: AppState) -> [User] {
+    users(state).visibleRows(state.data.users, state.overview.admin.users)
+  }
+
+  static func selectedUser(_ state: AppState) -> User? {
+    let rows = userRows(state)
+    let i = state.overview.admin.users.selected
+    return rows.indices.contains(i) ? rows[i] : nil
+  }
+}

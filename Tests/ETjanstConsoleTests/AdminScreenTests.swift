@@ -1,0 +1,231 @@
+import ETjanstConsole
+import ETjanstDomain
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("Administration (guideline 4, 4.3, 5)")
+struct AdminScreenTests {
+  let goldenDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
+  let manager = User(
+    login: "chef", name: "Karin Pekkala", role: .manager(department: EntityID("dep-test")))
+
+  /// The screen as text, so a failed expectation prints something readable.
+  func screen(_ d: ConsoleDriver) -> String { d.frame.lines.joined(separator: "\n") }
+
+  /// The administration open on `section` (0 contacts … 3 limits), from the overview.
+  func admin(
+    _ data: Municipality = Fixtures.small(), section: Int = 0, user: User = Fixtures.coordinator
+  )
+    -> ConsoleDriver
+  {
+    let d = ConsoleDriver(data, user: user)
+    d.press(.character("i"))
+    for _ in 0..<section { d.press(.right) }
+    return d
+  }
+
+  @Test("4: an empty store's overview says what to set up first; i opens on Förvaltningar")
+  func gettingStarted() {
+    let d = ConsoleDriver(Municipality.standing(firstUser: Fixtures.coordinator))
+    #expect(screen(d).contains("Kom igång"))
+    #expect(screen(d).contains("Tryck i för Inställningar"))
+    #expect(screen(d).contains("telefonnummer saknas"), "the contact warning is listed")
+    Golden.assertFrame(d.frame, named: "admin-getting-started-80x24", in: goldenDir)
+    d.press(.character("i"))
+    #expect(d.state.overview.admin.isOpen)
+    #expect(d.state.overview.admin.section == .departments)
+    #expect(screen(d).contains("Inga förvaltningar ännu. Tryck n"))
+    #expect(!ConsoleDriver(Fixtures.small()).frame.lines.joined().contains("Kom igång"))
+  }
+
+  @Test("data: n adds a department; the list shows what belongs to each; undo removes it")
+  func addDepartment() {
+    let d = ConsoleDriver(Municipality.standing(firstUser: Fixtures.coordinator))
+    d.press(.character("i"), .character("n"))
+    d.type("Socialförvaltningen")
+    d.press(.enter)
+    #expect(d.backend.data.departments.map(\.name) == ["Socialförvaltningen"])
+    #expect(d.state.overlays.isEmpty)
+    d.press(.character("n"))
+    d.type("Kultur och fritid")
+    d.press(.enter)
+    #expect(screen(d).contains("Kultur och fritid"))
+    Golden.assertFrame(d.frame, named: "admin-departments-80x24", in: goldenDir)
+    d.press(.character("u"))
+    #expect(d.backend.data.departments.map(\.name) == ["Socialförvaltningen"])
+    d.press(.character("q"))
+    #expect(!d.state.overview.admin.isOpen)
+    #expect(!screen(d).contains("Kom igång"), "with a department the figures are back")
+  }
+
+  @Test("data: a department's name that exists is refused beside the field; e renames")
+  func departmentRefusedAndRenamed() {
+    let d = admin(section: 1)
+    d.press(.character("n"))
+    d.type("testförvaltningen")
+    d.press(.enter)
+    #expect(d.state.overlays.count == 1, "the form stays open")
+    #expect(screen(d).contains("! Det finns redan en förvaltning som heter 'Testförvaltningen'."))
+    Golden.assertFrame(d.frame, named: "admin-department-refused-80x24", in: goldenDir)
+    d.press(.escape, .character("e"), .control("u"))
+    d.type("Kommunledningsförvaltningen")
+    d.press(.enter)
+    #expect(d.backend.data.departments.map(\.name) == ["Kommunledningsförvaltningen"])
+  }
+
+  @Test("4: d asks with Cancel focused; a department in use is refused, saying what is left")
+  func removeDepartment() {
+    var data = Fixtures.small()
+    data.services = [EService(name: "Bygglov", department: EntityID("dep-test"))]
+    data.departments.append(Department(id: EntityID("dep-tom"), name: "Tomma förvaltningen"))
+    let d = admin(data, section: 1)
+    d.press(.character("d"), .enter)
+    #expect(d.backend.data.departments.count == 2, "Enter on Cancel removes nothing")
+    d.press(.character("d"), .right, .enter)
+    #expect(
+      screen(d).contains("Testförvaltningen kan inte tas bort: 1 e-tjänst hör till"),
+      "\(screen(d))")
+    d.press(.enter, .character("j"), .character("d"), .right, .enter)
+    #expect(d.backend.data.departments.map(\.name) == ["Testförvaltningen"])
+  }
+
+  @Test("5: the contacts form fills in the emergency contacts; the warnings go away")
+  func editContacts() {
+    let d = admin()
+    #expect(screen(d).contains("! saknas – behövs vid avbrott"))
+    Golden.assertFrame(d.frame, named: "admin-contacts-empty-80x24", in: goldenDir)
+    d.press(.character("e"), .control("u"))
+    d.type("Linnea Alatalo")
+    d.press(.tab, .tab)
+    d.type("0927-720 00")
+    d.press(.tab)
+    d.type("linnea.alatalo@overtornea.se")
+    d.press(.tab, .control("u"))
+    d.type("Mikael Rova")
+    d.press(.tab, .tab)
+    d.type("0920-45 38 12")
+    Golden.assertFrame(d.frame, named: "admin-contacts-form-80x24", in: goldenDir)
+    d.press(.enter)
+    let c = d.backend.data.contacts
+    #expect(c.eCoordinator.name == "Linnea Alatalo")
+    #expect(c.eCoordinator.phone == "0927-720 00")
+    #expect(c.eCoordinator.email == "linnea.alatalo@overtornea.se")
+    #expect(c.systemAdministrator.name == "Mikael Rova")
+    #expect(c.systemAdministrator.phone == "0920-45 38 12")
+    #expect(c.systemAdministrator.organisation == "Norrbottens e-nämnd")
+    #expect(!screen(d).contains("saknas – behövs"))
+    Golden.assertFrame(d.frame, named: "admin-contacts-filled-80x24", in: goldenDir)
+    #expect(
+      !d.state.findings.contains {
+        ["4.3", "5"].contains($0.section) && $0.subject == "Mikael Rova"
+      })
+  }
+
+  @Test("5: a phone number that is not one is refused beside its field")
+  func contactRefused() {
+    let d = admin()
+    d.press(.character("e"), .tab, .tab)
+    d.type("ring växeln")
+    d.press(.enter)
+    #expect(screen(d).contains("! Bara siffror, mellanslag, + - och ()."))
+    #expect(d.backend.data.contacts == .guideline)
+    Golden.assertFrame(d.frame, named: "admin-contacts-refused-80x24", in: goldenDir)
+  }
+
+  @Test("4.3: Enter on the missing phone number's warning opens the contacts")
+  func findingOpensContacts() {
+    let d = ConsoleDriver(Fixtures.small())
+    let i = d.state.findings.firstIndex { $0.subject == "Systemförvaltaren" } ?? -1
+    #expect(i >= 0)
+    for _ in 0..<i { d.press(.down) }
+    d.press(.enter)
+    #expect(d.state.overview.admin.isOpen)
+    #expect(d.state.overview.admin.section == .contacts)
+  }
+
+  @Test("4: n adds a manager's login; a login that exists is refused beside the field")
+  func addManager() {
+    let d = admin(section: 2)
+    d.press(.character("n"))
+    d.type("esamordnare")
+    d.press(.tab)
+    d.type("Dubbel")
+    d.press(.enter)
+    #expect(screen(d).contains("! Inloggningen 'esamordnare' finns redan (Test Samordnare)."))
+    Golden.assertFrame(d.frame, named: "admin-user-refused-80x24", in: goldenDir)
+    d.press(.escape, .character("n"))
+    d.type("chef")
+    d.press(.tab)
+    d.type("Karin Pekkala")
+    d.press(.enter)
+    #expect(d.backend.data.user(login: "chef") == manager)
+    #expect(screen(d).contains("chef, Testförvaltningen (läser)"))
+    Golden.assertFrame(d.frame, named: "admin-users-80x24", in: goldenDir)
+  }
+
+  @Test("4: the last e-coordinator cannot be demoted, and nobody removes their own login")
+  func lastCoordinator() {
+    var data = Fixtures.small()
+    data.users.append(manager)
+    let d = admin(data, section: 2)
+    d.press(.character("G"), .character("e"), .tab, .right, .enter)
+    #expect(screen(d).contains("! Test Samordnare är den enda e-samordnaren."), "\(screen(d))")
+    d.press(.escape, .character("d"), .right, .enter)
+    #expect(screen(d).contains("Du kan inte ta bort din egen inloggning."))
+    #expect(d.backend.data.users.count == 2)
+    d.press(.enter, .character("g"), .character("d"), .right, .enter)
+    #expect(d.backend.data.user(login: "chef") == nil)
+  }
+
+  @Test("data: the limits: e changes one; a value out of bounds is refused beside its field")
+  func limits() {
+    let d = admin(section: 3)
+    #expect(screen(d).contains("15 minuter"))
+    d.press(.character("e"), .control("u"))
+    d.type("500")
+    d.press(.enter)
+    #expect(screen(d).contains("! Kontakt med e-nämnden: 1–240 minuter."))
+    Golden.assertFrame(d.frame, named: "admin-limits-refused-80x24", in: goldenDir)
+    d.press(.control("u"))
+    d.type("30")
+    d.press(.enter)
+    #expect(d.backend.data.settings.outageContactLimitMinutes == 30)
+    #expect(screen(d).contains("30 minuter"))
+    Golden.assertFrame(d.frame, named: "admin-limits-80x24", in: goldenDir)
+  }
+
+  @Test(":inställningar opens it from any screen; ? lists its keys")
+  func commandLineAndHelp() {
+    let d = ConsoleDriver(Fixtures.small())
+    d.press(.character("2"), .character(":"))
+    d.type("inst")
+    d.press(.enter)
+    #expect(d.state.screen == .overview)
+    #expect(d.state.overview.admin.isOpen)
+    d.press(.right, .character("?"))
+    #expect(screen(d).contains("Lägg till en förvaltning"))
+    #expect(screen(d).contains("Byt del: Kontakter, Förvaltningar"))
+  }
+
+  @Test("4: a manager sees the settings read-only: no editing keys, and n says who to ask")
+  func managerReadOnly() {
+    var data = Fixtures.small()
+    data.users.append(manager)
+    let d = admin(data, section: 1, user: manager)
+    #expect(d.state.overview.admin.isOpen)
+    #expect(!d.frame.lines[23].contains("Ny"), "\(d.frame.lines[23])")
+    d.press(.character("n"))
+    #expect(d.state.overlays.isEmpty)
+    #expect(screen(d).contains("Ändringar görs av e-samordnaren"))
+  }
+
+  @Test("English: the contacts in English")
+  func english() {
+    let d = ConsoleDriver(Fixtures.small(), language: .english)
+    d.press(.character("i"))
+    #expect(screen(d).contains("[Contacts]"))
+    #expect(screen(d).contains("! missing – needed during an outage"))
+  }
+}
