@@ -171,19 +171,6 @@ private func spawnInBackground(_ argv: [String]) throws -> pid_t {
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-  var attributes = posix_spawnattr_t()
-  posix_spawnattr_init(&attributes)
-  defer { posix_spawnattr_destroy(&attributes) }
-  var mask = sigset_t()
-  sigemptyset(&mask)
-  posix_spawnattr_setsigmask(&attributes, &mask)
-  var defaults = sigset_t()
-  sigemptyset(&defaults)
-  for sig in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGCHLD, SIGPIPE, SIGWINCH, SIGTSTP, SIGCONT] {
-    sigaddset(&defaults, sig)
-  }
-  posix_spawnattr_setsigdefault(&attributes, &defaults)
-  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
   let arguments = argv.map { strdup($0) } + [nil]
   let environment: [UnsafeMutablePointer<CChar>?] = [
     strdup("PATH=/usr/sbin:/usr/bin:/sbin:/bin"), nil,
@@ -193,7 +180,9 @@ private func spawnInBackground(_ argv: [String]) throws -> pid_t {
     environment.forEach { free($0) }
   }
   var pid = pid_t()
-  let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, arguments, environment)
+  let spawned = withCleanSignals {
+    posix_spawn(&pid, argv[0], &actions, $0, arguments, environment)
+  }
   guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
   return pid
 }

@@ -196,20 +196,6 @@ public func spawnAndWait(_ argv: [String], environment: [String: String]) throws
   // live on in the tmux server, or their readers never see end of file.
   closeFrom3(&actions)
 
-  var attributes = posix_spawnattr_t()
-  posix_spawnattr_init(&attributes)
-  defer { posix_spawnattr_destroy(&attributes) }
-  var mask = sigset_t()
-  sigemptyset(&mask)
-  posix_spawnattr_setsigmask(&attributes, &mask)
-  var defaults = sigset_t()
-  sigemptyset(&defaults)
-  for sig in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGCHLD, SIGPIPE, SIGWINCH, SIGTSTP, SIGCONT] {
-    sigaddset(&defaults, sig)
-  }
-  posix_spawnattr_setsigdefault(&attributes, &defaults)
-  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
   let cArguments = argv.map { strdup($0) } + [nil]
   let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
   defer {
@@ -217,7 +203,9 @@ public func spawnAndWait(_ argv: [String], environment: [String: String]) throws
     cEnvironment.forEach { free($0) }
   }
   var pid = pid_t()
-  let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, cArguments, cEnvironment)
+  let spawned = withCleanSignals {
+    posix_spawnp(&pid, argv[0], &actions, $0, cArguments, cEnvironment)
+  }
   close(out[1])
   close(err[1])
   defer {
