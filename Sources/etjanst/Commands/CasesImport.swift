@@ -19,14 +19,13 @@ struct Cases: ParsableCommand {
     @Argument(help: "The CSV file.")
     var file: String
 
-    @Option(name: .long, help: "sv or en (default: from LANG, else sv).")
-    var lang: Language?
+    @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
       try reporting {
-        let language = lang ?? .fromEnvironment()
+        let language = languageOption.language
         let (store, m, user) = try storeOptions.load()
         guard let data = FileManager.default.contents(atPath: file) else {
           throw Failure("\(file): cannot read the file")

@@ -11,8 +11,7 @@ struct Check: ParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
-  @Option(name: .long, help: "sv or en (default: from LANG, else sv).")
-  var lang: Language?
+  @OptionGroup var languageOption: LanguageOption
 
   @Flag(name: .long, help: "Also list notices, which do not fail the check.")
   var all = false
@@ -20,7 +19,7 @@ struct Check: ParsableCommand {
   func run() throws {
     try reporting {
       let (_, m, _) = try storeOptions.load()
-      let language = lang ?? Language.fromEnvironment()
+      let language = languageOption.language
       // Text that bypassed cleaning (a hand-edited file) is found here rather than
       // in Findings, which the console recomputes every minute: walking every
       // string is too slow for that at a region's size.

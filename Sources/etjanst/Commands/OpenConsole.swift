@@ -18,8 +18,7 @@ struct OpenConsole: ParsableCommand {
   @Flag(name: .customLong("read-only"), help: "Open without the editing keys.")
   var readOnly = false
 
-  @Option(name: .long, help: "The console's language: sv or en (default: from LANG, else sv).")
-  var lang: Language?
+  @OptionGroup var languageOption: LanguageOption
 
   func run() throws {
     try reporting {
@@ -41,7 +40,7 @@ struct OpenConsole: ParsableCommand {
   }
 
   private func open(_ path: String) throws {
-    let language = lang ?? Language.fromEnvironment()
+    let language = languageOption.language
     let file = StoreFile(path: path)
     // A store that exists is read, and its user known, before the terminal is
     // taken, so a refusal is one plain line on stderr.

@@ -10,8 +10,7 @@ struct Report: ParsableCommand {
   @Option(name: .long, help: "txt or md.")
   var format: ReportFormat = .txt
 
-  @Option(name: .long, help: "sv or en (default: from LANG, else sv).")
-  var lang: Language?
+  @OptionGroup var languageOption: LanguageOption
 
   @OptionGroup var storeOptions: StoreOptions
 
@@ -20,7 +19,7 @@ struct Report: ParsableCommand {
       let (_, m, _) = try storeOptions.load()
       let now = Date()
       print(
-        ReportText.render(m, now: now, format: format, language: lang ?? .fromEnvironment()),
+        ReportText.render(m, now: now, format: format, language: languageOption.language),
         terminator: "")
     }
   }

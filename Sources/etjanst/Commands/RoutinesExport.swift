@@ -25,8 +25,7 @@ struct Routines: ParsableCommand {
     @Option(name: .long, help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Option(name: .long, help: "sv or en (default: from LANG, else sv).")
-    var lang: Language?
+    @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -35,7 +34,7 @@ struct Routines: ParsableCommand {
         let (_, m, _) = try storeOptions.load()
         let text = try RoutineExport.render(
           m, format: format, department: department.map(TextCleaning.line), today: Day(Date()),
-          language: lang ?? .fromEnvironment())
+          language: languageOption.language)
         if let output {
           do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -25,6 +25,15 @@ struct StoreOptions: ParsableArguments {
   }
 }
 
+/// `--lang sv|en`, shared by every command that speaks: else an English LANG means
+/// English, and Swedish otherwise.
+struct LanguageOption: ParsableArguments {
+  @Option(name: .customLong("lang"), help: "sv or en (default: from LANG, else sv).")
+  var explicit: Language?
+
+  var language: Language { explicit ?? .fromEnvironment() }
+}
+
 /// One clear line on stderr and a non-zero exit: how every command fails.
 struct Failure: Error, CustomStringConvertible {
   let message: String
