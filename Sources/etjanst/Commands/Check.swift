@@ -18,7 +18,8 @@ struct Check: ParsableCommand {
 
   func run() throws {
     try reporting {
-      let (_, m, _) = try storeOptions.load()
+      let now = Date()
+      let (m, visible, _) = try storeOptions.loadWithFindings(at: now)
       let language = languageOption.language
       // Text that bypassed cleaning (a hand-edited file) is found here rather than
       // in Findings, which the console recomputes every minute: walking every
@@ -30,7 +31,7 @@ struct Check: ParsableCommand {
             sv: "innehåller styrtecken eller osynliga tecken: \(text.debugDescription)",
             en: "contains control or invisible characters: \(text.debugDescription)"))
       }
-      let findings = unclean + Findings.all(in: m, at: Date())
+      let findings = unclean + visible
       let problems = findings.filter { $0.severity >= .warning }
       for f in all ? findings : problems {
         print(CheckLine.format(f, language))
