@@ -29,11 +29,13 @@ enum CatalogueForms {
       FormField("category", CatalogueTexts.category, value: draft.category),
     ]
     if service == nil {
+      // A new entry is published only by registering one that already runs (6).
+      let choices =
+        ServiceStatus.allCases.filter { !$0.isLive }.map { ($0.rawValue, $0.label) }
+        + [(registerRunning, CatalogueTexts.registerRunning)]
       fields.append(
         FormField(
-          "status", CatalogueTexts.status,
-          .choice(ServiceStatus.allCases.map { ($0.rawValue, $0.label) }),
-          value: ServiceStatus.ordered.rawValue))
+          "status", CatalogueTexts.status, .choice(choices), value: ServiceStatus.ordered.rawValue))
     }
     fields += [
       FormField(Field.platform, CatalogueTexts.platform, value: draft.platform),
@@ -63,6 +65,7 @@ enum CatalogueForms {
     return FormOverlay(title: title, fields: fields) { values, state in
       let draft = try self.draft(values, state.data)
       if let service { return EditEService(service.id, draft) }
+      if values.text("status") == registerRunning { return RegisterRunningEService(draft) }
       return AddEService(draft, status: ServiceStatus(rawValue: values.text("status")) ?? .ordered)
     }
   }
@@ -90,17 +93,26 @@ enum CatalogueForms {
       reviewIntervalMonths: try v.int(Field.reviewIntervalMonths))
   }
 
+  /// The status choice's value that registers a service as already running.
+  static let registerRunning = "registerRunning"
+
+  /// `t`: the statuses, and for a service never published and without an open order,
+  /// registering it as already running. While an order is open, choosing Published
+  /// is refused beside the field: its step 5 publishes.
   static func status(_ s: EService, _ state: AppState) -> FormOverlay {
-    FormOverlay(
-      title: CatalogueTexts.statusTitle(s.name),
-      fields: [
-        FormField(
-          "status", CatalogueTexts.status,
-          .choice(ServiceStatus.allCases.map { ($0.rawValue, $0.label) }),
-          value: s.status.rawValue)
-      ]
-    ) { values, _ in
-      SetServiceStatus(
+    var choices = ServiceStatus.allCases.map { ($0.rawValue, $0.label) }
+    let order = PublicationRule.openOrder(for: s.id, in: state.data)
+    if order == nil && !PublicationRule.wasEverLive(s) {
+      choices.append((registerRunning, CatalogueTexts.registerRunning))
+    }
+    let fields = [
+      FormField("status", CatalogueTexts.status, .choice(choices), value: s.status.rawValue)
+    ]
+    return FormOverlay(title: CatalogueTexts.statusTitle(s.name), fields: fields) { values, _ in
+      if values.text("status") == registerRunning {
+        return RegisterRunningEService(existing: s.id, name: s.name)
+      }
+      return SetServiceStatus(
         s.id, to: ServiceStatus(rawValue: values.text("status")) ?? s.status, name: s.name)
     }
   }

@@ -32,6 +32,15 @@ enum CatalogueTexts {
     sv: "Ta bort (frågar; nekas vid beställning, behörighet, ärende)",
     en: "Remove (asks; refused while an order, access, case refers)")
   static let keyStatus = T(sv: "Status", en: "Status")
+  static func source(_ source: PublicationSource) -> T {
+    switch source {
+    case .orderStep5: return T(sv: "beställningens steg 5", en: "the order's step 5")
+    case .registeredRunning:
+      return T(sv: "registrerad som redan i drift", en: "registered as already running")
+    }
+  }
+  static let registerRunning = T(
+    sv: "Publicerad – redan i drift", en: "Published – already running")
   static let helpStatus = T(
     sv: "Byt status; datum och vem sparas i historiken",
     en: "Change the status; date and who are kept in the history")
