@@ -49,4 +49,17 @@ struct PublicationConsoleTests {
     #expect(s.status == .published)
     #expect(s.statusHistory.last?.source == .registeredRunning)
   }
+
+  @Test("4: v records that a service was reviewed today; its overdue flag goes, help names the key")
+  func reviewedToday() throws {
+    let d = ConsoleDriver(try Fixtures.demo, width: 100, height: 30)
+    select(d, "strandskydd")
+    let id = try #require(d.state.data.services.first { $0.name.contains("strandskydd") }?.id)
+    #expect(d.state.data.service(id)?.isReviewOverdue(today: Fixtures.today) == true)
+    d.press(.character("v"))
+    #expect(d.state.data.service(id)?.lastReviewed == Fixtures.today)
+    #expect(text(d).contains("granskad"))
+    d.press(.character("?"))
+    #expect(text(d).contains("v            Notera att verksamheten har granskat e-tjänsten idag"))
+  }
 }

@@ -134,6 +134,14 @@ public enum CatalogueScreen: Screen {
         }
       },
       Binding(
+        [.character("v")], label: CatalogueTexts.keyReviewed, help: CatalogueTexts.helpReviewed,
+        bar: false, edits: true
+      ) {
+        state in
+        guard let s = current(state) else { return withCurrent(&state) { _, _ in } }
+        return [.perform(MarkServiceReviewed(s.id, name: s.name))]
+      },
+      Binding(
         [.character("d")], label: CatalogueTexts.keyRemove, help: CatalogueTexts.helpRemove,
         edits: true
       ) {
