@@ -14,9 +14,8 @@ extension OrdersRulesTests {
     #expect(refused?.section == "6" && refused?.field == "status")
     #expect(refused?.message.sv.contains("steg 5") == true, "\(String(describing: refused))")
     #expect(refused?.message.en.contains("is at step 4") == true)
-    // Nor by registering it as running, nor by Revision needed (live as well).
+    // Nor by registering it as running.
     #expect(refusal(RegisterRunningEService(existing: service, name: "x"), on: m) != nil)
-    #expect(refusal(SetServiceStatus(service, to: .revisionNeeded), on: m) != nil)
     // Steps before publishing stay open to it.
     var copy = m
     try copy.execute(SetServiceStatus(service, to: .inReview), context: Fixtures.context())
@@ -27,11 +26,9 @@ extension OrdersRulesTests {
   func newServiceNotPublished() throws {
     var m = Fixtures.small()
     let draft = EServiceDraft(name: "Ansökan om skolskjuts", department: dep)
-    for status in [ServiceStatus.published, .revisionNeeded] {
-      let refused = refusal(AddEService(draft, status: status), on: m)
-      #expect(refused?.field == "status", "\(status)")
-      #expect(refused?.message.sv.contains("redan i drift") == true)
-    }
+    let refused = refusal(AddEService(draft, status: .published), on: m)
+    #expect(refused?.field == "status")
+    #expect(refused?.message.sv.contains("redan i drift") == true)
     let id = EntityID<EService>("svc-running")
     try m.execute(RegisterRunningEService(id: id, draft), context: Fixtures.context())
     let s = try #require(m.service(id))

@@ -11,7 +11,7 @@ extension Municipality {
   /// Guideline 1.1 and 4: name and owning department required; a name unique
   /// within its department; last reviewed not in the future.
   ///
-  /// Guideline 6: a new entry is never published (or live) from the start, unless it
+  /// Guideline 6: a new entry is never published from the start, unless it
   /// is registered as already running on the platform (`source`).
   public mutating func addService(
     _ draft: EServiceDraft, id: EntityID<EService> = .make(), status: ServiceStatus = .ordered,
@@ -22,7 +22,7 @@ extension Municipality {
       throw RuleViolation(
         LocalizedText(sv: "E-tjänsten finns redan.", en: "The e-service already exists."))
     }
-    if status.isLive && source != .registeredRunning {
+    if status == .published && source != .registeredRunning {
       throw PublicationRule.newServiceNotPublished(d.name)
     }
     var s = EService(id: id, name: d.name, department: d.department!, status: status)
@@ -56,7 +56,7 @@ extension Municipality {
     let i = try serviceIndex(id)
     let s = services[i]
     guard s.status != status else { return }
-    if status.isLive && !s.status.isLive {
+    if status == .published {
       try PublicationRule.check(s, source: source, in: self)
     }
     let open = s.openReports.count

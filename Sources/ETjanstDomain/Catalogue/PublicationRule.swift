@@ -14,12 +14,13 @@ public enum PublicationRule {
     }
   }
 
-  /// Whether the service has ever been live (published before, or registered).
-  public static func wasEverLive(_ s: EService) -> Bool {
-    s.statusHistory.contains { $0.status.isLive }
+  /// Whether the service has been published before (by an order, a registration,
+  /// or before the console kept its history).
+  public static func wasEverPublished(_ s: EService) -> Bool {
+    s.statusHistory.contains { $0.status == .published }
   }
 
-  /// Refuses making `s` live unless `source` is the order's step 5 or a registration
+  /// Refuses publishing `s` unless `source` is the order's step 5 or a registration
   /// (and then only without an open order), or it has been live before (republishing
   /// after an unpublication or a revision).
   static func check(_ s: EService, source: PublicationSource?, in m: Municipality) throws {
@@ -27,7 +28,7 @@ public enum PublicationRule {
     if let order = openOrder(for: s.id, in: m) {
       throw publishedByOrder(s.name, order)
     }
-    if source == .registeredRunning || wasEverLive(s) { return }
+    if source == .registeredRunning || wasEverPublished(s) { return }
     throw newServiceNotPublished(s.name)
   }
 

@@ -28,7 +28,7 @@ extension Findings {
     }
     // A live e-service whose order never reached step 5 skipped the review (6).
     for o in m.orders where o.step != .published && o.hold?.kind != .cancelled {
-      guard let id = o.service, let s = m.service(id), s.status.isLive else { continue }
+      guard let id = o.service, let s = m.service(id), s.status == .published else { continue }
       out.append(
         Finding(
           section: "6", severity: .violation, subject: s.name,

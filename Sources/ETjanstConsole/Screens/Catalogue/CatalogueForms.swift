@@ -76,12 +76,12 @@ enum CatalogueForms {
     case registerRunning
   }
 
-  /// The status of a new entry: not Published (nor Revision needed), which only the
-  /// order's step 5 sets, but "Published – already running", which registers it.
+  /// The status of a new entry: not Published, which only the order's step 5 sets,
+  /// but "Published – already running", which registers it.
   static var newStatus: FormInput<StatusChoice> {
     FormInput.choice(
       "status", CatalogueTexts.status,
-      ServiceStatus.allCases.filter { !$0.isLive }.map { (StatusChoice.set($0), $0.label) }
+      ServiceStatus.allCases.filter { $0 != .published }.map { (StatusChoice.set($0), $0.label) }
         + [(.registerRunning, CatalogueTexts.registerRunning)])
   }
 
@@ -90,7 +90,7 @@ enum CatalogueForms {
   /// is refused beside the field: its step 5 publishes.
   static func status(_ s: EService, _ state: AppState) -> FormOverlay {
     if PublicationRule.openOrder(for: s.id, in: state.data) == nil
-      && !PublicationRule.wasEverLive(s)
+      && !PublicationRule.wasEverPublished(s)
     {
       let input = FormInput.choice(
         "status", CatalogueTexts.status,
