@@ -55,7 +55,7 @@ public enum App {
   /// once; pressing either again while asked quits.
   private static func quit(_ state: inout AppState) -> [Effect] {
     if (state.overlays.last as? ConfirmOverlay)?.title == Texts.quitTitle { return [.quit] }
-    let unsaved = state.overlays.contains { ($0 as? FormOverlay)?.hasUnsavedChanges == true }
+    let unsaved = state.overlays.contains { $0.hasUnsavedChanges }
     guard unsaved else { return [.quit] }
     state.overlays.append(
       ConfirmOverlay(
