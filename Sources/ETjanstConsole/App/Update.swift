@@ -19,6 +19,9 @@ public enum App {
     case .storeChangedElsewhere(let data):
       state.data = data
       return []
+    case .saveWaiting(let holder):
+      state.show(Texts.waitingFor(holder: holder))
+      return []
     case .commandFinished(let result):
       return commandFinished(result, &state)
     case .externalEditFinished(let text, let request):
