@@ -24,7 +24,7 @@ struct Etjanst: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      WriteDemo.self, List.self, Report.self, Check.self, Cases.self,
+      WriteDemo.self, List.self, Report.self, Check.self, Services.self, Staff.self, Cases.self,
       Restore.self, Routines.self,
     ]
   )
