@@ -88,6 +88,15 @@ public final class Program {
       let result = Result { try backend.perform(command, actor: state.actor, now: now) }
       send(.clockTicked(now))
       send(.commandFinished(result))
+    case .suspendToShell:
+      if terminal.suspendToShell() {
+        // The terminal may have changed size while the console was stopped.
+        let size = terminal.size
+        send(.resized(width: size.width, height: size.height))
+        terminal.invalidate()
+      } else {
+        state.show(Texts.cannotSuspend, .error)
+      }
     case .editExternally(let request):
       let edited = terminal.suspend { backend.editExternally(request.text) }
       terminal.invalidate()
