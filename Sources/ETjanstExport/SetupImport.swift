@@ -94,7 +94,11 @@ public enum ServiceImport {
         automated: try ImportValue.bool(cell("automated")),
         yearlyCaseVolume: try ImportValue.count(cell("yearlyCaseVolume")),
         lastReviewed: try ImportValue.day(cell("lastReviewed")))
-      plan.rows.append(ImportRow(line: line, command: AddEService(draft, status: status)))
+      // A published e-service in the file already runs on the platform: it is
+      // registered as such (guideline 6's one path to Published besides an order).
+      let command: any Command =
+        status == .published ? RegisterRunningEService(draft) : AddEService(draft, status: status)
+      plan.rows.append(ImportRow(line: line, command: command))
       plan.added.append(
         .init(
           line: line,
