@@ -188,4 +188,26 @@ import Testing
       #expect(unreadable.status == 2)
     }
   }
+
+  @Test("a rule's refusal on the command line is in the user's language and exits 1")
+  func ruleMessagesInTheUsersLanguage() throws {
+    try withDemo { folder, store in
+      let file = folder.appendingPathComponent("hr.csv")
+      try Data(
+        "name,login,department,startDate,endDate\nBakvänd,bak.vand,Kultur och fritid,2027-02-01,2027-01-01\n"
+          .utf8
+      ).write(to: file)
+      let before = try Data(contentsOf: URL(fileURLWithPath: store))
+      let sv = try Binary.etjanst(
+        ["staff", "import", file.path, "--store", store], environment: Self.swedish)
+      #expect(sv.status == 1)
+      #expect(sv.stderr.contains("rad 2: Slutdatum kan inte vara före startdatum."), "\(sv.stderr)")
+      let en = try Binary.etjanst(
+        ["staff", "import", file.path, "--store", store], environment: Self.english)
+      #expect(en.status == 1)
+      #expect(
+        en.stderr.contains("line 2: The end date cannot be before the start date."), "\(en.stderr)")
+      #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+    }
+  }
 }
