@@ -5,6 +5,13 @@ public struct RuleViolation: Error, Sendable, Equatable, CustomStringConvertible
   public var section: String?
   public var message: LocalizedText
   public var field: String?
+  /// The action that sets things right, when there is one; the console names the
+  /// key bound to it where the message is shown (the domain knows no keys).
+  public var remedy: Remedy?
+
+  public enum Remedy: String, Sendable, Equatable {
+    case grantAccess, removeFromPlatform, recordOutageContact
+  }
 
   public init(section: String? = nil, field: String? = nil, _ message: LocalizedText) {
     self.section = section

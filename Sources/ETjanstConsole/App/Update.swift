@@ -70,6 +70,14 @@ public enum App {
   private static func commandFinished(_ result: Result<Change, any Error>, _ state: inout AppState)
     -> [Effect]
   {
+    // A refusal naming its remedy names the key bound to it on this screen, in a
+    // form's error line as in a dialog.
+    var result = result
+    if case .failure(let error) = result, var v = error as? RuleViolation, v.remedy != nil {
+      v.message = Texts.describe(v, keys: state.screen.view.bindings(state))
+      v.remedy = nil
+      result = .failure(v)
+    }
     if case .success(let change) = result {
       state.data = change.after
       if state.undoing != nil {
@@ -103,7 +111,10 @@ public enum App {
       if case .failure = result, target.showsOwnFailures { return [] }
     }
     if case .failure(let error) = result {
-      state.overlays.append(MessageOverlay(title: Texts.refusedTitle, text: Texts.describe(error)))
+      state.overlays.append(
+        MessageOverlay(
+          title: Texts.refusedTitle,
+          text: Texts.describe(error, keys: state.screen.view.bindings(state))))
     }
     return []
   }

@@ -30,6 +30,17 @@ public struct Binding {
 
   public var keyText: String { keysLabel ?? keys.first.map(\.description) ?? "" }
 
+  /// The refusals this key sets right (`RuleViolation.remedy`): a message naming
+  /// the remedy names this key, from this table.
+  public var remedy: RuleViolation.Remedy?
+
+  /// This binding, as the key that carries out `remedy`.
+  public func remedying(_ remedy: RuleViolation.Remedy) -> Binding {
+    var b = self
+    b.remedy = remedy
+    return b
+  }
+
   /// Bindings for `state`: the editing ones drop out when the console is read-only,
   /// and keys this terminal cannot send (no F10 under vt100) are not named.
   public static func visible(_ bindings: [Binding], in state: AppState) -> [Binding] {

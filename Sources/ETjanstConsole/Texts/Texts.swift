@@ -108,7 +108,20 @@ public enum Texts {
 
   /// A failed command or store error, in words for the user.
   public static func describe(_ error: any Error) -> LocalizedText {
-    if let violation = error as? RuleViolation { return violation.message }
+    describe(error, keys: [])
+  }
+
+  /// A refusal naming its remedy ends with the key bound to it in `keys` (the
+  /// bindings where the message is shown), never a letter written into the text.
+  public static func describe(_ error: any Error, keys: [Binding]) -> LocalizedText {
+    if let violation = error as? RuleViolation {
+      guard let remedy = violation.remedy, let b = keys.first(where: { $0.remedy == remedy })
+      else { return violation.message }
+      let key = b.keys.first.map(\.description) ?? b.keyText
+      return LocalizedText(
+        sv: violation.message.sv + " (\(key): \(b.label.sv))",
+        en: violation.message.en + " (\(key): \(b.label.en))")
+    }
     if let conflict = error as? EditConflict { return conflict.message }
     if error is SaveWaitCancelled { return waitGivenUp }
     if error is SaveBusy { return busySaving }

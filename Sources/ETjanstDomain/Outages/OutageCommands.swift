@@ -201,11 +201,13 @@ public struct ResolveOutage: Command {
     let record = m.outages[i]
     guard record.isActive else { throw OutageTime.alreadyResolved(record) }
     if record.contact == nil {
-      throw RuleViolation(
+      var v = RuleViolation(
         section: "4.3",
         LocalizedText(
-          sv: "Registrera först kontakten med Norrbottens e-nämnds systemförvaltare (c).",
-          en: "First record the contact with Norrbottens e-nämnd's system administrator (c)."))
+          sv: "Registrera först kontakten med Norrbottens e-nämnds systemförvaltare.",
+          en: "First record the contact with Norrbottens e-nämnd's system administrator."))
+      v.remedy = .recordOutageContact
+      throw v
     }
     if cause.isEmpty {
       throw RuleViolation.required("cause", LocalizedText(sv: "Orsak", en: "Cause"))

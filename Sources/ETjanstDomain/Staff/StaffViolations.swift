@@ -133,11 +133,13 @@ extension RuleViolation {
   }
 
   static func noAccessToTick(_ name: String) -> RuleViolation {
-    RuleViolation(
+    var v = RuleViolation(
       section: "4.1",
       LocalizedText(
-        sv: "\(name) har ännu ingen behörighet till någon e-tjänst. Ge behörighet (g) först.",
-        en: "\(name) has no access to any e-service yet. Grant access (g) first."))
+        sv: "\(name) har ännu ingen behörighet till någon e-tjänst. Ge behörighet först.",
+        en: "\(name) has no access to any e-service yet. Grant access first."))
+    v.remedy = .grantAccess
+    return v
   }
 
   static func alreadyRemoved(_ name: String) -> RuleViolation {
@@ -147,10 +149,12 @@ extension RuleViolation {
   }
 
   static func removalIsItsOwnStep() -> RuleViolation {
-    RuleViolation(
+    var v = RuleViolation(
       section: "4.2",
       LocalizedText(
-        sv: "Borttagning görs med 'Ta bort från plattformen' (x), som kontrollerar ärendena.",
-        en: "Removal is done with 'Remove from platform' (x), which checks the cases."))
+        sv: "Borttagning görs med 'Ta bort från plattformen', som kontrollerar ärendena.",
+        en: "Removal is done with 'Remove from platform', which checks the cases."))
+    v.remedy = .removeFromPlatform
+    return v
   }
 }

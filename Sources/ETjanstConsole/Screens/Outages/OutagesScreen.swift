@@ -168,7 +168,7 @@ public enum OutagesScreen: Screen {
       Binding([.character("c")], label: X.keyContact, help: X.helpContact, edits: true) { s in
         s.overlays.append(OutageForms.contact(outage, s))
         return []
-      },
+      }.remedying(.recordOutageContact),
       Binding([.character("t")], label: X.keyTold, help: X.helpTold, edits: true) { s in
         guard let d = selected(s) else { return [] }
         return [.perform(NotifyDepartment(outage: outage.id, department: d.id, at: s.now))]

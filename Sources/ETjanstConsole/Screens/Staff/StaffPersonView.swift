@@ -181,7 +181,7 @@ enum StaffPersonView {
             confirmLabel: StaffTexts.removeConfirm,
             effects: [.perform(RemoveFromPlatform(person: p.id))]))
         return []
-      },
+      }.remedying(.removeFromPlatform),
       Binding(
         [.character("r")], label: StaffTexts.keyRemoveReason, help: StaffTexts.helpRemoveReason,
         bar: false, edits: true
@@ -199,7 +199,7 @@ enum StaffPersonView {
         edits: true
       ) { state in
         StaffForms.grant(&state)
-      },
+      }.remedying(.grantAccess),
       Binding(
         [.character("d")], label: StaffTexts.keyRevoke, help: StaffTexts.helpRevoke, bar: false,
         edits: true
