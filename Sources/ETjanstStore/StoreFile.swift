@@ -24,12 +24,15 @@ public final class StoreFile: @unchecked Sendable {
   public var auditPath: String { filePath + ".audit" }
   public var backupsPath: String { filePath + ".backups" }
 
+  /// The store's clock: the moment a change is saved, which the audit trail records.
+  let clock: @Sendable () -> Date
   private let mutex = NSLock()
   /// The state last read or saved by this instance, and the stamp of that version.
   private var cached: (state: Municipality, stamp: FileStamp)?
 
-  public init(path: String) {
+  public init(path: String, clock: @escaping @Sendable () -> Date = Date.init) {
     self.path = path
+    self.clock = clock
     if let resolved = realpath(path, nil) {
       filePath = String(cString: resolved)
       free(resolved)
@@ -95,8 +98,10 @@ public final class StoreFile: @unchecked Sendable {
     }
     try? FileDescriptor.syncFolder(folder)
     cached = (municipality, stamp)
-    let summary = LocalizedText(sv: "Skapade registret", en: "Created the store")
-    try appendAudit(audit, summary, login: login, now: now)
+    let entry = AuditEntry(
+      at: now, login: login, name: municipality.user(login: login)?.name, kind: "CreateStore",
+      sv: "Skapade registret", en: "Created the store")
+    try appendAudit(audit, entry)
   }
 
   /// The only way to change the file. Under the lock: re-read if another process saved
@@ -123,7 +128,10 @@ public final class StoreFile: @unchecked Sendable {
     let change = try next.execute(command, context: CommandContext(actor: actor, now: now))
     let audit = try openAudit()
     try save(next, by: actor.login, now: now, replacing: info)
-    try appendAudit(audit, change.summary, login: actor.login, now: now)
+    let entry = AuditEntry(
+      change: change, kind: String(describing: type(of: command)), actor: actor,
+      savedAt: clock())
+    try appendAudit(audit, entry)
     return change
   }
 
@@ -139,6 +147,18 @@ public final class StoreFile: @unchecked Sendable {
     let document = try Self.decodeFile(at: backup.path)
     let command = RestoreBackup(municipality: document.municipality, backupName: backup.name)
     return try perform(command, actor: actor, now: now)
+  }
+
+  /// Up to `limit` audit entries matching `query`, newest first, older than `cursor`
+  /// (from the newest when nil). Reads only as far back as it needs.
+  public func auditPage(_ query: AuditQuery, before cursor: AuditCursor? = nil, limit: Int)
+    throws(StoreError) -> AuditPage
+  {
+    do {
+      return try AuditTrail(path: auditPath).page(query, before: cursor, limit: limit)
+    } catch {
+      throw StoreError(path: auditPath, .cannotRead(error.reason))
+    }
   }
 
   /// The last `limit` audit entries (all when nil), newest last.
@@ -275,12 +295,7 @@ extension StoreFile {
     }
   }
 
-  private func appendAudit(
-    _ descriptor: FileDescriptor, _ summary: LocalizedText, login: String, now: Date
-  )
-    throws(StoreError)
-  {
-    let entry = AuditEntry(at: now, login: login, sv: summary.sv, en: summary.en)
+  private func appendAudit(_ descriptor: FileDescriptor, _ entry: AuditEntry) throws(StoreError) {
     do {
       try AuditTrail(path: auditPath).append(entry, to: descriptor)
     } catch {

@@ -24,7 +24,23 @@ struct List: ParsableCommand {
   @Option(name: .long, help: "orders only: only orders in step N (1–5) of guideline 6.")
   var step: Int?
 
+  @Option(name: .long, help: "audit only: entries by or about this person (login or staff id).")
+  var person: String?
+
+  @Option(name: .long, help: "audit only: entries saved on or after DATE (YYYY-MM-DD).")
+  var since: String?
+
+  @Option(
+    name: .long, help: "audit only: entries about this e-service (name, a unique part, or id).")
+  var service: String?
+
+  @Option(
+    name: .customLong("kind"), help: "audit only: entries of this kind of change (GrantAccess, …).")
+  var changeKind: String?
+
   @OptionGroup var storeOptions: StoreOptions
+
+  @OptionGroup var languageOption: LanguageOption
 
   func run() throws {
     try reporting {
@@ -46,16 +62,53 @@ struct List: ParsableCommand {
       let table: ExportTable
       switch kind {
       case .audit:
-        let entries = try file.auditEntries()
-        table = ExportTable(
-          columns: ["at", "login", "what"],
-          rows: entries.map { [.time($0.at), .text($0.login), .text($0.en)] }
+        let query = try auditQuery(m)
+        let page = try file.auditPage(query, limit: Int.max)
+        table = ExportTable.audit(
+          page.entries.reversed().filter { $0.isVisible(to: user.role) },
+          languageOption.language
         ).filtered(options.filter)
       case .export(let exportKind):
         table = try exportKind.table(m, options)
       }
       print(try format.render(table), terminator: "")
     }
+  }
+}
+
+extension List {
+  /// The trail's filters from the options; a date or e-service that cannot be read
+  /// is one line naming it.
+  func auditQuery(_ m: Municipality) throws -> AuditQuery {
+    if case .export = kind, person != nil || since != nil || service != nil || changeKind != nil {
+      throw Failure("--person, --since, --service and --kind are for list audit")
+    }
+    var query = AuditQuery()
+    if let person = person.map(TextCleaning.line) {
+      query.person = .find(person, in: m)
+    }
+    if let since = since.map(TextCleaning.line) {
+      guard let day = Day(since) else {
+        throw Failure("--since: '\(since)' is not a date of the form YYYY-MM-DD")
+      }
+      query.since = day.start
+    }
+    if let service = service.map(TextCleaning.line) {
+      let matches = m.services.filter {
+        $0.id.rawValue == service || SwedishCollation.contains($0.name, service)
+      }
+      let exact = matches.filter { $0.id.rawValue == service || $0.name == service }
+      guard let found = exact.count == 1 ? exact.first : matches.count == 1 ? matches.first : nil
+      else {
+        throw Failure(
+          matches.isEmpty
+            ? "--service: no e-service matches '\(service)'"
+            : "--service: '\(service)' matches \(matches.count) e-services; give more of the name")
+      }
+      query.entities = [found.id.rawValue]
+    }
+    if let changeKind { query.kinds = [TextCleaning.line(changeKind)] }
+    return query
   }
 }
 

@@ -1,0 +1,155 @@
+import Foundation
+
+/// One entry of the audit trail: who changed the store (login and name), when the
+/// change was saved, what kind of change it was, and, entity by entity, the old and
+/// the new value of every field it changed. The summary is kept in both languages so
+/// the trail reads the same whatever language the reader uses.
+///
+/// Entries written before the trail named its subjects have only `at`, `login`, `sv`
+/// and `en`; the other fields are optional so those lines still read.
+public struct AuditEntry: Codable, Sendable, Equatable {
+  /// When the store saved the change (whole seconds, ISO 8601 in the file).
+  public var at: Date
+  public var login: String
+  /// The user's name at the time of the change.
+  public var name: String?
+  /// The kind of change: the command's type name (`GrantAccess`), stable across
+  /// languages and versions.
+  public var kind: String?
+  public var sv: String
+  public var en: String
+  /// The entities the change touched, with old → new per field.
+  public var subjects: [AuditSubject]?
+
+  public init(
+    at: Date, login: String, name: String? = nil, kind: String? = nil, sv: String, en: String,
+    subjects: [AuditSubject]? = nil
+  ) {
+    self.at = at
+    self.login = login
+    self.name = name
+    self.kind = kind
+    self.sv = sv
+    self.en = en
+    self.subjects = subjects
+  }
+
+  /// The entry for a change the store has just saved: `savedAt` is the store's clock
+  /// at the save, not the moment the user pressed Enter.
+  public init(change: Change, kind: String, actor: Actor, savedAt: Date) {
+    self.init(
+      at: savedAt, login: actor.login, name: actor.name, kind: kind, sv: change.summary.sv,
+      en: change.summary.en, subjects: AuditSubject.changes(from: change.before, to: change.after))
+  }
+
+  public var summary: LocalizedText { LocalizedText(sv: sv, en: en) }
+
+  /// Every id the entry names: its subjects and what their fields refer to.
+  public var entityIDs: Set<String> {
+    var ids = Set<String>()
+    for subject in subjects ?? [] {
+      ids.insert(subject.id)
+      for field in subject.fields { if let ref = field.ref { ids.insert(ref) } }
+    }
+    return ids
+  }
+
+  /// Who did it, as a reader wants it: "Linnea Alatalo (linnea)", or the login alone
+  /// for an entry written before names were kept.
+  public var who: String {
+    guard let name, !name.isEmpty, name != login else { return login }
+    return "\(name) (\(login))"
+  }
+}
+
+/// One entity a change touched.
+public struct AuditSubject: Codable, Sendable, Equatable {
+  public enum Kind: String, Codable, Sendable, CaseIterable {
+    case municipality, contacts, settings, user, department, service, staff, `case`, order,
+      refusedOrder, outage
+  }
+
+  public enum Action: String, Codable, Sendable {
+    case added, changed, removed
+  }
+
+  public var type: Kind
+  public var id: String
+  /// A readable name at the time: the person's name, the service's, the case number.
+  public var name: String
+  public var action: Action
+  /// The department the entity belonged to (staff, cases through their officer,
+  /// services, orders, managers), so a manager's view of the trail can be limited to
+  /// their own department.
+  public var department: String?
+  public var fields: [FieldChange]
+
+  public init(
+    type: Kind, id: String, name: String, action: Action, department: String? = nil,
+    fields: [FieldChange]
+  ) {
+    self.type = type
+    self.id = id
+    self.name = name
+    self.action = action
+    self.department = department
+    self.fields = fields
+  }
+}
+
+/// Old → new for one field. A field about another entity (a person's access to one
+/// e-service) names it in `ref` and `refName`, so the trail can be searched by it.
+public struct FieldChange: Codable, Sendable, Equatable {
+  /// A stable key (`name`, `grants`, `offboarding.signingRevoked`).
+  public var field: String
+  public var sv: String
+  public var en: String
+  public var ref: String?
+  public var refName: String?
+  /// Nil when the field had no value (before an addition, after a removal).
+  public var old: String?
+  public var new: String?
+
+  public init(
+    field: String, label: LocalizedText, ref: String? = nil, refName: String? = nil,
+    old: String?, new: String?
+  ) {
+    self.field = field
+    self.sv = label.sv
+    self.en = label.en
+    self.ref = ref
+    self.refName = refName
+    self.old = old
+    self.new = new
+  }
+
+  public var label: LocalizedText { LocalizedText(sv: sv, en: en) }
+}
+
+extension ChecklistStep {
+  /// The step as the checklists, the trail and register extracts name it.
+  public var label: LocalizedText {
+    switch self {
+    case .managerContactedDuringIntroduction:
+      return LocalizedText(
+        sv: "Chefen kontaktade e-samordnaren under introduktionen",
+        en: "Manager contacted the e-coordinator during the introduction")
+    case .accessGranted:
+      return LocalizedText(
+        sv: "Behörighet till e-tjänsterna", en: "Access to the e-services granted")
+    case .signingGranted:
+      return LocalizedText(sv: "Dokumentsignering beviljad", en: "Document signing granted")
+    case .casesClosedOrTransferred:
+      return LocalizedText(
+        sv: "Ärenden avslutade eller överförda", en: "Cases closed or transferred")
+    case .managerContactedOnLeaving:
+      return LocalizedText(
+        sv: "Chefen kontaktade e-samordnaren", en: "Manager contacted the e-coordinator")
+    case .signingRevoked:
+      return LocalizedText(sv: "Dokumentsignering återkallad", en: "Document signing revoked")
+    case .removedFromPlatform:
+      return LocalizedText(
+        sv: "Borttagen från e-tjänsteplattformen", en: "Removed from the platform")
+    }
+  }
+}
