@@ -42,6 +42,27 @@ public final class MemoryBackend: ConsoleBackend {
 
   public func reloadIfChanged() throws -> Municipality? { nil }
   public func editExternally(_ text: String) -> String? { editorResult }
+
+  /// The trail, oldest first, as the store would have written it.
+  public var trail: [AuditEntry] = []
+
+  public func auditPage(_ query: AuditQuery, before cursor: AuditCursor?, limit: Int) throws
+    -> AuditPage
+  {
+    // The cursor is an index into `trail` here; the store's is a byte offset.
+    let end = min(cursor?.offset ?? trail.count, trail.count)
+    var entries: [AuditEntry] = []
+    var index = end
+    while index > 0 {
+      index -= 1
+      guard query.matches(trail[index]) else { continue }
+      entries.append(trail[index])
+      if entries.count == limit {
+        return AuditPage(entries: entries, next: index > 0 ? AuditCursor(offset: index) : nil)
+      }
+    }
+    return AuditPage(entries: entries, next: nil)
+  }
 }
 
 /// Drives the console as a user would, without a terminal: keys in, frames out.
@@ -67,10 +88,21 @@ public final class ConsoleDriver {
   public var frame: Frame { RootView.render(program.state) }
 
   /// Presses keys in order.
-  public func press(_ keys: Key...) { for key in keys { program.send(.keyPressed(key)) } }
+  /// Background work a key started (a page of the trail) is delivered before the next key.
+  public func press(_ keys: Key...) {
+    for key in keys {
+      program.send(.keyPressed(key))
+      program.settle()
+    }
+  }
 
   /// Types text, one key per character.
-  public func type(_ text: String) { for c in text { program.send(.keyPressed(.character(c))) } }
+  public func type(_ text: String) {
+    for c in text {
+      program.send(.keyPressed(.character(c)))
+      program.settle()
+    }
+  }
 
   public func resize(_ width: Int, _ height: Int) {
     program.send(.resized(width: width, height: height))

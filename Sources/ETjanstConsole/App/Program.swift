@@ -11,6 +11,8 @@ public protocol ConsoleBackend: AnyObject {
   /// Runs $EDITOR on the text (the terminal is already handed over); nil when the
   /// editor failed or the text did not change.
   func editExternally(_ text: String) -> String?
+  /// A page of the audit trail. Called on a background queue, never on the key path.
+  func auditPage(_ query: AuditQuery, before cursor: AuditCursor?, limit: Int) throws -> AuditPage
 }
 
 /// The run loop: key → message → update → effects → view → frame → terminal.
@@ -28,6 +30,8 @@ public final class Program {
   let clock: () -> Date
   var quitting = false
   var lastReload = Date.distantPast
+  /// Reads of the audit trail run here, so a long trail never holds up a key.
+  let background = BackgroundWork()
 
   public init(
     state: AppState, terminal: any TerminalIO, backend: any ConsoleBackend,
@@ -49,7 +53,9 @@ public final class Program {
     while !quitting {
       let key: Key?
       do {
-        key = try terminal.readKey(timeout: .milliseconds(1000))
+        // While a trail page is being read, look for it often.
+        key = try terminal.readKey(
+          timeout: background.isBusy ? .milliseconds(30) : .milliseconds(1000))
       } catch is TerminalClosed {
         break
       }
@@ -65,6 +71,7 @@ public final class Program {
         send(.clockTicked(clock()))
       }
       pollStore()
+      deliverBackgroundResults()
       if !quitting { draw() }
     }
     return state
@@ -92,7 +99,27 @@ public final class Program {
       let edited = terminal.suspend { backend.editExternally(request.text) }
       terminal.invalidate()
       send(.externalEditFinished(edited, request))
+    case .readTrail(let read):
+      let backend = UncheckedBox(backend)
+      background.run {
+        let result = Result {
+          try backend.value.auditPage(read.query, before: read.cursor, limit: read.limit)
+        }
+        return .trailRead(read, result)
+      }
     }
+  }
+
+  /// Feeds what background work finished into update.
+  func deliverBackgroundResults() {
+    for message in background.takeFinished() { send(message) }
+  }
+
+  /// Waits until background work is done and delivers it: for tests, which drive the
+  /// console key by key and must see a page before the next key.
+  public func settle() {
+    background.waitUntilIdle()
+    deliverBackgroundResults()
   }
 
   /// Looks for other people's saves about once a second; a failed look (a broken

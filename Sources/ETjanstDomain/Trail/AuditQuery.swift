@@ -14,11 +14,14 @@ public struct AuditQuery: Sendable, Equatable {
   public var until: Date?
   /// Words every matching entry contains (case-insensitive), anywhere in its text.
   public var words: [String]
+  /// Who reads: a manager's reading keeps to what their role may see.
+  public var viewer: Role?
 
   public init(
     person: PersonKey? = nil, entities: Set<String> = [], kinds: Set<String> = [],
-    since: Date? = nil, until: Date? = nil, words: [String] = []
+    since: Date? = nil, until: Date? = nil, words: [String] = [], viewer: Role? = nil
   ) {
+    self.viewer = viewer
     self.person = person
     self.entities = entities
     self.kinds = kinds
@@ -54,6 +57,7 @@ public struct AuditQuery: Sendable, Equatable {
   }
 
   public func matches(_ entry: AuditEntry) -> Bool {
+    if let viewer, !entry.isVisible(to: viewer) { return false }
     if let since, entry.at < since { return false }
     if let until, entry.at >= until { return false }
     if !kinds.isEmpty && !kinds.contains(entry.kind ?? "") { return false }
@@ -64,7 +68,7 @@ public struct AuditQuery: Sendable, Equatable {
     if !entities.isEmpty && ids.isDisjoint(with: entities) { return false }
     if !words.isEmpty {
       let text = entry.searchText
-      guard words.allSatisfy({ text.localizedStandardContains($0) }) else { return false }
+      guard words.allSatisfy({ SwedishCollation.contains(text, $0) }) else { return false }
     }
     return true
   }
@@ -81,7 +85,7 @@ public struct AuditQuery: Sendable, Equatable {
 extension AuditEntry {
   /// Everything a reader may search for, in both languages.
   public var searchText: String {
-    var parts = [login, name ?? "", kind ?? "", sv, en]
+    var parts = [AuditEntry.dayText(at), login, name ?? "", kind ?? "", sv, en]
     for subject in subjects ?? [] {
       parts.append(subject.name)
       for field in subject.fields {
@@ -90,4 +94,10 @@ extension AuditEntry {
     }
     return parts.joined(separator: " ")
   }
+}
+
+extension AuditEntry {
+  /// The day of the save as "YYYY-MM-DD" in the municipality's time, so a reader can
+  /// narrow the trail to a month by typing "2026-03".
+  static func dayText(_ date: Date) -> String { Day(date).description }
 }

@@ -16,6 +16,10 @@ final class FileBackend: ConsoleBackend {
   func reloadIfChanged() throws -> Municipality? { try file.reloadIfChanged() }
 
   func editExternally(_ text: String) -> String? { ExternalEditor.edit(text) }
+
+  func auditPage(_ query: AuditQuery, before cursor: AuditCursor?, limit: Int) throws -> AuditPage {
+    try file.auditPage(query, before: cursor, limit: limit)
+  }
 }
 
 /// $VISUAL or $EDITOR on a temporary file, as git does.

@@ -62,12 +62,11 @@ struct List: ParsableCommand {
       let table: ExportTable
       switch kind {
       case .audit:
-        let query = try auditQuery(m)
+        var query = try auditQuery(m)
+        query.viewer = user.role
         let page = try file.auditPage(query, limit: Int.max)
-        table = ExportTable.audit(
-          page.entries.reversed().filter { $0.isVisible(to: user.role) },
-          languageOption.language
-        ).filtered(options.filter)
+        table = ExportTable.audit(page.entries.reversed(), languageOption.language)
+          .filtered(options.filter)
       case .export(let exportKind):
         table = try exportKind.table(m, options)
       }

@@ -222,6 +222,7 @@ enum StaffPersonView {
       ) { state in
         StaffForms.newCase(&state)
       },
+      TrailOverlay.historyBinding { state in person(state).map { ($0.name, $0.id.rawValue) } },
       Binding(
         [.character("q"), .escape], keysLabel: "q Esc", label: StaffTexts.keyBack,
         help: StaffTexts.helpBack
