@@ -62,18 +62,24 @@ struct TrailScreenTests {
     let rows = screen(d)
     #expect(rows.contains("Tog bort behörighet till en e-tjänst"), "\(rows)")
     #expect(
-      rows.contains("Anna Åberg (ändrad): Behörighet Skolskjuts: – → 2026-01-05 –"), "\(rows)")
+      rows.contains("Anna Åberg (ändrad): Behörigheter – Skolskjuts – Giltig till: – → 2026-03-31"),
+      "\(rows)")
     #expect(rows.contains("3 poster"), "\(rows)")
     // The newest first: the access taken away, its old period shown.
     d.press(.enter)
     let detail = screen(d)
     #expect(detail.contains("Av: Test Samordnare (esamordnare)"), "\(detail)")
     #expect(detail.contains("Typ: RevokeAccess"), "\(detail)")
-    #expect(detail.contains("Behörighet Skolskjuts: 2026-01-05 – 2026-03-31 → –"), "\(detail)")
+    #expect(
+      detail.contains("Behörigheter – Skolskjuts: Skolskjuts (Giltig från: 2026-01-05,"),
+      "\(detail)")
+    #expect(detail.contains("Giltig till: 2026-03-31) → –"), "\(detail)")
     // 1_780_000_000 s is 2026-05-28 20:26 UTC; 43 changes an hour apart, in Stockholm summer time.
     #expect(detail.contains("Sparad: 2026-05-30 17:26"), "\(detail)")
     d.press(.escape, .character("G"), .enter)
-    #expect(screen(d).contains("Behörighet Skolskjuts: – → 2026-01-05 –"), "\(screen(d))")
+    #expect(
+      screen(d).contains("Behörigheter – Skolskjuts: – → Skolskjuts (Giltig från: 2026-01-05)"),
+      "\(screen(d))")
     d.press(.escape)
     d.press(.character("q"))
     #expect(!screen(d).contains("Historik ·"))

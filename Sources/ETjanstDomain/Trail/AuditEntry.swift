@@ -39,7 +39,7 @@ public struct AuditEntry: Codable, Sendable, Equatable {
   public init(change: Change, kind: String, actor: Actor, savedAt: Date) {
     self.init(
       at: savedAt, login: actor.login, name: actor.name, kind: kind, sv: change.summary.sv,
-      en: change.summary.en, subjects: AuditSubject.changes(from: change.before, to: change.after))
+      en: change.summary.en, subjects: AuditSubject.subjects(of: change))
   }
 
   public var summary: LocalizedText { LocalizedText(sv: sv, en: en) }
@@ -62,18 +62,15 @@ public struct AuditEntry: Codable, Sendable, Equatable {
   }
 }
 
-/// One entity a change touched.
+/// One entity a change touched, as the trail keeps it.
 public struct AuditSubject: Codable, Sendable, Equatable {
-  public enum Kind: String, Codable, Sendable, CaseIterable {
-    case municipality, contacts, settings, user, department, service, staff, `case`, order,
-      refusedOrder, outage
-  }
-
   public enum Action: String, Codable, Sendable {
     case added, changed, removed
   }
 
-  public var type: Kind
+  /// The kind of entity, as the field model names it: "staffMember", "eService",
+  /// "case", "user" …
+  public var type: String
   public var id: String
   /// A readable name at the time: the person's name, the service's, the case number.
   public var name: String
@@ -82,11 +79,11 @@ public struct AuditSubject: Codable, Sendable, Equatable {
   /// services, orders, managers), so a manager's view of the trail can be limited to
   /// their own department.
   public var department: String?
-  public var fields: [FieldChange]
+  public var fields: [AuditField]
 
   public init(
-    type: Kind, id: String, name: String, action: Action, department: String? = nil,
-    fields: [FieldChange]
+    type: String, id: String, name: String, action: Action, department: String? = nil,
+    fields: [AuditField]
   ) {
     self.type = type
     self.id = id
@@ -95,61 +92,44 @@ public struct AuditSubject: Codable, Sendable, Equatable {
     self.department = department
     self.fields = fields
   }
+
+  /// The kinds of entity that are personal data: a manager reads them for their own
+  /// department only.
+  static let personalTypes: Set<String> = ["staffMember", "case", "user"]
 }
 
-/// Old → new for one field. A field about another entity (a person's access to one
-/// e-service) names it in `ref` and `refName`, so the trail can be searched by it.
-public struct FieldChange: Codable, Sendable, Equatable {
-  /// A stable key (`name`, `grants`, `offboarding.signingRevoked`).
+/// Old → new for one field, as people read it, in both languages. A field of an
+/// element of a keyed list (a person's access to one e-service: "grants[<id>]")
+/// names that element's key in `ref`, so the trail can be searched by it.
+public struct AuditField: Codable, Sendable, Equatable {
+  /// The field model's stable name ("status", "grants[svc-bygglov].validTo").
   public var field: String
   public var sv: String
   public var en: String
   public var ref: String?
-  public var refName: String?
   /// Nil when the field had no value (before an addition, after a removal).
   public var old: String?
   public var new: String?
+  /// The English text, when it differs from the Swedish one.
+  public var oldEn: String?
+  public var newEn: String?
 
   public init(
-    field: String, label: LocalizedText, ref: String? = nil, refName: String? = nil,
-    old: String?, new: String?
+    field: String, label: LocalizedText, ref: String? = nil, old: LocalizedText?,
+    new: LocalizedText?
   ) {
     self.field = field
     self.sv = label.sv
     self.en = label.en
     self.ref = ref
-    self.refName = refName
-    self.old = old
-    self.new = new
+    self.old = old?.sv
+    self.new = new?.sv
+    self.oldEn = old.flatMap { $0.en == $0.sv ? nil : $0.en }
+    self.newEn = new.flatMap { $0.en == $0.sv ? nil : $0.en }
   }
 
   public var label: LocalizedText { LocalizedText(sv: sv, en: en) }
-}
 
-extension ChecklistStep {
-  /// The step as the checklists, the trail and register extracts name it.
-  public var label: LocalizedText {
-    switch self {
-    case .managerContactedDuringIntroduction:
-      return LocalizedText(
-        sv: "Chefen kontaktade e-samordnaren under introduktionen",
-        en: "Manager contacted the e-coordinator during the introduction")
-    case .accessGranted:
-      return LocalizedText(
-        sv: "Behörighet till e-tjänsterna", en: "Access to the e-services granted")
-    case .signingGranted:
-      return LocalizedText(sv: "Dokumentsignering beviljad", en: "Document signing granted")
-    case .casesClosedOrTransferred:
-      return LocalizedText(
-        sv: "Ärenden avslutade eller överförda", en: "Cases closed or transferred")
-    case .managerContactedOnLeaving:
-      return LocalizedText(
-        sv: "Chefen kontaktade e-samordnaren", en: "Manager contacted the e-coordinator")
-    case .signingRevoked:
-      return LocalizedText(sv: "Dokumentsignering återkallad", en: "Document signing revoked")
-    case .removedFromPlatform:
-      return LocalizedText(
-        sv: "Borttagen från e-tjänsteplattformen", en: "Removed from the platform")
-    }
-  }
+  public func old(_ language: Language) -> String? { language == .english ? oldEn ?? old : old }
+  public func new(_ language: Language) -> String? { language == .english ? newEn ?? new : new }
 }

@@ -89,7 +89,8 @@ extension AuditEntry {
     for subject in subjects ?? [] {
       parts.append(subject.name)
       for field in subject.fields {
-        parts += [field.sv, field.en, field.refName ?? "", field.old ?? "", field.new ?? ""]
+        parts += [field.sv, field.en, field.old ?? "", field.new ?? ""]
+        parts += [field.oldEn ?? "", field.newEn ?? ""]
       }
     }
     return parts.joined(separator: " ")

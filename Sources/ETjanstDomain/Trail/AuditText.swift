@@ -3,21 +3,10 @@ import Foundation
 // The trail in words, the same for the console, `etjanst list audit` and register
 // extracts.
 
-extension FieldChange {
-  /// "Behörighet Orosanmälan: – → 2026-01-05 –".
+extension AuditField {
+  /// "Behörighet – Orosanmälan: – → 2026-01-05–tills vidare".
   public func text(_ language: Language) -> String {
-    let name = [label(language), refName].compactMap { $0 }.joined(separator: " ")
-    return "\(name): \(Self.value(old, language)) → \(Self.value(new, language))"
-  }
-
-  /// A stored value for reading: no value as "–", booleans as words.
-  public static func value(_ value: String?, _ language: Language) -> String {
-    switch value {
-    case nil, ""?: return "–"
-    case "true"?: return language == .swedish ? "ja" : "yes"
-    case "false"?: return language == .swedish ? "nej" : "no"
-    case let text?: return text
-    }
+    "\(label(language)): \(old(language) ?? "–") → \(new(language) ?? "–")"
   }
 }
 
@@ -55,10 +44,7 @@ extension AuditEntry {
     guard let own = role.department?.rawValue else { return true }
     guard let subjects, !subjects.isEmpty else { return false }
     return subjects.allSatisfy { subject in
-      switch subject.type {
-      case .staff, .case, .user: return subject.department == own
-      default: return true
-      }
+      !AuditSubject.personalTypes.contains(subject.type) || subject.department == own
     }
   }
 }

@@ -9,11 +9,14 @@ struct List: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List services, staff, access, cases, orders, routines, outages or the audit trail.")
 
-  @Argument(help: "What to list: \(ListKind.allValueStrings.joined(separator: ", ")).")
+  @Argument(help: "What to list.")
   var kind: ListKind
 
-  @Option(name: .long, help: "table, csv or json.")
+  @Option(name: .long, help: "A table for people, CSV for spreadsheets, JSON for scripts.")
   var format: ExportFormat = .table
+
+  @Flag(name: .long, help: "Every column in the table (the default table fits 100 columns).")
+  var wide = false
 
   @Option(name: .long, help: "Only rows containing every word of TEXT.")
   var filter: String?
@@ -21,7 +24,7 @@ struct List: ParsableCommand {
   @Option(name: .long, help: "Only this department (name, a unique part of it, or id).")
   var department: String?
 
-  @Option(name: .long, help: "orders only: only orders in step N (1–5) of guideline 6.")
+  @Option(name: .long, help: "Orders only: those in this step (1–5) of guideline 6.")
   var step: Int?
 
   @Option(name: .long, help: "audit only: entries by or about this person (login or staff id).")
@@ -38,24 +41,27 @@ struct List: ParsableCommand {
     name: .customLong("kind"), help: "audit only: entries of this kind of change (GrantAccess, …).")
   var changeKind: String?
 
-  @OptionGroup var storeOptions: StoreOptions
-
   @OptionGroup var languageOption: LanguageOption
 
+  @OptionGroup var storeOptions: StoreOptions
+
   func run() throws {
-    try reporting {
+    let language = languageOption.language
+    try reporting(language) {
       let (file, m, user) = try storeOptions.load()
       var options = ListOptions(
         filter: filter.map(TextCleaning.line), department: department.map(TextCleaning.line),
-        step: step,
-        today: Day(Date()))
+        step: step, today: Day(Date()), language: language)
       // A manager lists the personal data of their own department only (4.1, 4.2).
       if let own = user.role.department, case .export(let k) = kind,
         [.staff, .access, .cases].contains(k)
       {
         if let asked = try options.departmentID(in: m), asked != own {
           throw Failure(
-            "a manager lists \(k.rawValue) of their own department only (\(m.departmentName(own)))")
+            sv: "en chef listar \(k.rawValue) för sin egen förvaltning (\(m.departmentName(own)))",
+            en:
+              "a manager lists \(k.rawValue) of their own department only (\(m.departmentName(own)))"
+          )
         }
         options.department = own.rawValue
       }
@@ -65,12 +71,11 @@ struct List: ParsableCommand {
         var query = try auditQuery(m)
         query.viewer = user.role
         let page = try file.auditPage(query, limit: Int.max)
-        table = ExportTable.audit(page.entries.reversed(), languageOption.language)
-          .filtered(options.filter)
+        table = ExportTable.audit(page.entries.reversed(), language).filtered(options.filter)
       case .export(let exportKind):
         table = try exportKind.table(m, options)
       }
-      print(try format.render(table), terminator: "")
+      print(try format.render(table, language: language, wide: wide), terminator: "")
     }
   }
 }
@@ -80,7 +85,9 @@ extension List {
   /// is one line naming it.
   func auditQuery(_ m: Municipality) throws -> AuditQuery {
     if case .export = kind, person != nil || since != nil || service != nil || changeKind != nil {
-      throw Failure("--person, --since, --service and --kind are for list audit")
+      throw Failure(
+        sv: "--person, --since, --service och --kind gäller list audit",
+        en: "--person, --since, --service and --kind are for list audit")
     }
     var query = AuditQuery()
     if let person = person.map(TextCleaning.line) {
@@ -88,7 +95,9 @@ extension List {
     }
     if let since = since.map(TextCleaning.line) {
       guard let day = Day(since) else {
-        throw Failure("--since: '\(since)' is not a date of the form YYYY-MM-DD")
+        throw Failure(
+          sv: "--since: '\(since)' är inte ett datum på formen ÅÅÅÅ-MM-DD",
+          en: "--since: '\(since)' is not a date of the form YYYY-MM-DD")
       }
       query.since = day.start
     }
@@ -99,10 +108,14 @@ extension List {
       let exact = matches.filter { $0.id.rawValue == service || $0.name == service }
       guard let found = exact.count == 1 ? exact.first : matches.count == 1 ? matches.first : nil
       else {
-        throw Failure(
-          matches.isEmpty
-            ? "--service: no e-service matches '\(service)'"
-            : "--service: '\(service)' matches \(matches.count) e-services; give more of the name")
+        throw matches.isEmpty
+          ? Failure(
+            sv: "--service: ingen e-tjänst matchar '\(service)'",
+            en: "--service: no e-service matches '\(service)'")
+          : Failure(
+            sv: "--service: '\(service)' matchar \(matches.count) e-tjänster; skriv mer av namnet",
+            en: "--service: '\(service)' matches \(matches.count) e-services; give more of the name"
+          )
       }
       query.entities = [found.id.rawValue]
     }

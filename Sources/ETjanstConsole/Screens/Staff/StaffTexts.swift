@@ -25,21 +25,9 @@ enum StaffTexts {
   static let allDepartments = T(sv: "alla förvaltningar", en: "all departments")
   static let overdue = T(sv: "FÖRSENAD", en: "OVERDUE")
 
-  static func status(_ s: StaffStatus) -> T {
-    switch s {
-    case .onboarding: return T(sv: "Introduktion", en: "Onboarding")
-    case .active: return T(sv: "Aktiv", en: "Active")
-    case .offboarding: return T(sv: "Slutar", en: "Leaving")
-    case .removed: return T(sv: "Borttagen", en: "Removed")
-    }
-  }
+  static func status(_ s: StaffStatus) -> T { s.label }
 
-  static func caseStatus(_ s: CaseStatus) -> T {
-    switch s {
-    case .ongoing: return T(sv: "Pågående", en: "Ongoing")
-    case .closedArchived: return T(sv: "Avslutad/Arkiverad", en: "Closed/archived")
-    }
-  }
+  static func caseStatus(_ s: CaseStatus) -> T { s.label }
 
   static func step(_ s: ChecklistStep) -> T { s.label }
 
