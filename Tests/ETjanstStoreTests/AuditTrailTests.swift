@@ -159,8 +159,8 @@ import Testing
     #expect(entries.first?.en == "Granted access to an e-service")
     #expect(entries.first?.subjects == nil)
     #expect(entries.first?.who == "linnea")
-    #expect(entries.first?.isVisible(to: .eCoordinator) == true)
-    #expect(entries.first?.isVisible(to: StaffFixtures.manager.role) == false)
+    #expect(Visibility(Fixtures.coordinator).sees(try #require(entries.first)))
+    #expect(!Visibility(StaffFixtures.manager).sees(try #require(entries.first)))
   }
 
   @Test func pagesBackwardsThroughALongTrailAndStopsAtSince() throws {

@@ -14,12 +14,12 @@ public struct AuditQuery: Sendable, Equatable {
   public var until: Date?
   /// Words every matching entry contains (case-insensitive), anywhere in its text.
   public var words: [String]
-  /// Who reads: a manager's reading keeps to what their role may see.
-  public var viewer: Role?
+  /// Who reads: only what their visibility lets them see.
+  public var viewer: Visibility?
 
   public init(
     person: PersonKey? = nil, entities: Set<String> = [], kinds: Set<String> = [],
-    since: Date? = nil, until: Date? = nil, words: [String] = [], viewer: Role? = nil
+    since: Date? = nil, until: Date? = nil, words: [String] = [], viewer: Visibility? = nil
   ) {
     self.viewer = viewer
     self.person = person
@@ -57,7 +57,7 @@ public struct AuditQuery: Sendable, Equatable {
   }
 
   public func matches(_ entry: AuditEntry) -> Bool {
-    if let viewer, !entry.isVisible(to: viewer) { return false }
+    if let viewer, !viewer.sees(entry) { return false }
     if let since, entry.at < since { return false }
     if let until, entry.at >= until { return false }
     if !kinds.isEmpty && !kinds.contains(entry.kind ?? "") { return false }

@@ -35,16 +35,15 @@ extension AuditEntry {
   public func details(_ language: Language) -> String {
     (subjects ?? []).map { $0.text(language) }.joined(separator: " · ")
   }
+}
 
-  /// Whether a user in `role` may read this entry. A manager reads the entries whose
-  /// personal data (staff, their cases, users) belongs to their own department; an
-  /// entry written before subjects were recorded cannot show whose data it touched,
-  /// so it is not shown to a manager.
-  public func isVisible(to role: Role) -> Bool {
-    guard let own = role.department?.rawValue else { return true }
-    guard let subjects, !subjects.isEmpty else { return false }
-    return subjects.allSatisfy { subject in
-      !AuditSubject.personalTypes.contains(subject.type) || subject.department == own
-    }
-  }
+extension Visibility {
+  /// Whether this user may read an entry of the audit trail: the trail names everyone
+  /// who changed anything, so only those who see the whole trail read its entries.
+  public func sees(_ entry: AuditEntry) -> Bool { seesAuditTrail }
+
+  /// Why the trail is closed to this user, in words.
+  public static let auditTrailClosed = LocalizedText(
+    sv: "granskningsloggen namnger alla som ändrat något; fråga e-samordnaren",
+    en: "the audit trail names everyone who changed anything; ask the e-coordinator")
 }

@@ -66,15 +66,13 @@ struct List: ParsableCommand {
         )
       }
       if kind == .audit && !visibility.seesAuditTrail {
-        throw Failure(
-          sv: "granskningsloggen namnger alla som ändrat något; fråga e-samordnaren",
-          en: "the audit trail names everyone who changed anything; ask the e-coordinator")
+        throw Failure(Visibility.auditTrailClosed)
       }
       let table: ExportTable
       switch kind {
       case .audit:
         var query = try auditQuery(m)
-        query.viewer = user.role
+        query.viewer = visibility
         let page = try file.auditPage(query, limit: Int.max)
         table = ExportTable.audit(page.entries.reversed(), language).filtered(options.filter)
       case .export(let exportKind):

@@ -29,8 +29,12 @@ public struct TrailOverlay: Overlay {
   public static func open(
     _ title: LocalizedText, entities: Set<String> = [], _ state: inout AppState
   ) -> [Effect] {
+    guard state.visibility.seesAuditTrail else {
+      state.show(Visibility.auditTrailClosed, .error)
+      return []
+    }
     var overlay = TrailOverlay(
-      title: title, base: AuditQuery(entities: entities, viewer: state.user.role))
+      title: title, base: AuditQuery(entities: entities, viewer: state.visibility))
     let effects = overlay.reload()
     state.overlays.append(overlay)
     return effects
