@@ -20,6 +20,8 @@ public final class StoreFile: @unchecked Sendable {
   /// replaces the target rather than the link.
   let filePath: String
 
+  /// The file's own path, a symlink resolved.
+  public var resolvedPath: String { filePath }
   public var lockPath: String { filePath + ".lock" }
   public var auditPath: String { filePath + ".audit" }
   public var backupsPath: String { filePath + ".backups" }

@@ -25,7 +25,7 @@ struct Etjanst: ParsableCommand {
     version: version,
     subcommands: [
       WriteDemo.self, List.self, Report.self, Check.self, Cases.self,
-      Restore.self, Routines.self,
+      Restore.self, Routines.self, Keys.self,
     ]
   )
 
@@ -39,11 +39,20 @@ struct Etjanst: ParsableCommand {
 
   @OptionGroup var languageOption: LanguageOption
 
+  @Option(
+    name: .customLong("user"),
+    help: ArgumentHelp(
+      "SSH key mode only: the login a key's forced command opens the console as.",
+      discussion:
+        "Honoured only when sshd started the program from such a key, as the account that owns the store; see etjanst keys."
+    ))
+  var keyUser: String?
+
   func run() throws {
     try reporting(languageOption.language) {
       try ConsoleLauncher(
         storeOptions: storeOptions, demo: demo, readOnly: readOnly,
-        language: languageOption.language
+        language: languageOption.language, keyUser: keyUser
       ).run()
     }
   }
