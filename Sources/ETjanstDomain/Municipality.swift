@@ -64,16 +64,53 @@ public struct Settings: Codable, Sendable, Equatable {
   public var routineReviewIntervalMonths: Int
   /// Days before an access grant's end that a leaver's open cases are flagged (4.2).
   public var accessExpiryWarningDays: Int
+  /// Gallring, as the information management plan sets it: months a removed member
+  /// of staff is kept after their end date.
+  public var retentionRemovedStaffMonths: Int
+  /// Months a closed case is kept after it was closed.
+  public var retentionClosedCasesMonths: Int
+  /// Years an entry of the audit trail is kept.
+  public var retentionTrailYears: Int
 
   public init(
     outageContactLimitMinutes: Int = 15, orderStepLimitDays: Int = 30,
     serviceReviewIntervalMonths: Int = 12, routineReviewIntervalMonths: Int = 12,
-    accessExpiryWarningDays: Int = 14
+    accessExpiryWarningDays: Int = 14, retentionRemovedStaffMonths: Int = 24,
+    retentionClosedCasesMonths: Int = 12, retentionTrailYears: Int = 5
   ) {
+    self.retentionRemovedStaffMonths = retentionRemovedStaffMonths
+    self.retentionClosedCasesMonths = retentionClosedCasesMonths
+    self.retentionTrailYears = retentionTrailYears
     self.outageContactLimitMinutes = outageContactLimitMinutes
     self.orderStepLimitDays = orderStepLimitDays
     self.serviceReviewIntervalMonths = serviceReviewIntervalMonths
     self.routineReviewIntervalMonths = routineReviewIntervalMonths
     self.accessExpiryWarningDays = accessExpiryWarningDays
+  }
+}
+
+extension Settings {
+  private enum CodingKeys: String, CodingKey {
+    case outageContactLimitMinutes, orderStepLimitDays, serviceReviewIntervalMonths,
+      routineReviewIntervalMonths, accessExpiryWarningDays, retentionRemovedStaffMonths,
+      retentionClosedCasesMonths, retentionTrailYears
+  }
+
+  /// A store written before the retention periods existed gets the defaults.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let defaults = Settings()
+    self.init(
+      outageContactLimitMinutes: try c.decode(Int.self, forKey: .outageContactLimitMinutes),
+      orderStepLimitDays: try c.decode(Int.self, forKey: .orderStepLimitDays),
+      serviceReviewIntervalMonths: try c.decode(Int.self, forKey: .serviceReviewIntervalMonths),
+      routineReviewIntervalMonths: try c.decode(Int.self, forKey: .routineReviewIntervalMonths),
+      accessExpiryWarningDays: try c.decode(Int.self, forKey: .accessExpiryWarningDays),
+      retentionRemovedStaffMonths: try c.decodeIfPresent(
+        Int.self, forKey: .retentionRemovedStaffMonths) ?? defaults.retentionRemovedStaffMonths,
+      retentionClosedCasesMonths: try c.decodeIfPresent(
+        Int.self, forKey: .retentionClosedCasesMonths) ?? defaults.retentionClosedCasesMonths,
+      retentionTrailYears: try c.decodeIfPresent(Int.self, forKey: .retentionTrailYears)
+        ?? defaults.retentionTrailYears)
   }
 }

@@ -46,6 +46,18 @@ struct BackupFolder {
     for entry in entries().dropFirst(Self.kept) { unlink(entry.path) }
   }
 
+  /// Deletes every backup that replaced a version at or before `moment`: after
+  /// gallring they hold what it removed. Returns how many went.
+  @discardableResult
+  func removeAll(replacedAtOrBefore moment: Date) -> Int {
+    let limit = Int64((moment.timeIntervalSince1970 * 1000).rounded(.up))
+    var count = 0
+    for entry in entries() where entry.millis <= limit {
+      if unlink(entry.path) == 0 { count += 1 }
+    }
+    return count
+  }
+
   private func entries() -> [(path: String, millis: Int64)] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
     return names.compactMap { name in Self.millis(name).map { (path + "/" + name, $0) } }

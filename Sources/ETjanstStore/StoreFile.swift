@@ -130,9 +130,7 @@ public final class StoreFile: @unchecked Sendable {
     let change = try next.execute(command, context: CommandContext(actor: actor, now: now))
     let audit = try openAudit()
     try save(next, by: actor.login, now: now, replacing: info)
-    let entry = AuditEntry(
-      change: change, kind: String(describing: type(of: command)), actor: actor,
-      savedAt: clock())
+    let entry = AuditEntry(change: change, command: command, actor: actor, savedAt: clock())
     try appendAudit(audit, entry)
     return change
   }

@@ -145,7 +145,7 @@ import Testing
     #expect(close.type == "case")
     #expect(close.name == "2026-0300")
     #expect(close.department == StaffFixtures.department.rawValue)
-    #expect(close.fields.map(\.field) == ["status"])
+    #expect(close.fields.map(\.field) == ["status", "closedOn"])
   }
 
   @Test func linesWrittenBeforeSubjectsStillRead() throws {

@@ -228,6 +228,9 @@ extension Case: FieldedEntity {
     Field<Case, EntityID<StaffMember>?>(
       "transferredFrom", T(sv: "Överfört från", en: "Transferred from"), \.transferredFrom
     ) { v, m in T(verbatim: v.map { m.staffMember($0)?.name ?? "?" } ?? "") }.erased,
+    Field<Case, Day?>("closedOn", T(sv: "Avslutat", en: "Closed on"), \.closedOn) { v, _ in
+      T(verbatim: v?.description ?? "")
+    }.erased,
   ]
 }
 
@@ -550,12 +553,25 @@ extension Settings: FieldedEntity {
       "accessExpiryWarningDays",
       T(sv: "Varning före behörighetens slut (dagar)", en: "Warning before access ends (days)"),
       \Settings.accessExpiryWarningDays)
+    public static let retentionRemovedStaffMonths = Field.number(
+      "retentionRemovedStaffMonths",
+      T(sv: "Gallring av borttagen personal (mån)", en: "Gallring of removed staff (months)"),
+      \Settings.retentionRemovedStaffMonths)
+    public static let retentionClosedCasesMonths = Field.number(
+      "retentionClosedCasesMonths",
+      T(sv: "Gallring av avslutade ärenden (mån)", en: "Gallring of closed cases (months)"),
+      \Settings.retentionClosedCasesMonths)
+    public static let retentionTrailYears = Field.number(
+      "retentionTrailYears",
+      T(sv: "Gallring av loggposter (år)", en: "Gallring of trail entries (years)"),
+      \Settings.retentionTrailYears)
   }
 
   public static let fields: [AnyField<Settings>] = [
     Fields.outageContactLimitMinutes.erased, Fields.orderStepLimitDays.erased,
     Fields.serviceReviewIntervalMonths.erased, Fields.routineReviewIntervalMonths.erased,
-    Fields.accessExpiryWarningDays.erased,
+    Fields.accessExpiryWarningDays.erased, Fields.retentionRemovedStaffMonths.erased,
+    Fields.retentionClosedCasesMonths.erased, Fields.retentionTrailYears.erased,
   ]
 }
 

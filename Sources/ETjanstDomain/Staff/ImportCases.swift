@@ -67,10 +67,11 @@ public struct ImportCases: Command {
           m.cases[i].officer = row.officer
         }
         m.cases[i].service = row.service
-        m.cases[i].status = row.status
+        m.cases[i].set(row.status, today: context.today)
       } else {
-        m.cases.append(
-          Case(number: row.number, service: row.service, officer: row.officer, status: row.status))
+        var added = Case(number: row.number, service: row.service, officer: row.officer)
+        added.set(row.status, today: context.today)
+        m.cases.append(added)
       }
       touched.insert(row.officer)
     }

@@ -42,6 +42,21 @@ public struct AuditEntry: Codable, Sendable, Equatable {
       en: change.summary.en, subjects: AuditSubject.subjects(of: change))
   }
 
+  /// The entry for `command`'s change; a command that removes personal data is
+  /// recorded by what went (kind, id, action), without the removed values.
+  public init(change: Change, command: any Command, actor: Actor, savedAt: Date) {
+    self.init(
+      change: change, kind: String(describing: type(of: command)), actor: actor, savedAt: savedAt)
+    if command is any RemovesPersonalData {
+      subjects = subjects?.map {
+        AuditSubject(
+          type: $0.type, id: $0.id,
+          name: $0.action == .removed || $0.type == "staffMember" ? "–" : $0.name,
+          action: $0.action, department: $0.department, fields: [])
+      }
+    }
+  }
+
   public var summary: LocalizedText { LocalizedText(sv: sv, en: en) }
 
   /// Every id the entry names: its subjects and what their fields refer to.
