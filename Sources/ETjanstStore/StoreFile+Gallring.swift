@@ -37,7 +37,7 @@ extension StoreFile {
     let saved = clock()
     let lock: ExclusiveLock
     do { lock = try ExclusiveLock(path: lockPath) } catch {
-      throw StoreError(path: path, .cannotWrite("cannot lock \(lockPath): \(error.reason)"))
+      throw StoreError(path: path, .cannotWrite("cannot lock \(lockPath): \(error)"))
     }
     defer { withExtendedLifetime(lock) {} }
     let backups =

@@ -88,21 +88,10 @@ public final class ConsoleDriver {
   public var frame: Frame { RootView.render(program.state) }
 
   /// Presses keys in order.
-  /// Background work a key started (a page of the trail) is delivered before the next key.
-  public func press(_ keys: Key...) {
-    for key in keys {
-      program.send(.keyPressed(key))
-      program.settle()
-    }
-  }
+  public func press(_ keys: Key...) { for key in keys { program.send(.keyPressed(key)) } }
 
   /// Types text, one key per character.
-  public func type(_ text: String) {
-    for c in text {
-      program.send(.keyPressed(.character(c)))
-      program.settle()
-    }
-  }
+  public func type(_ text: String) { for c in text { program.send(.keyPressed(.character(c))) } }
 
   public func resize(_ width: Int, _ height: Int) {
     program.send(.resized(width: width, height: height))

@@ -39,8 +39,10 @@ public struct AppState {
   /// Dialogs, topmost last; the topmost gets every key.
   public var overlays: [any Overlay] = []
   public var flash: Flash?
-  /// The last change this session made, which `u` undoes.
-  public var lastChange: Change?
+  /// The changes this session made, oldest first; `u` undoes them newest first.
+  public var undoStack: [Change] = []
+  /// The last change this session made, which `u` undoes next.
+  public var lastChange: Change? { undoStack.last }
   /// The command under way is an undo, so it must not become the next undo.
   public var undoPending = false
   public var overview = OverviewState()
