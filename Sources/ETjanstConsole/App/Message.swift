@@ -30,6 +30,8 @@ public enum Effect {
   case redraw
   /// Open the text in $EDITOR; the result comes back as `.externalEditFinished`.
   case editExternally(EditRequest)
+  /// Ctrl-Z: give the terminal to the shell until `fg`, or say why that cannot be.
+  case suspendToShell
   /// Read a page of the audit trail in the background; it comes back as `.trailRead`.
   case readTrail(TrailRead)
 }

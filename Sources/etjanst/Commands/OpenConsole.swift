@@ -62,6 +62,7 @@ struct ConsoleLauncher {
       forcedReadOnly: readOnly,
       // Never an editor in the key mode: it would be a shell as the store's account.
       hasExternalEditor: keyUser == nil && ExternalEditor.command != nil, now: Date())
+    state.missingKeys = terminal.missingKeys
     StaffScreen.prepareForManager(&state)
     // Said once: without time-zone data every clock would silently be UTC.
     if let missing = LocalTime.missingZone { state.show(missing, .error) }
