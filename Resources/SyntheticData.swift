@@ -61,7 +61,7 @@ public enum Synthetic {
       return StaffMember(
         id: EntityID("staff-\(i)"), name: "Person Östlund \(i)", login: "person\(i)",
         department: EntityID("dep-\(i % 12)"),
-        manager: "Chef \(i % 12)", startDate: today.adding(days: -1000),
+        manager: "person\(i % 12)", startDate: today.adding(days: -1000),
         endDate: leaving ? today.adding(days: 20) : nil,
         status: leaving ? .offboarding : .active,
         grants: (0..<3).map { g in

@@ -89,6 +89,7 @@ public enum ServiceStatus: String, Codable, Sendable, CaseIterable {
 public struct StatusChange: Codable, Sendable, Equatable {
   public var status: ServiceStatus
   public var at: Date
+  /// The login of the user who changed it.
   public var by: String
 
   public init(status: ServiceStatus, at: Date, by: String) {

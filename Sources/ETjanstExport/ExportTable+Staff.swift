@@ -6,6 +6,7 @@ extension ExportTable {
   public static func staff(_ m: Municipality, _ options: ListOptions) throws -> ExportTable {
     let department = try options.departmentID(in: m)
     let today = options.today
+    let names = m.displayNames()
     return ExportTable(
       columns: [
         "id", "name", "login", "department", "manager", "status", "startDate", "endDate", "canSign",
@@ -17,7 +18,8 @@ extension ExportTable {
         [
           .text(p.id.rawValue), .text(p.name), .text(p.login),
           .text(m.departmentName(p.department)),
-          .text(p.manager), .text(p.status.rawValue), .day(p.startDate), .optional(p.endDate),
+          .text(names(p.manager)), .text(p.status.rawValue), .day(p.startDate),
+          .optional(p.endDate),
           .bool(p.canSign),
           .number(p.grants.filter { $0.isValid(on: today) }.count),
           progress(p.onboarding), p.onboarding.map { .bool($0.isOverdue(on: today)) } ?? .none,

@@ -5,7 +5,7 @@ import Foundation
 /// `plutil`, Python's `plistlib` and a text editor can read it; binary files are read too.
 public struct StoreDocument: Codable, Sendable, Equatable {
   /// Raise it together with a new `StoreMigration` (see there).
-  public static let currentSchemaVersion = 1
+  public static let currentSchemaVersion = 2
 
   public var schemaVersion: Int
   /// Whole seconds only: XML property lists drop fractions.

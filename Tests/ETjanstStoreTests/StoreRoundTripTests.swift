@@ -36,7 +36,7 @@ import Testing
       """
     let result = try run(["python3", "-c", script, folder.store])
     #expect(result.status == 0)
-    #expect(result.output == "1 test Kultur och fritid – Övertorneå\n")
+    #expect(result.output == "2 test Kultur och fritid – Övertorneå\n")
     let xml = try #require(bytes(folder.store))
     #expect(xml.starts(with: Data("<?xml".utf8)))
   }

@@ -27,7 +27,10 @@ enum StaffListView {
           return n == 0 ? "" : "\(n)"
         },
       ],
-      searchText: { "\($0.name) \($0.login) \($0.manager)" })
+      searchText: {
+        // The manager is a login: a user's name is found without scanning the staff.
+        "\($0.name) \($0.login) \($0.manager) \(m.user(login: $0.manager)?.name ?? "")"
+      })
   }
 
   /// "4.2 1/4 !" for a leaver behind schedule: the checklist that matters now.
