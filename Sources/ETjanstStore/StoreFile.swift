@@ -27,6 +27,8 @@ public final class StoreFile: @unchecked Sendable {
   private let mutex = NSLock()
   /// The state last read or saved by this instance, and the stamp of that version.
   private var cached: (state: Municipality, stamp: FileStamp)?
+  /// Keys of the file this program does not know, written back on the next save.
+  private var unknownKeys = StoreDocument.UnknownKeys()
 
   public init(path: String) {
     self.path = path
@@ -171,6 +173,7 @@ extension StoreFile {
   private func read() throws(StoreError) -> (state: Municipality, info: stat) {
     let (document, info) = try Self.readFile(at: filePath, shownAs: path)
     cached = (document.municipality, FileStamp(info))
+    unknownKeys = document.unknownKeys
     return (document.municipality, info)
   }
 
@@ -252,7 +255,9 @@ extension StoreFile {
     -> Data
   {
     do {
-      return try StoreDocument(municipality: municipality, savedAt: now, savedBy: login).encoded()
+      var document = StoreDocument(municipality: municipality, savedAt: now, savedBy: login)
+      document.unknownKeys = unknownKeys
+      return try document.encoded()
     } catch {
       throw StoreError(path: path, .cannotWrite("cannot encode the state: \(error)"))
     }
