@@ -129,6 +129,29 @@ public final class StoreFile: @unchecked Sendable {
     return change
   }
 
+  /// Appends history to the audit trail in one pass, for a demo or benchmark store
+  /// that should have a region's years of changes behind it. Not for changes: those
+  /// go through `perform`.
+  public func appendHistory(_ entries: some Sequence<AuditEntry>) throws(StoreError) {
+    do {
+      let trail = AuditTrail(path: auditPath)
+      let descriptor = try trail.openForAppend()
+      var buffer = Data()
+      for entry in entries {
+        buffer.append(try entry.line())
+        if buffer.count > 1 << 20 {
+          try descriptor.writeAll(buffer)
+          buffer.removeAll(keepingCapacity: true)
+        }
+      }
+      try descriptor.writeAll(buffer)
+    } catch let error as SystemCallError {
+      throw StoreError(path: path, .auditNotWritten(error.reason))
+    } catch {
+      throw StoreError(path: path, .auditNotWritten("\(error)"))
+    }
+  }
+
   /// Earlier versions, newest first.
   public func backups() -> [Backup] {
     BackupFolder(path: backupsPath).list()
