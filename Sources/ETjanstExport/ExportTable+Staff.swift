@@ -24,7 +24,7 @@ extension ExportTable {
           .number(p.grants.filter { $0.isValid(on: today) }.count),
           progress(p.onboarding), p.onboarding.map { .bool($0.isOverdue(on: today)) } ?? .none,
           progress(p.offboarding), p.offboarding.map { .bool($0.isOverdue(on: today)) } ?? .none,
-          .number(m.openCases(of: p.id).count), p.removalOverride.map(ExportValue.text) ?? .none,
+          .number(m.openCaseCount(of: p.id)), p.removalOverride.map(ExportValue.text) ?? .none,
         ]
       })
   }

@@ -21,9 +21,9 @@ enum StaffListView {
         },
         Column(
           StaffTexts.openCases, width: 6, alignRight: true,
-          sortKey: { .number(Double(m.openCases(of: $0.id).count)) }
+          sortKey: { .number(Double(m.openCaseCount(of: $0.id))) }
         ) { p in
-          let n = m.openCases(of: p.id).count
+          let n = m.openCaseCount(of: p.id)
           return n == 0 ? "" : "\(n)"
         },
       ],
@@ -44,8 +44,11 @@ enum StaffListView {
   }
 
   static func rows(_ state: AppState) -> [StaffMember] {
-    table(state).visibleRows(
-      state.data.staff(in: StaffScreen.department(state)), state.staffScreen.list)
+    let list = state.staffScreen.list
+    let department = StaffScreen.department(state)
+    return state.derived("staff", inputs: [AnyHashable(list.order), AnyHashable(department)]) {
+      table(state).visibleRows(state.data.staff(in: department), list)
+    }
   }
 
   static func bindings(_ state: AppState) -> [Binding] {
