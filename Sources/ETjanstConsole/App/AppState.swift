@@ -4,10 +4,23 @@ import Foundation
 /// Everything the console shows, in one value. `update` changes it; views only read
 /// it. The run loop owns the only copy.
 public struct AppState {
-  /// The newest state of the store as this console last saw it.
+  /// The newest state of the store as this console last saw it, as the user may see
+  /// it: every view reads this, and it holds only what `Visibility` lets the user
+  /// see (a manager's own department). Setting it takes the whole store.
   public var data: Municipality {
-    didSet { dataGeneration = DataGeneration.next() }
+    get { visibleData }
+    set {
+      wholeData = newValue
+      visibleData = visibility.scoped(newValue)
+      dataGeneration = DataGeneration.next()
+    }
   }
+  /// The whole store, kept only so findings are judged on all of it
+  /// (`Visibility.findings`); views never read it.
+  private var wholeData: Municipality
+  private var visibleData: Municipality
+  /// What this user may see.
+  public let visibility: Visibility
   /// Names the data's version, so what is derived from it can be kept until it changes.
   /// Unique across copies of the state: two copies whose data changed apart never
   /// share a number, so they never share a memoised value.
@@ -29,8 +42,10 @@ public struct AppState {
   /// Dialogs, topmost last; the topmost gets every key.
   public var overlays: [any Overlay] = []
   public var flash: Flash?
-  /// The last change this session made, which `u` undoes.
-  public var lastChange: Change?
+  /// The changes this session made, oldest first; `u` undoes them newest first.
+  public var undoStack: [Change] = []
+  /// The last change this session made, which `u` undoes next.
+  public var lastChange: Change? { undoStack.last }
   /// The command under way is an undo, so it must not become the next undo.
   public var undoPending = false
   public var overview = OverviewState()
@@ -45,7 +60,9 @@ public struct AppState {
     forcedReadOnly: Bool = false, hasExternalEditor: Bool = false, width: Int = 80,
     height: Int = 24, now: Date
   ) {
-    self.data = data
+    self.visibility = Visibility(user)
+    self.wholeData = data
+    self.visibleData = visibility.scoped(data)
     self.user = user
     self.language = language
     self.theme = theme
@@ -76,6 +93,10 @@ public struct AppState {
       key: DerivedMemo.Key(
         generation: dataGeneration, day: today, language: language, inputs: AnyHashable(inputs)),
       compute)
+  }
+
+  fileprivate func visibleFindings() -> [Finding] {
+    visibility.findings(in: wholeData, at: now)
   }
 
   /// A text in the console's language.
@@ -139,7 +160,7 @@ private final class FindingsMemo {
   func value(_ state: AppState) -> [Finding] {
     let minute = Int(state.now.timeIntervalSince1970 / 60)
     if let key, key.generation == state.dataGeneration, key.minute == minute { return findings }
-    findings = Findings.all(in: state.data, at: state.now)
+    findings = state.visibleFindings()
     key = (state.dataGeneration, minute)
     return findings
   }

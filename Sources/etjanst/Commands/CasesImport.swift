@@ -24,25 +24,22 @@ struct Cases: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-      try reporting {
-        let language = languageOption.language
+      let language = languageOption.language
+      try reporting(language) {
         let (store, m, user) = try storeOptions.load()
         guard let data = FileManager.default.contents(atPath: file) else {
-          throw Failure("\(file): cannot read the file")
+          throw Failure(
+            sv: "\(file): filen kan inte läsas", en: "\(file): cannot read the file")
         }
         let rows: [ImportedCase]
         do {
           rows = try CaseImport.parse(String(decoding: data, as: UTF8.self), m)
         } catch let error as CaseImportError {
-          throw Failure("\(file): \(error.message(language))")
+          throw Failure(
+            sv: "\(file): \(error.message(.swedish))", en: "\(file): \(error.message(.english))",
+            status: .problems)
         }
-        do {
-          try store.perform(ImportCases(rows, source: file), actor: Actor(user), now: Date())
-        } catch let violation as RuleViolation {
-          throw Failure(violation.message(language))
-        } catch {
-          throw Failure(error)
-        }
+        try store.perform(ImportCases(rows, source: file), actor: Actor(user), now: Date())
         print(
           language == .swedish
             ? "Importerade \(rows.count) \(rows.count == 1 ? "ärende" : "ärenden")."

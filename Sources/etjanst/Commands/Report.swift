@@ -7,7 +7,7 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "What needs attention, and the guideline's goals in figures (txt or md).")
 
-  @Option(name: .long, help: "txt or md.")
+  @Option(name: .long, help: "Plain text or Markdown.")
   var format: ReportFormat = .txt
 
   @OptionGroup var languageOption: LanguageOption
@@ -15,11 +15,12 @@ struct Report: ParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    try reporting {
-      let (_, m, _) = try storeOptions.load()
+    try reporting(languageOption.language) {
       let now = Date()
+      let (m, findings, _) = try storeOptions.loadWithFindings(at: now)
       print(
-        ReportText.render(m, now: now, format: format, language: languageOption.language),
+        ReportText.render(
+          m, findings: findings, now: now, format: format, language: languageOption.language),
         terminator: "")
     }
   }
@@ -30,9 +31,9 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum ReportText {
-  static func render(_ m: Municipality, now: Date, format: ReportFormat, language: Language)
-    -> String
-  {
+  static func render(
+    _ m: Municipality, findings: [Finding], now: Date, format: ReportFormat, language: Language
+  ) -> String {
     let sv = language == .swedish
     let g = GoalFigures(m)
     let md = format == .md
@@ -60,7 +61,10 @@ enum ReportText {
         sv ? "Ärenden per år via e-tjänst" : "Yearly cases through e-services",
         "\(g.yearlyDigitalCases)"
       ),
-      (sv ? "Handläggningstid före → efter (dagar)" : "Handling days before → after", handling(g)),
+      (
+        sv ? "Handläggningstid före → efter (dagar)" : "Handling days before → after",
+        handling(g, language)
+      ),
       (
         sv ? "Ledtid beställning → publicerad (median, dagar)" : "Order lead time (median days)",
         g.medianOrderLeadDays.map(String.init) ?? "–"
@@ -79,7 +83,6 @@ enum ReportText {
           : "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)
     }
     out.append("")
-    let findings = Findings.all(in: m, at: now)
     heading(sv ? "Behöver åtgärdas (\(findings.count))" : "Needs attention (\(findings.count))")
     if findings.isEmpty { out.append(sv ? "Inget." : "Nothing.") }
     for f in findings {
@@ -91,9 +94,10 @@ enum ReportText {
     return out.joined(separator: "\n") + "\n"
   }
 
-  static func handling(_ g: GoalFigures) -> String {
+  /// "14,5 → 3" in Swedish, "14.5 → 3" in English.
+  static func handling(_ g: GoalFigures, _ language: Language) -> String {
     guard let before = g.handlingDaysBefore, let after = g.handlingDaysAfter else { return "–" }
-    return String(format: "%.1f → %.1f", before, after)
+    return NumberText.decimal(before, language) + " → " + NumberText.decimal(after, language)
   }
 
   static func severity(_ s: Finding.Severity, _ sv: Bool) -> String {

@@ -13,7 +13,22 @@ struct StoreOptions: ParsableArguments {
   /// The store, loaded, and who is using it: a missing or broken file, or a login
   /// the store does not know, ends the command with one line (DESIGN: others are
   /// refused, on the command line as in the console).
+  /// The store as the user may see it (`Visibility.scoped`: a manager's own
+  /// department), and the user.
   func load() throws -> (StoreFile, Municipality, User) {
+    let (file, whole, user) = try loadWhole()
+    return (file, Visibility(user).scoped(whole), user)
+  }
+
+  /// The store as the user may see it, and what needs attention in it as they may
+  /// see it (judged on the whole store, `Visibility.findings`).
+  func loadWithFindings(at now: Date) throws -> (Municipality, [Finding], User) {
+    let (_, whole, user) = try loadWhole()
+    let visibility = Visibility(user)
+    return (visibility.scoped(whole), visibility.findings(in: whole, at: now), user)
+  }
+
+  private func loadWhole() throws -> (StoreFile, Municipality, User) {
     let file = StoreFile(location: location)
     let m: Municipality
     do {
@@ -28,58 +43,22 @@ struct StoreOptions: ParsableArguments {
 /// `--lang sv|en`, shared by every command that speaks: else an English LANG means
 /// English, and Swedish otherwise.
 struct LanguageOption: ParsableArguments {
-  @Option(name: .customLong("lang"), help: "sv or en (default: from LANG, else sv).")
+  @Option(
+    name: .customLong("lang"),
+    help: "The language of texts and messages (default: from LANG, else Swedish).")
   var explicit: Language?
 
   var language: Language { explicit ?? .fromEnvironment() }
 }
 
-/// One clear line on stderr and a non-zero exit: how every command fails.
-struct Failure: Error, CustomStringConvertible {
-  let message: String
-  let code: Int32
-
-  init(_ message: String, code: Int32 = 1) {
-    self.message = message
-    self.code = code
-  }
-
-  init(_ error: any Error, code: Int32 = 1) {
-    if let violation = error as? RuleViolation {
-      self.init(violation.message.en, code: code)
-    } else {
-      self.init(String(describing: error), code: code)
-    }
-  }
-
-  var description: String { message }
-}
-
-extension ParsableCommand {
-  /// Runs `body`; a `Failure` (or any error) prints `etjanst: message` on stderr
-  /// and exits non-zero, never a stack of Swift error text.
-  func reporting(_ body: () throws -> Void) throws {
-    do {
-      try body()
-    } catch let failure as Failure {
-      FileHandle.standardError.write(Data("etjanst: \(failure.message)\n".utf8))
-      throw ExitCode(failure.code)
-    } catch let exit as ExitCode {
-      throw exit
-    } catch {
-      FileHandle.standardError.write(Data("etjanst: \(Failure(error).message)\n".utf8))
-      throw ExitCode.failure
-    }
-  }
-}
-
 /// The logged-in user as the store knows them, or a refusal naming the e-coordinator
-/// in the user's language.
-func identify(in m: Municipality, language: Language = .fromEnvironment()) throws -> User {
+/// (the command cannot run for this login: exit 2).
+func identify(in m: Municipality) throws -> User {
   let login = SystemIdentity.currentLogin()
   guard let user = m.user(login: login) else {
     throw Failure(
-      RuleViolation.unknownUser(login, coordinator: m.contacts.eCoordinator).message(language))
+      RuleViolation.unknownUser(login, coordinator: m.contacts.eCoordinator).message,
+      status: .cannotRun)
   }
   return user
 }

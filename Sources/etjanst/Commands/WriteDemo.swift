@@ -16,12 +16,14 @@ struct WriteDemo: ParsableCommand {
   @Option(
     name: .long,
     help:
-      "municipality: Övertorneå's realistic demo; region: Norrbotten's fourteen municipalities made up (2,000 e-services, 10,000 staff, 50,000 cases, a trail of 1,000,000 entries)."
+      "Övertorneå's realistic demo, or Norrbotten's fourteen municipalities made up (2,000 e-services, 10,000 staff, 50,000 cases, a trail of 1,000,000 entries)."
   )
   var scale: DemoScale = .municipality
 
+  @OptionGroup var languageOption: LanguageOption
+
   func run() throws {
-    try reporting {
+    try reporting(languageOption.language) {
       let location = StoreLocation.resolve(explicit: output)
       try DemoStore.write(to: location.path, now: Date(), scale: scale)
       print(location.path)
