@@ -149,8 +149,14 @@ func bench(_ scale: String) throws {
   try measure("load: parse + decode (the store's own reader)") {
     _ = try StoreDocument.decode(xml, path: path)
   }
+  struct FormerDocument: Decodable {
+    var schemaVersion: Int
+    var savedAt: Date
+    var savedBy: String
+    var municipality: Municipality
+  }
   try measure("load: Foundation PropertyListDecoder (former)", runs: 3) {
-    _ = try PropertyListDecoder().decode(Municipality.self, from: xml)
+    _ = try PropertyListDecoder().decode(FormerDocument.self, from: xml)
   }
   let document = StoreDocument(municipality: m, savedAt: now, savedBy: login)
   try measure("encode: the store's own writer") { _ = try document.encoded() }

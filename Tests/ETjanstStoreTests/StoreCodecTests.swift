@@ -228,3 +228,19 @@ struct SeededGenerator: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+@Suite struct StoreStringsTests {
+  @Test("check's walk of the file finds the same uncleaned text as reflection does")
+  func sameAsReflection() throws {
+    var m = try Fixtures.demo
+    m.services[3].name = "Bygglov\u{202E}gal"
+    m.staff[2].manager = " chef.soc"
+    m.departments[1].fallbackRoutine?.steps = "1. Ring\r\n2. Skriv\u{07}"
+    m.outages[0].observed = "Inget svar\u{200B}"
+    let walked = TextAudit.unclean(StoreStrings.all(in: m)).map(\.text).sorted()
+    let reflected = TextAudit.unclean(in: m).map(\.text).sorted()
+    #expect(walked.count == 4)
+    #expect(walked == reflected)
+    #expect(TextAudit.unclean(StoreStrings.all(in: try Fixtures.demo)).isEmpty)
+  }
+}
