@@ -3,7 +3,7 @@ import Foundation
 /// Everything the store file holds: one municipality's e-services, the staff who
 /// reach them, the orders for new ones, outages and the standing data of the
 /// guideline. A value type: a change is a `Command` applied to a copy.
-public struct Municipality: Codable, Sendable, Equatable {
+public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
   public var name: String
   public var contacts: Contacts
   public var settings: Settings
@@ -22,6 +22,18 @@ public struct Municipality: Codable, Sendable, Equatable {
   enum CodingKeys: String, CodingKey {
     case name, contacts, settings, users, departments, services, staff, cases, orders
     case refusedOrders, outages
+  }
+
+  /// The stored lists, without the index: reflection (field checks, text audits) sees
+  /// what the file holds.
+  public var customMirror: Mirror {
+    Mirror(
+      self,
+      children: [
+        "name": name, "contacts": contacts, "settings": settings, "users": users,
+        "departments": departments, "services": services, "staff": staff, "cases": cases,
+        "orders": orders, "refusedOrders": refusedOrders, "outages": outages,
+      ], displayStyle: .struct)
   }
 
   public static func == (a: Municipality, b: Municipality) -> Bool {
