@@ -104,13 +104,21 @@ public final class StoreFile: @unchecked Sendable {
   /// The only way to change the file. Under the lock: re-read if another process saved
   /// since, apply the command through the domain (a `RuleViolation` is thrown through
   /// unchanged and nothing is written), save, and append the audit line.
+  ///
+  /// `waiting`: nil waits for another process's save without a word (the command
+  /// line); else it is called while another process holds the lock, with that
+  /// holder's "login pid", and returning false gives up with `LockWaitCancelled`.
   @discardableResult
-  public func perform(_ command: any Command, actor: Actor, now: Date) throws -> Change {
+  public func perform(
+    _ command: any Command, actor: Actor, now: Date, waiting: ((String?) -> Bool)? = nil
+  ) throws -> Change {
     mutex.lock()
     defer { mutex.unlock() }
     let lock: ExclusiveLock
     do {
-      lock = try takeLock()
+      lock = try takeLock(holder: ExclusiveLock.holderLine(login: actor.login), waiting: waiting)
+    } catch let cancelled as LockWaitCancelled {
+      throw cancelled
     } catch {
       // A manager reading a 0640 store cannot open the lock file. The rule that
       // refuses them anyway ("changes are made by the e-coordinator") says more than
@@ -290,8 +298,24 @@ extension StoreFile {
     do {
       return try ExclusiveLock(path: lockPath)
     } catch {
-      throw StoreError(path: path, .cannotWrite("cannot lock \(lockPath): \(error.reason)"))
+      throw lockError(error)
     }
+  }
+
+  /// The lock for a change, with its holder written in; `waiting` as in `perform`.
+  private func takeLock(holder: String, waiting: ((String?) -> Bool)?) throws -> ExclusiveLock {
+    do {
+      return try ExclusiveLock(path: lockPath, holder: holder, waiting: waiting)
+    } catch let cancelled as LockWaitCancelled {
+      throw cancelled
+    } catch {
+      throw lockError(error)
+    }
+  }
+
+  private func lockError(_ error: any Error) -> StoreError {
+    let reason = (error as? SystemCallError)?.reason ?? "\(error)"
+    return StoreError(path: path, .cannotWrite("cannot lock \(lockPath): \(reason)"))
   }
 
   private func openAudit() throws(StoreError) -> FileDescriptor {

@@ -19,6 +19,9 @@ public enum App {
     case .storeChangedElsewhere(let data):
       state.data = data
       return []
+    case .saveWaiting(let holder):
+      state.show(Texts.waitingFor(holder: holder))
+      return []
     case .commandFinished(let result):
       return commandFinished(result, &state)
     case .externalEditFinished(let text, let request):
@@ -55,7 +58,7 @@ public enum App {
   /// once; pressing either again while asked quits.
   private static func quit(_ state: inout AppState) -> [Effect] {
     if (state.overlays.last as? ConfirmOverlay)?.title == Texts.quitTitle { return [.quit] }
-    let unsaved = state.overlays.contains { ($0 as? FormOverlay)?.hasUnsavedChanges == true }
+    let unsaved = state.overlays.contains { $0.hasUnsavedChanges }
     guard unsaved else { return [.quit] }
     state.overlays.append(
       ConfirmOverlay(
