@@ -85,10 +85,17 @@ enum StaffListView {
       rows(state), list: state.staffScreen.list, state: state, into: &frame, area: body)
   }
 
+  /// How many the department has: counted, not sorted (the status line asks every frame).
+  static func total(_ state: AppState) -> Int {
+    let department = StaffScreen.department(state)
+    return department.map { d in state.data.staff.lazy.filter { $0.department == d }.count }
+      ?? state.data.staff.count
+  }
+
   static func status(_ state: AppState) -> String {
     ListKeys.status(
       table(state), shown: rows(state).count,
-      total: state.data.staff(in: StaffScreen.department(state)).count,
+      total: total(state),
       list: state.staffScreen.list, state: state)
   }
 }
