@@ -66,4 +66,24 @@ import Testing
     let line = try String(contentsOfFile: store.path + ".lock", encoding: .utf8)
     #expect(line == "\(Fixtures.coordinator.login) \(getpid())")
   }
+
+  @Test("a save's result reaches its form under a dialog opened while it waited")
+  func resultReachesTheFormUnderADialog() throws {
+    let store = try SharedStore(F.municipality())
+    let c = try store.console(background: true)
+    let held = HeldLock(store.path + ".lock", holder: "annan.person 4242")
+    c.press(.character("2"), .character("/"))
+    c.type("bygglov")
+    c.press(.enter, .character("e"))
+    c.set("category", to: "Under en dialog")
+    c.press(.control("s"))
+    #expect(c.wait { flash(c).contains("annan.person") })
+    c.press(.control("c"))  // unsaved changes: asks before quitting
+    #expect(c.state.overlays.last is ConfirmOverlay)
+    held.release()
+    #expect(c.wait { !c.program.isBusy })
+    #expect(try store.saved().service(F.bygglov)?.category == "Under en dialog")
+    #expect(!c.state.overlays.contains { $0 is FormOverlay }, "the saved form closed")
+    #expect(c.state.overlays.last is ConfirmOverlay, "the question stays until answered")
+  }
 }

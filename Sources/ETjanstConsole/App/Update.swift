@@ -72,7 +72,7 @@ public enum App {
   {
     if case .success(let change) = result {
       state.data = change.after
-      if state.undoPending {
+      if state.undoing != nil {
         state.show(Texts.undone(change.summary), .success)
       } else {
         state.undoStack.append(change)
@@ -80,17 +80,27 @@ public enum App {
       }
       state.screen.view.didApply(change, &state)
     }
-    state.undoPending = false
-    if var top = state.overlays.popLast() {
-      let close = top.commandFinished(result)
-      if !close { state.overlays.append(top) }
+    // An undo that never reached the store (another save under way, or the wait given
+    // up) stays to be undone.
+    if let undone = state.undoing, case .failure(let error) = result,
+      error is SaveBusy || error is SaveWaitCancelled
+    {
+      state.undoStack.append(undone)
+    }
+    state.undoing = nil
+    // The result goes to the dialog that sent the command, which may lie under one
+    // opened while the save ran in the background.
+    if let i = state.overlays.lastIndex(where: \.awaitsResult) ?? state.overlays.indices.last {
+      var target = state.overlays.remove(at: i)
+      let close = target.commandFinished(result)
+      if !close { state.overlays.insert(target, at: i) }
       if case .failure(let error) = result, error is EditConflict,
-        let form = top as? FormOverlay, !form.openConflicts.isEmpty
+        let form = target as? FormOverlay, !form.openConflicts.isEmpty
       {
         state.overlays.append(ConflictOverlay(form.openConflicts))
         return []
       }
-      if case .failure = result, top.showsOwnFailures { return [] }
+      if case .failure = result, target.showsOwnFailures { return [] }
     }
     if case .failure(let error) = result {
       state.overlays.append(MessageOverlay(title: Texts.refusedTitle, text: Texts.describe(error)))

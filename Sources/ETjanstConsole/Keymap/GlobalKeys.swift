@@ -39,6 +39,9 @@ public enum GlobalKeys {
         _ in [.quit]
       },
       Binding([.control("l")], label: Texts.keyRedraw, bar: false) { _ in [.redraw] },
+      Binding([.control("z")], label: Texts.keySuspend, help: Texts.helpSuspend, bar: false) {
+        _ in [.suspendToShell]
+      },
     ]
   }
 
@@ -56,7 +59,7 @@ public enum GlobalKeys {
       state.show(Texts.nothingToUndo)
       return []
     }
-    state.undoPending = true
+    state.undoing = change
     return [.perform(change.undo)]
   }
 }

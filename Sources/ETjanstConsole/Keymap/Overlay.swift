@@ -17,6 +17,8 @@ public protocol Overlay {
   var showsOwnFailures: Bool { get }
   /// Holds changes the user has made and not saved (a form): quitting asks first.
   var hasUnsavedChanges: Bool { get }
+  /// Sent a command and waits for its result (a form while its save runs).
+  var awaitsResult: Bool { get }
 }
 
 extension Overlay {
@@ -24,6 +26,7 @@ extension Overlay {
   public mutating func commandFinished(_ result: Result<Change, any Error>) -> Bool { false }
   public var showsOwnFailures: Bool { false }
   public var hasUnsavedChanges: Bool { false }
+  public var awaitsResult: Bool { false }
 }
 
 /// A key an overlay answers, for the hint bar and help.

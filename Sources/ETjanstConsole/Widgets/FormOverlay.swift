@@ -33,6 +33,7 @@ public struct FormOverlay: Overlay {
   public var showsOwnFailures: Bool { true }
   /// True when the user has changed something that is not saved.
   public var hasUnsavedChanges: Bool { fields.contains(where: \.isChanged) }
+  public var awaitsResult: Bool { awaiting }
 
   // MARK: - Keys
 

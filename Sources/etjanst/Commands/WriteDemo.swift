@@ -16,7 +16,7 @@ struct WriteDemo: ParsableCommand {
   @Option(
     name: .long,
     help:
-      "Övertorneå's realistic demo, or Norrbotten's fourteen municipalities made up (2,000 e-services, 10,000 staff, 50,000 cases, a trail of 1,000,000 entries)."
+      "A real town's catalogue, or Norrbotten's fourteen municipalities made up (2,000 e-services, 10,000 staff, 50,000 cases, a trail of 1,000,000 entries)."
   )
   var scale: DemoScale = .municipality
 

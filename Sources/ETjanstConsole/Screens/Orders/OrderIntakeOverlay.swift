@@ -12,6 +12,7 @@ struct OrderIntakeOverlay: Overlay {
   init(_ form: FormOverlay) { self.form = form }
 
   var hasUnsavedChanges: Bool { form.hasUnsavedChanges }
+  var awaitsResult: Bool { form.awaitsResult }
 
   mutating func handle(_ key: Key, state: AppState) -> OverlayOutcome {
     if var message {
