@@ -70,7 +70,7 @@ import Testing
   static func corpus() throws -> [String] {
     let demo = try DemoData.load(today: DemoData.Reference.day)
     let region = Synthetic.municipality(
-      Synthetic.Size(departments: 100, services: 400, staff: 400, cases: 0),
+      Synthetic.Size(departments: 100, services: 120, staff: 120, cases: 0),
       coordinator: User(login: "x", name: "X", role: .eCoordinator),
       now: Date(timeIntervalSince1970: 1e9))
     var words =
