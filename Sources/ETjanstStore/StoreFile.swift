@@ -31,6 +31,8 @@ public final class StoreFile: @unchecked Sendable {
   private let mutex = NSLock()
   /// The state last read or saved by this instance, and the stamp of that version.
   private var cached: (state: Municipality, stamp: FileStamp)?
+  /// Keys of the file this program does not know, written back on the next save.
+  private var unknownKeys = StoreDocument.UnknownKeys()
 
   public init(path: String, clock: @escaping @Sendable () -> Date = Date.init) {
     self.path = path
@@ -143,6 +145,29 @@ public final class StoreFile: @unchecked Sendable {
     return change
   }
 
+  /// Appends history to the audit trail in one pass, for a demo or benchmark store
+  /// that should have a region's years of changes behind it. Not for changes: those
+  /// go through `perform`.
+  public func appendHistory(_ entries: some Sequence<AuditEntry>) throws(StoreError) {
+    do {
+      let trail = AuditTrail(path: auditPath)
+      let descriptor = try trail.openForAppend()
+      var buffer = Data()
+      for entry in entries {
+        buffer.append(try entry.line())
+        if buffer.count > 1 << 20 {
+          try descriptor.writeAll(buffer)
+          buffer.removeAll(keepingCapacity: true)
+        }
+      }
+      try descriptor.writeAll(buffer)
+    } catch let error as SystemCallError {
+      throw StoreError(path: path, .auditNotWritten(error.reason))
+    } catch {
+      throw StoreError(path: path, .auditNotWritten("\(error)"))
+    }
+  }
+
   /// Earlier versions, newest first.
   public func backups() -> [Backup] {
     BackupFolder(path: backupsPath).list()
@@ -209,6 +234,7 @@ extension StoreFile {
   private func read() throws(StoreError) -> (state: Municipality, info: stat) {
     let (document, info) = try Self.readFile(at: filePath, shownAs: path)
     cached = (document.municipality, FileStamp(info))
+    unknownKeys = document.unknownKeys
     return (document.municipality, info)
   }
 
@@ -290,7 +316,9 @@ extension StoreFile {
     -> Data
   {
     do {
-      return try StoreDocument(municipality: municipality, savedAt: now, savedBy: login).encoded()
+      var document = StoreDocument(municipality: municipality, savedAt: now, savedBy: login)
+      document.unknownKeys = unknownKeys
+      return try document.encoded()
     } catch {
       throw StoreError(path: path, .cannotWrite("cannot encode the state: \(error)"))
     }

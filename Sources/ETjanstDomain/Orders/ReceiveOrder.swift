@@ -129,13 +129,13 @@ public struct ReceiveOrder: Command {
         RefusedOrder(
           title: draft.title, department: draft.department, channel: channel.label.sv,
           refusedAt: context.now,
-          refusedBy: context.actor.name))
+          refusedBy: context.actor.login))
       return
     }
     var order = ServiceOrder(
       id: id, title: draft.title, department: draft.department, contactPerson: draft.contactPerson,
       contactEmail: draft.contactEmail, audience: draft.audience, need: draft.need,
-      stepHistory: [StepChange(step: .needsMapped, at: context.now, by: context.actor.name)],
+      stepHistory: [StepChange(step: .needsMapped, at: context.now, by: context.actor.login)],
       created: context.now)
     if channel == .orderService {
       try OrderPipeline.check(.register(caseNumber: caseNumber), for: order, in: m, at: context.now)

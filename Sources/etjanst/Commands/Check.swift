@@ -25,7 +25,7 @@ struct Check: ParsableCommand {
       // Text that bypassed cleaning (a hand-edited file) is found here rather than
       // in Findings, which the console recomputes every minute: walking every
       // string is too slow for that at a region's size.
-      let unclean = TextAudit.unclean(in: m).map { field, text in
+      let unclean = TextAudit.unclean(StoreStrings.all(in: m)).map { field, text in
         Finding(
           section: "data", severity: .warning, subject: field,
           message: LocalizedText(
