@@ -50,6 +50,9 @@ enum StoreCodec {
     o["serviceReviewIntervalMonths"] = .integer(s.serviceReviewIntervalMonths)
     o["routineReviewIntervalMonths"] = .integer(s.routineReviewIntervalMonths)
     o["accessExpiryWarningDays"] = .integer(s.accessExpiryWarningDays)
+    o["retentionRemovedStaffMonths"] = .integer(s.retentionRemovedStaffMonths)
+    o["retentionClosedCasesMonths"] = .integer(s.retentionClosedCasesMonths)
+    o["retentionTrailYears"] = .integer(s.retentionTrailYears)
     return o.value
   }
 
@@ -199,6 +202,7 @@ enum StoreCodec {
     o["officer"] = .string(c.officer.rawValue)
     o["status"] = .string(c.status.rawValue)
     o["transferredFrom"] = c.transferredFrom.map { .string($0.rawValue) }
+    o["closedOn"] = c.closedOn.map(day)
     return o.value
   }
 
@@ -344,7 +348,15 @@ enum StoreCodec {
         orderStepLimitDays: try settings.int("orderStepLimitDays"),
         serviceReviewIntervalMonths: try settings.int("serviceReviewIntervalMonths"),
         routineReviewIntervalMonths: try settings.int("routineReviewIntervalMonths"),
-        accessExpiryWarningDays: try settings.int("accessExpiryWarningDays")),
+        accessExpiryWarningDays: try settings.int("accessExpiryWarningDays"),
+        // Periods added after schema 2 first shipped: a store without them keeps
+        // the defaults of the information management plan.
+        retentionRemovedStaffMonths: try settings.optionalInt("retentionRemovedStaffMonths")
+          ?? Settings().retentionRemovedStaffMonths,
+        retentionClosedCasesMonths: try settings.optionalInt("retentionClosedCasesMonths")
+          ?? Settings().retentionClosedCasesMonths,
+        retentionTrailYears: try settings.optionalInt("retentionTrailYears")
+          ?? Settings().retentionTrailYears),
       users: try f.list("users", user),
       departments: try f.list("departments", department),
       services: try f.list("services", service),
@@ -456,7 +468,7 @@ enum StoreCodec {
     Case(
       id: try f.id("id"), number: try f.string("number"), service: try f.id("service"),
       officer: try f.id("officer"), status: try f.enumeration("status"),
-      transferredFrom: try f.optionalID("transferredFrom"))
+      transferredFrom: try f.optionalID("transferredFrom"), closedOn: try f.optionalDay("closedOn"))
   }
 
   static func order(_ f: In) throws(DecodeFailure) -> ServiceOrder {

@@ -152,7 +152,7 @@ extension StaffMember: FieldedEntity {
       "login", T(sv: "Inloggning", en: "Login"), \StaffMember.login)
     public static let department = Field.department(
       "department", T(sv: "Förvaltning", en: "Department"), \StaffMember.department)
-    public static let manager = Field.text(
+    public static let manager = Field.login(
       "manager", T(sv: "Närmaste chef", en: "Manager"), \StaffMember.manager)
     public static let startDate = Field.day(
       "startDate", T(sv: "Startdatum", en: "Start date"), \StaffMember.startDate)
@@ -213,7 +213,7 @@ extension ChecklistItem: FieldedEntity {
   public var entityKey: String { step.rawValue }
   public func readableName(in m: Municipality) -> String { step.label.sv }
   public static let fields: [AnyField<ChecklistItem>] = [
-    Field.text("doneBy", T(sv: "Utfört av", en: "Done by"), \ChecklistItem.doneBy).erased,
+    Field.login("doneBy", T(sv: "Utfört av", en: "Done by"), \ChecklistItem.doneBy).erased,
     Field.time("doneAt", T(sv: "Utfört", en: "Done at"), \ChecklistItem.doneAt).erased,
     Field.text("note", T(sv: "Anteckning", en: "Note"), \ChecklistItem.note).erased,
   ]

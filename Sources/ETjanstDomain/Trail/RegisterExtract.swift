@@ -83,7 +83,8 @@ public struct RegisterExtract: Codable, Sendable, Equatable {
     }
     let person = Person(
       name: staff?.name ?? user?.name ?? login, login: login, staffID: staff?.id.rawValue,
-      department: staff.map { m.departmentName($0.department) }, manager: staff?.manager,
+      department: staff.map { m.departmentName($0.department) },
+      manager: staff.map { m.displayName(login: $0.manager) },
       startDate: staff?.startDate.description, endDate: staff?.endDate?.description,
       status: staff.map { t($0.status.label) }, documentSigning: staff?.canSign,
       removalReason: staff?.removalOverride, userRole: role)
@@ -109,7 +110,8 @@ public struct RegisterExtract: Codable, Sendable, Equatable {
       for item in list?.items ?? [] {
         ticks.append(
           Tick(
-            checklist: t(title), step: t(item.step.label), doneBy: item.doneBy, doneAt: item.doneAt,
+            checklist: t(title), step: t(item.step.label), doneBy: item.doneBy.map(m.displayName),
+            doneAt: item.doneAt,
             note: item.note.isEmpty ? nil : item.note))
       }
     }

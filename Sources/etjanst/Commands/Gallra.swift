@@ -13,8 +13,8 @@ struct GallraCommand: ParsableCommand {
       Removed staff go a set number of months after their end date (anonymised instead \
       while a kept case names them), closed cases a set number of months after they \
       closed, trail entries after a set number of years; the backups made before the \
-      gallring are deleted, since they hold what it removed. The periods are under \
-      Inställningar (i).
+      gallring are deleted, since they hold what it removed. The periods are set in the \
+      console's settings (key i).
       """)
 
   @Flag(name: .customLong("dry-run"), help: "List what would go; change nothing.")

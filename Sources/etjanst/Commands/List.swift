@@ -38,7 +38,7 @@ struct List: ParsableCommand {
   var service: String?
 
   @Option(
-    name: .customLong("kind"), help: "audit only: entries of this kind of change (GrantAccess, …).")
+    name: .customLong("kind"), help: "audit only: entries of this kind of change (GrantAccess, ...).")
   var changeKind: String?
 
   @OptionGroup var languageOption: LanguageOption
