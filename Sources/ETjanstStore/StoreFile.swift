@@ -27,6 +27,8 @@ public final class StoreFile: @unchecked Sendable {
   private let mutex = NSLock()
   /// The state last read or saved by this instance, and the stamp of that version.
   private var cached: (state: Municipality, stamp: FileStamp)?
+  /// The last version `reloadIfChanged` refused, and why.
+  private var refused: (stamp: FileStamp, error: StoreError)?
 
   public init(path: String) {
     self.path = path
@@ -59,8 +61,16 @@ public final class StoreFile: @unchecked Sendable {
     mutex.lock()
     defer { mutex.unlock() }
     let info = try checkedStatus()
-    if let cached, cached.stamp == FileStamp(info) { return nil }
-    return try read().state
+    let stamp = FileStamp(info)
+    if let cached, cached.stamp == stamp { return nil }
+    // A version already refused is not parsed again every second: the same answer.
+    if let refused, refused.stamp == stamp { throw refused.error }
+    do {
+      return try read().state
+    } catch {
+      refused = (stamp, error)
+      throw error
+    }
   }
 
   /// First run: writes a new store, creating its folder (0700) when missing. Refuses
@@ -121,6 +131,11 @@ public final class StoreFile: @unchecked Sendable {
     let (current, info) = try newest()
     var next = current
     let change = try next.execute(command, context: CommandContext(actor: actor, now: now))
+    // The rules keep every value in range; this makes sure no bug can save a file
+    // that the next load would refuse.
+    if let (keyPath, detail) = StoreValidation.refusal(next) {
+      throw StoreError(path: path, .cannotWrite("the change would store \(keyPath): \(detail)"))
+    }
     let audit = try openAudit()
     try save(next, by: actor.login, now: now, replacing: info)
     try appendAudit(audit, change.summary, login: actor.login, now: now)
@@ -191,7 +206,10 @@ extension StoreFile {
     let data: Data
     let info: stat
     do {
-      let descriptor = try FileDescriptor(path: filePath, flags: O_RDONLY)
+      // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer
+      // forever. fstat then refuses anything but a regular file before a byte is read
+      // (and a regular file ignores the flag).
+      let descriptor = try FileDescriptor(path: filePath, flags: O_RDONLY | O_NONBLOCK)
       info = try descriptor.status()
       try check(info, path: path)
       data = try descriptor.readToEnd(sizeHint: Int(info.st_size))
@@ -202,7 +220,14 @@ extension StoreFile {
     } catch {
       throw StoreError(path: path, .cannotRead(String(describing: error)))
     }
-    return (try StoreDocument.decode(data, path: path), info)
+    if let problem = PropertyListPreScan.problem(in: data) {
+      throw StoreError(path: path, .notPropertyList(problem))
+    }
+    let document = try StoreDocument.decode(data, path: path)
+    if let (keyPath, detail) = StoreValidation.refusal(document.municipality) {
+      throw StoreError(path: path, .wrongTypes(keyPath: keyPath, detail: detail))
+    }
+    return (document, info)
   }
 
   private static func check(_ info: stat, path: String) throws(StoreError) {
@@ -252,7 +277,8 @@ extension StoreFile {
     -> Data
   {
     do {
-      return try StoreDocument(municipality: municipality, savedAt: now, savedBy: login).encoded()
+      return XMLCharacterGuard.clean(
+        try StoreDocument(municipality: municipality, savedAt: now, savedBy: login).encoded())
     } catch {
       throw StoreError(path: path, .cannotWrite("cannot encode the state: \(error)"))
     }

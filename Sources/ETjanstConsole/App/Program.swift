@@ -104,7 +104,9 @@ public final class Program {
     do {
       if let newest = try backend.reloadIfChanged() { send(.storeChangedElsewhere(newest)) }
     } catch {
-      state.show(Texts.describe(error), .error)
+      // The data on screen stays as last read; saying so keeps anyone from taking
+      // it for the file's present state.
+      state.show(Texts.storeUnusable(error), .error)
     }
   }
 
