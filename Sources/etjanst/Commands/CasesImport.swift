@@ -34,7 +34,7 @@ struct Cases: ParsableCommand {
         do {
           rows = try CaseImport.parse(String(decoding: data, as: UTF8.self), m)
         } catch let error as CaseImportError {
-          throw Failure("\(file): \(error.message(language))")
+          throw Failure("\(file): \(error.headline(language))", details: error.lines(language))
         }
         do {
           try store.perform(ImportCases(rows, source: file), actor: Actor(user), now: Date())
@@ -43,7 +43,7 @@ struct Cases: ParsableCommand {
         } catch {
           throw Failure(error)
         }
-        print(
+        Output.print(
           language == .swedish
             ? "Importerade \(rows.count) \(rows.count == 1 ? "ärende" : "ärenden")."
             : "Imported \(rows.count) \(rows.count == 1 ? "case" : "cases").")

@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
       let findings = unclean + Findings.all(in: m, at: Date())
       let problems = findings.filter { $0.severity >= .warning }
       for f in all ? findings : problems {
-        print(CheckLine.format(f, language))
+        Output.print(CheckLine.format(f, language))
       }
       if !problems.isEmpty { throw ExitCode.failure }
     }

@@ -54,7 +54,7 @@ struct List: ParsableCommand {
       case .export(let exportKind):
         table = try exportKind.table(m, options)
       }
-      print(try format.render(table), terminator: "")
+      Output.print(try format.render(table), terminator: "")
     }
   }
 }

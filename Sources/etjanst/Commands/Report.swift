@@ -18,7 +18,7 @@ struct Report: ParsableCommand {
     try reporting {
       let (_, m, _) = try storeOptions.load()
       let now = Date()
-      print(
+      Output.print(
         ReportText.render(m, now: now, format: format, language: languageOption.language),
         terminator: "")
     }

@@ -21,9 +21,9 @@ struct Restore: ParsableCommand {
       let (file, _, user) = try storeOptions.load()
       let backups = file.backups()
       guard let number, !list else {
-        if backups.isEmpty { print("No backups of \(file.path) yet.") }
+        if backups.isEmpty { Output.print("No backups of \(file.path) yet.") }
         for (i, b) in backups.enumerated() {
-          print(
+          Output.print(
             "\(i + 1)  \(ISO8601DateFormatter().string(from: b.date))  \(b.size) bytes  \(b.name)")
         }
         return
@@ -37,7 +37,7 @@ struct Restore: ParsableCommand {
       } catch {
         throw Failure(error)
       }
-      print("Restored \(backups[number - 1].name); the state it replaced is now a backup.")
+      Output.print("Restored \(backups[number - 1].name); the state it replaced is now a backup.")
     }
   }
 }

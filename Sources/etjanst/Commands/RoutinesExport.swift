@@ -42,7 +42,7 @@ struct Routines: ParsableCommand {
             throw Failure("\(output): cannot write the file (\(error.localizedDescription))")
           }
         } else {
-          print(text, terminator: "")
+          Output.print(text, terminator: "")
         }
       }
     }

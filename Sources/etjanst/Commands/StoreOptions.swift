@@ -37,10 +37,13 @@ struct LanguageOption: ParsableArguments {
 /// One clear line on stderr and a non-zero exit: how every command fails.
 struct Failure: Error, CustomStringConvertible {
   let message: String
+  /// Further lines under the message (each bad row of an import), each its own line.
+  var details: [String] = []
   let code: Int32
 
-  init(_ message: String, code: Int32 = 1) {
+  init(_ message: String, details: [String] = [], code: Int32 = 1) {
     self.message = message
+    self.details = details
     self.code = code
   }
 
@@ -62,12 +65,12 @@ extension ParsableCommand {
     do {
       try body()
     } catch let failure as Failure {
-      FileHandle.standardError.write(Data("etjanst: \(failure.message)\n".utf8))
+      Output.error(failure.message, details: failure.details)
       throw ExitCode(failure.code)
     } catch let exit as ExitCode {
       throw exit
     } catch {
-      FileHandle.standardError.write(Data("etjanst: \(Failure(error).message)\n".utf8))
+      Output.error(Failure(error).message)
       throw ExitCode.failure
     }
   }
