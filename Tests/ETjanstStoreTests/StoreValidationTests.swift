@@ -1,5 +1,6 @@
 import ETjanstDomain
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ETjanstStore
@@ -12,27 +13,6 @@ import Testing
 /// unique, nesting that would overflow a parser's stack, a FIFO at the store's path.
 /// Each is refused in one line naming the file, and the file is left as it was.
 @Suite struct StoreValidationTests {
-  /// A binary property list: an array holding an array … `depth` levels deep.
-  static func deepBinaryList(depth: Int) -> Data {
-    var objects: [[UInt8]] = []
-    for i in 0..<depth {
-      objects.append(i == depth - 1 ? [0xA0] : [0xA1, UInt8((i + 1) >> 8), UInt8((i + 1) & 0xFF)])
-    }
-    var data = Array("bplist00".utf8)
-    var offsets: [Int] = []
-    for object in objects {
-      offsets.append(data.count)
-      data += object
-    }
-    let table = data.count
-    for offset in offsets { data += [24, 16, 8, 0].map { UInt8((offset >> $0) & 0xFF) } }
-    data += [0, 0, 0, 0, 0, 0, 4, 2]
-    for value in [objects.count, 0, table] {
-      data += (0..<8).reversed().map { UInt8((value >> ($0 * 8)) & 0xFF) }
-    }
-    return Data(data)
-  }
-
   private func storeWith(_ edit: (inout Municipality) -> Void) throws -> (TemporaryFolder, Data) {
     let folder = try TemporaryFolder()
     var m = freshMunicipality()
@@ -112,14 +92,15 @@ import Testing
       + "\n</plist>\n"
     try Data(xml.utf8).write(to: URL(fileURLWithPath: folder.store))
     try expectRefusal(folder, containing: "nested more than")
-    try Self.deepBinaryList(depth: depth).write(to: URL(fileURLWithPath: folder.store))
+    try BrokenFiles.deepBinaryList(depth: depth).write(to: URL(fileURLWithPath: folder.store))
     try expectRefusal(folder, containing: "nested more than")
   }
 
   @Test func shallowBinaryListPassesThePreScan() throws {
-    #expect(PropertyListPreScan.problem(in: Self.deepBinaryList(depth: 10)) == nil)
+    #expect(PropertyListPreScan.problem(in: BrokenFiles.deepBinaryList(depth: 10)) == nil)
     #expect(
-      try PropertyListSerialization.propertyList(from: Self.deepBinaryList(depth: 10), format: nil)
+      try PropertyListSerialization.propertyList(
+        from: BrokenFiles.deepBinaryList(depth: 10), format: nil)
         is [Any])
   }
 

@@ -222,39 +222,26 @@ import Testing
     all.append(
       Breakage(
         name: "binary nested 10,000 deep", outcome: .refused("nested more than"),
-        make: bytes { _ in deepBinaryList(depth: 10_000) }))
+        make: bytes { _ in BrokenFiles.deepBinaryList(depth: 10_000) }))
     all.append(
       Breakage(
         name: "a 50 MB string", outcome: .refused("a text of more than"),
         make: python("m['name'] = 'x' * (50 * 1024 * 1024)")))
-    all.append(
-      Breakage(
-        name: "raw ESC and BEL in XML", outcome: .refused("control character"),
-        make: bytes { good in
-          var text = String(decoding: good, as: UTF8.self)
-          text = text.replacingOccurrences(
-            of: "Övertorneå kommun</string>",
-            with: "Övertorneå\u{1B}]52;c;aGk=\u{07} kommun</string>")
-          return Data(text.utf8)
-        }))
-    all.append(
-      Breakage(
-        name: "raw NUL in XML", outcome: .refused("control character U+0000"),
-        make: bytes { good in
-          var text = String(decoding: good, as: UTF8.self)
-          text = text.replacingOccurrences(
-            of: "Övertorneå kommun</string>", with: "Övertorneå\u{0} kommun</string>")
-          return Data(text.utf8)
-        }))
-    all.append(
-      Breakage(
-        name: "NUL as a character reference", outcome: .refused("U+0000"),
-        make: bytes { good in
-          var text = String(decoding: good, as: UTF8.self)
-          text = text.replacingOccurrences(
-            of: "Övertorneå kommun</string>", with: "Övertorneå&#0; kommun</string>")
-          return Data(text.utf8)
-        }))
+    for (name, inserted, fragment) in [
+      ("raw ESC and BEL in XML", "\u{1B}]52;c;aGk=\u{07}", "control character U+001B"),
+      ("raw NUL in XML", "\u{0}", "control character U+0000"),
+      ("NUL as a character reference", "&#0;", "reference to character U+0000"),
+      ("ESC as a hexadecimal reference", "&#x1b;", "reference to character U+001B"),
+    ] {
+      all.append(
+        Breakage(
+          name: name, outcome: .refused(fragment),
+          make: bytes { good in
+            let text = String(decoding: good, as: UTF8.self).replacingOccurrences(
+              of: "Övertorneå kommun</string>", with: "Övertorneå\(inserted) kommun</string>")
+            return Data(text.utf8)
+          }))
+    }
     all.append(
       Breakage(
         name: "control characters in a binary file", outcome: .reported("data warning"),
@@ -314,23 +301,6 @@ import Testing
         }))
     return all
   }()
-
-  /// A binary property list: an array holding an array … `depth` levels deep.
-  static func deepBinaryList(depth: Int) -> Data {
-    var data = Array("bplist00".utf8)
-    var offsets: [Int] = []
-    for i in 0..<depth {
-      offsets.append(data.count)
-      data += i == depth - 1 ? [0xA0] : [0xA1, UInt8((i + 1) >> 8), UInt8((i + 1) & 0xFF)]
-    }
-    let table = data.count
-    for offset in offsets { data += [24, 16, 8, 0].map { UInt8((offset >> $0) & 0xFF) } }
-    data += [0, 0, 0, 0, 0, 0, 4, 2]
-    for value in [depth, 0, table] {
-      data += (0..<8).reversed().map { UInt8((value >> ($0 * 8)) & 0xFF) }
-    }
-    return Data(data)
-  }
 
   /// What is at the path, byte for byte or by kind, to compare before and after.
   static func snapshot(_ path: String) -> String {
