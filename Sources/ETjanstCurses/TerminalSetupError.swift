@@ -1,3 +1,5 @@
+import ETjanstDomain
+
 /// Why the console could not take the terminal. `description` is the one line the
 /// program prints before exiting, so it names the cause and a way out.
 public struct TerminalSetupError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -16,17 +18,26 @@ public struct TerminalSetupError: Error, CustomStringConvertible, Equatable, Sen
 
   public init(_ reason: Reason) { self.reason = reason }
 
-  public var description: String {
+  public var description: String { "etjanst: " + message.en }
+
+  /// The line without the program's name, in both languages.
+  public var message: LocalizedText {
     switch reason {
     case .termNotSet:
-      return "etjanst: TERM is not set; try TERM=xterm-256color"
+      return LocalizedText(
+        sv: "TERM är inte satt; prova TERM=xterm-256color",
+        en: "TERM is not set; try TERM=xterm-256color")
     case .unknown(let name):
-      return "etjanst: the terminal type '\(name)' is unknown; try TERM=xterm-256color"
+      return LocalizedText(
+        sv: "terminaltypen '\(name)' är okänd; prova TERM=xterm-256color",
+        en: "the terminal type '\(name)' is unknown; try TERM=xterm-256color")
     case .unusable(let name):
-      return
-        "etjanst: the terminal type '\(name)' cannot move the cursor; try TERM=xterm-256color"
+      return LocalizedText(
+        sv: "terminaltypen '\(name)' kan inte flytta markören; prova TERM=xterm-256color",
+        en: "the terminal type '\(name)' cannot move the cursor; try TERM=xterm-256color")
     case .io(let detail):
-      return "etjanst: cannot open the terminal: \(detail)"
+      return LocalizedText(
+        sv: "kan inte öppna terminalen: \(detail)", en: "cannot open the terminal: \(detail)")
     }
   }
 }

@@ -81,7 +81,7 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
   /// the server's TZ says.
   public static let calendar: Calendar = {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
+    calendar.timeZone = LocalTime.zone
     calendar.locale = Locale(identifier: "sv_SE")
     return calendar
   }()

@@ -9,25 +9,62 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case csv
   case json
 
-  public func render(_ table: ExportTable) throws -> String {
+  /// The table in this format. `language` is for people: the text table's headings,
+  /// yes/no and decimal commas (CSV and JSON keep stable keys and plain values);
+  /// `wide` gives the text table every column instead of its narrow default.
+  public func render(_ table: ExportTable, language: Language = .english, wide: Bool = false)
+    throws -> String
+  {
     switch self {
-    case .table: return Self.text(table)
+    case .table: return Self.text(table, language: language, wide: wide)
     case .csv: return try Self.csv(table)
     case .json: return try Self.json(table)
     }
   }
 
+  /// The widest a narrow table is made; wider cells are cut with "…".
+  static let narrowWidth = 100
+
   /// Columns padded to their widest cell; control characters shown as U+FFFD so a
-  /// stored value can never drive the terminal.
-  static func text(_ table: ExportTable) -> String {
-    let cells = [table.columns] + table.rows.map { $0.map { TextCleaning.printable($0.text) } }
-    let widths = table.columns.indices.map { i in cells.map { Self.width($0[i]) }.max() ?? 0 }
+  /// stored value can never drive the terminal. The narrow table shrinks its widest
+  /// columns until it fits `narrowWidth`.
+  static func text(_ table: ExportTable, language: Language, wide: Bool) -> String {
+    let shown: [Int] =
+      wide
+      ? Array(table.columns.indices)
+      : (table.narrow ?? table.columns).compactMap { table.columns.firstIndex(of: $0) }
+    let header = shown.map { ColumnLabel.text(table.columns[$0], language) }
+    var cells =
+      [header]
+      + table.rows.map { row in shown.map { TextCleaning.printable(row[$0].display(language)) } }
+    var widths = shown.indices.map { i in cells.map { Self.width($0[i]) }.max() ?? 0 }
+    if !wide {
+      widths = fitted(widths, into: narrowWidth - 2 * (widths.count - 1))
+      cells = cells.map { row in row.enumerated().map { cut($1, to: widths[$0]) } }
+    }
     return cells.map { row in
-      row.enumerated().map { i, cell in
+      let line = row.enumerated().map { i, cell in
         i == row.count - 1
           ? cell : cell + String(repeating: " ", count: widths[i] - Self.width(cell))
       }.joined(separator: "  ")
+      return String(line.reversed().drop { $0 == " " }.reversed())
     }.joined(separator: "\n") + "\n"
+  }
+
+  /// Narrows the widest column, one column at a time, until the sum fits (no column
+  /// below 8).
+  static func fitted(_ widths: [Int], into total: Int) -> [Int] {
+    var widths = widths
+    while widths.reduce(0, +) > total, let i = widths.indices.max(by: { widths[$0] < widths[$1] }),
+      widths[i] > 8
+    {
+      widths[i] -= 1
+    }
+    return widths
+  }
+
+  static func cut(_ cell: String, to width: Int) -> String {
+    Self.width(cell) <= width ? cell : String(cell.prefix(max(0, width - 1))) + "…"
   }
 
   /// RFC 4180 CSV through CSV.swift; a cell that a spreadsheet would run as a
@@ -65,7 +102,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   static func jsonValue(_ value: ExportValue) -> String {
     switch value {
     case .number(let n): return String(n)
+    case .decimal(let d): return String(d)
     case .bool(let b): return b ? "true" : "false"
+    case .list(let items): return "[" + items.map(quoted).joined(separator: ", ") + "]"
     case .none: return "null"
     default: return quoted(value.text)
     }

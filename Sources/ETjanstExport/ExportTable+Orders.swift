@@ -22,11 +22,13 @@ extension ExportTable {
       .sortedSwedish { $0.title }
     return ExportTable(
       columns: [
-        "id", "title", "department", "step", "stepName", "state", "holdReason", "daysInStep",
+        "id", "title", "department", "departmentId", "step", "stepName", "state", "holdReason",
+        "daysInStep",
         "leadTimeDays",
         "overdue", "rank", "audience", "effectScore", "yearlyCaseVolume", "orderCaseNumber",
         "contactPerson",
-        "contactEmail", "service", "serviceStatus", "meetingAt", "meetingPlace", "comments",
+        "contactEmail", "service", "serviceId", "serviceStatus", "meetingAt", "meetingPlace",
+        "comments",
         "openComments",
         "agreedBy", "created",
       ],
@@ -34,7 +36,7 @@ extension ExportTable {
         let service = o.service.flatMap(m.service)
         return [
           .text(o.id.rawValue), .text(o.title), .text(m.departmentName(o.department)),
-          .number(o.step.rawValue),
+          .text(o.department.rawValue), .number(o.step.rawValue),
           .text(stepName(o.step)), .text(o.hold?.kind.rawValue ?? "active"),
           .text(o.hold?.reason ?? ""),
           .number(o.daysInStep(at: now)), .number(o.leadTimeDays(at: now)),
@@ -42,12 +44,14 @@ extension ExportTable {
           .text(o.audience.rawValue),
           .number(o.need.effectScore), .optional(o.need.yearlyCaseVolume), .text(o.orderCaseNumber),
           .text(o.contactPerson), .text(o.contactEmail), .text(service?.name ?? ""),
-          .text(service?.status.rawValue ?? ""), .optional(o.meeting?.at),
+          .optional(o.service?.rawValue), .text(service?.status.rawValue ?? ""),
+          .optional(o.meeting?.at),
           .text(o.meeting?.place ?? ""),
           .number(o.comments.count), .number(o.openComments.count), .text(o.agreement?.by ?? ""),
           .time(o.created),
         ]
-      })
+      },
+      narrow: ["title", "department", "step", "state", "daysInStep", "overdue"])
   }
 
   /// Stable English names of the steps, for scripts.

@@ -10,31 +10,33 @@ extension ExportTable {
       .sortedSwedish { $0.name }
     return ExportTable(
       columns: [
-        "department", "hasRoutine", "flags", "location", "responsible", "lastReviewed", "reviewDue",
+        "department", "departmentId", "hasRoutine", "flags", "location", "responsible",
+        "lastReviewed", "reviewDue",
         "reviewIntervalMonths", "lastTested",
       ],
       rows: departments.map { d in
         let r = d.fallbackRoutine
         return [
-          .text(d.name), .bool(r != nil), .text(flagKeys(d.routineFlags(on: options.today))),
+          .text(d.name), .text(d.id.rawValue), .bool(r != nil),
+          .list(flagKeys(d.routineFlags(on: options.today))),
           .text(r?.location ?? ""),
           .text(r?.responsible ?? ""), .optional(r?.lastReviewed), .optional(r?.reviewDue),
           .optional(r?.reviewIntervalMonths), .optional(r?.lastTested),
         ]
-      })
+      },
+      narrow: ["department", "flags", "lastReviewed", "lastTested"])
   }
 
-  /// Stable English keys of routine flags, comma-separated; "ok" when there are none.
-  static func flagKeys(_ flags: [RoutineFlag]) -> String {
-    guard !flags.isEmpty else { return "ok" }
-    return flags.map { flag in
+  /// Stable English keys of routine flags; none when all is well.
+  static func flagKeys(_ flags: [RoutineFlag]) -> [String] {
+    flags.map { flag in
       switch flag {
       case .missing: return "missing"
       case .neverReviewed: return "neverReviewed"
       case .reviewOverdue: return "reviewOverdue"
       case .neverTested: return "neverTested"
       }
-    }.joined(separator: ",")
+    }
   }
 
   /// `list outages`: outages and drills, newest first, with the minutes from the
@@ -48,7 +50,8 @@ extension ExportTable {
     }
     return ExportTable(
       columns: [
-        "id", "drill", "start", "scope", "observed", "declaredBy", "contactAt", "contactChannel",
+        "id", "drill", "start", "scope", "scopeServiceIds", "observed", "declaredBy", "contactAt",
+        "contactChannel",
         "contactBy",
         "contactReference", "minutesToContact", "contactLate", "end", "minutesToEnd",
         "departmentsAffected",
@@ -58,7 +61,8 @@ extension ExportTable {
         let contactLate: ExportValue =
           o.timeToContact.map { .bool($0 > TimeInterval(limit * 60)) } ?? .none
         return [
-          .text(o.id.rawValue), .bool(o.isDrill), .time(o.start), .text(scopeText(o.scope, m)),
+          .text(o.id.rawValue), .bool(o.isDrill), .time(o.start), scopeValue(o.scope, m),
+          scopeIDs(o.scope),
           .text(o.observed),
           .text(o.declaredBy), .optional(o.contact?.at), .text(o.contact?.channel ?? ""),
           .text(o.contact?.by ?? ""),
@@ -68,15 +72,23 @@ extension ExportTable {
           .number(o.notified.count),
           .text(o.cause), .text(o.followUp),
         ]
-      })
+      },
+      narrow: ["start", "drill", "scope", "minutesToContact", "end"])
   }
 
   /// "wholePlatform", or the listed e-services' names.
-  static func scopeText(_ scope: OutageScope, _ m: Municipality) -> String {
+  static func scopeValue(_ scope: OutageScope, _ m: Municipality) -> ExportValue {
     switch scope {
-    case .wholePlatform: return "wholePlatform"
-    case .services(let ids):
-      return ids.map { m.service($0)?.name ?? $0.rawValue }.joined(separator: ", ")
+    case .wholePlatform: return .text("wholePlatform")
+    case .services(let ids): return .list(ids.map { m.service($0)?.name ?? $0.rawValue })
+    }
+  }
+
+  /// The listed e-services' ids; none for the whole platform.
+  static func scopeIDs(_ scope: OutageScope) -> ExportValue {
+    switch scope {
+    case .wholePlatform: return .none
+    case .services(let ids): return .list(ids.map(\.rawValue))
     }
   }
 

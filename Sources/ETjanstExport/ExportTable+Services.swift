@@ -9,38 +9,44 @@ extension ExportTable {
     let services = m.services.filter { department == nil || $0.department == department }
       .sortedSwedish { $0.name }
     func person(_ ref: PersonRef?) -> ExportValue { ref.map { .text(m.personName($0)) } ?? .none }
+    /// The staff member's id beside the name; nil for an outside person.
+    func personID(_ ref: PersonRef?) -> ExportValue {
+      if case .staff(let id)? = ref { return .text(id.rawValue) }
+      return .none
+    }
+    let owners: [(String, KeyPath<ServiceRoles, PersonRef?>)] = [
+      ("processOwner", \.processOwner), ("serviceOwner", \.serviceOwner),
+      ("informationOwner", \.informationOwner), ("dataController", \.dataController),
+      ("contactPerson", \.contactPerson),
+    ]
     return ExportTable(
       columns: [
-        "id", "name", "department", "audience", "category", "status", "statusLabel", "statusSince",
-        "platform",
-        "onOpenEPlatform", "flowFamilyId", "address", "processOwner", "serviceOwner",
-        "informationOwner",
-        "dataController", "contactPerson", "needsELegitimation", "needsSigning", "automated",
-        "paperFormsReplaced",
-        "yearlyCaseVolume", "handlingDaysBefore", "handlingDaysAfter", "lastReviewed",
-        "reviewIntervalMonths",
-        "reviewDue", "openReports", "reports", "flags", "legalNote",
+        "id", "name", "department", "departmentId", "audience", "category", "status",
+        "statusLabel", "statusSince", "platform", "onOpenEPlatform", "flowFamilyId", "address",
+      ] + owners.flatMap { [$0.0, $0.0 + "Id"] } + [
+        "serviceOwnerName", "needsELegitimation", "needsSigning", "automated",
+        "paperFormsReplaced", "yearlyCaseVolume", "handlingDaysBefore", "handlingDaysAfter",
+        "lastReviewed", "reviewIntervalMonths", "reviewDue", "openReports", "reports", "flags",
+        "legalNote",
       ],
       rows: services.map { s in
         [
           .text(s.id.rawValue), .text(s.name), .text(m.departmentName(s.department)),
-          .text(s.audience.rawValue),
-          .text(s.category), .text(s.status.rawValue), .text(s.status.label.sv),
-          .optional(s.statusSince),
-          .text(s.platform), .bool(s.isOnOpenEPlatform), .text(s.flowFamilyID), .text(s.address),
-          person(s.roles.processOwner), person(s.roles.serviceOwner),
-          person(s.roles.informationOwner),
-          person(s.roles.dataController), person(s.roles.contactPerson),
-          .bool(s.needsELegitimation),
-          .bool(s.needsSigning), .bool(s.automated),
-          .text(s.paperFormsReplaced.joined(separator: "; ")),
-          .optional(s.yearlyCaseVolume), .optional(s.handlingDaysBefore),
-          .optional(s.handlingDaysAfter),
-          .optional(s.lastReviewed), .number(s.reviewIntervalMonths), .optional(s.reviewDue),
-          .number(s.openReports.count), .number(s.reports.count),
-          .text(m.flags(of: s, today: options.today).map(\.rawValue).joined(separator: " ")),
-          .text(s.legalNote),
-        ]
-      })
+          .text(s.department.rawValue), .text(s.audience.rawValue), .text(s.category),
+          .text(s.status.rawValue), .text(s.status.label(options.language)),
+          .optional(s.statusSince), .text(s.platform), .bool(s.isOnOpenEPlatform),
+          .text(s.flowFamilyID), .text(s.address),
+        ] + owners.flatMap { [person(s.roles[keyPath: $0.1]), personID(s.roles[keyPath: $0.1])] }
+          + [
+            .text(m.personShortName(s.roles.serviceOwner)), .bool(s.needsELegitimation),
+            .bool(s.needsSigning), .bool(s.automated), .list(s.paperFormsReplaced),
+            .optional(s.yearlyCaseVolume), .optional(s.handlingDaysBefore),
+            .optional(s.handlingDaysAfter), .optional(s.lastReviewed),
+            .number(s.reviewIntervalMonths), .optional(s.reviewDue),
+            .number(s.openReports.count), .number(s.reports.count),
+            .list(m.flags(of: s, today: options.today).map(\.rawValue)), .text(s.legalNote),
+          ]
+      },
+      narrow: ["name", "department", "statusLabel", "serviceOwnerName", "flags"])
   }
 }

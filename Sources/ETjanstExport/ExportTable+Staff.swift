@@ -8,23 +8,26 @@ extension ExportTable {
     let today = options.today
     return ExportTable(
       columns: [
-        "id", "name", "login", "department", "manager", "status", "startDate", "endDate", "canSign",
-        "services",
+        "id", "name", "login", "department", "departmentId", "manager", "status", "startDate",
+        "endDate", "canSign", "services", "serviceIds",
         "onboardingDone", "onboardingOverdue", "offboardingDone", "offboardingOverdue", "openCases",
         "removalOverride",
       ],
       rows: m.staff(in: department).map { p in
         [
           .text(p.id.rawValue), .text(p.name), .text(p.login),
-          .text(m.departmentName(p.department)),
+          .text(m.departmentName(p.department)), .text(p.department.rawValue),
           .text(p.manager), .text(p.status.rawValue), .day(p.startDate), .optional(p.endDate),
           .bool(p.canSign),
-          .number(p.grants.filter { $0.isValid(on: today) }.count),
+          .list(
+            p.grants.filter { $0.isValid(on: today) }.map { m.service($0.service)?.name ?? "" }),
+          .list(p.grants.filter { $0.isValid(on: today) }.map(\.service.rawValue)),
           progress(p.onboarding), p.onboarding.map { .bool($0.isOverdue(on: today)) } ?? .none,
           progress(p.offboarding), p.offboarding.map { .bool($0.isOverdue(on: today)) } ?? .none,
           .number(m.openCases(of: p.id).count), p.removalOverride.map(ExportValue.text) ?? .none,
         ]
-      })
+      },
+      narrow: ["name", "login", "department", "status", "endDate", "openCases"])
   }
 
   /// "2/3", or nothing when there is no such checklist.
@@ -39,16 +42,18 @@ extension ExportTable {
     let today = options.today
     return ExportTable(
       columns: [
-        "staff", "login", "department", "status", "service", "validFrom", "validTo", "validToday",
-        "flag",
+        "staff", "staffId", "login", "department", "departmentId", "status", "service", "serviceId",
+        "validFrom", "validTo", "validToday", "flag",
       ],
       rows: m.staff(in: department).flatMap { p in
         let grants: [[ExportValue]] = p.grants.sortedSwedish { m.service($0.service)?.name ?? "" }
           .map { g in
             [
-              .text(p.name), .text(p.login), .text(m.departmentName(p.department)),
+              .text(p.name), .text(p.id.rawValue), .text(p.login),
+              .text(m.departmentName(p.department)), .text(p.department.rawValue),
               .text(p.status.rawValue),
-              .text(m.service(g.service)?.name ?? g.service.rawValue), .day(g.validFrom),
+              .text(m.service(g.service)?.name ?? g.service.rawValue), .text(g.service.rawValue),
+              .day(g.validFrom),
               .optional(g.validTo),
               .bool(g.isValid(on: today)), flag(m.accessFlag(p, g.service, on: today)),
             ]
@@ -57,14 +62,16 @@ extension ExportTable {
           p.canSign
           ? [
             [
-              .text(p.name), .text(p.login), .text(m.departmentName(p.department)),
+              .text(p.name), .text(p.id.rawValue), .text(p.login),
+              .text(m.departmentName(p.department)), .text(p.department.rawValue),
               .text(p.status.rawValue),
-              .text("document signing"), .none, .none, .bool(true),
+              .text("document signing"), .none, .none, .none, .bool(true),
               p.status == .removed ? .text("heldByRemoved") : .none,
             ]
           ] : []
         return grants + signing
-      })
+      },
+      narrow: ["staff", "department", "service", "validTo", "flag"])
   }
 
   static func flag(_ flag: AccessFlag?) -> ExportValue {
@@ -84,15 +91,21 @@ extension ExportTable {
     }.sortedSwedish { $0.number }
     let ordered = cases.filter(\.isOpen) + cases.filter { !$0.isOpen }
     return ExportTable(
-      columns: ["number", "service", "officer", "officerName", "status", "transferredFrom"],
+      columns: [
+        "number", "service", "serviceId", "officer", "officerId", "officerName", "status",
+        "transferredFrom", "transferredFromId",
+      ],
       rows: ordered.map { c in
         [
           .text(c.number), .text(m.service(c.service)?.name ?? c.service.rawValue),
-          .text(m.staffMember(c.officer)?.login ?? c.officer.rawValue),
+          .text(c.service.rawValue),
+          .text(m.staffMember(c.officer)?.login ?? c.officer.rawValue), .text(c.officer.rawValue),
           .text(m.staffMember(c.officer)?.name ?? ""),
           .text(c.status.rawValue),
           c.transferredFrom.map { .text(m.staffMember($0)?.login ?? $0.rawValue) } ?? .none,
+          .optional(c.transferredFrom?.rawValue),
         ]
-      })
+      },
+      narrow: ["number", "service", "officerName", "status"])
   }
 }

@@ -8,10 +8,14 @@ public struct ExportTable: Sendable, Equatable {
   /// Stable English camelCase keys, used as JSON keys and the CSV header.
   public var columns: [String]
   public var rows: [[ExportValue]]
+  /// The columns of the default text table, narrow enough for an 80–100 column
+  /// terminal; `--wide`, CSV and JSON have them all. Nil: every column.
+  public var narrow: [String]?
 
-  public init(columns: [String], rows: [[ExportValue]]) {
+  public init(columns: [String], rows: [[ExportValue]], narrow: [String]? = nil) {
     self.columns = columns
     self.rows = rows
+    self.narrow = narrow
   }
 
   /// Keeps the rows whose text contains every word of `filter` (Swedish-aware).
@@ -23,33 +27,54 @@ public struct ExportTable: Sendable, Equatable {
       rows: rows.filter { row in
         let text = row.map(\.text).joined(separator: " ")
         return words.allSatisfy { SwedishCollation.contains(text, $0) }
-      })
+      },
+      narrow: narrow)
   }
 }
 
-/// One cell: typed, so JSON keeps numbers and booleans as such.
+/// One cell: typed, so JSON keeps numbers, booleans and lists as such.
 public enum ExportValue: Sendable, Equatable {
   case text(String)
   case number(Int)
+  case decimal(Double)
   case bool(Bool)
   case day(Day)
   case time(Date)
+  /// Several values (flags, e-services): a JSON array; "; " between them elsewhere.
+  case list([String])
   case none
 
+  /// The value as a script reads it (CSV, and what `--filter` matches): numbers
+  /// with a decimal point, times in ISO 8601 with the local offset.
   public var text: String {
     switch self {
     case .text(let s): return s
     case .number(let n): return String(n)
+    case .decimal(let d): return String(d)
     case .bool(let b): return b ? "true" : "false"
     case .day(let d): return d.description
-    case .time(let t): return ISO8601DateFormatter().string(from: t)
+    case .time(let t): return LocalTime.iso(t)
+    case .list(let items): return items.joined(separator: "; ")
     case .none: return ""
+    }
+  }
+
+  /// The value as a person reads it in `language`: yes/no, a decimal comma in
+  /// Swedish, local time with its offset, lists with commas.
+  public func display(_ language: Language) -> String {
+    switch self {
+    case .decimal(let d): return NumberText.decimal(d, language)
+    case .bool(let b): return language == .swedish ? (b ? "ja" : "nej") : (b ? "yes" : "no")
+    case .time(let t): return LocalTime.text(t)
+    case .list(let items): return items.joined(separator: ", ")
+    default: return text
     }
   }
 
   public static func optional(_ day: Day?) -> ExportValue { day.map(ExportValue.day) ?? .none }
   public static func optional(_ n: Int?) -> ExportValue { n.map(ExportValue.number) ?? .none }
   public static func optional(_ t: Date?) -> ExportValue { t.map(ExportValue.time) ?? .none }
+  public static func optional(_ s: String?) -> ExportValue { s.map(ExportValue.text) ?? .none }
 }
 
 /// Options every `list` takes.
@@ -59,12 +84,18 @@ public struct ListOptions: Sendable {
   /// `--step N`: only orders in step N (1–5) of guideline 6.
   public var step: Int?
   public var today: Day
+  /// `--lang`: the language of labels in the rows (`statusLabel`).
+  public var language: Language
 
-  public init(filter: String? = nil, department: String? = nil, step: Int? = nil, today: Day) {
+  public init(
+    filter: String? = nil, department: String? = nil, step: Int? = nil, today: Day,
+    language: Language = .swedish
+  ) {
     self.filter = filter
     self.department = department
     self.step = step
     self.today = today
+    self.language = language
   }
 
   /// The department named by `--department`, matched by name (case-insensitive,
@@ -86,12 +117,19 @@ public enum ExportError: Error, CustomStringConvertible, Equatable {
   case unknownDepartment(String, known: [String])
   case invalidStep(Int)
 
-  public var description: String {
+  public var description: String { message.en }
+
+  public var message: LocalizedText {
     switch self {
     case .unknownDepartment(let name, let known):
-      return "no department matches '\(name)'; known: \(known.joined(separator: ", "))"
+      let list = known.joined(separator: ", ")
+      return LocalizedText(
+        sv: "ingen förvaltning matchar '\(name)'; kända: \(list)",
+        en: "no department matches '\(name)'; known: \(list)")
     case .invalidStep(let step):
-      return "there is no step \(step); the steps of an order are 1 to 5"
+      return LocalizedText(
+        sv: "det finns inget steg \(step); en beställnings steg är 1 till 5",
+        en: "there is no step \(step); the steps of an order are 1 to 5")
     }
   }
 }

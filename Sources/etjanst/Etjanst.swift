@@ -1,10 +1,15 @@
 import ArgumentParser
+import ETjanstDomain
+import Foundation
 
 /// `etjanst`: with no subcommand it opens the console; the subcommands serve
 /// scripts, cron and spreadsheets. Every write goes through the same domain rules
 /// and store lock as the console.
 @main
 struct Etjanst: ParsableCommand {
+  /// The program's version, printed by `etjanst --version`.
+  static let version = "1.0.0"
+
   static let configuration = CommandConfiguration(
     commandName: "etjanst",
     abstract:
@@ -12,11 +17,55 @@ struct Etjanst: ParsableCommand {
     discussion: """
       Opens the console when no subcommand is given. The store is --store PATH, else \
       $ETJANST_STORE, else $XDG_DATA_HOME/etjanst/etjanst.plist (~/.local/share/...).
+
+      Exit status, for every command: 0 clean, 1 problems found (check's findings, rows \
+      of an import, a change a rule refused), 2 cannot run (bad usage, a store or file \
+      that cannot be read, a login the store does not know).
       """,
+    version: version,
     subcommands: [
-      OpenConsole.self, WriteDemo.self, List.self, Report.self, Check.self, Cases.self,
+      WriteDemo.self, List.self, Report.self, Check.self, Cases.self,
       Restore.self, Routines.self,
-    ],
-    defaultSubcommand: OpenConsole.self
+    ]
   )
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  @Flag(name: .long, help: "Open a throw-away copy of the demo data; the store is not touched.")
+  var demo = false
+
+  @Flag(name: .customLong("read-only"), help: "Open without the editing keys.")
+  var readOnly = false
+
+  @OptionGroup var languageOption: LanguageOption
+
+  func run() throws {
+    try reporting(languageOption.language) {
+      try ConsoleLauncher(
+        storeOptions: storeOptions, demo: demo, readOnly: readOnly,
+        language: languageOption.language
+      ).run()
+    }
+  }
+
+  /// As `ParsableCommand.main`, but bad usage exits 2 (swift-argument-parser's
+  /// default is 64), so every command's status reads as grep's and diff's.
+  static func main() {
+    if let missing = LocalTime.missingZone {
+      let language = Language.fromEnvironment()
+      Output.error(missing(language))
+    }
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        // The message quotes the arguments as typed: through the printable guard.
+        let message = TextCleaning.printable(fullMessage(for: error), keepingLineBreaks: true)
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(ExitStatus.cannotRun.rawValue)
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -129,7 +129,8 @@ import Testing
     d.type("Anmälan om eldning")
     d.press(.tab, .right, .right, .tab, .tab)
     d.type("Miljö")
-    for _ in 0..<6 { d.press(.tab) }  // status, platform, flow family, address, process owner → e-service owner
+    // status, platform, flow family, address, process owner → e-service owner
+    for _ in 0..<6 { d.press(.tab) }
     d.type("anna.ek")
     d.press(.enter)
     #expect(d.state.overlays.isEmpty)

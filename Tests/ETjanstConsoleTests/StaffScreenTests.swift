@@ -103,7 +103,8 @@ struct StaffScreenTests {
     let d = driver()
     openBertil(d)
     select(d, item: 7)
-    d.press(.character("t"), .right, .right)  // Anna first (has access), then Cecilia, Eva Berg, who lacks Färdtjänst
+    // Anna first (has access), then Cecilia, Eva Berg, who lacks Färdtjänst.
+    d.press(.character("t"), .right, .right)
     #expect(screen(d).contains("Eva Berg (saknar behörighet)"))
     d.press(.enter)
     #expect(screen(d).contains("! Eva Berg saknar behörighet"))

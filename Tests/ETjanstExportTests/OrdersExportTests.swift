@@ -81,7 +81,7 @@ import Testing
     let text = try ExportFormat.csv.render(
       try ExportKind.orders.table(try store(), ListOptions(today: Fixtures.today)))
     let lines = text.split(separator: "\n")
-    #expect(lines.first?.hasPrefix("id,title,department,step,stepName") == true)
+    #expect(lines.first?.hasPrefix("id,title,department,departmentId,step,stepName") == true)
     #expect(lines.count == 4)
   }
 }

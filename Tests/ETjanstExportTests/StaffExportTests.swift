@@ -88,12 +88,12 @@ struct StaffExportTests {
     let json = try ExportFormat.json.render(table)
     #expect(
       json.contains(
-        #""staff": "David Lund", "login": "davidl", "department": "Testförvaltningen", "status": "removed", "service": "Ansökan om bygglov""#
+        #""staff": "David Lund", "staffId": "p-david", "login": "davidl", "department": "Testförvaltningen", "departmentId": "dep-test", "status": "removed", "service": "Ansökan om bygglov""#
       ))
     #expect(json.contains(#""flag": "heldByRemoved""#))
     #expect(json.contains(#""flag": "leaverWithoutValidTo""#))
     #expect(json.contains(#""flag": "expiresWithOpenCases 2026-12-05""#))
-    #expect(table.rows.filter { $0[4] == .text("document signing") }.count == 3)
+    #expect(table.rows.filter { $0[6] == .text("document signing") }.count == 3)
   }
 
   @Test("list cases puts open cases first and shows transfers")
@@ -102,8 +102,13 @@ struct StaffExportTests {
     try m.execute(TransferCase(F.case2, to: F.anna), context: Fixtures.context())
     let csv = try ExportFormat.csv.render(ExportKind.cases.table(m, options))
     let lines = csv.split(separator: "\n").map(String.init)
-    #expect(lines[0] == "number,service,officer,officerName,status,transferredFrom")
+    #expect(
+      lines[0]
+        == "number,service,serviceId,officer,officerId,officerName,status,transferredFrom,transferredFromId"
+    )
     #expect(lines.last?.hasPrefix("2026-0101,") == true)
-    #expect(lines.contains("2026-0587,Färdtjänst,annaab,Anna Åberg,ongoing,bertilo"))
+    #expect(
+      lines.contains(
+        "2026-0587,Färdtjänst,svc-fardtjanst,annaab,p-anna,Anna Åberg,ongoing,bertilo,p-bertil"))
   }
 }

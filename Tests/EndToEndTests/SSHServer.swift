@@ -176,8 +176,8 @@ private func spawnInBackground(_ argv: [String]) throws -> pid_t {
     strdup("PATH=/usr/sbin:/usr/bin:/sbin:/bin"), nil,
   ]
   defer {
-    arguments.forEach { free($0) }
-    environment.forEach { free($0) }
+    for pointer in arguments { free(pointer) }
+    for pointer in environment { free(pointer) }
   }
   var pid = pid_t()
   let spawned = withCleanSignals {

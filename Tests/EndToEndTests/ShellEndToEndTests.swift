@@ -72,15 +72,15 @@ import Testing
     #expect(try tmux.waitForExit() == 0)
   }
 
-  @Test("an unknown TERM gets one clear line and exit 1")
+  @Test("an unknown TERM gets one clear line and exit 2 (cannot run)")
   func unknownTerm() throws {
     let output = try Binary.etjanst(["--demo"], environment: ["TERM": "no-such-terminal"])
-    #expect(output.status == 1)
+    #expect(output.status == 2)
     #expect(output.stderr.contains("no-such-terminal"))
     #expect(output.stderr.split(separator: "\n").count == 1)
   }
 
-  @Test("a truncated store: one line naming the file, exit 1, the file byte-identical")
+  @Test("a truncated store: one line naming the file, exit 2, the file byte-identical")
   func truncatedStore() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -92,7 +92,7 @@ import Testing
       ["--store", store], ["check", "--store", store], ["list", "services", "--store", store],
     ] {
       let output = try Binary.etjanst(arguments)
-      #expect(output.status == 1, "\(arguments)")
+      #expect(output.status == 2, "\(arguments)")
       #expect(output.stderr.hasPrefix("etjanst: \(store)"), "\(arguments): \(output.stderr)")
       #expect(output.stderr.split(separator: "\n").count == 1)
       #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == truncated)
@@ -106,7 +106,7 @@ import Testing
     let store = try Binary.demoStore(in: folder)
     chmod(store, 0o666)
     let output = try Binary.etjanst(["--store", store])
-    #expect(output.status == 1)
+    #expect(output.status == 2)
     #expect(output.stderr.contains(store))
   }
 

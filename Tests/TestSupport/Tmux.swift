@@ -199,8 +199,8 @@ public func spawnAndWait(_ argv: [String], environment: [String: String]) throws
   let cArguments = argv.map { strdup($0) } + [nil]
   let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
   defer {
-    cArguments.forEach { free($0) }
-    cEnvironment.forEach { free($0) }
+    for pointer in cArguments { free(pointer) }
+    for pointer in cEnvironment { free(pointer) }
   }
   var pid = pid_t()
   let spawned = withCleanSignals {

@@ -24,25 +24,26 @@ struct Cases: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-      try reporting {
-        let language = languageOption.language
+      let language = languageOption.language
+      try reporting(language) {
         let (store, m, user) = try storeOptions.load()
         guard let data = FileManager.default.contents(atPath: file) else {
-          throw Failure("\(file): cannot read the file")
+          throw Failure(
+            sv: "\(file): filen kan inte läsas", en: "\(file): cannot read the file")
         }
         let rows: [ImportedCase]
         do {
           rows = try CaseImport.parse(String(decoding: data, as: UTF8.self), m)
         } catch let error as CaseImportError {
-          throw Failure("\(file): \(error.headline(language))", details: error.lines(language))
+          throw Failure(
+            LocalizedText(
+              sv: "\(file): \(error.headline(.swedish))", en: "\(file): \(error.headline(.english))"
+            ),
+            details: error.problems.indices.map { i in
+              LocalizedText(sv: error.lines(.swedish)[i], en: error.lines(.english)[i])
+            }, status: .problems)
         }
-        do {
-          try store.perform(ImportCases(rows, source: file), actor: Actor(user), now: Date())
-        } catch let violation as RuleViolation {
-          throw Failure(violation.message(language))
-        } catch {
-          throw Failure(error)
-        }
+        try store.perform(ImportCases(rows, source: file), actor: Actor(user), now: Date())
         Output.print(
           language == .swedish
             ? "Importerade \(rows.count) \(rows.count == 1 ? "ärende" : "ärenden")."

@@ -7,7 +7,8 @@ import Foundation
 /// exit 1 when there is any, for cron and monitoring.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Check the store and the guideline's rules; exit 1 with one line a problem.")
+    abstract:
+      "Check the store and the guideline's rules; one line a problem, exit 1 when there is any.")
 
   @OptionGroup var storeOptions: StoreOptions
 
@@ -17,9 +18,9 @@ struct Check: ParsableCommand {
   var all = false
 
   func run() throws {
-    try reporting {
+    let language = languageOption.language
+    try reporting(language) {
       let (_, m, _) = try storeOptions.load()
-      let language = languageOption.language
       // Text that bypassed cleaning (a hand-edited file) is found here rather than
       // in Findings, which the console recomputes every minute: walking every
       // string is too slow for that at a region's size.
@@ -35,7 +36,7 @@ struct Check: ParsableCommand {
       for f in all ? findings : problems {
         Output.print(CheckLine.format(f, language))
       }
-      if !problems.isEmpty { throw ExitCode.failure }
+      if !problems.isEmpty { throw ExitStatus.problems.exitCode }
     }
   }
 }

@@ -9,11 +9,14 @@ struct List: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List services, staff, access, cases, orders, routines, outages or the audit trail.")
 
-  @Argument(help: "What to list: \(ListKind.allValueStrings.joined(separator: ", ")).")
+  @Argument(help: "What to list.")
   var kind: ListKind
 
-  @Option(name: .long, help: "table, csv or json.")
+  @Option(name: .long, help: "A table for people, CSV for spreadsheets, JSON for scripts.")
   var format: ExportFormat = .table
+
+  @Flag(name: .long, help: "Every column in the table (the default table fits 100 columns).")
+  var wide = false
 
   @Option(name: .long, help: "Only rows containing every word of TEXT.")
   var filter: String?
@@ -21,25 +24,30 @@ struct List: ParsableCommand {
   @Option(name: .long, help: "Only this department (name, a unique part of it, or id).")
   var department: String?
 
-  @Option(name: .long, help: "orders only: only orders in step N (1–5) of guideline 6.")
+  @Option(name: .long, help: "Orders only: those in this step (1–5) of guideline 6.")
   var step: Int?
+
+  @OptionGroup var languageOption: LanguageOption
 
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    try reporting {
+    let language = languageOption.language
+    try reporting(language) {
       let (file, m, user) = try storeOptions.load()
       var options = ListOptions(
         filter: filter.map(TextCleaning.line), department: department.map(TextCleaning.line),
-        step: step,
-        today: Day(Date()))
+        step: step, today: Day(Date()), language: language)
       // A manager lists the personal data of their own department only (4.1, 4.2).
       if let own = user.role.department, case .export(let k) = kind,
         [.staff, .access, .cases].contains(k)
       {
         if let asked = try options.departmentID(in: m), asked != own {
           throw Failure(
-            "a manager lists \(k.rawValue) of their own department only (\(m.departmentName(own)))")
+            sv: "en chef listar \(k.rawValue) för sin egen förvaltning (\(m.departmentName(own)))",
+            en:
+              "a manager lists \(k.rawValue) of their own department only (\(m.departmentName(own)))"
+          )
         }
         options.department = own.rawValue
       }
@@ -49,12 +57,14 @@ struct List: ParsableCommand {
         let entries = try file.auditEntries()
         table = ExportTable(
           columns: ["at", "login", "what"],
-          rows: entries.map { [.time($0.at), .text($0.login), .text($0.en)] }
+          rows: entries.map {
+            [.time($0.at), .text($0.login), .text(language == .swedish ? $0.sv : $0.en)]
+          }
         ).filtered(options.filter)
       case .export(let exportKind):
         table = try exportKind.table(m, options)
       }
-      Output.print(try format.render(table), terminator: "")
+      Output.print(try format.render(table, language: language, wide: wide), terminator: "")
     }
   }
 }

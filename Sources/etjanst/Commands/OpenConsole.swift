@@ -5,46 +5,36 @@ import ETjanstDomain
 import ETjanstStore
 import Foundation
 
-/// The console itself: `etjanst [--demo] [--read-only] [--lang sv|en]`.
-struct OpenConsole: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "open", abstract: "Open the console (the default when no subcommand is given).")
-
-  @OptionGroup var storeOptions: StoreOptions
-
-  @Flag(name: .long, help: "Open a throw-away copy of the demo data; the store is not touched.")
-  var demo = false
-
-  @Flag(name: .customLong("read-only"), help: "Open without the editing keys.")
-  var readOnly = false
-
-  @OptionGroup var languageOption: LanguageOption
+/// The console itself: `etjanst [--demo] [--read-only] [--lang sv|en]`, the root
+/// command's own run.
+struct ConsoleLauncher {
+  let storeOptions: StoreOptions
+  let demo: Bool
+  let readOnly: Bool
+  let language: Language
 
   func run() throws {
-    try reporting {
-      let path: String
-      var demoFolder: URL?
-      if demo {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-          "etjanst-demo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        demoFolder = folder
-        path = folder.appendingPathComponent("etjanst.plist").path
-        try DemoStore.write(to: path, now: Date())
-      } else {
-        path = storeOptions.location.path
-      }
-      defer { if let demoFolder { try? FileManager.default.removeItem(at: demoFolder) } }
-      try open(path)
+    let path: String
+    var demoFolder: URL?
+    if demo {
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "etjanst-demo-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      demoFolder = folder
+      path = folder.appendingPathComponent("etjanst.plist").path
+      try DemoStore.write(to: path, now: Date())
+    } else {
+      path = storeOptions.location.path
     }
+    defer { if let demoFolder { try? FileManager.default.removeItem(at: demoFolder) } }
+    try open(path)
   }
 
   private func open(_ path: String) throws {
-    let language = languageOption.language
     let file = StoreFile(path: path)
     // A store that exists is read, and its user known, before the terminal is
     // taken, so a refusal is one plain line on stderr.
-    var loaded = file.exists ? try load(file, language) : nil
+    var loaded = file.exists ? try load(file) : nil
     let terminal = try takeTerminal()
     defer { terminal.close() }
     if loaded == nil {
@@ -58,13 +48,15 @@ struct OpenConsole: ParsableCommand {
           throw Failure(error)
         }
       }
-      loaded = try load(file, language)
+      loaded = try load(file)
     }
     guard let (data, user) = loaded else { return }
     var state = AppState(
       data: data, user: user, language: language, theme: Theme(useColor: terminal.useColor),
       forcedReadOnly: readOnly, hasExternalEditor: ExternalEditor.command != nil, now: Date())
     StaffScreen.prepareForManager(&state)
+    // Said once: without time-zone data every clock would silently be UTC.
+    if let missing = LocalTime.missingZone { state.show(missing, .error) }
     let program = Program(
       state: state, terminal: terminal, backend: FileBackend(file), clock: Date.init)
     try program.run()
@@ -78,18 +70,18 @@ struct OpenConsole: ParsableCommand {
       return try CursesTerminal()
     } catch let error as TerminalSetupError {
       if error.reason == .termNotSet && isatty(STDIN_FILENO) == 0 {
-        throw Failure("the console needs a terminal; over SSH, log in with ssh -t HOST etjanst")
+        throw Failure(
+          sv: "konsolen behöver en terminal; logga in med ssh -t VÄRD etjanst över SSH",
+          en: "the console needs a terminal; over SSH, log in with ssh -t HOST etjanst")
       }
-      // The description is a whole line already; reporting adds the "etjanst: ".
-      let line = String(describing: error)
-      throw Failure(line.hasPrefix("etjanst: ") ? String(line.dropFirst("etjanst: ".count)) : line)
+      throw Failure(error.message)
     }
   }
 
-  private func load(_ file: StoreFile, _ language: Language) throws -> (Municipality, User) {
+  private func load(_ file: StoreFile) throws -> (Municipality, User) {
     let data: Municipality
     do { data = try file.load() } catch { throw Failure(error) }
-    return (data, try identify(in: data, language: language))
+    return (data, try identify(in: data))
   }
 }
 

@@ -7,7 +7,7 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "What needs attention, and the guideline's goals in figures (txt or md).")
 
-  @Option(name: .long, help: "txt or md.")
+  @Option(name: .long, help: "Plain text or Markdown.")
   var format: ReportFormat = .txt
 
   @OptionGroup var languageOption: LanguageOption
@@ -15,7 +15,7 @@ struct Report: ParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    try reporting {
+    try reporting(languageOption.language) {
       let (_, m, _) = try storeOptions.load()
       let now = Date()
       Output.print(
@@ -62,7 +62,10 @@ enum ReportText {
         sv ? "Ärenden per år via e-tjänst" : "Yearly cases through e-services",
         "\(g.yearlyDigitalCases)"
       ),
-      (sv ? "Handläggningstid före → efter (dagar)" : "Handling days before → after", handling(g)),
+      (
+        sv ? "Handläggningstid före → efter (dagar)" : "Handling days before → after",
+        handling(g, language)
+      ),
       (
         sv ? "Ledtid beställning → publicerad (median, dagar)" : "Order lead time (median days)",
         g.medianOrderLeadDays.map(String.init) ?? "–"
@@ -93,9 +96,10 @@ enum ReportText {
     return out.joined(separator: "\n") + "\n"
   }
 
-  static func handling(_ g: GoalFigures) -> String {
+  /// "14,5 → 3" in Swedish, "14.5 → 3" in English.
+  static func handling(_ g: GoalFigures, _ language: Language) -> String {
     guard let before = g.handlingDaysBefore, let after = g.handlingDaysAfter else { return "–" }
-    return String(format: "%.1f → %.1f", before, after)
+    return NumberText.decimal(before, language) + " → " + NumberText.decimal(after, language)
   }
 
   static func severity(_ s: Finding.Severity, _ sv: Bool) -> String {

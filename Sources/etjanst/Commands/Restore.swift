@@ -14,30 +14,42 @@ struct Restore: ParsableCommand {
   @Argument(help: "The backup to restore, as numbered by --list.")
   var number: Int?
 
+  @OptionGroup var languageOption: LanguageOption
+
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    try reporting {
+    let language = languageOption.language
+    let sv = language == .swedish
+    try reporting(language) {
       let (file, _, user) = try storeOptions.load()
       let backups = file.backups()
       guard let number, !list else {
-        if backups.isEmpty { Output.print("No backups of \(file.path) yet.") }
-        for (i, b) in backups.enumerated() {
+        if backups.isEmpty {
           Output.print(
-            "\(i + 1)  \(ISO8601DateFormatter().string(from: b.date))  \(b.size) bytes  \(b.name)")
+            TextCleaning.printable(
+              sv ? "Inga säkerhetskopior av \(file.path) än." : "No backups of \(file.path) yet."))
+        }
+        for (i, b) in backups.enumerated() {
+          // Local time with its offset: a person reads this list.
+          let line =
+            "\(i + 1)  \(LocalTime.text(b.date))  \(b.size) \(sv ? "byte" : "bytes")  \(b.name)"
+          Output.print(TextCleaning.printable(line))
         }
         return
       }
       guard backups.indices.contains(number - 1) else {
         throw Failure(
-          "there is no backup \(number); \(backups.count) exist (see etjanst restore --list)")
+          sv: "det finns ingen säkerhetskopia \(number); \(backups.count) finns "
+            + "(se etjanst restore --list)",
+          en: "there is no backup \(number); \(backups.count) exist (see etjanst restore --list)")
       }
-      do {
-        try file.restore(backups[number - 1], actor: Actor(user), now: Date())
-      } catch {
-        throw Failure(error)
-      }
-      Output.print("Restored \(backups[number - 1].name); the state it replaced is now a backup.")
+      try file.restore(backups[number - 1], actor: Actor(user), now: Date())
+      Output.print(
+        TextCleaning.printable(
+          sv
+            ? "Återställde \(backups[number - 1].name); läget den ersatte är nu en säkerhetskopia."
+            : "Restored \(backups[number - 1].name); the state it replaced is now a backup."))
     }
   }
 }

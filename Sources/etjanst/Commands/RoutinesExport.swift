@@ -16,7 +16,7 @@ struct Routines: ParsableCommand {
         "Write the fallback routines with the e-nämnd's and the e-coordinator's contacts, to print."
     )
 
-    @Option(name: .long, help: "md, html or txt.")
+    @Option(name: .long, help: "Markdown, HTML or plain text.")
     var format: RoutineExportFormat
 
     @Option(name: .long, help: "Only this department (name, a unique part of it, or id).")
@@ -30,16 +30,19 @@ struct Routines: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-      try reporting {
+      let language = languageOption.language
+      try reporting(language) {
         let (_, m, _) = try storeOptions.load()
         let text = try RoutineExport.render(
           m, format: format, department: department.map(TextCleaning.line), today: Day(Date()),
-          language: languageOption.language)
+          language: language)
         if let output {
           do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
           } catch {
-            throw Failure("\(output): cannot write the file (\(error.localizedDescription))")
+            throw Failure(
+              sv: "\(output): filen kan inte skrivas (\(error.localizedDescription))",
+              en: "\(output): cannot write the file (\(error.localizedDescription))")
           }
         } else {
           Output.print(text, terminator: "")

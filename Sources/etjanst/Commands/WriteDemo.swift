@@ -16,12 +16,14 @@ struct WriteDemo: ParsableCommand {
   @Option(
     name: .long,
     help:
-      "municipality: Övertorneå's realistic demo; region: 5,000 made-up e-services and 2,000 staff."
+      "Övertorneå's realistic demo, or a made-up region of 5,000 e-services and 2,000 staff."
   )
   var scale: DemoScale = .municipality
 
+  @OptionGroup var languageOption: LanguageOption
+
   func run() throws {
-    try reporting {
+    try reporting(languageOption.language) {
       let location = StoreLocation.resolve(explicit: output)
       try DemoStore.write(to: location.path, now: Date(), scale: scale)
       Output.print(location.path)

@@ -40,13 +40,7 @@ enum OrdersTexts {
     }
   }
 
-  static func resolution(_ r: CommentResolution) -> T {
-    switch r {
-    case .open: return T(sv: "öppen", en: "open")
-    case .adjusted: return T(sv: "justerad", en: "adjusted")
-    case .declined: return T(sv: "avböjd", en: "declined")
-    }
-  }
+  static func resolution(_ r: CommentResolution) -> T { r.label }
 
   // MARK: - Marks (clear without colour)
   static let overdueWord = T(sv: "FÖRSENAD", en: "OVERDUE")

@@ -114,7 +114,9 @@ public enum OverviewScreen: Screen {
       maxWidth: area.width)
     let handling: String
     if let before = g.handlingDaysBefore, let after = g.handlingDaysAfter {
-      handling = String(format: "%.1f → %.1f", before, after) + " " + state.t(OverviewTexts.days)
+      handling =
+        NumberText.decimal(before, state.language) + " → "
+        + NumberText.decimal(after, state.language) + " " + state.t(OverviewTexts.days)
     } else {
       handling = "–"
     }

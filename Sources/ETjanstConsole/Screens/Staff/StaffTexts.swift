@@ -25,41 +25,11 @@ enum StaffTexts {
   static let allDepartments = T(sv: "alla förvaltningar", en: "all departments")
   static let overdue = T(sv: "FÖRSENAD", en: "OVERDUE")
 
-  static func status(_ s: StaffStatus) -> T {
-    switch s {
-    case .onboarding: return T(sv: "Introduktion", en: "Onboarding")
-    case .active: return T(sv: "Aktiv", en: "Active")
-    case .offboarding: return T(sv: "Slutar", en: "Leaving")
-    case .removed: return T(sv: "Borttagen", en: "Removed")
-    }
-  }
+  static func status(_ s: StaffStatus) -> T { s.label }
 
-  static func caseStatus(_ s: CaseStatus) -> T {
-    switch s {
-    case .ongoing: return T(sv: "Pågående", en: "Ongoing")
-    case .closedArchived: return T(sv: "Avslutad/Arkiverad", en: "Closed/archived")
-    }
-  }
+  static func caseStatus(_ s: CaseStatus) -> T { s.label }
 
-  static func step(_ s: ChecklistStep) -> T {
-    switch s {
-    case .managerContactedDuringIntroduction:
-      return T(
-        sv: "Chefen kontaktade e-samordnaren under introduktionen",
-        en: "Manager contacted the e-coordinator during the introduction")
-    case .accessGranted:
-      return T(sv: "Behörighet till e-tjänsterna", en: "Access to the e-services granted")
-    case .signingGranted: return T(sv: "Dokumentsignering beviljad", en: "Document signing granted")
-    case .casesClosedOrTransferred:
-      return T(sv: "Ärenden avslutade eller överförda", en: "Cases closed or transferred")
-    case .managerContactedOnLeaving:
-      return T(sv: "Chefen kontaktade e-samordnaren", en: "Manager contacted the e-coordinator")
-    case .signingRevoked:
-      return T(sv: "Dokumentsignering återkallad", en: "Document signing revoked")
-    case .removedFromPlatform:
-      return T(sv: "Borttagen från e-tjänsteplattformen", en: "Removed from the platform")
-    }
-  }
+  static func step(_ s: ChecklistStep) -> T { s.label }
 
   // MARK: - Person view
   static let onboardingTitle = T(sv: "Introduktion (4.1)", en: "Onboarding (4.1)")

@@ -1,0 +1,626 @@
+import Foundation
+
+// Every entity's fields, in the order forms show them. Every stored part of an
+// entity but its key is listed (a test checks it), so undo and the audit trail
+// miss nothing.
+
+private typealias T = LocalizedText
+
+extension Municipality {
+  /// Every kind of entity the municipality keeps, for `Change.entityChanges`.
+  static let collections: [EntityCollection] = [
+    .single(\Municipality.self), .single(\.contacts), .single(\.settings), .list(\.users),
+    .list(\.departments), .list(\.services), .list(\.staff), .list(\.cases), .list(\.orders),
+    .list(\.refusedOrders), .list(\.outages),
+  ]
+
+  /// How many kinds of entity the municipality keeps (for a test that none is missed).
+  public static var collectionCount: Int { collections.count }
+}
+
+extension Municipality: FieldedEntity {
+  public static let entityType = "municipality"
+  public var entityKey: String { "municipality" }
+  public func readableName(in m: Municipality) -> String { name }
+  public static let fields: [AnyField<Municipality>] = [
+    Field.text("name", T(sv: "Kommunens namn", en: "Municipality's name"), \.name).erased
+  ]
+}
+
+// MARK: - The catalogue
+
+extension EService: FieldedEntity {
+  public static let entityType = "eService"
+  public var entityKey: EntityID<EService> { id }
+  public func readableName(in m: Municipality) -> String { name }
+
+  public enum Fields {
+    public static let name = Field.text("name", T(sv: "Namn", en: "Name"), \EService.name)
+    public static let department = Field.department(
+      "department", T(sv: "Förvaltning", en: "Department"), \EService.department)
+    public static let audience = Field<EService, Audience>(
+      "audience", T(sv: "Målgrupp", en: "Audience"), \.audience
+    ) { v, _ in v.label }
+    public static let category = Field.text(
+      "category", T(sv: "Kategori", en: "Category"), \EService.category)
+    public static let status = Field<EService, ServiceStatus>(
+      "status", T(sv: "Status", en: "Status"), \.status
+    ) { v, _ in v.label }
+    public static let statusHistory = Field<EService, [StatusChange]>(
+      "statusHistory", T(sv: "Statushistorik", en: "Status history"), \.statusHistory
+    ) { v, _ in
+      guard let last = v.last else { return T(verbatim: "") }
+      return T(
+        sv: "\(last.status.label.sv) \(FieldTexts.time(last.at)) (\(last.by))",
+        en: "\(last.status.label.en) \(FieldTexts.time(last.at)) (\(last.by))")
+    }
+    public static let platform = Field.text(
+      "platform", T(sv: "Plattform", en: "Platform"), \EService.platform)
+    public static let flowFamilyID = Field.text(
+      "flowFamilyID", T(sv: "Flödesfamilj", en: "Flow family"), \EService.flowFamilyID)
+    public static let address = Field.text(
+      "address", T(sv: "Adress", en: "Address"), \EService.address)
+    public static let roles = Field.nested("roles", T(sv: "Roller", en: "Roles"), \EService.roles)
+    public static let needsELegitimation = Field.flag(
+      "needsELegitimation", T(sv: "E-legitimation", en: "E-identification"),
+      \EService.needsELegitimation)
+    public static let needsSigning = Field.flag(
+      "needsSigning", T(sv: "Underskrift", en: "Signing"), \EService.needsSigning)
+    public static let paperFormsReplaced = Field.lines(
+      "paperFormsReplaced", T(sv: "Ersatta pappersblanketter", en: "Paper forms replaced"),
+      \EService.paperFormsReplaced)
+    public static let automated = Field.flag(
+      "automated", T(sv: "Automatiserad", en: "Automated"), \EService.automated)
+    public static let yearlyCaseVolume = Field.number(
+      "yearlyCaseVolume", T(sv: "Ärenden per år", en: "Cases per year"),
+      \EService.yearlyCaseVolume)
+    public static let handlingDaysBefore = Field.number(
+      "handlingDaysBefore", T(sv: "Handläggningsdagar före", en: "Handling days before"),
+      \EService.handlingDaysBefore)
+    public static let handlingDaysAfter = Field.number(
+      "handlingDaysAfter", T(sv: "Handläggningsdagar efter", en: "Handling days after"),
+      \EService.handlingDaysAfter)
+    public static let legalNote = Field.text(
+      "legalNote", T(sv: "Lagkrav", en: "Legal requirements"), \EService.legalNote)
+    public static let lastReviewed = Field.day(
+      "lastReviewed", T(sv: "Senast granskad", en: "Last reviewed"), \EService.lastReviewed)
+    public static let reviewIntervalMonths = Field.number(
+      "reviewIntervalMonths", T(sv: "Granskningsintervall (mån)", en: "Review interval (months)"),
+      \EService.reviewIntervalMonths)
+    public static let reports = Field.keyed(
+      "reports", T(sv: "Rapporter", en: "Reports"), \EService.reports)
+  }
+
+  public static let fields: [AnyField<EService>] = [
+    Fields.name.erased, Fields.department.erased, Fields.audience.erased,
+    Fields.category.erased, Fields.status.erased, Fields.statusHistory.erased,
+    Fields.platform.erased, Fields.flowFamilyID.erased, Fields.address.erased,
+    Fields.roles.erased, Fields.needsELegitimation.erased, Fields.needsSigning.erased,
+    Fields.paperFormsReplaced.erased, Fields.automated.erased, Fields.yearlyCaseVolume.erased,
+    Fields.handlingDaysBefore.erased, Fields.handlingDaysAfter.erased, Fields.legalNote.erased,
+    Fields.lastReviewed.erased, Fields.reviewIntervalMonths.erased, Fields.reports.erased,
+  ]
+}
+
+extension ServiceRoles: FieldedEntity {
+  public static let entityType = "serviceRoles"
+  public var entityKey: String { "roles" }
+  public func readableName(in m: Municipality) -> String { "" }
+
+  /// The field of one named role.
+  public static func field(_ role: ServiceRole) -> Field<ServiceRoles, PersonRef?> {
+    Field(role.rawValue, role.label, role.keyPath) { v, m in
+      LocalizedText(verbatim: v.map(m.personName) ?? "")
+    }
+  }
+
+  public static let fields: [AnyField<ServiceRoles>] = ServiceRole.allCases.map {
+    field($0).erased
+  }
+}
+
+extension ServiceReport: FieldedEntity {
+  public static let entityType = "serviceReport"
+  public var entityKey: EntityID<ServiceReport> { id }
+  public func readableName(in m: Municipality) -> String { "\(reportedOn) \(kind.label.sv)" }
+  public static let fields: [AnyField<ServiceReport>] = [
+    Field<ServiceReport, ReportKind>("kind", T(sv: "Typ", en: "Kind"), \.kind) { v, _ in v.label }
+      .erased,
+    Field.day("reportedOn", T(sv: "Rapporterad", en: "Reported"), \ServiceReport.reportedOn).erased,
+    Field.text("reportedBy", T(sv: "Rapporterad av", en: "Reported by"), \ServiceReport.reportedBy)
+      .erased,
+    Field.text("text", T(sv: "Beskrivning", en: "Description"), \ServiceReport.text).erased,
+    Field.day("resolvedOn", T(sv: "Åtgärdad", en: "Resolved"), \ServiceReport.resolvedOn).erased,
+    Field.text("resolution", T(sv: "Åtgärd", en: "Resolution"), \ServiceReport.resolution).erased,
+  ]
+}
+
+// MARK: - Staff and access
+
+extension StaffMember: FieldedEntity {
+  public static let entityType = "staffMember"
+  public var entityKey: EntityID<StaffMember> { id }
+  public func readableName(in m: Municipality) -> String { name }
+
+  public enum Fields {
+    public static let name = Field.text("name", T(sv: "Namn", en: "Name"), \StaffMember.name)
+    public static let login = Field.text(
+      "login", T(sv: "Inloggning", en: "Login"), \StaffMember.login)
+    public static let department = Field.department(
+      "department", T(sv: "Förvaltning", en: "Department"), \StaffMember.department)
+    public static let manager = Field.text(
+      "manager", T(sv: "Närmaste chef", en: "Manager"), \StaffMember.manager)
+    public static let startDate = Field.day(
+      "startDate", T(sv: "Startdatum", en: "Start date"), \StaffMember.startDate)
+    public static let endDate = Field.day(
+      "endDate", T(sv: "Slutdatum", en: "End date"), \StaffMember.endDate)
+    public static let status = Field<StaffMember, StaffStatus>(
+      "status", T(sv: "Status", en: "Status"), \.status
+    ) { v, _ in v.label }
+    public static let grants = Field.keyed(
+      "grants", T(sv: "Behörigheter", en: "Access"), \StaffMember.grants)
+    public static let canSign = Field.flag(
+      "canSign", T(sv: "Dokumentsignering", en: "Document signing"), \StaffMember.canSign)
+    public static let onboarding = Field.nested(
+      "onboarding", T(sv: "Introduktion", en: "Onboarding"), \StaffMember.onboarding)
+    public static let offboarding = Field.nested(
+      "offboarding", T(sv: "Avslut", en: "Offboarding"), \StaffMember.offboarding)
+    public static let removalOverride = Field.text(
+      "removalOverride", T(sv: "Skäl för borttagning", en: "Reason for removal"),
+      \StaffMember.removalOverride)
+  }
+
+  public static let fields: [AnyField<StaffMember>] = [
+    Fields.name.erased, Fields.login.erased, Fields.department.erased, Fields.manager.erased,
+    Fields.startDate.erased, Fields.endDate.erased, Fields.status.erased, Fields.grants.erased,
+    Fields.canSign.erased, Fields.onboarding.erased, Fields.offboarding.erased,
+    Fields.removalOverride.erased,
+  ]
+}
+
+extension AccessGrant: FieldedEntity {
+  public static let entityType = "accessGrant"
+  public var entityKey: EntityID<EService> { service }
+  public func readableName(in m: Municipality) -> String { m.service(service)?.name ?? "?" }
+  public static let fields: [AnyField<AccessGrant>] = [
+    Field.day("validFrom", T(sv: "Giltig från", en: "Valid from"), \AccessGrant.validFrom).erased,
+    Field.day("validTo", T(sv: "Giltig till", en: "Valid to"), \AccessGrant.validTo).erased,
+  ]
+}
+
+extension Checklist: FieldedEntity {
+  public static let entityType = "checklist"
+  public var entityKey: String { "checklist" }
+  public func readableName(in m: Municipality) -> String { "" }
+  public static let fields: [AnyField<Checklist>] = [
+    Field.day("due", T(sv: "Klart senast", en: "Due"), \Checklist.due).erased,
+    Field.keyed("items", T(sv: "Steg", en: "Steps"), \Checklist.items).erased,
+  ]
+}
+
+extension ChecklistItem: FieldedEntity {
+  public static let entityType = "checklistItem"
+  public var entityKey: String { step.rawValue }
+  public func readableName(in m: Municipality) -> String { step.label.sv }
+  public static let fields: [AnyField<ChecklistItem>] = [
+    Field.text("doneBy", T(sv: "Utfört av", en: "Done by"), \ChecklistItem.doneBy).erased,
+    Field.time("doneAt", T(sv: "Utfört", en: "Done at"), \ChecklistItem.doneAt).erased,
+    Field.text("note", T(sv: "Anteckning", en: "Note"), \ChecklistItem.note).erased,
+  ]
+}
+
+extension Case: FieldedEntity {
+  public static let entityType = "case"
+  public var entityKey: EntityID<Case> { id }
+  public func readableName(in m: Municipality) -> String { number }
+  public static let fields: [AnyField<Case>] = [
+    Field.text("number", T(sv: "Ärendenummer", en: "Case number"), \Case.number).erased,
+    Field<Case, EntityID<EService>>("service", T(sv: "E-tjänst", en: "E-service"), \.service) {
+      v, m in T(verbatim: m.service(v)?.name ?? "?")
+    }.erased,
+    Field<Case, EntityID<StaffMember>>(
+      "officer", T(sv: "Handläggare", en: "Case officer"), \.officer
+    ) {
+      v, m in T(verbatim: m.staffMember(v)?.name ?? "?")
+    }.erased,
+    Field<Case, CaseStatus>("status", T(sv: "Status", en: "Status"), \.status) { v, _ in v.label }
+      .erased,
+    Field<Case, EntityID<StaffMember>?>(
+      "transferredFrom", T(sv: "Överfört från", en: "Transferred from"), \.transferredFrom
+    ) { v, m in T(verbatim: v.map { m.staffMember($0)?.name ?? "?" } ?? "") }.erased,
+  ]
+}
+
+// MARK: - Orders
+
+extension ServiceOrder: FieldedEntity {
+  public static let entityType = "serviceOrder"
+  public var entityKey: EntityID<ServiceOrder> { id }
+  public func readableName(in m: Municipality) -> String { title }
+
+  public enum Fields {
+    public static let title = Field.text("title", T(sv: "Titel", en: "Title"), \ServiceOrder.title)
+    public static let department = Field.department(
+      "department", T(sv: "Förvaltning", en: "Department"), \ServiceOrder.department)
+    public static let contactPerson = Field.text(
+      "contactPerson", T(sv: "Kontaktperson", en: "Contact person"), \ServiceOrder.contactPerson)
+    public static let contactEmail = Field.text(
+      "contactEmail", T(sv: "Kontaktpersonens e-post", en: "Contact's e-mail"),
+      \ServiceOrder.contactEmail)
+    public static let audience = Field<ServiceOrder, Audience>(
+      "audience", T(sv: "Målgrupp", en: "Audience"), \.audience
+    ) { v, _ in v.label }
+    public static let need = Field.nested("need", T(sv: "Behov", en: "Need"), \ServiceOrder.need)
+    public static let orderCaseNumber = Field.text(
+      "orderCaseNumber", T(sv: "Beställningens ärendenummer", en: "Order case number"),
+      \ServiceOrder.orderCaseNumber)
+    public static let step = Field<ServiceOrder, OrderStep>(
+      "step", T(sv: "Steg", en: "Step"), \.step
+    ) { v, _ in v.label }
+    public static let stepHistory = Field<ServiceOrder, [StepChange]>(
+      "stepHistory", T(sv: "Steghistorik", en: "Step history"), \.stepHistory
+    ) { v, _ in
+      guard let last = v.last else { return T(verbatim: "") }
+      return T(
+        sv: "\(last.step.label.sv) \(FieldTexts.time(last.at)) (\(last.by))",
+        en: "\(last.step.label.en) \(FieldTexts.time(last.at)) (\(last.by))")
+    }
+    public static let service = Field<ServiceOrder, EntityID<EService>?>(
+      "service", T(sv: "E-tjänst", en: "E-service"), \.service
+    ) { v, m in T(verbatim: v.map { m.service($0)?.name ?? "?" } ?? "") }
+    public static let meeting = Field.nested(
+      "meeting", T(sv: "Granskningsmöte", en: "Review meeting"), \ServiceOrder.meeting)
+    public static let comments = Field.keyed(
+      "comments", T(sv: "Synpunkter", en: "Comments"), \ServiceOrder.comments)
+    public static let agreement = Field<ServiceOrder, Agreement?>(
+      "agreement", T(sv: "Godkännande", en: "Agreement"), \.agreement
+    ) { v, _ in T(verbatim: v.map { "\($0.by) \(FieldTexts.time($0.at))" } ?? "") }
+    public static let hold = Field<ServiceOrder, OrderHold?>(
+      "hold", T(sv: "Pausad/avbruten", en: "On hold/cancelled"), \.hold
+    ) { v, _ in
+      guard let v else { return T(verbatim: "") }
+      let kind =
+        v.kind == .onHold ? T(sv: "pausad", en: "on hold") : T(sv: "avbruten", en: "cancelled")
+      return T(sv: "\(kind.sv): \(v.reason)", en: "\(kind.en): \(v.reason)")
+    }
+    public static let created = Field.time(
+      "created", T(sv: "Skapad", en: "Created"), \ServiceOrder.created)
+  }
+
+  public static let fields: [AnyField<ServiceOrder>] = [
+    Fields.title.erased, Fields.department.erased, Fields.contactPerson.erased,
+    Fields.contactEmail.erased, Fields.audience.erased, Fields.need.erased,
+    Fields.orderCaseNumber.erased, Fields.step.erased, Fields.stepHistory.erased,
+    Fields.service.erased, Fields.meeting.erased, Fields.comments.erased,
+    Fields.agreement.erased, Fields.hold.erased, Fields.created.erased,
+  ]
+}
+
+extension Need: FieldedEntity {
+  public static let entityType = "need"
+  public var entityKey: String { "need" }
+  public func readableName(in m: Municipality) -> String { "" }
+  public static let fields: [AnyField<Need>] = [
+    Field.text("beneficiaries", T(sv: "Vem har nytta", en: "Who benefits"), \Need.beneficiaries)
+      .erased,
+    Field.text(
+      "expectedEffect", T(sv: "Förväntad effekt", en: "Expected effect"), \Need.expectedEffect
+    )
+    .erased,
+    Field.number("effectScore", T(sv: "Effekt (1–3)", en: "Effect (1–3)"), \Need.effectScore)
+      .erased,
+    Field.number(
+      "yearlyCaseVolume", T(sv: "Ärenden per år", en: "Cases per year"), \Need.yearlyCaseVolume
+    )
+    .erased,
+    Field.lines(
+      "paperFormsReplaced", T(sv: "Ersatta pappersblanketter", en: "Paper forms replaced"),
+      \Need.paperFormsReplaced
+    ).erased,
+  ]
+}
+
+extension ReviewMeeting: FieldedEntity {
+  public static let entityType = "reviewMeeting"
+  public var entityKey: String { "meeting" }
+  public func readableName(in m: Municipality) -> String { "" }
+  public static let fields: [AnyField<ReviewMeeting>] = [
+    Field.time("at", T(sv: "Tid", en: "Time"), \ReviewMeeting.at).erased,
+    Field.text("place", T(sv: "Plats", en: "Place"), \ReviewMeeting.place).erased,
+  ]
+}
+
+extension ReviewComment: FieldedEntity {
+  public static let entityType = "reviewComment"
+  public var entityKey: EntityID<ReviewComment> { id }
+  public func readableName(in m: Municipality) -> String { text }
+  public static let fields: [AnyField<ReviewComment>] = [
+    Field.text("text", T(sv: "Synpunkt", en: "Comment"), \ReviewComment.text).erased,
+    Field<ReviewComment, CommentResolution>(
+      "resolution", T(sv: "Hantering", en: "Resolution"), \.resolution
+    ) { v, _ in v.label }.erased,
+    Field.text("note", T(sv: "Anteckning", en: "Note"), \ReviewComment.note).erased,
+  ]
+}
+
+extension RefusedOrder: FieldedEntity {
+  public static let entityType = "refusedOrder"
+  public var entityKey: EntityID<RefusedOrder> { id }
+  public func readableName(in m: Municipality) -> String { title }
+  public static let fields: [AnyField<RefusedOrder>] = [
+    Field.text("title", T(sv: "Titel", en: "Title"), \RefusedOrder.title).erased,
+    Field.department("department", T(sv: "Förvaltning", en: "Department"), \RefusedOrder.department)
+      .erased,
+    Field.text("channel", T(sv: "Kanal", en: "Channel"), \RefusedOrder.channel).erased,
+    Field.time("refusedAt", T(sv: "Avvisad", en: "Refused"), \RefusedOrder.refusedAt).erased,
+    Field.text("refusedBy", T(sv: "Avvisad av", en: "Refused by"), \RefusedOrder.refusedBy).erased,
+  ]
+}
+
+// MARK: - Outages and routines
+
+extension Outage: FieldedEntity {
+  public static let entityType = "outage"
+  public var entityKey: EntityID<Outage> { id }
+  public func readableName(in m: Municipality) -> String {
+    (isDrill ? "Övning " : "Avbrott ") + FieldTexts.time(start)
+  }
+
+  public enum Fields {
+    public static let start = Field.time("start", T(sv: "Start", en: "Start"), \Outage.start)
+    public static let scope = Field<Outage, OutageScope>(
+      "scope", T(sv: "Omfattning", en: "Scope"), \.scope
+    ) { v, m in
+      switch v {
+      case .wholePlatform: return T(sv: "hela plattformen", en: "the whole platform")
+      case .services(let ids):
+        return T(verbatim: ids.map { m.service($0)?.name ?? "?" }.joined(separator: ", "))
+      }
+    }
+    public static let observed = Field.text(
+      "observed", T(sv: "Iakttaget", en: "Observed"), \Outage.observed)
+    public static let declaredBy = Field.text(
+      "declaredBy", T(sv: "Anmält av", en: "Declared by"), \Outage.declaredBy)
+    public static let isDrill = Field.flag("isDrill", T(sv: "Övning", en: "Drill"), \Outage.isDrill)
+    public static let contact = Field.nested(
+      "contact", T(sv: "Kontakt med e-nämnden", en: "Contact with the e-board"), \Outage.contact)
+    public static let notified = Field.keyed(
+      "notified", T(sv: "Informerade förvaltningar", en: "Departments informed"), \Outage.notified)
+    public static let end = Field.time("end", T(sv: "Slut", en: "End"), \Outage.end)
+    public static let cause = Field.text("cause", T(sv: "Orsak", en: "Cause"), \Outage.cause)
+    public static let followUp = Field.text(
+      "followUp", T(sv: "Uppföljning", en: "Follow-up"), \Outage.followUp)
+  }
+
+  public static let fields: [AnyField<Outage>] = [
+    Fields.start.erased, Fields.scope.erased, Fields.observed.erased, Fields.declaredBy.erased,
+    Fields.isDrill.erased, Fields.contact.erased, Fields.notified.erased, Fields.end.erased,
+    Fields.cause.erased, Fields.followUp.erased,
+  ]
+}
+
+extension ContactRecord: FieldedEntity {
+  public static let entityType = "contactRecord"
+  public var entityKey: String { "contact" }
+  public func readableName(in m: Municipality) -> String { "" }
+  public static let fields: [AnyField<ContactRecord>] = [
+    Field.time("at", T(sv: "Tid", en: "Time"), \ContactRecord.at).erased,
+    Field.text("channel", T(sv: "Kanal", en: "Channel"), \ContactRecord.channel).erased,
+    Field.text("by", T(sv: "Av", en: "By"), \ContactRecord.by).erased,
+    Field.text("reference", T(sv: "Referens", en: "Reference"), \ContactRecord.reference).erased,
+  ]
+}
+
+extension DepartmentNotice: FieldedEntity {
+  public static let entityType = "departmentNotice"
+  public var entityKey: EntityID<Department> { department }
+  public func readableName(in m: Municipality) -> String { m.departmentName(department) }
+  public static let fields: [AnyField<DepartmentNotice>] = [
+    Field.time("at", T(sv: "Informerad", en: "Informed"), \DepartmentNotice.at).erased
+  ]
+}
+
+extension Department: FieldedEntity {
+  public static let entityType = "department"
+  public var entityKey: EntityID<Department> { id }
+  public func readableName(in m: Municipality) -> String { name }
+
+  public enum Fields {
+    public static let name = Field.text("name", T(sv: "Namn", en: "Name"), \Department.name)
+    public static let fallbackRoutine = Field.nested(
+      "fallbackRoutine", T(sv: "Reservrutin", en: "Fallback routine"), \Department.fallbackRoutine)
+  }
+
+  public static let fields: [AnyField<Department>] = [
+    Fields.name.erased, Fields.fallbackRoutine.erased,
+  ]
+}
+
+extension FallbackRoutine: FieldedEntity {
+  public static let entityType = "fallbackRoutine"
+  public var entityKey: String { "routine" }
+  public func readableName(in m: Municipality) -> String { "" }
+
+  public enum Fields {
+    public static let steps = Field.text(
+      "steps", T(sv: "Steg", en: "Steps"), \FallbackRoutine.steps)
+    public static let location = Field.text(
+      "location", T(sv: "Var den finns", en: "Where it is kept"), \FallbackRoutine.location)
+    public static let responsible = Field.text(
+      "responsible", T(sv: "Ansvarig", en: "Responsible"), \FallbackRoutine.responsible)
+    public static let lastReviewed = Field.day(
+      "lastReviewed", T(sv: "Senast granskad", en: "Last reviewed"), \FallbackRoutine.lastReviewed)
+    public static let lastTested = Field.day(
+      "lastTested", T(sv: "Senast testad", en: "Last tested"), \FallbackRoutine.lastTested)
+    public static let reviewIntervalMonths = Field.number(
+      "reviewIntervalMonths", T(sv: "Granskningsintervall (mån)", en: "Review interval (months)"),
+      \FallbackRoutine.reviewIntervalMonths)
+  }
+
+  public static let fields: [AnyField<FallbackRoutine>] = [
+    Fields.steps.erased, Fields.location.erased, Fields.responsible.erased,
+    Fields.lastReviewed.erased, Fields.lastTested.erased, Fields.reviewIntervalMonths.erased,
+  ]
+}
+
+// MARK: - Users, contacts, settings
+
+extension User: FieldedEntity {
+  public static let entityType = "user"
+  public var entityKey: String { login }
+  public func readableName(in m: Municipality) -> String { "\(name) (\(login))" }
+
+  public enum Fields {
+    public static let name = Field.text("name", T(sv: "Namn", en: "Name"), \User.name)
+    public static let role = Field<User, Role>("role", T(sv: "Roll", en: "Role"), \.role) { v, m in
+      switch v {
+      case .eCoordinator: return T(sv: "e-samordnare", en: "e-coordinator")
+      case .manager(let d):
+        return T(
+          sv: "chef, \(m.departmentName(d))", en: "manager, \(m.departmentName(d))")
+      }
+    }
+  }
+
+  public static let fields: [AnyField<User>] = [Fields.name.erased, Fields.role.erased]
+}
+
+extension Contacts: FieldedEntity {
+  public static let entityType = "contacts"
+  public var entityKey: String { "contacts" }
+  public func readableName(in m: Municipality) -> String { "Kontakter" }
+
+  public enum Fields {
+    public static let eCoordinator = Field.nested(
+      "eCoordinator", T(sv: "E-samordnare", en: "E-coordinator"), \Contacts.eCoordinator)
+    public static let systemAdministrator = Field.nested(
+      "systemAdministrator", T(sv: "Systemförvaltare", en: "System administrator"),
+      \Contacts.systemAdministrator)
+    public static let orderServiceAddress = Field.text(
+      "orderServiceAddress", T(sv: "Beställningstjänstens adress", en: "Order service address"),
+      \Contacts.orderServiceAddress)
+  }
+
+  public static let fields: [AnyField<Contacts>] = [
+    Fields.eCoordinator.erased, Fields.systemAdministrator.erased,
+    Fields.orderServiceAddress.erased,
+  ]
+}
+
+extension ContactCard: FieldedEntity {
+  public static let entityType = "contactCard"
+  public var entityKey: String { "card" }
+  public func readableName(in m: Municipality) -> String { "" }
+
+  public enum Fields {
+    public static let name = Field.text("name", T(sv: "Namn", en: "Name"), \ContactCard.name)
+    public static let organisation = Field.text(
+      "organisation", T(sv: "Organisation", en: "Organisation"), \ContactCard.organisation)
+    public static let phone = Field.text("phone", T(sv: "Telefon", en: "Phone"), \ContactCard.phone)
+    public static let email = Field.text("email", T(sv: "E-post", en: "E-mail"), \ContactCard.email)
+  }
+
+  public static let fields: [AnyField<ContactCard>] = [
+    Fields.name.erased, Fields.organisation.erased, Fields.phone.erased, Fields.email.erased,
+  ]
+}
+
+extension Settings: FieldedEntity {
+  public static let entityType = "settings"
+  public var entityKey: String { "settings" }
+  public func readableName(in m: Municipality) -> String { "Inställningar" }
+
+  public enum Fields {
+    public static let outageContactLimitMinutes = Field.number(
+      "outageContactLimitMinutes",
+      T(sv: "Kontakt vid avbrott inom (min)", en: "Outage contact within (min)"),
+      \Settings.outageContactLimitMinutes)
+    public static let orderStepLimitDays = Field.number(
+      "orderStepLimitDays", T(sv: "Dagar per beställningssteg", en: "Days per order step"),
+      \Settings.orderStepLimitDays)
+    public static let serviceReviewIntervalMonths = Field.number(
+      "serviceReviewIntervalMonths",
+      T(sv: "Granskning av e-tjänst (mån)", en: "E-service review (months)"),
+      \Settings.serviceReviewIntervalMonths)
+    public static let routineReviewIntervalMonths = Field.number(
+      "routineReviewIntervalMonths",
+      T(sv: "Granskning av reservrutin (mån)", en: "Routine review (months)"),
+      \Settings.routineReviewIntervalMonths)
+    public static let accessExpiryWarningDays = Field.number(
+      "accessExpiryWarningDays",
+      T(sv: "Varning före behörighetens slut (dagar)", en: "Warning before access ends (days)"),
+      \Settings.accessExpiryWarningDays)
+  }
+
+  public static let fields: [AnyField<Settings>] = [
+    Fields.outageContactLimitMinutes.erased, Fields.orderStepLimitDays.erased,
+    Fields.serviceReviewIntervalMonths.erased, Fields.routineReviewIntervalMonths.erased,
+    Fields.accessExpiryWarningDays.erased,
+  ]
+}
+
+// MARK: - Labels of the values
+
+extension StaffStatus {
+  public var label: LocalizedText {
+    switch self {
+    case .onboarding: return T(sv: "Introduktion", en: "Onboarding")
+    case .active: return T(sv: "Aktiv", en: "Active")
+    case .offboarding: return T(sv: "Slutar", en: "Leaving")
+    case .removed: return T(sv: "Borttagen", en: "Removed")
+    }
+  }
+}
+
+extension CaseStatus {
+  public var label: LocalizedText {
+    switch self {
+    case .ongoing: return T(sv: "Pågående", en: "Ongoing")
+    case .closedArchived: return T(sv: "Avslutad/Arkiverad", en: "Closed/archived")
+    }
+  }
+}
+
+extension OrderStep {
+  public var label: LocalizedText {
+    switch self {
+    case .needsMapped: return T(sv: "1 Behov", en: "1 Need")
+    case .ordered: return T(sv: "2 Beställd", en: "2 Ordered")
+    case .firstVersion: return T(sv: "3 Bygge", en: "3 Building")
+    case .review: return T(sv: "4 Granskning", en: "4 Review")
+    case .published: return T(sv: "5 Publicerad", en: "5 Published")
+    }
+  }
+}
+
+extension CommentResolution {
+  public var label: LocalizedText {
+    switch self {
+    case .open: return T(sv: "öppen", en: "open")
+    case .adjusted: return T(sv: "justerad", en: "adjusted")
+    case .declined: return T(sv: "avböjd", en: "declined")
+    }
+  }
+}
+
+extension ChecklistStep {
+  public var label: LocalizedText {
+    switch self {
+    case .managerContactedDuringIntroduction:
+      return T(
+        sv: "Chefen kontaktade e-samordnaren under introduktionen",
+        en: "Manager contacted the e-coordinator during the introduction")
+    case .accessGranted:
+      return T(sv: "Behörighet till e-tjänsterna", en: "Access to the e-services granted")
+    case .signingGranted: return T(sv: "Dokumentsignering beviljad", en: "Document signing granted")
+    case .casesClosedOrTransferred:
+      return T(sv: "Ärenden avslutade eller överförda", en: "Cases closed or transferred")
+    case .managerContactedOnLeaving:
+      return T(sv: "Chefen kontaktade e-samordnaren", en: "Manager contacted the e-coordinator")
+    case .signingRevoked:
+      return T(sv: "Dokumentsignering återkallad", en: "Document signing revoked")
+    case .removedFromPlatform:
+      return T(sv: "Borttagen från e-tjänsteplattformen", en: "Removed from the platform")
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The command line as scripts see it: version, help, exit statuses (0 clean,
+/// 1 problems found, 2 cannot run) and messages in the user's language.
+@Suite struct CommandLineEndToEndTests {
+  /// Swedish unless told otherwise: no LANG, LC_ALL or LC_MESSAGES saying English.
+  static let swedish = ["LANG": "sv_SE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+  static let english = ["LANG": "en_GB.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+
+  func withDemo(_ body: (URL, String) throws -> Void) throws {
+    let folder = try Binary.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try body(folder, try Binary.demoStore(in: folder))
+  }
+
+  @Test("--version prints the version and exits 0")
+  func version() throws {
+    let out = try Binary.etjanst(["--version"])
+    #expect(out.status == 0, "\(out.stderr)")
+    #expect(out.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+  }
+
+  @Test("top-level help shows the console's own options")
+  func topLevelHelp() throws {
+    let out = try Binary.etjanst(["--help"])
+    #expect(out.status == 0)
+    for option in ["--demo", "--read-only", "--lang", "--store", "--version"] {
+      #expect(out.stdout.contains(option), "\(option) missing from:\n\(out.stdout)")
+    }
+    #expect(out.stdout.contains("0 clean"))
+  }
+
+  @Test("option help does not repeat the values swift-argument-parser lists")
+  func optionHelpWithoutRepeats() throws {
+    for command in [
+      "list", "report", "demo", "check", "restore", "routines export", "cases import",
+    ] {
+      let out = try Binary.etjanst(["help"] + command.split(separator: " ").map(String.init))
+      #expect(out.status == 0, "\(command): \(out.stderr)")
+      for entry in Self.entries(out.stdout) {
+        // "--format <format>  Text. (values: a, b, c; default: a)": the text before
+        // the list must not name two of its values itself.
+        guard let open = entry.range(of: "(values: ") else { continue }
+        let before = String(entry[..<open.lowerBound])
+        let values = entry[open.upperBound...].prefix { $0 != ";" && $0 != ")" }
+          .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let named = values.filter { value in
+          before.range(of: "\\b\(value)\\b", options: .regularExpression) != nil
+        }
+        #expect(named.count < 2, "\(command): help repeats \(named): \(before)")
+      }
+    }
+  }
+
+  /// The help's argument and option entries, each with its continuation lines
+  /// joined and its own name ("--format <format>") left out.
+  static func entries(_ help: String) -> [String] {
+    var entries: [String] = []
+    for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("  -") || line.hasPrefix("  <") {
+        let afterName = line.dropFirst(2).split(separator: "  ", maxSplits: 1).dropFirst().first
+        entries.append(String(afterName ?? ""))
+      } else if line.hasPrefix("    "), !entries.isEmpty {
+        entries[entries.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
+      } else if !line.hasPrefix(" ") {
+        entries.append("")
+      }
+    }
+    return entries
+  }
+
+  @Test("exit statuses: 0 clean, 1 problems found, 2 bad usage or an unreadable store")
+  func exitStatuses() throws {
+    try withDemo { folder, store in
+      #expect(try Binary.etjanst(["list", "services", "--store", store]).status == 0)
+      #expect(try Binary.etjanst(["report", "--store", store]).status == 0)
+      // The demo has findings on purpose.
+      #expect(try Binary.etjanst(["check", "--store", store]).status == 1)
+      #expect(try Binary.etjanst(["list", "nonsense", "--store", store]).status == 2)
+      #expect(try Binary.etjanst(["check", "--no-such-option", "--store", store]).status == 2)
+      #expect(try Binary.etjanst(["--no-such-option"]).status == 2)
+      let missing = folder.appendingPathComponent("missing.plist").path
+      let broken = folder.appendingPathComponent("broken.plist").path
+      try Data("not a property list".utf8).write(to: URL(fileURLWithPath: broken))
+      for path in [missing, broken] {
+        for command in [["check"], ["list", "services"], ["report"], ["restore", "--list"]] {
+          let out = try Binary.etjanst(command + ["--store", path])
+          #expect(out.status == 2, "\(command) on \(path): \(out.status) \(out.stderr)")
+          #expect(out.stderr.hasPrefix("etjanst: "))
+        }
+      }
+    }
+  }
+
+  @Test("command-line errors speak the user's language: LANG, else --lang")
+  func errorsInTheUsersLanguage() throws {
+    try withDemo { _, store in
+      let department = ["list", "services", "--department", "Finns inte", "--store", store]
+      let sv = try Binary.etjanst(department, environment: Self.swedish)
+      #expect(sv.status == 2)
+      #expect(sv.stderr.contains("ingen förvaltning matchar"), "\(sv.stderr)")
+      let en = try Binary.etjanst(department, environment: Self.english)
+      #expect(en.stderr.contains("no department matches"), "\(en.stderr)")
+      let forced = try Binary.etjanst(department + ["--lang", "en"], environment: Self.swedish)
+      #expect(forced.stderr.contains("no department matches"), "\(forced.stderr)")
+      let restore = try Binary.etjanst(
+        ["restore", "99", "--store", store], environment: Self.swedish)
+      #expect(restore.status == 2)
+      #expect(restore.stderr.contains("det finns ingen säkerhetskopia 99"), "\(restore.stderr)")
+    }
+  }
+
+  @Test("list --lang, --wide and times with their offset")
+  func listOptions() throws {
+    try withDemo { _, store in
+      let sv = try Binary.etjanst(
+        ["list", "services", "--store", store], environment: Self.swedish)
+      #expect(sv.stdout.hasPrefix("Namn"))
+      let en = try Binary.etjanst(["list", "services", "--lang", "en", "--store", store])
+      #expect(en.stdout.hasPrefix("Name"))
+      #expect(en.stdout.contains("Published"))
+      let widest = sv.stdout.split(separator: "\n").map(\.count).max() ?? 0
+      #expect(widest <= 100)
+      let wide = try Binary.etjanst(["list", "services", "--wide", "--store", store])
+      #expect((wide.stdout.split(separator: "\n").first?.count ?? 0) > 100)
+      let audit = try Binary.etjanst(["list", "audit", "--store", store])
+      #expect(audit.status == 0)
+      let line = try #require(audit.stdout.split(separator: "\n").dropFirst().first)
+      #expect(
+        line.range(of: #"^\d{4}-\d\d-\d\d \d\d:\d\d [+-]\d\d:\d\d "#, options: .regularExpression)
+          != nil, "\(line)")
+    }
+  }
+}
