@@ -8,12 +8,23 @@ public struct AuditEntry: Codable, Sendable, Equatable {
   public var login: String
   public var sv: String
   public var en: String
+  /// The save this line records, also written into the store it saved
+  /// (`StoreDocument.saveID`), and the save of the version it replaced. The line is
+  /// written before the store is replaced, so a crash between the two leaves a line
+  /// whose save never happened; the next line's `previous`, or the store's own id,
+  /// tells such a line from one whose save did (see `AuditTrail.saved`).
+  public var id: String?
+  public var previous: String?
 
-  public init(at: Date, login: String, sv: String, en: String) {
+  public init(
+    at: Date, login: String, sv: String, en: String, id: String? = nil, previous: String? = nil
+  ) {
     self.at = at
     self.login = login
     self.sv = sv
     self.en = en
+    self.id = id
+    self.previous = previous
   }
 
   /// The JSON line, newline included. JSON escapes any newline inside a summary, so

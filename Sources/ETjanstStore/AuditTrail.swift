@@ -12,10 +12,12 @@ struct AuditTrail {
 
   /// Opened before the store is saved, so a trail that cannot be written (permissions)
   /// stops the save before anything changed.
-  func openForAppend() throws(SystemCallError) -> FileDescriptor {
-    try FileDescriptor(path: path, flags: O_WRONLY | O_APPEND | O_CREAT, mode: 0o600)
+  func openForAppend(in folder: StoreFolder) throws(SystemCallError) -> FileDescriptor {
+    try folder.openBeside(path, flags: O_WRONLY | O_APPEND | O_CREAT)
   }
 
+  /// Appends the line and fsyncs it: it is on disk before the save it records
+  /// replaces the store (see `StoreFile.save`).
   func append(_ entry: AuditEntry, to descriptor: FileDescriptor) throws(SystemCallError) {
     let line: Data
     do {
@@ -24,6 +26,7 @@ struct AuditTrail {
       throw SystemCallError("encode", EINVAL)
     }
     try descriptor.writeAll(line)
+    try descriptor.sync()
   }
 
   /// The last `limit` entries (all when nil), oldest first, newest last. A line that is
@@ -31,10 +34,11 @@ struct AuditTrail {
   func entries(limit: Int?) throws(SystemCallError) -> [AuditEntry] {
     let descriptor: FileDescriptor
     do {
-      descriptor = try FileDescriptor(path: path, flags: O_RDONLY)
+      descriptor = try FileDescriptor(path: path, flags: O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
     } catch  where error.code == ENOENT {
       return []
     }
+    guard try descriptor.status().isRegularFile else { throw SystemCallError("read", EINVAL) }
     let size = Int(try descriptor.status().st_size)
     let tail = try readTail(descriptor, size: size, lines: limit)
     var lines = tail.split(separator: UInt8(ascii: "\n")).compactMap {
@@ -42,6 +46,20 @@ struct AuditTrail {
     }
     if let limit, lines.count > limit { lines.removeFirst(lines.count - limit) }
     return lines
+  }
+
+  /// The entries whose save happened. A line is written before its save replaces the
+  /// store; if the program died in between, the store still holds the previous id,
+  /// so the next line names that one as `previous` (or, for the last line, the store
+  /// holds another id). Such a line is left out. Lines without ids are kept.
+  static func saved(_ entries: [AuditEntry], storeSaveID: String?) -> [AuditEntry] {
+    entries.indices.compactMap { i in
+      let entry = entries[i]
+      guard let id = entry.id else { return entry }
+      let next = entries.index(after: i) < entries.endIndex ? entries[i + 1] : nil
+      if let next, next.id != nil { return next.previous == id ? entry : nil }
+      return next == nil && storeSaveID != nil && storeSaveID != id ? nil : entry
+    }
   }
 
   /// Reads backwards in blocks until it holds more than `lines` line breaks (so the

@@ -17,8 +17,13 @@ final class ExclusiveLock {
 
   /// Blocks until the lock is held. Each call opens its own descriptor, so two
   /// `StoreFile`s in one process exclude each other just as two processes do.
-  init(path: String) throws(SystemCallError) {
-    descriptor = try FileDescriptor(path: path, flags: O_RDWR | O_CREAT, mode: 0o600)
+  convenience init(path: String) throws(SystemCallError) {
+    try self.init(try FileDescriptor(path: path, flags: O_RDWR | O_CREAT, mode: 0o600))
+  }
+
+  /// Locks a lock file already opened (and checked) by `StoreFolder.openBeside`.
+  init(_ descriptor: FileDescriptor) throws(SystemCallError) {
+    self.descriptor = descriptor
     while flock(descriptor.fd, LOCK_EX) != 0 {
       if errno != EINTR { throw SystemCallError("flock") }
     }

@@ -12,12 +12,17 @@ public struct StoreDocument: Codable, Sendable, Equatable {
   public var savedAt: Date
   /// The login that saved it, for someone reading the file outside the program.
   public var savedBy: String
+  /// The id of the audit line of the save that wrote this version (`AuditEntry.id`).
+  public var saveID: String?
   public var municipality: Municipality
 
-  public init(municipality: Municipality, savedAt: Date, savedBy: String) {
+  public init(
+    municipality: Municipality, savedAt: Date, savedBy: String, saveID: String? = nil
+  ) {
     self.schemaVersion = Self.currentSchemaVersion
     self.savedAt = savedAt
     self.savedBy = savedBy
+    self.saveID = saveID
     self.municipality = municipality
   }
 

@@ -20,6 +20,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noMigration(file: Int, known: Int)
     /// Writable by anyone on the machine: the file holds personal data, so it is refused.
     case worldWritable(mode: UInt32)
+    /// Something about the folder or a file beside the store makes it unsafe to use.
+    case refused(String)
     case alreadyExists
     /// Saving failed before the file was replaced; the detail is the system's reason.
     case cannotWrite(String)
@@ -67,6 +69,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .worldWritable(let mode):
       return "\(path): refused: the file is writable by everyone (mode \(Self.octal(mode))) and "
         + "holds personal data; run `chmod o-w \(path)`"
+    case .refused(let detail):
+      return "\(path): refused: \(detail)"
     case .alreadyExists:
       return "\(path): already exists; refusing to overwrite it"
     case .cannotWrite(let detail):
