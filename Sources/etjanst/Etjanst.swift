@@ -25,7 +25,7 @@ struct Etjanst: ParsableCommand {
     version: version,
     subcommands: [
       WriteDemo.self, List.self, Report.self, Check.self, Cases.self,
-      Restore.self, Routines.self,
+      Restore.self, Routines.self, Share.self,
     ]
   )
 
