@@ -41,7 +41,7 @@ import Testing
     posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let arguments = argv.map { strdup($0) } + [nil]
-    defer { arguments.forEach { free($0) } }
+    defer { for argument in arguments { free(argument) } }
     var pid = pid_t()
     let spawned = withCleanSignals {
       posix_spawn(&pid, argv[0], &actions, $0, arguments, environ)
