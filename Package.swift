@@ -45,7 +45,7 @@ let package = Package(
     ),
     .target(
       name: "TestSupport",
-      dependencies: ["ETjanstDomain", "ETjanstConsole", "ETjanstResources"],
+      dependencies: ["ETjanstDomain", "ETjanstStore", "ETjanstConsole", "ETjanstResources"],
       path: "Tests/TestSupport"
     ),
     .testTarget(

@@ -20,12 +20,50 @@ public struct Finding: Sendable, Equatable {
   /// What it concerns: a service's, a person's or a department's name.
   public var subject: String
   public var message: LocalizedText
+  /// The record the finding is about: where the overview's Enter goes, and what
+  /// `Visibility` judges it by.
+  public var target: Target?
+  /// When what the finding asks for was or is due; nil when it has no date (a rule
+  /// broken outright). The most overdue comes first within a severity.
+  public var due: Date?
 
-  public init(section: String, severity: Severity, subject: String, message: LocalizedText) {
+  public enum Target: Sendable, Hashable {
+    case service(EntityID<EService>)
+    case staff(EntityID<StaffMember>)
+    /// A department's fallback routine.
+    case department(EntityID<Department>)
+    case order(EntityID<ServiceOrder>)
+    case outage(EntityID<Outage>)
+    /// The municipality's contacts (section 5, 4.3).
+    case contacts
+    /// The users who may log in.
+    case users
+  }
+
+  public init(
+    section: String, severity: Severity, subject: String, message: LocalizedText,
+    target: Target? = nil, due: Date? = nil
+  ) {
     self.section = section
     self.severity = severity
     self.subject = subject
     self.message = message
+    self.target = target
+    self.due = due
+  }
+
+  /// Most urgent first: what breaks a rule, then what is late (the longest overdue
+  /// first), then what is due soonest, then what has no date; by subject last.
+  public static func moreUrgent(_ a: Finding, _ b: Finding) -> Bool {
+    if a.severity != b.severity { return a.severity > b.severity }
+    switch (a.due, b.due) {
+    case (let x?, let y?) where x != y: return x < y
+    case (.some, nil): return true
+    case (nil, .some): return false
+    default: break
+    }
+    if a.section != b.section { return a.section < b.section }
+    return a.subject < b.subject
   }
 }
 
@@ -40,46 +78,46 @@ public enum Findings {
     Findings.contacts,
   ]
 
-  /// Every finding in the store at `now`, most severe first, then by section.
+  /// Every finding in the store at `now`, most urgent first (`Finding.moreUrgent`).
   public static func all(in m: Municipality, at now: Date) -> [Finding] {
-    providers.flatMap { $0(m, now) }.sorted {
-      ($0.severity, $1.section, $1.subject) > ($1.severity, $0.section, $0.subject)
-    }
+    providers.flatMap { $0(m, now) }.sorted(by: Finding.moreUrgent)
   }
 
   /// References that point nowhere: a file edited by hand, or a bug.
   @Sendable static func integrity(_ m: Municipality, _ now: Date) -> [Finding] {
     var out: [Finding] = []
-    func dangling(_ subject: String, _ sv: String, _ en: String) {
+    func dangling(_ subject: String, _ target: Finding.Target, _ sv: String, _ en: String) {
       out.append(
         Finding(
           section: "data", severity: .violation, subject: subject,
           message: LocalizedText(
-            sv: "pekar på \(sv) som inte finns", en: "refers to \(en) that does not exist")))
+            sv: "pekar på \(sv) som inte finns", en: "refers to \(en) that does not exist"),
+          target: target))
     }
     let departments = Set(m.departments.map(\.id))
     let services = Set(m.services.map(\.id))
     let staff = Set(m.staff.map(\.id))
     for s in m.services where !departments.contains(s.department) {
-      dangling(s.name, "en förvaltning", "a department")
+      dangling(s.name, .service(s.id), "en förvaltning", "a department")
     }
     for p in m.staff where !departments.contains(p.department) {
-      dangling(p.name, "en förvaltning", "a department")
+      dangling(p.name, .staff(p.id), "en förvaltning", "a department")
     }
     for p in m.staff {
       for g in p.grants where !services.contains(g.service) {
-        dangling(p.name, "en e-tjänst", "an e-service")
+        dangling(p.name, .staff(p.id), "en e-tjänst", "an e-service")
       }
     }
     for c in m.cases where !services.contains(c.service) || !staff.contains(c.officer) {
-      dangling(c.number, "en e-tjänst eller handläggare", "an e-service or officer")
+      dangling(
+        c.number, .staff(c.officer), "en e-tjänst eller handläggare", "an e-service or officer")
     }
     for o in m.orders where !departments.contains(o.department) {
-      dangling(o.title, "en förvaltning", "a department")
+      dangling(o.title, .order(o.id), "en förvaltning", "a department")
     }
     for u in m.users {
       if let d = u.role.department, !departments.contains(d) {
-        dangling(u.login, "en förvaltning", "a department")
+        dangling(u.login, .users, "en förvaltning", "a department")
       }
     }
     if !m.users.contains(where: { $0.role == .eCoordinator }) {
@@ -87,7 +125,8 @@ public enum Findings {
         Finding(
           section: "4", severity: .violation, subject: m.name,
           message: LocalizedText(
-            sv: "ingen användare är e-samordnare", en: "no user is the e-coordinator")))
+            sv: "ingen användare är e-samordnare", en: "no user is the e-coordinator"),
+          target: .users))
     }
     return out
   }

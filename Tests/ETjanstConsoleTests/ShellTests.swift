@@ -102,11 +102,12 @@ import Testing
   @Test("a rule's refusal lands beside the form field; a valid form saves and closes; u undoes")
   func formErrorThenSaveThenUndo() {
     let d = ConsoleDriver(Fixtures.small())
+    let name = FormInput.text("name", LocalizedText(verbatim: "Namn"), required: true)
     d.program.stateForTesting.overlays.append(
       FormOverlay(
         title: LocalizedText(verbatim: "Ny förvaltning"),
-        fields: [FormField("name", LocalizedText(verbatim: "Namn"), required: true)]
-      ) { values, _ in AddDepartment(name: values.text("name")) })
+        fields: [name.field("")]
+      ) { values, _ in AddDepartment(name: try values[name]) })
     d.press(.enter)
     #expect(d.frame.contains("! Namn måste fyllas i."))
     #expect(d.state.overlays.count == 1)

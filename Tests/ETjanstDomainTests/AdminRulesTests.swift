@@ -163,14 +163,14 @@ import Testing
   func contactRefusals() {
     let m = Fixtures.small()
     let cases: [(String, (inout Contacts) -> Void)] = [
-      ("coordinatorName", { $0.eCoordinator.name = " " }),
-      ("administratorName", { $0.systemAdministrator.name = "" }),
-      ("coordinatorPhone", { $0.eCoordinator.phone = "ring växeln" }),
-      ("administratorPhone", { $0.systemAdministrator.phone = "+-()" }),
-      ("coordinatorEmail", { $0.eCoordinator.email = "linnea.overtornea.se" }),
-      ("administratorEmail", { $0.systemAdministrator.email = "a b@enamnd.se" }),
-      ("administratorEmail", { $0.systemAdministrator.email = "support@enamnd" }),
-      ("orderAddress", { $0.orderServiceAddress = "" }),
+      ("eCoordinator.name", { $0.eCoordinator.name = " " }),
+      ("systemAdministrator.name", { $0.systemAdministrator.name = "" }),
+      ("eCoordinator.phone", { $0.eCoordinator.phone = "ring växeln" }),
+      ("systemAdministrator.phone", { $0.systemAdministrator.phone = "+-()" }),
+      ("eCoordinator.email", { $0.eCoordinator.email = "linnea.overtornea.se" }),
+      ("systemAdministrator.email", { $0.systemAdministrator.email = "a b@enamnd.se" }),
+      ("systemAdministrator.email", { $0.systemAdministrator.email = "support@enamnd" }),
+      ("orderServiceAddress", { $0.orderServiceAddress = "" }),
     ]
     for (field, spoil) in cases {
       var contacts = filledContacts()
@@ -274,13 +274,13 @@ import Testing
     try run(EditSettings(changed), on: &m)
     #expect(m.settings == changed)
     let bad: [(String, (inout Settings) -> Void)] = [
-      ("contactMinutes", { $0.outageContactLimitMinutes = 0 }),
-      ("contactMinutes", { $0.outageContactLimitMinutes = 241 }),
-      ("orderStepDays", { $0.orderStepLimitDays = 366 }),
-      ("serviceReviewMonths", { $0.serviceReviewIntervalMonths = 0 }),
-      ("routineReviewMonths", { $0.routineReviewIntervalMonths = 121 }),
-      ("expiryWarningDays", { $0.accessExpiryWarningDays = -1 }),
-      ("expiryWarningDays", { $0.accessExpiryWarningDays = 91 }),
+      ("outageContactLimitMinutes", { $0.outageContactLimitMinutes = 0 }),
+      ("outageContactLimitMinutes", { $0.outageContactLimitMinutes = 241 }),
+      ("orderStepLimitDays", { $0.orderStepLimitDays = 366 }),
+      ("serviceReviewIntervalMonths", { $0.serviceReviewIntervalMonths = 0 }),
+      ("routineReviewIntervalMonths", { $0.routineReviewIntervalMonths = 121 }),
+      ("accessExpiryWarningDays", { $0.accessExpiryWarningDays = -1 }),
+      ("accessExpiryWarningDays", { $0.accessExpiryWarningDays = 91 }),
     ]
     for (field, spoil) in bad {
       var s = Settings()

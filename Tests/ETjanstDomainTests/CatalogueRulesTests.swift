@@ -142,7 +142,7 @@ import Testing
     }
     var draft = EServiceDraft(name: "Ny tjänst", department: F.social)
     draft.roles.processOwner = .staff(EntityID("staff-gone"))
-    #expect(refusal(AddEService(draft), on: F.municipality())?.field == "processOwner")
+    #expect(refusal(AddEService(draft), on: F.municipality())?.field == "roles.processOwner")
   }
 
   // MARK: - Platform (1.1)

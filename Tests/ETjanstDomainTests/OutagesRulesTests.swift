@@ -339,7 +339,7 @@ import Testing
       attempt(
         FallbackRoutine(
           steps: "Papper", location: "Pärm", responsible: "Eva", reviewIntervalMonths: 0))
-        == "interval")
+        == "reviewIntervalMonths")
     #expect(
       attempt(
         FallbackRoutine(

@@ -95,6 +95,15 @@ public final class Tmux {
     try waitFor(timeout: timeout, "'\(text)' did not appear") { $0.contains { $0.contains(text) } }
   }
 
+  /// Polls until one of `texts` is on the screen (for text that may be shown in more
+  /// than one form, such as a time that gains its date after midnight).
+  @discardableResult
+  public func waitFor(anyOf texts: [String], timeout: Duration = .seconds(10)) throws -> [String] {
+    try waitFor(timeout: timeout, "none of \(texts) appeared") { screen in
+      screen.contains { row in texts.contains { row.contains($0) } }
+    }
+  }
+
   /// Polls until `condition` holds for the screen.
   @discardableResult
   public func waitFor(

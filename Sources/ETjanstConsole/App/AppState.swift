@@ -4,10 +4,23 @@ import Foundation
 /// Everything the console shows, in one value. `update` changes it; views only read
 /// it. The run loop owns the only copy.
 public struct AppState {
-  /// The newest state of the store as this console last saw it.
+  /// The newest state of the store as this console last saw it, as the user may see
+  /// it: every view reads this, and it holds only what `Visibility` lets the user
+  /// see (a manager's own department). Setting it takes the whole store.
   public var data: Municipality {
-    didSet { dataGeneration &+= 1 }
+    get { visibleData }
+    set {
+      wholeData = newValue
+      visibleData = visibility.scoped(newValue)
+      dataGeneration &+= 1
+    }
   }
+  /// The whole store, kept only so findings are judged on all of it
+  /// (`Visibility.findings`); views never read it.
+  private var wholeData: Municipality
+  private var visibleData: Municipality
+  /// What this user may see.
+  public let visibility: Visibility
   /// Counts changes of `data`, so what is derived from it can be kept until it changes.
   public private(set) var dataGeneration = 0
   private let findingsMemo = FindingsMemo()
@@ -26,8 +39,10 @@ public struct AppState {
   /// Dialogs, topmost last; the topmost gets every key.
   public var overlays: [any Overlay] = []
   public var flash: Flash?
-  /// The last change this session made, which `u` undoes.
-  public var lastChange: Change?
+  /// The changes this session made, oldest first; `u` undoes them newest first.
+  public var undoStack: [Change] = []
+  /// The last change this session made, which `u` undoes next.
+  public var lastChange: Change? { undoStack.last }
   /// The command under way is an undo, so it must not become the next undo.
   public var undoPending = false
   public var overview = OverviewState()
@@ -42,7 +57,9 @@ public struct AppState {
     forcedReadOnly: Bool = false, hasExternalEditor: Bool = false, width: Int = 80,
     height: Int = 24, now: Date
   ) {
-    self.data = data
+    self.visibility = Visibility(user)
+    self.wholeData = data
+    self.visibleData = visibility.scoped(data)
     self.user = user
     self.language = language
     self.theme = theme
@@ -62,6 +79,10 @@ public struct AppState {
   /// minute (an outage turns late by the minute) rather than once per frame: at a
   /// region's size it takes most of a second.
   public var findings: [Finding] { findingsMemo.value(self) }
+
+  fileprivate func visibleFindings() -> [Finding] {
+    visibility.findings(in: wholeData, at: now)
+  }
 
   /// A text in the console's language.
   public func t(_ text: LocalizedText) -> String { text(language) }
@@ -93,7 +114,7 @@ private final class FindingsMemo {
   func value(_ state: AppState) -> [Finding] {
     let minute = Int(state.now.timeIntervalSince1970 / 60)
     if let key, key.generation == state.dataGeneration, key.minute == minute { return findings }
-    findings = Findings.all(in: state.data, at: state.now)
+    findings = state.visibleFindings()
     key = (state.dataGeneration, minute)
     return findings
   }

@@ -28,7 +28,7 @@ public enum App {
   }
 
   private static func keyPressed(_ key: Key, _ state: inout AppState) -> [Effect] {
-    if key == .control("c") || key == .function(10) { return [.quit] }
+    if key == .control("c") || key == .function(10) { return quit(&state) }
     if key == .control("l") { return [.redraw] }
     if state.isTooSmall {
       return key == .character("q") ? [.quit] : []
@@ -51,16 +51,28 @@ public enum App {
     return Binding.dispatch(key, GlobalKeys.bindings, &state) ?? []
   }
 
+  /// Ctrl-C and F10 quit at once, unless a form has unsaved changes: then they ask,
+  /// once; pressing either again while asked quits.
+  private static func quit(_ state: inout AppState) -> [Effect] {
+    if (state.overlays.last as? ConfirmOverlay)?.title == Texts.quitTitle { return [.quit] }
+    let unsaved = state.overlays.contains { ($0 as? FormOverlay)?.hasUnsavedChanges == true }
+    guard unsaved else { return [.quit] }
+    state.overlays.append(
+      ConfirmOverlay(
+        title: Texts.quitTitle, question: Texts.quitQuestion, confirmLabel: Texts.quitAnyway,
+        effects: [.quit]))
+    return []
+  }
+
   private static func commandFinished(_ result: Result<Change, any Error>, _ state: inout AppState)
     -> [Effect]
   {
     if case .success(let change) = result {
       state.data = change.after
       if state.undoPending {
-        state.lastChange = nil
         state.show(Texts.undone(change.summary), .success)
       } else {
-        state.lastChange = change
+        state.undoStack.append(change)
         state.show(Texts.saved(change.summary), .success)
       }
       state.screen.view.didApply(change, &state)
@@ -69,6 +81,12 @@ public enum App {
     if var top = state.overlays.popLast() {
       let close = top.commandFinished(result)
       if !close { state.overlays.append(top) }
+      if case .failure(let error) = result, error is EditConflict,
+        let form = top as? FormOverlay, !form.openConflicts.isEmpty
+      {
+        state.overlays.append(ConflictOverlay(form.openConflicts))
+        return []
+      }
       if case .failure = result, top.showsOwnFailures { return [] }
     }
     if case .failure(let error) = result {

@@ -48,9 +48,11 @@ public enum GlobalKeys {
     return bindings.filter { seen.insert($0.label.en).inserted }
   }
 
-  /// Undoes the last change of this session, if there is one.
+  /// Undoes the last change of this session not yet undone, if there is one; `u`
+  /// again goes one change further back. A change that cannot be undone (someone
+  /// else has changed the same field since) is said so and left behind.
   static func undo(_ state: inout AppState) -> [Effect] {
-    guard let change = state.lastChange else {
+    guard let change = state.undoStack.popLast() else {
       state.show(Texts.nothingToUndo)
       return []
     }

@@ -109,6 +109,7 @@ public enum Texts {
   /// A failed command or store error, in words for the user.
   public static func describe(_ error: any Error) -> LocalizedText {
     if let violation = error as? RuleViolation { return violation.message }
+    if let conflict = error as? EditConflict { return conflict.message }
     return T(verbatim: String(describing: error))
   }
 

@@ -1,101 +1,173 @@
 import ETjanstDomain
 
 /// A form in a dialog: fields on rows, a message beside the field a rule refused.
-/// Submitting builds a domain command; the form stays open until the store has
-/// applied it, so a refusal lands next to the field it concerns.
+/// Submitting builds a domain command from the typed fields; the form stays open
+/// until the store has applied it, so a refusal lands next to the field it names,
+/// and a conflict (someone else changed the same field meanwhile) opens a choice.
 public struct FormOverlay: Overlay {
   public var title: LocalizedText
   public var fields: [FormField]
   public var focus = 0
-  /// Messages per field key; "" is the form's own, shown at the bottom.
+  /// Messages per field name; "" is the form's own, shown at the bottom.
   public var errors: [String: LocalizedText] = [:]
+  /// The user's choice per field after a conflict: keep yours (true) or theirs.
+  var resolutions: [String: (conflict: FieldConflict, keepYours: Bool)] = [:]
   var cursor = 0
-  var scroll = 0
+  /// The option under the cursor in a list of several choices.
+  var optionCursor = 0
   var awaiting = false
-  let submit: (FormValues, AppState) throws -> any Command
+  /// Nil from `submit`: nothing was changed, so nothing is sent.
+  let submit: (FormValues, AppState) throws -> (any Command)?
 
   public init(
     title: LocalizedText, fields: [FormField],
-    submit: @escaping (FormValues, AppState) throws -> any Command
+    submit: @escaping (FormValues, AppState) throws -> (any Command)?
   ) {
     self.title = title
     self.fields = fields
     self.submit = submit
-    cursor = fields.first?.value.count ?? 0
+    cursor = fields.first?.text.count ?? 0
   }
 
-  public var values: FormValues { FormValues(fields: fields) }
+  public var values: FormValues { FormValues(fields: fields, resolutions: resolutions) }
   public var showsOwnFailures: Bool { true }
+  /// True when the user has changed something that is not saved.
+  public var hasUnsavedChanges: Bool { fields.contains(where: \.isChanged) }
 
   // MARK: - Keys
 
   public mutating func handle(_ key: Key, state: AppState) -> OverlayOutcome {
     guard !fields.isEmpty else { return .closeOnly }
     switch key {
-    case .escape: return .closeOnly
+    case .escape:
+      if !fields[focus].filter.isEmpty {
+        fields[focus].filter = ""
+        return .stay
+      }
+      return .closeOnly
     case .tab, .down: moveFocus(1)
     case .backTab, .up: moveFocus(-1)
     case .function(2), .control("s"): return trySubmit(state)
     case .enter:
       if case .multiline = fields[focus].kind { return editLong(state) }
+      if !fields[focus].filter.isEmpty {
+        fields[focus].filter = ""
+        return .stay
+      }
       return trySubmit(state)
-    default: edit(key)
+    default: edit(key, state.language)
     }
     return .stay
   }
 
   mutating func moveFocus(_ delta: Int) {
+    fields[focus].filter = ""
     focus = (focus + delta + fields.count) % fields.count
-    cursor = fields[focus].value.count
+    cursor = fields[focus].text.count
+    optionCursor = 0
   }
 
-  mutating func edit(_ key: Key) {
+  mutating func edit(_ key: Key, _ language: Language) {
     var field = fields[focus]
     switch field.kind {
     case .toggle:
-      if [.character(" "), .left, .right].contains(key) {
-        field.value = field.value == "true" ? "false" : "true"
-      }
-    case .choice(let options):
-      guard !options.isEmpty else { return }
-      let i = options.firstIndex { $0.value == field.value } ?? 0
-      switch key {
-      case .right, .character(" "): field.value = options[(i + 1) % options.count].value
-      case .left: field.value = options[(i + options.count - 1) % options.count].value
-      default: return
-      }
-    case .multiline:
-      return
+      guard [.character(" "), .left, .right].contains(key), case .flag(let on) = field.content
+      else { return }
+      field.content = .flag(!on)
+    case .choice:
+      guard pick(key, &field, language) else { return }
+    case .choices:
+      guard tick(key, &field, language) else { return }
     default:
-      var chars = Array(field.value)
-      cursor = min(cursor, chars.count)
-      switch key {
-      case .character(let c):
-        chars.insert(c, at: cursor)
-        cursor += 1
-      case .backspace where cursor > 0:
-        chars.remove(at: cursor - 1)
-        cursor -= 1
-      case .delete where cursor < chars.count: chars.remove(at: cursor)
-      case .left: cursor = max(0, cursor - 1)
-      case .right: cursor = min(chars.count, cursor + 1)
-      case .home, .control("a"): cursor = 0
-      case .end, .control("e"): cursor = chars.count
-      case .control("u"):
-        chars = []
-        cursor = 0
-      default: return
-      }
-      field.value = String(chars)
+      guard type(key, &field) else { return }
     }
     fields[focus] = field
-    errors[field.key] = nil
+    errors[field.name] = nil
+  }
+
+  /// A single choice: ←→ (and Space with no filter) step through the options that
+  /// match what was typed; typing narrows them and selects the first match.
+  mutating func pick(_ key: Key, _ field: inout FormField, _ language: Language) -> Bool {
+    guard case .choice(let selected) = field.content else { return false }
+    switch key {
+    case .character(" ") where field.filter.isEmpty, .right, .left:
+      let shown = field.filtered(language)
+      guard !shown.isEmpty else { return false }
+      let at = selected.flatMap { shown.firstIndex(of: $0) }
+      let step = key == .left ? -1 : 1
+      let next = at.map { ($0 + step + shown.count) % shown.count } ?? 0
+      field.content = .choice(shown[next])
+    case .character(let c):
+      field.filter.append(c)
+      if let first = field.filtered(language).first { field.content = .choice(first) }
+    case .backspace where !field.filter.isEmpty:
+      field.filter.removeLast()
+      if let first = field.filtered(language).first, !field.filter.isEmpty {
+        field.content = .choice(first)
+      }
+    default: return false
+    }
+    return true
+  }
+
+  /// Several choices: typing narrows, ←→ move over the matches, Space ticks one.
+  mutating func tick(_ key: Key, _ field: inout FormField, _ language: Language) -> Bool {
+    guard case .choices(var set) = field.content else { return false }
+    let shown = field.filtered(language)
+    switch key {
+    case .character(" "):
+      guard shown.indices.contains(optionCursor) else { return false }
+      let i = shown[optionCursor]
+      if set.contains(i) { set.remove(i) } else { set.insert(i) }
+      field.content = .choices(set)
+    case .right: optionCursor = shown.isEmpty ? 0 : (optionCursor + 1) % shown.count
+    case .left: optionCursor = shown.isEmpty ? 0 : (optionCursor - 1 + shown.count) % shown.count
+    case .character(let c):
+      field.filter.append(c)
+      optionCursor = 0
+    case .backspace where !field.filter.isEmpty:
+      field.filter.removeLast()
+      optionCursor = 0
+    default: return false
+    }
+    return true
+  }
+
+  /// Typing into a text field (a long text too: what is typed is kept inline, and
+  /// Enter opens the editor on the whole text).
+  mutating func type(_ key: Key, _ field: inout FormField) -> Bool {
+    var chars = Array(field.text)
+    cursor = min(cursor, chars.count)
+    switch key {
+    case .character(let c):
+      chars.insert(c, at: cursor)
+      cursor += 1
+    case .backspace where cursor > 0:
+      chars.remove(at: cursor - 1)
+      cursor -= 1
+    case .delete where cursor < chars.count: chars.remove(at: cursor)
+    case .left: cursor = max(0, cursor - 1)
+    case .right: cursor = min(chars.count, cursor + 1)
+    case .home, .control("a"): cursor = 0
+    case .end, .control("e"): cursor = chars.count
+    case .control("u"):
+      chars = []
+      cursor = 0
+    default: return false
+    }
+    field.text = String(chars)
+    return true
   }
 
   mutating func trySubmit(_ state: AppState) -> OverlayOutcome {
     errors = [:]
     do {
-      let command = try submit(values, state)
+      guard let command = try submit(values, state) else {
+        return .close { state in
+          state.show(Texts.nothingChanged)
+          return []
+        }
+      }
       awaiting = true
       return .stayAnd([.perform(command)])
     } catch {
@@ -108,12 +180,12 @@ public struct FormOverlay: Overlay {
   mutating func editLong(_ state: AppState) -> OverlayOutcome {
     let form = self
     let index = focus
-    let request = EditRequest(text: fields[index].value, title: fields[index].label) {
+    let request = EditRequest(text: fields[index].text, title: fields[index].label) {
       text, state in
       guard let i = state.overlays.lastIndex(where: { $0 is FormOverlay }),
         var form = state.overlays[i] as? FormOverlay
       else { return [] }
-      form.fields[index].value = text
+      form.fields[index].text = text
       state.overlays[i] = form
       return []
     }
@@ -124,12 +196,12 @@ public struct FormOverlay: Overlay {
   }
 
   mutating func show(_ error: any Error) {
-    if let violation = error as? RuleViolation, let key = violation.field,
-      let i = fields.firstIndex(where: { $0.key == key })
+    if let violation = error as? RuleViolation, let name = violation.field,
+      let i = fields.firstIndex(where: { $0.name == name })
     {
-      errors[key] = violation.message
+      errors[name] = violation.message
       focus = i
-      cursor = fields[i].value.count
+      cursor = fields[i].text.count
     } else {
       errors[""] = Texts.describe(error)
     }
@@ -141,29 +213,46 @@ public struct FormOverlay: Overlay {
     switch result {
     case .success: return true
     case .failure(let error):
-      show(error)
+      if let conflict = error as? EditConflict {
+        for c in conflict.conflicts { resolutions[c.name] = (c, true) }
+        errors[""] = conflict.message
+      } else {
+        show(error)
+      }
       return false
     }
+  }
+
+  /// The conflicts the user has still to decide, for `ConflictOverlay`.
+  var openConflicts: [(conflict: FieldConflict, keepYours: Bool)] {
+    fields.compactMap { resolutions[$0.name] }
   }
 
   // MARK: - Drawing
 
   func layout(_ area: Rect) -> (box: Rect, inner: Rect, labelWidth: Int) {
     let width = min(area.width - 2, 100)
-    let rows = fields.count + errors.count + 2
-    let box = area.centered(width: width, height: min(area.height, rows + 2))
-    let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
     let labelWidth = min(
       30, (fields.map { TextWidth.of($0.label.sv) + ($0.required ? 2 : 0) + 2 }.max() ?? 10))
+    let valueWidth = max(10, width - 4 - labelWidth)
+    let rows = fields.count + errors.values.reduce(0) { $0 + wrapped($1.sv, valueWidth).count } + 2
+    let box = area.centered(width: width, height: min(area.height, rows + 2))
+    let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
     return (box, inner, labelWidth)
   }
 
-  /// Rows of the form: each field, then its message if it has one.
-  func rows(_ state: AppState) -> [(field: Int, error: LocalizedText?)] {
-    var rows: [(Int, LocalizedText?)] = []
+  func wrapped(_ text: String, _ width: Int) -> [String] {
+    TextWidth.wrap("! " + text, to: max(4, width))
+  }
+
+  /// Rows of the form: each field, then its message (wrapped) if it has one.
+  func rows(_ state: AppState, valueWidth: Int) -> [(field: Int, error: String?)] {
+    var rows: [(Int, String?)] = []
     for (i, field) in fields.enumerated() {
       rows.append((i, nil))
-      if let error = errors[field.key] { rows.append((i, error)) }
+      if let error = errors[field.name] {
+        rows += wrapped(state.t(error), valueWidth).map { (i, $0) }
+      }
     }
     return rows
   }
@@ -172,18 +261,19 @@ public struct FormOverlay: Overlay {
     let (box, inner, labelWidth) = layout(area)
     Box.draw(state.t(title), in: box, frame: &frame, theme: state.theme)
     let theme = state.theme
-    let all = rows(state)
-    let visible = max(1, inner.height - 1)
+    let valueX = inner.x + labelWidth
+    let valueWidth = inner.width - labelWidth
+    let footerLines =
+      errors[""].map { wrapped(state.t($0), inner.width) } ?? [state.t(Texts.formFooter)]
+    let all = rows(state, valueWidth: valueWidth)
+    let visible = max(1, inner.height - min(footerLines.count, max(1, inner.height / 2)))
     let focusRow = all.firstIndex { $0.field == focus && $0.error == nil } ?? 0
     let first = min(max(0, focusRow - visible + 2), max(0, all.count - visible))
     for (offset, row) in all.dropFirst(first).prefix(visible).enumerated() {
       let y = inner.y + offset
       let field = fields[row.field]
-      let valueX = inner.x + labelWidth
-      let valueWidth = inner.width - labelWidth
       if let error = row.error {
-        frame.put(
-          "! " + state.t(error), x: valueX, y: y, style: theme.style(.danger), maxWidth: valueWidth)
+        frame.put(error, x: valueX, y: y, style: theme.style(.danger), maxWidth: valueWidth)
         continue
       }
       let focused = row.field == focus
@@ -191,30 +281,43 @@ public struct FormOverlay: Overlay {
       frame.put(
         label, x: inner.x, y: y, style: theme.style(focused ? .accent : .normal),
         maxWidth: labelWidth - 1)
-      let shown = TextWidth.pad(field.display(state.language), to: valueWidth)
+      let shown = TextWidth.pad(
+        TextWidth.truncate(display(field, focused: focused, state), to: valueWidth),
+        to: valueWidth)
       frame.put(shown, x: valueX, y: y, style: theme.style(focused ? .inputFocused : .input))
     }
-    let footer = inner.maxY - 1
-    if let general = errors[""] {
+    let footerTop = inner.maxY - min(footerLines.count, inner.height - visible)
+    for (i, line) in footerLines.prefix(inner.maxY - footerTop).enumerated() {
       frame.put(
-        "! " + state.t(general), x: inner.x, y: footer, style: theme.style(.danger),
-        maxWidth: inner.width)
-    } else {
-      frame.put(
-        state.t(Texts.formFooter), x: inner.x, y: footer, style: theme.style(.muted),
-        maxWidth: inner.width)
+        line, x: inner.x, y: footerTop + i,
+        style: theme.style(errors[""] == nil ? .muted : .danger), maxWidth: inner.width)
     }
+  }
+
+  func display(_ field: FormField, focused: Bool, _ state: AppState) -> String {
+    guard focused, case .choices(let set) = field.content else {
+      return field.display(state.language)
+    }
+    let shown = field.filtered(state.language)
+    guard shown.indices.contains(optionCursor) else { return field.display(state.language) }
+    let i = shown[optionCursor]
+    let mark = set.contains(i) ? "[x]" : "[ ]"
+    let filter = field.filter.isEmpty ? "" : "/\(field.filter) "
+    return "\(filter)◂ \(mark) \(field.options[i].label(state.language)) ▸  "
+      + state.t(Texts.chosenCount(set.count))
   }
 
   public func cursor(_ state: AppState, area: Rect) -> (x: Int, y: Int)? {
     guard fields.indices.contains(focus), fields[focus].takesTyping else { return nil }
     let (_, inner, labelWidth) = layout(area)
-    let all = rows(state)
-    let visible = max(1, inner.height - 1)
+    let valueWidth = inner.width - labelWidth
+    let footer = errors[""].map { wrapped(state.t($0), inner.width).count } ?? 1
+    let all = rows(state, valueWidth: valueWidth)
+    let visible = max(1, inner.height - min(footer, max(1, inner.height / 2)))
     let focusRow = all.firstIndex { $0.field == focus && $0.error == nil } ?? 0
     let first = min(max(0, focusRow - visible + 2), max(0, all.count - visible))
-    let before = String(fields[focus].value.prefix(cursor))
-    let x = inner.x + labelWidth + min(TextWidth.of(before), inner.width - labelWidth - 1)
+    let before = String(fields[focus].text.prefix(cursor))
+    let x = inner.x + labelWidth + min(TextWidth.of(before), valueWidth - 1)
     return (x, inner.y + focusRow - first)
   }
 

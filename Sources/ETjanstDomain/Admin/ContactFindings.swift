@@ -13,7 +13,8 @@ extension Findings {
           section: "4.3", severity: .warning, subject: admin.name,
           message: LocalizedText(
             sv: "telefonnummer saknas: vid ett avbrott ska e-nämnden kontaktas direkt",
-            en: "no phone number: on an outage the e-nämnd must be contacted at once")))
+            en: "no phone number: on an outage the e-nämnd must be contacted at once"),
+          target: .contacts))
     }
     let coordinator = m.contacts.eCoordinator
     if coordinator.phone.isEmpty && coordinator.email.isEmpty {
@@ -22,7 +23,8 @@ extension Findings {
           section: "5", severity: .warning, subject: coordinator.name,
           message: LocalizedText(
             sv: "telefon och e-post saknas: förvaltningarna vet inte hur de når e-samordnaren",
-            en: "no phone or e-mail: departments cannot reach the e-coordinator")))
+            en: "no phone or e-mail: departments cannot reach the e-coordinator"),
+          target: .contacts))
     }
     return out
   }

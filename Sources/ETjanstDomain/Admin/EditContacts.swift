@@ -24,27 +24,29 @@ public struct EditContacts: Command {
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
-    try Self.check(contacts.eCoordinator, prefix: "coordinator")
-    try Self.check(contacts.systemAdministrator, prefix: "administrator")
+    try Self.check(contacts.eCoordinator, Contacts.Fields.eCoordinator)
+    try Self.check(contacts.systemAdministrator, Contacts.Fields.systemAdministrator)
     if contacts.orderServiceAddress.isEmpty {
       throw RuleViolation.required(
-        "orderAddress",
+        Contacts.Fields.orderServiceAddress.name,
         LocalizedText(
           sv: "Adressen till Beställning av e-tjänst", en: "The address of the order e-service"))
     }
     m.contacts = contacts
   }
 
-  /// Field keys are the prefix and the part: "coordinatorPhone".
-  static func check(_ card: ContactCard, prefix: String) throws {
+  /// A refusal names the card's field and the part: "eCoordinator.phone".
+  static func check(_ card: ContactCard, _ field: Field<Contacts, ContactCard>) throws {
+    typealias C = ContactCard.Fields
     if card.name.isEmpty {
-      throw RuleViolation.required(prefix + "Name", LocalizedText(sv: "Namn", en: "Name"))
+      throw RuleViolation.required(
+        field.appending(C.name).name, LocalizedText(sv: "Namn", en: "Name"))
     }
     if !card.phone.isEmpty && !isPhone(card.phone) {
-      throw RuleViolation.invalidPhone(prefix + "Phone")
+      throw RuleViolation.invalidPhone(field.appending(C.phone).name)
     }
     if !card.email.isEmpty && !isEmail(card.email) {
-      throw RuleViolation.invalidEmail(prefix + "Email")
+      throw RuleViolation.invalidEmail(field.appending(C.email).name)
     }
   }
 

@@ -20,27 +20,27 @@ public struct EditSettings: Command {
   {
     [
       (
-        "contactMinutes", \.outageContactLimitMinutes, "4.3",
+        Settings.Fields.outageContactLimitMinutes.name, \.outageContactLimitMinutes, "4.3",
         LocalizedText(sv: "Kontakt med e-nämnden", en: "Contacting the e-nämnd"),
         1...240, LocalizedText(sv: "minuter", en: "minutes")
       ),
       (
-        "orderStepDays", \.orderStepLimitDays, "6",
+        Settings.Fields.orderStepLimitDays.name, \.orderStepLimitDays, "6",
         LocalizedText(sv: "Beställning i samma steg", en: "Order in one step"), 1...365,
         LocalizedText(sv: "dagar", en: "days")
       ),
       (
-        "serviceReviewMonths", \.serviceReviewIntervalMonths, "4",
+        Settings.Fields.serviceReviewIntervalMonths.name, \.serviceReviewIntervalMonths, "4",
         LocalizedText(sv: "Granskning av e-tjänst", en: "E-service review"), 1...120,
         LocalizedText(sv: "månader", en: "months")
       ),
       (
-        "routineReviewMonths", \.routineReviewIntervalMonths, "4.3",
+        Settings.Fields.routineReviewIntervalMonths.name, \.routineReviewIntervalMonths, "4.3",
         LocalizedText(sv: "Granskning av reservrutin", en: "Fallback routine review"), 1...120,
         LocalizedText(sv: "månader", en: "months")
       ),
       (
-        "expiryWarningDays", \.accessExpiryWarningDays, "4.2",
+        Settings.Fields.accessExpiryWarningDays.name, \.accessExpiryWarningDays, "4.2",
         LocalizedText(sv: "Varning före behörighetens slut", en: "Warning before access ends"),
         0...90, LocalizedText(sv: "dagar", en: "days")
       ),

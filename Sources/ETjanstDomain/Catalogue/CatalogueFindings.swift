@@ -11,7 +11,8 @@ extension Findings {
           Finding(
             section: flag.section, severity: flag == .openReports ? .notice : .warning,
             subject: service.name,
-            message: m.explain(flag, of: service)))
+            message: m.explain(flag, of: service), target: .service(service.id),
+            due: flag == .reviewOverdue ? service.reviewDue?.start : nil))
       }
     }
     return out

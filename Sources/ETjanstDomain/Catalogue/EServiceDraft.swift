@@ -78,8 +78,8 @@ public struct EServiceDraft: Sendable, Equatable {
     public static let handlingDaysAfter = "handlingDaysAfter"
     public static let lastReviewed = "lastReviewed"
     public static let reviewIntervalMonths = "reviewIntervalMonths"
-    /// Each role's field is named after the role: "processOwner", "contactPerson" …
-    public static func role(_ role: ServiceRole) -> String { role.rawValue }
+    /// Each role's field is the role within the roles: "roles.processOwner" …
+    public static func role(_ role: ServiceRole) -> String { EService.Fields.role(role).name }
   }
 
   /// The draft with its text cleaned and the rules checked, for the service `id`

@@ -61,6 +61,10 @@ extension EService: FieldedEntity {
     public static let address = Field.text(
       "address", T(sv: "Adress", en: "Address"), \EService.address)
     public static let roles = Field.nested("roles", T(sv: "Roller", en: "Roles"), \EService.roles)
+    /// One named role, as a field of its own ("roles.serviceOwner").
+    public static func role(_ role: ServiceRole) -> Field<EService, PersonRef?> {
+      roles.appending(ServiceRoles.field(role))
+    }
     public static let needsELegitimation = Field.flag(
       "needsELegitimation", T(sv: "E-legitimation", en: "E-identification"),
       \EService.needsELegitimation)
@@ -182,9 +186,15 @@ extension AccessGrant: FieldedEntity {
   public static let entityType = "accessGrant"
   public var entityKey: EntityID<EService> { service }
   public func readableName(in m: Municipality) -> String { m.service(service)?.name ?? "?" }
+  public enum Fields {
+    public static let validFrom = Field.day(
+      "validFrom", T(sv: "Giltig från", en: "Valid from"), \AccessGrant.validFrom)
+    public static let validTo = Field.day(
+      "validTo", T(sv: "Giltig till", en: "Valid to"), \AccessGrant.validTo)
+  }
+
   public static let fields: [AnyField<AccessGrant>] = [
-    Field.day("validFrom", T(sv: "Giltig från", en: "Valid from"), \AccessGrant.validFrom).erased,
-    Field.day("validTo", T(sv: "Giltig till", en: "Valid to"), \AccessGrant.validTo).erased,
+    Fields.validFrom.erased, Fields.validTo.erased,
   ]
 }
 
@@ -324,22 +334,30 @@ extension ReviewMeeting: FieldedEntity {
   public static let entityType = "reviewMeeting"
   public var entityKey: String { "meeting" }
   public func readableName(in m: Municipality) -> String { "" }
-  public static let fields: [AnyField<ReviewMeeting>] = [
-    Field.time("at", T(sv: "Tid", en: "Time"), \ReviewMeeting.at).erased,
-    Field.text("place", T(sv: "Plats", en: "Place"), \ReviewMeeting.place).erased,
-  ]
+  public enum Fields {
+    public static let at = Field.time("at", T(sv: "Tid", en: "Time"), \ReviewMeeting.at)
+    public static let place = Field.text("place", T(sv: "Plats", en: "Place"), \ReviewMeeting.place)
+  }
+
+  public static let fields: [AnyField<ReviewMeeting>] = [Fields.at.erased, Fields.place.erased]
 }
 
 extension ReviewComment: FieldedEntity {
   public static let entityType = "reviewComment"
   public var entityKey: EntityID<ReviewComment> { id }
   public func readableName(in m: Municipality) -> String { text }
-  public static let fields: [AnyField<ReviewComment>] = [
-    Field.text("text", T(sv: "Synpunkt", en: "Comment"), \ReviewComment.text).erased,
-    Field<ReviewComment, CommentResolution>(
+  public enum Fields {
+    public static let text = Field.text(
+      "text", T(sv: "Synpunkt", en: "Comment"), \ReviewComment.text)
+    public static let resolution = Field<ReviewComment, CommentResolution>(
       "resolution", T(sv: "Hantering", en: "Resolution"), \.resolution
-    ) { v, _ in v.label }.erased,
-    Field.text("note", T(sv: "Anteckning", en: "Note"), \ReviewComment.note).erased,
+    ) { v, _ in v.label }
+    public static let note = Field.text(
+      "note", T(sv: "Anteckning", en: "Note"), \ReviewComment.note)
+  }
+
+  public static let fields: [AnyField<ReviewComment>] = [
+    Fields.text.erased, Fields.resolution.erased, Fields.note.erased,
   ]
 }
 

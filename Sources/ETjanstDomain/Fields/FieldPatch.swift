@@ -9,7 +9,7 @@ public struct FieldEdit<Entity>: Sendable {
   public let label: LocalizedText
   public let base: any Equatable & Sendable
   public let value: any Equatable & Sendable
-  let applyTo: @Sendable (inout Entity, Municipality) -> FieldConflict?
+  let applyTo: @Sendable (inout Entity, Municipality?) -> FieldConflict?
   let rebase: @Sendable (any Equatable & Sendable, Bool) -> FieldEdit<Entity>?
 
   init<Value>(field: Field<Entity, Value>, base: Value, value: Value) {
@@ -23,6 +23,7 @@ public struct FieldEdit<Entity>: Sendable {
         entity[keyPath: field.keyPath] = merged
         return nil
       }
+      guard let m else { return nil }
       return FieldConflict(
         name: field.name, label: field.label, base: base, theirs: theirs, yours: value,
         baseText: field.describe(base, m), theirsText: field.describe(theirs, m),
@@ -111,6 +112,14 @@ public struct EntityPatch<Entity: FieldedEntity>: Sendable {
     if !conflicts.isEmpty {
       throw EditConflict(conflicts: conflicts, entityName: entity.readableName(in: m))
     }
+    return result
+  }
+
+  /// `entity` with every edit applied where it does not conflict: for a new entity,
+  /// where the edits were made on this very value and so cannot conflict.
+  public func applied(toBase entity: Entity) -> Entity {
+    var result = entity
+    for edit in edits { _ = edit.applyTo(&result, nil) }
     return result
   }
 }

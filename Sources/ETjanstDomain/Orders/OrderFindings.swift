@@ -14,8 +14,9 @@ extension Findings {
           section: "6", severity: .warning, subject: o.title,
           message: LocalizedText(
             sv: "\(days) dagar i steg \(o.step.rawValue) (\(step.sv)); gränsen är \(limit) dagar",
-            en: "\(days) days in step \(o.step.rawValue) (\(step.en)); the limit is \(limit) days"))
-      )
+            en: "\(days) days in step \(o.step.rawValue) (\(step.en)); the limit is \(limit) days"),
+          target: .order(o.id),
+          due: Day(o.enteredCurrentStep).adding(days: limit + 1).start))
     }
     for o in m.orders where o.step == .review && o.meeting == nil && o.hold == nil {
       out.append(
@@ -23,7 +24,7 @@ extension Findings {
           section: "6", severity: .notice, subject: o.title,
           message: LocalizedText(
             sv: "inget granskningsmöte bokat med \(o.contactPerson)",
-            en: "no review meeting booked with \(o.contactPerson)")))
+            en: "no review meeting booked with \(o.contactPerson)"), target: .order(o.id)))
     }
     return out
   }

@@ -10,8 +10,8 @@ extension Findings {
       for flag in department.routineFlags(on: today) {
         out.append(
           Finding(
-            section: "4.3", severity: flag.severity, subject: department.name, message: flag.message
-          ))
+            section: "4.3", severity: flag.severity, subject: department.name,
+            message: flag.message, target: .department(department.id), due: flag.due?.start))
       }
     }
     for outage in m.outages where outage.isActive {
@@ -19,6 +19,8 @@ extension Findings {
         outage.isDrill
         ? LocalizedText(sv: "Övning", en: "Drill") : LocalizedText(sv: "Avbrott", en: "Outage")
       let subject = "\(kind.sv) \(OutageTime.clock(outage.start))"
+      let contactDue = outage.start.addingTimeInterval(
+        TimeInterval(max(1, m.outageContactLimitMinutes) * 60))
       switch m.contactState(outage, at: now) {
       case .late(let elapsed, _):
         out.append(
@@ -29,12 +31,13 @@ extension Findings {
                 "FÖRSENAD: Norrbottens e-nämnd är inte kontaktad efter \(Int(elapsed / 60)) min (gräns \(m.outageContactLimitMinutes) min)",
               en:
                 "LATE: Norrbottens e-nämnd not contacted after \(Int(elapsed / 60)) min (limit \(m.outageContactLimitMinutes) min)"
-            )))
+            ), target: .outage(outage.id), due: contactDue))
       default:
         out.append(
           Finding(
             section: "4.3", severity: outage.isDrill ? .notice : .warning, subject: subject,
-            message: LocalizedText(sv: "pågår; inte avslutat", en: "under way; not resolved")))
+            message: LocalizedText(sv: "pågår; inte avslutat", en: "under way; not resolved"),
+            target: .outage(outage.id)))
       }
     }
     return out

@@ -41,7 +41,7 @@ public struct SaveFallbackRoutine: Command {
     }
     if !(1...60).contains(routine.reviewIntervalMonths) {
       throw RuleViolation(
-        section: "4.3", field: "interval",
+        section: "4.3", field: FallbackRoutine.Fields.reviewIntervalMonths.name,
         LocalizedText(
           sv: "Granska rutinen minst vart femte år (1–60 månader).",
           en: "Review the routine at least every five years (1–60 months)."))

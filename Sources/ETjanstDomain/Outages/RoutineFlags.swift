@@ -42,6 +42,12 @@ public enum RoutineFlag: Equatable, Sendable {
     }
   }
 
+  /// The day the routine was due for review, when the flag is about that.
+  public var due: Day? {
+    if case .reviewOverdue(let due) = self { return due }
+    return nil
+  }
+
   /// A missing routine breaks the guideline; the others are warnings.
   public var severity: Finding.Severity { self == .missing ? .violation : .warning }
 }

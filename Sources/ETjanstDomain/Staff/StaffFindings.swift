@@ -16,7 +16,7 @@ extension Findings {
                 "introduktionens checklista är försenad (\(list.doneCount) av \(list.items.count) klara, skulle vara klar \(list.due))",
               en:
                 "the onboarding checklist is overdue (\(list.doneCount) of \(list.items.count) done, due \(list.due))"
-            )))
+            ), target: .staff(p.id), due: list.due.start))
       }
       if let list = p.offboarding, list.isOverdue(on: today) {
         out.append(
@@ -27,7 +27,7 @@ extension Findings {
                 "avslutets checklista är försenad (\(list.doneCount) av \(list.items.count) klara, slutdatum \(list.due))",
               en:
                 "the offboarding checklist is overdue (\(list.doneCount) of \(list.items.count) done, end date \(list.due))"
-            )))
+            ), target: .staff(p.id), due: list.due.start))
       }
       let open = m.openCases(of: p.id)
       if p.status == .removed, !open.isEmpty {
@@ -39,7 +39,7 @@ extension Findings {
                 "borttagen men har \(open.count) öppna ärenden: \(open.map(m.caseLine).joined(separator: ", "))",
               en:
                 "removed but has \(open.count) open cases: \(open.map(m.caseLine).joined(separator: ", "))"
-            )))
+            ), target: .staff(p.id)))
       } else if p.isLeaving, !open.isEmpty {
         out.append(
           Finding(
@@ -47,7 +47,8 @@ extension Findings {
             message: LocalizedText(
               sv:
                 "slutar \(p.endDate!) och har \(open.count) öppna ärenden att avsluta eller föra över",
-              en: "leaves on \(p.endDate!) with \(open.count) open cases to close or transfer")))
+              en: "leaves on \(p.endDate!) with \(open.count) open cases to close or transfer"),
+            target: .staff(p.id), due: p.endDate?.start))
       }
       for g in p.grants {
         let service = m.service(g.service)?.name ?? "?"
@@ -58,14 +59,15 @@ extension Findings {
               section: "4.2", severity: .violation, subject: p.name,
               message: LocalizedText(
                 sv: "borttagen men har fortfarande behörighet till \(service)",
-                en: "removed but still has access to \(service)")))
+                en: "removed but still has access to \(service)"), target: .staff(p.id)))
         case .leaverWithoutValidTo:
           out.append(
             Finding(
               section: "4.2", severity: .warning, subject: p.name,
               message: LocalizedText(
                 sv: "slutar men behörigheten till \(service) har inget giltig-till-datum",
-                en: "is leaving but the access to \(service) has no valid-to date")))
+                en: "is leaving but the access to \(service) has no valid-to date"),
+              target: .staff(p.id), due: p.endDate?.start))
         case .expiresWithOpenCases(let end):
           out.append(
             Finding(
@@ -73,7 +75,8 @@ extension Findings {
               message: LocalizedText(
                 sv:
                   "behörigheten till \(service) upphör \(end) men ärenden i den är fortfarande öppna",
-                en: "the access to \(service) ends on \(end) but cases in it are still open")))
+                en: "the access to \(service) ends on \(end) but cases in it are still open"),
+              target: .staff(p.id), due: end.start))
         case nil: break
         }
       }
@@ -83,7 +86,7 @@ extension Findings {
             section: "4.2", severity: .notice, subject: p.name,
             message: LocalizedText(
               sv: "togs bort trots öppna ärenden. Skäl: \(reason)",
-              en: "was removed despite open cases. Reason: \(reason)")))
+              en: "was removed despite open cases. Reason: \(reason)"), target: .staff(p.id)))
       }
     }
     for s in m.services.sortedSwedish(by: { $0.name }) where m.lacksActiveOfficer(s, on: today) {
@@ -91,7 +94,8 @@ extension Findings {
         Finding(
           section: "4.1", severity: .warning, subject: s.name,
           message: LocalizedText(
-            sv: "ingen aktiv handläggare har behörighet", en: "no active case officer has access")))
+            sv: "ingen aktiv handläggare har behörighet", en: "no active case officer has access"),
+          target: .service(s.id)))
     }
     return out
   }

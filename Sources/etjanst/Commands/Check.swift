@@ -20,7 +20,8 @@ struct Check: ParsableCommand {
   func run() throws {
     let language = languageOption.language
     try reporting(language) {
-      let (_, m, _) = try storeOptions.load()
+      let now = Date()
+      let (m, visible, _) = try storeOptions.loadWithFindings(at: now)
       // Text that bypassed cleaning (a hand-edited file) is found here rather than
       // in Findings, which the console recomputes every minute: walking every
       // string is too slow for that at a region's size.
@@ -31,7 +32,7 @@ struct Check: ParsableCommand {
             sv: "innehåller styrtecken eller osynliga tecken: \(text.debugDescription)",
             en: "contains control or invisible characters: \(text.debugDescription)"))
       }
-      let findings = unclean + Findings.all(in: m, at: Date())
+      let findings = unclean + visible
       let problems = findings.filter { $0.severity >= .warning }
       for f in all ? findings : problems {
         Output.print(CheckLine.format(f, language))

@@ -35,21 +35,26 @@ struct List: ParsableCommand {
     let language = languageOption.language
     try reporting(language) {
       let (file, m, user) = try storeOptions.load()
-      var options = ListOptions(
+      let options = ListOptions(
         filter: filter.map(TextCleaning.line), department: department.map(TextCleaning.line),
         step: step, today: Day(Date()), language: language)
-      // A manager lists the personal data of their own department only (4.1, 4.2).
-      if let own = user.role.department, case .export(let k) = kind,
-        [.staff, .access, .cases].contains(k)
+      // What a manager may list is decided by Visibility: `m` is already their
+      // department's; asking for another department's people says so.
+      let visibility = Visibility(user)
+      if case .export(let k) = kind, [.staff, .access, .cases, .orders].contains(k),
+        let own = visibility.department, let asked = try options.departmentID(in: m),
+        !visibility.sees(department: asked)
       {
-        if let asked = try options.departmentID(in: m), asked != own {
-          throw Failure(
-            sv: "en chef listar \(k.rawValue) för sin egen förvaltning (\(m.departmentName(own)))",
-            en:
-              "a manager lists \(k.rawValue) of their own department only (\(m.departmentName(own)))"
-          )
-        }
-        options.department = own.rawValue
+        throw Failure(
+          sv: "en chef listar \(k.rawValue) för sin egen förvaltning (\(m.departmentName(own)))",
+          en:
+            "a manager lists \(k.rawValue) of their own department only (\(m.departmentName(own)))"
+        )
+      }
+      if kind == .audit && !visibility.seesAuditTrail {
+        throw Failure(
+          sv: "granskningsloggen namnger alla som ändrat något; fråga e-samordnaren",
+          en: "the audit trail names everyone who changed anything; ask the e-coordinator")
       }
       let table: ExportTable
       switch kind {
@@ -70,7 +75,7 @@ struct List: ParsableCommand {
 }
 
 /// The kinds of `list`: the export tables plus the store's audit trail.
-enum ListKind: ExpressibleByArgument, CaseIterable {
+enum ListKind: ExpressibleByArgument, CaseIterable, Equatable {
   case export(ExportKind)
   case audit
 

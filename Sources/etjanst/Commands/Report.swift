@@ -16,10 +16,11 @@ struct Report: ParsableCommand {
 
   func run() throws {
     try reporting(languageOption.language) {
-      let (_, m, _) = try storeOptions.load()
       let now = Date()
+      let (m, findings, _) = try storeOptions.loadWithFindings(at: now)
       Output.print(
-        ReportText.render(m, now: now, format: format, language: languageOption.language),
+        ReportText.render(
+          m, findings: findings, now: now, format: format, language: languageOption.language),
         terminator: "")
     }
   }
@@ -30,9 +31,9 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum ReportText {
-  static func render(_ m: Municipality, now: Date, format: ReportFormat, language: Language)
-    -> String
-  {
+  static func render(
+    _ m: Municipality, findings: [Finding], now: Date, format: ReportFormat, language: Language
+  ) -> String {
     let sv = language == .swedish
     let g = GoalFigures(m)
     let md = format == .md
@@ -84,7 +85,6 @@ enum ReportText {
           : "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)
     }
     out.append("")
-    let findings = Findings.all(in: m, at: now)
     heading(sv ? "Behöver åtgärdas (\(findings.count))" : "Needs attention (\(findings.count))")
     if findings.isEmpty { out.append(sv ? "Inget." : "Nothing.") }
     for f in findings {

@@ -13,7 +13,22 @@ struct StoreOptions: ParsableArguments {
   /// The store, loaded, and who is using it: a missing or broken file, or a login
   /// the store does not know, ends the command with one line (DESIGN: others are
   /// refused, on the command line as in the console).
+  /// The store as the user may see it (`Visibility.scoped`: a manager's own
+  /// department), and the user.
   func load() throws -> (StoreFile, Municipality, User) {
+    let (file, whole, user) = try loadWhole()
+    return (file, Visibility(user).scoped(whole), user)
+  }
+
+  /// The store as the user may see it, and what needs attention in it as they may
+  /// see it (judged on the whole store, `Visibility.findings`).
+  func loadWithFindings(at now: Date) throws -> (Municipality, [Finding], User) {
+    let (_, whole, user) = try loadWhole()
+    let visibility = Visibility(user)
+    return (visibility.scoped(whole), visibility.findings(in: whole, at: now), user)
+  }
+
+  private func loadWhole() throws -> (StoreFile, Municipality, User) {
     let file = StoreFile(location: location)
     let m: Municipality
     do {

@@ -3,59 +3,53 @@ import ETjanstDomain
 /// The dialogs of the administration. Each builds a domain command; the rules and
 /// their refusals, beside the field at fault, live in the domain.
 enum AdminForms {
+  /// Edits the contacts; only the fields the user changed are set on the newest.
   static func editContacts(_ state: inout AppState) -> [Effect] {
-    let c = state.data.contacts
-    func card(_ prefix: String, _ card: ContactCard, _ label: (LocalizedText) -> LocalizedText)
-      -> [FormField]
-    {
-      [
-        FormField(prefix + "Name", label(AdminTexts.name), value: card.name, required: true),
-        FormField(
-          prefix + "Organisation", label(AdminTexts.organisation), value: card.organisation),
-        FormField(prefix + "Phone", label(AdminTexts.phone), value: card.phone),
-        FormField(prefix + "Email", label(AdminTexts.email), value: card.email),
-      ]
+    typealias C = Contacts.Fields
+    typealias Card = ContactCard.Fields
+    var form = EntityForm(state.data.contacts)
+    for (card, label) in [
+      (C.eCoordinator, AdminTexts.coordinatorField),
+      (C.systemAdministrator, AdminTexts.administratorField),
+    ] {
+      form.add(card.appending(Card.name)) { .text($0, label(AdminTexts.name), required: true) }
+      form.add(card.appending(Card.organisation)) { .text($0, label(AdminTexts.organisation)) }
+      form.add(card.appending(Card.phone)) { .text($0, label(AdminTexts.phone)) }
+      form.add(card.appending(Card.email)) { .text($0, label(AdminTexts.email)) }
     }
+    form.add(C.orderServiceAddress) { .text($0, AdminTexts.orderAddress, required: true) }
+    let base = state.data.contacts
     state.overlays.append(
-      FormOverlay(
-        title: AdminTexts.contactsTitle,
-        fields: card("coordinator", c.eCoordinator, AdminTexts.coordinatorField)
-          + card("administrator", c.systemAdministrator, AdminTexts.administratorField)
-          + [
-            FormField(
-              "orderAddress", AdminTexts.orderAddress, value: c.orderServiceAddress,
-              required: true)
-          ]
-      ) { values, _ in
-        func card(_ prefix: String) -> ContactCard {
-          ContactCard(
-            name: values.text(prefix + "Name"), organisation: values.text(prefix + "Organisation"),
-            phone: values.text(prefix + "Phone"), email: values.text(prefix + "Email"))
-        }
-        return EditContacts(
-          Contacts(
-            eCoordinator: card("coordinator"), systemAdministrator: card("administrator"),
-            orderServiceAddress: values.text("orderAddress")))
+      FormOverlay(title: AdminTexts.contactsTitle, fields: form.fields) { values, _ in
+        let patch = try form.patch(values)
+        if patch.isEmpty { return nil }
+        return EditFields(patch, base: base, newest: { $0.contacts }) { EditContacts($0) }
       })
     return []
   }
 
   static func newDepartment(_ state: inout AppState) -> [Effect] {
+    let name = FormInput.text(Department.Fields.name.name, AdminTexts.name, required: true)
     state.overlays.append(
-      FormOverlay(
-        title: AdminTexts.newDepartmentTitle,
-        fields: [FormField("name", AdminTexts.name, required: true)]
-      ) { values, _ in AddDepartment(name: values.text("name")) })
+      FormOverlay(title: AdminTexts.newDepartmentTitle, fields: [name.field("")]) { values, _ in
+        AddDepartment(name: try values[name])
+      })
     return []
   }
 
   static func renameDepartment(_ state: inout AppState) -> [Effect] {
     guard let d = AdminTables.selectedDepartment(state) else { return [] }
+    var form = EntityForm(d)
+    form.add(Department.Fields.name) { .text($0, AdminTexts.name, required: true) }
+    let id = d.id
     state.overlays.append(
-      FormOverlay(
-        title: AdminTexts.renameTitle(d.name),
-        fields: [FormField("name", AdminTexts.name, value: d.name, required: true)]
-      ) { values, _ in RenameDepartment(d.id, to: values.text("name")) })
+      FormOverlay(title: AdminTexts.renameTitle(d.name), fields: form.fields) { values, _ in
+        let patch = try form.patch(values)
+        if patch.isEmpty { return nil }
+        return EditFields(patch, base: d, newest: { $0.department(id) }) {
+          RenameDepartment(id, to: $0.name)
+        }
+      })
     return []
   }
 
@@ -70,51 +64,44 @@ enum AdminForms {
   }
 
   /// The roles a user can have: e-coordinator, or manager of each department.
-  static func roleChoices(_ state: AppState) -> [(value: String, label: LocalizedText)] {
-    [("coordinator", AdminTexts.coordinatorRole)]
+  static func roleChoices(_ state: AppState) -> [(Role, LocalizedText)] {
+    [(Role.eCoordinator, AdminTexts.coordinatorRole)]
       + state.data.departments.sortedSwedish { $0.name }.map {
-        ($0.id.rawValue, AdminTexts.managerRole($0.name))
+        (.manager(department: $0.id), AdminTexts.managerRole($0.name))
       }
-  }
-
-  static func role(_ value: String) -> Role {
-    value == "coordinator" ? .eCoordinator : .manager(department: EntityID(value))
-  }
-
-  static func roleValue(_ role: Role) -> String {
-    role.department?.rawValue ?? "coordinator"
   }
 
   static func newUser(_ state: inout AppState) -> [Effect] {
     let choices = roleChoices(state)
     // A new login is most often a manager's: preselect the first department.
-    let preset = choices.count > 1 ? choices[1].value : choices[0].value
+    let preset = choices.count > 1 ? choices[1].0 : choices[0].0
+    let login = FormInput.text("login", AdminTexts.login, required: true)
+    let name = FormInput.text(User.Fields.name.name, AdminTexts.name, required: true)
+    let role = FormInput.choice(User.Fields.role.name, AdminTexts.role, choices)
     state.overlays.append(
       FormOverlay(
         title: AdminTexts.newUserTitle,
-        fields: [
-          FormField("login", AdminTexts.login, required: true),
-          FormField("name", AdminTexts.name, required: true),
-          FormField("role", AdminTexts.role, .choice(choices), value: preset),
-        ]
+        fields: [login.field(""), name.field(""), role.field(preset)]
       ) { values, _ in
-        AddUser(
-          login: values.text("login"), name: values.text("name"), role: role(values.text("role")))
+        AddUser(login: try values[login], name: try values[name], role: try values[role])
       })
     return []
   }
 
   static func editUser(_ state: inout AppState) -> [Effect] {
     guard let u = AdminTables.selectedUser(state) else { return [] }
+    var form = EntityForm(u)
+    form.add(User.Fields.name) { .text($0, AdminTexts.name, required: true) }
+    let choices = roleChoices(state)
+    form.add(User.Fields.role) { .choice($0, AdminTexts.role, choices) }
+    let login = u.login
     state.overlays.append(
-      FormOverlay(
-        title: AdminTexts.editUserTitle(u.login),
-        fields: [
-          FormField("name", AdminTexts.name, value: u.name, required: true),
-          FormField("role", AdminTexts.role, .choice(roleChoices(state)), value: roleValue(u.role)),
-        ]
-      ) { values, _ in
-        EditUser(login: u.login, name: values.text("name"), role: role(values.text("role")))
+      FormOverlay(title: AdminTexts.editUserTitle(u.login), fields: form.fields) { values, _ in
+        let patch = try form.patch(values)
+        if patch.isEmpty { return nil }
+        return EditFields(patch, base: u, newest: { $0.user(login: login) }) {
+          EditUser(login: login, name: $0.name, role: $0.role)
+        }
       })
     return []
   }
@@ -128,25 +115,23 @@ enum AdminForms {
     return []
   }
 
+  /// Edits the limits; only the ones the user changed are set on the newest.
   static func editLimits(_ state: inout AppState) -> [Effect] {
     let settings = state.data.settings
+    var form = EntityForm(settings)
+    for field in [
+      Settings.Fields.outageContactLimitMinutes, Settings.Fields.orderStepLimitDays,
+      Settings.Fields.serviceReviewIntervalMonths, Settings.Fields.routineReviewIntervalMonths,
+      Settings.Fields.accessExpiryWarningDays,
+    ] {
+      // Every limit is needed, so none is marked as required.
+      form.add(field) { .number($0, AdminTexts.limitField($0), marked: false) }
+    }
     state.overlays.append(
-      FormOverlay(
-        title: AdminTexts.limitsTitle,
-        fields: EditSettings.limits.map { limit in
-          FormField(
-            limit.field, AdminTexts.limitField(limit.field), .number,
-            value: "\(settings[keyPath: limit.path])")
-        }
-      ) { values, _ in
-        var next = settings
-        for limit in EditSettings.limits {
-          guard let n = try values.int(limit.field) else {
-            throw RuleViolation.required(limit.field, limit.label)
-          }
-          next[keyPath: limit.path] = n
-        }
-        return EditSettings(next)
+      FormOverlay(title: AdminTexts.limitsTitle, fields: form.fields) { values, _ in
+        let patch = try form.patch(values)
+        if patch.isEmpty { return nil }
+        return EditFields(patch, base: settings, newest: { $0.settings }) { EditSettings($0) }
       })
     return []
   }

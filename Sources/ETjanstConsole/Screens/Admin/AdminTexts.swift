@@ -124,14 +124,15 @@ enum AdminTexts {
   static let limitsTitle = T(sv: "Gränser", en: "Limits")
   /// Form labels short enough for the form's label column, each with its unit.
   static func limitField(_ field: String) -> T {
+    typealias S = Settings.Fields
     switch field {
-    case "contactMinutes":
+    case S.outageContactLimitMinutes.name:
       return T(sv: "Kontakt e-nämnden, minuter", en: "Contact e-nämnd, minutes")
-    case "orderStepDays":
+    case S.orderStepLimitDays.name:
       return T(sv: "Beställning i ett steg, dagar", en: "Order in one step, days")
-    case "serviceReviewMonths":
+    case S.serviceReviewIntervalMonths.name:
       return T(sv: "Granska e-tjänst, månader", en: "E-service review, months")
-    case "routineReviewMonths":
+    case S.routineReviewIntervalMonths.name:
       return T(sv: "Granska reservrutin, månader", en: "Routine review, months")
     default: return T(sv: "Varna före slutdatum, dagar", en: "Warn before access ends, days")
     }

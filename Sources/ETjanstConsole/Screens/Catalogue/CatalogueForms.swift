@@ -1,152 +1,126 @@
 import ETjanstDomain
 
-/// The catalogue's dialogs. Each turns the form's values into a domain command;
-/// the rules live in the command, and a refusal lands beside the field it names.
+/// The catalogue's dialogs. Each reads its typed fields into a domain command; the
+/// rules live in the command, and a refusal lands beside the field it names. An
+/// edit sends only the fields the user changed, applied to the newest version.
 enum CatalogueForms {
-  typealias Field = EServiceDraft.Field
+  typealias F = EService.Fields
 
   /// Create (`service` nil) or edit an e-service.
   static func service(_ service: EService?, _ state: AppState) -> FormOverlay {
     let m = state.data
-    let draft =
-      service.map(EServiceDraft.init)
-      ?? EServiceDraft(
-        name: "", department: nil, reviewIntervalMonths: m.settings.serviceReviewIntervalMonths)
+    let blank = EService(
+      id: EntityID(""), name: "", department: EntityID(""),
+      reviewIntervalMonths: m.settings.serviceReviewIntervalMonths)
+    var form = EntityForm(service ?? blank)
     let departments =
-      [(value: "", label: CatalogueTexts.choose)]
-      + m.departments.sortedSwedish { $0.name }.map {
-        (value: $0.id.rawValue, label: T(verbatim: $0.name))
-      }
-    var fields = [
-      FormField(Field.name, CatalogueTexts.name, value: draft.name, required: true),
-      FormField(
-        Field.department, CatalogueTexts.department, .choice(departments),
-        value: draft.department?.rawValue ?? "", required: true),
-      FormField(
-        "audience", CatalogueTexts.audience,
-        .choice(Audience.allCases.map { ($0.rawValue, $0.label) }),
-        value: draft.audience.rawValue),
-      FormField("category", CatalogueTexts.category, value: draft.category),
-    ]
+      [(EntityID<Department>(""), CatalogueTexts.choose)]
+      + m.departments.sortedSwedish { $0.name }.map { ($0.id, T(verbatim: $0.name)) }
+    form.add(F.name) { .text($0, CatalogueTexts.name, required: true) }
+    form.add(F.department) { .choice($0, CatalogueTexts.department, departments, required: true) }
+    form.add(F.audience) {
+      .choice($0, CatalogueTexts.audience, Audience.allCases.map { ($0, $0.label) })
+    }
+    form.add(F.category) { .text($0, CatalogueTexts.category) }
     if service == nil {
-      fields.append(
-        FormField(
-          "status", CatalogueTexts.status,
-          .choice(ServiceStatus.allCases.map { ($0.rawValue, $0.label) }),
-          value: ServiceStatus.ordered.rawValue))
+      form.add(F.status) {
+        .choice($0, CatalogueTexts.status, ServiceStatus.allCases.map { ($0, $0.label) })
+      }
     }
-    fields += [
-      FormField(Field.platform, CatalogueTexts.platform, value: draft.platform),
-      FormField("flowFamilyID", CatalogueTexts.flowFamily, value: draft.flowFamilyID),
-      FormField("address", CatalogueTexts.address, value: draft.address),
-    ]
-    fields += ServiceRole.allCases.map { role in
-      FormField(
-        Field.role(role), role.label, value: m.personFieldText(draft.roles[keyPath: role.keyPath]))
+    form.add(F.platform) { .text($0, CatalogueTexts.platform) }
+    form.add(F.flowFamilyID) { .text($0, CatalogueTexts.flowFamily) }
+    form.add(F.address) { .text($0, CatalogueTexts.address) }
+    for role in ServiceRole.allCases {
+      form.add(F.role(role)) { .person($0, role.label, in: m) }
     }
-    fields += [
-      .toggle("needsELegitimation", CatalogueTexts.eLegitimation, draft.needsELegitimation),
-      .toggle("needsSigning", CatalogueTexts.signing, draft.needsSigning),
-      .toggle("automated", CatalogueTexts.automated, draft.automated),
-      FormField(
-        "paperForms", CatalogueTexts.paperFormsField, .multiline,
-        value: draft.paperFormsReplaced.joined(separator: "\n")),
-      .number(Field.yearlyCaseVolume, CatalogueTexts.caseVolume, draft.yearlyCaseVolume),
-      .number(Field.handlingDaysBefore, CatalogueTexts.handlingBefore, draft.handlingDaysBefore),
-      .number(Field.handlingDaysAfter, CatalogueTexts.handlingAfter, draft.handlingDaysAfter),
-      FormField("legalNote", CatalogueTexts.legalNote, .multiline, value: draft.legalNote),
-      .day(Field.lastReviewed, CatalogueTexts.lastReviewed, draft.lastReviewed),
-      .number(
-        Field.reviewIntervalMonths, CatalogueTexts.reviewInterval, draft.reviewIntervalMonths),
-    ]
+    form.add(F.needsELegitimation) { .flag($0, CatalogueTexts.eLegitimation) }
+    form.add(F.needsSigning) { .flag($0, CatalogueTexts.signing) }
+    form.add(F.automated) { .flag($0, CatalogueTexts.automated) }
+    form.add(F.paperFormsReplaced) { .lines($0, CatalogueTexts.paperFormsField) }
+    form.add(F.yearlyCaseVolume) { .number($0, CatalogueTexts.caseVolume) }
+    form.add(F.handlingDaysBefore) { .number($0, CatalogueTexts.handlingBefore) }
+    form.add(F.handlingDaysAfter) { .number($0, CatalogueTexts.handlingAfter) }
+    form.add(F.legalNote) { .multiline($0, CatalogueTexts.legalNote) }
+    form.add(F.lastReviewed) { .day($0, CatalogueTexts.lastReviewed) }
+    form.add(F.reviewIntervalMonths) { .number($0, CatalogueTexts.reviewInterval) }
     let title = service.map { CatalogueTexts.editTitle($0.name) } ?? CatalogueTexts.newTitle
-    return FormOverlay(title: title, fields: fields) { values, state in
-      let draft = try self.draft(values, state.data)
-      if let service { return EditEService(service.id, draft) }
-      return AddEService(draft, status: ServiceStatus(rawValue: values.text("status")) ?? .ordered)
+    return FormOverlay(title: title, fields: form.fields) { values, _ in
+      guard let service else {
+        let new = try form.entity(values)
+        return AddEService(draft(new), status: new.status)
+      }
+      let patch = try form.patch(values)
+      if patch.isEmpty { return nil }
+      let id = service.id
+      return EditFields(patch, base: service, newest: { $0.service(id) }) {
+        EditEService(id, draft($0))
+      }
     }
   }
 
-  /// Reads the service form; a value that does not parse throws for its field.
-  static func draft(_ v: FormValues, _ m: Municipality) throws -> EServiceDraft {
-    var roles = ServiceRoles()
-    for role in ServiceRole.allCases {
-      roles[keyPath: role.keyPath] = try PersonRef.parse(
-        v.text(Field.role(role)), staff: m.staff, field: Field.role(role))
-    }
-    let department = v.text(Field.department)
-    return EServiceDraft(
-      name: v.text(Field.name), department: department.isEmpty ? nil : EntityID(department),
-      audience: Audience(rawValue: v.text("audience")) ?? .external, category: v.text("category"),
-      platform: v.text(Field.platform), flowFamilyID: v.text("flowFamilyID"),
-      address: v.text("address"),
-      roles: roles, needsELegitimation: v.bool("needsELegitimation"),
-      needsSigning: v.bool("needsSigning"),
-      automated: v.bool("automated"), paperFormsReplaced: v.lines("paperForms"),
-      yearlyCaseVolume: try v.int(Field.yearlyCaseVolume),
-      handlingDaysBefore: try v.int(Field.handlingDaysBefore),
-      handlingDaysAfter: try v.int(Field.handlingDaysAfter), legalNote: v.text("legalNote"),
-      lastReviewed: try v.day(Field.lastReviewed),
-      reviewIntervalMonths: try v.int(Field.reviewIntervalMonths))
+  /// The draft the catalogue's rules check, from an e-service as the form left it.
+  static func draft(_ s: EService) -> EServiceDraft {
+    var d = EServiceDraft(s)
+    if s.department.rawValue.isEmpty { d.department = nil }
+    return d
   }
 
   static func status(_ s: EService, _ state: AppState) -> FormOverlay {
-    FormOverlay(
-      title: CatalogueTexts.statusTitle(s.name),
-      fields: [
-        FormField(
-          "status", CatalogueTexts.status,
-          .choice(ServiceStatus.allCases.map { ($0.rawValue, $0.label) }),
-          value: s.status.rawValue)
-      ]
-    ) { values, _ in
-      SetServiceStatus(
-        s.id, to: ServiceStatus(rawValue: values.text("status")) ?? s.status, name: s.name)
+    var form = EntityForm(s)
+    form.add(F.status) {
+      .choice($0, CatalogueTexts.status, ServiceStatus.allCases.map { ($0, $0.label) })
+    }
+    return FormOverlay(title: CatalogueTexts.statusTitle(s.name), fields: form.fields) {
+      values, _ in
+      let patch = try form.patch(values)
+      if patch.isEmpty { return nil }
+      let id = s.id
+      let name = s.name
+      return EditFields(patch, base: s, newest: { $0.service(id) }) {
+        SetServiceStatus(id, to: $0.status, name: name)
+      }
     }
   }
 
   static func report(_ s: EService, _ state: AppState) -> FormOverlay {
-    typealias F = ReportServiceError.Field
+    typealias R = ReportServiceError.Field
+    let kind = FormInput.choice(
+      R.kind, CatalogueTexts.kind, ReportKind.allCases.map { ($0, $0.label) })
+    let reportedOn = FormInput<Day>.day(R.reportedOn, CatalogueTexts.reportedOn)
+    let reportedBy = FormInput.text(R.reportedBy, CatalogueTexts.reportedByField, required: true)
+    let text = FormInput.multiline(R.text, CatalogueTexts.text, required: true)
     return FormOverlay(
       title: CatalogueTexts.reportTitle(s.name),
       fields: [
-        FormField(
-          F.kind, CatalogueTexts.kind, .choice(ReportKind.allCases.map { ($0.rawValue, $0.label) }),
-          value: ReportKind.error.rawValue),
-        .day(F.reportedOn, CatalogueTexts.reportedOn, state.today, required: true),
-        FormField(
-          F.reportedBy, CatalogueTexts.reportedByField,
-          value: state.data.personShortName(s.roles.contactPerson), required: true),
-        FormField(F.text, CatalogueTexts.text, .multiline, required: true),
+        kind.field(.error), reportedOn.field(state.today),
+        reportedBy.field(state.data.personShortName(s.roles.contactPerson)), text.field(""),
       ]
     ) { values, _ in
       ReportServiceError(
-        s.id, kind: ReportKind(rawValue: values.text(F.kind)) ?? .error,
-        reportedOn: try values.day(F.reportedOn),
-        reportedBy: values.text(F.reportedBy), text: values.text(F.text), name: s.name)
+        s.id, kind: try values[kind], reportedOn: try values[reportedOn],
+        reportedBy: try values[reportedBy], text: try values[text], name: s.name)
     }
   }
 
   static func resolve(_ s: EService, _ state: AppState) -> FormOverlay {
-    typealias F = ResolveServiceReport.Field
-    let options = s.openReports.map { r in
-      (
-        value: r.id.rawValue,
-        label: T(verbatim: TextWidth.truncate("\(r.reportedOn) \(r.text)", to: 50))
-      )
-    }
+    typealias R = ResolveServiceReport.Field
+    let report = FormInput.choice(
+      R.report, CatalogueTexts.report,
+      s.openReports.map { r in
+        (r.id, T(verbatim: TextWidth.truncate("\(r.reportedOn) \(r.text)", to: 50)))
+      })
+    let resolvedOn = FormInput<Day>.day(R.resolvedOn, CatalogueTexts.resolvedOn)
+    let resolution = FormInput.multiline(R.resolution, CatalogueTexts.resolution, required: true)
     return FormOverlay(
       title: CatalogueTexts.resolveTitle(s.name),
       fields: [
-        FormField(
-          F.report, CatalogueTexts.report, .choice(options), value: options.first?.value ?? ""),
-        .day(F.resolvedOn, CatalogueTexts.resolvedOn, state.today, required: true),
-        FormField(F.resolution, CatalogueTexts.resolution, .multiline, required: true),
+        report.field(s.openReports.first?.id ?? EntityID("")), resolvedOn.field(state.today),
+        resolution.field(""),
       ]
     ) { values, _ in
       ResolveServiceReport(
-        s.id, report: EntityID(values.text(F.report)), resolvedOn: try values.day(F.resolvedOn),
-        resolution: values.text(F.resolution), name: s.name)
+        s.id, report: try values[report], resolvedOn: try values[resolvedOn],
+        resolution: try values[resolution], name: s.name)
     }
   }
 }

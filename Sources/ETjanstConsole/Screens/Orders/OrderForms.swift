@@ -42,61 +42,52 @@ enum OrderForms {
 
   static func newOrder(_ state: AppState) -> FormOverlay {
     let departments = state.data.departments.sortedSwedish { $0.name }
-    let channels = OrderChannel.allCases.map { (value: $0.rawValue, label: $0.label) }
-    let audiences = Audience.allCases.map { (value: $0.rawValue, label: OrdersTexts.audience($0)) }
-    let effects = [
-      ("1", OrdersTexts.effectLow), ("2", OrdersTexts.effectMid), ("3", OrdersTexts.effectHigh),
-    ].map {
-      (value: $0.0, label: $0.1)
-    }
+    let title = FormInput.text("title", OrdersTexts.fTitle, required: true)
+    let department = FormInput.choice(
+      "department", OrdersTexts.fDepartment,
+      departments.map { ($0.id, LocalizedText(verbatim: $0.name)) }, required: true)
+    let contactPerson = FormInput.text("contactPerson", OrdersTexts.fContact, required: true)
+    let contactEmail = FormInput.text("contactEmail", OrdersTexts.fEmail)
+    let audience = FormInput.choice(
+      "audience", OrdersTexts.fAudience, Audience.allCases.map { ($0, OrdersTexts.audience($0)) })
+    let channel = FormInput.choice(
+      "channel", OrdersTexts.fChannel, OrderChannel.allCases.map { ($0, $0.label) })
+    let caseNumber = FormInput.text("caseNumber", OrdersTexts.fCaseNumber)
+    let beneficiaries = FormInput.text("beneficiaries", OrdersTexts.fBeneficiaries)
+    let expectedEffect = FormInput.text("expectedEffect", OrdersTexts.fEffect)
+    let effectScore = FormInput.choice(
+      "effectScore", OrdersTexts.fEffectScore,
+      [(1, OrdersTexts.effectLow), (2, OrdersTexts.effectMid), (3, OrdersTexts.effectHigh)])
+    let volume = FormInput<Int?>.number("yearlyCaseVolume", OrdersTexts.fVolume)
+    let paperForms = FormInput.text("paperForms", OrdersTexts.fPaperForms)
     return FormOverlay(
       title: OrdersTexts.newOrderTitle,
       fields: [
-        FormField("title", OrdersTexts.fTitle, required: true),
-        FormField(
-          "department", OrdersTexts.fDepartment,
-          .choice(
-            departments.map { (value: $0.id.rawValue, label: LocalizedText(verbatim: $0.name)) }),
-          value: departments.first?.id.rawValue ?? "", required: true),
-        FormField("contactPerson", OrdersTexts.fContact, required: true),
-        FormField("contactEmail", OrdersTexts.fEmail),
-        FormField(
-          "audience", OrdersTexts.fAudience, .choice(audiences), value: Audience.external.rawValue),
-        FormField(
-          "channel", OrdersTexts.fChannel, .choice(channels),
-          value: OrderChannel.orderService.rawValue),
-        FormField("caseNumber", OrdersTexts.fCaseNumber),
-        FormField("beneficiaries", OrdersTexts.fBeneficiaries),
-        FormField("expectedEffect", OrdersTexts.fEffect),
-        FormField("effectScore", OrdersTexts.fEffectScore, .choice(effects), value: "2"),
-        FormField.number("yearlyCaseVolume", OrdersTexts.fVolume, nil),
-        FormField("paperForms", OrdersTexts.fPaperForms),
+        title.field(""), department.field(departments.first?.id ?? EntityID("")),
+        contactPerson.field(""), contactEmail.field(""), audience.field(.external),
+        channel.field(.orderService), caseNumber.field(""), beneficiaries.field(""),
+        expectedEffect.field(""), effectScore.field(2), volume.field(nil), paperForms.field(""),
       ]
     ) { values, _ in
       let draft = OrderDraft(
-        title: values.text("title"), department: EntityID(values.text("department")),
-        contactPerson: values.text("contactPerson"), contactEmail: values.text("contactEmail"),
-        audience: Audience(rawValue: values.text("audience")) ?? .external,
+        title: try values[title], department: try values[department],
+        contactPerson: try values[contactPerson], contactEmail: try values[contactEmail],
+        audience: try values[audience],
         need: Need(
-          beneficiaries: values.text("beneficiaries"),
-          expectedEffect: values.text("expectedEffect"),
-          effectScore: Int(values.text("effectScore")) ?? 2,
-          yearlyCaseVolume: try values.int("yearlyCaseVolume"),
-          paperFormsReplaced: values.text("paperForms").split(separator: ";").map {
+          beneficiaries: try values[beneficiaries], expectedEffect: try values[expectedEffect],
+          effectScore: try values[effectScore], yearlyCaseVolume: try values[volume],
+          paperFormsReplaced: try values[paperForms].split(separator: ";").map {
             $0.trimmingCharacters(in: .whitespaces)
           }))
       return ReceiveOrder(
-        draft: draft, channel: OrderChannel(rawValue: values.text("channel")) ?? .orderService,
-        caseNumber: values.text("caseNumber"))
+        draft: draft, channel: try values[channel], caseNumber: try values[caseNumber])
     }
   }
 
   static func register(_ o: ServiceOrder) -> FormOverlay {
-    FormOverlay(
-      title: OrdersTexts.registerTitle,
-      fields: [FormField("caseNumber", OrdersTexts.fCaseNumber, required: true)]
-    ) {
-      values, _ in RegisterOrder(order: o.id, caseNumber: values.text("caseNumber"))
+    let caseNumber = FormInput.text("caseNumber", OrdersTexts.fCaseNumber, required: true)
+    return FormOverlay(title: OrdersTexts.registerTitle, fields: [caseNumber.field("")]) {
+      values, _ in RegisterOrder(order: o.id, caseNumber: try values[caseNumber])
     }
   }
 
@@ -104,84 +95,93 @@ enum OrderForms {
     let existing = state.data.services.filter { $0.department == o.department }.sortedSwedish {
       $0.name
     }
-    let options =
-      [(value: "", label: OrdersTexts.newEntry(o.title))]
+    let options: [(EntityID<EService>?, LocalizedText)] =
+      [(nil, OrdersTexts.newEntry(o.title))]
       + existing.map { s in
-        (
-          value: s.id.rawValue,
-          label: LocalizedText(verbatim: "\(s.name) (\(OrdersTexts.serviceStatus(s.status).sv))")
-        )
+        (s.id, LocalizedText(verbatim: "\(s.name) (\(OrdersTexts.serviceStatus(s.status).sv))"))
       }
-    return FormOverlay(
-      title: OrdersTexts.firstVersionTitle,
-      fields: [FormField("service", OrdersTexts.fEntry, .choice(options), value: "")]
-    ) { values, _ in
-      let id = values.text("service")
-      return BuildFirstVersion(order: o.id, entry: id.isEmpty ? .new() : .existing(EntityID(id)))
+    let entry = FormInput.choice("service", OrdersTexts.fEntry, options)
+    return FormOverlay(title: OrdersTexts.firstVersionTitle, fields: [entry.field(nil)]) {
+      values, _ in
+      let id = try values[entry]
+      return BuildFirstVersion(order: o.id, entry: id.map { .existing($0) } ?? .new())
     }
   }
 
+  /// Books the review meeting, or moves it: then only what the user changed is set
+  /// on the newest booking.
   static func meeting(_ o: ServiceOrder, _ state: AppState) -> FormOverlay {
-    FormOverlay(
-      title: OrdersTexts.meetingTitle,
-      fields: [
-        FormField(
-          "at", OrdersTexts.fMeetingAt, .dateTime,
-          value: o.meeting.map { Format.dateTime($0.at) } ?? "", required: true),
-        FormField("place", OrdersTexts.fPlace, value: o.meeting?.place ?? "", required: true),
-      ]
-    ) { values, _ in
-      guard let at = try values.dateTime("at") else {
-        throw RuleViolation.required("at", OrdersTexts.fMeetingAt)
+    typealias M = ReviewMeeting.Fields
+    let id = o.id
+    guard let booked = o.meeting else {
+      let at = FormInput<Date>.dateTime(M.at.name, OrdersTexts.fMeetingAt)
+      let place = FormInput.text(M.place.name, OrdersTexts.fPlace, required: true)
+      let empty = FormInput<Date?>.dateTime(M.at.name, OrdersTexts.fMeetingAt)
+      var when = empty.field(nil)
+      when.required = true
+      return FormOverlay(title: OrdersTexts.meetingTitle, fields: [when, place.field("")]) {
+        values, _ in
+        BookReviewMeeting(order: id, at: try values[at], place: try values[place])
       }
-      return BookReviewMeeting(order: o.id, at: at, place: values.text("place"))
+    }
+    var form = EntityForm(booked)
+    form.add(M.at) { .dateTime($0, OrdersTexts.fMeetingAt) }
+    form.add(M.place) { .text($0, OrdersTexts.fPlace, required: true) }
+    return FormOverlay(title: OrdersTexts.meetingTitle, fields: form.fields) { values, _ in
+      let patch = try form.patch(values)
+      if patch.isEmpty { return nil }
+      return EditFields(patch, base: booked, newest: { $0.orders[id: id]?.meeting }) {
+        BookReviewMeeting(order: id, at: $0.at, place: $0.place)
+      }
     }
   }
 
   static func comment(_ o: ServiceOrder) -> FormOverlay {
-    FormOverlay(
-      title: OrdersTexts.commentTitle,
-      fields: [FormField("text", OrdersTexts.fComment, required: true)]
-    ) {
-      values, _ in AddReviewComment(order: o.id, text: values.text("text"))
+    let text = FormInput.text("text", OrdersTexts.fComment, required: true)
+    return FormOverlay(title: OrdersTexts.commentTitle, fields: [text.field("")]) { values, _ in
+      AddReviewComment(order: o.id, text: try values[text])
     }
   }
 
+  /// Resolves a review comment: the resolution and note the user set go onto the
+  /// newest version of the comment.
   static func resolve(_ o: ServiceOrder, _ c: ReviewComment) -> FormOverlay {
+    typealias C = ReviewComment.Fields
     let options = [CommentResolution.adjusted, .declined, .open].map {
-      (value: $0.rawValue, label: OrdersTexts.resolution($0))
+      ($0, OrdersTexts.resolution($0))
     }
-    let current = c.resolution == .open ? CommentResolution.adjusted : c.resolution
-    return FormOverlay(
-      title: OrdersTexts.resolveTitle,
-      fields: [
-        FormField("resolution", OrdersTexts.fResolution, .choice(options), value: current.rawValue),
-        FormField("note", OrdersTexts.fNote, value: c.note, required: true),
-      ]
-    ) { values, _ in
-      ResolveReviewComment(
-        order: o.id, comment: c.id,
-        resolution: CommentResolution(rawValue: values.text("resolution")) ?? .adjusted,
-        note: values.text("note"))
+    var form = EntityForm(c)
+    form.add(C.resolution, shown: c.resolution == .open ? .adjusted : c.resolution) {
+      .choice($0, OrdersTexts.fResolution, options)
+    }
+    form.add(C.note) { .text($0, OrdersTexts.fNote, required: true) }
+    let order = o.id
+    let comment = c.id
+    return FormOverlay(title: OrdersTexts.resolveTitle, fields: form.fields) { values, _ in
+      let patch = try form.patch(values)
+      if patch.isEmpty { return nil }
+      return EditFields(patch, base: c, newest: { $0.orders[id: order]?.comments[id: comment] }) {
+        ResolveReviewComment(
+          order: order, comment: comment, resolution: $0.resolution, note: $0.note)
+      }
     }
   }
 
   static func agreement(_ o: ServiceOrder) -> FormOverlay {
-    FormOverlay(
-      title: OrdersTexts.agreementTitle,
-      fields: [FormField("by", OrdersTexts.fAgreedBy, value: o.contactPerson, required: true)]
-    ) {
-      values, _ in RecordAgreement(order: o.id, by: values.text("by"))
+    let by = FormInput.text("by", OrdersTexts.fAgreedBy, required: true)
+    return FormOverlay(title: OrdersTexts.agreementTitle, fields: [by.field(o.contactPerson)]) {
+      values, _ in RecordAgreement(order: o.id, by: try values[by])
     }
   }
 
   static func hold(_ o: ServiceOrder, _ kind: HoldKind, _ state: inout AppState) -> [Effect] {
     checked(kind == .onHold ? .hold : .cancel, o, &state) { state in
+      let reason = FormInput.text("reason", OrdersTexts.fReason, required: true)
       state.overlays.append(
         FormOverlay(
           title: kind == .onHold ? OrdersTexts.holdTitle : OrdersTexts.cancelTitle,
-          fields: [FormField("reason", OrdersTexts.fReason, required: true)]
-        ) { values, _ in HoldOrder(order: o.id, kind: kind, reason: values.text("reason")) })
+          fields: [reason.field("")]
+        ) { values, _ in HoldOrder(order: o.id, kind: kind, reason: try values[reason]) })
       return []
     }
   }

@@ -7,95 +7,92 @@ enum OutageForms {
   typealias X = OutagesTexts
 
   /// Declares an outage (start now, the whole platform), or a drill of a
-  /// department's routine (its e-services filled in).
+  /// department's routine (its e-services picked).
   static func declare(_ state: AppState, drillOf department: Department?) -> FormOverlay {
     let drill = department != nil
-    let services =
-      department.map { d in state.data.services.filter { $0.department == d.id }.map(\.name) } ?? []
+    let picked = department.map { d in state.data.services.filter { $0.department == d.id } } ?? []
+    let start = FormInput<Date>.dateTime("start", X.fieldStart)
+    // Picked from a list (none: the whole platform); names may contain commas.
+    let services = FormInput<[EntityID<EService>]>.choices(
+      "services", X.fieldServices,
+      state.data.services.sortedSwedish { $0.name }.map { ($0.id, T(verbatim: $0.name)) })
+    let observed = FormInput.text("observed", X.fieldObserved)
+    let declaredBy = FormInput.text("declaredBy", X.fieldDeclaredBy, required: true)
+    let isDrill = FormInput.flag("drill", X.fieldDrill)
     return FormOverlay(
       title: drill ? X.drillTitle : X.declareTitle,
       fields: [
-        FormField(
-          "start", X.fieldStart, .dateTime, value: Format.dateTime(state.now), required: true),
-        FormField("services", X.fieldServices, value: services.joined(separator: ", ")),
-        FormField("observed", X.fieldObserved),
-        FormField("declaredBy", X.fieldDeclaredBy, value: state.user.name, required: true),
-        .toggle("drill", X.fieldDrill, drill),
+        start.field(state.now), services.field(picked.map(\.id)), observed.field(""),
+        declaredBy.field(state.user.name), isDrill.field(drill),
       ]
-    ) { values, state in
-      let names = values.text("services")
-      let scope =
-        names.isEmpty
-        ? OutageScope.wholePlatform : try OutageScope.services(named: names, in: state.data)
+    ) { values, _ in
+      let ids = try values[services]
       return DeclareOutage(
-        start: try required(values.dateTime("start"), "start", X.fieldStart), scope: scope,
-        observed: values.text("observed"), declaredBy: values.text("declaredBy"),
-        isDrill: values.bool("drill"))
+        start: try values[start], scope: ids.isEmpty ? .wholePlatform : .services(ids),
+        observed: try values[observed], declaredBy: try values[declaredBy],
+        isDrill: try values[isDrill])
     }
   }
 
   /// Records the call to the e-nämnd; stops the clock.
   static func contact(_ outage: Outage, _ state: AppState) -> FormOverlay {
-    FormOverlay(
+    let at = FormInput<Date>.dateTime("at", X.fieldAt)
+    let channel = FormInput.text("channel", X.fieldChannel, required: true)
+    let by = FormInput.text("by", X.fieldBy, required: true)
+    let reference = FormInput.text("reference", X.fieldReference)
+    return FormOverlay(
       title: X.contactTitle,
       fields: [
-        FormField("at", X.fieldAt, .dateTime, value: Format.dateTime(state.now), required: true),
-        FormField("channel", X.fieldChannel, value: state.t(X.defaultChannel), required: true),
-        FormField("by", X.fieldBy, value: state.user.name, required: true),
-        FormField("reference", X.fieldReference),
+        at.field(state.now), channel.field(state.t(X.defaultChannel)), by.field(state.user.name),
+        reference.field(""),
       ]
     ) { values, _ in
       RecordOutageContact(
-        outage: outage.id, at: try required(values.dateTime("at"), "at", X.fieldAt),
-        channel: values.text("channel"),
-        by: values.text("by"), reference: values.text("reference"))
+        outage: outage.id, at: try values[at], channel: try values[channel], by: try values[by],
+        reference: try values[reference])
     }
   }
 
   static func resolve(_ outage: Outage, _ state: AppState) -> FormOverlay {
-    FormOverlay(
-      title: X.resolveTitle,
-      fields: [
-        FormField("end", X.fieldEnd, .dateTime, value: Format.dateTime(state.now), required: true),
-        FormField("cause", X.fieldCause, required: true),
-        FormField("followUp", X.fieldFollowUp, .multiline),
-      ]
+    let end = FormInput<Date>.dateTime("end", X.fieldEnd)
+    let cause = FormInput.text("cause", X.fieldCause, required: true)
+    let followUp = FormInput.multiline("followUp", X.fieldFollowUp)
+    return FormOverlay(
+      title: X.resolveTitle, fields: [end.field(state.now), cause.field(""), followUp.field("")]
     ) { values, _ in
       ResolveOutage(
-        outage: outage.id, end: try required(values.dateTime("end"), "end", X.fieldEnd),
-        cause: values.text("cause"),
-        followUp: values.text("followUp"))
+        outage: outage.id, end: try values[end], cause: try values[cause],
+        followUp: try values[followUp])
     }
   }
 
   /// Writes or edits a routine; the steps open in $EDITOR or the console's editor.
+  /// An edit sends only the fields the user changed, set on the newest routine.
   static func routine(_ d: Department, _ state: AppState) -> FormOverlay {
-    let r = d.fallbackRoutine
-    return FormOverlay(
-      title: X.routineFormTitle(d.name),
-      fields: [
-        FormField("steps", X.fieldSteps, .multiline, value: r?.steps ?? "", required: true),
-        FormField("location", X.fieldLocation, value: r?.location ?? "", required: true),
-        FormField("responsible", X.fieldResponsible, value: r?.responsible ?? "", required: true),
-        .day("lastReviewed", X.fieldReviewed, r == nil ? state.today : r?.lastReviewed),
-        .day("lastTested", X.fieldTested, r?.lastTested),
-        .number(
-          "interval", X.fieldInterval,
-          r?.reviewIntervalMonths ?? state.data.settings.routineReviewIntervalMonths),
-      ]
-    ) { values, _ in
-      SaveFallbackRoutine(
-        department: d.id,
-        routine: FallbackRoutine(
-          steps: values.text("steps"), location: values.text("location"),
-          responsible: values.text("responsible"),
-          lastReviewed: try values.day("lastReviewed"), lastTested: try values.day("lastTested"),
-          reviewIntervalMonths: try required(values.int("interval"), "interval", X.fieldInterval)))
+    typealias R = FallbackRoutine.Fields
+    let blank = FallbackRoutine(
+      steps: "", location: "", responsible: "", lastReviewed: state.today,
+      reviewIntervalMonths: state.data.settings.routineReviewIntervalMonths)
+    let base = d.fallbackRoutine ?? blank
+    var form = EntityForm(base)
+    form.add(R.steps) { .multiline($0, X.fieldSteps, required: true) }
+    form.add(R.location) { .text($0, X.fieldLocation, required: true) }
+    form.add(R.responsible) { .text($0, X.fieldResponsible, required: true) }
+    form.add(R.lastReviewed) { .day($0, X.fieldReviewed) }
+    form.add(R.lastTested) { .day($0, X.fieldTested) }
+    form.add(R.reviewIntervalMonths) { .number($0, X.fieldInterval) }
+    let id = d.id
+    let isNew = d.fallbackRoutine == nil
+    return FormOverlay(title: X.routineFormTitle(d.name), fields: form.fields) { values, _ in
+      let patch = try form.patch(values)
+      if patch.isEmpty && !isNew { return nil }
+      return EditFields(
+        patch, base: base,
+        newest: { m in
+          guard let department = m.department(id) else { return nil }
+          return department.fallbackRoutine ?? (isNew ? blank : nil)
+        }
+      ) { SaveFallbackRoutine(department: id, routine: $0) }
     }
-  }
-
-  static func required<V>(_ value: V?, _ field: String, _ label: LocalizedText) throws -> V {
-    guard let value else { throw RuleViolation.required(field, label) }
-    return value
   }
 }

@@ -83,16 +83,17 @@ enum AccessMatrixView {
         guard rows.indices.contains(state.staffScreen.matrix.selected) else { return [] }
         StaffScreen.open(rows[state.staffScreen.matrix.selected], from: .access, &state)
         return []
-      },
-      StaffScreen.departmentBinding(),
-      Binding(
-        [.character("a"), .character("q"), .escape], keysLabel: "a q", label: StaffTexts.keyBack,
-        help: StaffTexts.helpAccess
-      ) { state in
-        state.staffScreen.mode = .list
-        return []
-      },
+      }
     ]
+      + StaffScreen.departmentBinding(state) + [
+        Binding(
+          [.character("a"), .character("q"), .escape], keysLabel: "a q", label: StaffTexts.keyBack,
+          help: StaffTexts.helpAccess
+        ) { state in
+          state.staffScreen.mode = .list
+          return []
+        }
+      ]
       + columnKeys.map { key, delta in
         Binding([key], keysLabel: "←→", label: StaffTexts.keyColumn, help: StaffTexts.helpColumn) {
           state in

@@ -3,79 +3,63 @@ import ETjanstDomain
 /// The dialogs of the Personal screen. Each builds a domain command from the form;
 /// the rules (and their refusals, beside the field at fault) live in the domain.
 enum StaffForms {
-  static func departmentChoices(_ state: AppState) -> [(value: String, label: LocalizedText)] {
+  static func departmentChoices(_ state: AppState) -> [(EntityID<Department>, LocalizedText)] {
     state.data.departments.sortedSwedish { $0.name }.map {
-      ($0.id.rawValue, LocalizedText(verbatim: $0.name))
+      ($0.id, LocalizedText(verbatim: $0.name))
     }
   }
 
+  static func serviceChoices(_ state: AppState) -> [(EntityID<EService>, LocalizedText)] {
+    state.data.services.sortedSwedish { $0.name }.map { ($0.id, LocalizedText(verbatim: $0.name)) }
+  }
+
+  typealias P = StaffMember.Fields
+
   static func newStaff(_ state: inout AppState) -> [Effect] {
     let department = StaffScreen.department(state) ?? state.data.departments.first?.id
+    let name = FormInput.text(P.name.name, StaffTexts.name, required: true)
+    let login = FormInput.text(P.login.name, StaffTexts.login, required: true)
+    let dept = FormInput.choice(P.department.name, StaffTexts.department, departmentChoices(state))
+    let manager = FormInput.text(P.manager.name, StaffTexts.manager)
+    let start = FormInput<Day>.day(P.startDate.name, StaffTexts.startDate)
+    // Picked from a list, several at once: names may contain commas.
+    let services = FormInput<[EntityID<EService>]>.choices(
+      "services", StaffTexts.servicesField, serviceChoices(state))
     state.overlays.append(
       FormOverlay(
         title: StaffTexts.newStaffTitle,
         fields: [
-          FormField("name", StaffTexts.name, required: true),
-          FormField("login", StaffTexts.login, required: true),
-          FormField(
-            "department", StaffTexts.department, .choice(departmentChoices(state)),
-            value: department?.rawValue ?? ""),
-          FormField("manager", StaffTexts.manager),
-          .day("startDate", StaffTexts.startDate, state.today, required: true),
-          FormField("services", StaffTexts.servicesField),
+          name.field(""), login.field(""), dept.field(department ?? EntityID("")),
+          manager.field(""), start.field(state.today), services.field([]),
         ]
-      ) { values, state in
-        let names = values.text("services").split(separator: ",").map {
-          TextCleaning.line(String($0))
-        }.filter { !$0.isEmpty }
-        let services = names.compactMap { name in
-          state.data.services.first {
-            $0.name.compare(name, options: .caseInsensitive) == .orderedSame
-          }?.id
-        }
-        if services.count < names.count {
-          let unknown = names.filter { name in
-            !state.data.services.contains {
-              $0.name.compare(name, options: .caseInsensitive) == .orderedSame
-            }
-          }
-          throw RuleViolation(
-            field: "services", StaffTexts.unknownServices(unknown.joined(separator: ", ")))
-        }
-        guard let start = try values.day("startDate") else {
-          throw RuleViolation.required("startDate", StaffTexts.startDate)
-        }
-        return AddStaffMember(
-          name: values.text("name"), login: values.text("login"),
-          department: EntityID(values.text("department")),
-          manager: values.text("manager"), startDate: start, services: services)
+      ) { values, _ in
+        AddStaffMember(
+          name: try values[name], login: try values[login], department: try values[dept],
+          manager: try values[manager], startDate: try values[start],
+          services: try values[services])
       })
     return []
   }
 
   static func edit(_ state: inout AppState) -> [Effect] {
     guard let p = StaffPersonView.person(state) else { return [] }
+    var form = EntityForm(p)
+    form.add(P.name) { .text($0, StaffTexts.name, required: true) }
+    form.add(P.login) { .text($0, StaffTexts.login, required: true) }
+    form.add(P.department) { .choice($0, StaffTexts.department, departmentChoices(state)) }
+    form.add(P.manager) { .text($0, StaffTexts.manager) }
+    form.add(P.startDate) { .day($0, StaffTexts.startDate) }
+    form.add(P.endDate) { .day($0, StaffTexts.endDate) }
+    let id = p.id
     state.overlays.append(
-      FormOverlay(
-        title: StaffTexts.editTitle,
-        fields: [
-          FormField("name", StaffTexts.name, value: p.name, required: true),
-          FormField("login", StaffTexts.login, value: p.login, required: true),
-          FormField(
-            "department", StaffTexts.department, .choice(departmentChoices(state)),
-            value: p.department.rawValue),
-          FormField("manager", StaffTexts.manager, value: p.manager),
-          .day("startDate", StaffTexts.startDate, p.startDate, required: true),
-          .day("endDate", StaffTexts.endDate, p.endDate),
-        ]
-      ) { values, _ in
-        guard let start = try values.day("startDate") else {
-          throw RuleViolation.required("startDate", StaffTexts.startDate)
+      FormOverlay(title: StaffTexts.editTitle, fields: form.fields) { values, _ in
+        let patch = try form.patch(values)
+        if patch.isEmpty { return nil }
+        return EditFields(patch, base: p, newest: { $0.staffMember(id) }) { m in
+          EditStaffMember(
+            id: id, name: m.name, login: m.login, department: m.department, manager: m.manager,
+            startDate: m.startDate, endDate: m.endDate)
         }
-        return EditStaffMember(
-          id: p.id, name: values.text("name"), login: values.text("login"),
-          department: EntityID(values.text("department")),
-          manager: values.text("manager"), startDate: start, endDate: try values.day("endDate"))
       })
     return []
   }
@@ -84,7 +68,7 @@ enum StaffForms {
   /// to `service` first. Those without are listed too, so the rule can say why not.
   static func colleagues(
     _ state: AppState, except person: EntityID<StaffMember>, service: EntityID<EService>?
-  ) -> [(value: String, label: LocalizedText)] {
+  ) -> [(EntityID<StaffMember>, LocalizedText)] {
     let others = state.data.staff.filter { $0.id != person && $0.status != .removed }
     func has(_ p: StaffMember) -> Bool {
       service.map { p.hasAccess(to: $0, on: state.today) } ?? true
@@ -92,7 +76,7 @@ enum StaffForms {
     let ordered =
       others.filter { has($0) && $0.canTakeCases }.sortedSwedish { $0.name }
       + others.filter { !(has($0) && $0.canTakeCases) }.sortedSwedish { $0.name }
-    return ordered.map { ($0.id.rawValue, StaffTexts.colleagueOption($0, hasAccess: has($0))) }
+    return ordered.map { ($0.id, StaffTexts.colleagueOption($0, hasAccess: has($0))) }
   }
 
   static func transfer(_ state: inout AppState) -> [Effect] {
@@ -105,11 +89,11 @@ enum StaffForms {
       state.show(StaffTexts.noColleagues, .error)
       return []
     }
+    let colleague = FormInput.choice("colleague", StaffTexts.colleague, options)
     state.overlays.append(
-      FormOverlay(
-        title: StaffTexts.transferTitle(c.number),
-        fields: [FormField("colleague", StaffTexts.colleague, .choice(options), value: first.value)]
-      ) { values, _ in TransferCase(c.id, to: EntityID(values.text("colleague"))) })
+      FormOverlay(title: StaffTexts.transferTitle(c.number), fields: [colleague.field(first.0)]) {
+        values, _ in TransferCase(c.id, to: try values[colleague])
+      })
     return []
   }
 
@@ -121,82 +105,83 @@ enum StaffForms {
       state.show(StaffTexts.noColleagues, .error)
       return []
     }
+    let colleague = FormInput.choice("colleague", StaffTexts.colleague, options)
     state.overlays.append(
-      FormOverlay(
-        title: StaffTexts.transferAllTitle(p.name),
-        fields: [FormField("colleague", StaffTexts.colleague, .choice(options), value: first.value)]
-      ) { values, _ in TransferAllCases(of: p.id, to: EntityID(values.text("colleague"))) })
+      FormOverlay(title: StaffTexts.transferAllTitle(p.name), fields: [colleague.field(first.0)]) {
+        values, _ in TransferAllCases(of: p.id, to: try values[colleague])
+      })
     return []
   }
 
   static func removeWithReason(_ state: inout AppState) -> [Effect] {
     guard let p = StaffPersonView.person(state) else { return [] }
+    let reason = FormInput.text("reason", StaffTexts.reason, required: true)
     state.overlays.append(
-      FormOverlay(
-        title: StaffTexts.removeTitle(p.name),
-        fields: [FormField("reason", StaffTexts.reason, required: true)]
-      ) { values, _ in RemoveFromPlatform(person: p.id, overrideReason: values.text("reason")) })
+      FormOverlay(title: StaffTexts.removeTitle(p.name), fields: [reason.field("")]) { values, _ in
+        RemoveFromPlatform(person: p.id, overrideReason: try values[reason])
+      })
     return []
   }
 
+  /// Grants access to an e-service, or changes the period of a grant: then only the
+  /// dates the user changed are set on the newest grant.
   static func grant(_ state: inout AppState) -> [Effect] {
     guard let p = StaffPersonView.person(state) else { return [] }
-    let services = state.data.services.sortedSwedish { $0.name }
-    guard let firstService = services.first else {
+    let choices = serviceChoices(state)
+    guard let firstService = choices.first?.0 else {
       state.show(StaffTexts.noServicesToGrant, .error)
       return []
     }
-    var chosen = firstService.id
+    var chosen = firstService
     var existing: AccessGrant?
     if case .grant(let id) = StaffPersonView.selectedItem(state) {
       chosen = id
       existing = p.grant(for: id)
     }
+    let base =
+      existing ?? AccessGrant(service: chosen, validFrom: state.today, validTo: p.endDate)
+    let service = FormInput.choice("service", StaffTexts.service, choices)
+    var form = EntityForm(base)
+    form.add(AccessGrant.Fields.validFrom) { .day($0, StaffTexts.validFrom) }
+    form.add(AccessGrant.Fields.validTo) { .day($0, StaffTexts.validTo) }
+    let person = p.id
     state.overlays.append(
       FormOverlay(
-        title: StaffTexts.grantTitle(p.name),
-        fields: [
-          FormField(
-            "service", StaffTexts.service,
-            .choice(services.map { ($0.id.rawValue, LocalizedText(verbatim: $0.name)) }),
-            value: chosen.rawValue),
-          .day(
-            "validFrom", StaffTexts.validFrom, existing?.validFrom ?? state.today, required: true),
-          .day("validTo", StaffTexts.validTo, existing?.validTo ?? p.endDate),
-        ]
+        title: StaffTexts.grantTitle(p.name), fields: [service.field(chosen)] + form.fields
       ) { values, _ in
-        guard let from = try values.day("validFrom") else {
-          throw RuleViolation.required("validFrom", StaffTexts.validFrom)
+        let picked = try values[service]
+        guard let existing, picked == existing.service else {
+          let grant = try form.entity(values)
+          return GrantAccess(
+            person: person, service: picked, validFrom: grant.validFrom, validTo: grant.validTo)
         }
-        return GrantAccess(
-          person: p.id, service: EntityID(values.text("service")), validFrom: from,
-          validTo: try values.day("validTo"))
+        let patch = try form.patch(values)
+        if patch.isEmpty { return nil }
+        return EditFields(
+          patch, base: existing, newest: { $0.staffMember(person)?.grant(for: picked) }
+        ) { g in
+          GrantAccess(person: person, service: picked, validFrom: g.validFrom, validTo: g.validTo)
+        }
       })
     return []
   }
 
   static func newCase(_ state: inout AppState) -> [Effect] {
     guard let p = StaffPersonView.person(state) else { return [] }
-    let services = state.data.services.sortedSwedish { $0.name }
-    let preferred = p.grants.first?.service ?? services.first?.id
+    let choices = serviceChoices(state)
+    let preferred = p.grants.first?.service ?? choices.first?.0 ?? EntityID("")
+    let number = FormInput.text("number", StaffTexts.caseNumber, required: true)
+    let service = FormInput.choice("service", StaffTexts.service, choices)
+    let status = FormInput.choice(
+      "status", StaffTexts.status, CaseStatus.allCases.map { ($0, StaffTexts.caseStatus($0)) })
     state.overlays.append(
       FormOverlay(
         title: StaffTexts.newCaseTitle,
-        fields: [
-          FormField("number", StaffTexts.caseNumber, required: true),
-          FormField(
-            "service", StaffTexts.service,
-            .choice(services.map { ($0.id.rawValue, LocalizedText(verbatim: $0.name)) }),
-            value: preferred?.rawValue ?? ""),
-          FormField(
-            "status", StaffTexts.status,
-            .choice(CaseStatus.allCases.map { ($0.rawValue, StaffTexts.caseStatus($0)) }),
-            value: CaseStatus.ongoing.rawValue),
-        ]
+        fields: [number.field(""), service.field(preferred), status.field(.ongoing)]
       ) { values, _ in
         AddCase(
-          number: values.text("number"), service: EntityID(values.text("service")), officer: p.id,
-          status: CaseStatus(rawValue: values.text("status")) ?? .ongoing)
+          number: try values[number], service: try values[service], officer: p.id,
+          status: try values[status])
       })
     return []
   }

@@ -58,13 +58,14 @@ enum StaffListView {
         state.staffScreen.mode = .access
         return []
       },
-      StaffScreen.departmentBinding(),
-      Binding(
-        [.character("n")], label: StaffTexts.keyNew, help: StaffTexts.helpNewStaff, edits: true
-      ) { state in
-        StaffForms.newStaff(&state)
-      },
     ]
+      + StaffScreen.departmentBinding(state) + [
+        Binding(
+          [.character("n")], label: StaffTexts.keyNew, help: StaffTexts.helpNewStaff, edits: true
+        ) { state in
+          StaffForms.newStaff(&state)
+        }
+      ]
       + ListKeys.bindings(
         \.staffScreen.list, columns: table(state).columns.count, count: { rows($0).count },
         page: { $0.height - 6 })

@@ -48,10 +48,17 @@ public enum StaffScreen: Screen {
     department(state).map { state.data.departmentName($0) } ?? state.t(StaffTexts.allDepartments)
   }
 
-  /// Steps through the departments in name order, then "all".
+  /// The departments the user may choose between, in name order, then "all" when
+  /// they may see every department (`Visibility`).
+  static func choosableDepartments(_ state: AppState) -> [EntityID<Department>?] {
+    state.visibility.departments(in: state.data).sortedSwedish { $0.name }.map(\.id)
+      as [EntityID<Department>?] + (state.visibility.seesEverything ? [nil] : [])
+  }
+
+  /// Steps through the departments the user may choose between.
   static func nextDepartment(_ state: inout AppState) {
-    let ids =
-      state.data.departments.sortedSwedish { $0.name }.map(\.id) as [EntityID<Department>?] + [nil]
+    let ids = choosableDepartments(state)
+    guard !ids.isEmpty else { return }
     let current = ids.firstIndex { $0 == department(state) } ?? ids.count - 1
     state.staffScreen.department = ids[(current + 1) % ids.count]
     state.staffScreen.departmentChosen = true
@@ -100,11 +107,15 @@ public enum StaffScreen: Screen {
   }
 
   /// Keys shared by the views: the department switch and going back.
-  static func departmentBinding() -> Binding {
-    Binding([.character("f")], label: StaffTexts.keyDepartment, help: StaffTexts.helpDepartment) {
-      state in
-      nextDepartment(&state)
-      return []
-    }
+  /// Offered only where there is more than one department to choose.
+  static func departmentBinding(_ state: AppState) -> [Binding] {
+    guard choosableDepartments(state).count > 1 else { return [] }
+    return [
+      Binding([.character("f")], label: StaffTexts.keyDepartment, help: StaffTexts.helpDepartment) {
+        state in
+        nextDepartment(&state)
+        return []
+      }
+    ]
   }
 }

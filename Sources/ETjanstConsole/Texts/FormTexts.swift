@@ -1,0 +1,42 @@
+import ETjanstDomain
+
+/// The texts of forms: saving, lists, conflicts, waiting for another's save.
+extension Texts {
+  static let nothingChanged = T(
+    sv: "Inget ändrat; inget sparades.", en: "Nothing changed; nothing was saved.")
+  static func chosenCount(_ n: Int) -> T { T(sv: "\(n) valda", en: "\(n) chosen") }
+
+  static let conflictTitle = T(
+    sv: "Någon annan har ändrat samma fält", en: "Someone else changed the same field")
+  static let conflictIntro = T(
+    sv: "Välj för varje fält vilket värde som ska gälla:",
+    en: "For each field, choose which value to keep:")
+  static let conflictTheirs = T(sv: "Deras", en: "Theirs")
+  static let conflictYours = T(sv: "Ditt", en: "Yours")
+  static let conflictEmpty = T(sv: "(tomt)", en: "(empty)")
+  static let conflictKeys = T(
+    sv: "↑↓ fält · ←→ eller Space väljer · Enter sparar · Esc tillbaka till formuläret",
+    en: "↑↓ field · ←→ or Space choose · Enter saves · Esc back to the form")
+
+  static let quitTitle = T(sv: "Osparade ändringar", en: "Unsaved changes")
+  static let quitQuestion = T(
+    sv: "Formuläret har ändringar som inte är sparade. Avsluta ändå? (Ctrl-C igen avslutar)",
+    en: "The form has changes that are not saved. Quit anyway? (Ctrl-C again quits)")
+  static let quitAnyway = T(sv: "Avsluta", en: "Quit")
+
+  static func waitingFor(_ holder: String) -> T {
+    T(
+      sv: "Väntar på att \(holder) sparar klart … (Esc slutar vänta)",
+      en: "Waiting for \(holder) to finish saving … (Esc stops waiting)")
+  }
+  static let waitingForSomeone = T(
+    sv: "Väntar på att en annan process sparar klart … (Esc slutar vänta)",
+    en: "Waiting for another process to finish saving … (Esc stops waiting)")
+  static let saving = T(sv: "Sparar …", en: "Saving …")
+  static let waitGivenUp = T(
+    sv: "Slutade vänta; inget sparades. Formuläret finns kvar.",
+    en: "Stopped waiting; nothing was saved. The form is still here.")
+  static let busySaving = T(
+    sv: "En sparning pågår redan; vänta eller tryck Esc.",
+    en: "A save is already under way; wait or press Esc.")
+}
