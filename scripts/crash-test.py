@@ -33,15 +33,19 @@ def command(number):
 acknowledged, kills = set(), 0
 start = time.time()
 if writers:
+    import threading
     per = edits // writers
-    procs = []
-    for w in range(writers):
-        script = ' && '.join(' '.join(f"'{a}'" for a in command(f'MW-{w}-{i}')) + ' >/dev/null'
-                             for i in range(per))
-        procs.append(subprocess.Popen(['/bin/sh', '-c', script]))
-    for p in procs:
-        if p.wait() != 0:
-            sys.exit('a writer failed')
+    failures = []
+    def writer(w):
+        # One writer process after another, as a script or cron job would run them.
+        for i in range(per):
+            if subprocess.run(command(f'MW-{w}-{i}'), stdout=subprocess.DEVNULL).returncode:
+                failures.append(f'MW-{w}-{i}')
+    threads = [threading.Thread(target=writer, args=(w,)) for w in range(writers)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    if failures:
+        sys.exit(f'writers failed: {failures[:5]}')
     acknowledged = {f'MW-{w}-{i}' for w in range(writers) for i in range(per)}
 else:
     # Calibrate: how long one save takes here, so kills land all over it.

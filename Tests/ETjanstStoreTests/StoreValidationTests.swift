@@ -179,3 +179,24 @@ import Testing
     }
   }
 }
+
+/// An open console polls `reloadIfChanged`: a file replaced by a broken one is refused
+/// every time, in one line, without being parsed again, and left as it is.
+@Suite struct ReloadTests {
+  @Test func aFileReplacedByABrokenOneIsRefusedOnEveryPoll() throws {
+    let folder = try TemporaryFolder()
+    let store = try makeStore(in: folder)
+    _ = try store.load()
+    let deep =
+      "<?xml version=\"1.0\"?><plist>" + String(repeating: "<array>", count: 10_000)
+      + String(repeating: "</array>", count: 10_000) + "</plist>"
+    try Data(deep.utf8).write(to: URL(fileURLWithPath: folder.store + ".new"))
+    #expect(rename(folder.store + ".new", folder.store) == 0)
+    let before = bytes(folder.store)
+    for _ in 0..<3 {
+      let error = #expect(throws: StoreError.self) { try store.reloadIfChanged() }
+      #expect(error?.description.contains("nested more than") == true)
+    }
+    #expect(bytes(folder.store) == before)
+  }
+}
