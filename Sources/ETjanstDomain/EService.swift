@@ -90,12 +90,23 @@ public struct StatusChange: Codable, Sendable, Equatable {
   public var status: ServiceStatus
   public var at: Date
   public var by: String
+  /// How a first publication came about; nil for every other change.
+  public var source: PublicationSource?
 
-  public init(status: ServiceStatus, at: Date, by: String) {
+  public init(status: ServiceStatus, at: Date, by: String, source: PublicationSource? = nil) {
     self.status = status
     self.at = at
     self.by = by
+    self.source = source
   }
+}
+
+/// The two ways an e-service becomes published (guideline 6): its order's step 5,
+/// or registering one that already runs on the platform (when a municipality sets
+/// up the console, or takes over a service built elsewhere).
+public enum PublicationSource: String, Codable, Sendable {
+  case orderStep5
+  case registeredRunning
 }
 
 /// The named roles of an e-service (guideline 4; Open ePlatform's management info).

@@ -90,7 +90,12 @@ public final class StoreFile: @unchecked Sendable {
         path: path, .cannotWrite("cannot create the folder \(folder): \(error.reason)"))
     }
     let place = try storeFolder()
-    let lock = try takeLock(place)
+    let lock: ExclusiveLock
+    do {
+      lock = try takeLock(place)
+    } catch {
+      throw error as? StoreError ?? lockError(error)
+    }
     defer { withExtendedLifetime(lock) {} }
     let audit = try openAudit(place)
     let saveID = Self.newSaveID()
@@ -118,14 +123,23 @@ public final class StoreFile: @unchecked Sendable {
   /// The only way to change the file. Under the lock: re-read if another process saved
   /// since, apply the command through the domain (a `RuleViolation` is thrown through
   /// unchanged and nothing is written), save, and append the audit line.
+  ///
+  /// `waiting`: nil waits for another process's save without a word (the command
+  /// line); else it is called while another process holds the lock, with that
+  /// holder's "login pid", and returning false gives up with `LockWaitCancelled`.
   @discardableResult
-  public func perform(_ command: any Command, actor: Actor, now: Date) throws -> Change {
+  public func perform(
+    _ command: any Command, actor: Actor, now: Date, waiting: ((String?) -> Bool)? = nil
+  ) throws -> Change {
     mutex.lock()
     defer { mutex.unlock() }
     let place = try storeFolder()
     let lock: ExclusiveLock
     do {
-      lock = try takeLock(place)
+      lock = try takeLock(
+        place, holder: ExclusiveLock.holderLine(login: actor.login), waiting: waiting)
+    } catch let cancelled as LockWaitCancelled {
+      throw cancelled
     } catch {
       // A manager reading a 0640 store cannot open the lock file. The rule that
       // refuses them anyway ("changes are made by the e-coordinator") says more than
@@ -334,13 +348,27 @@ extension StoreFile {
     return place
   }
 
-  private func takeLock(_ place: StoreFolder) throws(StoreError) -> ExclusiveLock {
+  /// The lock file, opened beside the store without following a symlink and checked
+  /// (`StoreFolder`), then locked with the holder written in; `waiting` as in `perform`.
+  private func takeLock(
+    _ place: StoreFolder, holder: String? = nil, waiting: ((String?) -> Bool)? = nil
+  ) throws -> ExclusiveLock {
     do {
-      return try ExclusiveLock(place.openBeside(lockPath, flags: O_RDWR | O_CREAT))
+      return try ExclusiveLock(
+        place.openBeside(lockPath, flags: O_RDWR | O_CREAT), holder: holder, waiting: waiting)
+    } catch let cancelled as LockWaitCancelled {
+      throw cancelled
     } catch {
-      throw StoreError(
-        path: path, .cannotWrite(error.context ?? "cannot lock \(lockPath): \(error.reason)"))
+      throw lockError(error)
     }
+  }
+
+  private func lockError(_ error: any Error) -> StoreError {
+    if let error = error as? SystemCallError, let context = error.context {
+      return StoreError(path: path, .cannotWrite(context))
+    }
+    let reason = (error as? SystemCallError)?.reason ?? "\(error)"
+    return StoreError(path: path, .cannotWrite("cannot lock \(lockPath): \(reason)"))
   }
 
   private func openAudit(_ place: StoreFolder) throws(StoreError) -> FileDescriptor {

@@ -274,7 +274,9 @@ import Testing
     #expect(s.status == .published)
     #expect(
       s.statusHistory.last
-        == StatusChange(status: .published, at: Fixtures.now, by: Fixtures.coordinator.login))
+        == StatusChange(
+          status: .published, at: Fixtures.now, by: Fixtures.coordinator.login,
+          source: .orderStep5))
   }
 
   @Test(

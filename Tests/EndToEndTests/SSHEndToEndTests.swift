@@ -45,8 +45,10 @@ struct SSHEndToEndTests {
 
     // ssh passes the new size on (window-change); the console redraws to fit.
     try tmux.resize(width: 132, height: 43)
+    // Waits for the whole frame: the title row can arrive before the rows below it.
     screen = try tmux.waitFor(timeout: .seconds(10), "the console did not fill 132×43") {
       $0.count == 43 && $0[0].contains("Övertorneå kommun") && $0[0].count > 100
+        && $0.joined().contains("Tomas Niska")
     }
     #expect(screen.joined().contains("Tomas Niska"))
 

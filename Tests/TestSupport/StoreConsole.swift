@@ -6,8 +6,18 @@ import Foundation
 /// The console's effects over a real store file, as the executable has them.
 public final class StoreBackend: ConsoleBackend {
   public let file: StoreFile
+  public let worksInBackground: Bool
 
-  public init(_ file: StoreFile) { self.file = file }
+  public init(_ file: StoreFile, background: Bool = false) {
+    self.file = file
+    worksInBackground = background
+  }
+
+  public func perform(
+    _ command: any Command, actor: Actor, now: Date, waiting: @escaping (String?) -> Bool
+  ) throws -> Change {
+    try file.perform(command, actor: actor, now: now, waiting: waiting)
+  }
 
   public func perform(_ command: any Command, actor: Actor, now: Date) throws -> Change {
     try file.perform(command, actor: actor, now: now)
@@ -36,8 +46,11 @@ public final class SharedStore {
   public func saved() throws -> Municipality { try StoreFile(path: path).load() }
 
   /// A console of its own on the file: its own `StoreFile`, as a second process has.
-  public func console(width: Int = 100, height: Int = 40) throws -> StoreConsole {
-    try StoreConsole(path: path, width: width, height: height)
+  /// `background`: saves and reloads run off the key loop, as in the real console.
+  public func console(width: Int = 100, height: Int = 40, background: Bool = false) throws
+    -> StoreConsole
+  {
+    try StoreConsole(path: path, width: width, height: height, background: background)
   }
 }
 
@@ -46,9 +59,9 @@ public final class StoreConsole {
   public let backend: StoreBackend
   public let program: Program
 
-  init(path: String, width: Int, height: Int) throws {
+  init(path: String, width: Int, height: Int, background: Bool) throws {
     let file = StoreFile(path: path)
-    backend = StoreBackend(file)
+    backend = StoreBackend(file, background: background)
     let state = AppState(
       data: try file.load(), user: Fixtures.coordinator, width: width, height: height,
       now: Fixtures.now)
@@ -61,8 +74,27 @@ public final class StoreConsole {
   public var frame: Frame { RootView.render(program.state) }
   public var screen: String { frame.lines.joined(separator: "\n") }
 
-  public func press(_ keys: Key...) { for key in keys { program.send(.keyPressed(key)) } }
-  public func type(_ text: String) { for c in text { program.send(.keyPressed(.character(c))) } }
+  /// Presses keys as the run loop takes them, then carries out what background
+  /// work has finished.
+  public func press(_ keys: Key...) {
+    for key in keys {
+      program.handle(key)
+      program.drainBackground()
+    }
+  }
+  public func type(_ text: String) { for c in text { press(.character(c)) } }
+
+  /// Waits until `condition` holds, carrying out finished background work; false
+  /// when it did not within `seconds` (a bound for a broken test, not a timing).
+  public func wait(seconds: Double = 60, until condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      program.drainBackground()
+      if condition() { return true }
+      usleep(10_000)
+    }
+    return false
+  }
 
   /// Opens a dialog as its key would.
   public func open(_ overlay: any Overlay) { program.stateForTesting.overlays.append(overlay) }

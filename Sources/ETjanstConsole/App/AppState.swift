@@ -43,8 +43,9 @@ public struct AppState {
   public var undoStack: [Change] = []
   /// The last change this session made, which `u` undoes next.
   public var lastChange: Change? { undoStack.last }
-  /// The command under way is an undo, so it must not become the next undo.
-  public var undoPending = false
+  /// The change whose undo is under way: its undo must not become the next undo,
+  /// and it goes back on the stack if the undo never reached the store.
+  public var undoing: Change?
   public var overview = OverviewState()
   public var catalogue = CatalogueState()
   public var staffScreen = StaffState()

@@ -10,6 +10,9 @@ public enum Message {
   case clockTicked(Date)
   /// Another process saved the store.
   case storeChangedElsewhere(Municipality)
+  /// A save waits for another process that holds the store's lock ("login pid",
+  /// or "" when the lock file does not say).
+  case saveWaiting(holder: String)
   /// A command sent with `.perform` was applied (or refused).
   case commandFinished(Result<Change, any Error>)
   /// The external editor closed; nil when it failed or the text was unchanged.

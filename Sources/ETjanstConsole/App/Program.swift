@@ -11,7 +11,33 @@ public protocol ConsoleBackend: AnyObject {
   /// Runs $EDITOR on the text (the terminal is already handed over); nil when the
   /// editor failed or the text did not change.
   func editExternally(_ text: String) -> String?
+  /// True when store work must run off the key loop (a real file: a save may wait
+  /// for another process's lock, and reading a region's file takes seconds).
+  var worksInBackground: Bool { get }
+  /// `perform`, calling `waiting` with the lock holder ("login pid") while another
+  /// process holds the store's lock; `waiting` returning false gives up (the error
+  /// thrown then is reported as `SaveWaitCancelled`).
+  func perform(
+    _ command: any Command, actor: Actor, now: Date, waiting: @escaping (String?) -> Bool
+  ) throws -> Change
 }
+
+extension ConsoleBackend {
+  public var worksInBackground: Bool { false }
+  public func perform(
+    _ command: any Command, actor: Actor, now: Date, waiting: @escaping (String?) -> Bool
+  ) throws -> Change {
+    try perform(command, actor: actor, now: now)
+  }
+}
+
+/// The user pressed Esc while a save waited for another process; nothing was saved.
+public struct SaveWaitCancelled: Error, Sendable {
+  public init() {}
+}
+
+/// A save was asked for while another is still under way.
+public struct SaveBusy: Error, Sendable {}
 
 /// The run loop: key → message → update → effects → view → frame → terminal.
 /// The only place that reads the clock, touches the backend or the terminal.
@@ -28,6 +54,7 @@ public final class Program {
   let clock: () -> Date
   var quitting = false
   var lastReload = Date.distantPast
+  let background = Background()
 
   public init(
     state: AppState, terminal: any TerminalIO, backend: any ConsoleBackend,
@@ -49,26 +76,51 @@ public final class Program {
     while !quitting {
       let key: Key?
       do {
-        key = try terminal.readKey(timeout: .milliseconds(1000))
+        // While store work runs in the background, look for its result often.
+        let busy = background.saving || background.reloading
+        key = try terminal.readKey(timeout: .milliseconds(busy ? 100 : 1000))
       } catch is TerminalClosed {
         break
       }
       if let key {
-        if key == .resize {
-          let size = terminal.size
-          send(.resized(width: size.width, height: size.height))
-        } else {
-          send(.clockTicked(clock()))
-          send(.keyPressed(key))
-        }
+        handle(key)
       } else {
         send(.clockTicked(clock()))
       }
+      drainBackground()
       pollStore()
       if !quitting { draw() }
     }
     return state
   }
+
+  /// One key, as the run loop takes it: Esc while a save waits for another
+  /// process stops the wait (the form stays, with everything typed).
+  public func handle(_ key: Key) {
+    if key == .resize {
+      let size = terminal.size
+      send(.resized(width: size.width, height: size.height))
+      return
+    }
+    if key == .escape && background.saving {
+      background.cancel()
+      return
+    }
+    send(.clockTicked(clock()))
+    send(.keyPressed(key))
+  }
+
+  /// Carries out what background store work has finished, and tells whose save a
+  /// waiting save waits for.
+  public func drainBackground() {
+    for finished in background.take() { finished(self) }
+    if background.saving, let holder = background.holder {
+      send(.saveWaiting(holder: holder))
+    }
+  }
+
+  /// True while a save or a reload runs off the key loop.
+  public var isBusy: Bool { background.saving || background.reloading }
 
   /// Feeds one message through update and carries out the effects, whose results
   /// come back as messages in turn.
@@ -85,9 +137,35 @@ public final class Program {
       terminal.invalidate()
     case .perform(let command):
       let now = clock()
-      let result = Result { try backend.perform(command, actor: state.actor, now: now) }
-      send(.clockTicked(now))
-      send(.commandFinished(result))
+      guard backend.worksInBackground else {
+        let result = Result { try backend.perform(command, actor: state.actor, now: now) }
+        send(.clockTicked(now))
+        send(.commandFinished(result))
+        return
+      }
+      guard !background.saving else {
+        send(.commandFinished(.failure(SaveBusy())))
+        return
+      }
+      background.startSaving()
+      let actor = state.actor
+      let work = Unchecked((backend, background))
+      Thread.detachNewThread {
+        let (backend, background) = work.value
+        let result = Result {
+          try backend.perform(command, actor: actor, now: now) { holder in
+            background.waiting(holder)
+          }
+        }
+        // Given up with Esc: whatever the backend threw, nothing was saved.
+        let finished = Unchecked(
+          background.wasCancelled ? result.mapError { _ in SaveWaitCancelled() } : result)
+        background.finish { program in
+          program.background.saving = false
+          program.background.savesFinished += 1
+          program.send(.commandFinished(finished.value))
+        }
+      }
     case .editExternally(let request):
       let edited = terminal.suspend { backend.editExternally(request.text) }
       terminal.invalidate()
@@ -101,12 +179,32 @@ public final class Program {
     let now = clock()
     guard now.timeIntervalSince(lastReload) >= 1 else { return }
     lastReload = now
-    do {
-      if let newest = try backend.reloadIfChanged() { send(.storeChangedElsewhere(newest)) }
-    } catch {
-      // The data on screen stays as last read; saying so keeps anyone from taking
-      // it for the file's present state.
-      state.show(Texts.storeUnusable(error), .error)
+    guard backend.worksInBackground else {
+      reloaded(Result { try backend.reloadIfChanged() })
+      return
+    }
+    guard !background.reloading, !background.saving else { return }
+    background.reloading = true
+    let saves = background.savesFinished
+    let work = Unchecked((backend, background))
+    Thread.detachNewThread {
+      let (backend, background) = work.value
+      let result = Unchecked(Result { try backend.reloadIfChanged() })
+      background.finish { program in
+        program.background.reloading = false
+        // A save finished meanwhile is newer than what this reload read.
+        if program.background.savesFinished == saves { program.reloaded(result.value) }
+      }
+    }
+  }
+
+  func reloaded(_ result: Result<Municipality?, any Error>) {
+    switch result {
+    case .success(let newest?): send(.storeChangedElsewhere(newest))
+    case .success(nil): break
+    // The data on screen stays as last read; saying so keeps anyone from taking it
+    // for the file's present state.
+    case .failure(let error): state.show(Texts.storeUnusable(error), .error)
     }
   }
 
@@ -118,4 +216,59 @@ public final class Program {
       terminal.hideCursor()
     }
   }
+}
+
+/// Store work under way off the key loop: results wait here until the run loop
+/// takes them, so `App.update` still runs on the key loop only.
+final class Background: @unchecked Sendable {
+  // @unchecked: every field the worker threads touch is guarded by `lock`; `saving`
+  // and `reloading` are read and written on the key loop only.
+  private let lock = NSLock()
+  private var finished: [(Program) -> Void] = []
+  private var cancelled = false
+  private var lastHolder: String?
+  var saving = false
+  var reloading = false
+  /// Counts finished saves, so a reload that read the file before one is dropped.
+  var savesFinished = 0
+
+  func startSaving() {
+    lock.withLock {
+      cancelled = false
+      lastHolder = nil
+    }
+    saving = true
+  }
+
+  /// Called by the waiting save: records the holder; false once Esc was pressed.
+  func waiting(_ holder: String?) -> Bool {
+    lock.withLock {
+      lastHolder = holder ?? ""
+      return !cancelled
+    }
+  }
+
+  func cancel() { lock.withLock { cancelled = true } }
+  var wasCancelled: Bool { lock.withLock { cancelled } }
+
+  /// Whom the save waits for ("" when the lock file does not say), nil when it
+  /// does not wait.
+  var holder: String? { lock.withLock { lastHolder } }
+
+  func finish(_ body: @escaping (Program) -> Void) { lock.withLock { finished.append(body) } }
+
+  func take() -> [(Program) -> Void] {
+    lock.withLock {
+      defer { finished = [] }
+      return finished
+    }
+  }
+}
+
+/// A value handed to a worker thread that the compiler cannot prove safe to share:
+/// the backend (used by one worker at a time, and a `StoreFile` guards itself with
+/// a mutex) and results that go back to the run loop through `Background`.
+struct Unchecked<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }

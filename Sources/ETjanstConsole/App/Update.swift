@@ -19,6 +19,9 @@ public enum App {
     case .storeChangedElsewhere(let data):
       state.data = data
       return []
+    case .saveWaiting(let holder):
+      state.show(Texts.waitingFor(holder: holder))
+      return []
     case .commandFinished(let result):
       return commandFinished(result, &state)
     case .externalEditFinished(let text, let request):
@@ -55,7 +58,7 @@ public enum App {
   /// once; pressing either again while asked quits.
   private static func quit(_ state: inout AppState) -> [Effect] {
     if (state.overlays.last as? ConfirmOverlay)?.title == Texts.quitTitle { return [.quit] }
-    let unsaved = state.overlays.contains { ($0 as? FormOverlay)?.hasUnsavedChanges == true }
+    let unsaved = state.overlays.contains { $0.hasUnsavedChanges }
     guard unsaved else { return [.quit] }
     state.overlays.append(
       ConfirmOverlay(
@@ -69,7 +72,7 @@ public enum App {
   {
     if case .success(let change) = result {
       state.data = change.after
-      if state.undoPending {
+      if state.undoing != nil {
         state.show(Texts.undone(change.summary), .success)
       } else {
         state.undoStack.append(change)
@@ -77,17 +80,27 @@ public enum App {
       }
       state.screen.view.didApply(change, &state)
     }
-    state.undoPending = false
-    if var top = state.overlays.popLast() {
-      let close = top.commandFinished(result)
-      if !close { state.overlays.append(top) }
+    // An undo that never reached the store (another save under way, or the wait given
+    // up) stays to be undone.
+    if let undone = state.undoing, case .failure(let error) = result,
+      error is SaveBusy || error is SaveWaitCancelled
+    {
+      state.undoStack.append(undone)
+    }
+    state.undoing = nil
+    // The result goes to the dialog that sent the command, which may lie under one
+    // opened while the save ran in the background.
+    if let i = state.overlays.lastIndex(where: \.awaitsResult) ?? state.overlays.indices.last {
+      var target = state.overlays.remove(at: i)
+      let close = target.commandFinished(result)
+      if !close { state.overlays.insert(target, at: i) }
       if case .failure(let error) = result, error is EditConflict,
-        let form = top as? FormOverlay, !form.openConflicts.isEmpty
+        let form = target as? FormOverlay, !form.openConflicts.isEmpty
       {
         state.overlays.append(ConflictOverlay(form.openConflicts))
         return []
       }
-      if case .failure = result, top.showsOwnFailures { return [] }
+      if case .failure = result, target.showsOwnFailures { return [] }
     }
     if case .failure(let error) = result {
       state.overlays.append(MessageOverlay(title: Texts.refusedTitle, text: Texts.describe(error)))

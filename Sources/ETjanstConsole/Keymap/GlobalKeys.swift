@@ -56,7 +56,7 @@ public enum GlobalKeys {
       state.show(Texts.nothingToUndo)
       return []
     }
-    state.undoPending = true
+    state.undoing = change
     return [.perform(change.undo)]
   }
 }

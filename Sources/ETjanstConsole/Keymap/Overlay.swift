@@ -15,12 +15,18 @@ public protocol Overlay {
   mutating func commandFinished(_ result: Result<Change, any Error>) -> Bool
   /// Shows a refused command itself (a form, beside the field), so no extra dialog is needed.
   var showsOwnFailures: Bool { get }
+  /// Holds changes the user has made and not saved (a form): quitting asks first.
+  var hasUnsavedChanges: Bool { get }
+  /// Sent a command and waits for its result (a form while its save runs).
+  var awaitsResult: Bool { get }
 }
 
 extension Overlay {
   public func cursor(_ state: AppState, area: Rect) -> (x: Int, y: Int)? { nil }
   public mutating func commandFinished(_ result: Result<Change, any Error>) -> Bool { false }
   public var showsOwnFailures: Bool { false }
+  public var hasUnsavedChanges: Bool { false }
+  public var awaitsResult: Bool { false }
 }
 
 /// A key an overlay answers, for the hint bar and help.

@@ -24,15 +24,19 @@ extension Texts {
     en: "The form has changes that are not saved. Quit anyway? (Ctrl-C again quits)")
   static let quitAnyway = T(sv: "Avsluta", en: "Quit")
 
-  static func waitingFor(_ holder: String) -> T {
-    T(
-      sv: "Väntar på att \(holder) sparar klart … (Esc slutar vänta)",
-      en: "Waiting for \(holder) to finish saving … (Esc stops waiting)")
+  /// "linnea 4711" (login and process id, as the lock file says) → "linnea (process 4711)".
+  static func waitingFor(holder: String) -> T {
+    let parts = holder.split(separator: " ")
+    guard let login = parts.first else {
+      return T(
+        sv: "Väntar på att en annan process sparar klart … (Esc slutar vänta)",
+        en: "Waiting for another process to finish saving … (Esc stops waiting)")
+    }
+    let who = parts.count > 1 ? "\(login) (process \(parts[parts.count - 1]))" : String(login)
+    return T(
+      sv: "Väntar på att \(who) sparar klart … (Esc slutar vänta)",
+      en: "Waiting for \(who) to finish saving … (Esc stops waiting)")
   }
-  static let waitingForSomeone = T(
-    sv: "Väntar på att en annan process sparar klart … (Esc slutar vänta)",
-    en: "Waiting for another process to finish saving … (Esc stops waiting)")
-  static let saving = T(sv: "Sparar …", en: "Saving …")
   static let waitGivenUp = T(
     sv: "Slutade vänta; inget sparades. Formuläret finns kvar.",
     en: "Stopped waiting; nothing was saved. The form is still here.")

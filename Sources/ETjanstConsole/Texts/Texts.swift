@@ -110,6 +110,8 @@ public enum Texts {
   public static func describe(_ error: any Error) -> LocalizedText {
     if let violation = error as? RuleViolation { return violation.message }
     if let conflict = error as? EditConflict { return conflict.message }
+    if error is SaveWaitCancelled { return waitGivenUp }
+    if error is SaveBusy { return busySaving }
     return T(verbatim: String(describing: error))
   }
 

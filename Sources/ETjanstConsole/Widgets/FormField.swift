@@ -68,7 +68,7 @@ public struct FormField {
     set { content = .text(newValue) }
   }
 
-  var options: [Option] {
+  public var options: [Option] {
     switch kind {
     case .choice(let o), .choices(let o): return o
     default: return []

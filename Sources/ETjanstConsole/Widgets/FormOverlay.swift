@@ -33,6 +33,7 @@ public struct FormOverlay: Overlay {
   public var showsOwnFailures: Bool { true }
   /// True when the user has changed something that is not saved.
   public var hasUnsavedChanges: Bool { fields.contains(where: \.isChanged) }
+  public var awaitsResult: Bool { awaiting }
 
   // MARK: - Keys
 
@@ -51,7 +52,17 @@ public struct FormOverlay: Overlay {
     case .enter:
       if case .multiline = fields[focus].kind { return editLong(state) }
       if !fields[focus].filter.isEmpty {
+        if case .choices = fields[focus].kind {
+          var field = fields[focus]
+          if case .choices(var set) = field.content {
+            let shown = field.filtered(state.language)
+            if shown.indices.contains(optionCursor) { set.insert(shown[optionCursor]) }
+            field.content = .choices(set)
+          }
+          fields[focus] = field
+        }
         fields[focus].filter = ""
+        optionCursor = 0
         return .stay
       }
       return trySubmit(state)
@@ -110,11 +121,15 @@ public struct FormOverlay: Overlay {
     return true
   }
 
-  /// Several choices: typing narrows, ←→ move over the matches, Space ticks one.
+  /// Several choices: typing narrows, ←→ move over the matches, Space (or Enter
+  /// while narrowed) ticks one.
   mutating func tick(_ key: Key, _ field: inout FormField, _ language: Language) -> Bool {
     guard case .choices(var set) = field.content else { return false }
     let shown = field.filtered(language)
     switch key {
+    case .character(" ") where !field.filter.isEmpty:
+      field.filter.append(" ")
+      optionCursor = 0
     case .character(" "):
       guard shown.indices.contains(optionCursor) else { return false }
       let i = shown[optionCursor]
@@ -257,6 +272,13 @@ public struct FormOverlay: Overlay {
     return rows
   }
 
+  /// The first row shown: the focused field and all of its message stay in view,
+  /// with one row after them when there is one.
+  static func top(_ rows: [(field: Int, error: String?)], focus: Int, visible: Int) -> Int {
+    let end = rows.lastIndex { $0.field == focus } ?? 0
+    return min(max(0, end - visible + 2), max(0, rows.count - visible))
+  }
+
   public func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
     let (box, inner, labelWidth) = layout(area)
     Box.draw(state.t(title), in: box, frame: &frame, theme: state.theme)
@@ -267,8 +289,7 @@ public struct FormOverlay: Overlay {
       errors[""].map { wrapped(state.t($0), inner.width) } ?? [state.t(Texts.formFooter)]
     let all = rows(state, valueWidth: valueWidth)
     let visible = max(1, inner.height - min(footerLines.count, max(1, inner.height / 2)))
-    let focusRow = all.firstIndex { $0.field == focus && $0.error == nil } ?? 0
-    let first = min(max(0, focusRow - visible + 2), max(0, all.count - visible))
+    let first = Self.top(all, focus: focus, visible: visible)
     for (offset, row) in all.dropFirst(first).prefix(visible).enumerated() {
       let y = inner.y + offset
       let field = fields[row.field]
@@ -315,7 +336,7 @@ public struct FormOverlay: Overlay {
     let all = rows(state, valueWidth: valueWidth)
     let visible = max(1, inner.height - min(footer, max(1, inner.height / 2)))
     let focusRow = all.firstIndex { $0.field == focus && $0.error == nil } ?? 0
-    let first = min(max(0, focusRow - visible + 2), max(0, all.count - visible))
+    let first = Self.top(all, focus: focus, visible: visible)
     let before = String(fields[focus].text.prefix(cursor))
     let x = inner.x + labelWidth + min(TextWidth.of(before), valueWidth - 1)
     return (x, inner.y + focusRow - first)

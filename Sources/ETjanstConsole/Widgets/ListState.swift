@@ -32,6 +32,13 @@ public struct ListState: Equatable, Sendable {
     return true
   }
 
+  /// The row the keys act on among `rows`: the selection kept inside the list, as
+  /// `Table.draw` highlights it. A selection left beyond a list that has since
+  /// shrunk (another outage's departments, a filter) still acts on the row shown.
+  public func pick<Row>(_ rows: [Row]) -> Row? {
+    rows.isEmpty ? nil : rows[min(max(0, selected), rows.count - 1)]
+  }
+
   /// Keeps the selection inside the list and on screen.
   public mutating func clamp(count: Int, page: Int) {
     selected = min(max(0, selected), max(0, count - 1))

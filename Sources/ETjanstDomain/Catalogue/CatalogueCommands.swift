@@ -99,3 +99,32 @@ public struct SetServiceStatus: Command {
     try m.setServiceStatus(service, to: status, context: context)
   }
 }
+
+/// Records that the department has reviewed an e-service today (guideline 4: each
+/// department answers for its services' content being correct). Sets the last
+/// review, so the next falls due after the service's interval.
+public struct MarkServiceReviewed: Command {
+  public var service: EntityID<EService>
+  public var name: String
+
+  public init(_ service: EntityID<EService>, name: String = "") {
+    self.service = service
+    self.name = name
+  }
+
+  public var summary: LocalizedText {
+    LocalizedText(sv: "\(name) granskad", en: "\(name) reviewed")
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    let i = try m.serviceIndex(service)
+    guard m.services[i].status != .unpublished else {
+      throw RuleViolation(
+        section: "4", field: "lastReviewed",
+        LocalizedText(
+          sv: "\(m.services[i].name) är avpublicerad och granskas inte.",
+          en: "\(m.services[i].name) is unpublished and is not reviewed."))
+    }
+    m.services[i].lastReviewed = context.today
+  }
+}

@@ -49,6 +49,10 @@ extension Municipality {
         sv: "ligger på \(s.platform.isEmpty ? "okänd plattform" : s.platform), inte Open ePlatform",
         en: "runs on \(s.platform.isEmpty ? "an unknown platform" : s.platform), not Open ePlatform"
       )
+    case .noOwner:
+      return LocalizedText(
+        sv: "är publicerad men har ingen e-tjänsteägare som svarar för innehållet",
+        en: "is published but has no service owner to answer for its content")
     }
   }
 }

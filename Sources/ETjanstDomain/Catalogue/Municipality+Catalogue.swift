@@ -10,18 +10,26 @@ extension Municipality {
   ///
   /// Guideline 1.1 and 4: name and owning department required; a name unique
   /// within its department; last reviewed not in the future.
+  ///
+  /// Guideline 6: a new entry is never published from the start, unless it
+  /// is registered as already running on the platform (`source`).
   public mutating func addService(
     _ draft: EServiceDraft, id: EntityID<EService> = .make(), status: ServiceStatus = .ordered,
-    context: CommandContext
+    source: PublicationSource? = nil, context: CommandContext
   ) throws {
     let d = try draft.validated(in: self, service: nil, today: context.today)
     guard service(id) == nil else {
       throw RuleViolation(
         LocalizedText(sv: "E-tjänsten finns redan.", en: "The e-service already exists."))
     }
+    if status == .published && source != .registeredRunning {
+      throw PublicationRule.newServiceNotPublished(d.name)
+    }
     var s = EService(id: id, name: d.name, department: d.department!, status: status)
     d.write(to: &s, defaultInterval: settings.serviceReviewIntervalMonths)
-    s.statusHistory = [StatusChange(status: status, at: context.now, by: context.actor.login)]
+    s.statusHistory = [
+      StatusChange(status: status, at: context.now, by: context.actor.login, source: source)
+    ]
     services.append(s)
   }
 
@@ -37,12 +45,20 @@ extension Municipality {
   /// Sets the status and records the change with who and when. Setting the status
   /// a service already has changes nothing. While reports are open (4) only
   /// "Revision needed" and "Unpublished" may be set.
+  ///
+  /// Guideline 6: publishing is step 5 of the service's order. While an order for
+  /// the service is open, only `PublishOrder` publishes it (`source` .orderStep5);
+  /// a service never published is published by its order or registered as running.
   public mutating func setServiceStatus(
-    _ id: EntityID<EService>, to status: ServiceStatus, context: CommandContext
+    _ id: EntityID<EService>, to status: ServiceStatus, source: PublicationSource? = nil,
+    context: CommandContext
   ) throws {
     let i = try serviceIndex(id)
     let s = services[i]
     guard s.status != status else { return }
+    if status == .published {
+      try PublicationRule.check(s, source: source, in: self)
+    }
     let open = s.openReports.count
     if open > 0 && status != .revisionNeeded && status != .unpublished {
       throw RuleViolation(
@@ -54,7 +70,7 @@ extension Municipality {
     }
     services[i].status = status
     services[i].statusHistory.append(
-      StatusChange(status: status, at: context.now, by: context.actor.login))
+      StatusChange(status: status, at: context.now, by: context.actor.login, source: source))
   }
 
   /// What refers to a service and so stops its removal: open orders, staff access

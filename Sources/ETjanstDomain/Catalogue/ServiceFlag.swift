@@ -11,6 +11,9 @@ public enum ServiceFlag: String, CaseIterable, Sendable {
   case inactivePerson
   /// Lives on another platform than Open ePlatform (1.1).
   case notOnOpenEPlatform
+  /// Published (or in revision) with no e-service owner: nobody answers for its
+  /// content (4: each department owns its e-services).
+  case noOwner
 
   /// The guideline section the flag serves.
   public var section: String { self == .notOnOpenEPlatform ? "1.1" : "4" }
@@ -22,6 +25,7 @@ public enum ServiceFlag: String, CaseIterable, Sendable {
     case .openReports: return LocalizedText(sv: "R", en: "O")
     case .inactivePerson: return LocalizedText(sv: "P", en: "P")
     case .notOnOpenEPlatform: return LocalizedText(sv: "A", en: "X")
+    case .noOwner: return LocalizedText(sv: "Ä", en: "N")
     }
   }
 
@@ -34,6 +38,7 @@ public enum ServiceFlag: String, CaseIterable, Sendable {
         sv: "ägare eller kontaktperson har slutat", en: "owner or contact person has left")
     case .notOnOpenEPlatform:
       return LocalizedText(sv: "inte på Open ePlatform", en: "not on Open ePlatform")
+    case .noOwner: return LocalizedText(sv: "ingen e-tjänsteägare", en: "no service owner")
     }
   }
 }
@@ -81,6 +86,7 @@ extension Municipality {
       case .openReports: return !service.openReports.isEmpty
       case .inactivePerson: return !inactivePeople(of: service).isEmpty
       case .notOnOpenEPlatform: return !service.isOnOpenEPlatform
+      case .noOwner: return service.status.isLive && service.roles.serviceOwner == nil
       }
     }
   }

@@ -101,7 +101,7 @@ public struct PublishOrder: Command {
       reviewed = o.meeting.map { Day($0.at) }
     }
     guard let service else { return }
-    try m.setServiceStatus(service, to: .published, context: context)
+    try m.setServiceStatus(service, to: .published, source: .orderStep5, context: context)
     // The review meeting of step 4 was the new service's first review, so it is
     // not flagged as overdue for review on the day it is published.
     if let i = m.services.index(of: service), m.services[i].lastReviewed == nil {

@@ -26,6 +26,19 @@ extension Findings {
             sv: "inget granskningsmöte bokat med \(o.contactPerson)",
             en: "no review meeting booked with \(o.contactPerson)"), target: .order(o.id)))
     }
+    // A live e-service whose order never reached step 5 skipped the review (6).
+    for o in m.orders where o.step != .published && o.hold?.kind != .cancelled {
+      guard let id = o.service, let s = m.service(id), s.status == .published else { continue }
+      out.append(
+        Finding(
+          section: "6", severity: .violation, subject: s.name,
+          message: LocalizedText(
+            sv:
+              "är publicerad men beställningen '\(o.title)' står i steg \(o.step.rawValue): en e-tjänst publiceras i steg 5",
+            en:
+              "is published but the order '\(o.title)' is at step \(o.step.rawValue): an e-service is published by step 5"
+          ), target: .service(id)))
+    }
     return out
   }
 }

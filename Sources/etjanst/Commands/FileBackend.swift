@@ -15,6 +15,15 @@ final class FileBackend: ConsoleBackend {
 
   func reloadIfChanged() throws -> Municipality? { try file.reloadIfChanged() }
 
+  /// Saves and reloads run off the key loop: a save may wait for another process.
+  var worksInBackground: Bool { true }
+
+  func perform(
+    _ command: any Command, actor: Actor, now: Date, waiting: @escaping (String?) -> Bool
+  ) throws -> Change {
+    try file.perform(command, actor: actor, now: now, waiting: waiting)
+  }
+
   func editExternally(_ text: String) -> String? { ExternalEditor.edit(text) }
 }
 

@@ -32,9 +32,7 @@ enum AdminTables {
   }
 
   static func selectedDepartment(_ state: AppState) -> Department? {
-    let rows = departmentRows(state)
-    let i = state.overview.admin.departments.selected
-    return rows.indices.contains(i) ? rows[i] : nil
+    state.overview.admin.departments.pick(departmentRows(state))
   }
 
   static func roleText(_ role: Role, _ state: AppState) -> String {
@@ -61,8 +59,6 @@ enum AdminTables {
   }
 
   static func selectedUser(_ state: AppState) -> User? {
-    let rows = userRows(state)
-    let i = state.overview.admin.users.selected
-    return rows.indices.contains(i) ? rows[i] : nil
+    state.overview.admin.users.pick(userRows(state))
   }
 }

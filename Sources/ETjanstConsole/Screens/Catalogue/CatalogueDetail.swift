@@ -98,7 +98,8 @@ enum CatalogueDetail {
       let who = m.user(login: change.by)?.name ?? change.by
       row(
         T(verbatim: Format.dateTime(change.at)),
-        "\(t(change.status.label)) \(t(CatalogueTexts.byWhom(who)))")
+        "\(t(change.status.label)) \(t(CatalogueTexts.byWhom(who)))"
+          + (change.source.map { " · " + t(CatalogueTexts.source($0)) } ?? ""))
     }
     return out
   }

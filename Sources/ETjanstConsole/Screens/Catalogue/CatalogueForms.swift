@@ -22,11 +22,6 @@ enum CatalogueForms {
       .choice($0, CatalogueTexts.audience, Audience.allCases.map { ($0, $0.label) })
     }
     form.add(F.category) { .text($0, CatalogueTexts.category) }
-    if service == nil {
-      form.add(F.status) {
-        .choice($0, CatalogueTexts.status, ServiceStatus.allCases.map { ($0, $0.label) })
-      }
-    }
     form.add(F.platform) { .text($0, CatalogueTexts.platform) }
     form.add(F.flowFamilyID) { .text($0, CatalogueTexts.flowFamily) }
     form.add(F.address) { .text($0, CatalogueTexts.address) }
@@ -44,10 +39,20 @@ enum CatalogueForms {
     form.add(F.lastReviewed) { .day($0, CatalogueTexts.lastReviewed) }
     form.add(F.reviewIntervalMonths) { .number($0, CatalogueTexts.reviewInterval) }
     let title = service.map { CatalogueTexts.editTitle($0.name) } ?? CatalogueTexts.newTitle
-    return FormOverlay(title: title, fields: form.fields) { values, _ in
+    var fields = form.fields
+    // A new entry's status is not the entity's field: it is published only by
+    // registering one that already runs (guideline 6).
+    if service == nil {
+      let at = (fields.firstIndex { $0.name == F.category.name } ?? 3) + 1
+      fields.insert(newStatus.field(.set(.ordered)), at: min(at, fields.count))
+    }
+    return FormOverlay(title: title, fields: fields) { values, _ in
       guard let service else {
         let new = try form.entity(values)
-        return AddEService(draft(new), status: new.status)
+        switch try values[newStatus] {
+        case .registerRunning: return RegisterRunningEService(draft(new))
+        case .set(let status): return AddEService(draft(new), status: status)
+        }
       }
       let patch = try form.patch(values)
       if patch.isEmpty { return nil }
@@ -65,7 +70,42 @@ enum CatalogueForms {
     return d
   }
 
+  /// A status, or registering a service that already runs on the platform (6).
+  enum StatusChoice: Equatable, Sendable {
+    case set(ServiceStatus)
+    case registerRunning
+  }
+
+  /// The status of a new entry: not Published, which only the order's step 5 sets,
+  /// but "Published – already running", which registers it.
+  static var newStatus: FormInput<StatusChoice> {
+    FormInput.choice(
+      "status", CatalogueTexts.status,
+      ServiceStatus.allCases.filter { $0 != .published }.map { (StatusChoice.set($0), $0.label) }
+        + [(.registerRunning, CatalogueTexts.registerRunning)])
+  }
+
+  /// `t`: the statuses, and for a service never published and without an open order,
+  /// registering it as already running. While an order is open, choosing Published
+  /// is refused beside the field: its step 5 publishes.
   static func status(_ s: EService, _ state: AppState) -> FormOverlay {
+    if PublicationRule.openOrder(for: s.id, in: state.data) == nil
+      && !PublicationRule.wasEverPublished(s)
+    {
+      let input = FormInput.choice(
+        "status", CatalogueTexts.status,
+        ServiceStatus.allCases.map { (StatusChoice.set($0), $0.label) }
+          + [(.registerRunning, CatalogueTexts.registerRunning)])
+      return FormOverlay(
+        title: CatalogueTexts.statusTitle(s.name), fields: [input.field(.set(s.status))]
+      ) { values, _ in
+        switch try values[input] {
+        case .registerRunning: return RegisterRunningEService(existing: s.id, name: s.name)
+        case .set(let status):
+          return status == s.status ? nil : SetServiceStatus(s.id, to: status, name: s.name)
+        }
+      }
+    }
     var form = EntityForm(s)
     form.add(F.status) {
       .choice($0, CatalogueTexts.status, ServiceStatus.allCases.map { ($0, $0.label) })

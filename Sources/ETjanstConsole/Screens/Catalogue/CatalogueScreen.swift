@@ -20,9 +20,7 @@ public enum CatalogueScreen: Screen {
   /// The service the keys act on: the open detail, else the selected row.
   static func current(_ state: AppState) -> EService? {
     if let id = state.catalogue.detail { return state.data.service(id) }
-    let rows = CatalogueTable.rows(state)
-    guard !rows.isEmpty else { return nil }
-    return rows[min(max(0, state.catalogue.list.selected), rows.count - 1)]
+    return state.catalogue.list.pick(CatalogueTable.rows(state))
   }
 
   /// The detail view is open on a service that still exists (an undo or another
@@ -134,6 +132,14 @@ public enum CatalogueScreen: Screen {
             state.overlays.append(CatalogueForms.resolve(s, state))
           }
         }
+      },
+      Binding(
+        [.character("v")], label: CatalogueTexts.keyReviewed, help: CatalogueTexts.helpReviewed,
+        bar: false, edits: true
+      ) {
+        state in
+        guard let s = current(state) else { return withCurrent(&state) { _, _ in } }
+        return [.perform(MarkServiceReviewed(s.id, name: s.name))]
       },
       Binding(
         [.character("d")], label: CatalogueTexts.keyRemove, help: CatalogueTexts.helpRemove,

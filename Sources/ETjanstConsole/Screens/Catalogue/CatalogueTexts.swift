@@ -32,6 +32,15 @@ enum CatalogueTexts {
     sv: "Ta bort (frågar; nekas vid beställning, behörighet, ärende)",
     en: "Remove (asks; refused while an order, access, case refers)")
   static let keyStatus = T(sv: "Status", en: "Status")
+  static func source(_ source: PublicationSource) -> T {
+    switch source {
+    case .orderStep5: return T(sv: "beställningens steg 5", en: "the order's step 5")
+    case .registeredRunning:
+      return T(sv: "registrerad som redan i drift", en: "registered as already running")
+    }
+  }
+  static let registerRunning = T(
+    sv: "Publicerad – redan i drift", en: "Published – already running")
   static let helpStatus = T(
     sv: "Byt status; datum och vem sparas i historiken",
     en: "Change the status; date and who are kept in the history")
@@ -40,6 +49,13 @@ enum CatalogueTexts {
     sv: "Rapportera fel/revideringsbehov (status: Revidering behövs)",
     en: "Report an error/revision need (status: Revision needed)")
   static let keyResolve = T(sv: "Åtgärda", en: "Resolve")
+  static let keyReviewed = T(sv: "Granskad idag", en: "Reviewed today")
+  static let helpReviewed = T(
+    sv:
+      "Notera att verksamheten har granskat e-tjänsten idag (4); nästa granskning räknas härifrån",
+    en:
+      "Record that the department reviewed the e-service today (4); the next review is due from here"
+  )
   static let helpResolve = T(
     sv: "Markera en öppen rapport som åtgärdad, med vad som gjordes",
     en: "Mark an open report resolved, with what was done")
@@ -64,6 +80,10 @@ enum CatalogueTexts {
     case .notOnOpenEPlatform:
       return T(
         sv: "Flagga: ligger inte på Open ePlatform (1.1)", en: "Flag: not on Open ePlatform (1.1)")
+    case .noOwner:
+      return T(
+        sv: "Flagga: publicerad utan e-tjänsteägare (4)",
+        en: "Flag: published with no service owner (4)")
     }
   }
 

@@ -11,6 +11,9 @@ struct OrderIntakeOverlay: Overlay {
 
   init(_ form: FormOverlay) { self.form = form }
 
+  var hasUnsavedChanges: Bool { form.hasUnsavedChanges }
+  var awaitsResult: Bool { form.awaitsResult }
+
   mutating func handle(_ key: Key, state: AppState) -> OverlayOutcome {
     if var message {
       let outcome = message.handle(key, state: state)

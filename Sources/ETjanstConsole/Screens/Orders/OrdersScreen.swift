@@ -39,8 +39,7 @@ public enum OrdersScreen: Screen {
     switch s.mode {
     case .board: return OrdersBoard.selected(state)
     case .list:
-      let rows = OrdersList.rows(state)
-      return rows.indices.contains(s.list.selected) ? rows[s.list.selected] : nil
+      return s.list.pick(OrdersList.rows(state))
     }
   }
 

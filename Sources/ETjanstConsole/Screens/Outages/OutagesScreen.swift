@@ -118,9 +118,7 @@ public enum OutagesScreen: Screen {
 
   static func routineListBindings(_ state: AppState) -> [Binding] {
     let selected: (AppState) -> Department? = { s in
-      let rows = OutageTables.routineRows(s)
-      return rows.indices.contains(s.outagesScreen.list.selected)
-        ? rows[s.outagesScreen.list.selected] : nil
+      s.outagesScreen.list.pick(OutageTables.routineRows(s))
     }
     var keys = [
       Binding([.enter], label: X.keyOpen, help: X.helpOpenRoutine) { s in
@@ -164,9 +162,7 @@ public enum OutagesScreen: Screen {
   static func activeBindings(_ state: AppState) -> [Binding] {
     guard let outage = state.data.activeOutage else { return [] }
     let selected: (AppState) -> Department? = { s in
-      let rows = OutageTables.toldRows(s, outage)
-      return rows.indices.contains(s.outagesScreen.told.selected)
-        ? rows[s.outagesScreen.told.selected] : nil
+      s.outagesScreen.told.pick(OutageTables.toldRows(s, outage))
     }
     return [
       Binding([.character("c")], label: X.keyContact, help: X.helpContact, edits: true) { s in
@@ -203,9 +199,7 @@ public enum OutagesScreen: Screen {
   static func historyBindings(_ state: AppState) -> [Binding] {
     [
       Binding([.enter], label: X.keyDetails, help: X.helpDetails) { s in
-        let rows = OutageTables.historyRows(s)
-        guard rows.indices.contains(s.outagesScreen.history.selected) else { return [] }
-        let o = rows[s.outagesScreen.history.selected]
+        guard let o = s.outagesScreen.history.pick(OutageTables.historyRows(s)) else { return [] }
         s.overlays.append(
           MessageOverlay(title: o.isDrill ? X.drill : X.outage, text: X.details(o, s.data)))
         return []

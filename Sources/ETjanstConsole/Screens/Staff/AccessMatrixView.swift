@@ -79,9 +79,8 @@ enum AccessMatrixView {
     ]
     return [
       Binding([.enter], label: StaffTexts.keyOpen, help: StaffTexts.helpOpen) { state in
-        let rows = rows(state)
-        guard rows.indices.contains(state.staffScreen.matrix.selected) else { return [] }
-        StaffScreen.open(rows[state.staffScreen.matrix.selected], from: .access, &state)
+        guard let person = state.staffScreen.matrix.pick(rows(state)) else { return [] }
+        StaffScreen.open(person, from: .access, &state)
         return []
       }
     ]

@@ -48,9 +48,8 @@ enum StaffListView {
   static func bindings(_ state: AppState) -> [Binding] {
     [
       Binding([.enter], label: StaffTexts.keyOpen, help: StaffTexts.helpOpen) { state in
-        let rows = rows(state)
-        guard rows.indices.contains(state.staffScreen.list.selected) else { return [] }
-        StaffScreen.open(rows[state.staffScreen.list.selected], from: .list, &state)
+        guard let person = state.staffScreen.list.pick(rows(state)) else { return [] }
+        StaffScreen.open(person, from: .list, &state)
         return []
       },
       Binding([.character("a")], label: StaffTexts.keyAccess, help: StaffTexts.helpAccess) {

@@ -154,7 +154,7 @@ enum StaffTexts {
   // MARK: - Dialogs
   static let newStaffTitle = T(sv: "Ny medarbetare", en: "New staff member")
   static let editTitle = T(sv: "Ändra medarbetare", en: "Edit staff member")
-  static let servicesField = T(sv: "E-tjänster (namn, komma)", en: "E-services (names, commas)")
+  static let servicesField = T(sv: "E-tjänster", en: "E-services")
   static func transferTitle(_ number: String) -> T {
     T(sv: "För över ärende \(number)", en: "Transfer case \(number)")
   }
