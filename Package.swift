@@ -22,7 +22,7 @@ let package = Package(
       name: "ETjanstResources",
       dependencies: ["ETjanstDomain"],
       path: "Resources",
-      exclude: ["README.md"],
+      exclude: ["README.md", "import"],
       resources: [.copy("demo")]
     ),
     .target(name: "ETjanstConsole", dependencies: ["ETjanstDomain"]),

@@ -18,6 +18,12 @@ static inline attr_t etj_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t etj_a_dim(void) { return A_DIM; }
 static inline attr_t etj_a_normal(void) { return A_NORMAL; }
 static inline int etj_key_f(int n) { return KEY_F(n); }
+// Whether the key map of the current screen has a sequence for function key n, and
+// adding one (ncurses extensions: has_key, key_defined, define_key).
+static inline int etj_has_function_key(int n) { return has_key(KEY_F(n)); }
+static inline void etj_define_function_key(const char *sequence, int n) {
+  if (key_defined(sequence) == 0) define_key(sequence, KEY_F(n));
+}
 static inline WINDOW *etj_stdscr(void) { return stdscr; }
 // tigetstr answers (char *)-1 for a name that is not a string capability; Swift
 // would take that for a pointer. Both "absent" and "not a string" become NULL.

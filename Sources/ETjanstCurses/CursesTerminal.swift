@@ -84,6 +84,11 @@ public final class CursesTerminal: TerminalIO {
     nonl()
     let window = etj_stdscr()
     keypad(window, true)
+    // tmux and screen send xterm's function-key sequences whatever TERM says: under
+    // TERM=vt100 inside tmux, F10 arrives as ESC [ 21 ~ while vt100's terminfo knows
+    // only ESC O x. Sequences terminfo leaves unbound are taught to ncurses here, so
+    // F10 quits as the hint bar says.
+    for (n, sequence) in Self.xtermFunctionKeys { etj_define_function_key(sequence, Int32(n)) }
     meta(window, true)
     intrflush(window, false)
     // ESC waits 1000 ms by default for a following key; Esc must react at once.
@@ -166,6 +171,20 @@ public final class CursesTerminal: TerminalIO {
   public func resize(width: Int, height: Int) {
     guard screen != nil else { return }
     resizeterm(Int32(height), Int32(width))
+  }
+
+  /// xterm's function-key sequences, which terminal multiplexers send.
+  static let xtermFunctionKeys: [(Int, String)] = [
+    (1, "\u{1B}OP"), (2, "\u{1B}OQ"), (3, "\u{1B}OR"), (4, "\u{1B}OS"), (5, "\u{1B}[15~"),
+    (6, "\u{1B}[17~"), (7, "\u{1B}[18~"), (8, "\u{1B}[19~"), (9, "\u{1B}[20~"),
+    (10, "\u{1B}[21~"), (11, "\u{1B}[23~"), (12, "\u{1B}[24~"),
+  ]
+
+  /// The function keys ncurses cannot decode on this terminal (no sequence for them
+  /// in its key map): the console leaves them out of the hint bar and help.
+  public var missingKeys: Set<Key> {
+    guard screen != nil else { return [] }
+    return Set((1...12).filter { etj_has_function_key(Int32($0)) == 0 }.map { Key.function($0) })
   }
 
   /// A terminfo string capability of this terminal ("kf1", "smcup"), if it has it.

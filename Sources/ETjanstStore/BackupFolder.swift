@@ -44,6 +44,19 @@ struct BackupFolder {
     }
   }
 
+  /// The backups, or why the folder cannot be read: a folder that does not exist
+  /// yet holds none, but one this user may not read is not the same as empty.
+  func readList() throws(SystemCallError) -> [Backup] {
+    guard let dir = opendir(path) else {
+      if errno == ENOENT { return [] }
+      var error = SystemCallError("opendir")
+      error.context = "the backups folder"
+      throw error
+    }
+    closedir(dir)
+    return list()
+  }
+
   /// Deletes all but the newest `kept`. Failing to delete an old backup costs only
   /// disk space, so it does not fail the save that triggered it.
   func prune(in folder: StoreFolder) {

@@ -169,6 +169,16 @@ public final class StoreFile: @unchecked Sendable {
     BackupFolder(path: backupsPath).list()
   }
 
+  /// The backups, newest first; a backups folder this user may not read is an error
+  /// (`restore --list` must not call that "no backups"), a missing one is empty.
+  public func readBackups() throws(StoreError) -> [Backup] {
+    do {
+      return try BackupFolder(path: backupsPath).readList()
+    } catch {
+      throw StoreError(path: backupsPath, .cannotRead(error.reason))
+    }
+  }
+
   /// Makes a backup the current state, through the same lock and rules as any change;
   /// the state it replaces becomes a backup in turn. The backup must decode first.
   @discardableResult

@@ -13,7 +13,7 @@ struct Etjanst: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "etjanst",
     abstract:
-      "The e-coordinator's console for the municipality's e-services (Riktlinjer för e-tjänster).",
+      "The e-coordinator's console for the municipality's e-services and their guideline.",
     discussion: """
       Opens the console when no subcommand is given. The store is --store PATH, else \
       $ETJANST_STORE, else $XDG_DATA_HOME/etjanst/etjanst.plist (~/.local/share/...).
@@ -24,7 +24,7 @@ struct Etjanst: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      WriteDemo.self, List.self, Report.self, Check.self, Cases.self,
+      WriteDemo.self, List.self, Report.self, Check.self, Services.self, Staff.self, Cases.self,
       Restore.self, Routines.self, Share.self,
     ]
   )

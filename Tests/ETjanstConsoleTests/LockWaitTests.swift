@@ -32,18 +32,25 @@ import Testing
     }
   }
 
-  func flash(_ c: StoreConsole) -> String { c.state.flash.map { c.state.t($0.text) } ?? "" }
-
-  @Test("a save waiting for another's lock says whose, keys work, Esc keeps the form")
-  func waitingSave() throws {
+  /// A console whose save of the e-service's category waits for a lock held by
+  /// "annan.person 4242".
+  func waitingSave(category: String) throws -> (SharedStore, StoreConsole, HeldLock) {
     let store = try SharedStore(F.municipality())
     let c = try store.console(background: true)
     let held = HeldLock(store.path + ".lock", holder: "annan.person 4242")
     c.press(.character("2"), .character("/"))
     c.type("bygglov")
     c.press(.enter, .character("e"))
-    c.set("category", to: "Ny kategori")
+    c.set("category", to: category)
     c.press(.control("s"))
+    return (store, c, held)
+  }
+
+  func flash(_ c: StoreConsole) -> String { c.state.flash.map { c.state.t($0.text) } ?? "" }
+
+  @Test("a save waiting for another's lock says whose, keys work, Esc keeps the form")
+  func waitingSave() throws {
+    let (store, c, held) = try waitingSave(category: "Ny kategori")
     #expect(c.wait { flash(c).contains("annan.person (process 4242)") }, "\(flash(c))")
     #expect(c.program.isBusy)
     // Keys keep working while the save waits.
@@ -69,14 +76,7 @@ import Testing
 
   @Test("a save's result reaches its form under a dialog opened while it waited")
   func resultReachesTheFormUnderADialog() throws {
-    let store = try SharedStore(F.municipality())
-    let c = try store.console(background: true)
-    let held = HeldLock(store.path + ".lock", holder: "annan.person 4242")
-    c.press(.character("2"), .character("/"))
-    c.type("bygglov")
-    c.press(.enter, .character("e"))
-    c.set("category", to: "Under en dialog")
-    c.press(.control("s"))
+    let (store, c, held) = try waitingSave(category: "Under en dialog")
     #expect(c.wait { flash(c).contains("annan.person") })
     c.press(.control("c"))  // unsaved changes: asks before quitting
     #expect(c.state.overlays.last is ConfirmOverlay)

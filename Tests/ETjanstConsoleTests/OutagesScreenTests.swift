@@ -156,7 +156,15 @@ import Testing
         "Barn- och utbildningsförvaltningen"
       ])
     #expect(Self.text(d).contains("ÖVNING PÅGÅR"))
-    d.press(.character("c"), .enter, .character("x"), .tab)
+    // The department takes part when it is told; the resolve form shows whose routine
+    // the drill tested.
+    d.press(.character("c"), .enter, .character("t"), .character("x"))
+    #expect(
+      Self.text(d).contains("Deltog, rutin testad")
+        && Self.text(d).contains(
+          "[1] Barn- och utbildningsförvaltningen")
+    )
+    d.press(.tab)
     d.type("Övning")
     d.press(.enter)
     #expect(

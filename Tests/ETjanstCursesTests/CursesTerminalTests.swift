@@ -195,3 +195,15 @@ struct CursesTerminalTests {
     #expect(EmergencyRestore.stripPadding(vt100sgr0) == Array("\u{1B}[m\u{0F}".utf8))
   }
 }
+
+/// Function keys under TERM=vt100 inside tmux, and keys a terminal cannot send.
+extension CursesTerminalTests {
+  @Test("TERM=vt100: F10 as tmux sends it (ESC [ 21 ~) is decoded as F10, and is not missing")
+  func vt100F10FromTmux() throws {
+    let vt100 = try Headless(term: "vt100")
+    #expect(vt100.terminal.capability("kf10") == "\u{1B}Ox", "vt100's own F10")
+    vt100.type("\u{1B}[21~" + "\u{1B}Ox" + "\u{1B}[15~")
+    #expect(try vt100.readKeys(3) == [.function(10), .function(10), .function(5)])
+    #expect(!vt100.terminal.missingKeys.contains(.function(10)))
+  }
+}

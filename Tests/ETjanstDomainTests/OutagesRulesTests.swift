@@ -270,6 +270,13 @@ import Testing
     try m.execute(
       RecordOutageContact(
         outage: id, at: Self.minutes(2), channel: "Telefon", by: "T", reference: ""), context: ctx)
+    // Only the departments that took part (were told) have their routine tested.
+    var untold = m
+    try untold.execute(
+      ResolveOutage(outage: id, end: later, cause: "Övning", followUp: ""), context: ctx)
+    #expect(untold.department(Self.soc)?.fallbackRoutine?.lastTested == nil)
+    try m.execute(
+      NotifyDepartment(outage: id, department: Self.soc, at: Self.minutes(3)), context: ctx)
     try m.execute(
       ResolveOutage(outage: id, end: later, cause: "Övning", followUp: ""), context: ctx)
     #expect(m.department(Self.soc)?.fallbackRoutine?.lastTested == Day(later))

@@ -133,4 +133,81 @@ import Testing
           != nil, "\(line)")
     }
   }
+
+  static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+      "Resources/import")
+
+  @Test("services and staff import: --dry-run changes nothing, then all rows under the lock")
+  func firstDayImports() throws {
+    try withDemo { folder, store in
+      let services = Self.samples.appendingPathComponent("e-tjanster.csv").path
+      let staff = Self.samples.appendingPathComponent("personal.csv").path
+      let before = try Data(contentsOf: URL(fileURLWithPath: store))
+      let dry = try Binary.etjanst(
+        ["services", "import", services, "--dry-run", "--store", store],
+        environment: Self.swedish)
+      #expect(dry.status == 0, "\(dry.stderr)")
+      #expect(dry.stdout.contains("Skulle lägga till 4 e-tjänster:"), "\(dry.stdout)")
+      #expect(
+        dry.stdout.contains("rad 4: Ansökan om bidrag till studieresa, lägerskola eller utbyte"))
+      #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+
+      let real = try Binary.etjanst(["services", "import", services, "--store", store])
+      #expect(real.status == 0, "\(real.stderr)")
+      let names = try Binary.plistlib(store, "[s['name'] for s in d['municipality']['services']]")
+      #expect(names.contains("Ansökan om parkeringstillstånd för rörelsehindrade"))
+      let people = try Binary.etjanst(
+        ["staff", "import", staff, "--lang", "en", "--store", store])
+      #expect(people.status == 0, "\(people.stderr)")
+      #expect(people.stdout.hasPrefix("Added 3 staff members:"), "\(people.stdout)")
+      let logins = try Binary.plistlib(store, "[p['login'] for p in d['municipality']['staff']]")
+      #expect(logins.contains("sara.lantto") && logins.contains("johan.vaara"))
+      let audit = try String(contentsOfFile: store + ".audit", encoding: .utf8)
+      #expect(audit.contains("e-tjanster.csv") && audit.contains("personal.csv"))
+
+      // Again: nothing new, nothing written.
+      let saved = try Data(contentsOf: URL(fileURLWithPath: store))
+      let again = try Binary.etjanst(
+        ["staff", "import", staff, "--store", store], environment: Self.swedish)
+      #expect(again.status == 0)
+      #expect(again.stdout.contains("Inget nytt att lägga till."), "\(again.stdout)")
+      #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == saved)
+
+      // A bad file: exit 1, every bad line named in Swedish, the store untouched.
+      let bad = folder.appendingPathComponent("bad.csv")
+      try Data("namn,förvaltning\nA,Finns inte\nB,Kultur och fritid\nC,Nej\n".utf8).write(to: bad)
+      let refused = try Binary.etjanst(
+        ["services", "import", bad.path, "--store", store], environment: Self.swedish)
+      #expect(refused.status == 1)
+      #expect(refused.stderr.contains("rad 2: förvaltningen 'Finns inte' finns inte"))
+      #expect(refused.stderr.contains("rad 4: "))
+      #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == saved)
+      let unreadable = try Binary.etjanst(
+        ["staff", "import", folder.appendingPathComponent("none.csv").path, "--store", store])
+      #expect(unreadable.status == 2)
+    }
+  }
+
+  @Test("a rule's refusal on the command line is in the user's language and exits 1")
+  func ruleMessagesInTheUsersLanguage() throws {
+    try withDemo { folder, store in
+      let file = folder.appendingPathComponent("hr.csv")
+      try Data(
+        "name,login,department,startDate,endDate\nBakvänd,bak.vand,Kultur och fritid,2027-02-01,2027-01-01\n"
+          .utf8
+      ).write(to: file)
+      let before = try Data(contentsOf: URL(fileURLWithPath: store))
+      let sv = try Binary.etjanst(
+        ["staff", "import", file.path, "--store", store], environment: Self.swedish)
+      #expect(sv.status == 1)
+      #expect(sv.stderr.contains("rad 2: Slutdatum kan inte vara före startdatum."), "\(sv.stderr)")
+      let en = try Binary.etjanst(
+        ["staff", "import", file.path, "--store", store], environment: Self.english)
+      #expect(en.status == 1)
+      #expect(
+        en.stderr.contains("line 2: The end date cannot be before the start date."), "\(en.stderr)")
+      #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+    }
+  }
 }

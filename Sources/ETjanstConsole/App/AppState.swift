@@ -31,6 +31,9 @@ public struct AppState {
   public var forcedReadOnly: Bool
   /// An external editor ($EDITOR) is available for long texts.
   public var hasExternalEditor: Bool
+  /// Keys this terminal cannot send (its terminfo has no such key: F10 under
+  /// vt100), told by the terminal layer; the hint bar and help do not name them.
+  public var missingKeys: Set<Key> = []
   public var screen: ScreenID = .overview
   public var width: Int
   public var height: Int

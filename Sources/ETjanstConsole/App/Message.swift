@@ -28,6 +28,8 @@ public enum Effect {
   case redraw
   /// Open the text in $EDITOR; the result comes back as `.externalEditFinished`.
   case editExternally(EditRequest)
+  /// Ctrl-Z: give the terminal to the shell until `fg`, or say why that cannot be.
+  case suspendToShell
 }
 
 /// A long text to edit and what to make of the result.

@@ -166,6 +166,19 @@ public final class Program {
           program.send(.commandFinished(finished.value))
         }
       }
+    case .suspendToShell:
+      if background.saving {
+        // Stopped while saving, the console would hold the store's lock for as long
+        // as it stays stopped, and every other writer would wait.
+        state.show(Texts.notWhileSaving, .error)
+      } else if terminal.suspendToShell() {
+        // The terminal may have changed size while the console was stopped.
+        let size = terminal.size
+        send(.resized(width: size.width, height: size.height))
+        terminal.invalidate()
+      } else {
+        state.show(Texts.cannotSuspend, .error)
+      }
     case .editExternally(let request):
       let edited = terminal.suspend { backend.editExternally(request.text) }
       terminal.invalidate()

@@ -30,10 +30,20 @@ public struct Binding {
 
   public var keyText: String { keysLabel ?? keys.first.map(\.description) ?? "" }
 
-  /// Bindings for `state`: the editing ones drop out when the console is read-only.
+  /// Bindings for `state`: the editing ones drop out when the console is read-only,
+  /// and keys this terminal cannot send (no F10 under vt100) are not named.
   public static func visible(_ bindings: [Binding], in state: AppState) -> [Binding] {
-    state.readOnly ? bindings.filter { !$0.edits } : bindings
+    let editable = state.readOnly ? bindings.filter { !$0.edits } : bindings
+    guard !state.missingKeys.isEmpty else { return editable }
+    return editable.compactMap { b in
+      var b = b
+      b.keys.removeAll { state.missingKeys.contains($0) }
+      return b.keys.isEmpty && !b.keysLabelOnly ? nil : b
+    }
   }
+
+  /// A binding with no keys of its own that only explains (the flag letters in help).
+  var keysLabelOnly: Bool { keys.isEmpty && keysLabel != nil }
 
   /// Runs the binding for `key`, if any. An editing key in a read-only console
   /// explains why nothing happens instead of silently doing nothing.

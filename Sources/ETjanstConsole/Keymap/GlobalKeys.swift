@@ -39,6 +39,9 @@ public enum GlobalKeys {
         _ in [.quit]
       },
       Binding([.control("l")], label: Texts.keyRedraw, bar: false) { _ in [.redraw] },
+      Binding([.control("z")], label: Texts.keySuspend, help: Texts.helpSuspend, bar: false) {
+        _ in [.suspendToShell]
+      },
     ]
   }
 

@@ -19,6 +19,14 @@ public protocol TerminalIO: AnyObject {
   func showCursor(at x: Int, y: Int)
   /// Hides the cursor again (the normal state).
   func hideCursor()
+  /// Ctrl-Z: stops the console as a shell's job and returns once it is continued
+  /// (`fg`), the terminal taken back; false, at once, where there is no job control.
+  func suspendToShell() -> Bool
+}
+
+extension TerminalIO {
+  /// A terminal without a shell behind it (tests, a pipe) cannot be suspended.
+  public func suspendToShell() -> Bool { false }
 }
 
 /// Input ended (stdin closed, the SSH session hung up).

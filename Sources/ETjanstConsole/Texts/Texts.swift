@@ -36,8 +36,8 @@ public enum Texts {
     sv: "Visa alla tangenter för skärmen", en: "Show every key of this screen")
   static let keyQuit = T(sv: "Avsluta", en: "Quit")
   static let helpQuit = T(
-    sv: "Tillbaka; avslutar på översta nivån (F10 och Ctrl-C avslutar alltid)",
-    en: "Back; quits at the top level (F10 and Ctrl-C always quit)")
+    sv: "Tillbaka; avslutar på översta nivån (de andra tangenterna avslutar alltid)",
+    en: "Back; quits at the top level (the other keys always quit)")
   static let keyRedraw = T(sv: "Rita om", en: "Redraw")
 
   // MARK: - Lists

@@ -158,18 +158,36 @@ public struct NotifyDepartment: Command {
 }
 
 /// Ends an outage with its cause and follow-up. Ending a drill sets the tested date
-/// of the routines it exercised.
+/// of the routines it exercised: those of the departments that took part (were told
+/// of it), never of departments that did not.
+extension Municipality {
+  /// The departments that took part in a drill: affected, told of it, and with a
+  /// routine to test (4.3).
+  public func drillParticipants(_ outage: Outage) -> [Department] {
+    affectedDepartments(outage).filter {
+      outage.notice(for: $0.id) != nil && $0.fallbackRoutine != nil
+    }
+  }
+}
+
 public struct ResolveOutage: Command {
   public var outage: EntityID<Outage>
   public var end: Date
   public var cause: String
   public var followUp: String
+  /// A drill's departments whose routine was tested; nil means every department
+  /// that took part. Each must have taken part.
+  public var tested: [EntityID<Department>]?
 
-  public init(outage: EntityID<Outage>, end: Date, cause: String, followUp: String) {
+  public init(
+    outage: EntityID<Outage>, end: Date, cause: String, followUp: String,
+    tested: [EntityID<Department>]? = nil
+  ) {
     self.outage = outage
     self.end = end
     self.cause = TextCleaning.multiline(cause)
     self.followUp = TextCleaning.multiline(followUp)
+    self.tested = tested
   }
 
   public var summary: LocalizedText {
@@ -198,12 +216,21 @@ public struct ResolveOutage: Command {
     m.outages[i].cause = cause
     m.outages[i].followUp = followUp
     if record.isDrill {
-      let tested = Day(end)
-      for department in m.affectedDepartments(record) {
-        guard let d = m.departments.index(of: department.id),
-          m.departments[d].fallbackRoutine != nil
-        else { continue }
-        m.departments[d].fallbackRoutine?.lastTested = tested
+      let took = m.drillParticipants(record).map(\.id)
+      let chosen = tested ?? took
+      if let outsider = chosen.first(where: { !took.contains($0) }) {
+        throw RuleViolation(
+          section: "4.3", field: "tested",
+          LocalizedText(
+            sv: "\(m.departmentName(outsider)) deltog inte i övningen (informerades inte) "
+              + "och kan inte få sin rutin markerad som testad.",
+            en: "\(m.departmentName(outsider)) did not take part in the drill (was not told) "
+              + "and cannot have its routine marked tested."))
+      }
+      let day = Day(end)
+      for id in chosen {
+        guard let d = m.departments.index(of: id) else { continue }
+        m.departments[d].fallbackRoutine?.lastTested = day
       }
     }
   }

@@ -24,7 +24,7 @@ struct List: ParsableCommand {
   @Option(name: .long, help: "Only this department (name, a unique part of it, or id).")
   var department: String?
 
-  @Option(name: .long, help: "Orders only: those in this step (1–5) of guideline 6.")
+  @Option(name: .long, help: "Orders only: those in this step (1-5) of guideline 6.")
   var step: Int?
 
   @OptionGroup var languageOption: LanguageOption

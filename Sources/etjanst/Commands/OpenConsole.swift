@@ -54,6 +54,7 @@ struct ConsoleLauncher {
     var state = AppState(
       data: data, user: user, language: language, theme: Theme(useColor: terminal.useColor),
       forcedReadOnly: readOnly, hasExternalEditor: ExternalEditor.command != nil, now: Date())
+    state.missingKeys = terminal.missingKeys
     StaffScreen.prepareForManager(&state)
     // Said once: without time-zone data every clock would silently be UTC.
     if let missing = LocalTime.missingZone { state.show(missing, .error) }

@@ -23,7 +23,24 @@ struct Restore: ParsableCommand {
     let sv = language == .swedish
     try reporting(language) {
       let (file, _, user) = try storeOptions.load()
-      let backups = file.backups()
+      // A folder the user may not read (a manager, with the store shared 0640) is
+      // said to be so: "no backups" or "0 exist" would not be true.
+      let backups: [Backup]
+      do throws(StoreError) {
+        backups = try file.readBackups()
+      } catch {
+        let reason: String
+        if case .cannotRead(let detail) = error.problem {
+          reason = detail
+        } else {
+          reason = "\(error)"
+        }
+        throw Failure(
+          sv: "säkerhetskopiorna i \(error.path) kan inte läsas (\(reason)); "
+            + "be e-samordnaren, som äger filen",
+          en: "the backups in \(error.path) cannot be read (\(reason)); "
+            + "ask the e-coordinator, who owns the file")
+      }
       guard let number, !list else {
         if backups.isEmpty {
           Output.print(

@@ -13,7 +13,7 @@ struct Routines: ParsableCommand {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Write the fallback routines with the e-nämnd's and the e-coordinator's contacts, to print."
+        "Write the fallback routines with the e-service board's and the e-coordinator's contacts, to print."
     )
 
     @Option(name: .long, help: "Markdown, HTML or plain text.")

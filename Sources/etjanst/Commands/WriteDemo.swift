@@ -16,7 +16,7 @@ struct WriteDemo: ParsableCommand {
   @Option(
     name: .long,
     help:
-      "Övertorneå's realistic demo, or a made-up region of 5,000 e-services and 2,000 staff."
+      "A real town's catalogue, or 5,000 made-up e-services and 2,000 staff."
   )
   var scale: DemoScale = .municipality
 

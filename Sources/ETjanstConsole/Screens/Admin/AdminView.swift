@@ -42,11 +42,6 @@ public enum AdminView {
     }
   }
 
-  /// Whether a finding is about the contacts, so Enter on it opens them.
-  static func concerns(_ finding: Finding, _ state: AppState) -> Bool {
-    Findings.contacts(state.data, state.now).contains(finding)
-  }
-
   static func title(_ section: AdminState.Section) -> LocalizedText {
     switch section {
     case .contacts: return AdminTexts.contacts

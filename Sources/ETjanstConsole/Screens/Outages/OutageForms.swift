@@ -57,12 +57,17 @@ enum OutageForms {
     let end = FormInput<Date>.dateTime("end", X.fieldEnd)
     let cause = FormInput.text("cause", X.fieldCause, required: true)
     let followUp = FormInput.multiline("followUp", X.fieldFollowUp)
-    return FormOverlay(
-      title: X.resolveTitle, fields: [end.field(state.now), cause.field(""), followUp.field("")]
-    ) { values, _ in
+    var fields = [end.field(state.now), cause.field(""), followUp.field("")]
+    // A drill: the routines it tested, of the departments that took part (told).
+    let took = state.data.drillParticipants(outage)
+    let tested = FormInput.choices(
+      "tested", X.fieldDrillTested,
+      took.map { ($0.id, T(verbatim: $0.name)) })
+    if outage.isDrill { fields.append(tested.field(took.map(\.id))) }
+    return FormOverlay(title: X.resolveTitle, fields: fields) { values, _ in
       ResolveOutage(
         outage: outage.id, end: try values[end], cause: try values[cause],
-        followUp: try values[followUp])
+        followUp: try values[followUp], tested: outage.isDrill ? try values[tested] : nil)
     }
   }
 

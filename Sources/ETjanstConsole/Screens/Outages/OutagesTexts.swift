@@ -161,6 +161,8 @@ enum OutagesTexts {
   static let fieldEnd = T(sv: "Sluttid", en: "End time")
   static let fieldCause = T(sv: "Orsak", en: "Cause")
   static let fieldFollowUp = T(sv: "Uppföljning", en: "Follow-up")
+  /// A drill's resolve form: the departments that took part, whose routines it tested.
+  static let fieldDrillTested = T(sv: "Deltog, rutin testad", en: "Took part, routine tested")
   static func routineFormTitle(_ name: String) -> T {
     T(sv: "Reservrutin: \(name)", en: "Fallback routine: \(name)")
   }

@@ -60,14 +60,8 @@ public enum OverviewScreen: Screen {
       .filter { !$0.keys.contains(.character("s")) && !$0.keys.contains(.character("S")) }
       + [
         Binding([.enter], label: OverviewTexts.keyGo, help: OverviewTexts.helpGo) { state in
-          let all = findings(state)
-          guard all.indices.contains(state.overview.list.selected) else { return [] }
-          let finding = all[state.overview.list.selected]
-          if AdminView.concerns(finding, state) {
-            AdminView.open(&state, section: .contacts)
-          } else {
-            state.screen = screen(for: finding.section)
-          }
+          guard let finding = state.overview.list.pick(findings(state)) else { return [] }
+          FindingJump.open(finding, &state)
           return []
         },
         AdminView.openBinding,

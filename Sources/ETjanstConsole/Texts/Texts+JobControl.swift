@@ -1,0 +1,17 @@
+import ETjanstDomain
+
+/// Ctrl-Z: suspending the console to the shell that started it.
+extension Texts {
+  static let keySuspend = LocalizedText(sv: "Pausa till skalet", en: "Suspend to the shell")
+  static let helpSuspend = LocalizedText(
+    sv: "Pausar konsolen och ger terminalen till skalet; fg tar tillbaka den",
+    en: "Suspends the console and gives the terminal to the shell; fg brings it back")
+  static let notWhileSaving = LocalizedText(
+    sv: "Ctrl-Z väntar tills sparandet är klart; försök igen om en stund.",
+    en: "Ctrl-Z waits until the save is done; try again in a moment.")
+  static let cannotSuspend = LocalizedText(
+    sv: "Ctrl-Z går inte här: inget skal med jobbkontroll startade konsolen (som vid "
+      + "ssh VÄRD etjanst). Avsluta med q och starta den från ett skal.",
+    en: "Ctrl-Z cannot work here: no shell with job control started the console (as with "
+      + "ssh HOST etjanst). Quit with q and start it from a shell.")
+}

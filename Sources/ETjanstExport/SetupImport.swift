@@ -1,0 +1,200 @@
+import ETjanstDomain
+import Foundation
+
+/// What an import file asks for: a domain command per new row (`ImportRows` applies
+/// them all or none), what each adds in words, and the rows already in the store,
+/// which are left as they are so the same file can be imported twice.
+public struct ImportPlan: Sendable {
+  public struct Entry: Sendable {
+    public var line: Int
+    public var text: LocalizedText
+  }
+
+  public var rows: [ImportRow] = []
+  public var added: [Entry] = []
+  public var skipped: [Entry] = []
+
+  /// The command that applies every new row, under the store's lock.
+  public func command(source: String, noun: (one: LocalizedText, many: LocalizedText))
+    -> ImportRows
+  {
+    let n = rows.count
+    let word = n == 1 ? noun.one : noun.many
+    return ImportRows(
+      rows,
+      what: LocalizedText(
+        sv: "\(n) \(word.sv) från \(TextCleaning.line(source))",
+        en: "\(n) \(word.en) from \(TextCleaning.line(source))"))
+  }
+}
+
+/// `etjanst services import FILE.csv`: the catalogue as a list exported from the
+/// platform or kept in a spreadsheet, one e-service a row, under a header row.
+/// Only `name` and `department` are needed; `status` defaults to Publicerad (a
+/// catalogue that runs already). `etjanst list services --format csv` writes a file
+/// this reads back.
+public enum ServiceImport {
+  static let known: [String: [String]] = [
+    "name": ["name", "namn", "e-tjänst", "e-service"],
+    "department": ["department", "förvaltning", "departmentid"],
+    "status": ["status", "statuslabel"],
+    "audience": ["audience", "målgrupp"],
+    "category": ["category", "kategori"],
+    "platform": ["platform", "plattform"],
+    "flowFamilyId": ["flowfamilyid", "flödesfamilj", "flow family id"],
+    "address": ["address", "adress", "url"],
+    "processOwner": ["processowner", "processägare"],
+    "serviceOwner": ["serviceowner", "e-tjänsteägare"],
+    "informationOwner": ["informationowner", "informationsägare"],
+    "dataController": ["datacontroller", "personuppgiftsansvarig"],
+    "contactPerson": ["contactperson", "kontaktperson"],
+    "needsELegitimation": ["needselegitimation", "e-legitimation"],
+    "needsSigning": ["needssigning", "signering", "underskrift"],
+    "automated": ["automated", "automatiserad"],
+    "yearlyCaseVolume": ["yearlycasevolume", "ärenden per år"],
+    "lastReviewed": ["lastreviewed", "senast granskad"],
+  ]
+
+  public static func parse(_ text: String, _ m: Municipality) throws -> ImportPlan {
+    let file = try ImportFile(text, known: known, required: ["name", "department"])
+    var plan = ImportPlan()
+    var seen: [String: Int] = [:]
+    try file.eachRecord { record, cell in
+      let line = record.line
+      let name = TextCleaning.line(cell("name"))
+      let department = try ImportValue.department(cell("department"), m)
+      let key = "\(department.rawValue)/\(name.lowercased())"
+      if let first = seen[key] {
+        throw BadCell("\(name) finns redan på rad \(first)", "\(name) is already on line \(first)")
+      }
+      seen[key] = line
+      if m.services.contains(where: {
+        $0.department == department && $0.name.lowercased() == name.lowercased()
+      }) {
+        plan.skipped.append(.init(line: line, text: LocalizedText(verbatim: name)))
+        return
+      }
+      let status =
+        try ImportValue.choice(
+          cell("status"), ServiceStatus.allCases, key: \.rawValue, label: \.label,
+          what: LocalizedText(sv: "status", en: "status")) ?? .published
+      let audience =
+        try ImportValue.choice(
+          cell("audience"), Audience.allCases, key: \.rawValue, label: \.label,
+          what: LocalizedText(sv: "målgrupp", en: "audience")) ?? .external
+      var roles = ServiceRoles()
+      for (key, path) in Self.roles {
+        roles[keyPath: path] = person(cell(key), m)
+      }
+      let draft = EServiceDraft(
+        name: name, department: department, audience: audience, category: cell("category"),
+        platform: cell("platform"), flowFamilyID: cell("flowFamilyId"), address: cell("address"),
+        roles: roles, needsELegitimation: try ImportValue.bool(cell("needsELegitimation")),
+        needsSigning: try ImportValue.bool(cell("needsSigning")),
+        automated: try ImportValue.bool(cell("automated")),
+        yearlyCaseVolume: try ImportValue.count(cell("yearlyCaseVolume")),
+        lastReviewed: try ImportValue.day(cell("lastReviewed")))
+      // A published e-service in the file already runs on the platform: it is
+      // registered as such (guideline 6's one path to Published besides an order).
+      let command: any Command =
+        status == .published ? RegisterRunningEService(draft) : AddEService(draft, status: status)
+      plan.rows.append(ImportRow(line: line, command: command))
+      plan.added.append(
+        .init(
+          line: line,
+          text: LocalizedText(
+            sv: "\(name) (\(m.departmentName(department)), \(status.label.sv))",
+            en: "\(name) (\(m.departmentName(department)), \(status.label.en))")))
+    }
+    return plan
+  }
+
+  static var roles: [(String, WritableKeyPath<ServiceRoles, PersonRef?>)] {
+    [
+      ("processOwner", \.processOwner), ("serviceOwner", \.serviceOwner),
+      ("informationOwner", \.informationOwner), ("dataController", \.dataController),
+      ("contactPerson", \.contactPerson),
+    ]
+  }
+
+  /// A staff member by login, or by "Name (login)" as `list services` writes them;
+  /// else an outside person, "Name <email>" or just a name.
+  static func person(_ text: String, _ m: Municipality) -> PersonRef? {
+    let text = TextCleaning.line(text)
+    guard !text.isEmpty else { return nil }
+    if let p = m.staffMember(login: text) { return .staff(p.id) }
+    if text.hasSuffix(")"), let open = text.lastIndex(of: "("),
+      let p = m.staffMember(
+        login: String(text[text.index(after: open)..<text.index(before: text.endIndex)]))
+    {
+      return .staff(p.id)
+    }
+    if text.hasSuffix(">"), let open = text.lastIndex(of: "<") {
+      let name = text[..<open].trimmingCharacters(in: .whitespaces)
+      let email = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+      return .named(name: name, email: email)
+    }
+    return .named(name: text, email: "")
+  }
+
+}
+
+/// `etjanst staff import FILE.csv`: new staff from HR's list, one person a row under
+/// a header row, each with the e-services their manager asks for. Each becomes an
+/// `AddStaffMember`, so their onboarding checklist (4.1) is made and the asked-for
+/// e-services stand on its access step; access itself is granted from the console.
+public enum StaffImport {
+  static let known: [String: [String]] = [
+    "name": ["name", "namn"],
+    "login": ["login", "inloggning", "användarnamn", "username"],
+    "department": ["department", "förvaltning", "departmentid"],
+    "manager": ["manager", "chef", "närmaste chef"],
+    "startDate": ["startdate", "startdatum", "start"],
+    "endDate": ["enddate", "slutdatum"],
+    "services": ["services", "e-tjänster", "e-services"],
+  ]
+
+  public static func parse(_ text: String, _ m: Municipality, today: Day) throws -> ImportPlan {
+    let file = try ImportFile(text, known: known, required: ["name", "login", "department"])
+    var plan = ImportPlan()
+    var seen: [String: Int] = [:]
+    try file.eachRecord { record, cell in
+      let line = record.line
+      let login = TextCleaning.line(cell("login"))
+      if let first = seen[login], !login.isEmpty {
+        throw BadCell(
+          "inloggningen \(login) finns redan på rad \(first)",
+          "the login \(login) is already on line \(first)")
+      }
+      seen[login] = line
+      if !login.isEmpty, m.staffMember(login: login) != nil {
+        plan.skipped.append(
+          .init(line: line, text: LocalizedText(verbatim: "\(cell("name")) (\(login))")))
+        return
+      }
+      let department = try ImportValue.department(cell("department"), m)
+      let start = try ImportValue.day(cell("startDate")) ?? today
+      let end = try ImportValue.day(cell("endDate"))
+      let named = ImportValue.list(cell("services"), fileDelimiter: file.delimiter)
+      let unknown = named.filter { CaseImport.service($0, m) == nil }
+      guard unknown.isEmpty else {
+        let list = unknown.map { "'\($0)'" }.joined(separator: ", ")
+        throw BadCell(
+          "e-tjänsten \(list) finns inte i katalogen",
+          "the e-service \(list) is not in the catalogue")
+      }
+      let services = named.compactMap { CaseImport.service($0, m) }
+      let command = AddStaffMember(
+        name: cell("name"), login: login, department: department, manager: cell("manager"),
+        startDate: start, endDate: end, services: services.map(\.id))
+      plan.rows.append(ImportRow(line: line, command: command))
+      plan.added.append(
+        .init(
+          line: line,
+          text: LocalizedText(
+            verbatim: "\(cell("name")) (\(login), \(m.departmentName(department)), \(start))"
+              + (services.isEmpty ? "" : ": " + services.map(\.name).joined(separator: ", ")))))
+    }
+    return plan
+  }
+}

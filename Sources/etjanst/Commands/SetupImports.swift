@@ -1,0 +1,159 @@
+import ArgumentParser
+import ETjanstDomain
+import ETjanstExport
+import ETjanstStore
+import Foundation
+
+/// `etjanst services import FILE.csv`: the catalogue for the first day.
+struct Services: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "The e-service catalogue from a platform export or a spreadsheet.",
+    subcommands: [Import.self])
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import e-services from CSV with a header row; a bad row stops the whole file.",
+      discussion: """
+        Columns by header name, Swedish or English: name and department are needed; status \
+        (default Publicerad), audience, category, platform, flowFamilyId, address, the owners \
+        (login, or Name <email>), needsELegitimation, needsSigning, automated, \
+        yearlyCaseVolume, lastReviewed. An e-service already in the catalogue is left as it is. \
+        Resources/import/e-tjanster.csv is a sample.
+        """)
+
+    @OptionGroup var options: SetupImportOptions
+
+    func run() throws {
+      try reporting(options.language.language) {
+        try SetupImport(
+          options,
+          noun: (
+            LocalizedText(sv: "e-tjänst", en: "e-service"),
+            LocalizedText(sv: "e-tjänster", en: "e-services")
+          )
+        ).run { text, m in try ServiceImport.parse(text, m) }
+      }
+    }
+  }
+}
+
+/// `etjanst staff import FILE.csv`: new staff from HR's list.
+struct Staff: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "New staff from HR's list, with the e-services their managers ask for.",
+    subcommands: [Import.self])
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Import new staff from CSV with a header row; a bad row stops the whole file.",
+      discussion: """
+        Columns by header name, Swedish or English: name, login and department are needed; \
+        manager, startDate (default today), endDate, services (e-services one a line, or \
+        separated by | or, in a comma-separated file, by ;). Each person gets the onboarding \
+        checklist of guideline 4.1 with the e-services on its access step. A login already \
+        known is left as it is. Resources/import/personal.csv is a sample.
+        """)
+
+    @OptionGroup var options: SetupImportOptions
+
+    func run() throws {
+      try reporting(options.language.language) {
+        let today = Day(Date())
+        try SetupImport(
+          options,
+          noun: (
+            LocalizedText(sv: "medarbetare", en: "staff member"),
+            LocalizedText(sv: "medarbetare", en: "staff members")
+          )
+        ).run { text, m in try StaffImport.parse(text, m, today: today) }
+      }
+    }
+  }
+}
+
+/// What both first-day imports take.
+struct SetupImportOptions: ParsableArguments {
+  @Argument(help: "The CSV file.")
+  var file: String
+
+  @Flag(name: .customLong("dry-run"), help: "Say what would change, and change nothing.")
+  var dryRun = false
+
+  @OptionGroup var language: LanguageOption
+
+  @OptionGroup var store: StoreOptions
+}
+
+/// The one way both first-day imports run: the file parsed against the loaded store
+/// outside the lock, then one `ImportRows` applied under it to the newest state (the
+/// rules run again there), or, with --dry-run, to a copy that is thrown away.
+struct SetupImport {
+  let options: SetupImportOptions
+  let noun: (one: LocalizedText, many: LocalizedText)
+
+  init(_ options: SetupImportOptions, noun: (one: LocalizedText, many: LocalizedText)) {
+    self.options = options
+    self.noun = noun
+  }
+
+  var file: String { options.file }
+  var dryRun: Bool { options.dryRun }
+  var language: Language { options.language.language }
+
+  func run(parse: (String, Municipality) throws -> ImportPlan) throws {
+    let (store, m, user) = try options.store.load()
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw Failure(sv: "\(file): filen kan inte läsas", en: "\(file): cannot read the file")
+    }
+    let plan: ImportPlan
+    do {
+      plan = try parse(String(decoding: data, as: UTF8.self), m)
+    } catch let error as CaseImportError {
+      throw Failure(
+        sv: "\(file): \(error.message(.swedish))", en: "\(file): \(error.message(.english))",
+        status: .problems)
+    }
+    let command = plan.command(source: file, noun: noun)
+    let now = Date()
+    if dryRun {
+      var copy = m
+      if !plan.rows.isEmpty {
+        _ = try copy.execute(command, context: CommandContext(actor: Actor(user), now: now))
+      }
+    } else if !plan.rows.isEmpty {
+      try store.perform(command, actor: Actor(user), now: now)
+    }
+    say(plan)
+  }
+
+  private func say(_ plan: ImportPlan) {
+    let sv = language == .swedish
+    let word = sv ? "rad" : "line"
+    func count(_ n: Int) -> String { "\(n) \((n == 1 ? noun.one : noun.many)(language))" }
+    var lines: [String] = []
+    if !plan.added.isEmpty {
+      lines.append(
+        dryRun
+          ? (sv
+            ? "Skulle lägga till \(count(plan.added.count)):"
+            : "Would add \(count(plan.added.count)):")
+          : (sv ? "Lade till \(count(plan.added.count)):" : "Added \(count(plan.added.count)):"))
+      lines += plan.added.map { "  \(word) \($0.line): \($0.text(language))" }
+    }
+    if !plan.skipped.isEmpty {
+      lines.append(
+        sv
+          ? "Finns redan och lämnas som de är: \(plan.skipped.count)"
+          : "Already there, left as they are: \(plan.skipped.count)")
+      lines += plan.skipped.map { "  \(word) \($0.line): \($0.text(language))" }
+    }
+    if plan.added.isEmpty {
+      lines.append(sv ? "Inget nytt att lägga till." : "Nothing new to add.")
+    }
+    if dryRun {
+      lines.append(sv ? "Inget ändrades (--dry-run)." : "Nothing was changed (--dry-run).")
+    }
+    for line in lines { print(TextCleaning.printable(line)) }
+  }
+}
