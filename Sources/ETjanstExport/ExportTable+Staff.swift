@@ -18,7 +18,8 @@ extension ExportTable {
         [
           .text(p.id.rawValue), .text(p.name), .text(p.login),
           .text(m.departmentName(p.department)), .text(p.department.rawValue),
-          .text(names(p.manager)), .text(p.status.rawValue), .day(p.startDate), .optional(p.endDate),
+          .text(names(p.manager)), .text(p.status.rawValue), .day(p.startDate),
+          .optional(p.endDate),
           .bool(p.canSign),
           .list(
             p.grants.filter { $0.isValid(on: today) }.map { m.service($0.service)?.name ?? "" }),

@@ -14,10 +14,12 @@ struct AuditTrail {
 
   /// Opened before the store is saved, so a trail that cannot be written (permissions)
   /// stops the save before anything changed.
-  func openForAppend() throws(SystemCallError) -> FileDescriptor {
-    try FileDescriptor(path: path, flags: O_WRONLY | O_APPEND | O_CREAT, mode: 0o600)
+  func openForAppend(in folder: StoreFolder) throws(SystemCallError) -> FileDescriptor {
+    try folder.openBeside(path, flags: O_WRONLY | O_APPEND | O_CREAT)
   }
 
+  /// Appends the line and fsyncs it: it is on disk before the save it records
+  /// replaces the store (see `StoreFile.save`).
   func append(_ entry: AuditEntry, to descriptor: FileDescriptor) throws(SystemCallError) {
     let line: Data
     do {
@@ -26,6 +28,7 @@ struct AuditTrail {
       throw SystemCallError("encode", EINVAL)
     }
     try descriptor.writeAll(line)
+    try descriptor.sync()
   }
 
   /// The last `limit` entries (all when nil), oldest first, newest last. A line that is
@@ -47,10 +50,11 @@ struct AuditTrail {
   {
     let descriptor: FileDescriptor
     do {
-      descriptor = try FileDescriptor(path: path, flags: O_RDONLY)
+      descriptor = try FileDescriptor(path: path, flags: O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
     } catch  where error.code == ENOENT {
       return AuditPage(entries: [], next: nil)
     }
+    guard try descriptor.status().isRegularFile else { throw SystemCallError("read", EINVAL) }
     let size = Int(try descriptor.status().st_size)
     let needles = query.needles.map { Array($0.utf8) }
     let sinceText = query.since.map { Array(AuditEntry.timeText($0).utf8) }
@@ -103,6 +107,20 @@ struct AuditTrail {
       end = start
     }
     return AuditPage(entries: entries, next: nil)
+  }
+
+  /// The entries whose save happened. A line is written before its save replaces the
+  /// store; if the program died in between, the store still holds the previous id,
+  /// so the next line names that one as `previous` (or, for the last line, the store
+  /// holds another id). Such a line is left out. Lines without ids are kept.
+  static func saved(_ entries: [AuditEntry], storeSaveID: String?) -> [AuditEntry] {
+    entries.indices.compactMap { i in
+      let entry = entries[i]
+      guard let id = entry.id else { return entry }
+      let next = entries.index(after: i) < entries.endIndex ? entries[i + 1] : nil
+      if let next, next.id != nil { return next.previous == id ? entry : nil }
+      return next == nil && storeSaveID != nil && storeSaveID != id ? nil : entry
+    }
   }
 
   private func read(_ descriptor: FileDescriptor, from offset: Int, count: Int)

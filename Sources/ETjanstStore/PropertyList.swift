@@ -410,9 +410,9 @@ private struct XMLReader {
 
 extension PropertyList {
   /// The XML as Foundation writes it: tab-indented, keys sorted, `<array/>` and
-  /// `<dict/>` when empty, dates in UTC to the second. Refuses a control character
-  /// (other than tab, newline and carriage return) in a string, so a file it writes
-  /// can always be read back.
+  /// `<dict/>` when empty, dates in UTC to the second. A control character (other
+  /// than tab, newline and carriage return) in a string is written as U+FFFD, so a
+  /// file it writes can always be read back.
   public func xml() throws(PropertyListError) -> Data {
     var out: [UInt8] = []
     out.reserveCapacity(1 << 20)
@@ -493,9 +493,11 @@ extension PropertyList {
       // A raw CR would come back as LF (XML normalises line ends); a reference survives.
       case 0x0D: out.append(contentsOf: "&#13;".utf8)
       case 0x09, 0x0A: out.append(b)
-      case ..<0x20:
-        throw PropertyListError(
-          line: 0, reason: String(format: "control character U+%04X in a text", Int(b)))
+      // A text that reached the store uncleaned (a binary file edited by hand) may
+      // hold a control character XML 1.0 cannot carry: written as U+FFFD, as
+      // `TextCleaning` does, so the saved file reads back here and in plistlib.
+      // `check` reports such text before a save replaces it.
+      case ..<0x20: out.append(contentsOf: [0xEF, 0xBF, 0xBD])
       default: out.append(b)
       }
     }
@@ -506,7 +508,10 @@ extension PropertyList {
 /// without a formatter (one per value would be the cost at a region's size).
 enum ISODate {
   static func format(_ date: Date) -> String {
-    let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+    // Kept inside years 1 to 9999, where validation keeps every stored moment: a
+    // writer must not trap on a value it is handed (Int(1e300) would).
+    let seconds = Int(
+      min(max(date.timeIntervalSince1970.rounded(.down), -62_135_596_800), 253_402_300_799))
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let rest = seconds - days * 86_400
     let (y, m, d) = civil(fromDays: days)

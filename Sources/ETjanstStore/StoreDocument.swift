@@ -13,6 +13,8 @@ public struct StoreDocument: Sendable, Equatable {
   public var savedAt: Date
   /// The login that saved it, for someone reading the file outside the program.
   public var savedBy: String
+  /// The id of the audit line of the save that wrote this version (`AuditEntry.id`).
+  public var saveID: String?
   public var municipality: Municipality
   /// Keys this program does not know, at the top level and in `municipality`, kept as
   /// read so that a save does not drop what a newer program of the same schema added.
@@ -24,14 +26,19 @@ public struct StoreDocument: Sendable, Equatable {
     public init() {}
   }
 
-  public init(municipality: Municipality, savedAt: Date, savedBy: String) {
+  public init(
+    municipality: Municipality, savedAt: Date, savedBy: String, saveID: String? = nil
+  ) {
     self.schemaVersion = Self.currentSchemaVersion
     self.savedAt = savedAt
     self.savedBy = savedBy
+    self.saveID = saveID
     self.municipality = municipality
   }
 
-  static let topKeys: Set<String> = ["schemaVersion", "savedAt", "savedBy", "municipality"]
+  static let topKeys: Set<String> = [
+    "schemaVersion", "savedAt", "savedBy", "saveID", "municipality",
+  ]
 
   /// The XML property list, through the store's own writer (see PropertyList).
   public func encoded() throws -> Data {
@@ -47,6 +54,7 @@ public struct StoreDocument: Sendable, Equatable {
     root["schemaVersion"] = .integer(schemaVersion)
     root["savedAt"] = .date(savedAt)
     root["savedBy"] = .string(savedBy)
+    root["saveID"] = saveID.map { .string($0) }
     root["municipality"] = m
     for entry in unknownKeys.top.entries where !Self.topKeys.contains(entry.key) {
       root.entries.append(entry)
@@ -97,7 +105,8 @@ public struct StoreDocument: Sendable, Equatable {
       }
       var document = StoreDocument(
         municipality: try StoreCodec.decodeMunicipality(.dict(m), path: "municipality"),
-        savedAt: try root.date("savedAt"), savedBy: try root.string("savedBy"))
+        savedAt: try root.date("savedAt"), savedBy: try root.string("savedBy"),
+        saveID: try root.optionalString("saveID"))
       document.schemaVersion = try root.int("schemaVersion")
       document.unknownKeys.top.entries = top.entries.filter { !topKeys.contains($0.key) }
       let known = Set(StoreCodec.encode(Municipality(name: "", contacts: .guideline)).dictKeys)

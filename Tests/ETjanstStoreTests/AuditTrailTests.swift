@@ -32,18 +32,20 @@ import Testing
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
     #expect(object["at"] == "2025-06-15T15:06:40Z")
-    #expect(Set(object.keys) == ["at", "login", "name", "kind", "sv", "en"])
+    // The first save's line carries its save id, and no previous one.
+    #expect(Set(object.keys) == ["at", "login", "name", "kind", "sv", "en", "id"])
   }
 
   @Test func readsTheTailOfALongTrail() throws {
     let folder = try TemporaryFolder()
     let trail = AuditTrail(path: folder.path + "/long.audit")
-    let descriptor = try trail.openForAppend()
+    var lines = Data()
     for index in 0..<3000 {
       let entry = AuditEntry(
         at: testDate, login: "test", sv: "ändring \(index)", en: "change \(index)")
-      try trail.append(entry, to: descriptor)
+      lines += try entry.line()
     }
+    try lines.write(to: URL(fileURLWithPath: trail.path))
     #expect(try trail.entries(limit: 3).map(\.en) == ["change 2997", "change 2998", "change 2999"])
     let all = try trail.entries(limit: nil)
     #expect(all.count == 3000)
@@ -166,7 +168,7 @@ import Testing
   @Test func pagesBackwardsThroughALongTrailAndStopsAtSince() throws {
     let folder = try TemporaryFolder()
     let trail = AuditTrail(path: folder.path + "/long.audit")
-    let descriptor = try trail.openForAppend()
+    let descriptor = try trail.openForAppend(in: try StoreFolder(path: folder.path))
     let start = Date(timeIntervalSince1970: 1_800_000_000)
     // 30,000 lines over several 1 MiB blocks; every 1,000th is about Eva.
     for index in 0..<30_000 {

@@ -241,7 +241,9 @@ public final class Program {
     switch result {
     case .success(let newest?): send(.storeChangedElsewhere(newest))
     case .success(nil): break
-    case .failure(let error): state.show(Texts.describe(error), .error)
+    // The data on screen stays as last read; saying so keeps anyone from taking it
+    // for the file's present state.
+    case .failure(let error): state.show(Texts.storeUnusable(error), .error)
     }
   }
 

@@ -69,12 +69,12 @@ public struct OrderDraft: Sendable, Equatable {
         field: "effectScore",
         LocalizedText(sv: "Förväntad effekt anges 1–3.", en: "Expected effect is 1–3."))
     }
-    if let volume = need.yearlyCaseVolume, volume < 0 {
+    if let volume = need.yearlyCaseVolume, !StoredRange.volume.contains(volume) {
       throw RuleViolation(
         field: "yearlyCaseVolume",
         LocalizedText(
-          sv: "Antal ärenden per år kan inte vara negativt.", en: "Cases a year cannot be negative."
-        ))
+          sv: "Antal ärenden per år anges 0–\(StoredRange.volume.upperBound).",
+          en: "Cases a year are 0–\(StoredRange.volume.upperBound)."))
     }
   }
 }

@@ -20,11 +20,20 @@ public struct AuditEntry: Codable, Sendable, Equatable {
   public var en: String
   /// The entities the change touched, with old → new per field.
   public var subjects: [AuditSubject]?
+  /// The save this line records, also written into the store it saved (the store's
+  /// `saveID`), and the save of the version it replaced. The line is written before
+  /// the store is replaced, so a crash between the two leaves a line whose save never
+  /// happened; the next line's `previous`, or the store's own id, tells such a line
+  /// from one whose save did. Lines written before the store kept ids have neither.
+  public var id: String?
+  public var previous: String?
 
   public init(
     at: Date, login: String, name: String? = nil, kind: String? = nil, sv: String, en: String,
-    subjects: [AuditSubject]? = nil
+    subjects: [AuditSubject]? = nil, id: String? = nil, previous: String? = nil
   ) {
+    self.id = id
+    self.previous = previous
     self.at = at
     self.login = login
     self.name = name

@@ -35,7 +35,7 @@ struct Check: ParsableCommand {
       let findings = unclean + visible + trailGallring(m, user, now)
       let problems = findings.filter { $0.severity >= .warning }
       for f in all ? findings : problems {
-        print(CheckLine.format(f, language))
+        Output.print(CheckLine.format(f, language))
       }
       if !problems.isEmpty { throw ExitStatus.problems.exitCode }
     }

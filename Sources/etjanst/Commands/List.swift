@@ -38,7 +38,8 @@ struct List: ParsableCommand {
   var service: String?
 
   @Option(
-    name: .customLong("kind"), help: "audit only: entries of this kind of change (GrantAccess, ...).")
+    name: .customLong("kind"),
+    help: "audit only: entries of this kind of change (GrantAccess, ...).")
   var changeKind: String?
 
   @OptionGroup var languageOption: LanguageOption
@@ -78,7 +79,7 @@ struct List: ParsableCommand {
       case .export(let exportKind):
         table = try exportKind.table(m, options)
       }
-      print(try format.render(table, language: language, wide: wide), terminator: "")
+      Output.print(try format.render(table, language: language, wide: wide), terminator: "")
     }
   }
 }

@@ -26,7 +26,7 @@ struct WriteDemo: ParsableCommand {
     try reporting(languageOption.language) {
       let location = StoreLocation.resolve(explicit: output)
       try DemoStore.write(to: location.path, now: Date(), scale: scale)
-      print(location.path)
+      Output.print(location.path)
     }
   }
 }
