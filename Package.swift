@@ -51,7 +51,9 @@ let package = Package(
     .testTarget(
       name: "ETjanstDomainTests",
       dependencies: ["ETjanstDomain", "ETjanstResources", "TestSupport"]),
-    .testTarget(name: "ETjanstStoreTests", dependencies: ["ETjanstStore", "TestSupport"]),
+    .testTarget(
+      name: "ETjanstStoreTests", dependencies: ["ETjanstStore", "TestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "ETjanstConsoleTests",
       dependencies: ["ETjanstConsole", "TestSupport"],

@@ -89,6 +89,7 @@ public enum ServiceStatus: String, Codable, Sendable, CaseIterable {
 public struct StatusChange: Codable, Sendable, Equatable {
   public var status: ServiceStatus
   public var at: Date
+  /// The login of the user who changed it.
   public var by: String
   /// How a first publication came about; nil for every other change.
   public var source: PublicationSource?

@@ -76,6 +76,7 @@ public enum Findings {
     Findings.orders,
     Findings.outages,
     Findings.contacts,
+    Findings.gallring,
   ]
 
   /// Every finding in the store at `now`, most urgent first (`Finding.moreUrgent`).

@@ -3,18 +3,45 @@ import Foundation
 /// Everything the store file holds: one municipality's e-services, the staff who
 /// reach them, the orders for new ones, outages and the standing data of the
 /// guideline. A value type: a change is a `Command` applied to a copy.
-public struct Municipality: Codable, Sendable, Equatable {
+public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
   public var name: String
   public var contacts: Contacts
   public var settings: Settings
   public var users: [User]
-  public var departments: [Department]
-  public var services: [EService]
-  public var staff: [StaffMember]
-  public var cases: [Case]
+  public var departments: [Department] { didSet { index = MunicipalityIndex() } }
+  public var services: [EService] { didSet { index = MunicipalityIndex() } }
+  public var staff: [StaffMember] { didSet { index = MunicipalityIndex() } }
+  public var cases: [Case] { didSet { index = MunicipalityIndex() } }
   public var orders: [ServiceOrder]
   public var refusedOrders: [RefusedOrder]
   public var outages: [Outage]
+  /// Derived lookups, rebuilt lazily after any of the lists above changes; not stored
+  /// and not compared.
+  var index = MunicipalityIndex()
+
+  enum CodingKeys: String, CodingKey {
+    case name, contacts, settings, users, departments, services, staff, cases, orders
+    case refusedOrders, outages
+  }
+
+  /// The stored lists, without the index: reflection (field checks, text audits) sees
+  /// what the file holds.
+  public var customMirror: Mirror {
+    Mirror(
+      self,
+      children: [
+        "name": name, "contacts": contacts, "settings": settings, "users": users,
+        "departments": departments, "services": services, "staff": staff, "cases": cases,
+        "orders": orders, "refusedOrders": refusedOrders, "outages": outages,
+      ], displayStyle: .struct)
+  }
+
+  public static func == (a: Municipality, b: Municipality) -> Bool {
+    a.name == b.name && a.contacts == b.contacts && a.settings == b.settings
+      && a.users == b.users && a.departments == b.departments && a.services == b.services
+      && a.staff == b.staff && a.cases == b.cases && a.orders == b.orders
+      && a.refusedOrders == b.refusedOrders && a.outages == b.outages
+  }
 
   public init(
     name: String, contacts: Contacts, settings: Settings = Settings(), users: [User] = [],
@@ -41,9 +68,15 @@ public struct Municipality: Codable, Sendable, Equatable {
     Municipality(name: name, contacts: .guideline, users: [firstUser])
   }
 
-  public func department(_ id: EntityID<Department>) -> Department? { departments[id: id] }
-  public func service(_ id: EntityID<EService>) -> EService? { services[id: id] }
-  public func staffMember(_ id: EntityID<StaffMember>) -> StaffMember? { staff[id: id] }
+  public func department(_ id: EntityID<Department>) -> Department? {
+    index.departments(self)[id].map { departments[$0] }
+  }
+  public func service(_ id: EntityID<EService>) -> EService? {
+    index.services(self)[id].map { services[$0] }
+  }
+  public func staffMember(_ id: EntityID<StaffMember>) -> StaffMember? {
+    index.staff(self)[id].map { staff[$0] }
+  }
 
   /// A department's name, or a placeholder for a dangling id.
   public func departmentName(_ id: EntityID<Department>) -> String {
@@ -64,16 +97,53 @@ public struct Settings: Codable, Sendable, Equatable {
   public var routineReviewIntervalMonths: Int
   /// Days before an access grant's end that a leaver's open cases are flagged (4.2).
   public var accessExpiryWarningDays: Int
+  /// Gallring, as the information management plan sets it: months a removed member
+  /// of staff is kept after their end date.
+  public var retentionRemovedStaffMonths: Int
+  /// Months a closed case is kept after it was closed.
+  public var retentionClosedCasesMonths: Int
+  /// Years an entry of the audit trail is kept.
+  public var retentionTrailYears: Int
 
   public init(
     outageContactLimitMinutes: Int = 15, orderStepLimitDays: Int = 30,
     serviceReviewIntervalMonths: Int = 12, routineReviewIntervalMonths: Int = 12,
-    accessExpiryWarningDays: Int = 14
+    accessExpiryWarningDays: Int = 14, retentionRemovedStaffMonths: Int = 24,
+    retentionClosedCasesMonths: Int = 12, retentionTrailYears: Int = 5
   ) {
+    self.retentionRemovedStaffMonths = retentionRemovedStaffMonths
+    self.retentionClosedCasesMonths = retentionClosedCasesMonths
+    self.retentionTrailYears = retentionTrailYears
     self.outageContactLimitMinutes = outageContactLimitMinutes
     self.orderStepLimitDays = orderStepLimitDays
     self.serviceReviewIntervalMonths = serviceReviewIntervalMonths
     self.routineReviewIntervalMonths = routineReviewIntervalMonths
     self.accessExpiryWarningDays = accessExpiryWarningDays
+  }
+}
+
+extension Settings {
+  private enum CodingKeys: String, CodingKey {
+    case outageContactLimitMinutes, orderStepLimitDays, serviceReviewIntervalMonths,
+      routineReviewIntervalMonths, accessExpiryWarningDays, retentionRemovedStaffMonths,
+      retentionClosedCasesMonths, retentionTrailYears
+  }
+
+  /// A store written before the retention periods existed gets the defaults.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let defaults = Settings()
+    self.init(
+      outageContactLimitMinutes: try c.decode(Int.self, forKey: .outageContactLimitMinutes),
+      orderStepLimitDays: try c.decode(Int.self, forKey: .orderStepLimitDays),
+      serviceReviewIntervalMonths: try c.decode(Int.self, forKey: .serviceReviewIntervalMonths),
+      routineReviewIntervalMonths: try c.decode(Int.self, forKey: .routineReviewIntervalMonths),
+      accessExpiryWarningDays: try c.decode(Int.self, forKey: .accessExpiryWarningDays),
+      retentionRemovedStaffMonths: try c.decodeIfPresent(
+        Int.self, forKey: .retentionRemovedStaffMonths) ?? defaults.retentionRemovedStaffMonths,
+      retentionClosedCasesMonths: try c.decodeIfPresent(
+        Int.self, forKey: .retentionClosedCasesMonths) ?? defaults.retentionClosedCasesMonths,
+      retentionTrailYears: try c.decodeIfPresent(Int.self, forKey: .retentionTrailYears)
+        ?? defaults.retentionTrailYears)
   }
 }

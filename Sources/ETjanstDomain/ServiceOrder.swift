@@ -70,6 +70,7 @@ public enum OrderStep: Int, Codable, Sendable, CaseIterable, Comparable {
 public struct StepChange: Codable, Sendable, Equatable {
   public var step: OrderStep
   public var at: Date
+  /// The login of the user who moved the order.
   public var by: String
 
   public init(step: OrderStep, at: Date, by: String) {
@@ -147,6 +148,7 @@ public struct OrderHold: Codable, Sendable, Equatable {
   public var kind: HoldKind
   public var reason: String
   public var since: Date
+  /// The login of the user who held or cancelled it.
   public var by: String
 
   public init(kind: HoldKind, reason: String, since: Date, by: String) {
@@ -170,6 +172,7 @@ public struct RefusedOrder: Codable, Sendable, Equatable, Identifiable {
   public var department: EntityID<Department>
   public var channel: String
   public var refusedAt: Date
+  /// The login of the user who refused it.
   public var refusedBy: String
 
   public init(

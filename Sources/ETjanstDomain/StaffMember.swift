@@ -7,7 +7,9 @@ public struct StaffMember: Codable, Sendable, Equatable, Identifiable {
   /// Login name on Open ePlatform.
   public var login: String
   public var department: EntityID<Department>
-  /// The nearest manager, who contacts the e-coordinator (4.1, 4.2).
+  /// The nearest manager, who contacts the e-coordinator (4.1, 4.2): a login, of a
+  /// user (a manager's own login) or of a staff member; empty when not known. Shown
+  /// through `Municipality.displayName(login:)`.
   public var manager: String
   public var startDate: Day
   public var endDate: Day?
@@ -98,6 +100,7 @@ public struct Checklist: Codable, Sendable, Equatable {
 
 public struct ChecklistItem: Codable, Sendable, Equatable {
   public var step: ChecklistStep
+  /// The login of the user who ticked it.
   public var doneBy: String?
   public var doneAt: Date?
   public var note: String

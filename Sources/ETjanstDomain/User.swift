@@ -42,3 +42,58 @@ extension Municipality {
   /// The user with this login; nil means the login is refused.
   public func user(login: String) -> User? { users.first { $0.login == login } }
 }
+
+extension Municipality {
+  /// The name to show for a login the store recorded (who ticked a step, moved or held
+  /// an order, changed a status; a staff member's manager): the user's name, else the
+  /// name of the staff member with that login, else the login itself. So a user since
+  /// removed still shows as their login, and a name that a schema-1 file kept where
+  /// no login matched shows as written.
+  public func displayName(login: String) -> String {
+    if login.isEmpty { return "" }
+    if let user = user(login: login) { return user.name }
+    if let member = staff.first(where: { $0.login == login }) { return member.name }
+    return login
+  }
+
+  /// `displayName(login:)` for many lookups at once (a list of thousands of staff):
+  /// one dictionary, built once.
+  public func displayNames() -> (String) -> String {
+    var names: [String: String] = [:]
+    for member in staff { names[member.login] = member.name }
+    for user in users { names[user.login] = user.name }
+    return { login in names[login] ?? login }
+  }
+
+  /// Reads a manager as a user typed them: empty for nobody; a user's or staff
+  /// member's login, or the full name of exactly one user or staff member, gives that
+  /// login. Anyone else is refused: the store keeps a login, so the manager's name can
+  /// change in one place.
+  public func managerLogin(for raw: String) throws -> String {
+    let text = TextCleaning.line(raw).trimmingCharacters(in: .whitespaces)
+    if text.isEmpty { return "" }
+    let fold: (String) -> String = { $0.folding(options: [.caseInsensitive], locale: nil) }
+    let wanted = fold(text)
+    if let user = users.first(where: { fold($0.login) == wanted }) { return user.login }
+    if let member = staff.first(where: { fold($0.login) == wanted }) { return member.login }
+    let logins = Set(
+      users.filter { fold($0.name) == wanted }.map(\.login)
+        + staff.filter { fold($0.name) == wanted && $0.status != .removed }.map(\.login))
+    if logins.count == 1, let login = logins.first { return login }
+    if logins.count > 1 {
+      throw RuleViolation(
+        section: "4.1", field: "manager",
+        LocalizedText(
+          sv: "Flera heter \(text) – skriv chefens inloggning.",
+          en: "Several are called \(text) – write the manager's login."))
+    }
+    throw RuleViolation(
+      section: "4.1", field: "manager",
+      LocalizedText(
+        sv:
+          "Ingen användare eller medarbetare heter \(text) – skriv en inloggning, eller lägg till chefen under Inställningar.",
+        en:
+          "No user or staff member is called \(text) – write a login, or add the manager under Settings."
+      ))
+  }
+}

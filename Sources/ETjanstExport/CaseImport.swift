@@ -18,6 +18,7 @@ public enum CaseImport {
     var rows: [ImportedCase] = []
     var problems: [CaseImportError.Problem] = []
     var record = 0
+    var lookup = Lookup(m)
     while let cells = reader.next() {
       let line = record < lines.count ? lines[record] : record + 1
       record += 1
@@ -25,7 +26,7 @@ public enum CaseImport {
       if clean.allSatisfy(\.isEmpty) { continue }
       if rows.isEmpty, problems.isEmpty, Self.isHeader(clean) { continue }
       do {
-        rows.append(try Self.row(clean, line: line, m))
+        rows.append(try Self.row(clean, line: line, &lookup))
       } catch let problem as CaseImportError.Problem {
         problems.append(problem)
       }
@@ -59,7 +60,30 @@ public enum CaseImport {
     return rows
   }
 
-  static func row(_ cells: [String], line: Int, _ m: Municipality) throws -> ImportedCase {
+  /// The store's e-services and staff by what a row names them with, each answer
+  /// computed once: an export names the same hundred e-services over and over, and
+  /// a search of the catalogue per row made large files quadratic.
+  struct Lookup {
+    let m: Municipality
+    private var services: [String: EService?] = [:]
+    private var staff: [String: StaffMember] = [:]
+
+    init(_ m: Municipality) {
+      self.m = m
+      for person in m.staff.reversed() { staff[person.login] = person }
+    }
+
+    mutating func service(_ text: String) -> EService? {
+      if let known = services[text] { return known }
+      let found = CaseImport.service(text, m)
+      services[text] = found
+      return found
+    }
+
+    func staffMember(login: String) -> StaffMember? { staff[login] }
+  }
+
+  static func row(_ cells: [String], line: Int, _ lookup: inout Lookup) throws -> ImportedCase {
     func bad(_ sv: String, _ en: String) -> CaseImportError.Problem {
       .init(line: line, message: text(sv, en))
     }
@@ -73,12 +97,12 @@ public enum CaseImport {
     }
     let (number, serviceName, login, statusText) = (cells[0], cells[1], cells[2], cells[3])
     if number.isEmpty { throw bad("ärendenummer saknas", "the case number is missing") }
-    guard let service = Self.service(serviceName, m) else {
+    guard let service = lookup.service(serviceName) else {
       throw bad(
         "e-tjänsten '\(serviceName)' finns inte i katalogen",
         "the e-service '\(serviceName)' is not in the catalogue")
     }
-    guard let officer = m.staffMember(login: login) else {
+    guard let officer = lookup.staffMember(login: login) else {
       throw bad(
         "handläggaren '\(login)' finns inte bland personalen",
         "the officer '\(login)' is not among the staff")
@@ -155,13 +179,19 @@ public struct CaseImportError: Error, Equatable, CustomStringConvertible {
   public var lines: [Int] { problems.map(\.line) }
 
   public func message(_ language: Language) -> String {
-    let head =
-      language == .swedish
+    ([headline(language)] + lines(language)).joined(separator: "\n")
+  }
+
+  public func headline(_ language: Language) -> String {
+    language == .swedish
       ? "Inget importerades; rätta raderna och försök igen:"
       : "Nothing was imported; fix the lines and try again:"
+  }
+
+  /// One line per bad row.
+  public func lines(_ language: Language) -> [String] {
     let word = language == .swedish ? "rad" : "line"
-    return ([head] + problems.map { "  \(word) \($0.line): \($0.message(language))" }).joined(
-      separator: "\n")
+    return problems.map { "  \(word) \($0.line): \($0.message(language))" }
   }
 
   public var description: String { message(.english) }

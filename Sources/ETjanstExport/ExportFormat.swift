@@ -112,19 +112,28 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
   /// A JSON string. Invisible characters JSON would leave raw (a bidi override)
   /// are written as \u escapes: the data stays exact, and a terminal shows it
-  /// harmlessly.
+  /// harmlessly. Escaped by hand, as JSONSerialization would (short escapes for
+  /// quote, backslash, BS, FF, LF, CR and tab; slashes left alone): one
+  /// JSONSerialization call per cell was most of `list --format json` on a region.
   static func quoted(_ s: String) -> String {
-    let data = try! JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])
-    let array = String(decoding: data, as: UTF8.self)
-    var out = ""
-    for scalar in array.dropFirst().dropLast().unicodeScalars {
-      if TextCleaning.isUnsafe(scalar.value) {
-        out += String(format: "\\u%04x", scalar.value)
-      } else {
-        out.unicodeScalars.append(scalar)
+    var out = String.UnicodeScalarView()
+    out.append("\"")
+    for scalar in s.unicodeScalars {
+      switch scalar.value {
+      case 0x22: out.append(contentsOf: "\\\"".unicodeScalars)
+      case 0x5C: out.append(contentsOf: "\\\\".unicodeScalars)
+      case 0x08: out.append(contentsOf: "\\b".unicodeScalars)
+      case 0x0C: out.append(contentsOf: "\\f".unicodeScalars)
+      case 0x0A: out.append(contentsOf: "\\n".unicodeScalars)
+      case 0x0D: out.append(contentsOf: "\\r".unicodeScalars)
+      case 0x09: out.append(contentsOf: "\\t".unicodeScalars)
+      case let v where TextCleaning.isUnsafe(v):
+        out.append(contentsOf: String(format: "\\u%04x", v).unicodeScalars)
+      default: out.append(scalar)
       }
     }
-    return out
+    out.append("\"")
+    return String(out)
   }
 
   static func width(_ s: String) -> Int { s.count }

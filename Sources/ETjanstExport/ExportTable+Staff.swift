@@ -6,6 +6,7 @@ extension ExportTable {
   public static func staff(_ m: Municipality, _ options: ListOptions) throws -> ExportTable {
     let department = try options.departmentID(in: m)
     let today = options.today
+    let names = m.displayNames()
     return ExportTable(
       columns: [
         "id", "name", "login", "department", "departmentId", "manager", "status", "startDate",
@@ -17,14 +18,15 @@ extension ExportTable {
         [
           .text(p.id.rawValue), .text(p.name), .text(p.login),
           .text(m.departmentName(p.department)), .text(p.department.rawValue),
-          .text(p.manager), .text(p.status.rawValue), .day(p.startDate), .optional(p.endDate),
+          .text(names(p.manager)), .text(p.status.rawValue), .day(p.startDate),
+          .optional(p.endDate),
           .bool(p.canSign),
           .list(
             p.grants.filter { $0.isValid(on: today) }.map { m.service($0.service)?.name ?? "" }),
           .list(p.grants.filter { $0.isValid(on: today) }.map(\.service.rawValue)),
           progress(p.onboarding), p.onboarding.map { .bool($0.isOverdue(on: today)) } ?? .none,
           progress(p.offboarding), p.offboarding.map { .bool($0.isOverdue(on: today)) } ?? .none,
-          .number(m.openCases(of: p.id).count), p.removalOverride.map(ExportValue.text) ?? .none,
+          .number(m.openCaseCount(of: p.id)), p.removalOverride.map(ExportValue.text) ?? .none,
         ]
       },
       narrow: ["name", "login", "department", "status", "endDate", "openCases"])

@@ -1,3 +1,4 @@
+import ETjanstDomain
 import Foundation
 
 #if canImport(Glibc)
@@ -6,16 +7,19 @@ import Foundation
 
 /// `<store>.audit`: who changed what, when, as JSON lines. It grows without bound, so a
 /// save only appends (O_APPEND, one write per line) and never reads it; reading back
-/// starts from the end and stops once it has enough lines.
+/// starts from the end, skips lines that cannot match without decoding them, and stops
+/// once it has a page.
 struct AuditTrail {
   let path: String
 
   /// Opened before the store is saved, so a trail that cannot be written (permissions)
   /// stops the save before anything changed.
-  func openForAppend() throws(SystemCallError) -> FileDescriptor {
-    try FileDescriptor(path: path, flags: O_WRONLY | O_APPEND | O_CREAT, mode: 0o600)
+  func openForAppend(in folder: StoreFolder) throws(SystemCallError) -> FileDescriptor {
+    try folder.openBeside(path, flags: O_WRONLY | O_APPEND | O_CREAT)
   }
 
+  /// Appends the line and fsyncs it: it is on disk before the save it records
+  /// replaces the store (see `StoreFile.save`).
   func append(_ entry: AuditEntry, to descriptor: FileDescriptor) throws(SystemCallError) {
     let line: Data
     do {
@@ -24,59 +28,169 @@ struct AuditTrail {
       throw SystemCallError("encode", EINVAL)
     }
     try descriptor.writeAll(line)
+    try descriptor.sync()
   }
 
   /// The last `limit` entries (all when nil), oldest first, newest last. A line that is
   /// not a valid entry (edited by hand, cut short by a full disk) is skipped.
   func entries(limit: Int?) throws(SystemCallError) -> [AuditEntry] {
-    let descriptor: FileDescriptor
-    do {
-      descriptor = try FileDescriptor(path: path, flags: O_RDONLY)
-    } catch  where error.code == ENOENT {
-      return []
-    }
-    let size = Int(try descriptor.status().st_size)
-    let tail = try readTail(descriptor, size: size, lines: limit)
-    var lines = tail.split(separator: UInt8(ascii: "\n")).compactMap {
-      AuditEntry.decode(line: Data($0))
-    }
-    if let limit, lines.count > limit { lines.removeFirst(lines.count - limit) }
-    return lines
+    try page(AuditQuery(), before: nil, limit: limit ?? Int.max).entries.reversed()
   }
 
-  /// Reads backwards in blocks until it holds more than `lines` line breaks (so the
-  /// first, possibly partial, line can be dropped) or reaches the start of the file.
-  private func readTail(_ descriptor: FileDescriptor, size: Int, lines: Int?)
+  /// Up to `limit` entries matching `query`, newest first, written before `cursor`
+  /// (from the end when nil).
+  ///
+  /// Reads backwards in blocks. A line is decoded only when it holds one of the
+  /// query's needles (a login, an id), so a person's history in a long trail costs
+  /// a byte search, not a JSON decode, per line. With `since`, reading stops at the
+  /// first older line: lines are appended under the store's lock with the store's
+  /// clock, so they are in time order.
+  func page(_ query: AuditQuery, before cursor: AuditCursor?, limit: Int)
+    throws(SystemCallError) -> AuditPage
+  {
+    let descriptor: FileDescriptor
+    do {
+      descriptor = try FileDescriptor(path: path, flags: O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
+    } catch  where error.code == ENOENT {
+      return AuditPage(entries: [], next: nil)
+    }
+    guard try descriptor.status().isRegularFile else { throw SystemCallError("read", EINVAL) }
+    let size = Int(try descriptor.status().st_size)
+    let needles = query.needles.map { Array($0.utf8) }
+    let sinceText = query.since.map { Array(AuditEntry.timeText($0).utf8) }
+    var entries: [AuditEntry] = []
+    var end = min(cursor?.offset ?? size, size)
+    // The start of a line cut by the previous block's start, read again with the
+    // block before it.
+    var carry = Data()
+    let block = 1 << 20
+    while end > 0 {
+      let start = max(0, end - block)
+      var chunk = try read(descriptor, from: start, count: end - start)
+      chunk.append(carry)
+      carry = Data()
+      // Returns the offset of the next page when the page is full, -1 to stop
+      // without one, nil to go on.
+      let outcome: Int? = chunk.withUnsafeBytes { raw in
+        let bytes = raw.bindMemory(to: UInt8.self)
+        func take(_ range: Range<Int>) -> Int? {
+          guard !range.isEmpty else { return nil }
+          let line = UnsafeBufferPointer(rebasing: bytes[range])
+          if let sinceText, Self.isBefore(line, sinceText) { return -1 }
+          if !needles.isEmpty && !needles.contains(where: { Self.contains(line, $0) }) {
+            return nil
+          }
+          guard let entry = AuditEntry.decode(line: Data(line)), query.matches(entry) else {
+            return nil
+          }
+          entries.append(entry)
+          return entries.count >= limit ? start + range.lowerBound : nil
+        }
+        var lineEnd = bytes.count
+        var index = bytes.count - 1
+        while index >= 0 {
+          if bytes[index] == UInt8(ascii: "\n") {
+            if let outcome = take((index + 1)..<lineEnd) { return outcome }
+            lineEnd = index
+          }
+          index -= 1
+        }
+        if start > 0 {
+          carry = Data(bytes[0..<lineEnd])
+          return nil
+        }
+        return take(0..<lineEnd)
+      }
+      if let outcome {
+        return AuditPage(entries: entries, next: outcome > 0 ? AuditCursor(offset: outcome) : nil)
+      }
+      end = start
+    }
+    return AuditPage(entries: entries, next: nil)
+  }
+
+  /// The entries whose save happened. A line is written before its save replaces the
+  /// store; if the program died in between, the store still holds the previous id,
+  /// so the next line names that one as `previous` (or, for the last line, the store
+  /// holds another id). Such a line is left out. Lines without ids are kept.
+  static func saved(_ entries: [AuditEntry], storeSaveID: String?) -> [AuditEntry] {
+    entries.indices.compactMap { i in
+      let entry = entries[i]
+      guard let id = entry.id else { return entry }
+      let next = entries.index(after: i) < entries.endIndex ? entries[i + 1] : nil
+      if let next, next.id != nil { return next.previous == id ? entry : nil }
+      return next == nil && storeSaveID != nil && storeSaveID != id ? nil : entry
+    }
+  }
+
+  private func read(_ descriptor: FileDescriptor, from offset: Int, count: Int)
     throws(SystemCallError) -> Data
   {
-    let block = 1 << 16
-    var offset = size
-    var chunks: [Data] = []
-    var newlines = 0
-    while offset > 0 {
-      let count = min(block, offset)
-      offset -= count
-      var chunk = Data(count: count)
-      let read = chunk.withUnsafeMutableBytes {
-        pread(descriptor.fd, $0.baseAddress, count, off_t(offset))
+    var data = Data(count: count)
+    var done = 0
+    while done < count {
+      let got = data.withUnsafeMutableBytes {
+        pread(descriptor.fd, $0.baseAddress! + done, count - done, off_t(offset + done))
       }
-      if read < 0 {
-        if errno == EINTR {
-          offset += count
-          continue
-        }
+      if got < 0 {
+        if errno == EINTR { continue }
         throw SystemCallError("pread")
       }
-      chunk = chunk.prefix(read)
-      newlines += chunk.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-      chunks.append(chunk)
-      if let lines, newlines > lines { break }
+      if got == 0 { break }
+      done += got
     }
-    var data = Data(capacity: size - offset)
-    for chunk in chunks.reversed() { data.append(chunk) }
-    if offset > 0, let firstBreak = data.firstIndex(of: UInt8(ascii: "\n")) {
-      data = data[(firstBreak + 1)...]
+    return data.prefix(done)
+  }
+
+  /// Byte search: memchr for the first byte, then a compare (Glibc's memmem is a GNU
+  /// extension Swift does not import).
+  private static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, let base = line.baseAddress else { return needle.isEmpty }
+    var position = 0
+    let last = line.count - needle.count
+    while position <= last {
+      guard let hit = memchr(base + position, Int32(first), last - position + 1) else {
+        return false
+      }
+      let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if memcmp(base + offset, needle, needle.count) == 0 { return true }
+      position = offset + 1
     }
-    return Data(data)
+    return false
+  }
+
+  /// Whether the line's time (`{"at":"…"` leads every line: keys are sorted) is
+  /// earlier than `since`, compared as ISO 8601 text in UTC.
+  private static func isBefore(_ line: UnsafeBufferPointer<UInt8>, _ since: [UInt8]) -> Bool {
+    let prefix = Array(#"{"at":""#.utf8)
+    guard line.count >= prefix.count + since.count,
+      line.prefix(prefix.count).elementsEqual(prefix)
+    else { return false }
+    let time = line[prefix.count..<(prefix.count + since.count)]
+    return time.lexicographicallyPrecedes(since)
+  }
+}
+
+extension AuditEntry {
+  /// The JSON line, newline included. JSON escapes any newline inside a text, so one
+  /// entry is always exactly one line; keys are sorted, so `at` comes first.
+  func line() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .iso8601
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(self) + Data("\n".utf8)
+  }
+
+  static func decode(line: Data) -> AuditEntry? {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return try? decoder.decode(AuditEntry.self, from: line)
+  }
+
+  /// A moment as the trail writes it: "2026-11-27T12:29:00Z".
+  static func timeText(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: date)
   }
 }

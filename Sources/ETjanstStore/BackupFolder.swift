@@ -14,13 +14,16 @@ struct BackupFolder {
 
   /// Links `current` into the folder under a name later than every existing backup
   /// (two saves in one millisecond, or a clock set back, still get ordered names).
-  func keep(_ current: String, replacedAt now: Date) throws(SystemCallError) {
-    if mkdir(path, 0o700) != 0 && errno != EEXIST { throw SystemCallError("mkdir") }
+  /// The folder is opened without following a symlink and checked (`StoreFolder`),
+  /// and the link is made relative to that descriptor, so it lands in that folder.
+  func keep(_ current: String, replacedAt now: Date, in folder: StoreFolder)
+    throws(SystemCallError)
+  {
+    let directory = try folder.openFolderBeside(path)
     var millis = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
     if let newest = entries().first { millis = max(millis, newest.millis + 1) }
     while true {
-      let target = path + "/" + Self.name(millis)
-      if link(current, target) == 0 { return }
+      if linkat(AT_FDCWD, current, directory.fd, Self.name(millis), 0) == 0 { return }
       guard errno == EEXIST else { throw SystemCallError("link") }
       millis += 1
     }
@@ -30,7 +33,8 @@ struct BackupFolder {
   func list() -> [Backup] {
     entries().compactMap { entry in
       var info = stat()
-      guard stat(entry.path, &info) == 0 else { return nil }
+      // lstat: a symlink named like a backup is not one.
+      guard lstat(entry.path, &info) == 0, info.isRegularFile else { return nil }
       let modified =
         Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000
       return Backup(
@@ -55,8 +59,23 @@ struct BackupFolder {
 
   /// Deletes all but the newest `kept`. Failing to delete an old backup costs only
   /// disk space, so it does not fail the save that triggered it.
-  func prune() {
-    for entry in entries().dropFirst(Self.kept) { unlink(entry.path) }
+  func prune(in folder: StoreFolder) {
+    guard let directory = try? folder.openFolderBeside(path) else { return }
+    for entry in entries().dropFirst(Self.kept) {
+      unlinkat(directory.fd, URL(fileURLWithPath: entry.path).lastPathComponent, 0)
+    }
+  }
+
+  /// Deletes every backup that replaced a version at or before `moment`: after
+  /// gallring they hold what it removed. Returns how many went.
+  @discardableResult
+  func removeAll(replacedAtOrBefore moment: Date) -> Int {
+    let limit = Int64((moment.timeIntervalSince1970 * 1000).rounded(.up))
+    var count = 0
+    for entry in entries() where entry.millis <= limit {
+      if unlink(entry.path) == 0 { count += 1 }
+    }
+    return count
   }
 
   private func entries() -> [(path: String, millis: Int64)] {

@@ -28,8 +28,19 @@ final class ExclusiveLock {
   ///     is tried without blocking, and while another holds it `waiting` is called
   ///     about every 50 ms with the holder's line; returning false gives up with
   ///     `LockWaitCancelled` (the console: keys keep working, Esc stops waiting).
-  init(path: String, holder: String? = nil, waiting: ((String?) -> Bool)? = nil) throws {
-    descriptor = try FileDescriptor(path: path, flags: O_RDWR | O_CREAT, mode: 0o600)
+  convenience init(path: String, holder: String? = nil, waiting: ((String?) -> Bool)? = nil)
+    throws
+  {
+    try self.init(
+      FileDescriptor(path: path, flags: O_RDWR | O_CREAT, mode: 0o600), holder: holder,
+      waiting: waiting)
+  }
+
+  /// Locks a lock file already opened (and checked) by `StoreFolder.openBeside`.
+  init(_ descriptor: FileDescriptor, holder: String? = nil, waiting: ((String?) -> Bool)? = nil)
+    throws
+  {
+    self.descriptor = descriptor
     if let waiting {
       while flock(descriptor.fd, LOCK_EX | LOCK_NB) != 0 {
         if errno == EINTR { continue }

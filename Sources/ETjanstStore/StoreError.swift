@@ -1,3 +1,4 @@
+import ETjanstDomain
 import Foundation
 
 /// Why the store file could not be used. Each one prints as a single line that names
@@ -19,6 +20,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noMigration(file: Int, known: Int)
     /// Writable by anyone on the machine: the file holds personal data, so it is refused.
     case worldWritable(mode: UInt32)
+    /// Something about the folder or a file beside the store makes it unsafe to use.
+    case refused(String)
     case alreadyExists
     /// Saving failed before the file was replaced; the detail is the system's reason.
     case cannotWrite(String)
@@ -34,21 +37,30 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     self.problem = problem
   }
 
-  public var description: String {
+  /// One printable line: control and invisible characters (from a path, or a parser
+  /// quoting the file) become U+FFFD, and a parser's detail is cut short, so a
+  /// message about a broken file never replays its bytes on the terminal.
+  public var description: String { TextCleaning.printable(line) }
+
+  private var line: String {
     let untouched = " — the file was left untouched"
+    func short(_ detail: String) -> String {
+      detail.count <= 200 ? detail : String(detail.prefix(200)) + "…"
+    }
     switch problem {
     case .notFound:
       return "\(path): no such file"
     case .cannotRead(let detail):
-      return "\(path): cannot be read (\(detail))"
+      return "\(path): cannot be read (\(short(detail)))"
     case .notRegularFile:
       return "\(path): not a regular file"
     case .notPropertyList(let detail):
-      return "\(path): not a valid property list (\(detail))" + untouched
+      return "\(path): not a valid property list (\(short(detail)))" + untouched
     case .wrongTypes(let keyPath?, let detail):
-      return "\(path): not a valid etjanst store: bad value at \(keyPath) (\(detail))" + untouched
+      return "\(path): not a valid etjanst store: bad value at \(keyPath) (\(short(detail)))"
+        + untouched
     case .wrongTypes(nil, let detail):
-      return "\(path): not a valid etjanst store (\(detail))" + untouched
+      return "\(path): not a valid etjanst store (\(short(detail)))" + untouched
     case .newerSchema(let file, let known):
       return "\(path): written by a newer etjanst (schema version \(file); this program knows "
         + "version \(known)); use a newer etjanst" + untouched
@@ -57,12 +69,15 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .worldWritable(let mode):
       return "\(path): refused: the file is writable by everyone (mode \(Self.octal(mode))) and "
         + "holds personal data; run `chmod o-w \(path)`"
+    case .refused(let detail):
+      return "\(path): refused: \(detail)"
     case .alreadyExists:
       return "\(path): already exists; refusing to overwrite it"
     case .cannotWrite(let detail):
-      return "\(path): could not save (\(detail))" + untouched
+      return "\(path): could not save (\(short(detail)))" + untouched
     case .auditNotWritten(let detail):
-      return "\(path): the change was saved, but its audit line could not be written (\(detail))"
+      return
+        "\(path): the change was saved, but its audit line could not be written (\(short(detail)))"
     }
   }
 

@@ -20,16 +20,25 @@ public final class StoreFile: @unchecked Sendable {
   /// replaces the target rather than the link.
   let filePath: String
 
+  /// The file's own path, a symlink resolved.
+  public var resolvedPath: String { filePath }
   public var lockPath: String { filePath + ".lock" }
   public var auditPath: String { filePath + ".audit" }
   public var backupsPath: String { filePath + ".backups" }
 
+  /// The store's clock: the moment a change is saved, which the audit trail records.
+  let clock: @Sendable () -> Date
   private let mutex = NSLock()
   /// The state last read or saved by this instance, and the stamp of that version.
-  private var cached: (state: Municipality, stamp: FileStamp)?
+  private var cached: (state: Municipality, stamp: FileStamp, saveID: String?)?
+  /// Keys of the file this program does not know, written back on the next save.
+  private var unknownKeys = StoreDocument.UnknownKeys()
+  /// The last version `reloadIfChanged` refused, and why.
+  private var refused: (stamp: FileStamp, error: StoreError)?
 
-  public init(path: String) {
+  public init(path: String, clock: @escaping @Sendable () -> Date = Date.init) {
     self.path = path
+    self.clock = clock
     if let resolved = realpath(path, nil) {
       filePath = String(cString: resolved)
       free(resolved)
@@ -50,6 +59,7 @@ public final class StoreFile: @unchecked Sendable {
   public func load() throws(StoreError) -> Municipality {
     mutex.lock()
     defer { mutex.unlock() }
+    _ = try storeFolder()
     return try read().state
   }
 
@@ -59,8 +69,16 @@ public final class StoreFile: @unchecked Sendable {
     mutex.lock()
     defer { mutex.unlock() }
     let info = try checkedStatus()
-    if let cached, cached.stamp == FileStamp(info) { return nil }
-    return try read().state
+    let stamp = FileStamp(info)
+    if let cached, cached.stamp == stamp { return nil }
+    // A version already refused is not parsed again every second: the same answer.
+    if let refused, refused.stamp == stamp { throw refused.error }
+    do {
+      return try read().state
+    } catch {
+      refused = (stamp, error)
+      throw error
+    }
   }
 
   /// First run: writes a new store, creating its folder (0700) when missing. Refuses
@@ -78,25 +96,37 @@ public final class StoreFile: @unchecked Sendable {
       throw StoreError(
         path: path, .cannotWrite("cannot create the folder \(folder): \(error.reason)"))
     }
-    let lock = try takeLock()
+    let place = try storeFolder()
+    let lock: ExclusiveLock
+    do {
+      lock = try takeLock(place)
+    } catch {
+      throw error as? StoreError ?? lockError(error)
+    }
     defer { withExtendedLifetime(lock) {} }
-    let audit = try openAudit()
-    let data = try encode(municipality, by: login, now: now)
+    let audit = try openAudit(place)
+    let saveID = Self.newSaveID()
+    let data = try encode(municipality, by: login, now: now, saveID: saveID)
+    let entry = AuditEntry(
+      at: now, login: login, name: municipality.user(login: login)?.name, kind: "CreateStore",
+      sv: "Skapade registret", en: "Created the store", id: saveID, previous: nil)
     // link(2) fails with EEXIST rather than replace: another process may have created
     // the store since the check above.
-    let stamp: FileStamp
-    do throws(SystemCallError) {
-      let temporary = try TemporaryFile(beside: filePath, mode: 0o600, group: nil)
-      stamp = try temporary.write(data)
-      try temporary.link(asNew: filePath)
-    } catch {
-      let exists = error.call == "link" && error.code == EEXIST
-      throw StoreError(path: path, exists ? .alreadyExists : .cannotWrite(error.reason))
+    let stamp: FileStamp = try SaveSignals.during { () throws(StoreError) -> FileStamp in
+      do throws(SystemCallError) {
+        let temporary = try TemporaryFile(
+          beside: filePath, mode: place.fileMode, group: place.sharedGroup)
+        let stamp = try temporary.write(data)
+        try appendAudit(audit, entry)
+        try temporary.link(asNew: filePath)
+        return stamp
+      } catch {
+        let exists = error.call == "link" && error.code == EEXIST
+        throw StoreError(path: path, exists ? .alreadyExists : .cannotWrite(error.detail))
+      }
     }
     try? FileDescriptor.syncFolder(folder)
-    cached = (municipality, stamp)
-    let summary = LocalizedText(sv: "Skapade registret", en: "Created the store")
-    try appendAudit(audit, summary, login: login, now: now)
+    cached = (municipality, stamp, saveID)
   }
 
   /// The only way to change the file. Under the lock: re-read if another process saved
@@ -112,9 +142,11 @@ public final class StoreFile: @unchecked Sendable {
   ) throws -> Change {
     mutex.lock()
     defer { mutex.unlock() }
+    let place = try storeFolder()
     let lock: ExclusiveLock
     do {
-      lock = try takeLock(holder: ExclusiveLock.holderLine(login: actor.login), waiting: waiting)
+      lock = try takeLock(
+        place, holder: ExclusiveLock.holderLine(login: actor.login), waiting: waiting)
     } catch let cancelled as LockWaitCancelled {
       throw cancelled
     } catch {
@@ -126,13 +158,43 @@ public final class StoreFile: @unchecked Sendable {
       throw error
     }
     defer { withExtendedLifetime(lock) {} }
+    TemporaryFile.removeStale(of: URL(fileURLWithPath: filePath).lastPathComponent, in: place)
     let (current, info) = try newest()
     var next = current
     let change = try next.execute(command, context: CommandContext(actor: actor, now: now))
-    let audit = try openAudit()
-    try save(next, by: actor.login, now: now, replacing: info)
-    try appendAudit(audit, change.summary, login: actor.login, now: now)
+    // The rules keep every value in range; this makes sure no bug can save a file
+    // that the next load would refuse.
+    if let (keyPath, detail) = StoreValidation.refusal(next) {
+      throw StoreError(path: path, .cannotWrite("the change would store \(keyPath): \(detail)"))
+    }
+    let audit = try openAudit(place)
+    let entry = AuditEntry(change: change, command: command, actor: actor, savedAt: clock())
+    try save(next, entry, by: actor.login, now: now, replacing: info, audit: audit, in: place)
     return change
+  }
+
+  /// Appends history to the audit trail in one pass, for a demo or benchmark store
+  /// that should have a region's years of changes behind it. Not for changes: those
+  /// go through `perform`.
+  public func appendHistory(_ entries: some Sequence<AuditEntry>) throws(StoreError) {
+    let place = try storeFolder()
+    do {
+      let trail = AuditTrail(path: auditPath)
+      let descriptor = try trail.openForAppend(in: place)
+      var buffer = Data()
+      for entry in entries {
+        buffer.append(try entry.line())
+        if buffer.count > 1 << 20 {
+          try descriptor.writeAll(buffer)
+          buffer.removeAll(keepingCapacity: true)
+        }
+      }
+      try descriptor.writeAll(buffer)
+    } catch let error as SystemCallError {
+      throw StoreError(path: path, .auditNotWritten(error.reason))
+    } catch {
+      throw StoreError(path: path, .auditNotWritten("\(error)"))
+    }
   }
 
   /// Earlier versions, newest first.
@@ -159,10 +221,25 @@ public final class StoreFile: @unchecked Sendable {
     return try perform(command, actor: actor, now: now)
   }
 
+  /// Up to `limit` audit entries matching `query`, newest first, older than `cursor`
+  /// (from the newest when nil). Reads only as far back as it needs.
+  public func auditPage(_ query: AuditQuery, before cursor: AuditCursor? = nil, limit: Int)
+    throws(StoreError) -> AuditPage
+  {
+    do {
+      return try AuditTrail(path: auditPath).page(query, before: cursor, limit: limit)
+    } catch {
+      throw StoreError(path: auditPath, .cannotRead(error.reason))
+    }
+  }
+
   /// The last `limit` audit entries (all when nil), newest last.
   public func auditEntries(limit: Int? = nil) throws(StoreError) -> [AuditEntry] {
     do {
-      return try AuditTrail(path: auditPath).entries(limit: limit)
+      let entries = try AuditTrail(path: auditPath).entries(limit: limit.map { $0 + 1 })
+      var saved = AuditTrail.saved(entries, storeSaveID: currentSaveID())
+      if let limit, saved.count > limit { saved.removeFirst(saved.count - limit) }
+      return saved
     } catch {
       throw StoreError(path: auditPath, .cannotRead(error.reason))
     }
@@ -188,7 +265,8 @@ extension StoreFile {
   @discardableResult
   private func read() throws(StoreError) -> (state: Municipality, info: stat) {
     let (document, info) = try Self.readFile(at: filePath, shownAs: path)
-    cached = (document.municipality, FileStamp(info))
+    cached = (document.municipality, FileStamp(info), document.saveID)
+    unknownKeys = document.unknownKeys
     return (document.municipality, info)
   }
 
@@ -209,7 +287,10 @@ extension StoreFile {
     let data: Data
     let info: stat
     do {
-      let descriptor = try FileDescriptor(path: filePath, flags: O_RDONLY)
+      // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer
+      // forever. fstat then refuses anything but a regular file before a byte is read
+      // (and a regular file ignores the flag).
+      let descriptor = try FileDescriptor(path: filePath, flags: O_RDONLY | O_NONBLOCK)
       info = try descriptor.status()
       try check(info, path: path)
       data = try descriptor.readToEnd(sizeHint: Int(info.st_size))
@@ -220,7 +301,14 @@ extension StoreFile {
     } catch {
       throw StoreError(path: path, .cannotRead(String(describing: error)))
     }
-    return (try StoreDocument.decode(data, path: path), info)
+    if let problem = PropertyListPreScan.problem(in: data) {
+      throw StoreError(path: path, .notPropertyList(problem))
+    }
+    let document = try StoreDocument.decode(data, path: path)
+    if let (keyPath, detail) = StoreValidation.refusal(document.municipality) {
+      throw StoreError(path: path, .wrongTypes(keyPath: keyPath, detail: detail))
+    }
+    return (document, info)
   }
 
   private static func check(_ info: stat, path: String) throws(StoreError) {
@@ -230,64 +318,104 @@ extension StoreFile {
 
   // MARK: writing
 
-  /// Replaces the file with `municipality`: temporary file beside it (same mode when
-  /// that is 0600 or 0640, else 0600), fsync, hard link of the current version into
-  /// the backups, rename over the file, fsync of the folder. Until the rename nothing
-  /// the reader sees has changed; after it, the new version is whole.
-  private func save(_ municipality: Municipality, by login: String, now: Date, replacing info: stat)
-    throws(StoreError)
-  {
-    let data = try encode(municipality, by: login, now: now)
-    let keepsMode = info.permissions == 0o600 || info.permissions == 0o640
-    let mode = keepsMode ? mode_t(info.permissions) : 0o600
-    // A 0640 store is shared with a managers' group: the new version keeps that group.
-    let group = mode == 0o640 ? info.st_gid : nil
+  /// Replaces the file with `municipality`, in an order that survives a crash at any
+  /// point:
+  ///
+  /// 1. the new version is written to a temporary file beside the store (same mode
+  ///    when 0600, 0640 or, shared, 0660) and fsynced;
+  /// 2. the audit line is appended and fsynced, carrying a new save id, which the
+  ///    new version holds too (`StoreDocument.saveID`), and the id it replaces;
+  /// 3. the current version is hard-linked into the backups;
+  /// 4. the temporary file is renamed over the store; the folder is fsynced.
+  ///
+  /// A crash before 4 leaves the old store and, at most, an audit line whose save
+  /// never happened — which readers recognise and leave out (`AuditTrail.saved`) —
+  /// and a temporary file that the next save removes under the lock. After 4 the
+  /// change is saved with its line; nothing after it can fail the save (a full disk
+  /// only costs the folder sync or pruning old backups). SIGTERM, SIGHUP and SIGINT
+  /// wait until 4 is done (`SaveSignals`).
+  private func save(
+    _ municipality: Municipality, _ entry: AuditEntry, by login: String, now: Date,
+    replacing info: stat, audit: FileDescriptor, in place: StoreFolder
+  ) throws(StoreError) {
+    let saveID = Self.newSaveID()
+    let data = try encode(municipality, by: login, now: now, saveID: saveID)
+    let previous = cached?.saveID
+    let mode: mode_t
+    let group: gid_t?
+    if let shared = place.sharedGroup {
+      (mode, group) = (0o660, shared)
+    } else {
+      let keepsMode = info.permissions == 0o600 || info.permissions == 0o640
+      mode = keepsMode ? mode_t(info.permissions) : 0o600
+      // A 0640 store is shared with a managers' group: the new version keeps that group.
+      group = mode == 0o640 ? info.st_gid : nil
+    }
     let backups = BackupFolder(path: backupsPath)
-    let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().path
-    let stamp: FileStamp
-    do throws(SystemCallError) {
-      let temporary = try TemporaryFile(beside: filePath, mode: mode, group: group)
-      stamp = try temporary.write(data)
+    let folder = place.path
+    let stamp = try SaveSignals.during { () throws(StoreError) -> FileStamp in
+      let stamp: FileStamp
       do throws(SystemCallError) {
-        try backups.keep(filePath, replacedAt: Date())
+        let temporary = try TemporaryFile(beside: filePath, mode: mode, group: group)
+        stamp = try temporary.write(data)
+        var entry = entry
+        entry.id = saveID
+        entry.previous = previous
+        try appendAudit(audit, entry)
+        do throws(SystemCallError) {
+          try backups.keep(filePath, replacedAt: Date(), in: place)
+        } catch {
+          var error = error
+          error.context = error.context ?? "cannot keep a backup in \(backupsPath)"
+          throw error
+        }
+        try temporary.rename(over: filePath)
       } catch {
-        var error = error
-        error.context = "cannot keep a backup in \(backupsPath)"
-        throw error
+        throw StoreError(path: path, .cannotWrite(error.detail))
       }
-      try temporary.rename(over: filePath)
-    } catch {
-      throw StoreError(path: path, .cannotWrite(error.detail))
+      return stamp
     }
     // The new version is in place; a failed folder sync only weakens durability after
     // a power cut, so it does not turn a done save into an error.
     try? FileDescriptor.syncFolder(folder)
-    backups.prune()
-    cached = (municipality, stamp)
+    backups.prune(in: place)
+    cached = (municipality, stamp, saveID)
   }
 
-  private func encode(_ municipality: Municipality, by login: String, now: Date) throws(StoreError)
-    -> Data
+  private func encode(_ municipality: Municipality, by login: String, now: Date, saveID: String)
+    throws(StoreError) -> Data
   {
     do {
-      return try StoreDocument(municipality: municipality, savedAt: now, savedBy: login).encoded()
+      var document = StoreDocument(
+        municipality: municipality, savedAt: now, savedBy: login, saveID: saveID)
+      document.unknownKeys = unknownKeys
+      return XMLCharacterGuard.clean(try document.encoded())
     } catch {
       throw StoreError(path: path, .cannotWrite("cannot encode the state: \(error)"))
     }
   }
 
-  private func takeLock() throws(StoreError) -> ExclusiveLock {
+  /// The store's folder, refused when others may write it.
+  private func storeFolder() throws(StoreError) -> StoreFolder {
+    let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().path
+    let place: StoreFolder
     do {
-      return try ExclusiveLock(path: lockPath)
+      place = try StoreFolder(path: folder)
     } catch {
-      throw lockError(error)
+      throw StoreError(path: path, .cannotRead("the folder \(folder): \(error.reason)"))
     }
+    if let refusal = place.refusal { throw StoreError(path: path, .refused(refusal)) }
+    return place
   }
 
-  /// The lock for a change, with its holder written in; `waiting` as in `perform`.
-  private func takeLock(holder: String, waiting: ((String?) -> Bool)?) throws -> ExclusiveLock {
+  /// The lock file, opened beside the store without following a symlink and checked
+  /// (`StoreFolder`), then locked with the holder written in; `waiting` as in `perform`.
+  private func takeLock(
+    _ place: StoreFolder, holder: String? = nil, waiting: ((String?) -> Bool)? = nil
+  ) throws -> ExclusiveLock {
     do {
-      return try ExclusiveLock(path: lockPath, holder: holder, waiting: waiting)
+      return try ExclusiveLock(
+        place.openBeside(lockPath, flags: O_RDWR | O_CREAT), holder: holder, waiting: waiting)
     } catch let cancelled as LockWaitCancelled {
       throw cancelled
     } catch {
@@ -296,30 +424,49 @@ extension StoreFile {
   }
 
   private func lockError(_ error: any Error) -> StoreError {
+    if let error = error as? SystemCallError, let context = error.context {
+      return StoreError(path: path, .cannotWrite(context))
+    }
     let reason = (error as? SystemCallError)?.reason ?? "\(error)"
     return StoreError(path: path, .cannotWrite("cannot lock \(lockPath): \(reason)"))
   }
 
-  private func openAudit() throws(StoreError) -> FileDescriptor {
+  private func openAudit(_ place: StoreFolder) throws(StoreError) -> FileDescriptor {
     do {
-      return try AuditTrail(path: auditPath).openForAppend()
+      return try AuditTrail(path: auditPath).openForAppend(in: place)
     } catch {
       throw StoreError(
-        path: path, .cannotWrite("cannot open the audit trail \(auditPath): \(error.reason)"))
+        path: path,
+        .cannotWrite(
+          error.context ?? "cannot open the audit trail \(auditPath): \(error.reason)"))
     }
   }
 
-  private func appendAudit(
-    _ descriptor: FileDescriptor, _ summary: LocalizedText, login: String, now: Date
-  )
-    throws(StoreError)
+  private func appendAudit(_ descriptor: FileDescriptor, _ entry: AuditEntry)
+    throws(SystemCallError)
   {
-    let entry = AuditEntry(at: now, login: login, sv: summary.sv, en: summary.en)
-    do {
+    do throws(SystemCallError) {
       try AuditTrail(path: auditPath).append(entry, to: descriptor)
     } catch {
-      throw StoreError(path: path, .auditNotWritten(error.reason))
+      var error = error
+      error.context = "cannot write the audit line to \(auditPath); nothing was changed"
+      throw error
     }
+  }
+
+  /// The save id of the version on disk, for telling which audit lines were saved.
+  private func currentSaveID() -> String? {
+    mutex.lock()
+    defer { mutex.unlock() }
+    if let info = try? checkedStatus(), let cached, cached.stamp == FileStamp(info) {
+      return cached.saveID
+    }
+    _ = try? read()
+    return cached?.saveID
+  }
+
+  static func newSaveID() -> String {
+    String(UInt64.random(in: 0...UInt64.max), radix: 16)
   }
 
   /// mkdir -p with 0700 for each folder it creates; existing folders are left as they are.

@@ -5,13 +5,12 @@ import Foundation
 /// when read and written in the current version on the next save; they are never
 /// rewritten just by reading them.
 ///
-/// How to add one, when version 2 comes:
-/// 1. Raise `StoreDocument.currentSchemaVersion` to 2.
-/// 2. Append `StoreMigration(from: 1) { root in ... }` to `StoreMigration.all`, rewriting
+/// How to add one, when version 3 comes:
+/// 1. Raise `StoreDocument.currentSchemaVersion` to 3.
+/// 2. Append `StoreMigration(from: 2) { root in ... }` to `StoreMigration.all`, rewriting
 ///    the keys that changed (rename, split, default a new required key).
-/// 3. Keep a version-1 file as a test fixture and test that it loads.
-/// Version 1 is the first, so `all` is empty; the chain itself is tested with a
-/// made-up step from a version 0 (see StoreMigrationTests).
+/// 3. Keep a version-2 file as a test fixture and test that it loads (version 1's is
+///    Tests/ETjanstStoreTests/Fixtures/schema1.plist), and update docs/store-format.md.
 public struct StoreMigration: Sendable {
   public typealias Step = @Sendable (inout [String: Any]) throws -> Void
 
@@ -24,7 +23,7 @@ public struct StoreMigration: Sendable {
   }
 
   /// The migrations this program knows, oldest first.
-  public static let all: [StoreMigration] = []
+  public static let all: [StoreMigration] = [Schema2Migration.step]
 
   /// Runs the steps from `version` up to `target` in order and stamps each new version
   /// into the dictionary. Returns nil when some step is missing.

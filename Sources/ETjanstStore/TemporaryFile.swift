@@ -24,9 +24,10 @@ final class TemporaryFile {
   init(beside target: String, mode: mode_t, group: gid_t?) throws(SystemCallError) {
     let url = URL(fileURLWithPath: target)
     let folder = url.deletingLastPathComponent().path
-    let name = ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    let name = Self.name(for: url.lastPathComponent)
     path = folder + "/" + name
-    let descriptor = try FileDescriptor(path: path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o600)
+    let descriptor = try FileDescriptor(
+      path: path, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
     self.descriptor = descriptor
     // From here on deinit removes the file if anything below fails.
     var mode = mode
@@ -36,6 +37,43 @@ final class TemporaryFile {
 
   deinit {
     if !committed { unlink(path) }
+  }
+
+  /// `.<store>.<pid>.<random>.tmp`
+  static func name(for store: String) -> String {
+    ".\(store).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+  }
+
+  /// Whether `name` is a temporary file of `store` by that pattern.
+  static func isTemporary(_ name: String, of store: String) -> Bool {
+    let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+    let storeParts = store.split(separator: ".", omittingEmptySubsequences: false)
+    guard name.hasPrefix("." + store + "."), name.hasSuffix(".tmp"),
+      parts.count == storeParts.count + 4
+    else { return false }
+    return UInt32(parts[parts.count - 2]) != nil && Int32(parts[parts.count - 3]) != nil
+  }
+
+  /// Removes the temporary files of `store` left in `folder` by a process that died
+  /// (kill -9, a power cut). Called with the store's lock held: every temporary file
+  /// is made under the lock, so none of them belongs to a save in progress.
+  static func removeStale(of store: String, in folder: StoreFolder) {
+    guard let directory = opendir(folder.path) else { return }
+    defer { closedir(directory) }
+    let fd = dirfd(directory)
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) {
+        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      guard isTemporary(name, of: store) else { continue }
+      var info = stat()
+      guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+      // Only what this user (or, shared, the group) could have made; never a symlink's target.
+      guard (try? folder.check(info, folder.path + "/" + name, folder: false)) != nil else {
+        continue
+      }
+      unlinkat(fd, name, 0)
+    }
   }
 
   /// Writes and fsyncs the bytes, and returns the stamp the file will have once

@@ -4,52 +4,104 @@ import ETjanstResources
 import ETjanstStore
 import Foundation
 
-// Figures, not assertions: how long the store and the console take at the size of
-// a municipality and of a whole region. Run with
-//   swift run -c release etjanst-bench [municipality|region]
-// The targets it is read against are in ARCHITECTURE.md ("Speed").
+// Figures, not assertions: how long the store, the console and the command line take
+// on the demo municipality and on a region (Norrbotten's fourteen municipalities, a
+// trail of 1,000,000 entries beside the store), and the same pty figures for tig and mc
+// in the same run. Build both products in release first, then run:
+//   swift build -c release && .build/release/etjanst-bench [municipality|region|all]
+// The targets it is read against are in README.md ("Performance").
 
-let scale = CommandLine.arguments.dropFirst().first ?? "region"
-let size = scale == "municipality" ? Synthetic.Size.municipality : Synthetic.Size.region
-let now = Date()
-let coordinator = User(login: SystemIdentity.currentLogin(), name: "Bench", role: .eCoordinator)
-let data = Synthetic.municipality(size, coordinator: coordinator, now: now)
+let which = CommandLine.arguments.dropFirst().first ?? "all"
+let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+let login = SystemIdentity.currentLogin()
+let coordinator = User(login: login, name: "Bench", role: .eCoordinator)
+let binaryFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+let etjanst = binaryFolder.appendingPathComponent("etjanst").path
+let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+  "etjanst-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: work) }
+
+func milliseconds(_ d: Duration) -> Double {
+  Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000
+}
+
+func line(_ label: String, _ value: String) {
+  print(label.padding(toLength: 50, withPad: " ", startingAt: 0), value)
+}
 
 func measure(_ label: String, runs: Int = 5, _ body: () throws -> Void) rethrows {
   var times: [Double] = []
   for _ in 0..<runs {
     let start = ContinuousClock.now
     try body()
-    let elapsed = ContinuousClock.now - start
-    times.append(
-      Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+    times.append(milliseconds(ContinuousClock.now - start))
   }
   times.sort()
-  let median = times[times.count / 2]
-  print(
-    label.padding(toLength: 46, withPad: " ", startingAt: 0),
+  line(
+    label,
     String(
-      format: "median %8.1f ms   (min %.1f, max %.1f, %d runs)", median, times.first!, times.last!,
-      runs))
+      format: "median %8.1f ms   (min %.1f, max %.1f, %d runs)", times[times.count / 2],
+      times.first!, times.last!, runs))
 }
 
-print(
-  "etjanst-bench, scale \(scale): \(size.services) services, \(size.staff) staff, \(size.cases) cases"
-)
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-  "etjanst-bench-\(UUID().uuidString)")
-try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: folder) }
-let path = folder.appendingPathComponent("etjanst.plist").path
-let file = StoreFile(path: path)
-try file.create(data, by: coordinator.login, now: now)
-let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-print(
-  "store file".padding(toLength: 46, withPad: " ", startingAt: 0),
-  String(format: "%.2f MB (XML)", Double(bytes) / 1e6))
+/// Runs a program to its end with output thrown away; returns the wall time.
+func timed(_ arguments: [String]) throws -> Double {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = arguments
+  process.standardOutput = FileHandle.nullDevice
+  process.standardError = FileHandle.nullDevice
+  let start = ContinuousClock.now
+  try process.run()
+  process.waitUntilExit()
+  return milliseconds(ContinuousClock.now - start)
+}
 
-try measure("load (a new console or command)") { _ = try StoreFile(path: path).load() }
-try measure("reloadIfChanged, nothing changed", runs: 20) { _ = try file.reloadIfChanged() }
+func measureProcess(_ label: String, runs: Int = 3, _ arguments: [String]) throws {
+  var times: [Double] = []
+  for _ in 0..<runs { times.append(try timed(arguments)) }
+  times.sort()
+  line(
+    label, String(format: "median %8.1f ms   (min %.1f, %d runs)", times[runs / 2], times[0], runs))
+}
+
+struct PtyFigures: Decodable {
+  var first: Double?
+  var keys: [Double]
+  var bytes: [Int]
+  var peakMB: Int
+}
+
+/// The pty meter (PtyMeter.swift) on a command: first full frame, then `presses` ↓.
+func pty(_ command: [String], prekeys: String = "", presses: Int = 40, in folder: String? = nil)
+  throws -> PtyFigures
+{
+  let script = work.appendingPathComponent("ptymeter.py")
+  try ptyMeterScript.write(to: script, atomically: true, encoding: .utf8)
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = ["python3", script.path, "\(presses)", prekeys, "--"] + command
+  if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  try process.run()
+  let output = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return try JSONDecoder().decode(PtyFigures.self, from: output)
+}
+
+func report(_ name: String, _ f: PtyFigures) {
+  let keys = f.keys.sorted()
+  let p99 = keys[min(keys.count - 1, Int((Double(keys.count) * 0.99).rounded(.up)) - 1)]
+  let bytes = f.bytes.sorted()
+  line("\(name): first full frame", String(format: "%8.1f ms", f.first ?? -1))
+  line(
+    "\(name): key ↓ median / p99",
+    String(format: "%8.2f / %.2f ms  (%d presses)", keys[keys.count / 2], p99, keys.count))
+  line("\(name): bytes per ↓ at 80×24 (median)", "\(bytes[bytes.count / 2])")
+  line("\(name): peak resident", "\(f.peakMB) MB")
+}
 
 struct Rename: Command {
   var n: Int
@@ -58,30 +110,134 @@ struct Rename: Command {
     m.departments[0].name = "Förvaltning \(n)"
   }
 }
-var n = 0
-let actor = Actor(coordinator)
-try measure("perform one change (lock, apply, save, audit)", runs: 7) {
-  n += 1
-  try file.perform(Rename(n: n), actor: actor, now: Date())
-}
-let other = StoreFile(path: path)
-_ = try other.load()
-try measure("perform after another process saved", runs: 5) {
-  n += 1
-  try other.perform(Rename(n: n), actor: actor, now: Date())
-  n += 1
-  try file.perform(Rename(n: n), actor: actor, now: Date())
+
+func bench(_ scale: String) throws {
+  let data: Municipality
+  var trail = 0
+  if scale == "municipality" {
+    data = try DemoData.load(today: Day(now))
+    print(
+      "\n== etjanst, the demo municipality (\(data.services.count) e-services, \(data.staff.count) staff, \(data.cases.count) cases)"
+    )
+  } else {
+    let size = Synthetic.Size.region
+    data = Synthetic.municipality(size, coordinator: coordinator, now: now)
+    trail = size.trail
+    print(
+      "\n== etjanst, a region: \(data.departments.count) departments, \(data.services.count) e-services, \(data.staff.count) staff, \(data.cases.count) cases, \(data.orders.count) orders, \(data.outages.count) outages, a trail of \(trail) entries"
+    )
+  }
+  var m = data
+  m.users.removeAll { $0.login == login }
+  m.users.insert(coordinator, at: 0)
+  let folder = work.appendingPathComponent(scale)
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let path = folder.appendingPathComponent("etjanst.plist").path
+  let file = StoreFile(path: path)
+  try file.create(m, by: login, now: now)
+  if trail > 0 {
+    try file.appendHistory(
+      Synthetic.history(count: trail, logins: m.users.map(\.login), now: now).map {
+        AuditEntry(at: $0.at, login: $0.login, sv: $0.sv, en: $0.en)
+      })
+  }
+  let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+  line("store file", String(format: "%.1f MB (XML)", Double(bytes) / 1e6))
+  let xml = try Data(contentsOf: URL(fileURLWithPath: path))
+
+  // The store
+  try measure("load: parse + decode (the store's own reader)") {
+    _ = try StoreDocument.decode(xml, path: path)
+  }
+  struct FormerDocument: Decodable {
+    var schemaVersion: Int
+    var savedAt: Date
+    var savedBy: String
+    var municipality: Municipality
+  }
+  try measure("load: Foundation PropertyListDecoder (former)", runs: 3) {
+    _ = try PropertyListDecoder().decode(FormerDocument.self, from: xml)
+  }
+  let document = StoreDocument(municipality: m, savedAt: now, savedBy: login)
+  try measure("encode: the store's own writer") { _ = try document.encoded() }
+  try measure("encode: Foundation PropertyListEncoder (former)", runs: 3) {
+    let encoder = PropertyListEncoder()
+    encoder.outputFormat = .xml
+    _ = try encoder.encode(m)
+  }
+  try measure("reloadIfChanged, nothing changed", runs: 20) { _ = try file.reloadIfChanged() }
+  var n = 0
+  let actor = Actor(coordinator)
+  try measure("an edit saved (lock, apply, save, audit)", runs: 7) {
+    n += 1
+    try file.perform(Rename(n: n), actor: actor, now: Date())
+  }
+  let other = StoreFile(path: path)
+  _ = try other.load()
+  try measure("another process saved: re-read and save", runs: 5) {
+    n += 1
+    try other.perform(Rename(n: n), actor: actor, now: Date())
+    n += 1
+    try file.perform(Rename(n: n), actor: actor, now: Date())
+  }
+  measure("another process saved: reload in the console") {
+    _ = try? StoreFile(path: path).load()
+  }
+
+  // The console, in process
+  measure("Findings.all (overview, check, report)") { _ = Findings.all(in: m, at: now) }
+  for screen in ScreenID.allCases {
+    var state = AppState(data: m, user: coordinator, width: 80, height: 24, now: now)
+    state.screen = screen
+    measure("render \(screen) 80×24", runs: 7) { _ = RootView.render(state) }
+  }
+  for screen in [ScreenID.catalogue, .staff] {
+    var state = AppState(data: m, user: coordinator, width: 80, height: 24, now: now)
+    state.screen = screen
+    measure("key ↓ + render, \(screen)", runs: 21) {
+      _ = App.update(&state, .keyPressed(.down))
+      _ = RootView.render(state)
+    }
+  }
+
+  // The built binary in a pty
+  if FileManager.default.isExecutableFile(atPath: etjanst) {
+    // Fewer presses than the catalogue has rows, so every press moves the highlight.
+    let presses = min(40, m.services.count - 3)
+    report(
+      "etjanst \(scale) (catalogue)",
+      try pty([etjanst, "--store", path], prekeys: "2", presses: presses))
+    try measureProcess(
+      "etjanst list services --format csv",
+      [etjanst, "list", "services", "--format", "csv", "--store", path])
+    try measureProcess("etjanst check", [etjanst, "check", "--store", path])
+    try measureProcess("etjanst report", [etjanst, "report", "--store", path])
+  } else {
+    print(
+      "(no \(etjanst): build it with `swift build -c release` for the pty and command-line figures)"
+    )
+  }
+  try measureProcess(
+    "python3 plistlib.load of the same file",
+    ["python3", "-c", "import plistlib,sys; plistlib.load(open(sys.argv[1],'rb'))", path])
 }
 
-measure("Findings.all (overview, check, report)") { _ = Findings.all(in: data, at: now) }
-for screen in ScreenID.allCases {
-  var state = AppState(data: data, user: coordinator, width: 200, height: 50, now: now)
-  state.screen = screen
-  measure("render \(screen) 200×50", runs: 7) { _ = RootView.render(state) }
-}
-var state = AppState(data: data, user: coordinator, width: 200, height: 50, now: now)
-state.screen = .catalogue
-measure("key ↓ + render, catalogue", runs: 7) {
-  _ = App.update(&state, .keyPressed(.down))
-  _ = RootView.render(state)
+if which == "municipality" || which == "all" { try bench("municipality") }
+if which == "region" || which == "all" { try bench("region") }
+if which == "all" || which == "others" {
+  print("\n== tig and mc in the same pty meter")
+  let repo = work.appendingPathComponent("repo").path
+  try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+  let script = """
+    cd "$1" && git init -q && for i in $(seq 1 300); do echo $i > f$((i % 20)); git add -A; \
+    git -c user.email=bench@example.se -c user.name=Bench commit -qm "Ändring $i"; done
+    """
+  _ = try timed(["sh", "-c", script, "sh", repo])
+  report("tig (300 commits)", try pty(["tig"], in: repo))
+  let files = work.appendingPathComponent("files").path
+  try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
+  for i in 1...200 {
+    _ = FileManager.default.createFile(atPath: "\(files)/fil-\(i).txt", contents: nil)
+  }
+  report("mc (200 files)", try pty(["mc", "--nosubshell", files, files], in: files))
 }

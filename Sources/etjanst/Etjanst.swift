@@ -25,7 +25,7 @@ struct Etjanst: ParsableCommand {
     version: version,
     subcommands: [
       WriteDemo.self, List.self, Report.self, Check.self, Services.self, Staff.self, Cases.self,
-      Restore.self, Routines.self,
+      Restore.self, Routines.self, Extract.self, GallraCommand.self, Keys.self, Share.self,
     ]
   )
 
@@ -39,11 +39,20 @@ struct Etjanst: ParsableCommand {
 
   @OptionGroup var languageOption: LanguageOption
 
+  @Option(
+    name: .customLong("user"),
+    help: ArgumentHelp(
+      "SSH key mode only: the login a key's forced command opens the console as.",
+      discussion:
+        "Honoured only when sshd started the program from such a key, as the account that owns the store; see etjanst keys."
+    ))
+  var keyUser: String?
+
   func run() throws {
     try reporting(languageOption.language) {
       try ConsoleLauncher(
         storeOptions: storeOptions, demo: demo, readOnly: readOnly,
-        language: languageOption.language
+        language: languageOption.language, keyUser: keyUser
       ).run()
     }
   }
@@ -53,14 +62,16 @@ struct Etjanst: ParsableCommand {
   static func main() {
     if let missing = LocalTime.missingZone {
       let language = Language.fromEnvironment()
-      FileHandle.standardError.write(Data("etjanst: \(missing(language))\n".utf8))
+      Output.error(missing(language))
     }
     do {
       var command = try parseAsRoot()
       try command.run()
     } catch {
       if exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        // The message quotes the arguments as typed: through the printable guard.
+        let message = TextCleaning.printable(fullMessage(for: error), keepingLineBreaks: true)
+        FileHandle.standardError.write(Data((message + "\n").utf8))
         Foundation.exit(ExitStatus.cannotRun.rawValue)
       }
       exit(withError: error)

@@ -192,7 +192,7 @@ enum OrdersFixture {
     d.press(.tab, .tab, .tab, .right)  // channel: e-post
     d.press(.enter)
     #expect(d.backend.data.refusedOrders.count == 1)
-    #expect(d.backend.data.refusedOrders.first?.refusedBy == Fixtures.coordinator.name)
+    #expect(d.backend.data.refusedOrders.first?.refusedBy == Fixtures.coordinator.login)
     #expect(text(d).contains("Beställningen avvisas"))
     #expect(text(d).contains("insidanovertornea.enamnd.se"))
     #expect(d.backend.data.orders.count == 6)

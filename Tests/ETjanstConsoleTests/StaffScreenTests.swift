@@ -61,8 +61,9 @@ struct StaffScreenTests {
     d.press(.enter)
     #expect(
       d.backend.data.staffMember(F.cecilia)?.onboarding?.item(.managerContactedDuringIntroduction)?
-        .doneBy == "Test Samordnare")
+        .doneBy == "esamordnare")
     #expect(screen(d).contains("[x] Chefen kontaktade e-samordnaren under introduktionen"))
+    #expect(screen(d).contains("Test Samordnare"), "who ticked it, shown by name")
   }
 
   @Test("4.2: removal with open cases is refused at once, listing the cases")

@@ -1,4 +1,5 @@
 import ETjanstDomain
+import ETjanstResources
 import Foundation
 import Testing
 
@@ -61,5 +62,47 @@ import Testing
     let back = try PropertyListDecoder().decode([String: Day].self, from: data)
     #expect(back["d"] == Day(year: 2026, month: 11, day: 27))
     #expect(String(decoding: data, as: UTF8.self).contains("<string>2026-11-27</string>"))
+  }
+}
+
+@Suite struct SwedishCollationKeyTests {
+  /// Names and titles as the store holds them, and the cases that are easy to get wrong.
+  static func corpus() throws -> [String] {
+    let demo = try DemoData.load(today: DemoData.Reference.day)
+    let region = Synthetic.municipality(
+      Synthetic.Size(departments: 100, services: 120, staff: 120, cases: 0),
+      coordinator: User(login: "x", name: "X", role: .eCoordinator),
+      now: Date(timeIntervalSince1970: 1e9))
+    var words =
+      demo.services.map(\.name) + demo.staff.map(\.name) + demo.departments.map(\.name)
+      + region.services.map(\.name) + region.staff.map(\.name) + region.departments.map(\.name)
+    words += [
+      "", " ", "a", "A", "å", "Å", "ä", "æ", "ö", "ø", "o", "z", "y", "ü", "é", "e", "è",
+      "Ångström",
+      "Åsa Öberg", "Asa Oberg", "Åsa", "Ärende", "Öppen", "Zorn", "Wallin", "Vallin", "SOC 9",
+      "SOC 10", "SOC 100", "SOC 009", "2026/0412", "2026/412", "a-b", "a b", "ab", "a,b", "(x)",
+      "x–y", "Ölands", "Oland", "Ödeshög", "Müller", "Myller", "Mueller", "Ğ", "日本", "Ω",
+      "Ansökan om bygglov", "Ansökan om bygglov – Kiruna", "Ansökan om bygglov, Kiruna",
+    ]
+    return words
+  }
+
+  @Test("the collation key orders like the sv_SE collator")
+  func keyAgreesWithCollator() throws {
+    let words = Array(Set(try Self.corpus())).sorted()
+    var disagreements: [String] = []
+    for a in words {
+      for b in words where a < b {
+        let collator = SwedishCollation.compare(a, b)
+        let (ka, kb) = (SwedishCollation.key(a), SwedishCollation.key(b))
+        let keyed: ComparisonResult =
+          ka < kb ? .orderedAscending : kb < ka ? .orderedDescending : .orderedSame
+        // The collator ignores case; the key may then keep them apart or equal.
+        if collator != .orderedSame && keyed != collator {
+          disagreements.append("\(a) | \(b): collator \(collator.rawValue), key \(keyed.rawValue)")
+        }
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(20))")
   }
 }

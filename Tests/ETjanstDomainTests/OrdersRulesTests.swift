@@ -64,7 +64,7 @@ import Testing
     #expect(o.step == .ordered)
     #expect(o.orderCaseNumber == "KS 2026/0311")
     #expect(o.stepHistory.map(\.step) == [.ordered])
-    #expect(o.stepHistory.last?.by == Fixtures.coordinator.name)
+    #expect(o.stepHistory.last?.by == Fixtures.coordinator.login, "who moved it: a login")
   }
 
   @Test("6 step 2: an order without the case number is refused, naming the internal e-service")
@@ -98,7 +98,7 @@ import Testing
     let r = try #require(m.refusedOrders.first)
     #expect(r.title == "Ansökan om skolskjuts")
     #expect(r.department == dep)
-    #expect(r.refusedBy == Fixtures.coordinator.name)
+    #expect(r.refusedBy == Fixtures.coordinator.login, "who refused it: a login")
     #expect(r.refusedAt == Fixtures.now)
     #expect(r.channel == "E-post")
     let message = try #require(command.refusal(m.contacts))

@@ -38,11 +38,34 @@ struct StaffRulesTests {
         startDate: Day("2026-12-01")!, services: [F.bygglov], id: EntityID("p-greta")), on: &m)
     let p = try #require(m.staffMember(EntityID("p-greta")))
     #expect(p.name == "Greta Ny")
+    #expect(p.manager == "chef", "the manager's name is kept as their login")
+    #expect(m.displayName(login: p.manager) == "Maja Chef")
     #expect(p.status == .onboarding)
     #expect(p.onboarding?.items.map(\.step) == ChecklistStep.onboarding)
     #expect(p.onboarding?.due == Day("2026-12-01"))
     #expect(p.onboarding?.item(.accessGranted)?.note == "Ansökan om bygglov")
     #expect(p.offboarding == nil)
+  }
+
+  @Test("4.1: a manager is a user or staff member, by login or name; anyone else is refused")
+  func managerIsALogin() throws {
+    var m = F.store()
+    try run(
+      AddStaffMember(
+        name: "Greta Ny", login: "gretan", department: F.department, manager: "CHEF",
+        startDate: Fixtures.today, id: EntityID("p-greta")), on: &m)
+    #expect(m.staffMember(EntityID("p-greta"))?.manager == "chef")
+    try run(
+      AddStaffMember(
+        name: "Hugo Ny", login: "hugon", department: F.department, manager: "Anna Åberg",
+        startDate: Fixtures.today, id: EntityID("p-hugo")), on: &m)
+    #expect(m.staffMember(EntityID("p-hugo"))?.manager == "annaab")
+    let v = refusal(
+      AddStaffMember(
+        name: "Ivar Ny", login: "ivarn", department: F.department, manager: "Okänd Chef",
+        startDate: Fixtures.today), on: m)
+    #expect(v?.field == "manager")
+    #expect(v?.message.sv.contains("Okänd Chef") == true)
   }
 
   @Test("4.1: a login already in use is refused, on the login field")
@@ -84,7 +107,7 @@ struct StaffRulesTests {
     }
     let p = try #require(m.staffMember(F.cecilia))
     #expect(
-      p.onboarding?.items.allSatisfy { $0.doneBy == "Test Samordnare" && $0.doneAt == Fixtures.now }
+      p.onboarding?.items.allSatisfy { $0.doneBy == "esamordnare" && $0.doneAt == Fixtures.now }
         == true)
     #expect(p.canSign, "ticking 'signing granted' grants signing")
     #expect(p.status == .active)
@@ -227,7 +250,7 @@ struct StaffRulesTests {
     #expect(m.openCases(of: F.bertil).isEmpty)
     #expect(m.openCases(of: F.anna).map(\.number) == ["2026-0300", "2026-0412", "2026-0587"])
     let step = m.staffMember(F.bertil)?.offboarding?.item(.casesClosedOrTransferred)
-    #expect(step?.doneBy == "Test Samordnare", "the last case handed over ticks the step")
+    #expect(step?.doneBy == "esamordnare", "the last case handed over ticks the step")
     #expect(
       refusal(TransferAllCases(of: F.bertil, to: F.anna), on: m)?.message.en.contains(
         "no open cases") == true)

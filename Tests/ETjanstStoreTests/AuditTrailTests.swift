@@ -1,5 +1,6 @@
 import ETjanstDomain
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ETjanstStore
@@ -7,7 +8,10 @@ import Testing
 @Suite struct AuditTrailTests {
   @Test func oneLinePerSuccessfulChange() throws {
     let folder = try TemporaryFolder()
-    let store = try makeStore(in: folder)
+    try makeStore(in: folder)
+    // The entry's time is the store's clock when it saved, not the `now` of the caller.
+    let saved = testDate.addingTimeInterval(600)
+    let store = StoreFile(path: folder.store, clock: { saved })
     try store.perform(AddDepartment(name: "Ekonomi"), actor: testActor, now: testDate)
     _ = try? store.perform(RefusedCommand(), actor: testActor, now: testDate)
     try store.perform(
@@ -18,7 +22,9 @@ import Testing
     #expect(
       entries.map(\.sv) == ["Skapade registret", "Lade till Ekonomi", "Lade till Rad\nbrytning"])
     #expect(entries.allSatisfy { $0.login == "test" })
-    #expect(entries.last?.at == testDate.addingTimeInterval(60))
+    #expect(entries.map(\.at) == [testDate, saved, saved])
+    #expect(entries.map(\.kind) == ["CreateStore", "AddDepartment", "AddDepartment"])
+    #expect(entries.allSatisfy { $0.name == "Test" })
     #expect(try store.auditEntries(limit: 1).map(\.en) == ["Added Rad\nbrytning"])
     // Plain JSON lines, readable by any tool.
     let trail = try #require(bytes(store.auditPath))
@@ -26,23 +32,181 @@ import Testing
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
     #expect(object["at"] == "2025-06-15T15:06:40Z")
-    #expect(Set(object.keys) == ["at", "login", "sv", "en"])
+    // The first save's line carries its save id, and no previous one.
+    #expect(Set(object.keys) == ["at", "login", "name", "kind", "sv", "en", "id"])
   }
 
   @Test func readsTheTailOfALongTrail() throws {
     let folder = try TemporaryFolder()
     let trail = AuditTrail(path: folder.path + "/long.audit")
-    let descriptor = try trail.openForAppend()
+    var lines = Data()
     for index in 0..<3000 {
       let entry = AuditEntry(
         at: testDate, login: "test", sv: "ändring \(index)", en: "change \(index)")
-      try trail.append(entry, to: descriptor)
+      lines += try entry.line()
     }
+    try lines.write(to: URL(fileURLWithPath: trail.path))
     #expect(try trail.entries(limit: 3).map(\.en) == ["change 2997", "change 2998", "change 2999"])
     let all = try trail.entries(limit: nil)
     #expect(all.count == 3000)
     #expect(all.first?.sv == "ändring 0")
     #expect(try trail.entries(limit: 5000).count == 3000)
     #expect(try AuditTrail(path: folder.path + "/none.audit").entries(limit: 10).isEmpty)
+  }
+}
+
+/// A trail that answers "who gave whom access to what, when, and when did it end".
+@Suite struct AuditTrailQuestionsTests {
+  /// A store of the staff fixtures whose clock is set by the test, not by the caller
+  /// of perform: the trail records when the change was saved.
+  final class Clock: @unchecked Sendable {
+    var now = Date(timeIntervalSince1970: 1_800_000_000)
+  }
+
+  func makeStaffStore(_ folder: TemporaryFolder, _ clock: Clock) throws -> StoreFile {
+    let store = StoreFile(path: folder.store, clock: { clock.now })
+    try store.create(StaffFixtures.store(), by: Fixtures.coordinator.login, now: testDate)
+    return store
+  }
+
+  let coordinator = Actor(Fixtures.coordinator)
+
+  @Test func anEntryNamesWhoWhatToWhomWithOldAndNew() throws {
+    let folder = try TemporaryFolder()
+    let clock = Clock()
+    let store = try makeStaffStore(folder, clock)
+    let pressedEnter = Date(timeIntervalSince1970: 1_700_000_000)
+    try store.perform(
+      GrantAccess(
+        person: StaffFixtures.eva, service: StaffFixtures.fardtjanst,
+        validFrom: Day("2026-01-05")!, validTo: nil),
+      actor: coordinator, now: pressedEnter)
+    let entry = try #require(try store.auditEntries().last)
+    #expect(entry.at == clock.now, "the store's clock at the save, not the Enter key's")
+    #expect(entry.login == Fixtures.coordinator.login)
+    #expect(entry.name == Fixtures.coordinator.name)
+    #expect(entry.kind == "GrantAccess")
+    let subject = try #require(entry.subjects?.first)
+    #expect(entry.subjects?.count == 1)
+    #expect(subject.type == "staffMember")
+    #expect(subject.id == StaffFixtures.eva.rawValue)
+    #expect(subject.name == "Eva Berg")
+    #expect(subject.department == StaffFixtures.department.rawValue)
+    let field = try #require(subject.fields.first)
+    #expect(subject.fields.count == 1)
+    #expect(field.field == "grants[\(StaffFixtures.fardtjanst.rawValue)]")
+    #expect(field.ref == StaffFixtures.fardtjanst.rawValue)
+    #expect(field.old == nil)
+    #expect(
+      entry.details(.swedish)
+        == "Eva Berg (ändrad): Behörigheter – Färdtjänst: – → Färdtjänst (Giltig från: 2026-01-05)")
+    #expect(
+      entry.details(.english)
+        == "Eva Berg (changed): Access – Färdtjänst: – → Färdtjänst (Valid from: 2026-01-05)")
+
+    // The end: a period set, then the access taken away.
+    clock.now += 3600
+    try store.perform(
+      GrantAccess(
+        person: StaffFixtures.eva, service: StaffFixtures.fardtjanst,
+        validFrom: Day("2026-01-05")!, validTo: Day("2026-03-31")!),
+      actor: coordinator, now: pressedEnter)
+    clock.now += 3600
+    try store.perform(
+      RevokeAccess(person: StaffFixtures.eva, service: StaffFixtures.fardtjanst),
+      actor: coordinator, now: pressedEnter)
+    let page = try store.auditPage(
+      AuditQuery(
+        person: .find("evab", in: try store.load()), entities: [StaffFixtures.fardtjanst.rawValue]),
+      limit: 10)
+    let fields = page.entries.compactMap { $0.subjects?.first?.fields.first }
+    #expect(fields.map(\.ref) == Array(repeating: StaffFixtures.fardtjanst.rawValue, count: 3))
+    #expect(
+      fields.map(\.old) == [
+        "Färdtjänst (Giltig från: 2026-01-05, Giltig till: 2026-03-31)", nil, nil,
+      ])
+    #expect(fields.map(\.new) == [nil, "2026-03-31", "Färdtjänst (Giltig från: 2026-01-05)"])
+    #expect(page.entries.map(\.kind) == ["RevokeAccess", "GrantAccess", "GrantAccess"])
+    #expect(page.entries.first?.at == clock.now)
+    #expect(page.next == nil)
+  }
+
+  @Test func checklistTicksAndRemovalsReadAsFields() throws {
+    let folder = try TemporaryFolder()
+    let store = try makeStaffStore(folder, Clock())
+    try store.perform(
+      TickChecklistStep(person: StaffFixtures.cecilia, step: .managerContactedDuringIntroduction),
+      actor: coordinator, now: testDate)
+    let tickEntry = try #require(try store.auditEntries().last)
+    let tick = try #require(tickEntry.subjects?.first?.fields.first)
+    #expect(tick.sv.contains("Chefen kontaktade e-samordnaren under introduktionen"))
+    #expect(tickEntry.details(.swedish).contains("Utfört av: – → Test Samordnare"))
+    try store.perform(
+      CloseCase(EntityID("c-4")), actor: coordinator, now: testDate)
+    let close = try #require(try store.auditEntries().last?.subjects?.first)
+    #expect(close.type == "case")
+    #expect(close.name == "2026-0300")
+    #expect(close.department == StaffFixtures.department.rawValue)
+    #expect(close.fields.map(\.field) == ["status", "closedOn"])
+  }
+
+  @Test func linesWrittenBeforeSubjectsStillRead() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path + "/old.audit"
+    let old =
+      #"{"at":"2025-06-15T15:06:40Z","en":"Granted access to an e-service","login":"linnea","sv":"Gav behörighet till en e-tjänst"}"#
+    try (old + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let entries = try AuditTrail(path: path).entries(limit: nil)
+    #expect(entries.count == 1)
+    #expect(entries.first?.en == "Granted access to an e-service")
+    #expect(entries.first?.subjects == nil)
+    #expect(entries.first?.who == "linnea")
+    #expect(Visibility(Fixtures.coordinator).sees(try #require(entries.first)))
+    #expect(!Visibility(StaffFixtures.manager).sees(try #require(entries.first)))
+  }
+
+  @Test func pagesBackwardsThroughALongTrailAndStopsAtSince() throws {
+    let folder = try TemporaryFolder()
+    let trail = AuditTrail(path: folder.path + "/long.audit")
+    let descriptor = try trail.openForAppend(in: try StoreFolder(path: folder.path))
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    // 30,000 lines over several 1 MiB blocks; every 1,000th is about Eva.
+    for index in 0..<30_000 {
+      let about =
+        index % 1000 == 0
+        ? [
+          AuditSubject(
+            type: "staffMember", id: "p-eva", name: "Eva Berg", action: .changed, fields: [])
+        ]
+        : [
+          AuditSubject(
+            type: "staffMember", id: "p-\(index)", name: "N", action: .changed, fields: [])
+        ]
+      let entry = AuditEntry(
+        at: start.addingTimeInterval(Double(index) * 60), login: "linnea", kind: "Edit",
+        sv: "ändring \(index) " + String(repeating: "x", count: 100), en: "change \(index)",
+        subjects: about)
+      try trail.append(entry, to: descriptor)
+    }
+    let eva = AuditQuery(person: .init(login: "nobody", ids: ["p-eva"]))
+    var page = try trail.page(eva, before: nil, limit: 20)
+    #expect(page.entries.count == 20)
+    #expect(page.entries.first?.en == "change 29000")
+    var seen = page.entries.map(\.en)
+    while let next = page.next {
+      page = try trail.page(eva, before: next, limit: 7)
+      seen += page.entries.map(\.en)
+    }
+    #expect(seen == stride(from: 29_000, through: 0, by: -1000).map { "change \($0)" })
+    // Unfiltered paging sees every line once, across block boundaries.
+    var all = try trail.page(AuditQuery(), before: nil, limit: 4096)
+    var count = all.entries.count
+    while let next = all.next {
+      all = try trail.page(AuditQuery(), before: next, limit: 4096)
+      count += all.entries.count
+    }
+    #expect(count == 30_000)
+    let since = AuditQuery(since: start.addingTimeInterval(29_990 * 60))
+    #expect(try trail.page(since, before: nil, limit: 100).entries.count == 10)
   }
 }

@@ -51,7 +51,7 @@ import Testing
       return "schemaVersion"
     case .newerVersion:
       try rewrite { $0["schemaVersion"] = 7 }
-      return "schema version 7; this program knows version 1"
+      return "schema version 7; this program knows version 2"
     case .worldWritable:
       chmod(folder.store, 0o666)
       return "writable by everyone (mode 0666)"

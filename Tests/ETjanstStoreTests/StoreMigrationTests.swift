@@ -4,8 +4,9 @@ import Testing
 
 @testable import ETjanstStore
 
-/// Version 1 is the first, so no real migration exists yet; these tests run the chain
-/// with a made-up version 0 to show an old file is lifted before it is decoded.
+/// The chain, with a made-up version 0 to show an old file is lifted step by step
+/// before it is decoded; the real step from schema 1 is tested on a kept schema-1 file
+/// in Schema2MigrationTests.
 @Suite struct StoreMigrationTests {
   /// A pretend version 0: the municipality under `data`, the saver under `by`, no date.
   private func versionZero(_ municipality: Municipality) throws -> Data {
@@ -27,8 +28,8 @@ import Testing
     var municipality = freshMunicipality()
     municipality.departments = [Department(name: "Räddningstjänsten")]
     let document = try StoreDocument.decode(
-      try versionZero(municipality), path: "/x", migrations: [zeroToOne])
-    #expect(document.schemaVersion == 1)
+      try versionZero(municipality), path: "/x", migrations: [zeroToOne] + StoreMigration.all)
+    #expect(document.schemaVersion == 2)
     #expect(document.savedBy == "äldre")
     #expect(document.municipality == municipality)
   }
@@ -37,16 +38,16 @@ import Testing
     let error = #expect(throws: StoreError.self) {
       try StoreDocument.decode(try versionZero(freshMunicipality()), path: "/x/etjanst.plist")
     }
-    #expect(error?.problem == .noMigration(file: 0, known: 1))
+    #expect(error?.problem == .noMigration(file: 0, known: 2))
     #expect(error?.description.hasPrefix("/x/etjanst.plist: schema version 0") == true)
   }
 
   @Test func newerFileIsRefusedBeforeItsKeysAreRead() throws {
     // Nothing but a version: a newer file may have renamed every other key.
     let data = try PropertyListSerialization.data(
-      fromPropertyList: ["schemaVersion": 2, "kommun": "?"], format: .xml, options: 0)
+      fromPropertyList: ["schemaVersion": 3, "kommun": "?"], format: .xml, options: 0)
     let error = #expect(throws: StoreError.self) { try StoreDocument.decode(data, path: "/x") }
-    #expect(error?.problem == .newerSchema(file: 2, known: 1))
+    #expect(error?.problem == .newerSchema(file: 3, known: 2))
   }
 
   @Test func chainRunsStepsInOrder() throws {

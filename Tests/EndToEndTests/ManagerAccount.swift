@@ -49,7 +49,7 @@ struct ManagerAccount {
       path, old, new = sys.argv[1:4]
       with open(path, 'rb') as f: d = plistlib.load(f)
       users = [u for u in d['municipality']['users'] if u['login'] == old]
-      assert users and users[0]['role'] == {'manager': {'department': '\(Self.departmentID)'}}, users
+      assert users and users[0]['role'] == {'kind': 'manager', 'department': '\(Self.departmentID)'}, users
       users[0]['login'] = new
       with open(path, 'wb') as f: plistlib.dump(d, f)
       """

@@ -26,7 +26,10 @@ final class SSHServer {
   private var pid: pid_t = 0
 
   /// Starts sshd for `user` and waits until the port accepts connections.
-  init(user: String, folder: URL) throws {
+  /// `authorizedKeysFile`: sshd's AuthorizedKeysFile (".ssh/authorized_keys" for the
+  /// user's own, as the SSH key mode uses); else a file in `folder` holding the
+  /// test's key with no options.
+  init(user: String, folder: URL, authorizedKeysFile: String? = nil) throws {
     self.folder = folder
     // Readable by `user`: sshd opens authorized_keys with the user's uid.
     chmod(folder.path, 0o755)
@@ -38,9 +41,11 @@ final class SSHServer {
         "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key])
       guard made.status == 0 else { throw Failed("ssh-keygen: \(made.stderr)") }
     }
-    let authorizedKeys = folder.appendingPathComponent("authorized_keys").path
-    try FileManager.default.copyItem(atPath: clientKey + ".pub", toPath: authorizedKeys)
-    chmod(authorizedKeys, 0o644)
+    let authorizedKeys = authorizedKeysFile ?? folder.appendingPathComponent("authorized_keys").path
+    if authorizedKeysFile == nil {
+      try FileManager.default.copyItem(atPath: clientKey + ".pub", toPath: authorizedKeys)
+      chmod(authorizedKeys, 0o644)
+    }
 
     // The privilege separation folder; a fresh container has none.
     try FileManager.default.createDirectory(
@@ -82,12 +87,18 @@ final class SSHServer {
   /// `ssh` arguments that log in as `user` with the test's key and no other
   /// configuration: root's ~/.ssh is neither read nor written.
   /// `terminal`: -tt (a pty on the server, as a person logs in), else -T (a script).
-  func sshArguments(user: String, remoteCommand: String, terminal: Bool = true) -> [String] {
+  func sshArguments(user: String, remoteCommand: String?, terminal: Bool = true) -> [String] {
+    ["/usr/bin/ssh", terminal ? "-tt" : "-T", "-p", "\(port)"] + clientOptions
+      + ["\(user)@127.0.0.1"] + (remoteCommand.map { [$0] } ?? [])
+  }
+
+  /// The options every client of this server takes (ssh, scp): the test's key and no
+  /// other configuration.
+  var clientOptions: [String] {
     [
-      "/usr/bin/ssh", terminal ? "-tt" : "-T", "-F", "/dev/null", "-p", "\(port)", "-i", clientKey,
-      "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
-      "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
-      "\(user)@127.0.0.1", remoteCommand,
+      "-F", "/dev/null", "-i", clientKey, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
+      "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o",
+      "LogLevel=ERROR",
     ]
   }
 

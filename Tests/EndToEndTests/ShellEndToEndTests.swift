@@ -42,7 +42,7 @@ import Testing
 
     let attributes = try FileManager.default.attributesOfItem(atPath: store)
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
-    #expect(try Binary.plistlib(store, "d['schemaVersion']") == "1")
+    #expect(try Binary.plistlib(store, "d['schemaVersion']") == "2")
     #expect(try Binary.plistlib(store, "d['municipality']['name']") == "Övertorneå kommun")
     #expect(Int(try Binary.plistlib(store, "len(d['municipality']['services'])"))! >= 15)
   }

@@ -42,6 +42,27 @@ public final class MemoryBackend: ConsoleBackend {
 
   public func reloadIfChanged() throws -> Municipality? { nil }
   public func editExternally(_ text: String) -> String? { editorResult }
+
+  /// The trail, oldest first, as the store would have written it.
+  public var trail: [AuditEntry] = []
+
+  public func auditPage(_ query: AuditQuery, before cursor: AuditCursor?, limit: Int) throws
+    -> AuditPage
+  {
+    // The cursor is an index into `trail` here; the store's is a byte offset.
+    let end = min(cursor?.offset ?? trail.count, trail.count)
+    var entries: [AuditEntry] = []
+    var index = end
+    while index > 0 {
+      index -= 1
+      guard query.matches(trail[index]) else { continue }
+      entries.append(trail[index])
+      if entries.count == limit {
+        return AuditPage(entries: entries, next: index > 0 ? AuditCursor(offset: index) : nil)
+      }
+    }
+    return AuditPage(entries: entries, next: nil)
+  }
 }
 
 /// Drives the console as a user would, without a terminal: keys in, frames out.

@@ -38,15 +38,15 @@ public enum StaffFixtures {
     let from = day("2025-01-01")
     var onboardingDone = Checklist(steps: ChecklistStep.onboarding, due: from)
     for i in onboardingDone.items.indices {
-      onboardingDone.items[i].doneBy = "Test Samordnare"
+      onboardingDone.items[i].doneBy = "esamordnare"
       onboardingDone.items[i].doneAt = from.start.addingTimeInterval(9 * 3600)
     }
     var bertilOff = Checklist(steps: ChecklistStep.offboarding, due: day("2026-12-15"))
-    bertilOff.items[1].doneBy = "Test Samordnare"
+    bertilOff.items[1].doneBy = "esamordnare"
     bertilOff.items[1].doneAt = day("2026-11-20").start.addingTimeInterval(14 * 3600)
     m.staff = [
       StaffMember(
-        id: anna, name: "Anna Åberg", login: "annaab", department: department, manager: "Maja Chef",
+        id: anna, name: "Anna Åberg", login: "annaab", department: department, manager: "chef",
         startDate: from, status: .active,
         grants: [
           AccessGrant(service: bygglov, validFrom: from),
@@ -55,7 +55,7 @@ public enum StaffFixtures {
         canSign: true, onboarding: onboardingDone),
       StaffMember(
         id: bertil, name: "Bertil Öst", login: "bertilo", department: department,
-        manager: "Maja Chef",
+        manager: "chef",
         startDate: from, endDate: day("2026-12-15"), status: .offboarding,
         grants: [
           AccessGrant(service: bygglov, validFrom: from),
@@ -64,16 +64,16 @@ public enum StaffFixtures {
         canSign: true, onboarding: onboardingDone, offboarding: bertilOff),
       StaffMember(
         id: cecilia, name: "Cecilia Ek", login: "ceciliae", department: department,
-        manager: "Maja Chef",
+        manager: "chef",
         startDate: day("2026-11-20"), status: .onboarding,
         onboarding: Checklist(steps: ChecklistStep.onboarding, due: day("2026-11-20"))),
       StaffMember(
         id: david, name: "David Lund", login: "davidl", department: department,
-        manager: "Maja Chef",
+        manager: "chef",
         startDate: from, endDate: day("2026-10-31"), status: .removed,
         grants: [AccessGrant(service: bygglov, validFrom: from)], onboarding: onboardingDone),
       StaffMember(
-        id: eva, name: "Eva Berg", login: "evab", department: department, manager: "Maja Chef",
+        id: eva, name: "Eva Berg", login: "evab", department: department, manager: "chef",
         startDate: from, status: .active, grants: [AccessGrant(service: bygglov, validFrom: from)],
         onboarding: onboardingDone),
       StaffMember(

@@ -25,6 +25,12 @@ public final class StoreBackend: ConsoleBackend {
 
   public func reloadIfChanged() throws -> Municipality? { try file.reloadIfChanged() }
   public func editExternally(_ text: String) -> String? { nil }
+
+  public func auditPage(_ query: AuditQuery, before cursor: AuditCursor?, limit: Int) throws
+    -> AuditPage
+  {
+    try file.auditPage(query, before: cursor, limit: limit)
+  }
 }
 
 /// A store file in a temporary folder of its own, removed when dropped.

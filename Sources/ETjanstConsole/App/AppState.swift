@@ -12,7 +12,7 @@ public struct AppState {
     set {
       wholeData = newValue
       visibleData = visibility.scoped(newValue)
-      dataGeneration &+= 1
+      dataGeneration = DataGeneration.next()
     }
   }
   /// The whole store, kept only so findings are judged on all of it
@@ -21,9 +21,12 @@ public struct AppState {
   private var visibleData: Municipality
   /// What this user may see.
   public let visibility: Visibility
-  /// Counts changes of `data`, so what is derived from it can be kept until it changes.
-  public private(set) var dataGeneration = 0
+  /// Names the data's version, so what is derived from it can be kept until it changes.
+  /// Unique across copies of the state: two copies whose data changed apart never
+  /// share a number, so they never share a memoised value.
+  public private(set) var dataGeneration = DataGeneration.next()
   private let findingsMemo = FindingsMemo()
+  private let derivedMemo = DerivedMemo()
   public var user: User
   public var language: Language
   public var theme: Theme
@@ -84,6 +87,18 @@ public struct AppState {
   /// region's size it takes most of a second.
   public var findings: [Finding] { findingsMemo.value(self) }
 
+  /// A value derived from the data (a filtered and sorted list), computed once and kept
+  /// until the data, the day or the language changes or `inputs` differ: a key, the
+  /// frame and the status line ask for the same list, and at a region's size each
+  /// sort costs milliseconds. `name` keeps different lists apart.
+  public func derived<T>(_ name: String, inputs: some Hashable, _ compute: () -> T) -> T {
+    derivedMemo.value(
+      name,
+      key: DerivedMemo.Key(
+        generation: dataGeneration, day: today, language: language, inputs: AnyHashable(inputs)),
+      compute)
+  }
+
   fileprivate func visibleFindings() -> [Finding] {
     visibility.findings(in: wholeData, at: now)
   }
@@ -107,6 +122,37 @@ public struct Flash: Sendable {
   public var text: LocalizedText
   public var kind: Kind
   public var until: Date
+}
+
+private enum DataGeneration {
+  nonisolated(unsafe) private static var last = 0
+  private static let lock = NSLock()
+
+  static func next() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    last += 1
+    return last
+  }
+}
+
+/// Derived lists and what they were computed from; see `AppState.derived`. A reference
+/// like `FindingsMemo`, so views can fill it while they only read the state.
+private final class DerivedMemo {
+  struct Key: Hashable {
+    var generation: Int
+    var day: Day
+    var language: Language
+    var inputs: AnyHashable
+  }
+  var entries: [String: (key: Key, value: Any)] = [:]
+
+  func value<T>(_ name: String, key: Key, _ compute: () -> T) -> T {
+    if let entry = entries[name], entry.key == key, let value = entry.value as? T { return value }
+    let value = compute()
+    entries[name] = (key, value)
+    return value
+  }
 }
 
 /// The last findings and what they were computed from. A reference, so views can

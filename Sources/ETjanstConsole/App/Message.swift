@@ -17,6 +17,8 @@ public enum Message {
   case commandFinished(Result<Change, any Error>)
   /// The external editor closed; nil when it failed or the text was unchanged.
   case externalEditFinished(String?, EditRequest)
+  /// A page of the audit trail asked for with `.readTrail` was read (off the key path).
+  case trailRead(TrailRead, Result<AuditPage, any Error>)
 }
 
 /// What `update` asks the run loop to do; `update` itself never does I/O.
@@ -30,6 +32,22 @@ public enum Effect {
   case editExternally(EditRequest)
   /// Ctrl-Z: give the terminal to the shell until `fg`, or say why that cannot be.
   case suspendToShell
+  /// Read a page of the audit trail in the background; it comes back as `.trailRead`.
+  case readTrail(TrailRead)
+}
+
+/// A request for a page of the audit trail. The trail screen keeps the request it
+/// waits for, so a page a newer filter has made stale is dropped.
+public struct TrailRead: Sendable, Equatable {
+  public var query: AuditQuery
+  public var cursor: AuditCursor?
+  public var limit: Int
+
+  public init(query: AuditQuery, cursor: AuditCursor?, limit: Int) {
+    self.query = query
+    self.cursor = cursor
+    self.limit = limit
+  }
 }
 
 /// A long text to edit and what to make of the result.

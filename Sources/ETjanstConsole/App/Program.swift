@@ -20,6 +20,8 @@ public protocol ConsoleBackend: AnyObject {
   func perform(
     _ command: any Command, actor: Actor, now: Date, waiting: @escaping (String?) -> Bool
   ) throws -> Change
+  /// A page of the audit trail; off the key loop when `worksInBackground`.
+  func auditPage(_ query: AuditQuery, before cursor: AuditCursor?, limit: Int) throws -> AuditPage
 }
 
 extension ConsoleBackend {
@@ -77,7 +79,7 @@ public final class Program {
       let key: Key?
       do {
         // While store work runs in the background, look for its result often.
-        let busy = background.saving || background.reloading
+        let busy = background.saving || background.reloading || background.trailReads > 0
         key = try terminal.readKey(timeout: .milliseconds(busy ? 100 : 1000))
       } catch is TerminalClosed {
         break
@@ -183,6 +185,30 @@ public final class Program {
       let edited = terminal.suspend { backend.editExternally(request.text) }
       terminal.invalidate()
       send(.externalEditFinished(edited, request))
+    case .readTrail(let read):
+      readTrail(read)
+    }
+  }
+
+  /// A page of the audit trail, read off the key loop: a long trail never holds up a key.
+  func readTrail(_ read: TrailRead) {
+    guard backend.worksInBackground else {
+      send(
+        .trailRead(
+          read, Result { try backend.auditPage(read.query, before: read.cursor, limit: read.limit) }
+        ))
+      return
+    }
+    background.trailReads += 1
+    let work = Unchecked((backend, background))
+    Thread.detachNewThread {
+      let (backend, background) = work.value
+      let result = Unchecked(
+        Result { try backend.auditPage(read.query, before: read.cursor, limit: read.limit) })
+      background.finish { program in
+        program.background.trailReads -= 1
+        program.send(.trailRead(read, result.value))
+      }
     }
   }
 
@@ -215,7 +241,9 @@ public final class Program {
     switch result {
     case .success(let newest?): send(.storeChangedElsewhere(newest))
     case .success(nil): break
-    case .failure(let error): state.show(Texts.describe(error), .error)
+    // The data on screen stays as last read; saying so keeps anyone from taking it
+    // for the file's present state.
+    case .failure(let error): state.show(Texts.storeUnusable(error), .error)
     }
   }
 
@@ -240,6 +268,8 @@ final class Background: @unchecked Sendable {
   private var lastHolder: String?
   var saving = false
   var reloading = false
+  /// Pages of the audit trail being read.
+  var trailReads = 0
   /// Counts finished saves, so a reload that read the file before one is dropped.
   var savesFinished = 0
 

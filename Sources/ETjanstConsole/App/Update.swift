@@ -27,6 +27,15 @@ public enum App {
     case .externalEditFinished(let text, let request):
       guard let text else { return [] }
       return request.apply(TextCleaning.multiline(text), &state)
+    case .trailRead(let read, let result):
+      // The trail screen that asked, wherever it is among the overlays.
+      for index in state.overlays.indices.reversed() {
+        guard var trail = state.overlays[index] as? TrailOverlay else { continue }
+        let effects = trail.received(read, result, page: TrailOverlay.page(state))
+        state.overlays[index] = trail
+        return effects
+      }
+      return []
     }
   }
 

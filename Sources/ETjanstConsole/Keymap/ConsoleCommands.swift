@@ -49,6 +49,7 @@ public struct ConsoleCommand {
         GlobalKeys.undo(&state)
       },
       AdminView.command,
+      TrailOverlay.command,
       ConsoleCommand(["avsluta", "quit", "q"], help: Texts.keyQuit) { _, _ in [.quit] },
     ]
   }

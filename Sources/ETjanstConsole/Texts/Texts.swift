@@ -127,6 +127,14 @@ public enum Texts {
     if error is SaveBusy { return busySaving }
     return T(verbatim: String(describing: error))
   }
+
+  /// The store on disk became unusable while the console showed it.
+  public static func storeUnusable(_ error: any Error) -> LocalizedText {
+    let detail = String(describing: error)
+    return LocalizedText(
+      sv: "Visar det senast lästa läget; filen på disk kan inte användas: \(detail)",
+      en: "Showing the state last read; the file on disk cannot be used: \(detail)")
+  }
 }
 
 extension Texts {

@@ -3,6 +3,17 @@ import ETjanstDomain
 /// Selection, scroll, live filter and sort of one list. The rows themselves are
 /// derived from the data on every frame, so the list never holds a stale copy.
 public struct ListState: Equatable, Sendable {
+  /// What decides which rows a list shows and in what order (not the selection).
+  public struct Order: Hashable, Sendable {
+    public var filter: String
+    public var sortColumn: Int
+    public var sortReversed: Bool
+  }
+
+  public var order: Order {
+    Order(filter: filter, sortColumn: sortColumn, sortReversed: sortReversed)
+  }
+
   public var selected = 0
   public var top = 0
   public var filter = ""

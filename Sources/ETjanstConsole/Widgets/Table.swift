@@ -44,6 +44,19 @@ public enum SortKey: Comparable {
   }
 }
 
+/// A sort key ready to compare: numbers as they are, texts as Swedish collation keys.
+enum Collated: Comparable {
+  case number(Double)
+  case text(SwedishCollation.Key)
+
+  init(_ key: SortKey) {
+    switch key {
+    case .number(let x): self = .number(x)
+    case .text(let s): self = .text(SwedishCollation.key(s))
+    }
+  }
+}
+
 /// A table with a header, columns that fit the width, the selected row highlighted
 /// and a scroll position, over rows derived from the state.
 public struct Table<Row> {
@@ -61,11 +74,12 @@ public struct Table<Row> {
     let filtered = list.filter.isEmpty ? rows : rows.filter { list.matches(searchText($0)) }
     guard columns.indices.contains(list.sortColumn) else { return filtered }
     let key = columns[list.sortColumn].sortKey
-    let sorted = filtered.enumerated().sorted { a, b in
-      let (ka, kb) = (key(a.element), key(b.element))
-      return ka == kb ? a.offset < b.offset : (ka < kb) != list.sortReversed
+    // One key per row, texts as collation keys: a comparison is then integers only.
+    let keyed = filtered.enumerated().map { (key: Collated(key($0.element)), offset: $0.offset) }
+    let sorted = keyed.sorted { a, b in
+      a.key == b.key ? a.offset < b.offset : (a.key < b.key) != list.sortReversed
     }
-    return sorted.map(\.element)
+    return sorted.map { filtered[$0.offset] }
   }
 
   /// Column widths for `width` columns of screen: low-priority columns are dropped

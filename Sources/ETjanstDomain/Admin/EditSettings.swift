@@ -44,6 +44,21 @@ public struct EditSettings: Command {
         LocalizedText(sv: "Varning före behörighetens slut", en: "Warning before access ends"),
         0...90, LocalizedText(sv: "dagar", en: "days")
       ),
+      (
+        "retentionStaffMonths", \.retentionRemovedStaffMonths, "gallring",
+        LocalizedText(sv: "Gallring av borttagen personal", en: "Gallring of removed staff"),
+        1...240, LocalizedText(sv: "månader", en: "months")
+      ),
+      (
+        "retentionCasesMonths", \.retentionClosedCasesMonths, "gallring",
+        LocalizedText(sv: "Gallring av avslutade ärenden", en: "Gallring of closed cases"),
+        1...240, LocalizedText(sv: "månader", en: "months")
+      ),
+      (
+        "retentionTrailYears", \.retentionTrailYears, "gallring",
+        LocalizedText(sv: "Gallring av loggposter", en: "Gallring of trail entries"), 1...50,
+        LocalizedText(sv: "år", en: "years")
+      ),
     ]
   }
 

@@ -134,13 +134,18 @@ public struct EServiceDraft: Sendable, Equatable {
         LocalizedText(
           sv: "Namnet finns redan i \(owner).", en: "The name is taken in \(owner)."))
     }
-    for (field, value) in [
-      (Field.yearlyCaseVolume, yearlyCaseVolume), (Field.handlingDaysBefore, handlingDaysBefore),
-      (Field.handlingDaysAfter, handlingDaysAfter),
-    ] where (value ?? 0) < 0 {
+    for (field, value, range) in [
+      (Field.yearlyCaseVolume, yearlyCaseVolume, StoredRange.volume),
+      (Field.handlingDaysBefore, handlingDaysBefore, StoredRange.days),
+      (Field.handlingDaysAfter, handlingDaysAfter, StoredRange.days),
+    ] where !range.contains(value ?? 0) {
       throw RuleViolation(
         field: field,
-        LocalizedText(sv: "Talet kan inte vara negativt.", en: "The number cannot be negative."))
+        (value ?? 0) < 0
+          ? LocalizedText(sv: "Talet kan inte vara negativt.", en: "The number cannot be negative.")
+          : LocalizedText(
+            sv: "Talet kan vara högst \(range.upperBound).",
+            en: "The number can be at most \(range.upperBound)."))
     }
     if let months = reviewIntervalMonths, !(1...120).contains(months) {
       throw RuleViolation(

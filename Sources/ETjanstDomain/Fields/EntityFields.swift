@@ -152,7 +152,7 @@ extension StaffMember: FieldedEntity {
       "login", T(sv: "Inloggning", en: "Login"), \StaffMember.login)
     public static let department = Field.department(
       "department", T(sv: "Förvaltning", en: "Department"), \StaffMember.department)
-    public static let manager = Field.text(
+    public static let manager = Field.login(
       "manager", T(sv: "Närmaste chef", en: "Manager"), \StaffMember.manager)
     public static let startDate = Field.day(
       "startDate", T(sv: "Startdatum", en: "Start date"), \StaffMember.startDate)
@@ -213,7 +213,7 @@ extension ChecklistItem: FieldedEntity {
   public var entityKey: String { step.rawValue }
   public func readableName(in m: Municipality) -> String { step.label.sv }
   public static let fields: [AnyField<ChecklistItem>] = [
-    Field.text("doneBy", T(sv: "Utfört av", en: "Done by"), \ChecklistItem.doneBy).erased,
+    Field.login("doneBy", T(sv: "Utfört av", en: "Done by"), \ChecklistItem.doneBy).erased,
     Field.time("doneAt", T(sv: "Utfört", en: "Done at"), \ChecklistItem.doneAt).erased,
     Field.text("note", T(sv: "Anteckning", en: "Note"), \ChecklistItem.note).erased,
   ]
@@ -238,6 +238,9 @@ extension Case: FieldedEntity {
     Field<Case, EntityID<StaffMember>?>(
       "transferredFrom", T(sv: "Överfört från", en: "Transferred from"), \.transferredFrom
     ) { v, m in T(verbatim: v.map { m.staffMember($0)?.name ?? "?" } ?? "") }.erased,
+    Field<Case, Day?>("closedOn", T(sv: "Avslutat", en: "Closed on"), \.closedOn) { v, _ in
+      T(verbatim: v?.description ?? "")
+    }.erased,
   ]
 }
 
@@ -568,12 +571,25 @@ extension Settings: FieldedEntity {
       "accessExpiryWarningDays",
       T(sv: "Varning före behörighetens slut (dagar)", en: "Warning before access ends (days)"),
       \Settings.accessExpiryWarningDays)
+    public static let retentionRemovedStaffMonths = Field.number(
+      "retentionRemovedStaffMonths",
+      T(sv: "Gallring av borttagen personal (mån)", en: "Gallring of removed staff (months)"),
+      \Settings.retentionRemovedStaffMonths)
+    public static let retentionClosedCasesMonths = Field.number(
+      "retentionClosedCasesMonths",
+      T(sv: "Gallring av avslutade ärenden (mån)", en: "Gallring of closed cases (months)"),
+      \Settings.retentionClosedCasesMonths)
+    public static let retentionTrailYears = Field.number(
+      "retentionTrailYears",
+      T(sv: "Gallring av loggposter (år)", en: "Gallring of trail entries (years)"),
+      \Settings.retentionTrailYears)
   }
 
   public static let fields: [AnyField<Settings>] = [
     Fields.outageContactLimitMinutes.erased, Fields.orderStepLimitDays.erased,
     Fields.serviceReviewIntervalMonths.erased, Fields.routineReviewIntervalMonths.erased,
-    Fields.accessExpiryWarningDays.erased,
+    Fields.accessExpiryWarningDays.erased, Fields.retentionRemovedStaffMonths.erased,
+    Fields.retentionClosedCasesMonths.erased, Fields.retentionTrailYears.erased,
   ]
 }
 

@@ -23,6 +23,24 @@ extension Field where Value == String? {
   }
 }
 
+extension Field where Value == String {
+  /// A login the store records for a person (a manager): read as that person's name.
+  public static func login(
+    _ name: String, _ label: LocalizedText, _ path: WritableKeyPath<Entity, String>
+  ) -> Field {
+    Field(name, label, path) { v, m in LocalizedText(verbatim: m.displayName(login: v)) }
+  }
+}
+
+extension Field where Value == String? {
+  /// A login the store records for who did something: read as that person's name.
+  public static func login(
+    _ name: String, _ label: LocalizedText, _ path: WritableKeyPath<Entity, String?>
+  ) -> Field {
+    Field(name, label, path) { v, m in LocalizedText(verbatim: v.map(m.displayName) ?? "") }
+  }
+}
+
 extension Field where Value == [String] {
   /// A list of lines (paper forms replaced, say).
   public static func lines(

@@ -25,7 +25,7 @@ public struct HoldOrder: Command {
     }
     try m.updateOrder(order) { o, m in
       try OrderPipeline.check(kind == .onHold ? .hold : .cancel, for: o, in: m, at: context.now)
-      o.hold = OrderHold(kind: kind, reason: reason, since: context.now, by: context.actor.name)
+      o.hold = OrderHold(kind: kind, reason: reason, since: context.now, by: context.actor.login)
     }
   }
 }

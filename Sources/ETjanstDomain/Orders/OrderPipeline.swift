@@ -133,7 +133,7 @@ public enum OrderPipeline {
   /// Applies an allowed step move: the new step and its entry in the history.
   static func move(_ order: inout ServiceOrder, to step: OrderStep, context: CommandContext) {
     order.step = step
-    order.stepHistory.append(StepChange(step: step, at: context.now, by: context.actor.name))
+    order.stepHistory.append(StepChange(step: step, at: context.now, by: context.actor.login))
   }
 }
 

@@ -69,12 +69,12 @@ public struct OrderDraft: Sendable, Equatable {
         field: "effectScore",
         LocalizedText(sv: "Förväntad effekt anges 1–3.", en: "Expected effect is 1–3."))
     }
-    if let volume = need.yearlyCaseVolume, volume < 0 {
+    if let volume = need.yearlyCaseVolume, !StoredRange.volume.contains(volume) {
       throw RuleViolation(
         field: "yearlyCaseVolume",
         LocalizedText(
-          sv: "Antal ärenden per år kan inte vara negativt.", en: "Cases a year cannot be negative."
-        ))
+          sv: "Antal ärenden per år anges 0–\(StoredRange.volume.upperBound).",
+          en: "Cases a year are 0–\(StoredRange.volume.upperBound)."))
     }
   }
 }
@@ -129,13 +129,13 @@ public struct ReceiveOrder: Command {
         RefusedOrder(
           title: draft.title, department: draft.department, channel: channel.label.sv,
           refusedAt: context.now,
-          refusedBy: context.actor.name))
+          refusedBy: context.actor.login))
       return
     }
     var order = ServiceOrder(
       id: id, title: draft.title, department: draft.department, contactPerson: draft.contactPerson,
       contactEmail: draft.contactEmail, audience: draft.audience, need: draft.need,
-      stepHistory: [StepChange(step: .needsMapped, at: context.now, by: context.actor.name)],
+      stepHistory: [StepChange(step: .needsMapped, at: context.now, by: context.actor.login)],
       created: context.now)
     if channel == .orderService {
       try OrderPipeline.check(.register(caseNumber: caseNumber), for: order, in: m, at: context.now)

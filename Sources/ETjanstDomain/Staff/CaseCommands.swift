@@ -32,7 +32,9 @@ public struct AddCase: Command {
     guard m.service(service) != nil else { throw RuleViolation.unknownService() }
     let p = try m.requireStaff(officer)
     if p.status == .removed && status == .ongoing { throw RuleViolation.removed(p.name) }
-    m.cases.append(Case(number: number, service: service, officer: officer, status: status))
+    var added = Case(number: number, service: service, officer: officer)
+    added.set(status, today: context.today)
+    m.cases.append(added)
   }
 }
 
@@ -50,7 +52,7 @@ public struct CloseCase: Command {
   public func apply(to m: inout Municipality, context: CommandContext) throws {
     let c = try m.requireCase(id)
     guard c.isOpen else { throw RuleViolation.caseNotOpen(c.number) }
-    m.cases[m.cases.index(of: id)!].status = .closedArchived
+    m.cases[m.cases.index(of: id)!].set(.closedArchived, today: context.today)
     m.tickCasesStepIfDone(c.officer, context)
   }
 }

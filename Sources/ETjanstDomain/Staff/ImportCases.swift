@@ -39,9 +39,21 @@ public struct ImportCases: Command {
       en: "Imported \(rows.count) cases from \(source)")
   }
 
+  /// Linear in rows plus cases: every lookup is a dictionary built once, so an export
+  /// of 200,000 rows applies in a moment under the store's lock.
   public func apply(to m: inout Municipality, context: CommandContext) throws {
+    let services = Set(m.services.map(\.id))
+    var staffIndex: [EntityID<StaffMember>: Int] = [:]
+    for (i, person) in m.staff.enumerated() where staffIndex[person.id] == nil {
+      staffIndex[person.id] = i
+    }
+    var caseIndex: [String: Int] = [:]
+    for (i, existing) in m.cases.enumerated() where caseIndex[existing.number] == nil {
+      caseIndex[existing.number] = i
+    }
     var seen: [String: Int] = [:]
     var touched = Set<EntityID<StaffMember>>()
+    m.cases.reserveCapacity(m.cases.count + rows.count)
     for row in rows {
       func refuse(_ sv: String, _ en: String) -> RuleViolation {
         RuleViolation(LocalizedText(sv: "Rad \(row.line): \(sv)", en: "Line \(row.line): \(en)"))
@@ -53,13 +65,13 @@ public struct ImportCases: Command {
           "case \(row.number) is already on line \(first)")
       }
       seen[row.number] = row.line
-      guard m.service(row.service) != nil else {
+      guard services.contains(row.service) else {
         throw refuse("e-tjänsten finns inte", "the e-service does not exist")
       }
-      guard m.staffMember(row.officer) != nil else {
+      guard staffIndex[row.officer] != nil else {
         throw refuse("handläggaren finns inte", "the officer does not exist")
       }
-      if let i = m.cases.firstIndex(where: { $0.number == row.number }) {
+      if let i = caseIndex[row.number] {
         let old = m.cases[i]
         touched.insert(old.officer)
         if old.officer != row.officer {
@@ -67,14 +79,23 @@ public struct ImportCases: Command {
           m.cases[i].officer = row.officer
         }
         m.cases[i].service = row.service
-        m.cases[i].status = row.status
+        m.cases[i].set(row.status, today: context.today)
       } else {
-        m.cases.append(
-          Case(number: row.number, service: row.service, officer: row.officer, status: row.status))
+        caseIndex[row.number] = m.cases.count
+        var added = Case(number: row.number, service: row.service, officer: row.officer)
+        added.set(row.status, today: context.today)
+        m.cases.append(added)
       }
       touched.insert(row.officer)
     }
-    for person in touched where m.staffMember(person)?.isLeaving ?? false {
+    let leaving = touched.filter { person in
+      staffIndex[person].map { m.staff[$0].isLeaving } ?? false
+    }
+    guard !leaving.isEmpty else { return }
+    // One pass over the cases for every leaver at once, rather than one per leaver.
+    var stillOpen = Set<EntityID<StaffMember>>()
+    for c in m.cases where c.isOpen && leaving.contains(c.officer) { stillOpen.insert(c.officer) }
+    for person in leaving where !stillOpen.contains(person) {
       m.tickCasesStepIfDone(person, context)
     }
   }

@@ -25,6 +25,7 @@ public struct AddStaffMember: Command {
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
     var person = member
+    person.manager = try m.managerLogin(for: member.manager)
     try StaffValidation.check(person, in: m)
     let names = try services.map { id in
       guard let s = m.service(id) else { throw RuleViolation.unknownService() }
@@ -74,7 +75,7 @@ public struct EditStaffMember: Command {
     person.name = name
     person.login = login
     person.department = department
-    person.manager = manager
+    person.manager = try m.managerLogin(for: manager)
     person.startDate = startDate
     person.onboarding?.due = startDate
     if endDate != person.endDate { person.setEndDate(endDate) }

@@ -44,7 +44,7 @@ extension Checklist {
   /// Records who ticked `step` and when; a step already ticked keeps its first tick.
   mutating func tick(_ step: ChecklistStep, _ context: CommandContext) {
     guard let i = items.firstIndex(where: { $0.step == step }), !items[i].isDone else { return }
-    items[i].doneBy = context.actor.name
+    items[i].doneBy = context.actor.login
     items[i].doneAt = context.now
   }
 

@@ -44,7 +44,12 @@ public enum AccessFlag: Sendable, Equatable {
 extension Municipality {
   /// A person's cases that are still ongoing and not handed over (4.2).
   public func openCases(of person: EntityID<StaffMember>) -> [Case] {
-    cases.filter { $0.officer == person && $0.isOpen }.sortedSwedish { $0.number }
+    (index.openCases(self)[person] ?? []).map { cases[$0] }.sortedSwedish { $0.number }
+  }
+
+  /// How many open cases `person` has, without sorting them.
+  public func openCaseCount(of person: EntityID<StaffMember>) -> Int {
+    index.openCases(self)[person]?.count ?? 0
   }
 
   /// All of a person's cases, open first, each group by case number.
@@ -73,14 +78,20 @@ extension Municipality {
 
   /// Staff who can handle `service`'s cases on `day`.
   public func activeOfficers(of service: EntityID<EService>, on day: Day) -> [StaffMember] {
-    staff.filter { $0.canTakeCases && $0.hasAccess(to: service, on: day) }.sortedSwedish { $0.name }
+    officers(of: service, on: day).sortedSwedish { $0.name }
+  }
+
+  private func officers(of service: EntityID<EService>, on day: Day) -> [StaffMember] {
+    (index.holders(self)[service] ?? []).map { staff[$0] }.filter {
+      $0.canTakeCases && $0.hasAccess(to: service, on: day)
+    }
   }
 
   /// A live e-service (published, or published and in need of revision) with no
   /// active case officer: citizens' cases would land with no one.
   public func lacksActiveOfficer(_ service: EService, on day: Day) -> Bool {
     (service.status == .published || service.status == .revisionNeeded)
-      && activeOfficers(of: service.id, on: day).isEmpty
+      && officers(of: service.id, on: day).isEmpty
   }
 
   /// What is wrong with `person`'s access to `service` on `day`, if anything.
@@ -92,7 +103,7 @@ extension Municipality {
     if person.isLeaving && grant.validTo == nil { return .leaverWithoutValidTo }
     if let end = grant.validTo, day <= end,
       day.days(until: end) <= settings.accessExpiryWarningDays,
-      cases.contains(where: { $0.officer == person.id && $0.service == service && $0.isOpen })
+      (index.openCases(self)[person.id] ?? []).contains(where: { cases[$0].service == service })
     {
       return .expiresWithOpenCases(end)
     }

@@ -29,7 +29,7 @@ extension Findings {
                 "the offboarding checklist is overdue (\(list.doneCount) of \(list.items.count) done, end date \(list.due))"
             ), target: .staff(p.id), due: list.due.start))
       }
-      let open = m.openCases(of: p.id)
+      let open = m.openCaseCount(of: p.id) == 0 ? [] : m.openCases(of: p.id)
       if p.status == .removed, !open.isEmpty {
         out.append(
           Finding(

@@ -36,11 +36,15 @@ struct Cases: ParsableCommand {
           rows = try CaseImport.parse(String(decoding: data, as: UTF8.self), m)
         } catch let error as CaseImportError {
           throw Failure(
-            sv: "\(file): \(error.message(.swedish))", en: "\(file): \(error.message(.english))",
-            status: .problems)
+            LocalizedText(
+              sv: "\(file): \(error.headline(.swedish))", en: "\(file): \(error.headline(.english))"
+            ),
+            details: error.problems.indices.map { i in
+              LocalizedText(sv: error.lines(.swedish)[i], en: error.lines(.english)[i])
+            }, status: .problems)
         }
         try store.perform(ImportCases(rows, source: file), actor: Actor(user), now: Date())
-        print(
+        Output.print(
           language == .swedish
             ? "Importerade \(rows.count) \(rows.count == 1 ? "ärende" : "ärenden")."
             : "Imported \(rows.count) \(rows.count == 1 ? "case" : "cases").")

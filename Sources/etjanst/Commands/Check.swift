@@ -21,24 +21,45 @@ struct Check: ParsableCommand {
     let language = languageOption.language
     try reporting(language) {
       let now = Date()
-      let (m, visible, _) = try storeOptions.loadWithFindings(at: now)
+      let (m, visible, user) = try storeOptions.loadWithFindings(at: now)
       // Text that bypassed cleaning (a hand-edited file) is found here rather than
       // in Findings, which the console recomputes every minute: walking every
       // string is too slow for that at a region's size.
-      let unclean = TextAudit.unclean(in: m).map { field, text in
+      let unclean = TextAudit.unclean(StoreStrings.all(in: m)).map { field, text in
         Finding(
           section: "data", severity: .warning, subject: field,
           message: LocalizedText(
             sv: "innehåller styrtecken eller osynliga tecken: \(text.debugDescription)",
             en: "contains control or invisible characters: \(text.debugDescription)"))
       }
-      let findings = unclean + visible
+      let findings = unclean + visible + trailGallring(m, user, now)
       let problems = findings.filter { $0.severity >= .warning }
       for f in all ? findings : problems {
-        print(CheckLine.format(f, language))
+        Output.print(CheckLine.format(f, language))
       }
       if !problems.isEmpty { throw ExitStatus.problems.exitCode }
     }
+  }
+}
+
+extension Check {
+  /// Gallring of the trail is due when its oldest entry is past the period (only the
+  /// trail's readers are told: the finding is about what it holds).
+  func trailGallring(_ m: Municipality, _ user: User, _ now: Date) -> [Finding] {
+    let cutoff = GallringPlan.make(m, today: Day(now)).trailCutoff
+    guard Visibility(user).seesAuditTrail,
+      let oldest = StoreFile(location: storeOptions.location).oldestAuditEntry(), oldest < cutoff
+    else { return [] }
+    return [
+      Finding(
+        section: "gallring", severity: .warning, subject: "trail",
+        message: LocalizedText(
+          sv:
+            "gallring behövs: loggen har poster äldre än \(m.settings.retentionTrailYears) år (etjanst gallra --dry-run)",
+          en:
+            "gallring is due: the trail holds entries older than \(m.settings.retentionTrailYears) years (etjanst gallra --dry-run)"
+        ))
+    ]
   }
 }
 

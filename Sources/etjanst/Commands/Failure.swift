@@ -19,10 +19,14 @@ enum ExitStatus: Int32 {
 /// command fails.
 struct Failure: Error, CustomStringConvertible {
   let message: LocalizedText
+  /// Lines under the message (each bad row of an import); each is its own line, so
+  /// a line break inside a value can never split one.
+  var details: [LocalizedText] = []
   let status: ExitStatus
 
-  init(_ message: LocalizedText, status: ExitStatus = .cannotRun) {
+  init(_ message: LocalizedText, details: [LocalizedText] = [], status: ExitStatus = .cannotRun) {
     self.message = message
+    self.details = details
     self.status = status
   }
 
@@ -56,8 +60,7 @@ extension ParsableCommand {
       throw exit
     } catch {
       let failure = Failure(error)
-      let line = TextCleaning.printable(failure.message(language), keepingLineBreaks: true)
-      FileHandle.standardError.write(Data("etjanst: \(line)\n".utf8))
+      Output.error(failure.message(language), details: failure.details.map { $0(language) })
       throw failure.status.exitCode
     }
   }

@@ -7,7 +7,13 @@ import Foundation
 final class FileBackend: ConsoleBackend {
   let file: StoreFile
 
-  init(_ file: StoreFile) { self.file = file }
+  /// False in the SSH key mode, where $EDITOR would be a shell as the store's account.
+  let externalEditor: Bool
+
+  init(_ file: StoreFile, externalEditor: Bool = true) {
+    self.file = file
+    self.externalEditor = externalEditor
+  }
 
   func perform(_ command: any Command, actor: Actor, now: Date) throws -> Change {
     try file.perform(command, actor: actor, now: now)
@@ -24,7 +30,13 @@ final class FileBackend: ConsoleBackend {
     try file.perform(command, actor: actor, now: now, waiting: waiting)
   }
 
-  func editExternally(_ text: String) -> String? { ExternalEditor.edit(text) }
+  func editExternally(_ text: String) -> String? {
+    externalEditor ? ExternalEditor.edit(text) : nil
+  }
+
+  func auditPage(_ query: AuditQuery, before cursor: AuditCursor?, limit: Int) throws -> AuditPage {
+    try file.auditPage(query, before: cursor, limit: limit)
+  }
 }
 
 /// $VISUAL or $EDITOR on a temporary file, as git does.

@@ -27,6 +27,21 @@ struct List: ParsableCommand {
   @Option(name: .long, help: "Orders only: those in this step (1-5) of guideline 6.")
   var step: Int?
 
+  @Option(name: .long, help: "audit only: entries by or about this person (login or staff id).")
+  var person: String?
+
+  @Option(name: .long, help: "audit only: entries saved on or after DATE (YYYY-MM-DD).")
+  var since: String?
+
+  @Option(
+    name: .long, help: "audit only: entries about this e-service (name, a unique part, or id).")
+  var service: String?
+
+  @Option(
+    name: .customLong("kind"),
+    help: "audit only: entries of this kind of change (GrantAccess, ...).")
+  var changeKind: String?
+
   @OptionGroup var languageOption: LanguageOption
 
   @OptionGroup var storeOptions: StoreOptions
@@ -52,25 +67,64 @@ struct List: ParsableCommand {
         )
       }
       if kind == .audit && !visibility.seesAuditTrail {
-        throw Failure(
-          sv: "granskningsloggen namnger alla som ändrat något; fråga e-samordnaren",
-          en: "the audit trail names everyone who changed anything; ask the e-coordinator")
+        throw Failure(Visibility.auditTrailClosed)
       }
       let table: ExportTable
       switch kind {
       case .audit:
-        let entries = try file.auditEntries()
-        table = ExportTable(
-          columns: ["at", "login", "what"],
-          rows: entries.map {
-            [.time($0.at), .text($0.login), .text(language == .swedish ? $0.sv : $0.en)]
-          }
-        ).filtered(options.filter)
+        var query = try auditQuery(m)
+        query.viewer = visibility
+        let page = try file.auditPage(query, limit: Int.max)
+        table = ExportTable.audit(page.entries.reversed(), language).filtered(options.filter)
       case .export(let exportKind):
         table = try exportKind.table(m, options)
       }
-      print(try format.render(table, language: language, wide: wide), terminator: "")
+      Output.print(try format.render(table, language: language, wide: wide), terminator: "")
     }
+  }
+}
+
+extension List {
+  /// The trail's filters from the options; a date or e-service that cannot be read
+  /// is one line naming it.
+  func auditQuery(_ m: Municipality) throws -> AuditQuery {
+    if case .export = kind, person != nil || since != nil || service != nil || changeKind != nil {
+      throw Failure(
+        sv: "--person, --since, --service och --kind gäller list audit",
+        en: "--person, --since, --service and --kind are for list audit")
+    }
+    var query = AuditQuery()
+    if let person = person.map(TextCleaning.line) {
+      query.person = .find(person, in: m)
+    }
+    if let since = since.map(TextCleaning.line) {
+      guard let day = Day(since) else {
+        throw Failure(
+          sv: "--since: '\(since)' är inte ett datum på formen ÅÅÅÅ-MM-DD",
+          en: "--since: '\(since)' is not a date of the form YYYY-MM-DD")
+      }
+      query.since = day.start
+    }
+    if let service = service.map(TextCleaning.line) {
+      let matches = m.services.filter {
+        $0.id.rawValue == service || SwedishCollation.contains($0.name, service)
+      }
+      let exact = matches.filter { $0.id.rawValue == service || $0.name == service }
+      guard let found = exact.count == 1 ? exact.first : matches.count == 1 ? matches.first : nil
+      else {
+        throw matches.isEmpty
+          ? Failure(
+            sv: "--service: ingen e-tjänst matchar '\(service)'",
+            en: "--service: no e-service matches '\(service)'")
+          : Failure(
+            sv: "--service: '\(service)' matchar \(matches.count) e-tjänster; skriv mer av namnet",
+            en: "--service: '\(service)' matches \(matches.count) e-services; give more of the name"
+          )
+      }
+      query.entities = [found.id.rawValue]
+    }
+    if let changeKind { query.kinds = [TextCleaning.line(changeKind)] }
+    return query
   }
 }
 

@@ -12,6 +12,8 @@ struct ConsoleLauncher {
   let demo: Bool
   let readOnly: Bool
   let language: Language
+  /// `--user LOGIN` from a key's forced command (see `KeyMode`).
+  var keyUser: String? = nil
 
   func run() throws {
     let path: String
@@ -32,9 +34,13 @@ struct ConsoleLauncher {
 
   private func open(_ path: String) throws {
     let file = StoreFile(path: path)
+    // In the SSH key mode the login comes from the key, and only if the key mode's
+    // conditions hold; it is checked before anything else is read.
+    let login = try keyUser.map { try KeyModeGate.login($0, file) } ?? SystemIdentity.currentLogin()
+    if keyUser != nil && !file.exists { throw Failure(StoreError(path: path, .notFound)) }
     // A store that exists is read, and its user known, before the terminal is
     // taken, so a refusal is one plain line on stderr.
-    var loaded = file.exists ? try load(file) : nil
+    var loaded = file.exists ? try load(file, login) : nil
     let terminal = try takeTerminal()
     defer { terminal.close() }
     if loaded == nil {
@@ -48,18 +54,21 @@ struct ConsoleLauncher {
           throw Failure(error)
         }
       }
-      loaded = try load(file)
+      loaded = try load(file, login)
     }
     guard let (data, user) = loaded else { return }
     var state = AppState(
       data: data, user: user, language: language, theme: Theme(useColor: terminal.useColor),
-      forcedReadOnly: readOnly, hasExternalEditor: ExternalEditor.command != nil, now: Date())
+      forcedReadOnly: readOnly,
+      // Never an editor in the key mode: it would be a shell as the store's account.
+      hasExternalEditor: keyUser == nil && ExternalEditor.command != nil, now: Date())
     state.missingKeys = terminal.missingKeys
     StaffScreen.prepareForManager(&state)
     // Said once: without time-zone data every clock would silently be UTC.
     if let missing = LocalTime.missingZone { state.show(missing, .error) }
     let program = Program(
-      state: state, terminal: terminal, backend: FileBackend(file), clock: Date.init)
+      state: state, terminal: terminal,
+      backend: FileBackend(file, externalEditor: keyUser == nil), clock: Date.init)
     try program.run()
   }
 
@@ -79,10 +88,10 @@ struct ConsoleLauncher {
     }
   }
 
-  private func load(_ file: StoreFile) throws -> (Municipality, User) {
+  private func load(_ file: StoreFile, _ login: String) throws -> (Municipality, User) {
     let data: Municipality
     do { data = try file.load() } catch { throw Failure(error) }
-    return (data, try identify(in: data))
+    return (data, try identify(in: data, login: login))
   }
 }
 

@@ -18,7 +18,7 @@ struct Report: ParsableCommand {
     try reporting(languageOption.language) {
       let now = Date()
       let (m, findings, _) = try storeOptions.loadWithFindings(at: now)
-      print(
+      Output.print(
         ReportText.render(
           m, findings: findings, now: now, format: format, language: languageOption.language),
         terminator: "")
@@ -42,7 +42,9 @@ enum ReportText {
       out.append(md ? "## \(text)" : text.uppercased())
       out.append("")
     }
-    out.append(md ? "# \(m.name) – etjanst" : "\(m.name) – etjanst")
+    // One line whatever the stored name holds (the whole output is guarded again).
+    let name = TextCleaning.printable(m.name)
+    out.append(md ? "# \(name) – etjanst" : "\(name) – etjanst")
     out.append((sv ? "Rapport " : "Report ") + Day(now).description)
     out.append("")
     heading(sv ? "Mål (riktlinjen avsnitt 2)" : "Goals (guideline section 2)")

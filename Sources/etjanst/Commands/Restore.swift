@@ -43,7 +43,7 @@ struct Restore: ParsableCommand {
       }
       guard let number, !list else {
         if backups.isEmpty {
-          print(
+          Output.print(
             TextCleaning.printable(
               sv ? "Inga säkerhetskopior av \(file.path) än." : "No backups of \(file.path) yet."))
         }
@@ -51,7 +51,7 @@ struct Restore: ParsableCommand {
           // Local time with its offset: a person reads this list.
           let line =
             "\(i + 1)  \(LocalTime.text(b.date))  \(b.size) \(sv ? "byte" : "bytes")  \(b.name)"
-          print(TextCleaning.printable(line))
+          Output.print(TextCleaning.printable(line))
         }
         return
       }
@@ -62,7 +62,7 @@ struct Restore: ParsableCommand {
           en: "there is no backup \(number); \(backups.count) exist (see etjanst restore --list)")
       }
       try file.restore(backups[number - 1], actor: Actor(user), now: Date())
-      print(
+      Output.print(
         TextCleaning.printable(
           sv
             ? "Återställde \(backups[number - 1].name); läget den ersatte är nu en säkerhetskopia."

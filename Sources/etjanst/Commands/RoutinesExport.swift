@@ -45,7 +45,7 @@ struct Routines: ParsableCommand {
               en: "\(output): cannot write the file (\(error.localizedDescription))")
           }
         } else {
-          print(text, terminator: "")
+          Output.print(text, terminator: "")
         }
       }
     }

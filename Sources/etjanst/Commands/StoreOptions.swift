@@ -53,8 +53,7 @@ struct LanguageOption: ParsableArguments {
 
 /// The logged-in user as the store knows them, or a refusal naming the e-coordinator
 /// (the command cannot run for this login: exit 2).
-func identify(in m: Municipality) throws -> User {
-  let login = SystemIdentity.currentLogin()
+func identify(in m: Municipality, login: String = SystemIdentity.currentLogin()) throws -> User {
   guard let user = m.user(login: login) else {
     throw Failure(
       RuleViolation.unknownUser(login, coordinator: m.contacts.eCoordinator).message,

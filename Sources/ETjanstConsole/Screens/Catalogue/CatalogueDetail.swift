@@ -95,7 +95,7 @@ enum CatalogueDetail {
 
     heading(t(CatalogueTexts.statusHistory))
     for change in s.statusHistory.reversed() {
-      let who = m.user(login: change.by)?.name ?? change.by
+      let who = m.displayName(login: change.by)
       row(
         T(verbatim: Format.dateTime(change.at)),
         "\(t(change.status.label)) \(t(CatalogueTexts.byWhom(who)))"

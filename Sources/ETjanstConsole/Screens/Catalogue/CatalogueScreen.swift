@@ -80,7 +80,11 @@ public enum CatalogueScreen: Screen {
         state in
         state.catalogue.detail = nil
         return []
-      }
+      },
+      // Out of the bar, which at 80 columns keeps the editing keys; help lists it.
+      TrailOverlay.historyBinding(bar: false) { state in
+        state.catalogue.detail.flatMap { state.data.service($0) }.map { ($0.name, $0.id.rawValue) }
+      },
     ]
       + scrollKeys.map { key in
         Binding(

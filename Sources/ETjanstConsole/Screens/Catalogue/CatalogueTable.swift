@@ -60,9 +60,13 @@ enum CatalogueTable {
   /// The rows the list shows: the status filter, then the live filter and sort.
   static func rows(_ state: AppState) -> [EService] {
     let c = state.catalogue
-    let services = state.data.services.filter {
-      c.statusFilter == nil || $0.status == c.statusFilter
+    return state.derived(
+      "catalogue", inputs: [AnyHashable(c.list.order), AnyHashable(c.statusFilter)]
+    ) {
+      let services = state.data.services.filter {
+        c.statusFilter == nil || $0.status == c.statusFilter
+      }
+      return table(state).visibleRows(services, c.list)
     }
-    return table(state).visibleRows(services, c.list)
   }
 }

@@ -5,18 +5,21 @@ import ETjanstDomain
 enum OrdersBoard {
   /// The orders of each step, longest waiting first; on hold and cancelled last.
   /// Published ones, newest first.
+  /// Kept per data change, day and filter (`AppState.derived`): the frame, the keys
+  /// and the detail pane all ask for it, and the days in a step take a calendar each.
   static func columns(_ state: AppState) -> [[ServiceOrder]] {
-    let orders = OrdersScreen.filtered(state)
-    return OrderStep.allCases.map { step in
-      let inStep = orders.filter { $0.step == step }
-      if step == .published {
-        return inStep.sorted { $0.enteredCurrentStep > $1.enteredCurrentStep }
+    state.derived("orders.board", inputs: state.ordersScreen.list.order) {
+      let orders = OrdersScreen.filtered(state)
+      return OrderStep.allCases.map { step in
+        let inStep = orders.filter { $0.step == step }
+        if step == .published {
+          return inStep.sorted { $0.enteredCurrentStep > $1.enteredCurrentStep }
+        }
+        let keyed = inStep.enumerated().map { i, o in
+          (key: (holdRank(o), -o.daysInStep(at: state.now), i), order: o)
+        }
+        return keyed.sorted { $0.key < $1.key }.map(\.order)
       }
-      return inStep.enumerated().sorted { a, b in
-        let ka = (holdRank(a.element), -a.element.daysInStep(at: state.now), a.offset)
-        let kb = (holdRank(b.element), -b.element.daysInStep(at: state.now), b.offset)
-        return ka < kb
-      }.map(\.element)
     }
   }
 

@@ -70,7 +70,9 @@ enum OrdersList {
   }
 
   static func rows(_ state: AppState) -> [ServiceOrder] {
-    table(state).visibleRows(state.data.orders, state.ordersScreen.list)
+    state.derived("orders", inputs: state.ordersScreen.list.order) {
+      table(state).visibleRows(state.data.orders, state.ordersScreen.list)
+    }
   }
 
   /// Rows the list shows at once: the screen less the chrome, the pane and the header.

@@ -152,9 +152,9 @@ public enum OrdersScreen: Screen {
     let lines = m.refusedOrders.sorted { $0.refusedAt > $1.refusedAt }.map { r in
       LocalizedText(
         sv:
-          "\(Day(r.refusedAt)) \(r.title) (\(m.departmentName(r.department))), \(OrdersTexts.refusedLine(r.channel, r.refusedBy).sv)",
+          "\(Day(r.refusedAt)) \(r.title) (\(m.departmentName(r.department))), \(OrdersTexts.refusedLine(r.channel, m.displayName(login: r.refusedBy)).sv)",
         en:
-          "\(Day(r.refusedAt)) \(r.title) (\(m.departmentName(r.department))), \(OrdersTexts.refusedLine(r.channel, r.refusedBy).en)"
+          "\(Day(r.refusedAt)) \(r.title) (\(m.departmentName(r.department))), \(OrdersTexts.refusedLine(r.channel, m.displayName(login: r.refusedBy)).en)"
       )
     }
     let body = lines.isEmpty ? [OrdersTexts.noRefused] : lines

@@ -69,7 +69,12 @@ enum AccessMatrixView {
   }
 
   static func rows(_ state: AppState) -> [StaffMember] {
-    table(state, width: state.width).visibleRows(people(state), state.staffScreen.matrix)
+    let list = state.staffScreen.matrix
+    let department = StaffScreen.department(state)
+    return state.derived(
+      "access",
+      inputs: [AnyHashable(list.order), AnyHashable(department), AnyHashable(state.width)]
+    ) { table(state, width: state.width).visibleRows(people(state), list) }
   }
 
   static func bindings(_ state: AppState) -> [Binding] {

@@ -21,13 +21,16 @@ enum StaffListView {
         },
         Column(
           StaffTexts.openCases, width: 6, alignRight: true,
-          sortKey: { .number(Double(m.openCases(of: $0.id).count)) }
+          sortKey: { .number(Double(m.openCaseCount(of: $0.id))) }
         ) { p in
-          let n = m.openCases(of: p.id).count
+          let n = m.openCaseCount(of: p.id)
           return n == 0 ? "" : "\(n)"
         },
       ],
-      searchText: { "\($0.name) \($0.login) \($0.manager)" })
+      searchText: {
+        // The manager is a login: a user's name is found without scanning the staff.
+        "\($0.name) \($0.login) \($0.manager) \(m.user(login: $0.manager)?.name ?? "")"
+      })
   }
 
   /// "4.2 1/4 !" for a leaver behind schedule: the checklist that matters now.
@@ -41,8 +44,11 @@ enum StaffListView {
   }
 
   static func rows(_ state: AppState) -> [StaffMember] {
-    table(state).visibleRows(
-      state.data.staff(in: StaffScreen.department(state)), state.staffScreen.list)
+    let list = state.staffScreen.list
+    let department = StaffScreen.department(state)
+    return state.derived("staff", inputs: [AnyHashable(list.order), AnyHashable(department)]) {
+      table(state).visibleRows(state.data.staff(in: department), list)
+    }
   }
 
   static func bindings(_ state: AppState) -> [Binding] {
@@ -79,10 +85,17 @@ enum StaffListView {
       rows(state), list: state.staffScreen.list, state: state, into: &frame, area: body)
   }
 
+  /// How many the department has: counted, not sorted (the status line asks every frame).
+  static func total(_ state: AppState) -> Int {
+    let department = StaffScreen.department(state)
+    return department.map { d in state.data.staff.lazy.filter { $0.department == d }.count }
+      ?? state.data.staff.count
+  }
+
   static func status(_ state: AppState) -> String {
     ListKeys.status(
       table(state), shown: rows(state).count,
-      total: state.data.staff(in: StaffScreen.department(state)).count,
+      total: total(state),
       list: state.staffScreen.list, state: state)
   }
 }

@@ -30,7 +30,7 @@ enum StaffPersonView {
     out.append(
       Line(
         text:
-          "\(p.name) (\(p.login)) · \(m.departmentName(p.department)) · \(state.t(StaffTexts.manager)): \(p.manager.isEmpty ? "–" : p.manager)",
+          "\(p.name) (\(p.login)) · \(m.departmentName(p.department)) · \(state.t(StaffTexts.manager)): \(p.manager.isEmpty ? "–" : m.displayName(login: p.manager))",
         role: .header))
     out.append(
       Line(
@@ -62,7 +62,7 @@ enum StaffPersonView {
         if item.isDone, let at = item.doneAt {
           text =
             TextWidth.pad(text, to: max(TextWidth.of(text), 40))
-            + "  \(item.doneBy ?? "?") \(Format.dateTime(at))"
+            + "  \(item.doneBy.map { m.displayName(login: $0) } ?? "?") \(Format.dateTime(at))"
         }
         out.append(
           Line(text: text, role: item.isDone ? .ok : .normal, item: .step(item.step), indent: 2))
@@ -222,6 +222,7 @@ enum StaffPersonView {
       ) { state in
         StaffForms.newCase(&state)
       },
+      TrailOverlay.historyBinding { state in person(state).map { ($0.name, $0.id.rawValue) } },
       Binding(
         [.character("q"), .escape], keysLabel: "q Esc", label: StaffTexts.keyBack,
         help: StaffTexts.helpBack

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Lookups by id and the facts that would otherwise scan every row (a person's open
+/// cases, who holds access to a service), built on first use and kept until the lists
+/// they come from change. At a region's size a scan per row made the overview and the
+/// staff list quadratic (10,000 staff × 50,000 cases).
+///
+/// A reference shared by copies of a `Municipality`: a copy whose lists change gets a
+/// new, empty index (see `Municipality`'s `didSet`s), never a changed one, so a copy
+/// never sees another's index. Filled lazily under a lock, since a municipality is
+/// `Sendable`.
+final class MunicipalityIndex: @unchecked Sendable {
+  private let lock = NSLock()
+  private var staffByID: [EntityID<StaffMember>: Int]?
+  private var servicesByID: [EntityID<EService>: Int]?
+  private var departmentsByID: [EntityID<Department>: Int]?
+  private var openCasesByOfficer: [EntityID<StaffMember>: [Int]]?
+  private var holdersByService: [EntityID<EService>: [Int]]?
+
+  private func cached<T>(_ slot: ReferenceWritableKeyPath<MunicipalityIndex, T?>, _ build: () -> T)
+    -> T
+  {
+    lock.lock()
+    defer { lock.unlock() }
+    if let value = self[keyPath: slot] { return value }
+    let value = build()
+    self[keyPath: slot] = value
+    return value
+  }
+
+  func staff(_ m: Municipality) -> [EntityID<StaffMember>: Int] {
+    cached(\.staffByID) { Self.positions(m.staff) }
+  }
+
+  func services(_ m: Municipality) -> [EntityID<EService>: Int] {
+    cached(\.servicesByID) { Self.positions(m.services) }
+  }
+
+  func departments(_ m: Municipality) -> [EntityID<Department>: Int] {
+    cached(\.departmentsByID) { Self.positions(m.departments) }
+  }
+
+  /// Positions in `cases` of each officer's open cases.
+  func openCases(_ m: Municipality) -> [EntityID<StaffMember>: [Int]] {
+    cached(\.openCasesByOfficer) {
+      var out: [EntityID<StaffMember>: [Int]] = [:]
+      for (i, c) in m.cases.enumerated() where c.isOpen { out[c.officer, default: []].append(i) }
+      return out
+    }
+  }
+
+  /// Positions in `staff` of everyone holding a grant to each service.
+  func holders(_ m: Municipality) -> [EntityID<EService>: [Int]] {
+    cached(\.holdersByService) {
+      var out: [EntityID<EService>: [Int]] = [:]
+      for (i, p) in m.staff.enumerated() {
+        for g in p.grants { out[g.service, default: []].append(i) }
+      }
+      return out
+    }
+  }
+
+  /// The first position of each id, as `first(where:)` finds it.
+  private static func positions<T: Identifiable>(_ list: [T]) -> [T.ID: Int] {
+    var out: [T.ID: Int] = [:]
+    out.reserveCapacity(list.count)
+    for (i, element) in list.enumerated() where out[element.id] == nil { out[element.id] = i }
+    return out
+  }
+}

@@ -1,0 +1,20 @@
+/// Some entries of the trail, newest first, and where to go on reading older ones.
+public struct AuditPage: Sendable, Equatable {
+  public var entries: [AuditEntry]
+  /// Where the next (older) page starts; nil when the reader reached the start of
+  /// the trail or the query's `since`.
+  public var next: AuditCursor?
+
+  public init(entries: [AuditEntry], next: AuditCursor?) {
+    self.entries = entries
+    self.next = next
+  }
+}
+
+/// A position in the trail: the next page holds entries written before it.
+public struct AuditCursor: Sendable, Equatable {
+  /// Byte offset in the trail file where the older part ends.
+  public var offset: Int
+
+  public init(offset: Int) { self.offset = offset }
+}

@@ -1,0 +1,701 @@
+import ETjanstDomain
+import Foundation
+
+/// The municipality to and from the property-list tree, by hand: every stored field of
+/// every type, in the shape docs/store-format.md describes (schema 2). Hand-written for
+/// speed (see PropertyList); the domain's Codable conformances describe the same shape
+/// (the demo's JSON uses them), and StoreCodecTests compares this encoding with
+/// Foundation's on the demo and a region's data, so a field added to a type but not here
+/// fails a test.
+enum StoreCodec {
+  // MARK: encoding
+
+  static func encode(_ m: Municipality) -> PropertyList {
+    var o = Out()
+    o["name"] = .string(m.name)
+    o["contacts"] = encode(m.contacts)
+    o["settings"] = encode(m.settings)
+    o["users"] = .array(m.users.map(encode))
+    o["departments"] = .array(m.departments.map(encode))
+    o["services"] = .array(m.services.map(encode))
+    o["staff"] = .array(m.staff.map(encode))
+    o["cases"] = .array(m.cases.map(encode))
+    o["orders"] = .array(m.orders.map(encode))
+    o["refusedOrders"] = .array(m.refusedOrders.map(encode))
+    o["outages"] = .array(m.outages.map(encode))
+    return o.value
+  }
+
+  static func encode(_ c: Contacts) -> PropertyList {
+    var o = Out()
+    o["eCoordinator"] = encode(c.eCoordinator)
+    o["systemAdministrator"] = encode(c.systemAdministrator)
+    o["orderServiceAddress"] = .string(c.orderServiceAddress)
+    return o.value
+  }
+
+  static func encode(_ c: ContactCard) -> PropertyList {
+    var o = Out()
+    o["name"] = .string(c.name)
+    o["organisation"] = .string(c.organisation)
+    o["phone"] = .string(c.phone)
+    o["email"] = .string(c.email)
+    return o.value
+  }
+
+  static func encode(_ s: Settings) -> PropertyList {
+    var o = Out()
+    o["outageContactLimitMinutes"] = .integer(s.outageContactLimitMinutes)
+    o["orderStepLimitDays"] = .integer(s.orderStepLimitDays)
+    o["serviceReviewIntervalMonths"] = .integer(s.serviceReviewIntervalMonths)
+    o["routineReviewIntervalMonths"] = .integer(s.routineReviewIntervalMonths)
+    o["accessExpiryWarningDays"] = .integer(s.accessExpiryWarningDays)
+    o["retentionRemovedStaffMonths"] = .integer(s.retentionRemovedStaffMonths)
+    o["retentionClosedCasesMonths"] = .integer(s.retentionClosedCasesMonths)
+    o["retentionTrailYears"] = .integer(s.retentionTrailYears)
+    return o.value
+  }
+
+  static func encode(_ u: User) -> PropertyList {
+    var o = Out()
+    o["login"] = .string(u.login)
+    o["name"] = .string(u.name)
+    var role = Out()
+    switch u.role {
+    case .eCoordinator:
+      role["kind"] = .string("eCoordinator")
+    case .manager(let department):
+      role["kind"] = .string("manager")
+      role["department"] = .string(department.rawValue)
+    }
+    o["role"] = role.value
+    return o.value
+  }
+
+  static func encode(_ d: Department) -> PropertyList {
+    var o = Out()
+    o["id"] = .string(d.id.rawValue)
+    o["name"] = .string(d.name)
+    if let r = d.fallbackRoutine {
+      var f = Out()
+      f["steps"] = .string(r.steps)
+      f["location"] = .string(r.location)
+      f["responsible"] = .string(r.responsible)
+      f["lastReviewed"] = r.lastReviewed.map(day)
+      f["lastTested"] = r.lastTested.map(day)
+      f["reviewIntervalMonths"] = .integer(r.reviewIntervalMonths)
+      o["fallbackRoutine"] = f.value
+    }
+    return o.value
+  }
+
+  static func encode(_ s: EService) -> PropertyList {
+    var o = Out()
+    o["id"] = .string(s.id.rawValue)
+    o["name"] = .string(s.name)
+    o["department"] = .string(s.department.rawValue)
+    o["audience"] = .string(s.audience.rawValue)
+    o["category"] = .string(s.category)
+    o["status"] = .string(s.status.rawValue)
+    o["statusHistory"] = .array(
+      s.statusHistory.map { c in
+        var h = Out()
+        h["status"] = .string(c.status.rawValue)
+        h["at"] = .date(c.at)
+        h["by"] = .string(c.by)
+        return h.value
+      })
+    o["platform"] = .string(s.platform)
+    o["flowFamilyID"] = .string(s.flowFamilyID)
+    o["address"] = .string(s.address)
+    var roles = Out()
+    roles["processOwner"] = s.roles.processOwner.map(encode)
+    roles["serviceOwner"] = s.roles.serviceOwner.map(encode)
+    roles["informationOwner"] = s.roles.informationOwner.map(encode)
+    roles["dataController"] = s.roles.dataController.map(encode)
+    roles["contactPerson"] = s.roles.contactPerson.map(encode)
+    o["roles"] = roles.value
+    o["needsELegitimation"] = .bool(s.needsELegitimation)
+    o["needsSigning"] = .bool(s.needsSigning)
+    o["paperFormsReplaced"] = .array(s.paperFormsReplaced.map(PropertyList.string))
+    o["automated"] = .bool(s.automated)
+    o["yearlyCaseVolume"] = s.yearlyCaseVolume.map(PropertyList.integer)
+    o["handlingDaysBefore"] = s.handlingDaysBefore.map(PropertyList.integer)
+    o["handlingDaysAfter"] = s.handlingDaysAfter.map(PropertyList.integer)
+    o["legalNote"] = .string(s.legalNote)
+    o["lastReviewed"] = s.lastReviewed.map(day)
+    o["reviewIntervalMonths"] = .integer(s.reviewIntervalMonths)
+    o["reports"] = .array(
+      s.reports.map { r in
+        var p = Out()
+        p["id"] = .string(r.id.rawValue)
+        p["kind"] = .string(r.kind.rawValue)
+        p["reportedOn"] = day(r.reportedOn)
+        p["reportedBy"] = .string(r.reportedBy)
+        p["text"] = .string(r.text)
+        p["resolvedOn"] = r.resolvedOn.map(day)
+        p["resolution"] = .string(r.resolution)
+        return p.value
+      })
+    return o.value
+  }
+
+  static func encode(_ p: PersonRef) -> PropertyList {
+    var o = Out()
+    switch p {
+    case .staff(let id):
+      o["kind"] = .string("staff")
+      o["staff"] = .string(id.rawValue)
+    case .named(let name, let email):
+      o["kind"] = .string("named")
+      o["name"] = .string(name)
+      o["email"] = .string(email)
+    }
+    return o.value
+  }
+
+  static func encode(_ p: StaffMember) -> PropertyList {
+    var o = Out()
+    o["id"] = .string(p.id.rawValue)
+    o["name"] = .string(p.name)
+    o["login"] = .string(p.login)
+    o["department"] = .string(p.department.rawValue)
+    o["manager"] = .string(p.manager)
+    o["startDate"] = day(p.startDate)
+    o["endDate"] = p.endDate.map(day)
+    o["status"] = .string(p.status.rawValue)
+    o["grants"] = .array(
+      p.grants.map { g in
+        var a = Out()
+        a["service"] = .string(g.service.rawValue)
+        a["validFrom"] = day(g.validFrom)
+        a["validTo"] = g.validTo.map(day)
+        return a.value
+      })
+    o["canSign"] = .bool(p.canSign)
+    o["onboarding"] = p.onboarding.map(encode)
+    o["offboarding"] = p.offboarding.map(encode)
+    o["removalOverride"] = p.removalOverride.map(PropertyList.string)
+    return o.value
+  }
+
+  static func encode(_ c: Checklist) -> PropertyList {
+    var o = Out()
+    o["items"] = .array(
+      c.items.map { item in
+        var i = Out()
+        i["step"] = .string(item.step.rawValue)
+        i["doneBy"] = item.doneBy.map(PropertyList.string)
+        i["doneAt"] = item.doneAt.map(PropertyList.date)
+        i["note"] = .string(item.note)
+        return i.value
+      })
+    o["due"] = day(c.due)
+    return o.value
+  }
+
+  static func encode(_ c: Case) -> PropertyList {
+    var o = Out()
+    o["id"] = .string(c.id.rawValue)
+    o["number"] = .string(c.number)
+    o["service"] = .string(c.service.rawValue)
+    o["officer"] = .string(c.officer.rawValue)
+    o["status"] = .string(c.status.rawValue)
+    o["transferredFrom"] = c.transferredFrom.map { .string($0.rawValue) }
+    o["closedOn"] = c.closedOn.map(day)
+    return o.value
+  }
+
+  static func encode(_ order: ServiceOrder) -> PropertyList {
+    var o = Out()
+    o["id"] = .string(order.id.rawValue)
+    o["title"] = .string(order.title)
+    o["department"] = .string(order.department.rawValue)
+    o["contactPerson"] = .string(order.contactPerson)
+    o["contactEmail"] = .string(order.contactEmail)
+    o["audience"] = .string(order.audience.rawValue)
+    var need = Out()
+    need["beneficiaries"] = .string(order.need.beneficiaries)
+    need["expectedEffect"] = .string(order.need.expectedEffect)
+    need["effectScore"] = .integer(order.need.effectScore)
+    need["yearlyCaseVolume"] = order.need.yearlyCaseVolume.map(PropertyList.integer)
+    need["paperFormsReplaced"] = .array(order.need.paperFormsReplaced.map(PropertyList.string))
+    o["need"] = need.value
+    o["orderCaseNumber"] = .string(order.orderCaseNumber)
+    o["step"] = .integer(order.step.rawValue)
+    o["stepHistory"] = .array(
+      order.stepHistory.map { c in
+        var h = Out()
+        h["step"] = .integer(c.step.rawValue)
+        h["at"] = .date(c.at)
+        h["by"] = .string(c.by)
+        return h.value
+      })
+    o["service"] = order.service.map { .string($0.rawValue) }
+    if let meeting = order.meeting {
+      var m = Out()
+      m["at"] = .date(meeting.at)
+      m["place"] = .string(meeting.place)
+      o["meeting"] = m.value
+    }
+    o["comments"] = .array(
+      order.comments.map { c in
+        var r = Out()
+        r["id"] = .string(c.id.rawValue)
+        r["text"] = .string(c.text)
+        r["resolution"] = .string(c.resolution.rawValue)
+        r["note"] = .string(c.note)
+        return r.value
+      })
+    if let agreement = order.agreement {
+      var a = Out()
+      a["by"] = .string(agreement.by)
+      a["at"] = .date(agreement.at)
+      o["agreement"] = a.value
+    }
+    if let hold = order.hold {
+      var h = Out()
+      h["kind"] = .string(hold.kind.rawValue)
+      h["reason"] = .string(hold.reason)
+      h["since"] = .date(hold.since)
+      h["by"] = .string(hold.by)
+      o["hold"] = h.value
+    }
+    o["created"] = .date(order.created)
+    return o.value
+  }
+
+  static func encode(_ r: RefusedOrder) -> PropertyList {
+    var o = Out()
+    o["id"] = .string(r.id.rawValue)
+    o["title"] = .string(r.title)
+    o["department"] = .string(r.department.rawValue)
+    o["channel"] = .string(r.channel)
+    o["refusedAt"] = .date(r.refusedAt)
+    o["refusedBy"] = .string(r.refusedBy)
+    return o.value
+  }
+
+  static func encode(_ outage: Outage) -> PropertyList {
+    var o = Out()
+    o["id"] = .string(outage.id.rawValue)
+    o["start"] = .date(outage.start)
+    var scope = Out()
+    switch outage.scope {
+    case .wholePlatform:
+      scope["kind"] = .string("wholePlatform")
+    case .services(let ids):
+      scope["kind"] = .string("services")
+      scope["services"] = .array(ids.map { .string($0.rawValue) })
+    }
+    o["scope"] = scope.value
+    o["observed"] = .string(outage.observed)
+    o["declaredBy"] = .string(outage.declaredBy)
+    o["isDrill"] = .bool(outage.isDrill)
+    if let contact = outage.contact {
+      var c = Out()
+      c["at"] = .date(contact.at)
+      c["channel"] = .string(contact.channel)
+      c["by"] = .string(contact.by)
+      c["reference"] = .string(contact.reference)
+      o["contact"] = c.value
+    }
+    o["notified"] = .array(
+      outage.notified.map { n in
+        var d = Out()
+        d["department"] = .string(n.department.rawValue)
+        d["at"] = .date(n.at)
+        return d.value
+      })
+    o["end"] = outage.end.map(PropertyList.date)
+    o["cause"] = .string(outage.cause)
+    o["followUp"] = .string(outage.followUp)
+    return o.value
+  }
+
+  static func day(_ d: Day) -> PropertyList { .string(d.description) }
+
+  /// A dictionary being built; a nil value leaves the key out, as an optional is.
+  struct Out {
+    var dict = PropertyList.Dict()
+
+    init() { dict.entries.reserveCapacity(16) }
+
+    subscript(key: String) -> PropertyList? {
+      get { dict[key] }
+      set { if let newValue { dict.entries.append((key, newValue)) } }
+    }
+
+    var value: PropertyList { .dict(dict) }
+  }
+
+  // MARK: decoding
+
+  static func decodeMunicipality(_ value: PropertyList, path: String) throws(DecodeFailure)
+    -> Municipality
+  {
+    let f = try In(value, path: path)
+    let contacts = try f.dict("contacts")
+    let settings = try f.dict("settings")
+    return Municipality(
+      name: try f.string("name"),
+      contacts: Contacts(
+        eCoordinator: try card(try contacts.dict("eCoordinator")),
+        systemAdministrator: try card(try contacts.dict("systemAdministrator")),
+        orderServiceAddress: try contacts.string("orderServiceAddress")),
+      settings: Settings(
+        outageContactLimitMinutes: try settings.int("outageContactLimitMinutes"),
+        orderStepLimitDays: try settings.int("orderStepLimitDays"),
+        serviceReviewIntervalMonths: try settings.int("serviceReviewIntervalMonths"),
+        routineReviewIntervalMonths: try settings.int("routineReviewIntervalMonths"),
+        accessExpiryWarningDays: try settings.int("accessExpiryWarningDays"),
+        // Periods added after schema 2 first shipped: a store without them keeps
+        // the defaults of the information management plan.
+        retentionRemovedStaffMonths: try settings.optionalInt("retentionRemovedStaffMonths")
+          ?? Settings().retentionRemovedStaffMonths,
+        retentionClosedCasesMonths: try settings.optionalInt("retentionClosedCasesMonths")
+          ?? Settings().retentionClosedCasesMonths,
+        retentionTrailYears: try settings.optionalInt("retentionTrailYears")
+          ?? Settings().retentionTrailYears),
+      users: try f.list("users", user),
+      departments: try f.list("departments", department),
+      services: try f.list("services", service),
+      staff: try f.list("staff", staffMember),
+      cases: try f.list("cases", caseValue),
+      orders: try f.list("orders", order),
+      refusedOrders: try f.list("refusedOrders", refusedOrder),
+      outages: try f.list("outages", outage))
+  }
+
+  static func card(_ f: In) throws(DecodeFailure) -> ContactCard {
+    ContactCard(
+      name: try f.string("name"), organisation: try f.string("organisation"),
+      phone: try f.string("phone"), email: try f.string("email"))
+  }
+
+  static func user(_ f: In) throws(DecodeFailure) -> User {
+    let r = try f.dict("role")
+    let role: Role
+    switch try r.string("kind") {
+    case "eCoordinator": role = .eCoordinator
+    case "manager": role = .manager(department: try r.id("department"))
+    case let other: throw r.failure("kind", "unknown role '\(other)'")
+    }
+    return User(login: try f.string("login"), name: try f.string("name"), role: role)
+  }
+
+  static func department(_ f: In) throws(DecodeFailure) -> Department {
+    var routine: FallbackRoutine?
+    if let r = try f.optionalDict("fallbackRoutine") {
+      routine = FallbackRoutine(
+        steps: try r.string("steps"), location: try r.string("location"),
+        responsible: try r.string("responsible"), lastReviewed: try r.optionalDay("lastReviewed"),
+        lastTested: try r.optionalDay("lastTested"),
+        reviewIntervalMonths: try r.int("reviewIntervalMonths"))
+    }
+    return Department(id: try f.id("id"), name: try f.string("name"), fallbackRoutine: routine)
+  }
+
+  static func service(_ f: In) throws(DecodeFailure) -> EService {
+    let roles = try f.dict("roles")
+    return EService(
+      id: try f.id("id"), name: try f.string("name"), department: try f.id("department"),
+      audience: try f.enumeration("audience"), category: try f.string("category"),
+      status: try f.enumeration("status"),
+      statusHistory: try f.list("statusHistory") { h throws(DecodeFailure) in
+        StatusChange(
+          status: try h.enumeration("status"), at: try h.date("at"), by: try h.string("by"))
+      },
+      platform: try f.string("platform"), flowFamilyID: try f.string("flowFamilyID"),
+      address: try f.string("address"),
+      roles: ServiceRoles(
+        processOwner: try roles.optionalDict("processOwner").map(person),
+        serviceOwner: try roles.optionalDict("serviceOwner").map(person),
+        informationOwner: try roles.optionalDict("informationOwner").map(person),
+        dataController: try roles.optionalDict("dataController").map(person),
+        contactPerson: try roles.optionalDict("contactPerson").map(person)),
+      needsELegitimation: try f.bool("needsELegitimation"),
+      needsSigning: try f.bool("needsSigning"),
+      paperFormsReplaced: try f.strings("paperFormsReplaced"), automated: try f.bool("automated"),
+      yearlyCaseVolume: try f.optionalInt("yearlyCaseVolume"),
+      handlingDaysBefore: try f.optionalInt("handlingDaysBefore"),
+      handlingDaysAfter: try f.optionalInt("handlingDaysAfter"),
+      legalNote: try f.string("legalNote"), lastReviewed: try f.optionalDay("lastReviewed"),
+      reviewIntervalMonths: try f.int("reviewIntervalMonths"),
+      reports: try f.list("reports") { r throws(DecodeFailure) in
+        ServiceReport(
+          id: try r.id("id"), kind: try r.enumeration("kind"), reportedOn: try r.day("reportedOn"),
+          reportedBy: try r.string("reportedBy"), text: try r.string("text"),
+          resolvedOn: try r.optionalDay("resolvedOn"), resolution: try r.string("resolution"))
+      })
+  }
+
+  static func person(_ f: In) throws(DecodeFailure) -> PersonRef {
+    switch try f.string("kind") {
+    case "staff": return .staff(try f.id("staff"))
+    case "named":
+      return .named(name: try f.string("name"), email: try f.optionalString("email") ?? "")
+    case let other: throw f.failure("kind", "unknown person kind '\(other)'")
+    }
+  }
+
+  static func staffMember(_ f: In) throws(DecodeFailure) -> StaffMember {
+    StaffMember(
+      id: try f.id("id"), name: try f.string("name"), login: try f.string("login"),
+      department: try f.id("department"), manager: try f.string("manager"),
+      startDate: try f.day("startDate"), endDate: try f.optionalDay("endDate"),
+      status: try f.enumeration("status"),
+      grants: try f.list("grants") { g throws(DecodeFailure) in
+        AccessGrant(
+          service: try g.id("service"), validFrom: try g.day("validFrom"),
+          validTo: try g.optionalDay("validTo"))
+      },
+      canSign: try f.bool("canSign"), onboarding: try f.optionalDict("onboarding").map(checklist),
+      offboarding: try f.optionalDict("offboarding").map(checklist),
+      removalOverride: try f.optionalString("removalOverride"))
+  }
+
+  static func checklist(_ f: In) throws(DecodeFailure) -> Checklist {
+    Checklist(
+      items: try f.list("items") { i throws(DecodeFailure) in
+        ChecklistItem(
+          step: try i.enumeration("step"), doneBy: try i.optionalString("doneBy"),
+          doneAt: try i.optionalDate("doneAt"), note: try i.string("note"))
+      }, due: try f.day("due"))
+  }
+
+  static func caseValue(_ f: In) throws(DecodeFailure) -> Case {
+    Case(
+      id: try f.id("id"), number: try f.string("number"), service: try f.id("service"),
+      officer: try f.id("officer"), status: try f.enumeration("status"),
+      transferredFrom: try f.optionalID("transferredFrom"), closedOn: try f.optionalDay("closedOn"))
+  }
+
+  static func order(_ f: In) throws(DecodeFailure) -> ServiceOrder {
+    let need = try f.dict("need")
+    return ServiceOrder(
+      id: try f.id("id"), title: try f.string("title"), department: try f.id("department"),
+      contactPerson: try f.string("contactPerson"), contactEmail: try f.string("contactEmail"),
+      audience: try f.enumeration("audience"),
+      need: Need(
+        beneficiaries: try need.string("beneficiaries"),
+        expectedEffect: try need.string("expectedEffect"), effectScore: try need.int("effectScore"),
+        yearlyCaseVolume: try need.optionalInt("yearlyCaseVolume"),
+        paperFormsReplaced: try need.strings("paperFormsReplaced")),
+      orderCaseNumber: try f.string("orderCaseNumber"), step: try f.step("step"),
+      stepHistory: try f.list("stepHistory") { h throws(DecodeFailure) in
+        StepChange(step: try h.step("step"), at: try h.date("at"), by: try h.string("by"))
+      },
+      service: try f.optionalID("service"),
+      meeting: try f.optionalDict("meeting").map { m throws(DecodeFailure) in
+        ReviewMeeting(at: try m.date("at"), place: try m.string("place"))
+      },
+      comments: try f.list("comments") { c throws(DecodeFailure) in
+        ReviewComment(
+          id: try c.id("id"), text: try c.string("text"),
+          resolution: try c.enumeration("resolution"),
+          note: try c.string("note"))
+      },
+      agreement: try f.optionalDict("agreement").map { a throws(DecodeFailure) in
+        Agreement(by: try a.string("by"), at: try a.date("at"))
+      },
+      hold: try f.optionalDict("hold").map { h throws(DecodeFailure) in
+        OrderHold(
+          kind: try h.enumeration("kind"), reason: try h.string("reason"),
+          since: try h.date("since"),
+          by: try h.string("by"))
+      },
+      created: try f.date("created"))
+  }
+
+  static func refusedOrder(_ f: In) throws(DecodeFailure) -> RefusedOrder {
+    RefusedOrder(
+      id: try f.id("id"), title: try f.string("title"), department: try f.id("department"),
+      channel: try f.string("channel"), refusedAt: try f.date("refusedAt"),
+      refusedBy: try f.string("refusedBy"))
+  }
+
+  static func outage(_ f: In) throws(DecodeFailure) -> Outage {
+    let s = try f.dict("scope")
+    let scope: OutageScope
+    switch try s.string("kind") {
+    case "wholePlatform": scope = .wholePlatform
+    case "services":
+      scope = .services(
+        try s.list("services") { v throws(DecodeFailure) in EntityID(try v.text()) })
+    case let other: throw s.failure("kind", "unknown scope '\(other)'")
+    }
+    return Outage(
+      id: try f.id("id"), start: try f.date("start"), scope: scope,
+      observed: try f.string("observed"), declaredBy: try f.string("declaredBy"),
+      isDrill: try f.bool("isDrill"),
+      contact: try f.optionalDict("contact").map { c throws(DecodeFailure) in
+        ContactRecord(
+          at: try c.date("at"), channel: try c.string("channel"), by: try c.string("by"),
+          reference: try c.string("reference"))
+      },
+      notified: try f.list("notified") { n throws(DecodeFailure) in
+        DepartmentNotice(department: try n.id("department"), at: try n.date("at"))
+      },
+      end: try f.optionalDate("end"), cause: try f.string("cause"),
+      followUp: try f.string("followUp"))
+  }
+
+  /// What is wrong and where: `municipality.staff[3].startDate`.
+  struct DecodeFailure: Error {
+    var keyPath: String
+    var detail: String
+  }
+
+  /// One value being read, with its key path for messages.
+  struct In {
+    let value: PropertyList
+    /// The key path, built only when a message needs it: a list element keeps the
+    /// list's path and its index.
+    private let base: String
+    private let index: Int?
+
+    init(_ value: PropertyList, path: String) throws(DecodeFailure) {
+      self.init(value, base: path, index: nil)
+    }
+
+    private init(_ value: PropertyList, base: String, index: Int?) {
+      self.value = value
+      self.base = base
+      self.index = index
+    }
+
+    var path: String { index.map { "\(base)[\($0)]" } ?? base }
+
+    private var entries: PropertyList.Dict {
+      if case .dict(let d) = value { return d }
+      return PropertyList.Dict()
+    }
+
+    func failure(_ key: String, _ detail: String) -> DecodeFailure {
+      DecodeFailure(keyPath: path + "." + key, detail: detail)
+    }
+
+    private func required(_ key: String) throws(DecodeFailure) -> PropertyList {
+      guard case .dict(let d) = value else {
+        throw DecodeFailure(keyPath: path, detail: "expected a dictionary")
+      }
+      guard let v = d[key] else { throw failure(key, "missing") }
+      return v
+    }
+
+    private func optional(_ key: String) -> PropertyList? { entries[key] }
+
+    func text() throws(DecodeFailure) -> String {
+      guard case .string(let s) = value else {
+        throw DecodeFailure(keyPath: path, detail: "expected a string")
+      }
+      return s
+    }
+
+    func string(_ key: String) throws(DecodeFailure) -> String {
+      guard case .string(let s) = try required(key) else { throw failure(key, "expected a string") }
+      return s
+    }
+
+    func optionalString(_ key: String) throws(DecodeFailure) -> String? {
+      guard let v = optional(key) else { return nil }
+      guard case .string(let s) = v else { throw failure(key, "expected a string") }
+      return s
+    }
+
+    func int(_ key: String) throws(DecodeFailure) -> Int {
+      guard case .integer(let n) = try required(key) else {
+        throw failure(key, "expected an integer")
+      }
+      return n
+    }
+
+    func optionalInt(_ key: String) throws(DecodeFailure) -> Int? {
+      guard let v = optional(key) else { return nil }
+      guard case .integer(let n) = v else { throw failure(key, "expected an integer") }
+      return n
+    }
+
+    func bool(_ key: String) throws(DecodeFailure) -> Bool {
+      guard case .bool(let b) = try required(key) else {
+        throw failure(key, "expected true or false")
+      }
+      return b
+    }
+
+    func date(_ key: String) throws(DecodeFailure) -> Date {
+      guard case .date(let d) = try required(key) else { throw failure(key, "expected a date") }
+      return d
+    }
+
+    func optionalDate(_ key: String) throws(DecodeFailure) -> Date? {
+      guard let v = optional(key) else { return nil }
+      guard case .date(let d) = v else { throw failure(key, "expected a date") }
+      return d
+    }
+
+    func day(_ key: String) throws(DecodeFailure) -> Day {
+      let text = try string(key)
+      guard let day = Day(text) else {
+        throw failure(key, "'\(text)' is not a date of the form YYYY-MM-DD")
+      }
+      return day
+    }
+
+    func optionalDay(_ key: String) throws(DecodeFailure) -> Day? {
+      guard optional(key) != nil else { return nil }
+      return try day(key)
+    }
+
+    func id<T>(_ key: String) throws(DecodeFailure) -> EntityID<T> { EntityID(try string(key)) }
+
+    func optionalID<T>(_ key: String) throws(DecodeFailure) -> EntityID<T>? {
+      try optionalString(key).map { EntityID($0) }
+    }
+
+    func enumeration<E: RawRepresentable>(_ key: String) throws(DecodeFailure) -> E
+    where E.RawValue == String {
+      let text = try string(key)
+      guard let value = E(rawValue: text) else { throw failure(key, "unknown value '\(text)'") }
+      return value
+    }
+
+    func step(_ key: String) throws(DecodeFailure) -> OrderStep {
+      let n = try int(key)
+      guard let step = OrderStep(rawValue: n) else { throw failure(key, "no step \(n)") }
+      return step
+    }
+
+    func dict(_ key: String) throws(DecodeFailure) -> In {
+      let v = try required(key)
+      guard case .dict = v else { throw failure(key, "expected a dictionary") }
+      return try In(v, path: path + "." + key)
+    }
+
+    func optionalDict(_ key: String) throws(DecodeFailure) -> In? {
+      guard let v = optional(key) else { return nil }
+      guard case .dict = v else { throw failure(key, "expected a dictionary") }
+      return try In(v, path: path + "." + key)
+    }
+
+    func list<T>(_ key: String, _ element: (In) throws(DecodeFailure) -> T) throws(DecodeFailure)
+      -> [T]
+    {
+      guard case .array(let items) = try required(key) else {
+        throw failure(key, "expected a list")
+      }
+      var out: [T] = []
+      out.reserveCapacity(items.count)
+      let listPath = path + "." + key
+      for (i, item) in items.enumerated() {
+        out.append(try element(In(item, base: listPath, index: i)))
+      }
+      return out
+    }
+
+    func strings(_ key: String) throws(DecodeFailure) -> [String] {
+      try list(key) { v throws(DecodeFailure) in try v.text() }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import ETjanstDomain
+import ETjanstStore
+import Foundation
+
+/// `etjanst gallra [--dry-run]`: gallring by the periods in the store's settings.
+struct GallraCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "gallra",
+    abstract:
+      "Gallring: remove what is past the retention periods in the settings (try --dry-run).",
+    discussion: """
+      Removed staff go a set number of months after their end date (anonymised instead \
+      while a kept case names them), closed cases a set number of months after they \
+      closed, trail entries after a set number of years; the backups made before the \
+      gallring are deleted, since they hold what it removed. The periods are set in the \
+      console's settings (key i).
+      """)
+
+  @Flag(name: .customLong("dry-run"), help: "List what would go; change nothing.")
+  var dryRun = false
+
+  @OptionGroup var storeOptions: StoreOptions
+  @OptionGroup var languageOption: LanguageOption
+
+  func run() throws {
+    let language = languageOption.language
+    try reporting(language) {
+      let (file, _, user) = try storeOptions.load()
+      let now = Date()
+      let report: GallringReport
+      do {
+        report =
+          dryRun
+          ? try file.gallringPreview(today: Day(now))
+          : try file.gallra(actor: Actor(user), now: now)
+      } catch {
+        throw Failure(error)
+      }
+      for line in report.lines { print(TextCleaning.printable(line(language))) }
+      let cutoff = Day(report.plan.trailCutoff).description
+      let trail =
+        dryRun
+        ? LocalizedText(
+          sv: "loggposter sparade före \(cutoff): \(report.trailEntries) tas bort",
+          en: "trail entries saved before \(cutoff): \(report.trailEntries) would go")
+        : LocalizedText(
+          sv: "loggposter sparade före \(cutoff): \(report.trailEntries) borttagna",
+          en: "trail entries saved before \(cutoff): \(report.trailEntries) removed")
+      print(trail(language))
+      if dryRun {
+        if !report.plan.isEmpty {
+          print(
+            LocalizedText(
+              sv:
+                "säkerhetskopior: de \(report.backups) som finns tas bort (de innehåller det som gallras)",
+              en: "backups: the \(report.backups) there are would go (they hold what is removed)")(
+                language))
+        }
+        if report.plan.isEmpty && report.trailEntries == 0 {
+          print(LocalizedText(sv: "inget att gallra", en: "nothing to remove")(language))
+        }
+      } else if !report.plan.isEmpty {
+        print(
+          LocalizedText(
+            sv: "säkerhetskopior: \(report.backups) borttagna",
+            en: "backups: \(report.backups) removed")(
+              language))
+      }
+    }
+  }
+}

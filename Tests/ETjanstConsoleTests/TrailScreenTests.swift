@@ -1,0 +1,138 @@
+import ETjanstConsole
+import ETjanstDomain
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("Audit trail screen")
+struct TrailScreenTests {
+  typealias F = StaffFixtures
+
+  /// The staff fixtures' store, and a trail made by really applying commands to it:
+  /// Anna is given Skolskjuts, her access gets an end, and then it is taken away;
+  /// between them `noise` changes of other people (Fredrik is in another department).
+  static func driver(user: User = Fixtures.coordinator, noise: Int = 0) throws -> ConsoleDriver {
+    var m = F.store()
+    var trail: [AuditEntry] = []
+    var clock = Date(timeIntervalSince1970: 1_780_000_000)
+    let actor = Actor(Fixtures.coordinator)
+    func run(_ command: any Command) throws {
+      clock += 3600
+      let change = try m.execute(command, context: CommandContext(actor: actor, now: clock))
+      trail.append(
+        AuditEntry(
+          change: change, kind: String(describing: type(of: command)), actor: actor,
+          savedAt: clock))
+    }
+    try run(
+      GrantAccess(
+        person: F.anna, service: F.skolskjuts, validFrom: Day("2026-01-05")!, validTo: nil))
+    for index in 0..<noise {
+      try run(
+        GrantAccess(
+          person: index % 2 == 0 ? F.eva : F.fredrik,
+          service: index % 2 == 0 ? F.fardtjanst : F.bistand,
+          validFrom: Day("2026-01-01")!.adding(days: index), validTo: nil))
+    }
+    try run(
+      GrantAccess(
+        person: F.anna, service: F.skolskjuts, validFrom: Day("2026-01-05")!,
+        validTo: Day("2026-03-31")!))
+    try run(RevokeAccess(person: F.anna, service: F.skolskjuts))
+    let d = ConsoleDriver(m, user: user, width: 160, height: 30)
+    d.backend.trail = trail
+    return d
+  }
+
+  func screen(_ d: ConsoleDriver) -> String { d.frame.lines.joined(separator: "\n") }
+
+  @Test(
+    "who gave Anna access to Skolskjuts, when, and when did it end: 3, Enter, h, /skol, Enter"
+  )
+  func answersTheQuestionFromThePerson() throws {
+    let d = try Self.driver(noise: 40)
+    d.press(.character("3"), .enter)
+    #expect(screen(d).contains("Anna Åberg"))
+    d.press(.character("h"))
+    #expect(screen(d).contains("Historik · Anna Åberg"), "\(screen(d))")
+    #expect(screen(d).contains("3 poster"), "\(screen(d))")
+    d.press(.character("/"))
+    d.type("skol")
+    d.press(.enter)
+    let rows = screen(d)
+    #expect(rows.contains("Tog bort behörighet till en e-tjänst"), "\(rows)")
+    #expect(
+      rows.contains("Anna Åberg (ändrad): Behörigheter – Skolskjuts – Giltig till: – → 2026-03-31"),
+      "\(rows)")
+    #expect(rows.contains("3 poster"), "\(rows)")
+    // The newest first: the access taken away, its old period shown.
+    d.press(.enter)
+    let detail = screen(d)
+    #expect(detail.contains("Av: Test Samordnare (esamordnare)"), "\(detail)")
+    #expect(detail.contains("Typ: RevokeAccess"), "\(detail)")
+    #expect(
+      detail.contains("Behörigheter – Skolskjuts: Skolskjuts (Giltig från: 2026-01-05,"),
+      "\(detail)")
+    #expect(detail.contains("Giltig till: 2026-03-31) → –"), "\(detail)")
+    // 1_780_000_000 s is 2026-05-28 20:26 UTC; 43 changes an hour apart, in Stockholm summer time.
+    #expect(detail.contains("Sparad: 2026-05-30 17:26"), "\(detail)")
+    d.press(.escape, .character("G"), .enter)
+    #expect(
+      screen(d).contains("Behörigheter – Skolskjuts: – → Skolskjuts (Giltig från: 2026-01-05)"),
+      "\(screen(d))")
+    d.press(.escape)
+    d.press(.character("q"))
+    #expect(!screen(d).contains("Historik ·"))
+    #expect(screen(d).contains("Anna Åberg"))
+  }
+
+  @Test("the e-service's own history, from its detail: h")
+  func historyOfAService() throws {
+    let d = try Self.driver()
+    d.press(.character("2"))
+    d.press(.character("/"))
+    d.type("Skolskjuts")
+    d.press(.enter, .enter)
+    d.press(.character("h"))
+    #expect(screen(d).contains("Historik · Skolskjuts"), "\(screen(d))")
+    #expect(screen(d).contains("3 poster"), "\(screen(d))")
+  }
+
+  @Test("a long trail is read a page at a time as the selection goes down; / narrows it")
+  func pagesAsYouScroll() throws {
+    let d = try Self.driver(noise: 450)
+    d.press(.character(":"))
+    d.type("logg")
+    d.press(.enter)
+    #expect(screen(d).contains("Logg"), "\(screen(d))")
+    #expect(screen(d).contains("200 poster hittills"), "\(screen(d))")
+    d.press(.character("G"))
+    #expect(screen(d).contains("400 poster hittills"), "\(screen(d))")
+    d.press(.character("G"))
+    #expect(screen(d).contains("453 poster"), "\(screen(d))")
+    #expect(!screen(d).contains("hittills"))
+    d.press(.character("/"))
+    d.type("Fredrik")
+    d.press(.enter)
+    #expect(screen(d).contains("200 poster hittills"), "\(screen(d))")
+    d.press(.character("G"))
+    #expect(screen(d).contains("225 poster"), "\(screen(d))")
+    // t keeps the selected entry's kind; Esc clears every filter.
+    d.press(.character("t"))
+    #expect(screen(d).contains("typ GrantAccess"), "\(screen(d))")
+    d.press(.escape)
+    #expect(screen(d).contains("200 poster hittills"), "\(screen(d))")
+  }
+
+  @Test("the trail names everyone, so a manager is told to ask the e-coordinator")
+  func managerIsRefused() throws {
+    let d = try Self.driver(user: F.manager, noise: 10)
+    d.press(.character(":"))
+    d.type("logg")
+    d.press(.enter)
+    let text = screen(d)
+    #expect(text.contains("granskningsloggen namnger alla"), "\(text)")
+    #expect(!text.contains("Fredrik Sol"), "\(text)")
+    #expect(d.state.overlays.isEmpty)
+  }
+}
