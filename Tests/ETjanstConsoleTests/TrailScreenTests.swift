@@ -11,7 +11,9 @@ struct TrailScreenTests {
   /// The staff fixtures' store, and a trail made by really applying commands to it:
   /// Anna is given Skolskjuts, her access gets an end, and then it is taken away;
   /// between them `noise` changes of other people (Fredrik is in another department).
-  static func driver(user: User = Fixtures.coordinator, noise: Int = 0) throws -> ConsoleDriver {
+  static func driver(user: User = Fixtures.coordinator, noise: Int = 0, width: Int = 160) throws
+    -> ConsoleDriver
+  {
     var m = F.store()
     var trail: [AuditEntry] = []
     var clock = Date(timeIntervalSince1970: 1_780_000_000)
@@ -39,12 +41,24 @@ struct TrailScreenTests {
         person: F.anna, service: F.skolskjuts, validFrom: Day("2026-01-05")!,
         validTo: Day("2026-03-31")!))
     try run(RevokeAccess(person: F.anna, service: F.skolskjuts))
-    let d = ConsoleDriver(m, user: user, width: 160, height: 30)
+    let d = ConsoleDriver(m, user: user, width: width, height: 30)
     d.backend.trail = trail
     return d
   }
 
   func screen(_ d: ConsoleDriver) -> String { d.frame.lines.joined(separator: "\n") }
+
+  @Test("at 80 and 100 columns each row still says what was done; the field details give way")
+  func narrowRowsKeepTheSummary() throws {
+    for width in [80, 100] {
+      let d = try Self.driver(width: width)
+      d.press(.character(":"))
+      d.type("logg")
+      d.press(.enter)
+      #expect(screen(d).contains("Tog bort behörighet"), "\(width):\n\(screen(d))")
+      #expect(screen(d).contains("Gav behörighet"), "\(width):\n\(screen(d))")
+    }
+  }
 
   @Test(
     "who gave Anna access to Skolskjuts, when, and when did it end: 3, Enter, h, /skol, Enter"

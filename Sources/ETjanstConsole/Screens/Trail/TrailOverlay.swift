@@ -167,8 +167,10 @@ public struct TrailOverlay: Overlay {
       columns: [
         Column(TrailTexts.saved, width: 16) { Format.dateTime($0.at) },
         Column(TrailTexts.who, width: 18, priority: 2) { $0.name ?? $0.login },
-        Column(TrailTexts.what, width: 36, priority: 3) { $0.summary(language) },
-        Column(TrailTexts.changes, width: 30, flexible: true, priority: 1) {
+        // What was done is the row's point: on a narrow screen the field details go
+        // first (Enter shows them whole), never the summary.
+        Column(TrailTexts.what, width: 36, priority: 1) { $0.summary(language) },
+        Column(TrailTexts.changes, width: 30, flexible: true, priority: 3) {
           $0.details(language)
         },
       ],
