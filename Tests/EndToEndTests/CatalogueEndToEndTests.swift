@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Issue 3, E-tjänster, through the built binary in tmux: a new e-service made in
+/// E-tjänster, the catalogue, through the built binary in tmux: a new e-service made in
 /// the form, found with the live filter, reported on, and read back from the file;
 /// and the "done when" scenario — a department's published external e-services,
 /// with their owners and flags.

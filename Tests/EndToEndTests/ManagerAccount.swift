@@ -3,7 +3,7 @@ import TestSupport
 
 /// A department manager as the SSH test needs one: an OS account of their own, a
 /// store they may read but not write (0640, group theirs, in a 0750 folder — the
-/// managers' group DESIGN.md allows), a copy of the binary they can run, and a
+/// managers' group the store allows), a copy of the binary they can run, and a
 /// folder of their own where the remote shell leaves the console's pid.
 ///
 /// The account is created once (useradd -m) and left for the next run: deleting a

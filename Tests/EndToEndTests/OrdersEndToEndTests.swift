@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Issue 6, Beställningar, through the built binary in tmux: an order received
+/// Beställningar, the order pipeline, through the built binary in tmux: an order received
 /// through "Beställning av e-tjänst" with its case number, an e-mail order refused,
 /// the first order taken from step 2 to published, the new e-service found in the
 /// catalogue; then the file (plistlib) and the command line (`list`) agree.
