@@ -196,6 +196,31 @@ struct AdminScreenTests {
     Golden.assertFrame(d.frame, named: "admin-limits-80x24", in: goldenDir)
   }
 
+  @Test(
+    "data: every limit, the gallring periods too, is in the form; a period out of bounds is refused beside its own field"
+  )
+  func everyLimitInTheForm() {
+    let d = admin(section: 3)
+    #expect(!screen(d).contains("avsnitt gallring"), "\(screen(d))")
+    d.press(.character("e"))
+    for label in [
+      "Kontakt e-nämnden, minuter", "Varna före slutdatum, dagar", "Gallra personal, månader",
+      "Gallra ärenden, månader", "Gallra loggposter, år",
+    ] {
+      #expect(screen(d).contains(label), "\(label) is not in the form:\n\(screen(d))")
+    }
+    // The last field: the trail's period in years, 1–50.
+    for _ in 0..<(EditSettings.limits.count - 1) { d.press(.tab) }
+    d.press(.control("u"))
+    d.type("99")
+    d.press(.enter)
+    #expect(screen(d).contains("! Gallring av loggposter: 1–50 år."), "\(screen(d))")
+    d.press(.control("u"))
+    d.type("7")
+    d.press(.enter)
+    #expect(d.backend.data.settings.retentionTrailYears == 7)
+  }
+
   @Test(":inställningar opens it from any screen; ? lists its keys")
   func commandLineAndHelp() {
     let d = ConsoleDriver(Fixtures.small())

@@ -11,10 +11,11 @@ public struct EditSettings: Command {
     LocalizedText(sv: "Ändrade gränserna", en: "Changed the limits")
   }
 
-  /// Each limit: its form field, section, label, bounds and unit.
+  /// Each limit: its form field, guideline section (none for the gallring periods, which
+  /// the information management plan sets), label, bounds and unit.
   public static var limits:
     [(
-      field: String, path: WritableKeyPath<Settings, Int>, section: String, label: LocalizedText,
+      field: String, path: WritableKeyPath<Settings, Int>, section: String?, label: LocalizedText,
       range: ClosedRange<Int>, unit: LocalizedText
     )]
   {
@@ -45,17 +46,17 @@ public struct EditSettings: Command {
         0...90, LocalizedText(sv: "dagar", en: "days")
       ),
       (
-        "retentionStaffMonths", \.retentionRemovedStaffMonths, "gallring",
+        Settings.Fields.retentionRemovedStaffMonths.name, \.retentionRemovedStaffMonths, nil,
         LocalizedText(sv: "Gallring av borttagen personal", en: "Gallring of removed staff"),
         1...240, LocalizedText(sv: "månader", en: "months")
       ),
       (
-        "retentionCasesMonths", \.retentionClosedCasesMonths, "gallring",
+        Settings.Fields.retentionClosedCasesMonths.name, \.retentionClosedCasesMonths, nil,
         LocalizedText(sv: "Gallring av avslutade ärenden", en: "Gallring of closed cases"),
         1...240, LocalizedText(sv: "månader", en: "months")
       ),
       (
-        "retentionTrailYears", \.retentionTrailYears, "gallring",
+        Settings.Fields.retentionTrailYears.name, \.retentionTrailYears, nil,
         LocalizedText(sv: "Gallring av loggposter", en: "Gallring of trail entries"), 1...50,
         LocalizedText(sv: "år", en: "years")
       ),

@@ -122,7 +122,8 @@ enum AdminForms {
     for field in [
       Settings.Fields.outageContactLimitMinutes, Settings.Fields.orderStepLimitDays,
       Settings.Fields.serviceReviewIntervalMonths, Settings.Fields.routineReviewIntervalMonths,
-      Settings.Fields.accessExpiryWarningDays,
+      Settings.Fields.accessExpiryWarningDays, Settings.Fields.retentionRemovedStaffMonths,
+      Settings.Fields.retentionClosedCasesMonths, Settings.Fields.retentionTrailYears,
     ] {
       // Every limit is needed, so none is marked as required.
       form.add(field) { .number($0, AdminTexts.limitField($0), marked: false) }

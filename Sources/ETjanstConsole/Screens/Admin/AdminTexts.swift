@@ -134,13 +134,27 @@ enum AdminTexts {
       return T(sv: "Granska e-tjänst, månader", en: "E-service review, months")
     case S.routineReviewIntervalMonths.name:
       return T(sv: "Granska reservrutin, månader", en: "Routine review, months")
-    default: return T(sv: "Varna före slutdatum, dagar", en: "Warn before access ends, days")
+    case S.accessExpiryWarningDays.name:
+      return T(sv: "Varna före slutdatum, dagar", en: "Warn before access ends, days")
+    case S.retentionRemovedStaffMonths.name:
+      return T(sv: "Gallra personal, månader", en: "Gallring of staff, months")
+    case S.retentionClosedCasesMonths.name:
+      return T(sv: "Gallra ärenden, månader", en: "Gallring of cases, months")
+    case S.retentionTrailYears.name:
+      return T(sv: "Gallra loggposter, år", en: "Gallring of trail, years")
+    default: return T(verbatim: field)
     }
   }
   static let limitsIntro = T(
     sv: "Gränser som riktlinjen överlåter åt kommunen; de styr flaggorna och varningarna.",
     en: "Limits the guideline leaves to the municipality; they drive the flags and warnings.")
   static func section(_ s: String) -> T { T(sv: "avsnitt \(s)", en: "section \(s)") }
+  /// A limit's label in the list, with its guideline section where it has one.
+  static func limitLabel(_ label: T, section: String?) -> T {
+    guard let number = section else { return label }
+    let where_ = Self.section(number)
+    return T(sv: "\(label.sv) (\(where_.sv))", en: "\(label.en) (\(where_.en))")
+  }
   static func allowed(_ range: ClosedRange<Int>) -> T {
     T(
       sv: "(tillåtet \(range.lowerBound)–\(range.upperBound))",

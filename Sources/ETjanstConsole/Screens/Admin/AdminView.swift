@@ -241,12 +241,12 @@ public enum AdminView {
     let labelWidth = min(
       50,
       (EditSettings.limits.map {
-        TextWidth.of(state.t($0.label) + " (" + state.t(AdminTexts.section($0.section)) + ")")
+        TextWidth.of(state.t(AdminTexts.limitLabel($0.label, section: $0.section)))
       }.max() ?? 0) + 2)
     for (i, limit) in EditSettings.limits.enumerated() where i < area.height {
       let y = area.y + i
       frame.put(
-        state.t(limit.label) + " (" + state.t(AdminTexts.section(limit.section)) + ")",
+        state.t(AdminTexts.limitLabel(limit.label, section: limit.section)),
         x: area.x + 1, y: y, maxWidth: labelWidth)
       let value = "\(settings[keyPath: limit.path]) \(state.t(limit.unit))"
       let x = area.x + 1 + labelWidth
