@@ -152,8 +152,8 @@ enum AdminTexts {
   /// A limit's label in the list, with its guideline section where it has one.
   static func limitLabel(_ label: T, section: String?) -> T {
     guard let number = section else { return label }
-    let where_ = Self.section(number)
-    return T(sv: "\(label.sv) (\(where_.sv))", en: "\(label.en) (\(where_.en))")
+    let place = Self.section(number)
+    return T(sv: "\(label.sv) (\(place.sv))", en: "\(label.en) (\(place.en))")
   }
   static func allowed(_ range: ClosedRange<Int>) -> T {
     T(
