@@ -51,7 +51,7 @@ public struct Noun: Hashable, Sendable {
 
   public static let entry = Noun(sv: "post", "poster", en: "entry", "entries")
   public static let record = Noun(sv: "post", "poster", en: "record", "records")
-  public static let caseNoun = Noun(sv: "ärende", "ärenden", en: "case", "cases")
+  public static let `case` = Noun(sv: "ärende", "ärenden", en: "case", "cases")
   public static let day = Noun(sv: "dag", "dagar", en: "day", "days")
   public static let person = Noun(sv: "person", "personer", en: "person", "people")
   public static let eService = Noun(sv: "e-tjänst", "e-tjänster", en: "e-service", "e-services")

@@ -78,6 +78,6 @@ import Testing
     #expect(Noun.entry.count(0)(.swedish) == "0 poster")
     #expect(Noun.entry.count(2)(.english) == "2 entries")
     #expect(Noun.day.count(1)(.swedish) == "1 dag")
-    #expect(Noun.caseNoun.count(3)(.swedish) == "3 ärenden")
+    #expect(Noun.case.count(3)(.swedish) == "3 ärenden")
   }
 }

@@ -38,7 +38,7 @@ struct Cases: ParsableCommand {
           throw Failure(file: file, error)
         }
         try store.perform(ImportCases(rows, source: file), actor: Actor(user), now: Date())
-        let count = Noun.caseNoun.count(rows.count)
+        let count = Noun.case.count(rows.count)
         Output.print(
           language == .swedish ? "Importerade \(count.sv)." : "Imported \(count.en).")
       }
