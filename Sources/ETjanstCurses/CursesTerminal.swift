@@ -140,6 +140,9 @@ public final class CursesTerminal: TerminalIO {
     cursor = (x, y)
     guard screen != nil, let window = etj_stdscr() else { return }
     curs_set(1)
+    // A hidden cursor is left wherever an update ends (see present); a shown one
+    // goes where it is asked.
+    leaveok(window, false)
     wmove(window, Int32(y), Int32(x))
     wrefresh(window)
   }

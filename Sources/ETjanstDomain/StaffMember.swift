@@ -50,6 +50,13 @@ public struct StaffMember: Codable, Sendable, Equatable, Identifiable {
   /// Active staff can be named as owners, take transferred cases and be counted
   /// as a service's case officer.
   public var isActive: Bool { status == .active || status == .onboarding || status == .offboarding }
+
+  /// Whether two platform logins name the same person: "Aino.Keranen" in an HR list
+  /// is "aino.keranen" in the store, never a second person with a second checklist.
+  public static func sameLogin(_ a: String, _ b: String) -> Bool { loginKey(a) == loginKey(b) }
+
+  /// What a login is matched by (a dictionary key for many lookups).
+  public static func loginKey(_ login: String) -> String { login.lowercased() }
 }
 
 public enum StaffStatus: String, Codable, Sendable, CaseIterable {

@@ -70,7 +70,7 @@ public enum CaseImport {
 
     init(_ m: Municipality) {
       self.m = m
-      for person in m.staff.reversed() { staff[person.login] = person }
+      for person in m.staff.reversed() { staff[StaffMember.loginKey(person.login)] = person }
     }
 
     mutating func service(_ text: String) -> EService? {
@@ -80,7 +80,7 @@ public enum CaseImport {
       return found
     }
 
-    func staffMember(login: String) -> StaffMember? { staff[login] }
+    func staffMember(login: String) -> StaffMember? { staff[StaffMember.loginKey(login)] }
   }
 
   static func row(_ cells: [String], line: Int, _ lookup: inout Lookup) throws -> ImportedCase {

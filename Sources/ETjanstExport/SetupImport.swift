@@ -167,14 +167,6 @@ public enum StaffImport {
           "the login \(login) is already on line \(first)")
       }
       seen[login] = line
-      if !login.isEmpty, m.staffMember(login: login) != nil {
-        plan.skipped.append(
-          .init(line: line, text: LocalizedText(verbatim: "\(cell("name")) (\(login))")))
-        return
-      }
-      let department = try ImportValue.department(cell("department"), m)
-      let start = try ImportValue.day(cell("startDate")) ?? today
-      let end = try ImportValue.day(cell("endDate"))
       let named = ImportValue.list(cell("services"), fileDelimiter: file.delimiter)
       let unknown = named.filter { CaseImport.service($0, m) == nil }
       guard unknown.isEmpty else {
@@ -184,6 +176,16 @@ public enum StaffImport {
           "the e-service \(list) is not in the catalogue")
       }
       let services = named.compactMap { CaseImport.service($0, m) }
+      // A known login (in any case) is that person, left as they are: no second
+      // record and no second onboarding checklist. What the row asked for that
+      // they lack is said, to be granted from the access matrix (4.1).
+      if !login.isEmpty, let known = m.staffMember(login: login) {
+        plan.skipped.append(.init(line: line, text: Self.known(known, asked: services)))
+        return
+      }
+      let department = try ImportValue.department(cell("department"), m)
+      let start = try ImportValue.day(cell("startDate")) ?? today
+      let end = try ImportValue.day(cell("endDate"))
       let command = AddStaffMember(
         name: cell("name"), login: login, department: department, manager: cell("manager"),
         startDate: start, endDate: end, services: services.map(\.id))
@@ -196,5 +198,18 @@ public enum StaffImport {
               + (services.isEmpty ? "" : ": " + services.map(\.name).joined(separator: ", ")))))
     }
     return plan
+  }
+
+  /// A skipped row's words: the person as the store knows them, and the asked-for
+  /// e-services they do not hold.
+  static func known(_ person: StaffMember, asked: [EService]) -> LocalizedText {
+    let missing = asked.filter { s in !person.grants.contains { $0.service == s.id } }
+    let names = missing.map(\.name).joined(separator: ", ")
+    let who = "\(person.name) (\(person.login))"
+    return missing.isEmpty
+      ? LocalizedText(verbatim: who)
+      : LocalizedText(
+        sv: "\(who); utan behörighet till \(names): ge den i behörighetsmatrisen",
+        en: "\(who); no access to \(names): grant it on the access matrix")
   }
 }

@@ -1,5 +1,6 @@
 import ETjanstConsole
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ETjanstCurses
@@ -124,6 +125,44 @@ struct CursesTerminalTests {
     let before = headless.bytesWritten
     terminal.present(frame(selected: 4))
     #expect(headless.bytesWritten == before)
+  }
+
+  /// One ↓ on the demo's catalogue: the bytes sent are both rows' text (every cell's
+  /// colours change, and no portable sequence recolours cells in place) plus a little
+  /// for moves, attributes and the counter's digit. Not a cursor move to a corner
+  /// after the frame (the cursor is hidden), nor coloured blanks where a clear to the
+  /// end of the line does.
+  @Test func aSelectionMoveSendsTheTwoRowsAndLittleElse() throws {
+    let headless = try Headless()
+    let d = ConsoleDriver(try Fixtures.demo, color: headless.terminal.useColor)
+    d.press(.character("2"))
+    d.press(.down)
+    let before = d.frame
+    headless.terminal.present(before)
+    d.press(.down)
+    let after = d.frame
+    let start = headless.bytesWritten
+    headless.terminal.present(after)
+    let sent = Data(headless.output.dropFirst(start))
+    // The highlight's two rows: same text, other colours.
+    let barRows = (0..<after.height).filter { y in
+      after.line(y) == before.line(y)
+        && (0..<after.width).contains { after[$0, y] != before[$0, y] }
+    }
+    #expect(barRows.count == 2)
+    let text = barRows.map { y in
+      var line = after.line(y)
+      while line.last == " " { line.removeLast() }
+      return line.utf8.count
+    }.reduce(0, +)
+    let shown = String(decoding: sent, as: UTF8.self).debugDescription
+    print("a selection move: \(sent.count) bytes, \(text) of them the rows' text: \(shown)")
+    // 79 bytes besides the text: two row moves, the counter's digit with its move and
+    // attribute, the old row's colours switched on and off, the bar's colours, two
+    // clear-to-end-of-lines and the reset at the end. (94 when the cursor was moved to
+    // the corner and the status column's padding was sent as green spaces.)
+    #expect(sent.count - text <= 84, "\(shown)")
+    #expect(!String(decoding: sent, as: UTF8.self).contains("\u{1B}[24;80H"))
   }
 
   @Test func endOfInputThrowsInsteadOfSpinning() throws {

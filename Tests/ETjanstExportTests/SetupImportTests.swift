@@ -155,4 +155,37 @@ import Testing
     #expect(error.lines == [2, 3])
     #expect(error.message(.english).contains("'Finns inte'"))
   }
+
+  @Test(
+    "staff: a known login, in any case, gets no second record and no checklist; the row says who it is"
+  )
+  func staffKnownLoginAnyCase() throws {
+    var m = try Fixtures.demo
+    let aino = try #require(m.staffMember(login: "aino.keranen"))
+    #expect(aino.onboarding == nil)
+    let text = """
+      namn;inloggning;förvaltning;e-tjänster
+      Aino K;Aino.Keranen;Kultur och fritid;Ansökan om hemtjänst
+      Ny Person;ny.person;Kultur och fritid;
+      """
+    let plan = try StaffImport.parse(text, m, today: Fixtures.today)
+    #expect(plan.rows.map(\.line) == [3])
+    #expect(plan.skipped.map(\.line) == [2])
+    let said = try #require(plan.skipped.first).text(.swedish)
+    #expect(said.contains("Aino Keränen"))
+    #expect(said.contains("Ansökan om hemtjänst"))
+    let before = m.staff.count
+    _ = try m.execute(plan.command(source: "hr.csv", noun: Self.noun), context: context(m))
+    #expect(m.staff.count == before + 1)
+    #expect(m.staff.filter { $0.login.lowercased() == "aino.keranen" }.count == 1)
+    #expect(m.staffMember(login: "aino.keranen")?.onboarding == nil)
+    // The domain keeps the rule too: the same login in another case is taken.
+    let violation = try #require(throws: RuleViolation.self) {
+      _ = try m.execute(
+        AddStaffMember(
+          name: "Aino K", login: "AINO.KERANEN", department: aino.department, manager: "",
+          startDate: Fixtures.today), context: context(m))
+    }
+    #expect(violation.field == "login")
+  }
 }

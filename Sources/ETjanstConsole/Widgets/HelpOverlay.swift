@@ -20,7 +20,7 @@ public struct HelpOverlay: Overlay {
     out.append(("", "", false))
     out.append(("", state.t(Texts.helpCommands), true))
     for c in ConsoleCommand.all where !(c.edits && state.readOnly) {
-      let name = ":" + c.names[state.language == .swedish ? 0 : min(1, c.names.count - 1)]
+      let name = ":" + c.names.shown(in: state.language)
       out.append((name + (c.argument.map { " " + $0 } ?? ""), state.t(c.help), false))
     }
     return out

@@ -141,7 +141,9 @@ enum StaffValidation {
     if p.login.isEmpty {
       throw RuleViolation.required("login", LocalizedText(sv: "Inloggning", en: "Login"))
     }
-    if let other = m.staff.first(where: { $0.login == p.login && $0.id != p.id }) {
+    if let other = m.staff.first(where: {
+      StaffMember.sameLogin($0.login, p.login) && $0.id != p.id
+    }) {
       throw RuleViolation.loginTaken(p.login, by: other.name)
     }
     guard m.department(p.department) != nil else { throw RuleViolation.unknownDepartment() }

@@ -59,7 +59,10 @@ extension Municipality {
       + mine.filter { !$0.isOpen }.sortedSwedish { $0.number }
   }
 
-  public func staffMember(login: String) -> StaffMember? { staff.first { $0.login == login } }
+  /// The staff member with `login`, matched as `StaffMember.sameLogin` does.
+  public func staffMember(login: String) -> StaffMember? {
+    staff.first { StaffMember.sameLogin($0.login, login) }
+  }
 
   /// Staff of one department (all when nil), in Swedish name order.
   public func staff(in department: EntityID<Department>?) -> [StaffMember] {

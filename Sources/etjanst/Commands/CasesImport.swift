@@ -35,13 +35,7 @@ struct Cases: ParsableCommand {
         do {
           rows = try CaseImport.parse(String(decoding: data, as: UTF8.self), m)
         } catch let error as CaseImportError {
-          throw Failure(
-            LocalizedText(
-              sv: "\(file): \(error.headline(.swedish))", en: "\(file): \(error.headline(.english))"
-            ),
-            details: error.problems.indices.map { i in
-              LocalizedText(sv: error.lines(.swedish)[i], en: error.lines(.english)[i])
-            }, status: .problems)
+          throw Failure(file: file, error)
         }
         try store.perform(ImportCases(rows, source: file), actor: Actor(user), now: Date())
         Output.print(

@@ -30,6 +30,17 @@ struct Failure: Error, CustomStringConvertible {
     self.status = status
   }
 
+  /// An import file's bad rows: its name and the headline, then one line a row;
+  /// nothing was imported, so it is a problem found.
+  init(file: String, _ error: CaseImportError) {
+    self.init(
+      LocalizedText(
+        sv: "\(file): \(error.headline(.swedish))", en: "\(file): \(error.headline(.english))"),
+      details: error.problems.indices.map { i in
+        LocalizedText(sv: error.lines(.swedish)[i], en: error.lines(.english)[i])
+      }, status: .problems)
+  }
+
   init(sv: String, en: String, status: ExitStatus = .cannotRun) {
     self.init(LocalizedText(sv: sv, en: en), status: status)
   }

@@ -52,7 +52,9 @@ struct Staff: ParsableCommand {
         manager, startDate (default today), endDate, services (e-services one a line, or \
         separated by | or, in a comma-separated file, by ;). Each person gets the onboarding \
         checklist of guideline 4.1 with the e-services on its access step. A login already \
-        known is left as it is. Resources/import/personal.csv is a sample.
+        known (in any case) is that person, left as they are with no new checklist; the \
+        e-services their row asks for that they lack are named, to be granted from the \
+        console. Resources/import/personal.csv is a sample.
         """)
 
     @OptionGroup var options: SetupImportOptions
@@ -110,9 +112,7 @@ struct SetupImport {
     do {
       plan = try parse(String(decoding: data, as: UTF8.self), m)
     } catch let error as CaseImportError {
-      throw Failure(
-        sv: "\(file): \(error.message(.swedish))", en: "\(file): \(error.message(.english))",
-        status: .problems)
+      throw Failure(file: file, error)
     }
     let command = plan.command(source: file, noun: noun)
     let now = Date()
