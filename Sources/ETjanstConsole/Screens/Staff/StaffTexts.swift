@@ -77,8 +77,8 @@ enum StaffTexts {
   // MARK: - Access view
   static func accessHead(_ department: String, _ people: Int) -> T {
     T(
-      sv: "Behörigheter · \(department) · \(people) personer",
-      en: "Access · \(department) · \(people) people")
+      sv: "Behörigheter · \(department) · \(Noun.person.count(people).sv)",
+      en: "Access · \(department) · \(Noun.person.count(people).en)")
   }
   static func legend(column key: String?) -> T {
     let choose = key.map { T(sv: "  \($0) välj e-tjänst", en: "  \($0) choose e-service") }
