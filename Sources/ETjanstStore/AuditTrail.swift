@@ -31,23 +31,31 @@ struct AuditTrail {
     try descriptor.sync()
   }
 
-  /// The last `limit` entries (all when nil), oldest first, newest last. A line that is
-  /// not a valid entry (edited by hand, cut short by a full disk) is skipped.
-  func entries(limit: Int?) throws(SystemCallError) -> [AuditEntry] {
-    try page(AuditQuery(), before: nil, limit: limit ?? Int.max).entries.reversed()
+  /// The last `limit` saved entries (all when nil), oldest first, newest last. A line
+  /// that is not a valid entry (edited by hand, cut short by a full disk) is skipped;
+  /// `storeSaveID` as in `page`.
+  func entries(limit: Int?, storeSaveID: () -> String? = { nil }) throws(SystemCallError)
+    -> [AuditEntry]
+  {
+    try page(AuditQuery(), before: nil, limit: limit ?? Int.max, storeSaveID: storeSaveID)
+      .entries.reversed()
   }
 
   /// Up to `limit` entries matching `query`, newest first, written before `cursor`
-  /// (from the end when nil).
+  /// (from the end when nil). Every read of the trail goes through here, so every
+  /// reader leaves out the lines whose save never happened (`SavedLines`);
+  /// `storeSaveID` is the save id of the store on disk, asked for after the trail's
+  /// last line was read and only when reading from the end.
   ///
   /// Reads backwards in blocks. A line is decoded only when it holds one of the
   /// query's needles (a login, an id), so a person's history in a long trail costs
   /// a byte search, not a JSON decode, per line. With `since`, reading stops at the
   /// first older line: lines are appended under the store's lock with the store's
   /// clock, so they are in time order.
-  func page(_ query: AuditQuery, before cursor: AuditCursor?, limit: Int)
-    throws(SystemCallError) -> AuditPage
-  {
+  func page(
+    _ query: AuditQuery, before cursor: AuditCursor?, limit: Int,
+    storeSaveID: () -> String? = { nil }
+  ) throws(SystemCallError) -> AuditPage {
     let descriptor: FileDescriptor
     do {
       descriptor = try FileDescriptor(path: path, flags: O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
@@ -60,6 +68,7 @@ struct AuditTrail {
     let sinceText = query.since.map { Array(AuditEntry.timeText($0).utf8) }
     var entries: [AuditEntry] = []
     var end = min(cursor?.offset ?? size, size)
+    var saved = SavedLines(after: cursor)
     // The start of a line cut by the previous block's start, read again with the
     // block before it.
     var carry = Data()
@@ -78,13 +87,21 @@ struct AuditTrail {
           let line = UnsafeBufferPointer(rebasing: bytes[range])
           if let sinceText, Self.isBefore(line, sinceText) { return -1 }
           if !needles.isEmpty && !needles.contains(where: { Self.contains(line, $0) }) {
+            saved.skip(previous: Self.previousID(line))
             return nil
           }
-          guard let entry = AuditEntry.decode(line: Data(line)), query.matches(entry) else {
+          guard let entry = AuditEntry.decode(line: Data(line)) else {
+            saved.skip(previous: Self.previousID(line))
+            return nil
+          }
+          guard saved.next(id: entry.id, previous: entry.previous, storeSaveID: storeSaveID),
+            query.matches(entry)
+          else {
             return nil
           }
           entries.append(entry)
-          return entries.count >= limit ? start + range.lowerBound : nil
+          guard entries.count >= limit else { return nil }
+          return start + range.lowerBound
         }
         var lineEnd = bytes.count
         var index = bytes.count - 1
@@ -102,25 +119,13 @@ struct AuditTrail {
         return take(0..<lineEnd)
       }
       if let outcome {
-        return AuditPage(entries: entries, next: outcome > 0 ? AuditCursor(offset: outcome) : nil)
+        return AuditPage(
+          entries: entries,
+          next: outcome > 0 ? AuditCursor(offset: outcome, newerPrevious: saved.expected) : nil)
       }
       end = start
     }
     return AuditPage(entries: entries, next: nil)
-  }
-
-  /// The entries whose save happened. A line is written before its save replaces the
-  /// store; if the program died in between, the store still holds the previous id,
-  /// so the next line names that one as `previous` (or, for the last line, the store
-  /// holds another id). Such a line is left out. Lines without ids are kept.
-  static func saved(_ entries: [AuditEntry], storeSaveID: String?) -> [AuditEntry] {
-    entries.indices.compactMap { i in
-      let entry = entries[i]
-      guard let id = entry.id else { return entry }
-      let next = entries.index(after: i) < entries.endIndex ? entries[i + 1] : nil
-      if let next, next.id != nil { return next.previous == id ? entry : nil }
-      return next == nil && storeSaveID != nil && storeSaveID != id ? nil : entry
-    }
   }
 
   private func read(_ descriptor: FileDescriptor, from offset: Int, count: Int)
@@ -142,21 +147,38 @@ struct AuditTrail {
     return data.prefix(done)
   }
 
+  private static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    needle.isEmpty || offset(of: needle, in: line) != nil
+  }
+
   /// Byte search: memchr for the first byte, then a compare (Glibc's memmem is a GNU
   /// extension Swift does not import).
-  private static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-    guard let first = needle.first, let base = line.baseAddress else { return needle.isEmpty }
+  private static func offset(of needle: [UInt8], in line: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let first = needle.first, let base = line.baseAddress else { return nil }
     var position = 0
     let last = line.count - needle.count
     while position <= last {
       guard let hit = memchr(base + position, Int32(first), last - position + 1) else {
-        return false
+        return nil
       }
       let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      if memcmp(base + offset, needle, needle.count) == 0 { return true }
+      if memcmp(base + offset, needle, needle.count) == 0 { return offset }
       position = offset + 1
     }
-    return false
+    return nil
+  }
+
+  private static let previousKey = Array(#""previous":""#.utf8)
+
+  /// The line's `previous` save id, found without decoding it. Only the entry itself
+  /// has that key (a subject or a field has none), and a quote inside a JSON text is
+  /// escaped, so the first `"previous":"` is the entry's.
+  private static func previousID(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let key = offset(of: previousKey, in: line) else { return nil }
+    let value = line[(key + previousKey.count)...]
+    guard let close = value.firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+    return String(
+      decoding: UnsafeBufferPointer(rebasing: line[value.startIndex..<close]), as: UTF8.self)
   }
 
   /// Whether the line's time (`{"at":"…"` leads every line: keys are sorted) is
@@ -168,6 +190,48 @@ struct AuditTrail {
     else { return false }
     let time = line[prefix.count..<(prefix.count + since.count)]
     return time.lexicographicallyPrecedes(since)
+  }
+}
+
+/// Tells, reading the trail newest first, which lines record a save that happened.
+///
+/// A line is appended before its save replaces the store, so a program that died in
+/// between left a line whose save never happened, and the store still holds the save
+/// id that line names as its `previous`. The line after it (the next save) names that
+/// same id as its `previous`, not the dead line's id; and when the dead line is the last
+/// one, the store's own id is the dead line's `previous`. Such a line is left out.
+/// Lines without ids (written before the store kept them) are kept, and so is a line
+/// whose newer neighbour names no `previous`.
+struct SavedLines {
+  /// The `previous` of the newer line just read: the id the next older line must have.
+  private(set) var expected: String?
+  /// Whether no newer line has been read: then the store's id decides.
+  private var atEnd: Bool
+
+  init(after cursor: AuditCursor?) {
+    expected = cursor?.newerPrevious
+    atEnd = cursor == nil
+  }
+
+  /// The next older line, decoded: whether its save happened. `storeSaveID` is asked
+  /// only for the trail's last line.
+  mutating func next(id: String?, previous: String?, storeSaveID: () -> String?) -> Bool {
+    defer { skip(previous: previous) }
+    guard let id else { return true }
+    if atEnd {
+      // The store's id read after the line: a save that finished since then has a
+      // new id, never this line's `previous`, so it cannot hide a saved line.
+      guard let previous, let store = storeSaveID() else { return true }
+      return store != previous
+    }
+    guard let expected else { return true }
+    return expected == id
+  }
+
+  /// The next older line, not judged (it does not match, or does not decode).
+  mutating func skip(previous: String?) {
+    expected = previous
+    atEnd = false
   }
 }
 

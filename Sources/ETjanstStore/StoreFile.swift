@@ -227,7 +227,8 @@ public final class StoreFile: @unchecked Sendable {
     throws(StoreError) -> AuditPage
   {
     do {
-      return try AuditTrail(path: auditPath).page(query, before: cursor, limit: limit)
+      return try AuditTrail(path: auditPath).page(
+        query, before: cursor, limit: limit, storeSaveID: currentSaveID)
     } catch {
       throw StoreError(path: auditPath, .cannotRead(error.reason))
     }
@@ -236,10 +237,7 @@ public final class StoreFile: @unchecked Sendable {
   /// The last `limit` audit entries (all when nil), newest last.
   public func auditEntries(limit: Int? = nil) throws(StoreError) -> [AuditEntry] {
     do {
-      let entries = try AuditTrail(path: auditPath).entries(limit: limit.map { $0 + 1 })
-      var saved = AuditTrail.saved(entries, storeSaveID: currentSaveID())
-      if let limit, saved.count > limit { saved.removeFirst(saved.count - limit) }
-      return saved
+      return try AuditTrail(path: auditPath).entries(limit: limit, storeSaveID: currentSaveID)
     } catch {
       throw StoreError(path: auditPath, .cannotRead(error.reason))
     }
@@ -329,7 +327,7 @@ extension StoreFile {
   /// 4. the temporary file is renamed over the store; the folder is fsynced.
   ///
   /// A crash before 4 leaves the old store and, at most, an audit line whose save
-  /// never happened — which readers recognise and leave out (`AuditTrail.saved`) —
+  /// never happened — which every read of the trail leaves out (`SavedLines`) —
   /// and a temporary file that the next save removes under the lock. After 4 the
   /// change is saved with its line; nothing after it can fail the save (a full disk
   /// only costs the folder sync or pruning old backups). SIGTERM, SIGHUP and SIGINT

@@ -209,4 +209,116 @@ import Testing
     let since = AuditQuery(since: start.addingTimeInterval(29_990 * 60))
     #expect(try trail.page(since, before: nil, limit: 100).entries.count == 10)
   }
+
+  /// A save that died after its audit line and before its rename leaves a line whose
+  /// save never happened. Every read of the trail leaves it out: the whole trail, the
+  /// console's pages (from the end and after a cursor), a person's history, since a
+  /// day, by kind and by words — the reads behind `:logg`, `h`, `list audit` and
+  /// `extract`.
+  @Test func everyReadLeavesOutLinesWhoseSaveNeverHappened() throws {
+    let folder = try TemporaryFolder()
+    let clock = Clock()
+    let store = try makeStaffStore(folder, clock)
+    let grant = GrantAccess(
+      person: StaffFixtures.eva, service: StaffFixtures.fardtjanst,
+      validFrom: Day("2026-01-05")!, validTo: nil)
+    /// A copy of the last line about Eva, as a save that died would have left it.
+    func appendDeadLine(_ name: String) throws {
+      let saved = try #require(try store.auditEntries().last)
+      var dead = saved
+      dead.id = "dead-\(name)"
+      dead.previous = saved.id
+      dead.sv = "Spöke \(name)"
+      dead.en = "Ghost \(name)"
+      var trail = try #require(bytes(store.auditPath))
+      trail += try dead.line()
+      try trail.write(to: URL(fileURLWithPath: store.auditPath))
+    }
+    clock.now += 60
+    try store.perform(grant, actor: coordinator, now: testDate)
+    try appendDeadLine("1")
+    clock.now += 60
+    try store.perform(
+      RevokeAccess(person: StaffFixtures.eva, service: StaffFixtures.fardtjanst),
+      actor: coordinator, now: testDate)
+    try appendDeadLine("2")
+    clock.now += 60
+    try store.perform(grant, actor: coordinator, now: testDate)
+    try appendDeadLine("3")
+    #expect(auditLineCount(store) == 7)
+
+    let real = ["GrantAccess", "RevokeAccess", "GrantAccess"]
+    func kinds(_ query: AuditQuery, limit: Int = 100) throws -> [String?] {
+      try store.auditPage(query, limit: limit).entries.reversed().map(\.kind)
+    }
+    func ghosts(_ entries: [AuditEntry]) -> [String] {
+      entries.map(\.en).filter { $0.hasPrefix("Ghost") }
+    }
+    #expect(ghosts(try store.auditEntries()) == [])
+    #expect(try store.auditEntries().map(\.kind) == ["CreateStore"] + real)
+    #expect(try store.auditEntries(limit: 2).map(\.kind) == Array(real.suffix(2)))
+    #expect(try kinds(AuditQuery()) == ["CreateStore"] + real)
+    #expect(try kinds(AuditQuery(), limit: 2) == Array(real.suffix(2)))
+    let m = try store.load()
+    #expect(try kinds(AuditQuery(person: .find("evab", in: m))) == real)
+    #expect(try kinds(AuditQuery(entities: [StaffFixtures.fardtjanst.rawValue])) == real)
+    #expect(try kinds(AuditQuery(since: Date(timeIntervalSince1970: 1_800_000_000))) == real)
+    #expect(try kinds(AuditQuery(kinds: ["GrantAccess"])) == ["GrantAccess", "GrantAccess"])
+    #expect(try kinds(AuditQuery(words: ["Eva"])) == real)
+    #expect(
+      try kinds(AuditQuery(person: .find("evab", in: m), viewer: Visibility(Fixtures.coordinator)))
+        == real)
+    // Page by page, one entry at a time, as the console scrolls: each cursor carries
+    // what the line after it says, so a dead line at a page's edge is known too.
+    for query in [AuditQuery(), AuditQuery(person: .find("evab", in: m))] {
+      var page = try store.auditPage(query, limit: 1)
+      var seen = page.entries
+      while let next = page.next {
+        page = try store.auditPage(query, before: next, limit: 1)
+        #expect(page.entries.count <= 1)
+        seen += page.entries
+      }
+      #expect(ghosts(seen) == [])
+      #expect(seen.count == (query.isEmpty ? 4 : 3))
+    }
+  }
+}
+
+/// Which lines record a save that happened, when the store's id is read after the
+/// trail (as every read does).
+@Suite struct SavedLinesTests {
+  func trail(_ folder: TemporaryFolder, _ ids: [(String, String?)]) throws -> AuditTrail {
+    let trail = AuditTrail(path: folder.path + "/t.audit")
+    var data = Data()
+    for (id, previous) in ids {
+      data += try AuditEntry(
+        at: testDate, login: "test", sv: id, en: id, id: id, previous: previous
+      ).line()
+    }
+    try data.write(to: URL(fileURLWithPath: trail.path))
+    return trail
+  }
+
+  func read(_ trail: AuditTrail, store: String?) throws -> [String] {
+    try trail.entries(limit: nil, storeSaveID: { store }).map(\.en)
+  }
+
+  @Test func theLastLineIsDeadWhenTheStoreStillHoldsItsPrevious() throws {
+    let folder = try TemporaryFolder()
+    let t = try trail(folder, [("a", nil), ("b", "a")])
+    #expect(try read(t, store: "b") == ["a", "b"])
+    #expect(try read(t, store: "a") == ["a"])
+    // A save that finished after the trail was read: its new id hides nothing.
+    #expect(try read(t, store: "c") == ["a", "b"])
+    #expect(try read(t, store: nil) == ["a", "b"])
+  }
+
+  @Test func aMiddleLineIsDeadWhenTheNextNamesAnotherPrevious() throws {
+    let folder = try TemporaryFolder()
+    let t = try trail(folder, [("a", nil), ("x", "a"), ("y", "a"), ("b", "a"), ("c", "b")])
+    #expect(try read(t, store: "c") == ["a", "b", "c"])
+    // A line whose next names no previous (a store made anew) is kept.
+    let u = try trail(folder, [("a", nil), ("b", nil)])
+    #expect(try read(u, store: "b") == ["a", "b"])
+  }
 }

@@ -17,7 +17,9 @@ public struct CommandLineOverlay: Overlay {
     case .tab:
       let word = text.split(separator: " ").first.map(String.init) ?? ""
       if let command = ConsoleCommand.find(word, in: ConsoleCommand.all), !text.contains(" ") {
-        let name = command.names.first { $0.hasPrefix(word.lowercased()) } ?? command.names[0]
+        let name =
+          command.names.all.first { $0.hasPrefix(word.lowercased()) }
+          ?? command.names.shown(in: state.language)
         text = name + (command.argument == nil ? "" : " ")
       }
     case .character(let c): text.append(c)

@@ -9,9 +9,10 @@ public struct HelpOverlay: Overlay {
 
   func lines(_ state: AppState) -> [(key: String, text: String, heading: Bool)] {
     var out: [(String, String, Bool)] = [("", state.t(state.screen.title), true)]
+    // Two bindings that read the same (←→ for both directions) are one line.
     var seen = Set<String>()
     for b in Binding.visible(state.screen.view.bindings(state), in: state)
-    where seen.insert(b.keyText + b.label.en).inserted {
+    where seen.insert(Self.keys(b) + "\u{0}" + state.t(b.help)).inserted {
       out.append((Self.keys(b), state.t(b.help), false))
     }
     out.append(("", "", false))
@@ -22,7 +23,7 @@ public struct HelpOverlay: Overlay {
     out.append(("", "", false))
     out.append(("", state.t(Texts.helpCommands), true))
     for c in ConsoleCommand.all where !(c.edits && state.readOnly) {
-      let name = ":" + c.names[state.language == .swedish ? 0 : min(1, c.names.count - 1)]
+      let name = ":" + c.names.shown(in: state.language)
       out.append((name + (c.argument.map { " " + $0 } ?? ""), state.t(c.help), false))
     }
     return out

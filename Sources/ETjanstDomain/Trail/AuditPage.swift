@@ -15,6 +15,13 @@ public struct AuditPage: Sendable, Equatable {
 public struct AuditCursor: Sendable, Equatable {
   /// Byte offset in the trail file where the older part ends.
   public var offset: Int
+  /// The `previous` save id of the line just after `offset`, which tells whether the
+  /// line before it records a save that happened (the reader leaves out one that
+  /// did not); nil when that line named none.
+  public var newerPrevious: String?
 
-  public init(offset: Int) { self.offset = offset }
+  public init(offset: Int, newerPrevious: String? = nil) {
+    self.offset = offset
+    self.newerPrevious = newerPrevious
+  }
 }

@@ -35,7 +35,7 @@ public enum AdminView {
 
   /// `:inställningar` on the command line.
   static var command: ConsoleCommand {
-    ConsoleCommand(["inställningar", "settings", "admin"], help: AdminTexts.commandHelp) {
+    ConsoleCommand(.settings, help: AdminTexts.commandHelp) {
       _, state in
       open(&state)
       return []

@@ -41,9 +41,7 @@ public struct TrailOverlay: Overlay {
   }
 
   public static var command: ConsoleCommand {
-    ConsoleCommand(
-      ["logg", "trail", "log", "historik", "history"], help: TrailTexts.commandHelp
-    ) { _, state in
+    ConsoleCommand(.trail, help: TrailTexts.commandHelp) { _, state in
       open(TrailTexts.title, &state)
     }
   }
