@@ -1,11 +1,21 @@
 import ETjanstDomain
 
 /// Headings of the text table in the reader's language. CSV and JSON keep the
-/// stable English keys; a key without a heading here is shown as itself.
+/// stable English keys. Every column has a heading here (a test says so).
 enum ColumnLabel {
+  /// The heading of `key` in `language`; an id column ("departmentId") is its
+  /// reference's heading with "(id)".
   static func text(_ key: String, _ language: Language) -> String {
-    guard let label = labels[key] else { return key }
-    return label(language)
+    label(key)?(language) ?? key
+  }
+
+  static func label(_ key: String) -> LocalizedText? {
+    if let label = labels[key] { return label }
+    for suffix in ["Ids", "Id"] where key.hasSuffix(suffix) {
+      guard let base = labels[String(key.dropLast(suffix.count))] else { continue }
+      return LocalizedText(sv: base.sv + " (id)", en: base.en + " (id)")
+    }
+    return nil
   }
 
   private static let labels: [String: LocalizedText] = [
@@ -37,6 +47,78 @@ enum ColumnLabel {
     "end": T(sv: "Slut", en: "End"),
     "at": T(sv: "Tid", en: "Time"),
     "what": T(sv: "Ändring", en: "Change"),
+    "id": T(sv: "Id", en: "Id"),
+    "staff": T(sv: "Medarbetare", en: "Staff member"),
+    "services": T(sv: "E-tjänster", en: "E-services"),
+    "officer": T(sv: "Handläggare (inloggning)", en: "Officer (login)"),
+    "transferredFrom": T(sv: "Överfört från", en: "Transferred from"),
+    "manager": T(sv: "Chef", en: "Manager"),
+    "startDate": T(sv: "Startdatum", en: "Start date"),
+    "canSign": T(sv: "Signerar", en: "Signs"),
+    "onboardingDone": T(sv: "Introduktion klar", en: "Onboarding done"),
+    "onboardingOverdue": T(sv: "Introduktion försenad", en: "Onboarding overdue"),
+    "offboardingDone": T(sv: "Avslut klart", en: "Offboarding done"),
+    "offboardingOverdue": T(sv: "Avslut försenat", en: "Offboarding overdue"),
+    "removalOverride": T(sv: "Skäl vid borttagning", en: "Reason for removal"),
+    "validFrom": T(sv: "Giltig från", en: "Valid from"),
+    "validToday": T(sv: "Giltig i dag", en: "Valid today"),
+    "audience": T(sv: "Målgrupp", en: "Audience"),
+    "category": T(sv: "Kategori", en: "Category"),
+    "statusSince": T(sv: "Status sedan", en: "Status since"),
+    "platform": T(sv: "Plattform", en: "Platform"),
+    "onOpenEPlatform": T(sv: "På Open ePlatform", en: "On Open ePlatform"),
+    "flowFamilyId": T(sv: "Flödesfamilj", en: "Flow family"),
+    "address": T(sv: "Adress", en: "Address"),
+    "processOwner": T(sv: "Processägare", en: "Process owner"),
+    "serviceOwner": T(sv: "E-tjänsteägare", en: "E-service owner"),
+    "informationOwner": T(sv: "Informationsägare", en: "Information owner"),
+    "dataController": T(sv: "Personuppgiftsansvarig", en: "Data controller"),
+    "contactPerson": T(sv: "Kontaktperson", en: "Contact person"),
+    "needsELegitimation": T(sv: "E-legitimation", en: "E-identification"),
+    "needsSigning": T(sv: "Underskrift", en: "Signing"),
+    "automated": T(sv: "Automatiserad", en: "Automated"),
+    "paperFormsReplaced": T(sv: "Ersätter blanketter", en: "Paper forms replaced"),
+    "yearlyCaseVolume": T(sv: "Ärenden per år", en: "Cases a year"),
+    "handlingDaysBefore": T(sv: "Handläggningsdagar före", en: "Handling days before"),
+    "handlingDaysAfter": T(sv: "Handläggningsdagar efter", en: "Handling days after"),
+    "reviewIntervalMonths": T(sv: "Granskas var (mån.)", en: "Review every (months)"),
+    "reviewDue": T(sv: "Granskas senast", en: "Review due"),
+    "openReports": T(sv: "Öppna rapporter", en: "Open reports"),
+    "reports": T(sv: "Rapporter", en: "Reports"),
+    "legalNote": T(sv: "Lagkrav", en: "Legal requirements"),
+    "stepName": T(sv: "Stegets namn", en: "Step name"),
+    "holdReason": T(sv: "Skäl", en: "Reason"),
+    "leadTimeDays": T(sv: "Dagar sedan start", en: "Lead time (days)"),
+    "rank": T(sv: "Prioritet", en: "Rank"),
+    "effectScore": T(sv: "Effekt", en: "Effect"),
+    "orderCaseNumber": T(sv: "Beställningens ärende", en: "Order case number"),
+    "contactEmail": T(sv: "Kontaktens e-post", en: "Contact e-mail"),
+    "serviceStatus": T(sv: "E-tjänstens status", en: "E-service status"),
+    "meetingAt": T(sv: "Möte", en: "Meeting"),
+    "meetingPlace": T(sv: "Mötesplats", en: "Meeting place"),
+    "comments": T(sv: "Kommentarer", en: "Comments"),
+    "openComments": T(sv: "Öppna kommentarer", en: "Open comments"),
+    "agreedBy": T(sv: "Överenskommet av", en: "Agreed by"),
+    "created": T(sv: "Skapad", en: "Created"),
+    "hasRoutine": T(sv: "Har rutin", en: "Has routine"),
+    "location": T(sv: "Förvaras", en: "Kept at"),
+    "responsible": T(sv: "Ansvarig", en: "Responsible"),
+    "observed": T(sv: "Iakttaget", en: "Observed"),
+    "declaredBy": T(sv: "Anmält av", en: "Declared by"),
+    "contactAt": T(sv: "Kontakt", en: "Contact"),
+    "contactChannel": T(sv: "Kontaktväg", en: "Contact channel"),
+    "contactBy": T(sv: "Kontakt av", en: "Contact by"),
+    "contactReference": T(sv: "Kontaktens referens", en: "Contact reference"),
+    "contactLate": T(sv: "Kontakt sen", en: "Contact late"),
+    "minutesToEnd": T(sv: "Min. till slut", en: "Min. to end"),
+    "departmentsAffected": T(sv: "Berörda förvaltningar", en: "Departments affected"),
+    "departmentsNotified": T(sv: "Underrättade förvaltningar", en: "Departments notified"),
+    "cause": T(sv: "Orsak", en: "Cause"),
+    "followUp": T(sv: "Uppföljning", en: "Follow-up"),
+    "kind": T(sv: "Typ", en: "Kind"),
+    "scopeServiceIds": T(sv: "Omfattning (id)", en: "Scope (id)"),
+    "officerId": T(sv: "Handläggare (id)", en: "Officer (id)"),
+    "changes": T(sv: "Gammalt → nytt", en: "Old → new"),
   ]
 
   private typealias T = LocalizedText

@@ -39,7 +39,16 @@ public enum ExportFormat: String, CaseIterable, Sendable {
       + table.rows.map { row in shown.map { TextCleaning.printable(row[$0].display(language)) } }
     var widths = shown.indices.map { i in cells.map { Self.width($0[i]) }.max() ?? 0 }
     if !wide {
-      widths = fitted(widths, into: narrowWidth - 2 * (widths.count - 1))
+      // A time or a day is never cut: "2026-12-01 14:05 …" says less than nothing.
+      let floors = shown.indices.map { i in
+        table.rows.allSatisfy { row in
+          switch row[shown[i]] {
+          case .time, .day, .none: return true
+          default: return false
+          }
+        } ? widths[i] : 8
+      }
+      widths = fitted(widths, into: narrowWidth - 2 * (widths.count - 1), floors: floors)
       cells = cells.map { row in row.enumerated().map { cut($1, to: widths[$0]) } }
     }
     return cells.map { row in
@@ -51,12 +60,15 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }.joined(separator: "\n") + "\n"
   }
 
-  /// Narrows the widest column, one column at a time, until the sum fits (no column
-  /// below 8).
-  static func fitted(_ widths: [Int], into total: Int) -> [Int] {
+  /// Narrows the widest column that may shrink, one column at a time, until the sum
+  /// fits (no column below its floor: 8, or its whole width for times and days).
+  static func fitted(_ widths: [Int], into total: Int, floors: [Int]? = nil) -> [Int] {
     var widths = widths
-    while widths.reduce(0, +) > total, let i = widths.indices.max(by: { widths[$0] < widths[$1] }),
-      widths[i] > 8
+    let floors = floors ?? widths.map { _ in 8 }
+    while widths.reduce(0, +) > total,
+      let i = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: {
+        widths[$0] < widths[$1]
+      })
     {
       widths[i] -= 1
     }
@@ -104,7 +116,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case .number(let n): return String(n)
     case .decimal(let d): return String(d)
     case .bool(let b): return b ? "true" : "false"
-    case .list(let items): return "[" + items.map(quoted).joined(separator: ", ") + "]"
+    case .list(let items), .labels(let items, _):
+      return "[" + items.map(quoted).joined(separator: ", ") + "]"
     case .none: return "null"
     default: return quoted(value.text)
     }

@@ -37,14 +37,15 @@ extension ExportTable {
         return [
           .text(o.id.rawValue), .text(o.title), .text(m.departmentName(o.department)),
           .text(o.department.rawValue), .number(o.step.rawValue),
-          .text(stepName(o.step)), .text(o.hold?.kind.rawValue ?? "active"),
+          .label(stepName(o.step), o.step.label), state(o.hold?.kind),
           .text(o.hold?.reason ?? ""),
           .number(o.daysInStep(at: now)), .number(o.leadTimeDays(at: now)),
           .bool(o.isOverdue(at: now, limitDays: limit)), .optional(rank[o.id]),
-          .text(o.audience.rawValue),
+          .label(o.audience, o.audience.label),
           .number(o.need.effectScore), .optional(o.need.yearlyCaseVolume), .text(o.orderCaseNumber),
           .text(o.contactPerson), .text(o.contactEmail), .text(service?.name ?? ""),
-          .optional(o.service?.rawValue), .text(service?.status.rawValue ?? ""),
+          .optional(o.service?.rawValue),
+          service.map { .label($0.status, $0.status.label) } ?? .none,
           .optional(o.meeting?.at),
           .text(o.meeting?.place ?? ""),
           .number(o.comments.count), .number(o.openComments.count), .text(o.agreement?.by ?? ""),
@@ -52,6 +53,16 @@ extension ExportTable {
         ]
       },
       narrow: ["title", "department", "step", "state", "daysInStep", "overdue"])
+  }
+
+  /// "active", "onHold" or "cancelled", with its label.
+  static func state(_ hold: HoldKind?) -> ExportValue {
+    switch hold {
+    case nil: return .label("active", LocalizedText(sv: "pågår", en: "active"))
+    case .onHold?: return .label(HoldKind.onHold, LocalizedText(sv: "pausad", en: "on hold"))
+    case .cancelled?:
+      return .label(HoldKind.cancelled, LocalizedText(sv: "avbruten", en: "cancelled"))
+    }
   }
 
   /// Stable English names of the steps, for scripts.

@@ -18,13 +18,18 @@ extension ExportTable {
         let r = d.fallbackRoutine
         return [
           .text(d.name), .text(d.id.rawValue), .bool(r != nil),
-          .list(flagKeys(d.routineFlags(on: options.today))),
+          routineFlags(d.routineFlags(on: options.today)),
           .text(r?.location ?? ""),
           .text(r?.responsible ?? ""), .optional(r?.lastReviewed), .optional(r?.reviewDue),
           .optional(r?.reviewIntervalMonths), .optional(r?.lastTested),
         ]
       },
       narrow: ["department", "flags", "lastReviewed", "lastTested"])
+  }
+
+  /// The routine's flags as keys, read as their labels.
+  static func routineFlags(_ flags: [RoutineFlag]) -> ExportValue {
+    .labels(flagKeys(flags), flags.map(\.label))
   }
 
   /// Stable English keys of routine flags; none when all is well.
@@ -79,7 +84,8 @@ extension ExportTable {
   /// "wholePlatform", or the listed e-services' names.
   static func scopeValue(_ scope: OutageScope, _ m: Municipality) -> ExportValue {
     switch scope {
-    case .wholePlatform: return .text("wholePlatform")
+    case .wholePlatform:
+      return .label("wholePlatform", LocalizedText(sv: "hela plattformen", en: "whole platform"))
     case .services(let ids): return .list(ids.map { m.service($0)?.name ?? $0.rawValue })
     }
   }

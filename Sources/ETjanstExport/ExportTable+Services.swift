@@ -32,8 +32,8 @@ extension ExportTable {
       rows: services.map { s in
         [
           .text(s.id.rawValue), .text(s.name), .text(m.departmentName(s.department)),
-          .text(s.department.rawValue), .text(s.audience.rawValue), .text(s.category),
-          .text(s.status.rawValue), .text(s.status.label(options.language)),
+          .text(s.department.rawValue), .label(s.audience, s.audience.label), .text(s.category),
+          .label(s.status, s.status.label), .text(s.status.label(options.language)),
           .optional(s.statusSince), .text(s.platform), .bool(s.isOnOpenEPlatform),
           .text(s.flowFamilyID), .text(s.address),
         ] + owners.flatMap { [person(s.roles[keyPath: $0.1]), personID(s.roles[keyPath: $0.1])] }
@@ -44,9 +44,14 @@ extension ExportTable {
             .optional(s.handlingDaysAfter), .optional(s.lastReviewed),
             .number(s.reviewIntervalMonths), .optional(s.reviewDue),
             .number(s.openReports.count), .number(s.reports.count),
-            .list(m.flags(of: s, today: options.today).map(\.rawValue)), .text(s.legalNote),
+            flags(m.flags(of: s, today: options.today)), .text(s.legalNote),
           ]
       },
       narrow: ["name", "department", "statusLabel", "serviceOwnerName", "flags"])
+  }
+
+  /// The flags' stable keys, read as their labels.
+  static func flags(_ flags: [ServiceFlag]) -> ExportValue {
+    .labels(flags.map(\.rawValue), flags.map(\.label))
   }
 }

@@ -18,7 +18,7 @@ extension ExportTable {
         [
           .text(p.id.rawValue), .text(p.name), .text(p.login),
           .text(m.departmentName(p.department)), .text(p.department.rawValue),
-          .text(names(p.manager)), .text(p.status.rawValue), .day(p.startDate),
+          .text(names(p.manager)), .label(p.status, p.status.label), .day(p.startDate),
           .optional(p.endDate),
           .bool(p.canSign),
           .list(
@@ -53,7 +53,7 @@ extension ExportTable {
             [
               .text(p.name), .text(p.id.rawValue), .text(p.login),
               .text(m.departmentName(p.department)), .text(p.department.rawValue),
-              .text(p.status.rawValue),
+              .label(p.status, p.status.label),
               .text(m.service(g.service)?.name ?? g.service.rawValue), .text(g.service.rawValue),
               .day(g.validFrom),
               .optional(g.validTo),
@@ -66,8 +66,10 @@ extension ExportTable {
             [
               .text(p.name), .text(p.id.rawValue), .text(p.login),
               .text(m.departmentName(p.department)), .text(p.department.rawValue),
-              .text(p.status.rawValue),
-              .text("document signing"), .none, .none, .none, .bool(true),
+              .label(p.status, p.status.label),
+              .label(
+                "document signing", LocalizedText(sv: "Dokumentsignering", en: "Document signing")),
+              .none, .none, .none, .bool(true),
               p.status == .removed ? .text("heldByRemoved") : .none,
             ]
           ] : []
@@ -78,9 +80,18 @@ extension ExportTable {
 
   static func flag(_ flag: AccessFlag?) -> ExportValue {
     switch flag {
-    case .heldByRemoved: return .text("heldByRemoved")
-    case .leaverWithoutValidTo: return .text("leaverWithoutValidTo")
-    case .expiresWithOpenCases(let day): return .text("expiresWithOpenCases \(day)")
+    case .heldByRemoved:
+      return .label(
+        "heldByRemoved", LocalizedText(sv: "innehas av en som slutat", en: "held by a leaver"))
+    case .leaverWithoutValidTo:
+      return .label(
+        "leaverWithoutValidTo",
+        LocalizedText(sv: "slutar, utan slutdatum", en: "leaving, no end date"))
+    case .expiresWithOpenCases(let day):
+      return .label(
+        "expiresWithOpenCases \(day)",
+        LocalizedText(
+          sv: "upphör \(day) med öppna ärenden", en: "ends \(day) with open cases"))
     case nil: return .none
     }
   }
@@ -103,7 +114,7 @@ extension ExportTable {
           .text(c.service.rawValue),
           .text(m.staffMember(c.officer)?.login ?? c.officer.rawValue), .text(c.officer.rawValue),
           .text(m.staffMember(c.officer)?.name ?? ""),
-          .text(c.status.rawValue),
+          .label(c.status, c.status.label),
           c.transferredFrom.map { .text(m.staffMember($0)?.login ?? $0.rawValue) } ?? .none,
           .optional(c.transferredFrom?.rawValue),
         ]

@@ -42,6 +42,11 @@ public enum ExportValue: Sendable, Equatable {
   case time(Date)
   /// Several values (flags, e-services): a JSON array; "; " between them elsewhere.
   case list([String])
+  /// A stable key for scripts (CSV, JSON: "active") that a person reads as its label
+  /// in their language (the text table: "Aktiv").
+  case label(String, LocalizedText)
+  /// Several of them: a JSON array of keys, the labels with commas in the table.
+  case labels([String], [LocalizedText])
   case none
 
   /// The value as a script reads it (CSV, and what `--filter` matches): numbers
@@ -55,6 +60,8 @@ public enum ExportValue: Sendable, Equatable {
     case .day(let d): return d.description
     case .time(let t): return LocalTime.iso(t)
     case .list(let items): return items.joined(separator: "; ")
+    case .label(let key, _): return key
+    case .labels(let keys, _): return keys.joined(separator: "; ")
     case .none: return ""
     }
   }
@@ -67,6 +74,8 @@ public enum ExportValue: Sendable, Equatable {
     case .bool(let b): return language == .swedish ? (b ? "ja" : "nej") : (b ? "yes" : "no")
     case .time(let t): return LocalTime.text(t)
     case .list(let items): return items.joined(separator: ", ")
+    case .label(_, let label): return label(language)
+    case .labels(_, let labels): return labels.map { $0(language) }.joined(separator: ", ")
     default: return text
     }
   }
@@ -75,6 +84,13 @@ public enum ExportValue: Sendable, Equatable {
   public static func optional(_ n: Int?) -> ExportValue { n.map(ExportValue.number) ?? .none }
   public static func optional(_ t: Date?) -> ExportValue { t.map(ExportValue.time) ?? .none }
   public static func optional(_ s: String?) -> ExportValue { s.map(ExportValue.text) ?? .none }
+
+  /// An enum's stable raw value with its label.
+  public static func label<E: RawRepresentable<String>>(_ value: E, _ label: LocalizedText)
+    -> ExportValue
+  {
+    .label(value.rawValue, label)
+  }
 }
 
 /// Options every `list` takes.

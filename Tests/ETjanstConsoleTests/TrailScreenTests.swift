@@ -110,6 +110,11 @@ struct TrailScreenTests {
     d.press(.character("h"))
     #expect(screen(d).contains("Historik · Skolskjuts"), "\(screen(d))")
     #expect(screen(d).contains("3 poster"), "\(screen(d))")
+    // One entry is one post, not "1 poster".
+    d.press(.character("/"))
+    d.type("tog bort")
+    d.press(.enter)
+    #expect(screen(d).contains("1 post") && !screen(d).contains("1 poster"), "\(screen(d))")
   }
 
   @Test("a long trail is read a page at a time as the selection goes down; / narrows it")

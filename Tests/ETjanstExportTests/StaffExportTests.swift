@@ -93,7 +93,7 @@ struct StaffExportTests {
     #expect(json.contains(#""flag": "heldByRemoved""#))
     #expect(json.contains(#""flag": "leaverWithoutValidTo""#))
     #expect(json.contains(#""flag": "expiresWithOpenCases 2026-12-05""#))
-    #expect(table.rows.filter { $0[6] == .text("document signing") }.count == 3)
+    #expect(table.rows.filter { $0[6].text == "document signing" }.count == 3)
   }
 
   @Test("list cases puts open cases first and shows transfers")

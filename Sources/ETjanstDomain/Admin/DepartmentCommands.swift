@@ -94,20 +94,13 @@ public struct DepartmentUses: Equatable, Sendable {
 
   /// "2 e-tjänster, 1 medarbetare" — only the kinds that are there.
   public var listing: LocalizedText {
-    let parts: [(Int, String, String, String, String)] = [
-      (services, "e-tjänst", "e-tjänster", "e-service", "e-services"),
-      (staff, "medarbetare", "medarbetare", "staff member", "staff members"),
-      (orders, "beställning", "beställningar", "order", "orders"),
-      (managers, "chefsinloggning", "chefsinloggningar", "manager login", "manager logins"),
-      (
-        outageNotices, "underrättelse om avbrott", "underrättelser om avbrott", "outage notice",
-        "outage notices"
-      ),
+    let parts: [(Int, Noun)] = [
+      (services, .eService), (staff, .staffMember), (orders, .order), (managers, .managerLogin),
+      (outageNotices, .outageNotice),
     ]
-    let present = parts.filter { $0.0 > 0 }
+    let present = parts.filter { $0.0 > 0 }.map { $0.1.count($0.0) }
     return LocalizedText(
-      sv: present.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }.joined(separator: ", "),
-      en: present.map { "\($0.0) \($0.0 == 1 ? $0.3 : $0.4)" }.joined(separator: ", "))
+      sv: present.map(\.sv).joined(separator: ", "), en: present.map(\.en).joined(separator: ", "))
   }
 }
 

@@ -31,10 +31,10 @@ extension Municipality {
       return LocalizedText(
         sv: "skulle ha granskats senast \(due)", en: "was due for review by \(due)")
     case .openReports:
-      let n = s.openReports.count
+      let reports = Noun.openReport.count(s.openReports.count)
       return LocalizedText(
-        sv: "\(n) \(n == 1 ? "öppen rapport" : "öppna rapporter") om fel eller revidering",
-        en: "\(n) open \(n == 1 ? "report" : "reports") of errors or revision needs")
+        sv: "\(reports.sv) om fel eller revidering", en: "\(reports.en) of errors or revision needs"
+      )
     case .inactivePerson:
       let who = m.inactivePeople(of: s)
       return LocalizedText(

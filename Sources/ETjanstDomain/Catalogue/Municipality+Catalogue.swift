@@ -96,7 +96,7 @@ extension Municipality {
       en.append("\(names) \(granted.count == 1 ? "has" : "have") access to it")
     }
     if !cases.isEmpty {
-      sv.append("\(cases.count) ärenden hör till den")
+      sv.append("\(Noun.case.count(cases.count).sv) hör till den")
       en.append("\(cases.count) \(cases.count == 1 ? "case belongs" : "cases belong") to it")
     }
     guard !sv.isEmpty else { return nil }

@@ -13,8 +13,11 @@ extension Findings {
         Finding(
           section: "6", severity: .warning, subject: o.title,
           message: LocalizedText(
-            sv: "\(days) dagar i steg \(o.step.rawValue) (\(step.sv)); gränsen är \(limit) dagar",
-            en: "\(days) days in step \(o.step.rawValue) (\(step.en)); the limit is \(limit) days"),
+            sv:
+              "\(Noun.day.count(days).sv) i steg \(o.step.rawValue) (\(step.sv)); gränsen är \(Noun.day.count(limit).sv)",
+            en:
+              "\(Noun.day.count(days).en) in step \(o.step.rawValue) (\(step.en)); the limit is \(Noun.day.count(limit).en)"
+          ),
           target: .order(o.id),
           due: Day(o.enteredCurrentStep).adding(days: limit + 1).start))
     }

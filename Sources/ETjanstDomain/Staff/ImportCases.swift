@@ -35,8 +35,8 @@ public struct ImportCases: Command {
 
   public var summary: LocalizedText {
     LocalizedText(
-      sv: "Importerade \(rows.count) ärenden från \(source)",
-      en: "Imported \(rows.count) cases from \(source)")
+      sv: "Importerade \(Noun.case.count(rows.count).sv) från \(source)",
+      en: "Imported \(Noun.case.count(rows.count).en) from \(source)")
   }
 
   /// Linear in rows plus cases: every lookup is a dictionary built once, so an export

@@ -145,9 +145,9 @@ extension Findings {
         section: "gallring", severity: .warning, subject: "gallring",
         message: LocalizedText(
           sv:
-            "gallring behövs: \(count) poster har passerat sin gallringsfrist (etjanst gallra --dry-run)",
+            "gallring behövs: \(Noun.record.count(count).sv) har passerat sin gallringsfrist (etjanst gallra --dry-run)",
           en:
-            "gallring is due: \(count) records are past their retention period (etjanst gallra --dry-run)"
+            "gallring is due: \(Noun.record.count(count).en) past their retention period (etjanst gallra --dry-run)"
         ),
         target: .users)
     ]

@@ -35,10 +35,9 @@ struct Cases: ParsableCommand {
           throw Failure(file: file, error)
         }
         try store.perform(ImportCases(rows, source: file), actor: Actor(user), now: Date())
+        let count = Noun.case.count(rows.count)
         Output.print(
-          language == .swedish
-            ? "Importerade \(rows.count) \(rows.count == 1 ? "ärende" : "ärenden")."
-            : "Imported \(rows.count) \(rows.count == 1 ? "case" : "cases").")
+          language == .swedish ? "Importerade \(count.sv)." : "Imported \(count.en).")
       }
     }
   }

@@ -77,8 +77,8 @@ enum StaffTexts {
   // MARK: - Access view
   static func accessHead(_ department: String, _ people: Int) -> T {
     T(
-      sv: "Behörigheter · \(department) · \(people) personer",
-      en: "Access · \(department) · \(people) people")
+      sv: "Behörigheter · \(department) · \(Noun.person.count(people).sv)",
+      en: "Access · \(department) · \(Noun.person.count(people).en)")
   }
   static let legend = T(
     sv: "● behörighet  ○ ej giltig i dag  ! åtgärdas  · ingen  ←→ välj e-tjänst",

@@ -15,9 +15,9 @@ enum TrailTexts {
   static func count(_ n: Int, more: Bool) -> T {
     more
       ? T(
-        sv: "\(n) poster hittills · fler läses när du bläddrar",
-        en: "\(n) entries so far · more load as you scroll")
-      : T(sv: "\(n) poster", en: "\(n) entries")
+        sv: "\(Noun.entry.count(n).sv) hittills · fler läses när du bläddrar",
+        en: "\(Noun.entry.count(n).en) so far · more load as you scroll")
+      : Noun.entry.count(n)
   }
   static func kindFilter(_ kind: String) -> T { T(sv: "typ \(kind)", en: "kind \(kind)") }
   static let cannotRead = T(sv: "Loggen kunde inte läsas", en: "The trail could not be read")
