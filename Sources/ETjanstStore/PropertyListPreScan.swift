@@ -87,7 +87,7 @@ private struct XMLScan {
       let next = index + 1 < bytes.count ? bytes[index + 1] : 0
       if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
         // A comment, a declaration or a processing instruction: no depth.
-        let end = next == UInt8(ascii: "!") && starts("<!--") ? "-->" : ">"
+        let end: StaticString = next == UInt8(ascii: "!") && starts("<!--") ? "-->" : ">"
         guard skip(past: end) else { return "line \(line): a declaration that never ends" }
       } else {
         let closing = next == UInt8(ascii: "/")
@@ -107,19 +107,24 @@ private struct XMLScan {
     return nil
   }
 
-  private func starts(_ text: String) -> Bool {
-    let pattern = Array(text.utf8)
-    guard index + pattern.count <= bytes.count else { return false }
-    return (0..<pattern.count).allSatisfy { bytes[index + $0] == pattern[$0] }
+  /// Whether the bytes at `index` are `text`. A StaticString, and no array made per
+  /// call: this runs for every byte inside a tag.
+  private func starts(_ text: StaticString) -> Bool {
+    let count = text.utf8CodeUnitCount
+    guard index + count <= bytes.count else { return false }
+    let pattern = text.utf8Start
+    for k in 0..<count where bytes[index + k] != pattern[k] { return false }
+    return true
   }
 
   /// Moves past the next `end`, counting lines; false when the file ends first.
-  private mutating func skip(past end: String) -> Bool {
-    let pattern = Array(end.utf8)
+  private mutating func skip(past end: StaticString) -> Bool {
+    let first = end.utf8Start[0]
     while index < bytes.count {
-      if bytes[index] == 0x0A { line += 1 }
-      if starts(end) {
-        index += pattern.count
+      let byte = bytes[index]
+      if byte == 0x0A { line += 1 }
+      if byte == first, starts(end) {
+        index += end.utf8CodeUnitCount
         return true
       }
       index += 1

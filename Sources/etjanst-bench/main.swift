@@ -9,6 +9,7 @@ import Foundation
 // trail of 1,000,000 entries beside the store), and the same pty figures for tig and mc
 // in the same run. Build both products in release first, then run:
 //   swift build -c release && .build/release/etjanst-bench [municipality|region|all]
+// or, for one store's load in stages (time and memory): etjanst-bench load FILE
 // The targets it is read against are in README.md ("Performance").
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -222,6 +223,53 @@ func bench(_ scale: String) throws {
     ["python3", "-c", "import plistlib,sys; plistlib.load(open(sys.argv[1],'rb'))", path])
 }
 
+/// Resident and peak resident memory of this process, in MB (from /proc).
+func resident() -> (now: Int, peak: Int) {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+    return (0, 0)
+  }
+  func field(_ name: String) -> Int {
+    let line = status.split(separator: "\n").first { $0.hasPrefix(name) } ?? ""
+    return
+      (Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+      ?? 0) / 1024
+  }
+  return (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// `etjanst-bench load FILE`: one load of a store in stages, with the time and the
+/// memory each takes, in a process that does nothing else (so the peak is the load's).
+func loadInStages(_ path: String) throws {
+  func stage(_ label: String, _ start: ContinuousClock.Instant) {
+    let (now, peak) = resident()
+    line(
+      label,
+      String(
+        format: "%8.1f ms   resident %4d MB, peak %4d MB",
+        milliseconds(ContinuousClock.now - start), now, peak))
+  }
+  var start = ContinuousClock.now
+  let data = try Data(contentsOf: URL(fileURLWithPath: path))
+  stage("read the file (\(data.count / 1_000_000) MB)", start)
+  start = ContinuousClock.now
+  _ = PropertyListPreScan.problem(in: data)
+  stage("pre-scan", start)
+  start = ContinuousClock.now
+  let document = try StoreDocument.decode(data, path: path)
+  stage("parse + decode", start)
+  start = ContinuousClock.now
+  _ = StoreValidation.refusal(document.municipality)
+  stage("validation", start)
+  withExtendedLifetime(data) {}
+  start = ContinuousClock.now
+  let whole = try StoreFile(path: path).load()
+  stage("StoreFile.load (all of it, again)", start)
+  withExtendedLifetime((document, whole)) {}
+}
+
+if which == "load", let path = CommandLine.arguments.dropFirst(2).first {
+  try loadInStages(path)
+}
 if which == "municipality" || which == "all" { try bench("municipality") }
 if which == "region" || which == "all" { try bench("region") }
 if which == "all" || which == "others" {
