@@ -56,14 +56,10 @@ struct AuditTrail {
     _ query: AuditQuery, before cursor: AuditCursor?, limit: Int,
     storeSaveID: () -> String? = { nil }
   ) throws(SystemCallError) -> AuditPage {
-    let descriptor: FileDescriptor
-    do {
-      descriptor = try FileDescriptor(path: path, flags: O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
-    } catch  where error.code == ENOENT {
+    guard let (descriptor, info) = try Self.open(path) else {
       return AuditPage(entries: [], next: nil)
     }
-    guard try descriptor.status().isRegularFile else { throw SystemCallError("read", EINVAL) }
-    let size = Int(try descriptor.status().st_size)
+    let size = Int(info.st_size)
     let needles = query.needles.map { Array($0.utf8) }
     let sinceText = query.since.map { Array(AuditEntry.timeText($0).utf8) }
     var entries: [AuditEntry] = []
@@ -128,7 +124,20 @@ struct AuditTrail {
     return AuditPage(entries: entries, next: nil)
   }
 
-  private func read(_ descriptor: FileDescriptor, from offset: Int, count: Int)
+  /// The trail opened to be read (beside the store: no symlink followed, a regular
+  /// file only); nil when there is none yet.
+  static func open(_ path: String) throws(SystemCallError) -> (FileDescriptor, stat)? {
+    do {
+      return try FileDescriptor.openRegular(path, followSymlinks: false)
+    } catch let error as SystemCallError {
+      if error.code == ENOENT { return nil }
+      throw error
+    } catch {
+      throw SystemCallError("read", EINVAL)
+    }
+  }
+
+  func read(_ descriptor: FileDescriptor, from offset: Int, count: Int)
     throws(SystemCallError) -> Data
   {
     var data = Data(count: count)

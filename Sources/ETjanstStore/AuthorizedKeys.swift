@@ -47,6 +47,16 @@ public enum AuthorizedKeys {
     public var shortKey: String { "…" + key.suffix(12) }
   }
 
+  /// The file's text, empty when there is none; read as every named file is
+  /// (`InputFile`), so a FIFO in its place is refused instead of waited on.
+  public static func read(_ path: String) throws(InputFile.Failure) -> String {
+    do {
+      return try InputFile.text(path)
+    } catch  where error.isMissing {
+      return ""
+    }
+  }
+
   /// The lines that hold a key; comments, blank and unreadable lines are skipped.
   public static func parse(_ text: String) -> [Line] {
     text.split(whereSeparator: \.isNewline).compactMap { parse(line: String($0)) }
@@ -153,11 +163,9 @@ public enum AuthorizedKeys {
     }
     let existing: String
     do {
-      existing = try String(contentsOfFile: path, encoding: .utf8)
-    } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-      existing = ""
+      existing = try read(path)
     } catch {
-      throw .cannotWrite("\(path): \(error.localizedDescription)")
+      throw .cannotWrite(error.message.en)
     }
     if let same = parse(existing).first(where: { $0.key == key.key }) {
       throw .alreadyThere(login: same.login)

@@ -139,7 +139,7 @@ public enum KeyMode {
     let found = stat(store.filePath, &info) == 0
     let parent = getppid()
     let grandparent = parentPID(of: parent)
-    let keys = (try? String(contentsOfFile: authorizedKeys, encoding: .utf8)) ?? ""
+    let keys = (try? AuthorizedKeys.read(authorizedKeys)) ?? ""
     var commands: [String: [String]] = [:]
     for line in AuthorizedKeys.parse(keys) {
       if let command = line.forcedCommand, let login = ForcedCommand.login(in: command) {

@@ -63,18 +63,34 @@ extension AuditTrail {
     try prefixBefore(cutoff).lines
   }
 
-  /// The oldest entry's time.
+  /// The oldest entry's time, from the first line (read up to its end, not the
+  /// whole trail).
   func oldest() throws(SystemCallError) -> Date? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    let first = data.prefix { $0 != UInt8(ascii: "\n") }
-    return AuditEntry.decode(line: Data(first))?.at
+    guard let (descriptor, info) = try Self.open(path) else { return nil }
+    var first = Data()
+    while first.count < Int(info.st_size) {
+      let block = try read(descriptor, from: first.count, count: 1 << 16)
+      if block.isEmpty { break }
+      if let end = block.firstIndex(of: UInt8(ascii: "\n")) {
+        first += block[..<end]
+        break
+      }
+      first += block
+    }
+    return AuditEntry.decode(line: first)?.at
+  }
+
+  /// The whole trail (nil when there is none), opened as every read of it is.
+  private func contents() throws(SystemCallError) -> Data? {
+    guard let (descriptor, info) = try Self.open(path) else { return nil }
+    return try descriptor.readToEnd(sizeHint: Int(info.st_size))
   }
 
   /// Rewrites the trail without the lines saved before `cutoff` (under the store's
   /// lock, so no line is appended meanwhile): a temporary file, 0600, renamed over it.
   func removeEntries(before cutoff: Date) throws(SystemCallError) -> Int {
     let (count, bytes) = try prefixBefore(cutoff)
-    guard count > 0, let data = FileManager.default.contents(atPath: path) else { return 0 }
+    guard count > 0, let data = try contents() else { return 0 }
     let temporary = try TemporaryFile(beside: path, mode: 0o600, group: nil)
     _ = try temporary.write(data.dropFirst(bytes))
     try temporary.rename(over: path)
@@ -83,7 +99,7 @@ extension AuditTrail {
 
   /// How many lines at the start are older than `cutoff`, and how many bytes they take.
   private func prefixBefore(_ cutoff: Date) throws(SystemCallError) -> (lines: Int, bytes: Int) {
-    guard let data = FileManager.default.contents(atPath: path) else { return (0, 0) }
+    guard let data = try contents() else { return (0, 0) }
     let limit = Array(AuditEntry.timeText(cutoff).utf8)
     let prefix = Array(#"{"at":""#.utf8)
     var lines = 0

@@ -285,13 +285,14 @@ extension StoreFile {
     let data: Data
     let info: stat
     do {
-      // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer
-      // forever. fstat then refuses anything but a regular file before a byte is read
-      // (and a regular file ignores the flag).
-      let descriptor = try FileDescriptor(path: filePath, flags: O_RDONLY | O_NONBLOCK)
-      info = try descriptor.status()
+      // A FIFO is refused, not waited on; anything but a regular file is refused
+      // before a byte is read.
+      let descriptor: FileDescriptor
+      (descriptor, info) = try FileDescriptor.openRegular(filePath)
       try check(info, path: path)
       data = try descriptor.readToEnd(sizeHint: Int(info.st_size))
+    } catch is NotRegularFile {
+      throw StoreError(path: path, .notRegularFile)
     } catch let error as SystemCallError {
       throw StoreError(path: path, error.code == ENOENT ? .notFound : .cannotRead(error.reason))
     } catch let error as StoreError {

@@ -39,6 +39,21 @@ import Testing
     #expect(bytes(folder.store) == stored)
   }
 
+  /// Every read of the trail opens it as the save does: a symlink in its place is not
+  /// followed, so the trail's gallring neither reads nor counts what it points to.
+  @Test func theTrailIsNotReadThroughASymlink() throws {
+    let folder = try TemporaryFolder()
+    let store = try makeStore(in: folder)
+    let outside = try TemporaryFolder()
+    let old = AuditEntry(at: Date(timeIntervalSince1970: 0), login: "x", sv: "gammal", en: "old")
+    try (try old.line() + old.line()).write(to: URL(fileURLWithPath: outside.path + "/t"))
+    unlink(store.auditPath)
+    #expect(symlink(outside.path + "/t", store.auditPath) == 0)
+    #expect(store.oldestAuditEntry() == nil)
+    #expect(throws: (any Error).self) { try store.gallringPreview(today: Day(testDate)) }
+    #expect(throws: StoreError.self) { try store.auditPage(AuditQuery(), limit: 10) }
+  }
+
   @Test func aSymlinkedBackupsFolderIsNotLinkedIntoOrPruned() throws {
     let folder = try TemporaryFolder()
     let store = try makeStore(in: folder)

@@ -27,13 +27,10 @@ struct Cases: ParsableCommand {
       let language = languageOption.language
       try reporting(language) {
         let (store, m, user) = try storeOptions.load()
-        guard let data = FileManager.default.contents(atPath: file) else {
-          throw Failure(
-            sv: "\(file): filen kan inte läsas", en: "\(file): cannot read the file")
-        }
+        let text = try InputFile.text(file)
         let rows: [ImportedCase]
         do {
-          rows = try CaseImport.parse(String(decoding: data, as: UTF8.self), m)
+          rows = try CaseImport.parse(text, m)
         } catch let error as CaseImportError {
           throw Failure(file: file, error)
         }

@@ -70,11 +70,7 @@ struct Keys: ParsableCommand {
             en: "\(login) is not one of the store's users; add the user under Settings first")
         }
         try Self.requireOwnedPrivateStore(file)
-        let text: String
-        do { text = try String(contentsOfFile: keyFile, encoding: .utf8) } catch {
-          throw Failure(
-            sv: "\(keyFile) kunde inte läsas", en: "\(keyFile) could not be read")
-        }
+        let text = try InputFile.text(keyFile)
         let path = options.path
         do throws(AuthorizedKeys.KeyError) {
           let key = try AuthorizedKeys.publicKey(from: text)
@@ -133,7 +129,7 @@ struct Keys: ParsableCommand {
         let file = StoreFile(location: options.storeOptions.location)
         let m = try? file.load()
         let path = options.path
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let text = try AuthorizedKeys.read(path)
         var unsafe = 0
         for line in AuthorizedKeys.parse(text) {
           let words: [String]

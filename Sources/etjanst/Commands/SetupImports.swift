@@ -105,12 +105,10 @@ struct SetupImport {
 
   func run(parse: (String, Municipality) throws -> ImportPlan) throws {
     let (store, m, user) = try options.store.load()
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw Failure(sv: "\(file): filen kan inte läsas", en: "\(file): cannot read the file")
-    }
+    let text = try InputFile.text(file)
     let plan: ImportPlan
     do {
-      plan = try parse(String(decoding: data, as: UTF8.self), m)
+      plan = try parse(text, m)
     } catch let error as CaseImportError {
       throw Failure(file: file, error)
     }

@@ -1,0 +1,82 @@
+import ETjanstDomain
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Opened to be read, but fstat says it is not a regular file (a FIFO, a folder, a device).
+struct NotRegularFile: Error {
+  let info: stat
+}
+
+extension FileDescriptor {
+  /// Opens a file to read it: the one way the program opens what it reads (the store,
+  /// its trail, an import file, a key file). O_NONBLOCK: opening a FIFO for reading
+  /// would otherwise wait for a writer forever; fstat then refuses anything but a
+  /// regular file before a byte is read (a regular file ignores the flag). Without
+  /// `followSymlinks`, O_NOFOLLOW too, for the files beside the store.
+  static func openRegular(_ path: String, followSymlinks: Bool = true) throws -> (
+    FileDescriptor, stat
+  ) {
+    let descriptor = try FileDescriptor(
+      path: path, flags: O_RDONLY | O_NONBLOCK | (followSymlinks ? 0 : O_NOFOLLOW))
+    let info = try descriptor.status()
+    guard info.isRegularFile else { throw NotRegularFile(info: info) }
+    return (descriptor, info)
+  }
+}
+
+/// A file the user names on the command line for the program to read: an import's
+/// CSV, a public key. Read the way the store is (`FileDescriptor.openRegular`), so a
+/// FIFO or a device is refused in one line instead of blocking the command forever.
+public enum InputFile {
+  /// Why the file could not be read: one line naming it, in both languages.
+  public struct Failure: Error, Sendable, Equatable {
+    public let path: String
+    public let message: LocalizedText
+    /// There is no such file (some readers take that as empty).
+    public var isMissing = false
+  }
+
+  public static func read(_ path: String) throws(Failure) -> Data {
+    do {
+      let (descriptor, info) = try FileDescriptor.openRegular(path)
+      return try descriptor.readToEnd(sizeHint: Int(info.st_size))
+    } catch let error as NotRegularFile {
+      let kind = kind(error.info)
+      throw Failure(
+        path: path,
+        message: LocalizedText(
+          sv: "\(path): kan inte läsas: det är \(kind.sv), inte en vanlig fil",
+          en: "\(path): cannot be read: it is \(kind.en), not a regular file"))
+    } catch let error as SystemCallError where error.code == ENOENT {
+      throw Failure(
+        path: path,
+        message: LocalizedText(sv: "\(path): filen finns inte", en: "\(path): no such file"),
+        isMissing: true)
+    } catch {
+      let reason = (error as? SystemCallError)?.reason ?? "\(error)"
+      throw Failure(
+        path: path,
+        message: LocalizedText(
+          sv: "\(path): filen kan inte läsas (\(reason))",
+          en: "\(path): cannot read the file (\(reason))"))
+    }
+  }
+
+  /// The file as UTF-8 text (a byte that is not UTF-8 becomes U+FFFD).
+  public static func text(_ path: String) throws(Failure) -> String {
+    String(decoding: try read(path), as: UTF8.self)
+  }
+
+  private static func kind(_ info: stat) -> LocalizedText {
+    switch UInt32(info.st_mode) & UInt32(S_IFMT) {
+    case UInt32(S_IFIFO): LocalizedText(sv: "en namngiven pipe (FIFO)", en: "a named pipe (FIFO)")
+    case UInt32(S_IFDIR): LocalizedText(sv: "en mapp", en: "a folder")
+    case UInt32(S_IFCHR), UInt32(S_IFBLK): LocalizedText(sv: "en enhet", en: "a device")
+    case UInt32(S_IFSOCK): LocalizedText(sv: "en socket", en: "a socket")
+    default: LocalizedText(sv: "något annat än en fil", en: "something other than a file")
+    }
+  }
+}
