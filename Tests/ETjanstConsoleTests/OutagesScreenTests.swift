@@ -90,11 +90,11 @@ import Testing
   func historyGolden() throws {
     let d = ConsoleDriver(try Fixtures.demo)
     d.press(.character("4"), .character("h"))
-    #expect(Self.text(d).contains("2026-02-10 08:47 Avbrott 9 min        2 h 45 min"))
-    #expect(Self.text(d).contains("2026-04-15 13:00 Övning  6 min        1 h 30 min"))
+    #expect(Self.text(d).contains("2026-02-10 08:47 +01:00 Avbrott 9 min        2 h 45 min"))
+    #expect(Self.text(d).contains("2026-04-15 13:00 +02:00 Övning  6 min        1 h 30 min"))
     Golden.assertFrame(d.frame, named: "outages-history-80x24", in: Self.goldenDir)
     d.press(.enter)
-    #expect(Self.text(d).contains("Kontakt: 2026-04-15 13:06 · Telefon (övning)"))
+    #expect(Self.text(d).contains("Kontakt: 2026-04-15 13:06 +02:00 · Telefon (övning)"))
     d.press(.escape, .character("j"), .enter)
     #expect(Self.text(d).contains("ENÄ-2026-0187"))
   }

@@ -223,7 +223,7 @@ import Testing
     #expect(a.form == nil, "\(a.screen)")
     let meeting = try #require(try store.saved().orders[id: F.order]?.meeting)
     #expect(meeting.place == "Rum 2")
-    #expect(Format.dateTime(meeting.at) == "2026-12-01 10:00")
+    #expect(Format.dateTime(meeting.at) == "2026-12-01 10:00 +01:00")
 
     let openResolve: (StoreConsole) -> Void = { c in
       let o = c.state.data.orders[id: F.order]!

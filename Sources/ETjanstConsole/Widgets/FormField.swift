@@ -209,7 +209,7 @@ extension FormInput where Value == Day {
 extension FormInput where Value == Date? {
   public static func dateTime(_ name: String, _ label: LocalizedText) -> FormInput {
     typing(
-      name, label, .dateTime, required: false, show: { $0.map(Format.dateTime) ?? "" },
+      name, label, .dateTime, required: false, show: { $0.map(Format.editable) ?? "" },
       read: { t in
         let text = TextCleaning.line(t)
         if text.isEmpty { return nil }

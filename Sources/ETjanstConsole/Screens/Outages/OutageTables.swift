@@ -74,7 +74,9 @@ enum OutageTables {
     let limit = TimeInterval(m.outageContactLimitMinutes * 60)
     return Table(
       columns: [
-        Column(X.start, width: 16, sortKey: { .number($0.start.timeIntervalSince1970) }) {
+        Column(
+          X.start, width: Format.dateTimeWidth, sortKey: { .number($0.start.timeIntervalSince1970) }
+        ) {
           Format.dateTime($0.start)
         },
         Column(X.kind, width: 7) { ($0.isDrill ? X.drill : X.outage)(l) },

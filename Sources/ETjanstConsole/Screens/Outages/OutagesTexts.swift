@@ -235,9 +235,9 @@ enum OutagesTexts {
     return "\(m) min"
   }
 
-  /// "10:07" for a time today, else the date too.
+  /// "10:07" for a time today (the header shows the offset), else the date and
+  /// the offset too.
   static func clock(_ date: Date, today: Day) -> String {
-    let full = Format.dateTime(date)
-    return Day(date) == today ? String(full.suffix(5)) : full
+    Day(date) == today ? Format.clock(date) : Format.dateTime(date)
   }
 }

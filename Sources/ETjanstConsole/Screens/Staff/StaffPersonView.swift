@@ -59,13 +59,14 @@ enum StaffPersonView {
       for item in list.items {
         var text = (item.isDone ? "[x] " : "[ ] ") + state.t(StaffTexts.step(item.step))
         if !item.note.isEmpty { text += " (\(item.note))" }
-        if item.isDone, let at = item.doneAt {
-          text =
-            TextWidth.pad(text, to: max(TextWidth.of(text), 40))
-            + "  \(item.doneBy.map { m.displayName(login: $0) } ?? "?") \(Format.dateTime(at))"
-        }
         out.append(
           Line(text: text, role: item.isDone ? .ok : .normal, item: .step(item.step), indent: 2))
+        // Who ticked it and when, with the offset, under the step: beside it, a long
+        // step and a name left no room for the time at 80 columns.
+        if item.isDone, let at = item.doneAt {
+          let who = item.doneBy.map { m.displayName(login: $0) } ?? "?"
+          out.append(Line(text: "\(who) \(Format.dateTime(at))", role: .muted, indent: 6))
+        }
       }
     }
     out.append(Line(text: ""))

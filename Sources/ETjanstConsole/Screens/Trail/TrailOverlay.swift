@@ -163,7 +163,7 @@ public struct TrailOverlay: Overlay {
   static func table(_ language: Language) -> Table<AuditEntry> {
     Table(
       columns: [
-        Column(TrailTexts.saved, width: 16) { Format.dateTime($0.at) },
+        Column(TrailTexts.saved, width: Format.dateTimeWidth) { Format.dateTime($0.at) },
         Column(TrailTexts.who, width: 18, priority: 2) { $0.name ?? $0.login },
         // What was done is the row's point: on a narrow screen the field details go
         // first (Enter shows them whole), never the summary.
