@@ -54,7 +54,7 @@ import Testing
     try tmux.send(keys: "Tab", "Tab")
     try tmux.send(text: "Hanna Mukka")
     try tmux.send(keys: "Tab", "Enter")
-    try tmux.waitFor(text: "Ctrl-S eller F2 sparar")
+    try tmux.waitFor(text: "C-S/F2 sparar")
     try tmux.send(text: "Länken till blanketten ger 404.")
     try tmux.send(keys: "C-s")
     try tmux.waitFor { $0.contains { $0.contains("Beskrivning *") && $0.contains("ger 404.") } }

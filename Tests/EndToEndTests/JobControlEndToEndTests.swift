@@ -35,7 +35,7 @@ import Testing
     let tmux = try Tmux(command: "'\(Binary.etjanst)' --demo", width: 100, height: 30)
     try tmux.waitFor(text: "1 Översikt")
     try tmux.send(keys: "C-z")
-    try tmux.waitFor(text: "Ctrl-Z går inte här")
+    try tmux.waitFor(text: "Det går inte att pausa här")
     // Still running, and still answering keys.
     try tmux.send(keys: "2")
     try tmux.waitFor(text: "Ansökan om bygglov")

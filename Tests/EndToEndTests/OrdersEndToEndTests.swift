@@ -100,7 +100,7 @@ import Testing
     try tmux.waitFor(text: "Kontaktpersonens godkännande")
     try tmux.send(keys: "Enter")
     try tmux.waitFor(text: "Godkännande: Tomas Niska")
-    try tmux.waitFor(text: "Nästa: f publicerar (steg 5)")
+    try tmux.waitFor(text: "Nästa: f – publicera (steg 5)")
     // Step 5: published.
     try tmux.send(keys: "f")
     try tmux.waitFor(text: "Steg 5 av 5: publicerad")

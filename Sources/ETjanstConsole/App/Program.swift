@@ -47,6 +47,9 @@ public final class Program {
   public private(set) var state: AppState
 
   /// Direct access for tests that set up a dialog or a selection.
+  /// Stops waiting for another process's save; texts name it from here.
+  public static let stopWaitingKey = Key.escape
+
   public var stateForTesting: AppState {
     get { state }
     set { state = newValue }
@@ -104,7 +107,7 @@ public final class Program {
       send(.resized(width: size.width, height: size.height))
       return
     }
-    if key == .escape && background.saving {
+    if key == Self.stopWaitingKey && background.saving {
       background.cancel()
       return
     }

@@ -39,11 +39,16 @@ public enum App {
     }
   }
 
+  /// Keys that quit from anywhere (asking once over unsaved changes), and the
+  /// one that quits when the terminal is too small; texts name them from here.
+  public static let alwaysQuitKeys: [Key] = [.control("c"), .function(10)]
+  public static let tooSmallQuitKey = Key.character("q")
+
   private static func keyPressed(_ key: Key, _ state: inout AppState) -> [Effect] {
-    if key == .control("c") || key == .function(10) { return quit(&state) }
+    if alwaysQuitKeys.contains(key) { return quit(&state) }
     if key == .control("l") { return [.redraw] }
     if state.isTooSmall {
-      return key == .character("q") ? [.quit] : []
+      return key == tooSmallQuitKey ? [.quit] : []
     }
     if var top = state.overlays.popLast() {
       switch top.handle(key, state: state) {

@@ -34,6 +34,16 @@ public struct Binding {
   /// the remedy names this key, from this table.
   public var remedy: RuleViolation.Remedy?
 
+  /// What the binding does, for texts that name its key (`KeyNames`).
+  public var does: KeyAction?
+
+  /// This binding, as the key texts name for `action`.
+  public func doing(_ action: KeyAction?) -> Binding {
+    var b = self
+    b.does = action
+    return b
+  }
+
   /// This binding, as the key that carries out `remedy`.
   public func remedying(_ remedy: RuleViolation.Remedy) -> Binding {
     var b = self

@@ -10,7 +10,7 @@ public enum GlobalKeys {
       ) { state in
         state.screen = screen
         return []
-      }
+      }.doing(screen.keyAction)
     } + [
       Binding([.tab], label: Texts.keyNextScreen, bar: false) { state in
         state.screen = state.screen.next
@@ -22,7 +22,7 @@ public enum GlobalKeys {
       },
       Binding(
         [.character("u")], label: Texts.keyUndo, help: Texts.helpUndo, bar: false, edits: true
-      ) { state in undo(&state) },
+      ) { state in undo(&state) }.doing(.undo),
       Binding([.character(":")], label: Texts.keyCommand, help: Texts.helpCommand, bar: false) {
         state in
         state.overlays.append(CommandLineOverlay())
@@ -61,5 +61,17 @@ public enum GlobalKeys {
     }
     state.undoing = change
     return [.perform(change.undo)]
+  }
+}
+
+extension ScreenID {
+  /// The action of the key that switches to this screen, for texts that name it.
+  var keyAction: KeyAction? {
+    switch self {
+    case .catalogue: return .screenCatalogue
+    case .staff: return .screenStaff
+    case .outages: return .screenOutages
+    default: return nil
+    }
   }
 }

@@ -17,19 +17,22 @@ public enum ListKeys {
         state in
         _ = state[keyPath: path].move(key, count: count(state), page: page(state))
         return []
-      }
+      }.doing(.move)
     } + [
-      Binding([.character("/")], label: Texts.keyFilter, help: Texts.helpFilter) { state in
+      Binding(
+        [.character("/")], label: Texts.keyFilter,
+        help: Texts.helpFilter()
+      ) { state in
         state[keyPath: path].filtering = true
         return []
       },
-      Binding([.character("s")], keysLabel: "s S", label: Texts.keySort, help: Texts.helpSort) {
+      Binding([.character("s")], label: Texts.keySort, help: Texts.helpSort) {
         state in
         state[keyPath: path].sortColumn = (state[keyPath: path].sortColumn + 1) % max(1, columns)
         return []
       },
       Binding(
-        [.character("S")], keysLabel: "s S", label: Texts.keySort, help: Texts.helpSort, bar: false
+        [.character("S")], label: Texts.keySort, help: Texts.helpSortReverse, bar: false
       ) {
         state in
         state[keyPath: path].sortReversed.toggle()

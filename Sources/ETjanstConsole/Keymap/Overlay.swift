@@ -33,10 +33,13 @@ extension Overlay {
 public struct OverlayKey {
   public var key: String
   public var label: LocalizedText
+  /// What the key does, for the dialog's texts that name it (`KeyNames`).
+  public var does: KeyAction?
 
-  public init(_ key: String, _ label: LocalizedText) {
+  public init(_ key: String, _ label: LocalizedText, does: KeyAction? = nil) {
     self.key = key
     self.label = label
+    self.does = does
   }
 }
 

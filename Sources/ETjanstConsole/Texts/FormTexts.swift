@@ -14,33 +14,42 @@ extension Texts {
   static let conflictTheirs = T(sv: "Deras", en: "Theirs")
   static let conflictYours = T(sv: "Ditt", en: "Yours")
   static let conflictEmpty = T(sv: "(tomt)", en: "(empty)")
-  static let conflictKeys = T(
-    sv: "↑↓ fält · ←→ eller Space väljer · Enter sparar · Esc tillbaka till formuläret",
-    en: "↑↓ field · ←→ or Space choose · Enter saves · Esc back to the form")
+  static func conflictKeys(_ keys: KeyNames) -> T {
+    keyLine(
+      keys,
+      [
+        (.nextField, T(sv: "fält", en: "field")), (.choose, T(sv: "väljer", en: "chooses")),
+        (.save, T(sv: "sparar", en: "saves")),
+        (.cancel, T(sv: "tillbaka till formuläret", en: "back to the form")),
+      ])
+  }
 
   static let quitTitle = T(sv: "Osparade ändringar", en: "Unsaved changes")
   static let quitQuestion = T(
-    sv: "Formuläret har ändringar som inte är sparade. Avsluta ändå? (Ctrl-C igen avslutar)",
-    en: "The form has changes that are not saved. Quit anyway? (Ctrl-C again quits)")
+    sv: "Formuläret har ändringar som inte är sparade. Avsluta ändå? "
+      + "(\(App.alwaysQuitKeys[0].description) igen avslutar)",
+    en: "The form has changes that are not saved. Quit anyway? "
+      + "(\(App.alwaysQuitKeys[0].description) again quits)")
   static let quitAnyway = T(sv: "Avsluta", en: "Quit")
 
   /// "linnea 4711" (login and process id, as the lock file says) → "linnea (process 4711)".
   static func waitingFor(holder: String) -> T {
     let parts = holder.split(separator: " ")
+    let stop = Program.stopWaitingKey.description
     guard let login = parts.first else {
       return T(
-        sv: "Väntar på att en annan process sparar klart … (Esc slutar vänta)",
-        en: "Waiting for another process to finish saving … (Esc stops waiting)")
+        sv: "Väntar på att en annan process sparar klart … (\(stop) slutar vänta)",
+        en: "Waiting for another process to finish saving … (\(stop) stops waiting)")
     }
     let who = parts.count > 1 ? "\(login) (process \(parts[parts.count - 1]))" : String(login)
     return T(
-      sv: "Väntar på att \(who) sparar klart … (Esc slutar vänta)",
-      en: "Waiting for \(who) to finish saving … (Esc stops waiting)")
+      sv: "Väntar på att \(who) sparar klart … (\(stop) slutar vänta)",
+      en: "Waiting for \(who) to finish saving … (\(stop) stops waiting)")
   }
   static let waitGivenUp = T(
     sv: "Slutade vänta; inget sparades. Formuläret finns kvar.",
     en: "Stopped waiting; nothing was saved. The form is still here.")
   static let busySaving = T(
-    sv: "En sparning pågår redan; vänta eller tryck Esc.",
-    en: "A save is already under way; wait or press Esc.")
+    sv: "En sparning pågår redan; vänta eller tryck \(Program.stopWaitingKey.description).",
+    en: "A save is already under way; wait or press \(Program.stopWaitingKey.description).")
 }

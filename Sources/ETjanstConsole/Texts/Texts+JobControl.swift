@@ -7,11 +7,11 @@ extension Texts {
     sv: "Pausar konsolen och ger terminalen till skalet; fg tar tillbaka den",
     en: "Suspends the console and gives the terminal to the shell; fg brings it back")
   static let notWhileSaving = LocalizedText(
-    sv: "Ctrl-Z väntar tills sparandet är klart; försök igen om en stund.",
-    en: "Ctrl-Z waits until the save is done; try again in a moment.")
+    sv: "Pausen väntar tills sparandet är klart; försök igen om en stund.",
+    en: "Suspending waits until the save is done; try again in a moment.")
   static let cannotSuspend = LocalizedText(
-    sv: "Ctrl-Z går inte här: inget skal med jobbkontroll startade konsolen (som vid "
-      + "ssh VÄRD etjanst). Avsluta med q och starta den från ett skal.",
-    en: "Ctrl-Z cannot work here: no shell with job control started the console (as with "
-      + "ssh HOST etjanst). Quit with q and start it from a shell.")
+    sv: "Det går inte att pausa här: inget skal med jobbkontroll startade konsolen (som vid "
+      + "ssh VÄRD etjanst). Avsluta och starta den från ett skal.",
+    en: "Suspending cannot work here: no shell with job control started the console (as with "
+      + "ssh HOST etjanst). Quit and start it from a shell.")
 }

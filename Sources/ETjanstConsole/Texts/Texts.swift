@@ -23,8 +23,8 @@ public enum Texts {
   // MARK: - Global keys
   static let keyScreens = T(sv: "Skärm", en: "Screen")
   static let helpScreens = T(
-    sv: "Byt skärm: 1 Översikt, 2 E-tjänster, 3 Personal, 4 Avbrott, 5 Beställningar",
-    en: "Switch screen: 1 Overview, 2 E-services, 3 Staff, 4 Outages, 5 Orders")
+    sv: "Byt skärm: Översikt, E-tjänster, Personal, Avbrott, Beställningar i den ordningen",
+    en: "Switch screen: Overview, E-services, Staff, Outages, Orders in that order")
   static let keyNextScreen = T(sv: "Nästa skärm", en: "Next screen")
   static let keyPreviousScreen = T(sv: "Föregående skärm", en: "Previous screen")
   static let keyUndo = T(sv: "Ångra", en: "Undo")
@@ -43,16 +43,25 @@ public enum Texts {
   // MARK: - Lists
   static let keyMove = T(sv: "Flytta", en: "Move")
   static let helpMove = T(
-    sv: "Flytta markeringen: ↑ ↓ j k, PgUp PgDn, Ctrl-U Ctrl-D, g G, Home End",
-    en: "Move the selection: ↑ ↓ j k, PgUp PgDn, Ctrl-U Ctrl-D, g G, Home End")
+    sv: "Flytta markeringen: en rad, en sida, en halv sida, först, sist",
+    en: "Move the selection: a row, a page, half a page, first, last")
   static let keyFilter = T(sv: "Filtrera", en: "Filter")
-  static let helpFilter = T(
-    sv: "Filtrera medan du skriver; Enter behåller filtret, Esc tar bort det",
-    en: "Filter as you type; Enter keeps the filter, Esc clears it")
+  /// The filter's help; `keep` and `clear` are the keys that end the typing.
+  static func helpFilter(
+    keep: String = ListState.keepFilterKey.description,
+    clear: String = ListState.clearFilterKey.description
+  ) -> T {
+    T(
+      sv: "Filtrera medan du skriver; \(KeyNames.named(keep, .keepFilter)) behåller filtret, "
+        + "\(KeyNames.named(clear, .clearFilter)) tar bort det",
+      en: "Filter as you type; \(KeyNames.named(keep, .keepFilter)) keeps the filter, "
+        + "\(KeyNames.named(clear, .clearFilter)) clears it")
+  }
   static let keySort = T(sv: "Sortera", en: "Sort")
   static let helpSort = T(
-    sv: "s byter sorteringskolumn, S vänder ordningen (svensk ordning: … Z Å Ä Ö)",
-    en: "s changes the sort column, S reverses it (Swedish order: … Z Å Ä Ö)")
+    sv: "Sortera på nästa kolumn (svensk ordning: … Z Å Ä Ö)",
+    en: "Sort by the next column (Swedish order: … Z Å Ä Ö)")
+  static let helpSortReverse = T(sv: "Vänd sorteringsordningen", en: "Reverse the sort order")
   static let noRows = T(sv: "Inga rader.", en: "No rows.")
   static let noMatches = T(sv: "Inga träffar för filtret.", en: "Nothing matches the filter.")
   static func filterShown(_ text: String) -> T { T(sv: "Filter: \(text)", en: "Filter: \(text)") }
@@ -82,6 +91,11 @@ public enum Texts {
   static let helpTitle = T(sv: "Hjälp", en: "Help")
   static let helpGlobal = T(sv: "Överallt", en: "Everywhere")
   static let helpDialog = T(sv: "I dialogen", en: "In the dialog")
+  static func canUndo(_ key: String) -> T {
+    T(
+      sv: "Du kan ångra med \(key) under sessionen.",
+      en: "You can undo with \(key) during this session.")
+  }
   static let nothingToUndo = T(
     sv: "Inget att ångra i den här sessionen.", en: "Nothing to undo in this session.")
   static func saved(_ summary: T) -> T {
@@ -90,9 +104,11 @@ public enum Texts {
   static func undone(_ summary: T) -> T {
     T(sv: "\(summary.sv) – klart", en: "\(summary.en) – done")
   }
-  static let textEditorHint = T(
-    sv: "Skriv fritt. Ctrl-S eller F2 sparar, Esc avbryter.",
-    en: "Type freely. Ctrl-S or F2 saves, Esc cancels.")
+  static func textEditorHint(_ keys: KeyNames) -> T {
+    let line = keyLine(
+      keys, [(.save, T(sv: "sparar", en: "saves")), (.cancel, T(sv: "avbryter", en: "cancels"))])
+    return T(sv: "Skriv fritt. \(line.sv)", en: "Type freely. \(line.en)")
+  }
   static let invalidDay = T(
     sv: "Skriv datumet som ÅÅÅÅ-MM-DD.", en: "Write the date as YYYY-MM-DD.")
   static let invalidDateTime = T(
@@ -102,8 +118,10 @@ public enum Texts {
   // MARK: - Terminal
   static func tooSmall(_ width: Int, _ height: Int) -> T {
     T(
-      sv: "Terminalen är för liten (\(width)×\(height)). Minst 80×24 behövs. q avslutar.",
-      en: "The terminal is too small (\(width)×\(height)). At least 80×24 is needed. q quits.")
+      sv: "Terminalen är för liten (\(width)×\(height)). Minst 80×24 behövs. "
+        + "\(KeyNames.named(App.tooSmallQuitKey.description, .quit)) avslutar.",
+      en: "The terminal is too small (\(width)×\(height)). At least 80×24 is needed. "
+        + "\(KeyNames.named(App.tooSmallQuitKey.description, .quit)) quits.")
   }
 
   /// A failed command or store error, in words for the user.
@@ -138,14 +156,29 @@ public enum Texts {
 }
 
 extension Texts {
-  static let formFooter = LocalizedText(
-    sv: "Enter sparar (Enter på långt fält redigerar) · Tab nästa fält · Esc avbryter",
-    en: "Enter saves (Enter on a long field edits) · Tab next field · Esc cancels")
+  /// "Enter sparar · Tab nästa fält · Esc avbryter": each key as `keys` binds it for
+  /// what it says; a key not bound there is left out.
+  static func keyLine(_ keys: KeyNames, _ items: [(KeyAction, LocalizedText)]) -> LocalizedText {
+    let named = items.compactMap { action, words in keys[action].map { ($0, words) } }
+    return LocalizedText(
+      sv: named.map { "\($0.0) \($0.1.sv)" }.joined(separator: " · "),
+      en: named.map { "\($0.0) \($0.1.en)" }.joined(separator: " · "))
+  }
+
+  static func formFooter(_ keys: KeyNames) -> LocalizedText {
+    keyLine(
+      keys,
+      [
+        (.editField, T(sv: "redigerar fältet", en: "edits the field")),
+        (.save, T(sv: "sparar", en: "saves")), (.nextField, T(sv: "nästa fält", en: "next field")),
+        (.cancel, T(sv: "avbryter", en: "cancels")),
+      ])
+  }
 
   static let keyCommand = LocalizedText(sv: "Kommando", en: "Command")
   static let helpCommand = LocalizedText(
-    sv: "Kommandorad: skärmens namn (:personal), :språk en, :hjälp, :ångra, :avsluta; Tab fyller i",
-    en: "Command line: a screen's name (:staff), :lang sv, :help, :undo, :quit; Tab completes")
+    sv: "Kommandorad: skärmens namn (:personal), :språk en, :hjälp, :ångra, :avsluta",
+    en: "Command line: a screen's name (:staff), :lang sv, :help, :undo, :quit")
   static let commandLanguage = LocalizedText(
     sv: "Byt språk: :språk sv eller :språk en", en: "Switch language: :lang sv or :lang en")
   static let complete = LocalizedText(sv: "Fyll i", en: "Complete")

@@ -67,7 +67,8 @@ enum Chrome {
   static func drawHints(_ state: AppState, into frame: inout Frame, area: Rect) {
     frame.clear(area)
     var x = area.x + 1
-    for hint in hints(state) {
+    for var hint in hints(state) {
+      hint.key = KeyNames.shown(hint.key)
       let needed = TextWidth.of(hint.key) + 1 + TextWidth.of(hint.label) + 2
       if x + needed > area.maxX { break }
       x += frame.put(hint.key, x: x, y: area.y, style: state.theme.style(.hintKey))

@@ -1,10 +1,21 @@
 /// A framed box for dialogs, drawn with line characters that ncurses passes through
 /// on every UTF-8 terminal.
 public enum Box {
-  /// Clears `rect`, draws its border and title, and returns the inside.
+  /// Clears `rect`, draws its border and title, and returns the inside. A dialog
+  /// passes the `area` it floats over: one blank column and row around the box,
+  /// within that area, keep what lies beneath from touching the border (a table's
+  /// last letter showing right of "┐" read as part of the dialog).
   @discardableResult
-  public static func draw(_ title: String, in rect: Rect, frame: inout Frame, theme: Theme) -> Rect
-  {
+  public static func draw(
+    _ title: String, in rect: Rect, frame: inout Frame, theme: Theme, over area: Rect? = nil
+  ) -> Rect {
+    if let area {
+      let x0 = max(area.x, rect.x - 1)
+      let y0 = max(area.y, rect.y - 1)
+      let x1 = min(area.maxX, rect.maxX + 1)
+      let y1 = min(area.maxY, rect.maxY + 1)
+      frame.clear(Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
+    }
     frame.clear(rect)
     let border = theme.style(.border)
     guard rect.width >= 2, rect.height >= 2 else { return rect }
@@ -32,7 +43,7 @@ public enum Box {
     let width = min(area.width - 4, width)
     let lines = TextWidth.wrap(text, to: width - 4)
     let box = area.centered(width: width, height: min(area.height, lines.count + 4))
-    let inner = draw(title, in: box, frame: &frame, theme: theme)
+    let inner = draw(title, in: box, frame: &frame, theme: theme, over: area)
     for (i, line) in lines.prefix(inner.height - 1).enumerated() {
       frame.put(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
     }

@@ -7,15 +7,20 @@ public struct ConfirmOverlay: Overlay {
   public var question: LocalizedText
   public var confirmLabel: LocalizedText
   public var effects: [Effect]
+  /// The change can be undone afterwards: the question ends with the undo key,
+  /// named from the keymap of the screen beneath when drawn.
+  public var undoable: Bool
   var okFocused = false
 
   public init(
-    title: LocalizedText, question: LocalizedText, confirmLabel: LocalizedText, effects: [Effect]
+    title: LocalizedText, question: LocalizedText, confirmLabel: LocalizedText, effects: [Effect],
+    undoable: Bool = false
   ) {
     self.title = title
     self.question = question
     self.confirmLabel = confirmLabel
     self.effects = effects
+    self.undoable = undoable
   }
 
   public mutating func handle(_ key: Key, state: AppState) -> OverlayOutcome {
@@ -33,8 +38,10 @@ public struct ConfirmOverlay: Overlay {
   }
 
   public func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
+    var text = state.t(question)
+    if undoable, let key = state.keyNames[.undo] { text += " " + state.t(Texts.canUndo(key)) }
     let buttons = Box.dialog(
-      state.t(title), text: state.t(question), in: area, width: 64, frame: &frame,
+      state.t(title), text: text, in: area, width: 64, frame: &frame,
       theme: state.theme)
     let cancel = "[ \(state.t(Texts.cancel)) ]"
     let ok = "[ \(state.t(confirmLabel)) ]"

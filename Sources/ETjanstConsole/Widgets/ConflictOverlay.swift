@@ -66,9 +66,11 @@ public struct ConflictOverlay: Overlay {
         }
       }
     }
-    lines.append((state.t(Texts.conflictKeys), .muted, false))
+    lines.append(
+      (state.t(Texts.conflictKeys(KeyNames(overlayKeys: bindings(state)))), .muted, false))
     let box = area.centered(width: width, height: min(area.height, lines.count + 2))
-    let inner = Box.draw(state.t(Texts.conflictTitle), in: box, frame: &frame, theme: state.theme)
+    let inner = Box.draw(
+      state.t(Texts.conflictTitle), in: box, frame: &frame, theme: state.theme, over: area)
     for (i, line) in lines.prefix(inner.height).enumerated() {
       let style = line.2 ? state.theme.style(.selection) : state.theme.style(line.1)
       frame.put(line.0, x: inner.x, y: inner.y + i, style: style, maxWidth: inner.width)
@@ -77,8 +79,8 @@ public struct ConflictOverlay: Overlay {
 
   public func bindings(_ state: AppState) -> [OverlayKey] {
     [
-      OverlayKey("←→", Texts.choose), OverlayKey("Enter", Texts.save),
-      OverlayKey("Esc", Texts.cancel),
+      OverlayKey("↑↓", Texts.next, does: .nextField), OverlayKey("←→", Texts.choose, does: .choose),
+      OverlayKey("Enter", Texts.save, does: .save), OverlayKey("Esc", Texts.cancel, does: .cancel),
     ]
   }
 }

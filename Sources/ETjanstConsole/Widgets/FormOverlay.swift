@@ -281,12 +281,14 @@ public struct FormOverlay: Overlay {
 
   public func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
     let (box, inner, labelWidth) = layout(area)
-    Box.draw(state.t(title), in: box, frame: &frame, theme: state.theme)
+    Box.draw(state.t(title), in: box, frame: &frame, theme: state.theme, over: area)
     let theme = state.theme
     let valueX = inner.x + labelWidth
     let valueWidth = inner.width - labelWidth
     let footerLines =
-      errors[""].map { wrapped(state.t($0), inner.width) } ?? [state.t(Texts.formFooter)]
+      errors[""].map { wrapped(state.t($0), inner.width) }
+      ?? TextWidth.wrap(
+        state.t(Texts.formFooter(KeyNames(overlayKeys: bindings(state)))), to: inner.width)
     let all = rows(state, valueWidth: valueWidth)
     let visible = max(1, inner.height - min(footerLines.count, max(1, inner.height / 2)))
     let first = Self.top(all, focus: focus, visible: visible)
@@ -343,10 +345,20 @@ public struct FormOverlay: Overlay {
   }
 
   public func bindings(_ state: AppState) -> [OverlayKey] {
-    [
-      OverlayKey("Tab", Texts.next), OverlayKey("Enter", Texts.save),
-      OverlayKey("Space ←→", Texts.choose),
-      OverlayKey("Esc", Texts.cancel),
+    // On a long text Enter opens the editor, and the form saves with Ctrl-S.
+    let long =
+      fields.indices.contains(focus)
+      && { if case .multiline = fields[focus].kind { return true } else { return false } }()
+    let save =
+      long
+      ? [
+        OverlayKey("Enter", Texts.edit, does: .editField),
+        OverlayKey("C-S", Texts.save, does: .save),
+      ]
+      : [OverlayKey("Enter", Texts.save, does: .save)]
+    return [OverlayKey("Tab", Texts.next, does: .nextField)] + save + [
+      OverlayKey("Space ←→", Texts.choose, does: .choose),
+      OverlayKey("Esc", Texts.cancel, does: .cancel),
     ]
   }
 }

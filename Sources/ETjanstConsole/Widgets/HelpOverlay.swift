@@ -9,16 +9,13 @@ public struct HelpOverlay: Overlay {
 
   func lines(_ state: AppState) -> [(key: String, text: String, heading: Bool)] {
     var out: [(String, String, Bool)] = [("", state.t(state.screen.title), true)]
-    // Two bindings that read the same (←→ for both directions) are one line.
-    var seen = Set<String>()
-    for b in Binding.visible(state.screen.view.bindings(state), in: state)
-    where seen.insert(Self.keys(b) + "\u{0}" + state.t(b.help)).inserted {
-      out.append((Self.keys(b), state.t(b.help), false))
+    for (keys, b) in Self.grouped(Binding.visible(state.screen.view.bindings(state), in: state)) {
+      out.append((keys, state.t(b.help), false))
     }
     out.append(("", "", false))
     out.append(("", state.t(Texts.helpGlobal), true))
-    for b in Binding.visible(GlobalKeys.distinct, in: state) {
-      out.append((Self.keys(b), state.t(b.help), false))
+    for (keys, b) in Self.grouped(Binding.visible(GlobalKeys.bindings, in: state)) {
+      out.append((keys, state.t(b.help), false))
     }
     out.append(("", "", false))
     out.append(("", state.t(Texts.helpCommands), true))
@@ -29,9 +26,23 @@ public struct HelpOverlay: Overlay {
     return out
   }
 
-  static func keys(_ b: Binding) -> String {
-    if let label = b.keysLabel { return label }
-    return b.keys.map(\.description).joined(separator: " ")
+  /// One row per help sentence, with every key bound to it, as the keymap has them
+  /// ("↓ ↑ j k PgDn …" for moving), so the sentence itself names no key.
+  static func grouped(_ bindings: [Binding]) -> [(keys: String, binding: Binding)] {
+    var order: [String] = []
+    var groups: [String: (keys: [String], binding: Binding)] = [:]
+    for b in bindings {
+      let id = b.help.en
+      let keys = b.keysLabelOnly ? [b.keysLabel!] : b.keys.map(\.description)
+      if var g = groups[id] {
+        g.keys += keys.filter { !g.keys.contains($0) }
+        groups[id] = g
+      } else {
+        order.append(id)
+        groups[id] = (keys, b)
+      }
+    }
+    return order.map { (groups[$0]!.keys.joined(separator: " "), groups[$0]!.binding) }
   }
 
   public mutating func handle(_ key: Key, state: AppState) -> OverlayOutcome {
@@ -67,7 +78,8 @@ public struct HelpOverlay: Overlay {
       }
     }
     let box = area.centered(width: boxWidth, height: min(area.height, rows.count + 2))
-    let inner = Box.draw(state.t(Texts.helpTitle), in: box, frame: &frame, theme: state.theme)
+    let inner = Box.draw(
+      state.t(Texts.helpTitle), in: box, frame: &frame, theme: state.theme, over: area)
     let first = min(scroll, max(0, rows.count - inner.height))
     for (row, line) in rows.dropFirst(first).prefix(inner.height).enumerated() {
       let y = inner.y + row
@@ -76,7 +88,8 @@ public struct HelpOverlay: Overlay {
           line.text, x: inner.x, y: y, style: state.theme.style(.header), maxWidth: inner.width)
       } else {
         frame.put(
-          line.key, x: inner.x, y: y, style: state.theme.style(.hintKey), maxWidth: inner.width)
+          KeyNames.shown(line.key), x: inner.x, y: y, style: state.theme.style(.hintKey),
+          maxWidth: inner.width)
         frame.put(line.text, x: inner.x + keyWidth + 2, y: y, maxWidth: inner.width - keyWidth - 2)
       }
     }

@@ -60,12 +60,17 @@ public struct ListState: Equatable, Sendable {
 
   /// Typing into the live filter: the list narrows with every key; Enter keeps the
   /// filter, Esc clears it. False when not filtering.
+  /// The keys that end typing into the filter, keeping it or clearing it; the
+  /// filter's help names them from here.
+  public static let keepFilterKey = Key.enter
+  public static let clearFilterKey = Key.escape
+
   public mutating func filterInput(_ key: Key) -> Bool {
     guard filtering else { return false }
     switch key {
-    case .enter:
+    case Self.keepFilterKey:
       filtering = false
-    case .escape:
+    case Self.clearFilterKey:
       filtering = false
       filter = ""
     case .backspace:

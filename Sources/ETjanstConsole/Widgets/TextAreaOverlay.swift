@@ -83,7 +83,7 @@ public struct TextAreaOverlay: Overlay {
 
   public func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
     let (box, inner, top) = self.box(area)
-    Box.draw(state.t(request.title), in: box, frame: &frame, theme: state.theme)
+    Box.draw(state.t(request.title), in: box, frame: &frame, theme: state.theme, over: area)
     for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
       let text = String(line)
       let start = TextWidth.of(String(line.prefix(column)))
@@ -91,7 +91,8 @@ public struct TextAreaOverlay: Overlay {
       frame.put(String(text.dropFirst(shift)), x: inner.x, y: inner.y + i, maxWidth: inner.width)
     }
     frame.put(
-      state.t(Texts.textEditorHint), x: inner.x, y: box.maxY - 2, style: state.theme.style(.muted),
+      state.t(Texts.textEditorHint(KeyNames(overlayKeys: bindings(state)))), x: inner.x,
+      y: box.maxY - 2, style: state.theme.style(.muted),
       maxWidth: inner.width)
   }
 
@@ -102,6 +103,6 @@ public struct TextAreaOverlay: Overlay {
   }
 
   public func bindings(_ state: AppState) -> [OverlayKey] {
-    [OverlayKey("C-S/F2", Texts.save), OverlayKey("Esc", Texts.cancel)]
+    [OverlayKey("C-S/F2", Texts.save, does: .save), OverlayKey("Esc", Texts.cancel, does: .cancel)]
   }
 }

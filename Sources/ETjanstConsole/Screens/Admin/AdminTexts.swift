@@ -17,7 +17,7 @@ enum AdminTexts {
   static let departments = T(sv: "Förvaltningar", en: "Departments")
   static let users = T(sv: "Användare", en: "Users")
   static let limits = T(sv: "Gränser", en: "Limits")
-  static let switchHint = T(sv: "←→ byter del", en: "←→ switch part")
+  static func switchHint(_ key: String) -> T { T(sv: "\(key) byter del", en: "\(key) switch part") }
 
   // Keys
   static let keyNextSection = T(sv: "Nästa del", en: "Next part")
@@ -84,9 +84,12 @@ enum AdminTexts {
   static let routine = T(sv: "Reservrutin", en: "Fallback routine")
   static let routineMissing = T(sv: "saknas !", en: "missing !")
   static let routineThere = T(sv: "finns", en: "written")
-  static let noDepartments = T(
-    sv: "Inga förvaltningar ännu. Tryck n för att lägga till den första.",
-    en: "No departments yet. Press n to add the first.")
+  static func noDepartments(new key: String?) -> T {
+    guard let key else { return T(sv: "Inga förvaltningar ännu.", en: "No departments yet.") }
+    return T(
+      sv: "Inga förvaltningar ännu. Tryck \(key) för att lägga till den första.",
+      en: "No departments yet. Press \(key) to add the first.")
+  }
   static let newDepartmentTitle = T(sv: "Ny förvaltning", en: "New department")
   static func renameTitle(_ name: String) -> T {
     T(sv: "Byt namn på \(name)", en: "Rename \(name)")
@@ -163,19 +166,25 @@ enum AdminTexts {
 
   // Getting started, on the overview of an empty store
   static let startTitle = T(sv: "Kom igång", en: "Getting started")
-  static let startLines: [T] = [
-    T(
-      sv: "Registret är tomt. Tryck i för Inställningar:",
-      en: "The store is empty. Press i for Settings:"),
-    T(
-      sv: "1. Förvaltningar: n lägger till en förvaltning",
-      en: "1. Departments: n adds a department"),
-    T(
-      sv: "2. Kontakter: e fyller i telefon och e-post",
-      en: "2. Contacts: e fills in phone and e-mail"),
-    T(sv: "3. Användare: n ger chefer inloggning", en: "3. Users: n gives managers a login"),
-    T(
-      sv: "Sedan e-tjänster (2), personal (3), rutiner (4)",
-      en: "Then e-services (2), staff (3), routines (4)"),
-  ]
+  /// What to set up first, in order; the keys are those of the overview, where
+  /// these lines are shown (the keys inside Inställningar are its own hint bar's).
+  static func startLines(_ keys: KeyNames) -> [T] {
+    let settings = keys[.settings].map { T(sv: "Tryck \($0) för", en: "Press \($0) for") }
+    let screens = [keys[.screenCatalogue], keys[.screenStaff], keys[.screenOutages]].map {
+      $0.map { " (\($0))" } ?? ""
+    }
+    return [
+      T(
+        sv: "Registret är tomt. \(settings?.sv ?? "Börja i") Inställningar:",
+        en: "The store is empty. \(settings?.en ?? "Start in") Settings:"),
+      T(
+        sv: "1. Förvaltningar: lägg till varje förvaltning",
+        en: "1. Departments: add each department"),
+      T(sv: "2. Kontakter: fyll i telefon och e-post", en: "2. Contacts: fill in phone and e-mail"),
+      T(sv: "3. Användare: ge cheferna inloggning", en: "3. Users: give the managers a login"),
+      T(
+        sv: "Sedan e-tjänster\(screens[0]), personal\(screens[1]), rutiner\(screens[2])",
+        en: "Then e-services\(screens[0]), staff\(screens[1]), routines\(screens[2])"),
+    ]
+  }
 }

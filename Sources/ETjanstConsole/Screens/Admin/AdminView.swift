@@ -71,7 +71,7 @@ public enum AdminView {
       ) { state in
         state.overview.admin.section = .init(rawValue: (admin.section.rawValue + 1) % count)!
         return []
-      },
+      }.doing(.switchPart),
       Binding(
         [.left, .character("h")], keysLabel: "←→", label: AdminTexts.keyPreviousSection,
         help: AdminTexts.helpSections, bar: false
@@ -91,7 +91,8 @@ public enum AdminView {
       out += [
         Binding(
           [.character("n")], label: AdminTexts.keyNew, help: AdminTexts.helpNewDepartment,
-          edits: true, action: AdminForms.newDepartment),
+          edits: true, action: AdminForms.newDepartment
+        ).doing(.new),
         Binding(
           [.character("e"), .enter], label: AdminTexts.keyEdit,
           help: AdminTexts.helpRenameDepartment, edits: true, action: AdminForms.renameDepartment),
@@ -165,7 +166,8 @@ public enum AdminView {
       AdminTables.departments(state).draw(
         AdminTables.departmentRows(state), list: state.overview.admin.departments, state: state,
         into: &frame, area: body,
-        emptyText: state.data.departments.isEmpty ? AdminTexts.noDepartments : nil)
+        emptyText: state.data.departments.isEmpty
+          ? AdminTexts.noDepartments(new: state.keyNames[.new]) : nil)
     case .users:
       AdminTables.users(state).draw(
         AdminTables.userRows(state), list: state.overview.admin.users, state: state, into: &frame,
@@ -190,7 +192,8 @@ public enum AdminView {
           label, x: x, y: area.y, style: theme.style(active ? .tabActive : .normal),
           maxWidth: max(0, area.maxX - x)) + 1
     }
-    let hint = state.t(AdminTexts.switchHint)
+    guard let key = state.keyNames[.switchPart] else { return }
+    let hint = state.t(AdminTexts.switchHint(key))
     if x + TextWidth.of(hint) + 1 < area.maxX {
       frame.put(
         hint, x: area.maxX - TextWidth.of(hint) - 1, y: area.y, style: theme.style(.muted))

@@ -54,14 +54,14 @@ public enum CatalogueScreen: Screen {
         count: { CatalogueTable.rows($0).count }, page: page)
       + [
         Binding(
-          [.character("f")], keysLabel: "f F", label: CatalogueTexts.keyStatusFilter,
+          [.character("f")], label: CatalogueTexts.keyStatusFilter,
           help: CatalogueTexts.helpStatusFilter, bar: false
         ) { state in
           cycleStatusFilter(&state, by: 1)
         },
         Binding(
-          [.character("F")], keysLabel: "f F", label: CatalogueTexts.keyStatusFilter,
-          help: CatalogueTexts.helpStatusFilter, bar: false
+          [.character("F")], label: CatalogueTexts.keyStatusFilter,
+          help: CatalogueTexts.helpStatusFilterBack, bar: false
         ) { state in
           cycleStatusFilter(&state, by: -1)
         },
@@ -157,7 +157,7 @@ public enum CatalogueScreen: Screen {
               question: CatalogueTexts.removeQuestion(
                 s.name, state.data.departmentName(s.department)),
               confirmLabel: CatalogueTexts.keyRemove,
-              effects: [.perform(RemoveEService(s.id, name: s.name))]))
+              effects: [.perform(RemoveEService(s.id, name: s.name))], undoable: true))
         }
       },
     ]

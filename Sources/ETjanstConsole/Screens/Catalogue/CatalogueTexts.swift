@@ -21,8 +21,9 @@ enum CatalogueTexts {
     en: "Show everything: owners, flags, reports, status history")
   static let keyStatusFilter = T(sv: "Statusfilter", en: "Status filter")
   static let helpStatusFilter = T(
-    sv: "Visa bara en status, t.ex. Publicerad (F bakåt)",
-    en: "Show one status only, e.g. Published (F backwards)")
+    sv: "Visa bara en status, t.ex. Publicerad", en: "Show one status only, e.g. Published")
+  static let helpStatusFilterBack = T(
+    sv: "Statusfiltret bakåt", en: "The status filter backwards")
   static let keyNew = T(sv: "Ny", en: "New")
   static let helpNew = T(sv: "Lägg till en e-tjänst", en: "Add an e-service")
   static let keyEdit = T(sv: "Ändra", en: "Edit")
@@ -168,10 +169,9 @@ enum CatalogueTexts {
   static func removeQuestion(_ name: String, _ department: String) -> T {
     T(
       sv:
-        "Ta bort \(name) (\(department)) ur katalogen? Rapporter och statushistorik försvinner med den. "
-        + "Du kan ångra med u under sessionen.",
+        "Ta bort \(name) (\(department)) ur katalogen? Rapporter och statushistorik försvinner med den.",
       en:
-        "Remove \(name) (\(department)) from the catalogue? Its reports and status history go with it. "
-        + "You can undo with u during this session.")
+        "Remove \(name) (\(department)) from the catalogue? Its reports and status history go with it."
+    )
   }
 }

@@ -77,7 +77,8 @@ enum OrderDetailView {
     {
       return ("\(state.t(OrdersTexts.blocked)): \(state.t(refusal.message))", .warning)
     }
-    return ("\(state.t(OrdersTexts.next)): \(state.t(OrdersTexts.nextMove(o.step)))", .ok)
+    let move = OrdersTexts.nextMove(o.step, key: state.keyNames[.advance])
+    return ("\(state.t(OrdersTexts.next)): \(state.t(move))", .ok)
   }
 
   static func drawPane(_ o: ServiceOrder?, state: AppState, into frame: inout Frame, area: Rect) {

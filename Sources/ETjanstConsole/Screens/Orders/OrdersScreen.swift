@@ -78,7 +78,7 @@ public enum OrdersScreen: Screen {
         if let selected { reveal(selected.id, &state) }
         return []
       },
-      Binding([.character("/")], label: Texts.keyFilter, help: Texts.helpFilter) { state in
+      Binding([.character("/")], label: Texts.keyFilter, help: Texts.helpFilter()) { state in
         state.ordersScreen.list.filtering = true
         return []
       },
@@ -93,7 +93,7 @@ public enum OrdersScreen: Screen {
       ) { state in
         guard let o = selected(state) else { return [] }
         return OrderForms.advance(o, &state)
-      },
+      }.doing(.advance),
       Binding([.character("n")], label: OrdersTexts.keyNew, help: OrdersTexts.helpNew, edits: true)
       { state in
         state.overlays.append(OrderIntakeOverlay(OrderForms.newOrder(state)))

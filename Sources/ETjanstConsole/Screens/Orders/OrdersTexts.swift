@@ -57,10 +57,11 @@ enum OrdersTexts {
 
   // MARK: - Keys
   static let keyColumn = T(sv: "Kolumn", en: "Column")
-  static let helpColumn = T(sv: "Byt steg-kolumn: ← → h l", en: "Change step column: ← → h l")
+  static let helpColumn = T(sv: "Byt steg-kolumn", en: "Change step column")
   static let keyCard = T(sv: "Kort", en: "Card")
   static let helpCard = T(
-    sv: "Byt kort i kolumnen: ↑ ↓ j k g G", en: "Change card in the column: ↑ ↓ j k g G")
+    sv: "Byt kort i kolumnen: nästa, föregående, först, sist",
+    en: "Change card in the column: next, previous, first, last")
   static let keyOpen = T(sv: "Öppna", en: "Open")
   static let helpOpen = T(
     sv: "Öppna beställningen med alla uppgifter", en: "Open the order with all its details")
@@ -199,21 +200,24 @@ enum OrdersTexts {
   }
   static let next = T(sv: "Nästa", en: "Next")
   static let blocked = T(sv: "Hinder", en: "Blocked")
-  static func nextMove(_ step: OrderStep) -> T {
+  /// The next step, led by the key that takes it (none in a read-only console).
+  static func nextMove(_ step: OrderStep, key: String?) -> T {
+    let move: T
     switch step {
     case .needsMapped:
-      return T(
-        sv: "f registrerar med ärendenumret (steg 2)",
-        en: "f registers with the case number (step 2)")
+      move = T(
+        sv: "registrera med ärendenumret (steg 2)", en: "register with the case number (step 2)")
     case .ordered:
-      return T(sv: "f bygger första versionen (steg 3)", en: "f builds the first version (step 3)")
+      move = T(sv: "bygg första versionen (steg 3)", en: "build the first version (step 3)")
     case .firstVersion:
-      return T(
-        sv: "f lämnar första versionen till granskning (steg 4)",
-        en: "f hands the first version to review (step 4)")
-    case .review: return T(sv: "f publicerar (steg 5)", en: "f publishes (step 5)")
+      move = T(
+        sv: "lämna första versionen till granskning (steg 4)",
+        en: "hand the first version to review (step 4)")
+    case .review: move = T(sv: "publicera (steg 5)", en: "publish (step 5)")
     case .published: return T(sv: "klar", en: "done")
     }
+    guard let key else { return move }
+    return T(sv: "\(key) – \(move.sv)", en: "\(key) – \(move.en)")
   }
   static func holdLine(_ hold: OrderHold) -> T {
     hold.kind == .onHold

@@ -11,6 +11,7 @@ enum ActiveOutageView {
     let theme = state.theme
     let m = state.data
     let contactState = m.contactState(outage, at: state.now)
+    let keys = state.keyNames
     let title = state.t(X.activeTitle(drill: outage.isDrill))
     let inner = Box.draw(title, in: area, frame: &frame, theme: theme)
     // The title in the danger role, so it stands out on a colour terminal too.
@@ -56,9 +57,11 @@ enum ActiveOutageView {
     let limit = m.outageContactLimitMinutes
     switch contactState {
     case .waiting(_, let remaining):
-      line(state.t(X.waiting(Format.duration(remaining), limit: limit)), .warning, x: inner.x + 3)
+      let text = X.waiting(Format.duration(remaining), limit: limit, key: keys[.recordContact])
+      line(state.t(text), .warning, x: inner.x + 3)
     case .late(let elapsed, _):
-      line(state.t(X.late(X.minutes(elapsed), limit: limit)), .danger, x: inner.x + 3)
+      let text = X.late(X.minutes(elapsed), limit: limit, key: keys[.recordContact])
+      line(state.t(text), .danger, x: inner.x + 3)
     case .contacted(let after, let late):
       if let c = outage.contact {
         let text = X.contacted(
@@ -71,7 +74,8 @@ enum ActiveOutageView {
     // Step 2: the departments, each with its routine.
     let affected = m.affectedDepartments(outage)
     let told = affected.filter { outage.notice(for: $0.id) != nil }.count
-    line(state.t(X.stepTell(told, affected.count)), .header)
+    line(
+      state.t(X.stepTell(told, affected.count, mark: keys[.markTold], open: keys[.open])), .header)
     let tableArea = Rect(
       x: inner.x - 1, y: y, width: inner.width + 1, height: max(2, inner.maxY - y - 1))
     OutageTables.told(state, outage).draw(
@@ -81,6 +85,6 @@ enum ActiveOutageView {
 
     // Step 3: resolving, on the last row of the box.
     y = inner.maxY - 1
-    line(state.t(X.stepResolve), .muted)
+    line(state.t(X.stepResolve(keys[.resolveOutage])), .muted)
   }
 }

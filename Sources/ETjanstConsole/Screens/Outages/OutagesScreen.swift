@@ -168,20 +168,20 @@ public enum OutagesScreen: Screen {
       Binding([.character("c")], label: X.keyContact, help: X.helpContact, edits: true) { s in
         s.overlays.append(OutageForms.contact(outage, s))
         return []
-      }.remedying(.recordOutageContact),
+      }.remedying(.recordOutageContact).doing(.recordContact),
       Binding([.character("t")], label: X.keyTold, help: X.helpTold, edits: true) { s in
         guard let d = selected(s) else { return [] }
         return [.perform(NotifyDepartment(outage: outage.id, department: d.id, at: s.now))]
-      },
+      }.doing(.markTold),
       Binding([.enter], label: X.keyOpen, help: X.helpOpenRoutine) { s in
         guard let d = selected(s) else { return [] }
         open(d.id, from: .active, &s)
         return []
-      },
+      }.doing(.open),
       Binding([.character("x")], label: X.keyResolve, help: X.helpResolve, edits: true) { s in
         s.overlays.append(OutageForms.resolve(outage, s))
         return []
-      },
+      }.doing(.resolveOutage),
       Binding([.character("r")], label: X.keyRoutines, help: X.helpRoutines) { s in
         s.outagesScreen.chosen = .routines
         return []

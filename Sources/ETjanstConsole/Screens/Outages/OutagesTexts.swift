@@ -41,8 +41,8 @@ enum OutagesTexts {
     sv: "Markera rutinen som granskad idag", en: "Mark the routine as reviewed today")
   static let keyDeclare = T(sv: "Nytt avbrott", en: "New outage")
   static let helpDeclare = T(
-    sv: "Anmäl ett avbrott: start nu och hela plattformen är ifyllt, Enter räcker",
-    en: "Declare an outage: start now and the whole platform are filled in, Enter is enough")
+    sv: "Anmäl ett avbrott: start nu och hela plattformen är redan ifyllda",
+    en: "Declare an outage: start now and the whole platform are already filled in")
   static let keyDrill = T(sv: "Övning", en: "Drill")
   static let helpDrill = T(
     sv: "Starta en övning av den valda förvaltningens reservrutin",
@@ -87,15 +87,19 @@ enum OutagesTexts {
   static let phone = T(sv: "TEL", en: "PHONE")
   static let noPhone = T(
     sv: "! Telefonnummer saknas i kontakterna", en: "! No phone number in the contacts")
-  static func waiting(_ remaining: String, limit: Int) -> T {
-    T(
-      sv: "[ ] Ej kontaktad · \(remaining) kvar (gräns \(limit) min) · c registrerar",
-      en: "[ ] Not contacted · \(remaining) left (limit \(limit) min) · c records it")
+  /// " · c registrerar", or nothing where no key records the contact (read-only).
+  static func recordsIt(_ key: String?) -> T {
+    key.map { T(sv: " · \($0) registrerar", en: " · \($0) records it") } ?? T(verbatim: "")
   }
-  static func late(_ elapsed: String, limit: Int) -> T {
+  static func waiting(_ remaining: String, limit: Int, key: String?) -> T {
     T(
-      sv: "! FÖRSENAD: ingen kontakt efter \(elapsed) (gräns \(limit) min) · c registrerar",
-      en: "! LATE: no contact after \(elapsed) (limit \(limit) min) · c records it")
+      sv: "[ ] Ej kontaktad · \(remaining) kvar (gräns \(limit) min)\(recordsIt(key).sv)",
+      en: "[ ] Not contacted · \(remaining) left (limit \(limit) min)\(recordsIt(key).en)")
+  }
+  static func late(_ elapsed: String, limit: Int, key: String?) -> T {
+    T(
+      sv: "! FÖRSENAD: ingen kontakt efter \(elapsed) (gräns \(limit) min)\(recordsIt(key).sv)",
+      en: "! LATE: no contact after \(elapsed) (limit \(limit) min)\(recordsIt(key).en)")
   }
   static func contacted(_ c: ContactRecord, at: String, after: String, late: Bool) -> T {
     let rest = ([c.channel, c.by] + (c.reference.isEmpty ? [] : [c.reference])).joined(
@@ -104,14 +108,26 @@ enum OutagesTexts {
       sv: "[x] Kontaktad \(at) (efter \(after))\(late ? " – FÖRSENAD" : ""): \(rest)",
       en: "[x] Contacted \(at) (after \(after))\(late ? " – LATE" : ""): \(rest)")
   }
-  static func stepTell(_ told: Int, _ total: Int) -> T {
-    T(
-      sv: "2. Informera förvaltningarna: \(told) av \(total) · t markerar, Enter visar rutinen",
-      en: "2. Tell the departments: \(told) of \(total) · t marks, Enter shows the routine")
+  static func stepTell(_ told: Int, _ total: Int, mark: String?, open: String?) -> T {
+    let marks = mark.map { T(sv: "\($0) markerar", en: "\($0) marks") }
+    let opens = open.map { T(sv: "\($0) visar rutinen", en: "\($0) shows the routine") }
+    let keys = [marks, opens].compactMap { $0 }
+    let sv = keys.isEmpty ? "" : " · " + keys.map(\.sv).joined(separator: ", ")
+    let en = keys.isEmpty ? "" : " · " + keys.map(\.en).joined(separator: ", ")
+    return T(
+      sv: "2. Informera förvaltningarna: \(told) av \(total)\(sv)",
+      en: "2. Tell the departments: \(told) of \(total)\(en)")
   }
-  static let stepResolve = T(
-    sv: "3. När det fungerar igen: x avslutar (sluttid, orsak, uppföljning)",
-    en: "3. When it works again: x resolves (end time, cause, follow-up)")
+  static func stepResolve(_ key: String?) -> T {
+    guard let key else {
+      return T(
+        sv: "3. När det fungerar igen: avsluta (sluttid, orsak, uppföljning)",
+        en: "3. When it works again: resolve (end time, cause, follow-up)")
+    }
+    return T(
+      sv: "3. När det fungerar igen: \(key) avslutar (sluttid, orsak, uppföljning)",
+      en: "3. When it works again: \(key) resolves (end time, cause, follow-up)")
+  }
   static func activeStatus(_ start: String, _ told: Int, _ total: Int, drill: Bool) -> T {
     drill
       ? T(
@@ -138,9 +154,12 @@ enum OutagesTexts {
   static let steps = T(
     sv: "Gör så här när e-tjänsterna inte fungerar:", en: "What to do when the e-services are down:"
   )
-  static let noRoutine = T(
-    sv: "! SAKNAS: förvaltningen har ingen reservrutin (riktlinjen 4.3). e skriver en.",
-    en: "! MISSING: the department has no fallback routine (guideline 4.3). e writes one.")
+  static func noRoutine(write key: String?) -> T {
+    let write = key.map { T(sv: " \($0) skriver en.", en: " \($0) writes one.") }
+    return T(
+      sv: "! SAKNAS: förvaltningen har ingen reservrutin (riktlinjen 4.3).\(write?.sv ?? "")",
+      en: "! MISSING: the department has no fallback routine (guideline 4.3).\(write?.en ?? "")")
+  }
   static func flagged(_ n: Int) -> T { T(sv: "\(n) behöver åtgärd", en: "\(n) need attention") }
 
   // MARK: - Forms
@@ -174,8 +193,8 @@ enum OutagesTexts {
   static let fieldInterval = T(sv: "Granskas var (mån)", en: "Review every (months)")
   static let stepsEditorTitle = T(sv: "Reservrutinens steg", en: "The routine's steps")
   static let noRoutineYet = T(
-    sv: "Förvaltningen har ingen reservrutin än; e skriver en.",
-    en: "The department has no routine yet; e writes one.")
+    sv: "Förvaltningen har ingen reservrutin än; skriv den först.",
+    en: "The department has no routine yet; write it first.")
   static let noDepartments = T(sv: "Inga förvaltningar berörs.", en: "No departments are affected.")
   static let noOutages = T(sv: "Inga avbrott registrerade.", en: "No outages recorded.")
 

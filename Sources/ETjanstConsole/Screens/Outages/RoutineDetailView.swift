@@ -10,7 +10,8 @@ enum RoutineDetailView {
     text: String, role: Theme.Role
   )] {
     guard let r = d.fallbackRoutine else {
-      return TextWidth.wrap(state.t(X.noRoutine), to: max(10, width)).map { ($0, .danger) }
+      let text = X.noRoutine(write: state.keyNames[.edit])
+      return TextWidth.wrap(state.t(text), to: max(10, width)).map { ($0, .danger) }
     }
     func fact(_ label: LocalizedText, _ value: String) -> (String, Theme.Role) {
       (TextWidth.pad(state.t(label), to: 12) + value, .normal)
@@ -66,7 +67,7 @@ enum RoutineDetailView {
         guard let d = s.data.department(id) else { return [] }
         s.overlays.append(OutageForms.routine(d, s))
         return []
-      },
+      }.doing(.edit),
       Binding([.character("E")], label: X.keyEditSteps, help: X.helpEditSteps, edits: true) { s in
         guard let d = s.data.department(id) else { return [] }
         guard let routine = d.fallbackRoutine else {

@@ -64,7 +64,7 @@ public enum OverviewScreen: Screen {
           FindingJump.open(finding, &state)
           return []
         },
-        AdminView.openBinding,
+        AdminView.openBinding.doing(.settings),
       ]
   }
 
@@ -148,7 +148,7 @@ public enum OverviewScreen: Screen {
     frame.put(
       " " + state.t(AdminTexts.startTitle), x: area.x, y: area.y,
       style: state.theme.style(.header), maxWidth: area.width)
-    for (i, line) in AdminTexts.startLines.enumerated() where i + 1 < area.height {
+    for (i, line) in AdminTexts.startLines(state.keyNames).enumerated() where i + 1 < area.height {
       frame.put(
         state.t(line), x: area.x + 2, y: area.y + 1 + i,
         style: state.theme.style(i == 0 ? .accent : .normal),

@@ -104,7 +104,7 @@ enum AccessMatrixView {
           state.staffScreen.matrixColumn = min(
             max(0, state.staffScreen.matrixColumn + delta), max(0, count - 1))
           return []
-        }
+        }.doing(.choose)
       }
       + ListKeys.bindings(
         \.staffScreen.matrix, columns: 3, count: { rows($0).count },
@@ -169,7 +169,7 @@ enum AccessMatrixView {
     for flag in flags(state) {
       for line in TextWidth.wrap(flag, to: width).prefix(2) { out.append((line, .danger)) }
     }
-    out.append((state.t(StaffTexts.legend), .muted))
+    out.append((state.t(StaffTexts.legend(column: state.keyNames[.choose])), .muted))
     return out
   }
 

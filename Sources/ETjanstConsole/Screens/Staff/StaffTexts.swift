@@ -80,9 +80,12 @@ enum StaffTexts {
       sv: "Behörigheter · \(department) · \(Noun.person.count(people).sv)",
       en: "Access · \(department) · \(Noun.person.count(people).en)")
   }
-  static let legend = T(
-    sv: "● behörighet  ○ ej giltig i dag  ! åtgärdas  · ingen  ←→ välj e-tjänst",
-    en: "● access  ○ not valid today  ! needs action  · none  ←→ choose e-service")
+  static func legend(column key: String?) -> T {
+    let choose = key.map { T(sv: "  \($0) välj e-tjänst", en: "  \($0) choose e-service") }
+    return T(
+      sv: "● behörighet  ○ ej giltig i dag  ! åtgärdas  · ingen\(choose?.sv ?? "")",
+      en: "● access  ○ not valid today  ! needs action  · none\(choose?.en ?? "")")
+  }
   static func holders(_ service: String, _ names: String) -> T {
     T(sv: "\(service): \(names)", en: "\(service): \(names)")
   }
@@ -179,11 +182,12 @@ enum StaffTexts {
       en: "Revoke \(name)'s access to \(service)?")
   }
   static let revokeTitle = T(sv: "Ta bort behörighet", en: "Revoke access")
-  static let selectCase = T(sv: "Välj ett ärende först (↑↓).", en: "Select a case first (↑↓).")
+  static let selectCase = T(
+    sv: "Välj ett ärende i listan först.", en: "Select a case in the list first.")
   static let selectStep = T(
-    sv: "Välj ett steg i en checklista först (↑↓).", en: "Select a checklist step first (↑↓).")
+    sv: "Välj ett steg i en checklista först.", en: "Select a checklist step first.")
   static let selectGrant = T(
-    sv: "Välj en behörighet först (↑↓).", en: "Select an access first (↑↓).")
+    sv: "Välj en behörighet i listan först.", en: "Select an access in the list first.")
   static let noColleagues = T(
     sv: "Det finns ingen annan aktiv kollega.", en: "There is no other active colleague.")
   static let noServicesToGrant = T(
