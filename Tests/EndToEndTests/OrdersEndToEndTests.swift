@@ -94,7 +94,9 @@ import Testing
     try tmux.send(keys: "Tab")
     try tmux.send(text: "Kommunhuset, rum 2")
     try tmux.send(keys: "Enter")
-    try tmux.waitFor(text: "Möte: \(yesterday()) 10:00, Kommunhuset, rum 2")
+    // Shown with its offset (+01:00 in winter, +02:00 in summer).
+    try tmux.waitFor(text: "Möte: \(yesterday()) 10:00 +0")
+    try tmux.waitFor(text: "Kommunhuset, rum 2")
     try tmux.waitFor(text: "Hinder: Kontaktpersonen Tomas Niska har inte godkänt")
     try tmux.send(keys: "a")
     try tmux.waitFor(text: "Kontaktpersonens godkännande")
