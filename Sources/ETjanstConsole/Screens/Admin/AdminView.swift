@@ -204,7 +204,13 @@ public enum AdminView {
     let c = state.data.contacts
     let theme = state.theme
     var y = area.y
-    let labelWidth = 15
+    // As wide as the longest label in the language shown.
+    let labelWidth =
+      ([
+        AdminTexts.name, AdminTexts.organisation, AdminTexts.phone, AdminTexts.email,
+        AdminTexts.address,
+      ]
+      .map { TextWidth.of(state.t($0)) }.max() ?? 13) + 2
     func heading(_ text: LocalizedText) {
       guard y < area.maxY else { return }
       frame.put(

@@ -5,9 +5,14 @@ import ETjanstDomain
 /// it scrolls, and drawn from state only.
 enum CatalogueDetail {
   typealias Line = (label: String, text: String, role: Theme.Role)
-  static let labelWidth = 24
+  /// The label column: as wide as the longest label in the language shown
+  /// ("Personuppgiftsansvarig", "Personal-data controller"), at most 32.
+  static func labelWidth(_ s: EService, _ state: AppState) -> Int {
+    let labels = lines(s, state, width: 200, labelWidth: 24).filter { $0.role != .header }
+    return min(32, (labels.map { TextWidth.of($0.label) }.max() ?? 22) + 2)
+  }
 
-  static func lines(_ s: EService, _ state: AppState, width: Int) -> [Line] {
+  static func lines(_ s: EService, _ state: AppState, width: Int, labelWidth: Int) -> [Line] {
     let m = state.data
     let t = state.t
     var out: [Line] = []
@@ -105,7 +110,8 @@ enum CatalogueDetail {
   }
 
   static func draw(_ s: EService, _ state: AppState, into frame: inout Frame, area: Rect) {
-    let all = lines(s, state, width: area.width - 2)
+    let labelWidth = labelWidth(s, state)
+    let all = lines(s, state, width: area.width - 2, labelWidth: labelWidth)
     let top = min(state.catalogue.detailScroll, max(0, all.count - area.height))
     for (i, line) in all.dropFirst(top).prefix(area.height).enumerated() {
       let y = area.y + i

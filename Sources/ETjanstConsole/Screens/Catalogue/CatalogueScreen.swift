@@ -198,7 +198,11 @@ public enum CatalogueScreen: Screen {
   static func scrollDetail(_ key: Key, _ state: inout AppState) {
     let page = max(1, page(state))
     let lines =
-      current(state).map { CatalogueDetail.lines($0, state, width: state.width - 2).count } ?? 0
+      current(state).map {
+        CatalogueDetail.lines(
+          $0, state, width: state.width - 2, labelWidth: CatalogueDetail.labelWidth($0, state)
+        ).count
+      } ?? 0
     var top = state.catalogue.detailScroll
     switch key {
     case .down, .character("j"): top += 1

@@ -13,8 +13,11 @@ enum RoutineDetailView {
       let text = X.noRoutine(write: state.keyNames[.edit])
       return TextWidth.wrap(state.t(text), to: max(10, width)).map { ($0, .danger) }
     }
+    let labelWidth =
+      ([X.keptAt, X.responsible, X.lastReviewed, X.lastTested].map { TextWidth.of(state.t($0)) }
+        .max() ?? 10) + 2
     func fact(_ label: LocalizedText, _ value: String) -> (String, Theme.Role) {
-      (TextWidth.pad(state.t(label), to: 12) + value, .normal)
+      (TextWidth.pad(state.t(label), to: labelWidth) + value, .normal)
     }
     var reviewed = Format.day(r.lastReviewed)
     if let due = r.reviewDue {
