@@ -120,4 +120,16 @@ import Testing
     #expect(found.contains { $0.hasPrefix("beside the border") }, "\(found)")
     #expect(found.contains { $0.hasPrefix("cut mid-word") }, "\(found)")
   }
+
+  @Test("a border drawn over half of a wide character blanks the other half, not leaves it")
+  func wideCharacterKeptWhole() {
+    var frame = Frame(width: 10, height: 1)
+    frame.put("ab漢cd", x: 0, y: 0)
+    #expect(frame.line(0).hasPrefix("ab漢cd"))
+    frame.put("│", x: 3, y: 0)  // over the right half of 漢
+    #expect(frame[2, 0].text == " " && frame[3, 0].text == "│", "\(frame.line(0))")
+    frame.put("漢", x: 5, y: 0)
+    frame.put("┐", x: 5, y: 0)  // over the left half of the new one
+    #expect(frame[5, 0].text == "┐" && frame[6, 0].text == " ", "\(frame.line(0))")
+  }
 }
