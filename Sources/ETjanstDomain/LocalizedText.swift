@@ -66,3 +66,9 @@ public struct Noun: Hashable, Sendable {
   public static let openReport = Noun(
     sv: "öppen rapport", "öppna rapporter", en: "open report", "open reports")
 }
+
+/// An error that says itself in both languages: the command line and the console
+/// show its `message` in the user's language, never Swift's description of it.
+public protocol ExplainedError: Error {
+  var message: LocalizedText { get }
+}

@@ -129,7 +129,7 @@ public struct ListOptions: Sendable {
   }
 }
 
-public enum ExportError: Error, CustomStringConvertible, Equatable {
+public enum ExportError: ExplainedError, CustomStringConvertible, Equatable {
   case unknownDepartment(String, known: [String])
   case invalidStep(Int)
 

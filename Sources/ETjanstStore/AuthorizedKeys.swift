@@ -107,7 +107,7 @@ public enum AuthorizedKeys {
     return key
   }
 
-  public enum KeyError: Error, Equatable, Sendable {
+  public enum KeyError: ExplainedError, Equatable, Sendable {
     case notOneKey(Int)
     case notAPublicKey
     case alreadyThere(login: String?)

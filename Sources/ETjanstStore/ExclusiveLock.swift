@@ -19,8 +19,9 @@ import Foundation
 final class ExclusiveLock {
   private let descriptor: FileDescriptor
 
-  /// Takes the lock. Each call opens its own descriptor, so two `StoreFile`s in one
-  /// process exclude each other just as two processes do.
+  /// Takes the lock on a lock file already opened (and checked) by
+  /// `StoreFolder.openBeside`. Each save opens its own descriptor, so two `StoreFile`s
+  /// in one process exclude each other just as two processes do.
   ///
   /// - Parameters:
   ///   - holder: written into the lock file once the lock is held ("login pid").
@@ -28,15 +29,6 @@ final class ExclusiveLock {
   ///     is tried without blocking, and while another holds it `waiting` is called
   ///     about every 50 ms with the holder's line; returning false gives up with
   ///     `LockWaitCancelled` (the console: keys keep working, Esc stops waiting).
-  convenience init(path: String, holder: String? = nil, waiting: ((String?) -> Bool)? = nil)
-    throws
-  {
-    try self.init(
-      FileDescriptor(path: path, flags: O_RDWR | O_CREAT, mode: 0o600), holder: holder,
-      waiting: waiting)
-  }
-
-  /// Locks a lock file already opened (and checked) by `StoreFolder.openBeside`.
   init(_ descriptor: FileDescriptor, holder: String? = nil, waiting: ((String?) -> Bool)? = nil)
     throws
   {

@@ -32,7 +32,7 @@ extension FileDescriptor {
 /// FIFO or a device is refused in one line instead of blocking the command forever.
 public enum InputFile {
   /// Why the file could not be read: one line naming it, in both languages.
-  public struct Failure: Error, Sendable, Equatable {
+  public struct Failure: ExplainedError, Sendable, Equatable {
     public let path: String
     public let message: LocalizedText
     /// There is no such file (some readers take that as empty).

@@ -62,7 +62,7 @@ public enum KeyMode {
     }
   }
 
-  public enum Refusal: Error, Equatable, Sendable {
+  public enum Refusal: ExplainedError, Equatable, Sendable {
     case setID
     case notStoreOwner
     case storeReadableByOthers(mode_t)

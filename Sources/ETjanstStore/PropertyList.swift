@@ -125,7 +125,7 @@ extension PropertyList {
 /// Apple's DTD, the five XML entities and character references, comments, the XML
 /// declaration and DOCTYPE. Raw control characters (other than tab, newline and
 /// carriage return) are refused, as XML 1.0 does.
-private struct XMLReader {
+struct XMLReader {
   let bytes: UnsafeBufferPointer<UInt8>
   var i = 0
   var line = 1
@@ -298,6 +298,67 @@ private struct XMLReader {
     default:
       throw fail("unknown element <\(name)>")
     }
+  }
+
+  // MARK: reading as it goes (StoreDocument's one-pass decode)
+
+  /// Up to and including `<plist>`.
+  mutating func beginDocument() throws(PropertyListError) {
+    try skipMisc()
+    guard let name = try openTag(), name.name == "plist", !name.empty else {
+      throw fail("not a property list (no <plist> element)")
+    }
+    try skipMisc()
+  }
+
+  /// `</plist>` and nothing after it.
+  mutating func endDocument() throws(PropertyListError) {
+    try skipMisc()
+    try closeTag("plist")
+    try skipMisc()
+    guard i == bytes.count else { throw fail("text after </plist>") }
+  }
+
+  /// `<dict>` or `<array>` (named), opened; false when it is empty (`<dict/>`). Throws
+  /// when the next value is something else.
+  mutating func open(_ container: StaticString) throws(PropertyListError) -> Bool {
+    try skipMisc()
+    guard let (name, empty) = try openTag(),
+      name.utf8.elementsEqual(
+        UnsafeBufferPointer(start: container.utf8Start, count: container.utf8CodeUnitCount))
+    else { throw fail("expected <\(container)>") }
+    return !empty
+  }
+
+  /// The next key of an open dictionary, or nil at its `</dict>` (consumed).
+  mutating func nextKey() throws(PropertyListError) -> String? {
+    try skipMisc()
+    if starts(with: "</") {
+      try closeTag("dict")
+      return nil
+    }
+    guard let (name, empty) = try openTag(), name == "key" else {
+      throw fail("expected <key> in a <dict>")
+    }
+    let key = empty ? "" : try text(closing: "key")
+    try skipMisc()
+    return key
+  }
+
+  /// Whether an open array has another item; at its `</array>` consumes it.
+  mutating func nextItem() throws(PropertyListError) -> Bool {
+    try skipMisc()
+    if starts(with: "</") {
+      try closeTag("array")
+      return false
+    }
+    return true
+  }
+
+  /// Whether the next value is an `<array>` (without reading it).
+  mutating func atArray() throws(PropertyListError) -> Bool {
+    try skipMisc()
+    return starts(with: "<array")
   }
 
   mutating func dict(depth: Int) throws(PropertyListError) -> PropertyList.Dict {

@@ -28,13 +28,21 @@ extension StoreFile {
   @discardableResult
   public func share(group name: String, actor: Actor, now: Date) throws -> Change {
     guard let group = getgrnam(name) else {
-      throw StoreError(path: path, .refused("there is no group named \(name)"))
+      throw StoreError(
+        path: path,
+        .refused(
+          LocalizedText(
+            sv: "det finns ingen grupp som heter \(name)", en: "there is no group named \(name)")
+        ))
     }
     let gid = group.pointee.gr_gid
     if geteuid() != 0, getegid() != gid, !Self.supplementaryGroups().contains(gid) {
       throw StoreError(
         path: path,
-        .refused("you are not in the group \(name); ask for it to be added to your login first"))
+        .refused(
+          LocalizedText(
+            sv: "du är inte med i gruppen \(name); be om att bli tillagd först",
+            en: "you are not in the group \(name); ask for it to be added to your login first")))
     }
     // The rules first: only the e-coordinator may share (nothing changes otherwise).
     var probe = try load()
@@ -55,7 +63,10 @@ extension StoreFile {
       guard lchown(target, uid_t.max, gid) == 0, chmod(target, mode) == 0 else {
         throw StoreError(
           path: path,
-          .refused("cannot give \(target) to the group \(name): \(StoreError.reason(errno))"))
+          .refused(
+            LocalizedText(
+              sv: "kan inte ge \(target) till gruppen \(name): \(StoreError.reason(errno))",
+              en: "cannot give \(target) to the group \(name): \(StoreError.reason(errno))")))
       }
     }
     return try perform(ShareStore(group: name), actor: actor, now: now)

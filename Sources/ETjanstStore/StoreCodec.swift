@@ -335,36 +335,61 @@ enum StoreCodec {
     -> Municipality
   {
     let f = try In(value, path: path)
+    return try municipality(f) { () throws(DecodeFailure) in
+      Lists(
+        users: try f.list("users", user), departments: try f.list("departments", department),
+        services: try f.list("services", service), staff: try f.list("staff", staffMember),
+        cases: try f.list("cases", caseValue), orders: try f.list("orders", order),
+        refusedOrders: try f.list("refusedOrders", refusedOrder),
+        outages: try f.list("outages", outage))
+    }
+  }
+
+  /// The municipality's lists, decoded (from the tree, or one entity at a time as the
+  /// file is read: StoreDocument).
+  struct Lists {
+    var users: [User]
+    var departments: [Department]
+    var services: [EService]
+    var staff: [StaffMember]
+    var cases: [Case]
+    var orders: [ServiceOrder]
+    var refusedOrders: [RefusedOrder]
+    var outages: [Outage]
+  }
+
+  /// The municipality from its other keys (`f`) and its lists, decoded after those
+  /// keys (so the first problem named is the same whichever way the lists are read).
+  static func municipality(_ f: In, _ decodeLists: () throws(DecodeFailure) -> Lists)
+    throws(DecodeFailure) -> Municipality
+  {
     let contacts = try f.dict("contacts")
     let settings = try f.dict("settings")
+    let name = try f.string("name")
+    let contactsValue = Contacts(
+      eCoordinator: try card(try contacts.dict("eCoordinator")),
+      systemAdministrator: try card(try contacts.dict("systemAdministrator")),
+      orderServiceAddress: try contacts.string("orderServiceAddress"))
+    let settingsValue = Settings(
+      outageContactLimitMinutes: try settings.int("outageContactLimitMinutes"),
+      orderStepLimitDays: try settings.int("orderStepLimitDays"),
+      serviceReviewIntervalMonths: try settings.int("serviceReviewIntervalMonths"),
+      routineReviewIntervalMonths: try settings.int("routineReviewIntervalMonths"),
+      accessExpiryWarningDays: try settings.int("accessExpiryWarningDays"),
+      // Periods added after schema 2 first shipped: a store without them keeps
+      // the defaults of the information management plan.
+      retentionRemovedStaffMonths: try settings.optionalInt("retentionRemovedStaffMonths")
+        ?? Settings().retentionRemovedStaffMonths,
+      retentionClosedCasesMonths: try settings.optionalInt("retentionClosedCasesMonths")
+        ?? Settings().retentionClosedCasesMonths,
+      retentionTrailYears: try settings.optionalInt("retentionTrailYears")
+        ?? Settings().retentionTrailYears)
+    let lists = try decodeLists()
     return Municipality(
-      name: try f.string("name"),
-      contacts: Contacts(
-        eCoordinator: try card(try contacts.dict("eCoordinator")),
-        systemAdministrator: try card(try contacts.dict("systemAdministrator")),
-        orderServiceAddress: try contacts.string("orderServiceAddress")),
-      settings: Settings(
-        outageContactLimitMinutes: try settings.int("outageContactLimitMinutes"),
-        orderStepLimitDays: try settings.int("orderStepLimitDays"),
-        serviceReviewIntervalMonths: try settings.int("serviceReviewIntervalMonths"),
-        routineReviewIntervalMonths: try settings.int("routineReviewIntervalMonths"),
-        accessExpiryWarningDays: try settings.int("accessExpiryWarningDays"),
-        // Periods added after schema 2 first shipped: a store without them keeps
-        // the defaults of the information management plan.
-        retentionRemovedStaffMonths: try settings.optionalInt("retentionRemovedStaffMonths")
-          ?? Settings().retentionRemovedStaffMonths,
-        retentionClosedCasesMonths: try settings.optionalInt("retentionClosedCasesMonths")
-          ?? Settings().retentionClosedCasesMonths,
-        retentionTrailYears: try settings.optionalInt("retentionTrailYears")
-          ?? Settings().retentionTrailYears),
-      users: try f.list("users", user),
-      departments: try f.list("departments", department),
-      services: try f.list("services", service),
-      staff: try f.list("staff", staffMember),
-      cases: try f.list("cases", caseValue),
-      orders: try f.list("orders", order),
-      refusedOrders: try f.list("refusedOrders", refusedOrder),
-      outages: try f.list("outages", outage))
+      name: name, contacts: contactsValue, settings: settingsValue, users: lists.users,
+      departments: lists.departments, services: lists.services,
+      staff: lists.staff, cases: lists.cases, orders: lists.orders,
+      refusedOrders: lists.refusedOrders, outages: lists.outages)
   }
 
   static func card(_ f: In) throws(DecodeFailure) -> ContactCard {
@@ -559,7 +584,8 @@ enum StoreCodec {
       self.init(value, base: path, index: nil)
     }
 
-    private init(_ value: PropertyList, base: String, index: Int?) {
+    /// Item `index` of the list at `base` (its path is built only for a message).
+    init(_ value: PropertyList, base: String, index: Int?) {
       self.value = value
       self.base = base
       self.index = index

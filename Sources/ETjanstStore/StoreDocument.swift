@@ -69,6 +69,97 @@ public struct StoreDocument: Sendable, Equatable {
   public static func decode(
     _ data: Data, path: String, migrations: [StoreMigration] = StoreMigration.all
   ) throws(StoreError) -> StoreDocument {
+    if let document = decodedAsRead(data) { return document }
+    return try decodedWhole(data, path: path, migrations: migrations)
+  }
+
+  /// The file of the current schema as this program writes it, decoded in one pass:
+  /// each entity of the municipality's lists is parsed and decoded before the next is
+  /// read, so no tree of the whole file is ever held (at a region's size that tree
+  /// was most of the memory a load took, and its allocations much of the time). Nil
+  /// for anything else — a binary or older file, a key twice, any problem at all —
+  /// which `decodedWhole` then reads or refuses with its message, so both paths take
+  /// and refuse the same files with the same words.
+  static func decodedAsRead(_ data: Data) -> StoreDocument? {
+    guard !data.starts(with: "bplist".utf8) else { return nil }
+    struct NotThisWay: Error {}
+    return data.withUnsafeBytes { raw -> StoreDocument? in
+      var reader = XMLReader(bytes: raw.bindMemory(to: UInt8.self))
+      func items<T>(
+        _ path: String, _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T
+      ) throws -> [T] {
+        guard try reader.atArray() else { throw NotThisWay() }
+        var out: [T] = []
+        guard try reader.open("array") else { return out }
+        while try reader.nextItem() {
+          let tree = try reader.value(depth: 3)
+          out.append(try element(StoreCodec.In(tree, base: path, index: out.count)))
+        }
+        return out
+      }
+      do {
+        try reader.beginDocument()
+        guard try reader.open("dict") else { return nil }
+        var top = PropertyList.Dict()
+        var fields = PropertyList.Dict()
+        var lists: StoreCodec.Lists?
+        while let key = try reader.nextKey() {
+          guard top[key] == nil, key != "municipality" || lists == nil else { return nil }
+          guard key == "municipality" else {
+            top.entries.append((key, try reader.value(depth: 1)))
+            continue
+          }
+          guard try reader.open("dict") else { return nil }
+          var u: [User]?
+          var d: [Department]?
+          var s: [EService]?
+          var p: [StaffMember]?
+          var c: [Case]?
+          var o: [ServiceOrder]?
+          var r: [RefusedOrder]?
+          var x: [Outage]?
+          while let key = try reader.nextKey() {
+            let path = "municipality." + key
+            guard fields[key] == nil else { return nil }
+            switch key {
+            case "users" where u == nil: u = try items(path, StoreCodec.user)
+            case "departments" where d == nil: d = try items(path, StoreCodec.department)
+            case "services" where s == nil: s = try items(path, StoreCodec.service)
+            case "staff" where p == nil: p = try items(path, StoreCodec.staffMember)
+            case "cases" where c == nil: c = try items(path, StoreCodec.caseValue)
+            case "orders" where o == nil: o = try items(path, StoreCodec.order)
+            case "refusedOrders" where r == nil: r = try items(path, StoreCodec.refusedOrder)
+            case "outages" where x == nil: x = try items(path, StoreCodec.outage)
+            case "users", "departments", "services", "staff", "cases", "orders",
+              "refusedOrders", "outages":
+              return nil
+            default: fields.entries.append((key, try reader.value(depth: 2)))
+            }
+          }
+          guard let u, let d, let s, let p, let c, let o, let r, let x else { return nil }
+          lists = StoreCodec.Lists(
+            users: u, departments: d, services: s, staff: p, cases: c, orders: o,
+            refusedOrders: r, outages: x)
+        }
+        try reader.endDocument()
+        guard case .integer(currentSchemaVersion)? = top["schemaVersion"], let lists else {
+          return nil
+        }
+        let municipality = try StoreCodec.municipality(
+          try StoreCodec.In(.dict(fields), path: "municipality")
+        ) { () throws(StoreCodec.DecodeFailure) in lists }
+        return try document(top: top, municipalityKeys: fields, municipality: municipality)
+      } catch {
+        return nil
+      }
+    }
+  }
+
+  /// Parses the whole file into a tree, then decodes it: every file the program takes,
+  /// and the messages for those it does not.
+  static func decodedWhole(
+    _ data: Data, path: String, migrations: [StoreMigration] = StoreMigration.all
+  ) throws(StoreError) -> StoreDocument {
     var tree: PropertyList
     do throws(PropertyListError) {
       tree = try PropertyList.parse(data)
@@ -99,24 +190,38 @@ public struct StoreDocument: Sendable, Equatable {
     -> StoreDocument
   {
     do throws(StoreCodec.DecodeFailure) {
-      let root = try StoreCodec.In(tree, path: "")
       guard case .dict(let top) = tree, case .dict(let m)? = top["municipality"] else {
         throw StoreCodec.DecodeFailure(keyPath: "municipality", detail: "expected a dictionary")
       }
-      var document = StoreDocument(
-        municipality: try StoreCodec.decodeMunicipality(.dict(m), path: "municipality"),
-        savedAt: try root.date("savedAt"), savedBy: try root.string("savedBy"),
-        saveID: try root.optionalString("saveID"))
-      document.schemaVersion = try root.int("schemaVersion")
-      document.unknownKeys.top.entries = top.entries.filter { !topKeys.contains($0.key) }
-      let known = Set(StoreCodec.encode(Municipality(name: "", contacts: .guideline)).dictKeys)
-      document.unknownKeys.municipality.entries = m.entries.filter { !known.contains($0.key) }
-      return document
+      return try document(
+        top: top, municipalityKeys: m,
+        municipality: try StoreCodec.decodeMunicipality(.dict(m), path: "municipality"))
     } catch {
       let keyPath = error.keyPath.hasPrefix(".") ? String(error.keyPath.dropFirst()) : error.keyPath
       throw StoreError(path: path, .wrongTypes(keyPath: keyPath, detail: error.detail))
     }
   }
+
+  /// The document from the root's keys, the municipality's keys (for those this
+  /// program does not know) and the decoded municipality.
+  private static func document(
+    top: PropertyList.Dict, municipalityKeys m: PropertyList.Dict, municipality: Municipality
+  ) throws(StoreCodec.DecodeFailure) -> StoreDocument {
+    let root = try StoreCodec.In(.dict(top), path: "")
+    var document = StoreDocument(
+      municipality: municipality, savedAt: try root.date("savedAt"),
+      savedBy: try root.string("savedBy"), saveID: try root.optionalString("saveID"))
+    document.schemaVersion = try root.int("schemaVersion")
+    document.unknownKeys.top.entries = top.entries.filter { !topKeys.contains($0.key) }
+    document.unknownKeys.municipality.entries = m.entries.filter {
+      !knownMunicipalityKeys.contains($0.key)
+    }
+    return document
+  }
+
+  /// The keys of `municipality` this program writes.
+  static let knownMunicipalityKeys = Set(
+    StoreCodec.encode(Municipality(name: "", contacts: .guideline)).dictKeys)
 
   private static func migrated(
     _ tree: PropertyList, from version: Int, path: String, migrations: [StoreMigration]

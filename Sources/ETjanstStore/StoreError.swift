@@ -4,7 +4,7 @@ import Foundation
 /// Why the store file could not be used. Each one prints as a single line that names
 /// the file, so the executable can write `etjanst: <description>` to stderr and a
 /// coordinator can act on it without reading code.
-public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct StoreError: ExplainedError, Sendable, Equatable, CustomStringConvertible {
   public enum Problem: Sendable, Equatable {
     case notFound
     /// The file exists but could not be opened or read; the detail is the system's reason.
@@ -21,7 +21,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Writable by anyone on the machine: the file holds personal data, so it is refused.
     case worldWritable(mode: UInt32)
     /// Something about the folder or a file beside the store makes it unsafe to use.
-    case refused(String)
+    case refused(LocalizedText)
     case alreadyExists
     /// Saving failed before the file was replaced; the detail is the system's reason.
     case cannotWrite(String)
@@ -40,44 +40,70 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   /// One printable line: control and invisible characters (from a path, or a parser
   /// quoting the file) become U+FFFD, and a parser's detail is cut short, so a
   /// message about a broken file never replays its bytes on the terminal.
-  public var description: String { TextCleaning.printable(line) }
+  public var description: String { TextCleaning.printable(line.en) }
 
-  private var line: String {
-    let untouched = " — the file was left untouched"
+  /// The same line in both languages (the system's or the parser's own detail
+  /// stays as they give it), each through the printable guard.
+  public var message: LocalizedText {
+    LocalizedText(sv: TextCleaning.printable(line.sv), en: TextCleaning.printable(line.en))
+  }
+
+  private var line: LocalizedText {
     func short(_ detail: String) -> String {
       detail.count <= 200 ? detail : String(detail.prefix(200)) + "…"
     }
+    func both(_ sv: String, _ en: String, untouched: Bool = false) -> LocalizedText {
+      LocalizedText(
+        sv: "\(path): " + sv + (untouched ? " — filen lämnades orörd" : ""),
+        en: "\(path): " + en + (untouched ? " — the file was left untouched" : ""))
+    }
     switch problem {
     case .notFound:
-      return "\(path): no such file"
+      return both("filen finns inte", "no such file")
     case .cannotRead(let detail):
-      return "\(path): cannot be read (\(short(detail)))"
+      return both("kan inte läsas (\(short(detail)))", "cannot be read (\(short(detail)))")
     case .notRegularFile:
-      return "\(path): not a regular file"
+      return both("är inte en vanlig fil", "not a regular file")
     case .notPropertyList(let detail):
-      return "\(path): not a valid property list (\(short(detail)))" + untouched
+      return both(
+        "är ingen giltig property list (\(short(detail)))",
+        "not a valid property list (\(short(detail)))", untouched: true)
     case .wrongTypes(let keyPath?, let detail):
-      return "\(path): not a valid etjanst store: bad value at \(keyPath) (\(short(detail)))"
-        + untouched
+      return both(
+        "är inget giltigt etjanst-register: fel värde vid \(keyPath) (\(short(detail)))",
+        "not a valid etjanst store: bad value at \(keyPath) (\(short(detail)))", untouched: true)
     case .wrongTypes(nil, let detail):
-      return "\(path): not a valid etjanst store (\(short(detail)))" + untouched
+      return both(
+        "är inget giltigt etjanst-register (\(short(detail)))",
+        "not a valid etjanst store (\(short(detail)))", untouched: true)
     case .newerSchema(let file, let known):
-      return "\(path): written by a newer etjanst (schema version \(file); this program knows "
-        + "version \(known)); use a newer etjanst" + untouched
+      return both(
+        "skrevs av en nyare etjanst (schemaversion \(file); det här programmet känner version "
+          + "\(known)); använd en nyare etjanst",
+        "written by a newer etjanst (schema version \(file); this program knows "
+          + "version \(known)); use a newer etjanst", untouched: true)
     case .noMigration(let file, let known):
-      return "\(path): schema version \(file) cannot be migrated to version \(known)" + untouched
+      return both(
+        "schemaversion \(file) kan inte flyttas till version \(known)",
+        "schema version \(file) cannot be migrated to version \(known)", untouched: true)
     case .worldWritable(let mode):
-      return "\(path): refused: the file is writable by everyone (mode \(Self.octal(mode))) and "
-        + "holds personal data; run `chmod o-w \(path)`"
+      return both(
+        "vägras: alla kan skriva i filen (läge \(Self.octal(mode))) och den har personuppgifter; "
+          + "kör `chmod o-w \(path)`",
+        "refused: the file is writable by everyone (mode \(Self.octal(mode))) and "
+          + "holds personal data; run `chmod o-w \(path)`")
     case .refused(let detail):
-      return "\(path): refused: \(detail)"
+      return both("vägras: \(detail.sv)", "refused: \(detail.en)")
     case .alreadyExists:
-      return "\(path): already exists; refusing to overwrite it"
+      return both("finns redan; skrivs inte över", "already exists; refusing to overwrite it")
     case .cannotWrite(let detail):
-      return "\(path): could not save (\(short(detail)))" + untouched
+      return both(
+        "kunde inte sparas (\(short(detail)))", "could not save (\(short(detail)))",
+        untouched: true)
     case .auditNotWritten(let detail):
-      return
-        "\(path): the change was saved, but its audit line could not be written (\(short(detail)))"
+      return both(
+        "ändringen sparades, men dess rad i loggen kunde inte skrivas (\(short(detail)))",
+        "the change was saved, but its audit line could not be written (\(short(detail)))")
     }
   }
 

@@ -35,16 +35,16 @@ extension StoreFile {
     let lines = plan.lines(in: before)
     if !plan.isEmpty { try perform(Gallra(today: today), actor: actor, now: now) }
     let saved = clock()
-    let lock: ExclusiveLock
-    do { lock = try ExclusiveLock(path: lockPath) } catch {
-      throw StoreError(path: path, .cannotWrite("cannot lock \(lockPath): \(error)"))
-    }
+    // The lock and the rewritten trail as every save makes them: beside the store,
+    // checked, and in shared mode 0660 in the group.
+    let place = try storeFolder()
+    let lock = try takeLock(place)
     defer { withExtendedLifetime(lock) {} }
     let backups =
       plan.isEmpty ? 0 : BackupFolder(path: backupsPath).removeAll(replacedAtOrBefore: saved)
     let trail: Int
     do {
-      trail = try AuditTrail(path: auditPath).removeEntries(before: plan.trailCutoff)
+      trail = try AuditTrail(path: auditPath).removeEntries(before: plan.trailCutoff, in: place)
     } catch {
       throw StoreError(path: auditPath, .cannotWrite(error.reason))
     }
@@ -87,11 +87,14 @@ extension AuditTrail {
   }
 
   /// Rewrites the trail without the lines saved before `cutoff` (under the store's
-  /// lock, so no line is appended meanwhile): a temporary file, 0600, renamed over it.
-  func removeEntries(before cutoff: Date) throws(SystemCallError) -> Int {
+  /// lock, so no line is appended meanwhile): a temporary file with the mode and group
+  /// of a file the program makes in `folder` (0600, or 0660 in the group when shared),
+  /// renamed over it.
+  func removeEntries(before cutoff: Date, in folder: StoreFolder) throws(SystemCallError) -> Int {
     let (count, bytes) = try prefixBefore(cutoff)
     guard count > 0, let data = try contents() else { return 0 }
-    let temporary = try TemporaryFile(beside: path, mode: 0o600, group: nil)
+    let temporary = try TemporaryFile(
+      beside: path, mode: folder.fileMode, group: folder.sharedGroup)
     _ = try temporary.write(data.dropFirst(bytes))
     try temporary.rename(over: path)
     return count

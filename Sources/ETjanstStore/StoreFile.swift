@@ -395,7 +395,7 @@ extension StoreFile {
   }
 
   /// The store's folder, refused when others may write it.
-  private func storeFolder() throws(StoreError) -> StoreFolder {
+  func storeFolder() throws(StoreError) -> StoreFolder {
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().path
     let place: StoreFolder
     do {
@@ -409,7 +409,7 @@ extension StoreFile {
 
   /// The lock file, opened beside the store without following a symlink and checked
   /// (`StoreFolder`), then locked with the holder written in; `waiting` as in `perform`.
-  private func takeLock(
+  func takeLock(
     _ place: StoreFolder, holder: String? = nil, waiting: ((String?) -> Bool)? = nil
   ) throws -> ExclusiveLock {
     do {

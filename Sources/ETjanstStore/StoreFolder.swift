@@ -1,3 +1,4 @@
+import ETjanstDomain
 import Foundation
 
 #if canImport(Glibc)
@@ -46,17 +47,27 @@ struct StoreFolder {
   var folderMode: mode_t { isShared ? 0o2770 : 0o700 }
 
   /// Why the folder must not be used, or nil.
-  var refusal: String? {
+  var refusal: LocalizedText? {
     let mode = UInt32(info.st_mode)
-    if mode & UInt32(S_IFMT) != UInt32(S_IFDIR) { return "\(path) is not a folder" }
+    let octal = StoreError.octal(mode)
+    if mode & UInt32(S_IFMT) != UInt32(S_IFDIR) {
+      return LocalizedText(sv: "\(path) är ingen mapp", en: "\(path) is not a folder")
+    }
     if mode & UInt32(S_IWOTH) != 0 {
-      return "the folder \(path) is writable by everyone (mode \(StoreError.octal(mode))); "
-        + "anyone could replace the files beside the store; run `chmod o-w \(path)`"
+      return LocalizedText(
+        sv: "alla kan skriva i mappen \(path) (läge \(octal)); vem som helst kan byta ut "
+          + "filerna bredvid registret; kör `chmod o-w \(path)`",
+        en: "the folder \(path) is writable by everyone (mode \(octal)); "
+          + "anyone could replace the files beside the store; run `chmod o-w \(path)`")
     }
     if mode & UInt32(S_IWGRP) != 0, !isShared, !Self.isPrivateGroup(info.st_gid, of: info.st_uid) {
-      return "the folder \(path) is writable by its group (mode \(StoreError.octal(mode))) "
-        + "without being set up for sharing; run `chmod g-w \(path)`, or "
-        + "`etjanst share --group NAME` to share the store with that group"
+      return LocalizedText(
+        sv: "gruppen kan skriva i mappen \(path) (läge \(octal)) utan att den är delad; "
+          + "kör `chmod g-w \(path)`, eller `etjanst share --group NAMN` för att dela registret "
+          + "med gruppen",
+        en: "the folder \(path) is writable by its group (mode \(octal)) "
+          + "without being set up for sharing; run `chmod g-w \(path)`, or "
+          + "`etjanst share --group NAME` to share the store with that group")
     }
     return nil
   }

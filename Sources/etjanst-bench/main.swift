@@ -10,6 +10,7 @@ import Foundation
 // in the same run. Build both products in release first, then run:
 //   swift build -c release && .build/release/etjanst-bench [municipality|region|all]
 // or, for one store's load in stages (time and memory): etjanst-bench load FILE
+// or the console's pty figures alone on a store: etjanst-bench console FILE
 // The targets it is read against are in README.md ("Performance").
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -269,6 +270,18 @@ func loadInStages(_ path: String) throws {
 
 if which == "load", let path = CommandLine.arguments.dropFirst(2).first {
   try loadInStages(path)
+}
+// `etjanst-bench encode FILE`: what writing a store's bytes takes, in its two parts.
+if which == "encode", let path = CommandLine.arguments.dropFirst(2).first {
+  let document = try StoreDocument.decode(
+    try Data(contentsOf: URL(fileURLWithPath: path)), path: path)
+  try measure("encode: the whole document (tree + XML)", runs: 3) {
+    _ = try document.encoded()
+  }
+}
+// `etjanst-bench console FILE`: only the pty figures of the built console on a store.
+if which == "console", let path = CommandLine.arguments.dropFirst(2).first {
+  report("etjanst (catalogue)", try pty([etjanst, "--store", path], prekeys: "2", presses: 40))
 }
 if which == "municipality" || which == "all" { try bench("municipality") }
 if which == "region" || which == "all" { try bench("region") }

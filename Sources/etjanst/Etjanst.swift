@@ -69,8 +69,18 @@ struct Etjanst: ParsableCommand {
       try command.run()
     } catch {
       if exitCode(for: error) == .validationFailure {
+        // In Swedish, the common usage errors as one Swedish line and where help is;
+        // otherwise (and in English) the library's own text with its usage.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let full = fullMessage(for: error)
+        var text = full
+        if UsageErrorText.language(arguments) == .swedish,
+          let swedish = UsageErrorText.swedish(message(for: error))
+        {
+          text = "etjanst: " + swedish + (UsageErrorText.helpHint(full).map { "\n" + $0 } ?? "")
+        }
         // The message quotes the arguments as typed: through the printable guard.
-        let message = TextCleaning.printable(fullMessage(for: error), keepingLineBreaks: true)
+        let message = TextCleaning.printable(text, keepingLineBreaks: true)
         FileHandle.standardError.write(Data((message + "\n").utf8))
         Foundation.exit(ExitStatus.cannotRun.rawValue)
       }

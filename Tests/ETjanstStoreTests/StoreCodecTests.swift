@@ -31,6 +31,43 @@ import Testing
     }
   }
 
+  /// A load decodes each entity as it reads it (no tree of the whole file); it must
+  /// give what the whole tree gives, keep unknown keys, and leave everything else
+  /// (an older file, a key twice, a broken one) to the whole-tree path and its words.
+  @Test("the one-pass load gives the whole tree's document, and leaves odd files to it")
+  func onePassLoad() throws {
+    for (name, m) in try Self.samples() {
+      var document = StoreDocument(
+        municipality: m, savedAt: Date(timeIntervalSince1970: 1e9), savedBy: "t", saveID: "s1")
+      document.unknownKeys.top["futureTop"] = .dict(PropertyList.Dict([("a", .integer(1))]))
+      document.unknownKeys.municipality["futureList"] = .array([.string("x")])
+      let data = try document.encoded()
+      let streamed = try #require(StoreDocument.decodedAsRead(data), "\(name)")
+      #expect(streamed == (try StoreDocument.decodedWhole(data, path: name)), "\(name)")
+      #expect(streamed == document, "\(name)")
+    }
+    let demo = try StoreDocument(
+      municipality: try Fixtures.demo, savedAt: Date(timeIntervalSince1970: 1e9), savedBy: "t"
+    ).encoded()
+    let text = String(decoding: demo, as: UTF8.self)
+    let odd = [
+      // A list twice, a top-level key twice, an older schema, a list that is not one.
+      text.replacingOccurrences(
+        of: "<key>cases</key>", with: "<key>cases</key><array/><key>cases</key>"),
+      text.replacingOccurrences(
+        of: "<key>savedBy</key>", with: "<key>savedBy</key><string>x</string><key>savedBy</key>"),
+      text.replacingOccurrences(
+        of: "<integer>2</integer>\n</dict>\n</plist>",
+        with: "<integer>1</integer>\n</dict>\n</plist>"),
+      text.replacingOccurrences(
+        of: "<key>users</key>", with: "<key>users</key><string>x</string><key>usersBefore</key>"),
+    ]
+    for (i, file) in odd.enumerated() {
+      #expect(file != text, "variant \(i) changed nothing")
+      #expect(StoreDocument.decodedAsRead(Data(file.utf8)) == nil, "variant \(i)")
+    }
+  }
+
   /// Foundation's encoder writes every stored property of the Codable types; the hand
   /// codec must write the same tree, so a field added to a type and forgotten in
   /// StoreCodec fails here.

@@ -333,8 +333,11 @@ import Testing
     try breakage.make(path, good)
     let before = Self.snapshot(path)
     for arguments in [["check"], ["list", "services"], ["report"]] {
+      // The fragments are the English messages (the Swedish ones are tested in
+      // CommandLineEndToEndTests).
       let result = try Binary.run(
-        "/usr/bin/timeout", ["-s", "KILL", "120", Binary.etjanst] + arguments + ["--store", path])
+        "/usr/bin/timeout", ["-s", "KILL", "120", Binary.etjanst] + arguments + ["--store", path],
+        environment: ["LANG": "en_GB.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
       let what = "\(breakage.name): etjanst \(arguments.joined(separator: " "))"
       #expect(result.status <= 2, "\(what) exited \(result.status): \(result.stderr)")
       let errorLines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)

@@ -214,3 +214,61 @@ import Testing
     }
   }
 }
+
+extension CommandLineEndToEndTests {
+  @Test(
+    "usage errors: one Swedish line by default (unknown option, missing argument, bad value), exit 2; --lang en keeps the library's text"
+  )
+  func usageErrorsInSwedish() throws {
+    let cases: [([String], String)] = [
+      (["check", "--no-such-option"], "etjanst: okänd flagga '--no-such-option'"),
+      (["staff", "import"], "etjanst: argumentet '<file>' saknas"),
+      (
+        ["list", "nonsense"],
+        "etjanst: värdet 'nonsense' gäller inte för '<kind>'; ange ett av: services, staff"
+      ),
+      (
+        ["list", "services", "--format", "xml"],
+        "etjanst: värdet 'xml' gäller inte för '--format <format>'; ange 'table', 'csv' eller 'json'"
+      ),
+      (["list", "services", "--store"], "etjanst: värde saknas för '--store <store>'"),
+      (["check", "extra"], "etjanst: oväntat argument 'extra'"),
+    ]
+    for (arguments, said) in cases {
+      let sv = try Binary.etjanst(arguments, environment: Self.swedish)
+      #expect(sv.status == 2, "\(arguments): \(sv.status)")
+      #expect(sv.stderr.hasPrefix(said), "\(arguments): \(sv.stderr)")
+      #expect(!sv.stderr.contains("Error:") && !sv.stderr.contains("Usage:"), "\(sv.stderr)")
+      let en = try Binary.etjanst(arguments + ["--lang", "en"], environment: Self.swedish)
+      #expect(en.status == 2)
+      #expect(en.stderr.hasPrefix("Error: "), "\(arguments): \(en.stderr)")
+      let english = try Binary.etjanst(arguments, environment: Self.english)
+      #expect(english.stderr.hasPrefix("Error: "), "\(arguments): \(english.stderr)")
+    }
+  }
+}
+
+extension CommandLineEndToEndTests {
+  @Test("a store that cannot be used is said in Swedish by default, in English with --lang en")
+  func storeErrorsInTheUsersLanguage() throws {
+    let folder = try Binary.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let missing = folder.appendingPathComponent("none.plist").path
+    let broken = folder.appendingPathComponent("broken.plist").path
+    try Data("not a plist".utf8).write(to: URL(fileURLWithPath: broken))
+    for (path, sv, en) in [
+      (missing, "filen finns inte", "no such file"),
+      (broken, "är ingen giltig property list", "not a valid property list"),
+    ] {
+      let swedish = try Binary.etjanst(["check", "--store", path], environment: Self.swedish)
+      #expect(swedish.status == 2)
+      #expect(swedish.stderr.hasPrefix("etjanst: \(path): \(sv)"), "\(swedish.stderr)")
+      #expect(!swedish.stderr.contains(en), "\(swedish.stderr)")
+      let english = try Binary.etjanst(
+        ["check", "--store", path, "--lang", "en"], environment: Self.swedish)
+      #expect(english.stderr.hasPrefix("etjanst: \(path): \(en)"), "\(english.stderr)")
+    }
+    let untouched = try Binary.etjanst(["list", "services", "--store", broken])
+    #expect(untouched.stderr.contains("filen lämnades orörd"), "\(untouched.stderr)")
+  }
+}

@@ -6,8 +6,8 @@ import TestSupport
 /// managers' group the store allows), a copy of the binary they can run, and a
 /// folder of their own where the remote shell leaves the console's pid.
 ///
-/// The account is created once (useradd -m) and left for the next run: deleting a
-/// user that a dying sshd session may still own is the fragile part.
+/// Each test makes accounts of its own (`uniqueLogin`), so two test runs at once on
+/// one machine never share one, and removes them after (`remove`).
 struct ManagerAccount {
   let login: String
   let uid: uid_t
@@ -18,6 +18,18 @@ struct ManagerAccount {
   static let name = "Jari Kivijärvi"
   static let departmentID = "dep-sbf"
   static let department = "Samhällsbyggnadsförvaltningen"
+
+  /// A login for one test of this run: `base`, this process's id and a random token
+  /// (within Linux's 32 characters and useradd's lower-case letters, digits and '-').
+  static func uniqueLogin(_ base: String) -> String {
+    "\(base)\(getpid())-\(String(UInt16.random(in: 0...UInt16.max), radix: 16))"
+  }
+
+  /// Deletes the account with its home and private group. -f: an sshd session that
+  /// is still ending may own a process of it.
+  func remove() {
+    _ = try? Binary.run("/usr/sbin/userdel", ["-f", "-r", login])
+  }
 
   /// Creates the account if it does not exist. Its password field is "*" (no
   /// password login), not useradd's "!": without PAM, sshd refuses a "!" account

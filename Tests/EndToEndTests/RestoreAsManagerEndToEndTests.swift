@@ -17,7 +17,8 @@ struct RestoreAsManagerEndToEndTests {
   @Test(
     "a manager's restore --list and restore 1 say the backups cannot be read, not that none exist")
   func unreadableBackups() throws {
-    let account = try ManagerAccount.ensure(SSHEndToEndTests.login)
+    let account = try ManagerAccount.ensure(ManagerAccount.uniqueLogin("etjchef"))
+    defer { account.remove() }
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     chmod(folder.path, 0o755)
@@ -48,5 +49,19 @@ struct RestoreAsManagerEndToEndTests {
         said.contains(lang == "sv" ? "kan inte läsas" : "cannot be read") && said.contains(backups),
         "\(arguments): \(said)")
     }
+  }
+
+  @Test(
+    "each test's accounts are its own: unique logins that name this run, fit Linux's limit, and go after"
+  )
+  func accountsBelongToOneRun() throws {
+    let login = ManagerAccount.uniqueLogin("etjperson")
+    #expect(login != ManagerAccount.uniqueLogin("etjperson"))
+    #expect(login.contains("\(getpid())"))
+    #expect(login.count <= 32)
+    let account = try ManagerAccount.ensure(login)
+    #expect(getpwnam(login) != nil)
+    account.remove()
+    #expect(getpwnam(login) == nil)
   }
 }

@@ -12,7 +12,6 @@ import Testing
     "needs root and OpenSSH (/usr/sbin/sshd, ssh, ssh-keygen), which .ci/run installs")
 )
 struct SSHEndToEndTests {
-  static let login = "etjchef"
 
   @Test(
     "a manager over SSH sees their department's access matrix read-only, å ä ö without a locale; q ends the session with 0; the store is untouched"
@@ -64,7 +63,8 @@ struct SSHEndToEndTests {
 
     try session.expectStoreUntouched()
     #expect(
-      session.server.log.contains("Accepted publickey for \(Self.login)"), "\(session.server.log)")
+      session.server.log.contains("Accepted publickey for \(session.manager.login)"),
+      "\(session.server.log)")
     // What made å ä ö worth checking: the console's side of SSH has no locale.
     let environment = try session.runRemotely(["env"])
     #expect(!environment.stdout.contains("LANG="), "\(environment.stdout)")
@@ -168,7 +168,12 @@ private final class Session {
     folder = try Binary.temporaryFolder()
     chmod(folder.path, 0o755)
     clientPIDFile = folder.appendingPathComponent("ssh-client.pid")
-    manager = try ManagerAccount.ensure(SSHEndToEndTests.login)
+    let manager = try ManagerAccount.ensure(ManagerAccount.uniqueLogin("etjchef"))
+    // A session that fails to start removes its account; one that starts leaves it to
+    // cleanUp.
+    var made = false
+    defer { if !made { manager.remove() } }
+    self.manager = manager
     store = try manager.sharedStore(in: folder)
     storeBytes = try Data(contentsOf: URL(fileURLWithPath: store))
     storeFolderFiles = try Self.files(beside: store)
@@ -189,6 +194,7 @@ private final class Session {
       ["/bin/sh", "-c", "echo $$ > \"$0\"; exec \"$@\"", clientPIDFile.path]
       + server.sshArguments(user: manager.login, remoteCommand: remote)
     tmux = try Tmux(command: client.map(Self.quoted).joined(separator: " "), width: 100, height: 30)
+    made = true
   }
 
   /// The console (or a subcommand) as the manager starts it on the server.
@@ -213,6 +219,7 @@ private final class Session {
   func cleanUp() {
     tmux.kill()
     server.stop()
+    manager.remove()
     try? FileManager.default.removeItem(at: folder)
   }
 

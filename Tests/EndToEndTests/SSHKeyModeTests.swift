@@ -15,8 +15,6 @@ import Testing
     "needs root, OpenSSH and runuser, which .ci/run installs")
 )
 struct SSHKeyModeTests {
-  static let service = "etjsvc"
-  static let person = "etjperson"
   static let manager = "chef.sbf"
 
   @Test(
@@ -25,7 +23,7 @@ struct SSHKeyModeTests {
   func keyOpensTheConsole() throws {
     let setup = try KeyModeSetup()
     defer { setup.cleanUp() }
-    let ssh = setup.server.sshArguments(user: Self.service, remoteCommand: nil)
+    let ssh = setup.server.sshArguments(user: setup.account.login, remoteCommand: nil)
     let tmux = try Tmux(command: ssh.map(KeyModeSetup.quoted).joined(separator: " "))
     defer { tmux.kill() }
     var screen = try tmux.waitFor(text: "Tomas Niska", timeout: .seconds(30))
@@ -40,7 +38,7 @@ struct SSHKeyModeTests {
     try tmux.send(keys: "q")
     #expect(try tmux.waitForExit(timeout: .seconds(15)) == 0)
     try setup.expectStoreUntouched()
-    #expect(setup.server.log.contains("Accepted publickey for \(Self.service)"))
+    #expect(setup.server.log.contains("Accepted publickey for \(setup.account.login)"))
   }
 
   @Test("by that key: no shell, no command, no copy of the store by scp or sftp")
@@ -50,7 +48,7 @@ struct SSHKeyModeTests {
     // A command: cat of the store, or a shell.
     for command in ["cat \(setup.store)", "/bin/sh -i", "sh"] {
       let ssh = setup.server.sshArguments(
-        user: Self.service, remoteCommand: command, terminal: false)
+        user: setup.account.login, remoteCommand: command, terminal: false)
       let output = try Binary.run(ssh[0], Array(ssh.dropFirst()))
       #expect(output.status != 0, "\(command): \(output)")
       #expect(!output.stdout.contains("plist"), "\(command) printed the store: \(output.stdout)")
@@ -58,7 +56,8 @@ struct SSHKeyModeTests {
         output.stderr.contains("öppnar bara etjanst-konsolen"), "\(command): \(output.stderr)")
     }
     // No command and no terminal: the console says it needs one; no shell starts.
-    let plain = setup.server.sshArguments(user: Self.service, remoteCommand: nil, terminal: false)
+    let plain = setup.server.sshArguments(
+      user: setup.account.login, remoteCommand: nil, terminal: false)
     let output = try Binary.run(plain[0], Array(plain.dropFirst()))
     #expect(output.status != 0)
     #expect(output.stderr.contains("konsolen behöver en terminal"), "\(output.stderr)")
@@ -67,7 +66,7 @@ struct SSHKeyModeTests {
       let copy = setup.folder.appendingPathComponent("copy-\(legacy).plist").path
       let scp =
         ["-P", "\(setup.server.port)"] + setup.server.clientOptions + (legacy ? ["-O"] : [])
-        + ["\(Self.service)@127.0.0.1:\(setup.store)", copy]
+        + ["\(setup.account.login)@127.0.0.1:\(setup.store)", copy]
       let copied = try Binary.run("/usr/bin/scp", scp)
       #expect(copied.status != 0, "scp \(legacy ? "-O " : ""): \(copied)")
       let size = (try? FileManager.default.attributesOfItem(atPath: copy)[.size] as? Int) ?? 0
@@ -81,16 +80,20 @@ struct SSHKeyModeTests {
     let setup = try KeyModeSetup()
     defer { setup.cleanUp() }
     // A person with an account of their own names the e-coordinator.
-    _ = try ManagerAccount.ensure(Self.person)
+    let person = try ManagerAccount.ensure(ManagerAccount.uniqueLogin("etjperson"))
+    defer { person.remove() }
     let other = try Binary.run(
       "/usr/sbin/runuser",
-      ["-u", Self.person, "--", setup.binary, "--store", setup.store, "--user", "esamordnare"])
+      ["-u", person.login, "--", setup.binary, "--store", setup.store, "--user", "esamordnare"])
     #expect(other.status == 2, "\(other)")
     #expect(other.stderr.contains("--user gäller bara i SSH-nyckelläget"), "\(other.stderr)")
     // The service account itself, from su/runuser rather than from a key.
     let own = try Binary.run(
       "/usr/sbin/runuser",
-      ["-u", Self.service, "--", setup.binary, "--store", setup.store, "--user", Self.manager])
+      [
+        "-u", setup.account.login, "--", setup.binary, "--store", setup.store, "--user",
+        Self.manager,
+      ])
     #expect(own.status == 2, "\(own)")
     #expect(own.stderr.contains("inte av sshd från en nyckel"), "\(own.stderr)")
     // root, on a store of its own: still not from a key.
@@ -132,10 +135,11 @@ private final class KeyModeSetup {
   init() throws {
     folder = try Binary.temporaryFolder()
     chmod(folder.path, 0o755)
-    account = try ManagerAccount.ensure(SSHKeyModeTests.service)
-    // The account outlives a run: start from no keys.
-    let home = String(cString: getpwnam(account.login).pointee.pw_dir)
-    try? FileManager.default.removeItem(atPath: home + "/.ssh")
+    let account = try ManagerAccount.ensure(ManagerAccount.uniqueLogin("etjsvc"))
+    // A setup that fails removes its account; one that succeeds leaves it to cleanUp.
+    var made = false
+    defer { if !made { account.remove() } }
+    self.account = account
     binary = try account.installBinary(in: folder)
     let storeFolder = folder.appendingPathComponent("store")
     try FileManager.default.createDirectory(at: storeFolder, withIntermediateDirectories: true)
@@ -157,6 +161,7 @@ private final class KeyModeSetup {
     let added = try asService(
       ["keys", "add", SSHKeyModeTests.manager, server.clientKey + ".pub", "--store", store])
     guard added.status == 0 else { throw SSHServer.Failed("keys add: \(added)") }
+    made = true
   }
 
   /// `etjanst ARGUMENTS` as the service account, as its administrator runs it.
@@ -170,6 +175,7 @@ private final class KeyModeSetup {
 
   func cleanUp() {
     server.stop()
+    account.remove()
     try? FileManager.default.removeItem(at: folder)
   }
 

@@ -143,15 +143,16 @@ public enum Texts {
     if let conflict = error as? EditConflict { return conflict.message }
     if error is SaveWaitCancelled { return waitGivenUp }
     if error is SaveBusy { return busySaving }
+    if let explained = error as? any ExplainedError { return explained.message }
     return T(verbatim: String(describing: error))
   }
 
   /// The store on disk became unusable while the console showed it.
   public static func storeUnusable(_ error: any Error) -> LocalizedText {
-    let detail = String(describing: error)
+    let detail = describe(error)
     return LocalizedText(
-      sv: "Visar det senast lästa läget; filen på disk kan inte användas: \(detail)",
-      en: "Showing the state last read; the file on disk cannot be used: \(detail)")
+      sv: "Visar det senast lästa läget; filen på disk kan inte användas: \(detail.sv)",
+      en: "Showing the state last read; the file on disk cannot be used: \(detail.en)")
   }
 }
 

@@ -19,9 +19,7 @@ struct ConsoleLauncher {
     let path: String
     var demoFolder: URL?
     if demo {
-      let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "etjanst-demo-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      let folder = try Self.privateTemporaryFolder()
       demoFolder = folder
       path = folder.appendingPathComponent("etjanst.plist").path
       try DemoStore.write(to: path, now: Date())
@@ -30,6 +28,23 @@ struct ConsoleLauncher {
     }
     defer { if let demoFolder { try? FileManager.default.removeItem(at: demoFolder) } }
     try open(path)
+  }
+
+  /// A new folder for the demo store that only this user may use: mkdtemp makes it
+  /// 0700 whatever the umask (FileManager's would be group-writable under umask 002,
+  /// and the store's folder check would then refuse it).
+  static func privateTemporaryFolder() throws -> URL {
+    let template = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "etjanst-demo-XXXXXX"
+    ).path
+    var bytes = Array(template.utf8CString)
+    guard let made = mkdtemp(&bytes) else {
+      let reason = String(cString: strerror(errno))
+      throw Failure(
+        sv: "kan inte skapa en tillfällig mapp för demon i \(template) (\(reason))",
+        en: "cannot make a temporary folder for the demo in \(template) (\(reason))")
+    }
+    return URL(fileURLWithPath: String(cString: made))
   }
 
   private func open(_ path: String) throws {
