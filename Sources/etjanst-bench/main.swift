@@ -271,6 +271,14 @@ func loadInStages(_ path: String) throws {
 if which == "load", let path = CommandLine.arguments.dropFirst(2).first {
   try loadInStages(path)
 }
+// `etjanst-bench encode FILE`: what writing a store's bytes takes, in its two parts.
+if which == "encode", let path = CommandLine.arguments.dropFirst(2).first {
+  let document = try StoreDocument.decode(
+    try Data(contentsOf: URL(fileURLWithPath: path)), path: path)
+  try measure("encode: the whole document (tree + XML)", runs: 3) {
+    _ = try document.encoded()
+  }
+}
 // `etjanst-bench console FILE`: only the pty figures of the built console on a store.
 if which == "console", let path = CommandLine.arguments.dropFirst(2).first {
   report("etjanst (catalogue)", try pty([etjanst, "--store", path], prekeys: "2", presses: 40))
