@@ -10,7 +10,7 @@ public struct Case: Codable, Sendable, Equatable, Identifiable {
   /// The officer it was transferred from, when it was.
   public var transferredFrom: EntityID<StaffMember>?
   /// The day it was closed, from which gallring counts; nil for a case closed before
-  /// the store kept the day.
+  /// the store kept the day, until the store is read (`dateUnknownClosings`).
   public var closedOn: Day?
 
   public init(

@@ -303,10 +303,11 @@ extension StoreFile {
     if let problem = PropertyListPreScan.problem(in: data) {
       throw StoreError(path: path, .notPropertyList(problem))
     }
-    let document = try StoreDocument.decode(data, path: path)
+    var document = try StoreDocument.decode(data, path: path)
     if let (keyPath, detail) = StoreValidation.refusal(document.municipality) {
       throw StoreError(path: path, .wrongTypes(keyPath: keyPath, detail: detail))
     }
+    document.municipality.dateUnknownClosings(savedOn: Day(document.savedAt))
     return (document, info)
   }
 

@@ -115,4 +115,38 @@ import Testing
     #expect(settings.retentionTrailYears == 5)
     #expect(settings.retentionRemovedStaffMonths == 24)
   }
+
+  /// A case closed before the store kept the closing day has none. It was closed by
+  /// the day the store holding it was saved: that day counts as its closing day, so
+  /// gallring takes it once the period has passed from there, never sooner, and the
+  /// next save keeps that day.
+  @Test func aCaseClosedBeforeClosingDaysWereKeptGoesAPeriodAfterTheSaveThatHeldIt() throws {
+    let folder = try TemporaryFolder()
+    let savedDay = Day("2026-02-10")!
+    var m = F.store()
+    m.settings.retentionClosedCasesMonths = 12
+    let old = EntityID<Case>("c-old")
+    m.cases.append(
+      Case(
+        id: old, number: "2025-0001", service: F.bygglov, officer: F.bertil,
+        status: .closedArchived, closedOn: nil))
+    let store = StoreFile(path: folder.store)
+    try store.create(
+      m, by: Fixtures.coordinator.login, now: savedDay.start.addingTimeInterval(3600))
+    #expect(try store.load().cases[id: old]?.closedOn == savedDay)
+
+    let before = try store.gallringPreview(today: Day("2027-02-09")!)
+    #expect(!before.plan.closedCases.contains(old))
+    let due = try store.gallringPreview(today: Day("2027-02-10")!)
+    #expect(due.plan.closedCases.contains(old))
+    #expect(due.lines.map(\.sv).contains("tas bort: ärende 2025-0001, avslutat 2026-02-10"))
+
+    // A later save keeps the day it was given, not the later save's.
+    let later = StoreFile(path: folder.store)
+    try later.perform(
+      GrantAccess(
+        person: F.eva, service: F.fardtjanst, validFrom: Day("2026-06-01")!, validTo: nil),
+      actor: Actor(Fixtures.coordinator), now: Day("2026-06-01")!.start)
+    #expect(try StoreFile(path: folder.store).load().cases[id: old]?.closedOn == savedDay)
+  }
 }

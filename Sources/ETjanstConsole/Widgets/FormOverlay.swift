@@ -245,7 +245,9 @@ public struct FormOverlay: Overlay {
 
   // MARK: - Drawing
 
-  /// The label column is as wide as the longest label in the language shown.
+  /// The box, its inside and the label column, measured in the language shown (an
+  /// English label or message measured by its Swedish words was cut, or its last
+  /// lines fell below the box).
   func layout(_ area: Rect, _ language: Language) -> (box: Rect, inner: Rect, labelWidth: Int) {
     let width = min(area.width - 2, 100)
     let labelWidth = min(

@@ -73,6 +73,22 @@ public struct GallringPlan: Sendable, Equatable {
   }
 }
 
+extension Municipality {
+  /// Cases closed before the store kept the closing day have none, and gallring
+  /// counts from it. What is known of such a case is that it was closed by the day the
+  /// store holding it was saved (`savedOn`): that day is taken as its closing day.
+  /// It is never earlier than the true one, so gallring never takes a case before its
+  /// period has passed; the next save keeps the day, so it does not move on.
+  public mutating func dateUnknownClosings(savedOn: Day) {
+    guard cases.contains(where: { $0.status == .closedArchived && $0.closedOn == nil }) else {
+      return
+    }
+    for i in cases.indices where cases[i].status == .closedArchived && cases[i].closedOn == nil {
+      cases[i].closedOn = savedOn
+    }
+  }
+}
+
 extension StaffMember {
   /// The name an anonymised record keeps.
   public static let gallradName = "(gallrad)"
