@@ -546,6 +546,18 @@ extension PropertyList {
   }
 
   private static func escape(_ s: String, into out: inout [UInt8]) throws(PropertyListError) {
+    // Most text needs nothing escaped: copied whole rather than byte by byte (this loop
+    // was a tenth of writing a region's store).
+    let copied =
+      s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        let plain = !bytes.contains {
+          $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<")
+            || $0 == UInt8(ascii: ">")
+        }
+        if plain { out.append(contentsOf: bytes) }
+        return plain
+      } ?? false
+    if copied { return }
     for b in s.utf8 {
       switch b {
       case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
