@@ -91,6 +91,38 @@ struct ConsoleWalk {
     return RootView.render(state)
   }
 
+  /// Every stop of every world that `include` keeps, in Swedish and English at 80×24
+  /// and 100×30: `body` gets where it is ("demo staff Enter english 80×24") and
+  /// the state to draw.
+  static func pictures(
+    where include: (Stop) -> Bool = { _ in true }, _ body: (String, AppState) -> Void
+  ) throws {
+    for (world, walk) in try worlds() {
+      for stop in walk where include(stop) {
+        for language in [Language.swedish, .english] {
+          for (w, h) in [(80, 24), (100, 30)] {
+            var state = stop.state
+            state.width = w
+            state.height = h
+            state.language = language
+            body("\(world) \(stop.name) \(language) \(w)×\(h)", state)
+          }
+        }
+      }
+    }
+  }
+
+  /// Problems ("where: what") with each what once, as a report of at most 80 lines.
+  static func report(_ problems: [String]) -> (count: Int, text: String) {
+    var seen = Set<String>()
+    let distinct = problems.filter {
+      seen.insert(String($0.split(separator: ":", maxSplits: 1).last ?? "")).inserted
+    }
+    return (
+      distinct.count, "\(distinct.count) problems:\n" + distinct.prefix(80).joined(separator: "\n")
+    )
+  }
+
   /// The worlds the walks start from: the demo, the demo with an outage under way,
   /// the demo as a manager sees it, and a store with nothing in it yet.
   static func worlds() throws -> [(String, [Stop])] {

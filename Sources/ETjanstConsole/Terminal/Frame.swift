@@ -7,6 +7,19 @@ public struct Frame: Equatable, Sendable {
   public let width: Int
   public let height: Int
   public private(set) var cells: [Cell]
+  /// Texts `put` had to cut to fit, where and as given: a test finds words cut where
+  /// the text could have wrapped.
+  public private(set) var cuts: [Cut] = []
+  /// The boxes drawn (`Box.draw`), in order: a test finds a dialog's border.
+  public var boxes: [Rect] = []
+
+  /// A text cut by `put`.
+  public struct Cut: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var text: String
+  }
 
   public init(width: Int, height: Int) {
     self.width = max(0, width)
@@ -38,8 +51,13 @@ public struct Frame: Equatable, Sendable {
         ? "\u{FFFD}" : character
       let w = TextWidth.of(shown)
       if w == 0 { continue }
-      if used + w > limit { break }
+      if used + w > limit {
+        cuts.append(Cut(x: x, y: y, width: limit, text: text))
+        break
+      }
       if column >= 0 {
+        keepWhole(column, y)
+        if w == 2 { keepWhole(column + 1, y) }
         self[column, y] = Cell(text: String(shown), style: style)
         if w == 2 { self[column + 1, y] = Cell(text: "", style: style) }
       }
@@ -47,6 +65,17 @@ public struct Frame: Equatable, Sendable {
       used += w
     }
     return used
+  }
+
+  /// Before (x, y) is overwritten: a wide character one half of which lies there is
+  /// blanked whole, so no half of it is left for the terminal to draw a column off
+  /// (a border shifted right, a stray letter beside a dialog).
+  private mutating func keepWhole(_ x: Int, _ y: Int) {
+    if self[x, y].text.isEmpty, x > 0 {
+      self[x - 1, y] = Cell(text: " ", style: self[x - 1, y].style)
+    } else if x + 1 < width, self[x + 1, y].text.isEmpty {
+      self[x + 1, y] = Cell(text: " ", style: self[x + 1, y].style)
+    }
   }
 
   /// Sets the style of every cell in `rect`, keeping the text.
@@ -59,7 +88,10 @@ public struct Frame: Equatable, Sendable {
   /// Blanks `rect` with the given style.
   public mutating func clear(_ rect: Rect, style: CellStyle = .plain) {
     for y in rect.rows where y >= 0 && y < height {
-      for x in rect.columns where x >= 0 && x < width { self[x, y] = Cell(text: " ", style: style) }
+      for x in rect.columns where x >= 0 && x < width {
+        keepWhole(x, y)
+        self[x, y] = Cell(text: " ", style: style)
+      }
     }
   }
 

@@ -31,6 +31,19 @@ public enum TextWidth {
     return ellipsis ? out + "…" : out
   }
 
+  /// `text` on one line of `width` columns: whole, or cut after the last word that
+  /// fits, with "…" saying more was there (a status line, which cannot wrap).
+  public static func shorten(_ text: String, to width: Int) -> String {
+    guard of(text) > width else { return text }
+    let head = truncate(text, to: width, ellipsis: false)
+    guard let space = head.dropLast().lastIndex(of: " ") else {
+      return truncate(text, to: width)
+    }
+    var cut = String(head[..<space])
+    while cut.hasSuffix(" ") || cut.hasSuffix("·") { cut.removeLast() }
+    return cut + " …"
+  }
+
   /// `text` cut or padded with spaces to exactly `width` columns.
   public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
     let cut = truncate(text, to: width)

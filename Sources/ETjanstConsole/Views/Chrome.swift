@@ -46,20 +46,21 @@ enum Chrome {
       let role: Theme.Role =
         flash.kind == .error ? .danger : (flash.kind == .success ? .ok : .accent)
       frame.put(
-        " " + state.t(flash.text), x: area.x, y: area.y, style: state.theme.style(role),
-        maxWidth: area.width)
+        " " + TextWidth.shorten(state.t(flash.text), to: area.width - 1), x: area.x, y: area.y,
+        style: state.theme.style(role))
       return
     }
     // A running outage is shown on every screen, until it is resolved (4.3).
     if state.screen != .outages, let banner = OutageBanner.line(state) {
       frame.put(
-        " " + banner.text, x: area.x, y: area.y, style: state.theme.style(banner.role),
-        maxWidth: area.width)
+        " " + TextWidth.shorten(banner.text, to: area.width - 1), x: area.x, y: area.y,
+        style: state.theme.style(banner.role))
       return
     }
     let status = state.screen.view.status(state)
     frame.put(
-      " " + status, x: area.x, y: area.y, style: state.theme.style(.muted), maxWidth: area.width)
+      " " + TextWidth.shorten(status, to: area.width - 1), x: area.x, y: area.y,
+      style: state.theme.style(.muted))
   }
 
   /// The hint bar: the keys of the topmost dialog, or of the screen then the global

@@ -17,6 +17,7 @@ public enum Box {
       frame.clear(Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
     }
     frame.clear(rect)
+    frame.boxes.append(rect)
     let border = theme.style(.border)
     guard rect.width >= 2, rect.height >= 2 else { return rect }
     let horizontal = String(repeating: "─", count: rect.width - 2)

@@ -245,12 +245,17 @@ public struct FormOverlay: Overlay {
 
   // MARK: - Drawing
 
-  func layout(_ area: Rect) -> (box: Rect, inner: Rect, labelWidth: Int) {
+  /// The box, its inside and the label column, measured in the language shown (an
+  /// English label or message measured by its Swedish words was cut, or its last
+  /// lines fell below the box).
+  func layout(_ area: Rect, _ language: Language) -> (box: Rect, inner: Rect, labelWidth: Int) {
     let width = min(area.width - 2, 100)
     let labelWidth = min(
-      30, (fields.map { TextWidth.of($0.label.sv) + ($0.required ? 2 : 0) + 2 }.max() ?? 10))
+      30,
+      (fields.map { TextWidth.of($0.label(language)) + ($0.required ? 2 : 0) + 2 }.max() ?? 10))
     let valueWidth = max(10, width - 4 - labelWidth)
-    let rows = fields.count + errors.values.reduce(0) { $0 + wrapped($1.sv, valueWidth).count } + 2
+    let rows =
+      fields.count + errors.values.reduce(0) { $0 + wrapped($1(language), valueWidth).count } + 2
     let box = area.centered(width: width, height: min(area.height, rows + 2))
     let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
     return (box, inner, labelWidth)
@@ -280,7 +285,7 @@ public struct FormOverlay: Overlay {
   }
 
   public func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
-    let (box, inner, labelWidth) = layout(area)
+    let (box, inner, labelWidth) = layout(area, state.language)
     Box.draw(state.t(title), in: box, frame: &frame, theme: state.theme, over: area)
     let theme = state.theme
     let valueX = inner.x + labelWidth
@@ -332,7 +337,7 @@ public struct FormOverlay: Overlay {
 
   public func cursor(_ state: AppState, area: Rect) -> (x: Int, y: Int)? {
     guard fields.indices.contains(focus), fields[focus].takesTyping else { return nil }
-    let (_, inner, labelWidth) = layout(area)
+    let (_, inner, labelWidth) = layout(area, state.language)
     let valueWidth = inner.width - labelWidth
     let footer = errors[""].map { wrapped(state.t($0), inner.width).count } ?? 1
     let all = rows(state, valueWidth: valueWidth)

@@ -14,7 +14,11 @@ enum CatalogueDetail {
     func row(_ label: T, _ text: String, _ role: Theme.Role = .normal) {
       let wrapped = TextWidth.wrap(
         text.isEmpty ? t(CatalogueTexts.notSet) : text, to: max(10, width - labelWidth))
-      for (i, line) in wrapped.enumerated() { out.append((i == 0 ? t(label) : "", line, role)) }
+      // A label longer than its column wraps beside the text rather than being cut.
+      let labels = TextWidth.wrap(t(label), to: labelWidth - 1)
+      for i in 0..<max(wrapped.count, labels.count) {
+        out.append((i < labels.count ? labels[i] : "", i < wrapped.count ? wrapped[i] : "", role))
+      }
     }
     func heading(_ text: String) {
       out.append(("", "", .normal))

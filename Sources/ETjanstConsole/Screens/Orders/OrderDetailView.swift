@@ -90,10 +90,21 @@ enum OrderDetailView {
       return
     }
     let inner = Box.draw(o.title, in: area, frame: &frame, theme: state.theme)
-    for (i, line) in lines(o, state: state, full: false).prefix(inner.height).enumerated() {
+    // Lines wrap rather than being cut; what does not fit ends in "…" (Enter shows
+    // all). What the next step needs comes second, so wrapping never hides it.
+    var shown = lines(o, state: state, full: false)
+    let next = nextLine(o, state: state).text
+    if let i = shown.lastIndex(where: { $0.text == next }), i > 1 {
+      shown.insert(shown.remove(at: i), at: 1)
+    }
+    let rows = shown.flatMap { line in
+      TextWidth.wrap(line.text, to: inner.width).map { ($0, line.role) }
+    }
+    for (i, row) in rows.prefix(inner.height).enumerated() {
+      let more = i == inner.height - 1 && rows.count > inner.height
+      let text = more ? TextWidth.truncate(row.0 + " …", to: inner.width) : row.0
       frame.put(
-        line.text, x: inner.x, y: inner.y + i, style: state.theme.style(line.role),
-        maxWidth: inner.width)
+        text, x: inner.x, y: inner.y + i, style: state.theme.style(row.1), maxWidth: inner.width)
     }
   }
 
@@ -116,15 +127,24 @@ enum OrderDetailView {
     }
     let selected = min(state.ordersScreen.comment, o.comments.count - 1)
     let room = max(1, inner.maxY - y)
-    let top = max(0, selected - room + 1)
-    for (offset, c) in o.comments.dropFirst(top).prefix(room).enumerated() {
+    // Each comment wraps under itself; the selected one stays in view.
+    var rows: [(comment: Int, text: String)] = []
+    for (i, c) in o.comments.enumerated() {
       let word = state.t(OrdersTexts.resolution(c.resolution)).uppercased()
       var text = "\(c.resolution == .open ? "•" : "✓") [\(word)] \(c.text)"
       if !c.note.isEmpty { text += " — \(c.note)" }
-      let isSelected = top + offset == selected
+      rows += TextWidth.wrap(text, to: max(10, inner.width - 2)).enumerated().map {
+        (i, $0.offset == 0 ? $0.element : "  " + $0.element)
+      }
+    }
+    let lastOfSelected = rows.lastIndex { $0.comment == selected } ?? 0
+    let top = max(0, lastOfSelected - room + 1)
+    for (offset, row) in rows.dropFirst(top).prefix(room).enumerated() {
+      let c = o.comments[row.comment]
+      let isSelected = row.comment == selected
       let role: Theme.Role = isSelected ? .selection : (c.resolution == .open ? .warning : .normal)
       frame.put(
-        TextWidth.pad(text, to: inner.width), x: inner.x, y: y + offset,
+        TextWidth.pad(row.text, to: inner.width), x: inner.x, y: y + offset,
         style: state.theme.style(role), maxWidth: inner.width)
     }
   }

@@ -259,26 +259,41 @@ enum StaffPersonView {
     let chosen =
       selectable.isEmpty
       ? nil : selectable[min(max(0, state.staffScreen.personSelected), selectable.count - 1)]
+    // A line longer than the screen wraps under itself (who ticked a step and when,
+    // the nearest manager's name), its further rows indented; none is cut.
+    var rows: [(line: Int, text: String, x: Int)] = []
+    for (i, line) in all.enumerated() {
+      let first = TextWidth.wrap(line.text, to: max(10, area.width - line.indent - 1)).first ?? ""
+      rows.append((i, first, area.x + line.indent))
+      let rest = String(line.text.dropFirst(first.count)).trimmingCharacters(in: .whitespaces)
+      guard !rest.isEmpty else { continue }
+      let indent = min(line.indent + 4, area.width / 2)
+      for part in TextWidth.wrap(rest, to: max(10, area.width - indent - 1)) {
+        rows.append((i, part, area.x + indent))
+      }
+    }
     // Keep the first two lines (who, status) in view; scroll the rest.
-    let fixed = 2
+    let fixed = rows.filter { $0.line < 2 }.count
     let room = max(1, area.height - fixed)
-    let rest = Array(all.indices.dropFirst(fixed))
-    let position = chosen.flatMap { rest.firstIndex(of: $0) } ?? 0
+    let rest = Array(rows.indices.dropFirst(fixed))
+    let chosenRows = rest.filter { rows[$0].line == chosen }
+    let position = chosenRows.last.flatMap { rest.firstIndex(of: $0) } ?? 0
     let first = min(max(0, position - room + 2), max(0, rest.count - room))
-    let shown = Array(all.indices.prefix(fixed)) + rest.dropFirst(first).prefix(room)
-    for (row, i) in shown.enumerated() {
-      let line = all[i]
-      let y = area.y + row
-      let x = area.x + line.indent
-      if i == chosen {
+    let shown = Array(rows.indices.prefix(fixed)) + rest.dropFirst(first).prefix(room)
+    for (y, r) in zip(area.y..<area.maxY, shown) {
+      let row = rows[r]
+      let line = all[row.line]
+      if row.line == chosen {
         frame.clear(
           Rect(x: area.x, y: y, width: area.width, height: 1), style: state.theme.style(.selection))
-        frame.put("›", x: area.x, y: y, style: state.theme.style(.selection))
+        if row.x == area.x + line.indent {
+          frame.put("›", x: area.x, y: y, style: state.theme.style(.selection))
+        }
       }
-      let role: Theme.Role = i == chosen ? .selection : line.role
+      let role: Theme.Role = row.line == chosen ? .selection : line.role
       frame.put(
-        line.text, x: x, y: y, style: state.theme.style(role),
-        maxWidth: area.width - line.indent - 1)
+        row.text, x: row.x, y: y, style: state.theme.style(role),
+        maxWidth: area.maxX - row.x - 1)
     }
   }
 
