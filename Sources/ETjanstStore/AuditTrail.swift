@@ -13,19 +13,25 @@ struct AuditTrail {
   let path: String
 
   /// Opened before the store is saved, so a trail that cannot be written (permissions)
-  /// stops the save before anything changed.
+  /// stops the save before anything changed. Read too: `append` looks at the last byte.
   func openForAppend(in folder: StoreFolder) throws(SystemCallError) -> FileDescriptor {
-    try folder.openBeside(path, flags: O_WRONLY | O_APPEND | O_CREAT)
+    try folder.openBeside(path, flags: O_RDWR | O_APPEND | O_CREAT)
   }
 
   /// Appends the line and fsyncs it: it is on disk before the save it records
-  /// replaces the store (see `StoreFile.save`).
+  /// replaces the store (see `StoreFile.save`). A line cut short (a full disk; its save
+  /// stopped there) has no newline, so the new line then starts with one: glued to it,
+  /// neither would read. Called under the store's lock, so nothing appends meanwhile.
   func append(_ entry: AuditEntry, to descriptor: FileDescriptor) throws(SystemCallError) {
-    let line: Data
+    var line: Data
     do {
       line = try entry.line()
     } catch {
       throw SystemCallError("encode", EINVAL)
+    }
+    let size = Int(try descriptor.status().st_size)
+    if size > 0, try read(descriptor, from: size - 1, count: 1) != Data("\n".utf8) {
+      line = Data("\n".utf8) + line
     }
     try descriptor.writeAll(line)
     try descriptor.sync()

@@ -120,4 +120,14 @@ import Testing
     #expect(report.count == 0, "\(report.text)")
   }
 
+  @Test("the outage line on every other screen names the key to the outage screen from the keymap")
+  func outageBannerKey() throws {
+    let d = ConsoleDriver(try OutagesScreenTests.withOutage(minutesAgo: 5))
+    d.press(.character("2"))
+    let log = KeyMentionLog()
+    _ = KeyMentionLog.$current.withValue(log) { RootView.render(d.state) }
+    let mention = try #require(log.mentions.first { $0.action == .screenOutages })
+    #expect(mention.key == .character("4") && Self.bound(mention, in: d.state))
+    #expect(d.frame.line(22).contains("· 4"), "\(d.frame.line(22))")
+  }
 }

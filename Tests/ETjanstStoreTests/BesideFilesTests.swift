@@ -145,6 +145,26 @@ import Testing
     #expect(auditLineCount(store) == 4)
   }
 
+  /// A full disk can cut a line short, without its newline (that save stopped there).
+  /// The next save's line starts a line of its own instead of being glued to it, so
+  /// every reader still finds it.
+  @Test func aLineCutShortDoesNotSwallowTheNextOne() throws {
+    let folder = try TemporaryFolder()
+    let store = try makeStore(in: folder)
+    var trail = try #require(bytes(store.auditPath))
+    trail += Data(#"{"at":"2025-06-15T15:06:40Z","en":"Added Cut","id":"#.utf8)
+    try trail.write(to: URL(fileURLWithPath: store.auditPath))
+    try store.perform(AddDepartment(name: "Ekonomi"), actor: testActor, now: testDate)
+    #expect(try store.auditEntries().map(\.en) == ["Created the store", "Added Ekonomi"])
+    #expect(
+      try store.auditPage(AuditQuery(), limit: 10).entries.map(\.en) == [
+        "Added Ekonomi", "Created the store",
+      ])
+    try store.perform(AddDepartment(name: "Kultur"), actor: testActor, now: testDate)
+    #expect(try store.auditEntries().count == 3)
+    #expect(auditLineCount(store) == 4)
+  }
+
   @Test func everySaveCarriesTheIdOfItsAuditLine() throws {
     let folder = try TemporaryFolder()
     let store = try makeStore(in: folder)
