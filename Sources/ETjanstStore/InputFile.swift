@@ -44,25 +44,28 @@ public enum InputFile {
       let (descriptor, info) = try FileDescriptor.openRegular(path)
       return try descriptor.readToEnd(sizeHint: Int(info.st_size))
     } catch let error as NotRegularFile {
-      let kind = kind(error.info)
-      throw Failure(
-        path: path,
-        message: LocalizedText(
-          sv: "\(path): kan inte läsas: det är \(kind.sv), inte en vanlig fil",
-          en: "\(path): cannot be read: it is \(kind.en), not a regular file"))
+      throw notRegular(path, kind(error.info))
     } catch let error as SystemCallError where error.code == ENOENT {
       throw Failure(
         path: path,
         message: LocalizedText(sv: "\(path): filen finns inte", en: "\(path): no such file"),
         isMissing: true)
     } catch {
-      let reason = (error as? SystemCallError)?.reason ?? "\(error)"
-      throw Failure(
-        path: path,
-        message: LocalizedText(
-          sv: "\(path): filen kan inte läsas (\(reason))",
-          en: "\(path): cannot read the file (\(reason))"))
+      throw failed(path, error)
     }
+  }
+
+  /// Any other failure to read or write `path`: one line with the system's reason.
+  static func failed(_ path: String, _ error: any Error, writing: Bool = false) -> Failure {
+    let reason = (error as? SystemCallError)?.reason ?? "\(error)"
+    let what =
+      writing
+      ? LocalizedText(sv: "filen kan inte skrivas", en: "cannot write the file")
+      : LocalizedText(sv: "filen kan inte läsas", en: "cannot read the file")
+    return Failure(
+      path: path,
+      message: LocalizedText(
+        sv: "\(path): \(what.sv) (\(reason))", en: "\(path): \(what.en) (\(reason))"))
   }
 
   /// The file as UTF-8 text (a byte that is not UTF-8 becomes U+FFFD).
@@ -70,12 +73,26 @@ public enum InputFile {
     String(decoding: try read(path), as: UTF8.self)
   }
 
-  private static func kind(_ info: stat) -> LocalizedText {
+  /// The one line that refuses a file that is not a regular one, to read or to write.
+  static func notRegular(_ path: String, _ kind: LocalizedText, writing: Bool = false) -> Failure {
+    let verb =
+      writing
+      ? LocalizedText(sv: "kan inte skrivas", en: "cannot be written")
+      : LocalizedText(sv: "kan inte läsas", en: "cannot be read")
+    return Failure(
+      path: path,
+      message: LocalizedText(
+        sv: "\(path): \(verb.sv): det är \(kind.sv), inte en vanlig fil",
+        en: "\(path): \(verb.en): it is \(kind.en), not a regular file"))
+  }
+
+  static func kind(_ info: stat) -> LocalizedText {
     switch UInt32(info.st_mode) & UInt32(S_IFMT) {
     case UInt32(S_IFIFO): LocalizedText(sv: "en namngiven pipe (FIFO)", en: "a named pipe (FIFO)")
     case UInt32(S_IFDIR): LocalizedText(sv: "en mapp", en: "a folder")
     case UInt32(S_IFCHR), UInt32(S_IFBLK): LocalizedText(sv: "en enhet", en: "a device")
     case UInt32(S_IFSOCK): LocalizedText(sv: "en socket", en: "a socket")
+    case UInt32(S_IFLNK): LocalizedText(sv: "en symbolisk länk", en: "a symbolic link")
     default: LocalizedText(sv: "något annat än en fil", en: "something other than a file")
     }
   }

@@ -60,13 +60,8 @@ struct Extract: ParsableCommand {
         ? try RegisterExtractFormat.json(extract)
         : RegisterExtractFormat.markdown(extract, language)
       if let output {
-        // Personal data: readable by the one who made it only.
-        guard
-          FileManager.default.createFile(
-            atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-        else {
-          throw Failure(sv: "\(output) kunde inte skrivas", en: "\(output) could not be written")
-        }
+        // Personal data: readable by the one who made it only, from the start.
+        try OutputFile.write(Data(text.utf8), to: output)
       } else {
         print(text, terminator: "")
       }

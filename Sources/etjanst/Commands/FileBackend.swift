@@ -54,11 +54,8 @@ enum ExternalEditor {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "etjanst-\(UUID().uuidString).txt")
     defer { try? FileManager.default.removeItem(at: url) }
-    guard
-      FileManager.default.createFile(
-        atPath: url.path, contents: Data((text + "\n").utf8), attributes: [.posixPermissions: 0o600]
-      )
-    else { return nil }
+    // A new file (O_EXCL), 0600 from the start: the text may be personal data.
+    guard (try? OutputFile.write(Data((text + "\n").utf8), to: url.path)) != nil else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     // The path goes in as $1, so no quoting of it can go wrong.

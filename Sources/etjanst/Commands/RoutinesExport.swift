@@ -1,6 +1,7 @@
 import ArgumentParser
 import ETjanstDomain
 import ETjanstExport
+import ETjanstStore
 import Foundation
 
 /// `etjanst routines export`: every department's fallback routine (guideline 4.3)
@@ -37,13 +38,8 @@ struct Routines: ParsableCommand {
           m, format: format, department: department.map(TextCleaning.line), today: Day(Date()),
           language: language)
         if let output {
-          do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-          } catch {
-            throw Failure(
-              sv: "\(output): filen kan inte skrivas (\(error.localizedDescription))",
-              en: "\(output): cannot write the file (\(error.localizedDescription))")
-          }
+          // Contacts' names and numbers: 0600 like every file the program writes.
+          try OutputFile.write(Data(text.utf8), to: output)
         } else {
           Output.print(text, terminator: "")
         }
