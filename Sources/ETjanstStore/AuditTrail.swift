@@ -188,7 +188,7 @@ struct AuditTrail {
   /// The line's `previous` save id, found without decoding it. Only the entry itself
   /// has that key (a subject or a field has none), and a quote inside a JSON text is
   /// escaped, so the first `"previous":"` is the entry's.
-  private static func previousID(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+  static func previousID(_ line: UnsafeBufferPointer<UInt8>) -> String? {
     guard let key = offset(of: previousKey, in: line) else { return nil }
     let value = line[(key + previousKey.count)...]
     guard let close = value.firstIndex(of: UInt8(ascii: "\"")) else { return nil }

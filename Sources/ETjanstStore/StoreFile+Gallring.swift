@@ -19,7 +19,13 @@ extension StoreFile {
   public func gallringPreview(today: Day) throws -> GallringReport {
     let m = try load()
     let plan = GallringPlan.make(m, today: today)
-    let trail = try AuditTrail(path: auditPath).count(before: plan.trailCutoff)
+    let trail: Int
+    do {
+      trail = try AuditTrail(path: auditPath).savedEntries(
+        before: plan.trailCutoff, storeSaveID: currentSaveID)
+    } catch {
+      throw StoreError(path: auditPath, .cannotRead(error.reason))
+    }
     return GallringReport(
       plan: plan, lines: plan.lines(in: m), trailEntries: trail, backups: backups().count)
   }
@@ -44,7 +50,8 @@ extension StoreFile {
       plan.isEmpty ? 0 : BackupFolder(path: backupsPath).removeAll(replacedAtOrBefore: saved)
     let trail: Int
     do {
-      trail = try AuditTrail(path: auditPath).removeEntries(before: plan.trailCutoff, in: place)
+      trail = try AuditTrail(path: auditPath).removeEntries(
+        before: plan.trailCutoff, in: place, storeSaveID: currentSaveID)
     } catch {
       throw StoreError(path: auditPath, .cannotWrite(error.reason))
     }
@@ -58,9 +65,33 @@ extension StoreFile {
 }
 
 extension AuditTrail {
-  /// Lines saved before `cutoff`, counted from the start (the oldest lines come first).
-  func count(before cutoff: Date) throws(SystemCallError) -> Int {
-    try prefixBefore(cutoff).lines
+  /// The entries gallring removes with the lines before `cutoff`: the saves that
+  /// happened, judged by the one reader every trail read goes through (`page`), so a
+  /// line whose save never happened is not counted (it goes with the others, but it
+  /// was never an entry). The lines after the cut tell whether the last one before it
+  /// was saved (the cursor carries the first kept line's `previous`); when every line
+  /// goes, the store's save id decides, as for any read from the end.
+  func savedEntries(before cutoff: Date, storeSaveID: () -> String?) throws(SystemCallError)
+    -> Int
+  {
+    guard let data = try contents() else { return 0 }
+    return try savedEntries(in: data, upTo: prefixBefore(cutoff, in: data), storeSaveID)
+  }
+
+  private func savedEntries(in data: Data, upTo bytes: Int, _ storeSaveID: () -> String?)
+    throws(SystemCallError) -> Int
+  {
+    guard bytes > 0 else { return 0 }
+    var cursor: AuditCursor?
+    if bytes < data.count {
+      let kept = data[bytes...]
+      let line = kept.prefix { $0 != UInt8(ascii: "\n") }
+      cursor = AuditCursor(
+        offset: bytes,
+        newerPrevious: line.withUnsafeBytes { Self.previousID($0.bindMemory(to: UInt8.self)) })
+    }
+    return try page(AuditQuery(), before: cursor, limit: Int.max, storeSaveID: storeSaveID)
+      .entries.count
   }
 
   /// The oldest entry's time, from the first line (read up to its end, not the
@@ -90,9 +121,14 @@ extension AuditTrail {
   /// lock, so no line is appended meanwhile): a temporary file with the mode and group
   /// of a file the program makes in `folder` (0600, or 0660 in the group when shared),
   /// renamed over it.
-  func removeEntries(before cutoff: Date, in folder: StoreFolder) throws(SystemCallError) -> Int {
-    let (count, bytes) = try prefixBefore(cutoff)
-    guard count > 0, let data = try contents() else { return 0 }
+  /// Returns the entries removed, counted as `savedEntries` counts them.
+  func removeEntries(
+    before cutoff: Date, in folder: StoreFolder, storeSaveID: () -> String?
+  ) throws(SystemCallError) -> Int {
+    guard let data = try contents() else { return 0 }
+    let bytes = prefixBefore(cutoff, in: data)
+    guard bytes > 0 else { return 0 }
+    let count = try savedEntries(in: data, upTo: bytes, storeSaveID)
     let temporary = try TemporaryFile(
       beside: path, mode: folder.fileMode, group: folder.sharedGroup)
     _ = try temporary.write(data.dropFirst(bytes))
@@ -100,12 +136,10 @@ extension AuditTrail {
     return count
   }
 
-  /// How many lines at the start are older than `cutoff`, and how many bytes they take.
-  private func prefixBefore(_ cutoff: Date) throws(SystemCallError) -> (lines: Int, bytes: Int) {
-    guard let data = try contents() else { return (0, 0) }
+  /// How many bytes the lines at the start that are older than `cutoff` take.
+  private func prefixBefore(_ cutoff: Date, in data: Data) -> Int {
     let limit = Array(AuditEntry.timeText(cutoff).utf8)
     let prefix = Array(#"{"at":""#.utf8)
-    var lines = 0
     var offset = 0
     while offset < data.count {
       let end = data[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? data.count
@@ -113,9 +147,8 @@ extension AuditTrail {
       guard line.count >= prefix.count + limit.count, line.starts(with: prefix) else { break }
       let time = line.dropFirst(prefix.count).prefix(limit.count)
       guard time.lexicographicallyPrecedes(limit) else { break }
-      lines += 1
       offset = end + 1
     }
-    return (lines, min(offset, data.count))
+    return min(offset, data.count)
   }
 }

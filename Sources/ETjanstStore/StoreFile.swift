@@ -455,7 +455,7 @@ extension StoreFile {
   }
 
   /// The save id of the version on disk, for telling which audit lines were saved.
-  private func currentSaveID() -> String? {
+  func currentSaveID() -> String? {
     mutex.lock()
     defer { mutex.unlock() }
     if let info = try? checkedStatus(), let cached, cached.stamp == FileStamp(info) {

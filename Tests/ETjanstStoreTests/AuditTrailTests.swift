@@ -222,29 +222,17 @@ import Testing
     let grant = GrantAccess(
       person: StaffFixtures.eva, service: StaffFixtures.fardtjanst,
       validFrom: Day("2026-01-05")!, validTo: nil)
-    /// A copy of the last line about Eva, as a save that died would have left it.
-    func appendDeadLine(_ name: String) throws {
-      let saved = try #require(try store.auditEntries().last)
-      var dead = saved
-      dead.id = "dead-\(name)"
-      dead.previous = saved.id
-      dead.sv = "Spöke \(name)"
-      dead.en = "Ghost \(name)"
-      var trail = try #require(bytes(store.auditPath))
-      trail += try dead.line()
-      try trail.write(to: URL(fileURLWithPath: store.auditPath))
-    }
     clock.now += 60
     try store.perform(grant, actor: coordinator, now: testDate)
-    try appendDeadLine("1")
+    try appendDeadLine(store, "1")
     clock.now += 60
     try store.perform(
       RevokeAccess(person: StaffFixtures.eva, service: StaffFixtures.fardtjanst),
       actor: coordinator, now: testDate)
-    try appendDeadLine("2")
+    try appendDeadLine(store, "2")
     clock.now += 60
     try store.perform(grant, actor: coordinator, now: testDate)
-    try appendDeadLine("3")
+    try appendDeadLine(store, "3")
     #expect(auditLineCount(store) == 7)
 
     let real = ["GrantAccess", "RevokeAccess", "GrantAccess"]

@@ -1,5 +1,6 @@
 import ETjanstDomain
 import Foundation
+import Testing
 
 @testable import ETjanstStore
 
@@ -111,4 +112,18 @@ func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
   let output = pipe.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
   return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+}
+
+/// Appends a copy of the trail's last saved entry as a save that died after its line
+/// (before its rename) would have left it: its own id, the saved one's as `previous`.
+func appendDeadLine(_ store: StoreFile, _ name: String) throws {
+  let saved = try #require(try store.auditEntries().last)
+  var dead = saved
+  dead.id = "dead-\(name)"
+  dead.previous = saved.id
+  dead.sv = "Spöke \(name)"
+  dead.en = "Ghost \(name)"
+  var trail = try #require(bytes(store.auditPath))
+  trail += try dead.line()
+  try trail.write(to: URL(fileURLWithPath: store.auditPath))
 }
