@@ -154,4 +154,24 @@ struct TrailScreenTests {
     #expect(!text.contains("Fredrik Sol"), "\(text)")
     #expect(d.state.overlays.isEmpty)
   }
+
+  @Test("a manager is offered no history key on a person or an e-service, in bar or help")
+  func managerIsOfferedNoHistory() throws {
+    let d = try Self.driver(user: F.manager, width: 100)
+    d.press(.character("3"), .enter)
+    #expect(screen(d).contains("Anna Åberg"), "\(screen(d))")
+    #expect(!screen(d).contains("Historik"), "\(screen(d))")
+    d.press(.character("?"))
+    #expect(!screen(d).contains("Loggen för den här"), "\(screen(d))")
+    d.press(.escape, .character("2"), .enter, .character("?"))
+    #expect(!screen(d).contains("Loggen för den här"), "\(screen(d))")
+    d.press(.escape, .character("h"))
+    #expect(d.state.overlays.isEmpty)
+    // The e-coordinator has it on both.
+    let c = try Self.driver(width: 100)
+    c.press(.character("3"), .enter)
+    #expect(screen(c).contains("h Historik"), "\(screen(c))")
+    c.press(.character("2"), .enter, .character("?"))
+    #expect(screen(c).contains("Loggen för den här"), "\(screen(c))")
+  }
 }

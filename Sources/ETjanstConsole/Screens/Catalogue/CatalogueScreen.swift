@@ -80,12 +80,12 @@ public enum CatalogueScreen: Screen {
         state in
         state.catalogue.detail = nil
         return []
-      },
-      // Out of the bar, which at 80 columns keeps the editing keys; help lists it.
-      TrailOverlay.historyBinding(bar: false) { state in
-        state.catalogue.detail.flatMap { state.data.service($0) }.map { ($0.name, $0.id.rawValue) }
-      },
+      }
     ]
+      // Out of the bar, which at 80 columns keeps the editing keys; help lists it.
+      + TrailOverlay.historyBinding(state, bar: false) { state in
+        state.catalogue.detail.flatMap { state.data.service($0) }.map { ($0.name, $0.id.rawValue) }
+      }
       + scrollKeys.map { key in
         Binding(
           [key], keysLabel: "↑↓", label: CatalogueTexts.keyScroll, help: Texts.helpMove, bar: false

@@ -223,15 +223,19 @@ enum StaffPersonView {
       ) { state in
         StaffForms.newCase(&state)
       },
-      TrailOverlay.historyBinding { state in person(state).map { ($0.name, $0.id.rawValue) } },
-      Binding(
-        [.character("q"), .escape], keysLabel: "q Esc", label: StaffTexts.keyBack,
-        help: StaffTexts.helpBack
-      ) { state in
-        state.staffScreen.mode = state.staffScreen.returnMode
-        return []
-      },
     ]
+      + TrailOverlay.historyBinding(state) { state in
+        person(state).map { ($0.name, $0.id.rawValue) }
+      }
+      + [
+        Binding(
+          [.character("q"), .escape], keysLabel: "q Esc", label: StaffTexts.keyBack,
+          help: StaffTexts.helpBack
+        ) { state in
+          state.staffScreen.mode = state.staffScreen.returnMode
+          return []
+        }
+      ]
       + move.map { key, delta in
         Binding([key], keysLabel: "↑↓", label: Texts.keyMove, help: Texts.helpMove, bar: false) {
           state in
