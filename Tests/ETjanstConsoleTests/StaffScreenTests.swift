@@ -172,4 +172,23 @@ struct StaffScreenTests {
     #expect(screen(d).contains("Socialförvaltningen"))
     #expect(!screen(d).contains("Anna Åberg"))
   }
+
+  @Test("on a wide screen a person's e-services and cases show each service's name whole")
+  func longServiceNamesAreWholeWhereThereIsRoom() throws {
+    var m = F.store()
+    let long = "Ansökan om bygglov, marklov och rivningslov för en- och tvåbostadshus"
+    let index = try #require(m.services.firstIndex { $0.id == F.bygglov })
+    m.services[index].name = long
+    for (width, whole) in [(140, true), (80, false)] {
+      let d = ConsoleDriver(m, user: Fixtures.coordinator, width: width, height: 30)
+      d.press(.character("3"), .enter)
+      let text = screen(d)
+      #expect(text.contains("Anna Åberg"), "\(text)")
+      // The grant row and the case row.
+      let rows = d.frame.lines.filter { $0.contains("Ansökan om bygglov") }
+      #expect(rows.count == 2, "\(width):\n\(text)")
+      #expect(rows.allSatisfy { $0.contains(long) } == whole, "\(width):\n\(text)")
+      #expect(rows.allSatisfy { TextWidth.of($0) <= width }, "\(width):\n\(text)")
+    }
+  }
 }

@@ -74,10 +74,13 @@ enum StaffPersonView {
     if p.grants.isEmpty {
       out.append(Line(text: state.t(StaffTexts.noAccess), role: .muted, indent: 2))
     }
+    let grantNames = p.grants.map { m.service($0.service)?.name ?? "?" }
+    // The dates take 25 columns beside the name and the margins 5.
+    let grantWidth = nameColumn(grantNames, least: 20, room: state.width - 30)
     for g in p.grants.sortedSwedish(by: { m.service($0.service)?.name ?? "" }) {
       let name = m.service(g.service)?.name ?? "?"
       var text =
-        TextWidth.pad(TextWidth.truncate(name, to: 20), to: 20)
+        TextWidth.pad(TextWidth.truncate(name, to: grantWidth), to: grantWidth)
         + "  \(g.validFrom)–\(g.validTo?.description ?? state.t(StaffTexts.untilFurther))"
       let flag = m.accessFlag(p, g.service, on: today)
       if let flag { text += "  " + state.t(StaffTexts.flag(flag)) }
@@ -93,11 +96,15 @@ enum StaffPersonView {
     if cases.isEmpty {
       out.append(Line(text: state.t(StaffTexts.noCases), role: .muted, indent: 2))
     }
+    // The number, the status and who it came from take about 60 columns beside the name.
+    let caseWidth = nameColumn(
+      cases.map { m.service($0.service)?.name ?? "?" }, least: 22, room: state.width - 60)
     for c in cases {
       let mine = c.officer == p.id
       var text =
         TextWidth.pad(TextWidth.truncate(c.number, to: 14), to: 14) + " "
-        + TextWidth.pad(TextWidth.truncate(m.service(c.service)?.name ?? "?", to: 22), to: 22)
+        + TextWidth.pad(
+          TextWidth.truncate(m.service(c.service)?.name ?? "?", to: caseWidth), to: caseWidth)
         + "  "
       text += state.t(StaffTexts.caseStatus(c.status))
       if !mine, let to = m.staffMember(c.officer) {
@@ -113,6 +120,12 @@ enum StaffPersonView {
           item: .workCase(c.id), indent: 2))
     }
     return out
+  }
+
+  /// An e-service name column: as wide as the longest name, at least `least` and at most
+  /// the `room` a wider screen leaves, so names are whole where the screen has the room.
+  static func nameColumn(_ names: [String], least: Int, room: Int) -> Int {
+    min(max(least, room), max(least, names.map { TextWidth.of($0) }.max() ?? 0))
   }
 
   static func items(_ state: AppState) -> [Item] {
