@@ -98,7 +98,8 @@ enum OrderForms {
     let options: [(EntityID<EService>?, LocalizedText)] =
       [(nil, OrdersTexts.newEntry(o.title))]
       + existing.map { s in
-        (s.id, LocalizedText(verbatim: "\(s.name) (\(OrdersTexts.serviceStatus(s.status).sv))"))
+        let status = OrdersTexts.serviceStatus(s.status)
+        return (s.id, LocalizedText(sv: "\(s.name) (\(status.sv))", en: "\(s.name) (\(status.en))"))
       }
     let entry = FormInput.choice("service", OrdersTexts.fEntry, options)
     return FormOverlay(title: OrdersTexts.firstVersionTitle, fields: [entry.field(nil)]) {
