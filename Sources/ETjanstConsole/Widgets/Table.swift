@@ -82,18 +82,20 @@ public struct Table<Row> {
     return sorted.map { filtered[$0.offset] }
   }
 
-  /// Column widths for `width` columns of screen: low-priority columns are dropped
-  /// until the rest fit, then flexible columns share the remainder.
-  public func fit(_ width: Int) -> [(index: Int, width: Int)] {
+  /// Column widths for `width` columns of screen: each column at least as wide as its
+  /// heading in `language` (a heading is whole or its column is left out), low-priority
+  /// columns dropped until the rest fit, then flexible columns share the remainder.
+  public func fit(_ width: Int, language: Language) -> [(index: Int, width: Int)] {
+    let wanted = columns.map { max($0.width, TextWidth.of($0.title(language))) }
     var shown = Array(columns.indices)
-    func needed() -> Int { shown.reduce(0) { $0 + columns[$1].width } + max(0, shown.count - 1) }
+    func needed() -> Int { shown.reduce(0) { $0 + wanted[$1] } + max(0, shown.count - 1) }
     while needed() > width, shown.count > 1,
       let drop = shown.max(by: { columns[$0].priority < columns[$1].priority }),
       columns[drop].priority > 0
     {
       shown.removeAll { $0 == drop }
     }
-    var widths = shown.map { (index: $0, width: columns[$0].width) }
+    var widths = shown.map { (index: $0, width: wanted[$0]) }
     let spare = width - needed()
     let flexible = widths.indices.filter { columns[widths[$0].index].flexible }
     if spare > 0, !flexible.isEmpty {
@@ -118,7 +120,8 @@ public struct Table<Row> {
     // fit beside it rather than under it.
     let marker =
       rows.count > area.height - 1 ? "\(min(list.selected, rows.count - 1) + 1)/\(rows.count)" : ""
-    let layout = fit(area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 2))
+    let layout = fit(
+      area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 2), language: state.language)
     var x = area.x + 1
     for (index, width) in layout {
       var title = state.t(columns[index].title)
