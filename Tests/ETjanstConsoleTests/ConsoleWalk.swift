@@ -28,9 +28,9 @@ struct ConsoleWalk {
 
   static func stops(
     _ data: Municipality, user: User = Fixtures.coordinator, depth: Int = 3,
-    extra: [(String, [Key])] = []
+    extra: [(String, [Key])] = [], language: Language = .swedish
   ) -> [Stop] {
-    let d = ConsoleDriver(data, user: user, width: 100, height: 30)
+    let d = ConsoleDriver(data, user: user, width: 100, height: 30, language: language)
     let start = d.program.stateForTesting
     var seen = Set<String>()
     var out: [Stop] = []
