@@ -9,11 +9,8 @@ public enum FirstRun {
     -> Frame
   {
     var frame = Frame(width: width, height: height)
-    let lines = [
-      Texts.firstRunNoStore(path), LocalizedText(verbatim: ""), Texts.firstRunDemo,
-      Texts.firstRunEmpty,
-      Texts.firstRunQuit,
-    ].flatMap { TextWidth.wrap($0(language), to: max(10, min(width, 76) - 4)) }
+    let lines = ([Texts.firstRunNoStore(path), LocalizedText(verbatim: "")] + options.map(line))
+      .flatMap { TextWidth.wrap($0(language), to: max(10, min(width, 76) - 4)) }
     let box = frame.bounds.centered(width: min(width, 76), height: lines.count + 2)
     let inner = Box.draw("etjanst", in: box, frame: &frame, theme: theme)
     for (i, line) in lines.prefix(inner.height).enumerated() {
@@ -22,13 +19,25 @@ public enum FirstRun {
     return frame
   }
 
+  /// The choices with their keys, the first of which the text names, and what each
+  /// does: the text and `choice(for:)` both read this table, so a named key works.
+  public static let options: [(choice: Choice, keys: [Key], text: LocalizedText)] = [
+    (.demo, [.character("d"), .character("D")], Texts.firstRunDemo),
+    (
+      .empty, [.character("t"), .character("T"), .character("e"), .character("E")],
+      Texts.firstRunEmpty
+    ),
+    (.quit, [.character("q"), .escape, .control("c"), .function(10)], Texts.firstRunQuit),
+  ]
+
+  /// An option as shown: its first key, then what it does.
+  static func line(_ option: (choice: Choice, keys: [Key], text: LocalizedText)) -> LocalizedText {
+    let key = option.keys[0].description
+    return LocalizedText(sv: "\(key)  \(option.text.sv)", en: "\(key)  \(option.text.en)")
+  }
+
   public static func choice(for key: Key) -> Choice? {
-    switch key {
-    case .character("d"), .character("D"): return .demo
-    case .character("t"), .character("T"), .character("e"), .character("E"): return .empty
-    case .character("q"), .escape, .control("c"), .function(10): return .quit
-    default: return nil
-    }
+    options.first { $0.keys.contains(key) }?.choice
   }
 
   /// Shows the choice until one of its keys is pressed.
@@ -59,10 +68,10 @@ extension Texts {
       en: "There is no store at \(path). How do you want to start?")
   }
   static let firstRunDemo = LocalizedText(
-    sv: "d  Demodata: en påhittad kommun att prova med",
-    en: "d  Demo data: a made-up municipality to try")
+    sv: "Demodata: en påhittad kommun att prova med",
+    en: "Demo data: a made-up municipality to try")
   static let firstRunEmpty = LocalizedText(
-    sv: "t  Tomt register med riktlinjens grunddata (du blir e-samordnare)",
-    en: "t  Empty store with the guideline's standing data (you become the e-coordinator)")
-  static let firstRunQuit = LocalizedText(sv: "q  Avsluta", en: "q  Quit")
+    sv: "Tomt register med riktlinjens grunddata (du blir e-samordnare)",
+    en: "Empty store with the guideline's standing data (you become the e-coordinator)")
+  static let firstRunQuit = LocalizedText(sv: "Avsluta", en: "Quit")
 }
