@@ -155,7 +155,7 @@ struct TrailScreenTests {
     #expect(d.state.overlays.isEmpty)
   }
 
-  @Test("a manager is offered no history key on a person or an e-service, in bar or help")
+  @Test("a manager is offered no history key on a person or an e-service; pressed, it says why")
   func managerIsOfferedNoHistory() throws {
     let d = try Self.driver(user: F.manager, width: 100)
     d.press(.character("3"), .enter)
@@ -165,8 +165,10 @@ struct TrailScreenTests {
     #expect(!screen(d).contains("Loggen för den här"), "\(screen(d))")
     d.press(.escape, .character("2"), .enter, .character("?"))
     #expect(!screen(d).contains("Loggen för den här"), "\(screen(d))")
+    // Pressed anyway, it says why nothing opens.
     d.press(.escape, .character("h"))
     #expect(d.state.overlays.isEmpty)
+    #expect(screen(d).contains("granskningsloggen namnger alla"), "\(screen(d))")
     // The e-coordinator has it on both.
     let c = try Self.driver(width: 100)
     c.press(.character("3"), .enter)

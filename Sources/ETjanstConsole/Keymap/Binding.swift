@@ -13,6 +13,9 @@ public struct Binding {
   public var showInBar: Bool
   /// Changes data: hidden, and refused with a message, when the console is read-only.
   public var edits: Bool
+  /// Opens the audit trail: hidden, and refused with a message, for a user who may not
+  /// read it (a manager).
+  public var readsTrail = false
   public var action: (inout AppState) -> [Effect]
 
   public init(
@@ -51,10 +54,13 @@ public struct Binding {
     return b
   }
 
-  /// Bindings for `state`: the editing ones drop out when the console is read-only,
-  /// and keys this terminal cannot send (no F10 under vt100) are not named.
+  /// Bindings for `state`: the editing ones drop out when the console is read-only, the
+  /// trail's when the user may not read it, and keys this terminal cannot send (no F10
+  /// under vt100) are not named.
   public static func visible(_ bindings: [Binding], in state: AppState) -> [Binding] {
-    let editable = state.readOnly ? bindings.filter { !$0.edits } : bindings
+    let editable = bindings.filter {
+      !($0.edits && state.readOnly) && !($0.readsTrail && !state.visibility.seesAuditTrail)
+    }
     guard !state.missingKeys.isEmpty else { return editable }
     return editable.compactMap { b in
       var b = b
@@ -75,6 +81,10 @@ public struct Binding {
     if binding.edits && state.readOnly {
       state.show(
         RuleViolation.readOnly(coordinator: state.data.contacts.eCoordinator).message, .error)
+      return []
+    }
+    if binding.readsTrail && !state.visibility.seesAuditTrail {
+      state.show(Visibility.auditTrailClosed, .error)
       return []
     }
     return binding.action(&state)

@@ -47,21 +47,20 @@ public struct TrailOverlay: Overlay {
   }
 
   /// The binding a person's or an e-service's view offers for its own history:
-  /// `subject` names what is shown (its name and id), nil when nothing is. None for a
-  /// user who may not read the trail, so no hint or help offers a key that only refuses.
+  /// `subject` names what is shown (its name and id), nil when nothing is. A user who
+  /// may not read the trail is not offered it, and pressing it says why (`readsTrail`).
   static func historyBinding(
     _ state: AppState, bar: Bool = true,
     _ subject: @escaping (AppState) -> (name: String, id: String)?
   ) -> [Binding] {
-    guard state.visibility.seesAuditTrail else { return [] }
-    return [
-      Binding(
-        [.character("h")], label: TrailTexts.keyHistory, help: TrailTexts.keyHistoryHelp, bar: bar
-      ) { state in
-        guard let (name, id) = subject(state) else { return [] }
-        return open(TrailTexts.history(name), entities: [id], &state)
-      }
-    ]
+    var binding = Binding(
+      [.character("h")], label: TrailTexts.keyHistory, help: TrailTexts.keyHistoryHelp, bar: bar
+    ) { state in
+      guard let (name, id) = subject(state) else { return [] }
+      return open(TrailTexts.history(name), entities: [id], &state)
+    }
+    binding.readsTrail = true
+    return [binding]
   }
 
   var query: AuditQuery {
