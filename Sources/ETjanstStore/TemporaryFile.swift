@@ -11,7 +11,7 @@ import Foundation
 ///
 /// Not `Data.write(options: .atomic)`: it does not keep the mode (0600 became 0644) and
 /// replaces a symlink; not `FileManager.replaceItemAt`: on this Foundation it deletes
-/// the original and then fails (swift-corelibs-foundation#4655).
+/// the original and then fails (a known defect of swift-corelibs-foundation).
 final class TemporaryFile {
   let path: String
   private var descriptor: FileDescriptor?
