@@ -66,7 +66,7 @@ final class FileDescriptor {
 
   /// Writes all of `data`, in one write(2) where the kernel allows, which keeps an
   /// O_APPEND line whole.
-  func writeAll(_ data: Data) throws(SystemCallError) {
+  func writeAll(_ data: some ContiguousBytes) throws(SystemCallError) {
     var failure: SystemCallError?
     data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       var offset = 0

@@ -475,23 +475,26 @@ extension PropertyList {
   /// than tab, newline and carriage return) in a string is written as U+FFFD, so a
   /// file it writes can always be read back.
   public func xml() throws(PropertyListError) -> Data {
-    var out: [UInt8] = []
+    var out = Self.xmlHeader
     out.reserveCapacity(1 << 20)
-    out.append(
-      contentsOf: Array(
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
-        <plist version="1.0">
-
-        """.utf8))
     try write(into: &out, indent: 0)
-    out.append(contentsOf: "</plist>\n".utf8)
+    out.append(contentsOf: Self.xmlFooter)
     return Data(out)
   }
 
-  private func write(into out: inout [UInt8], indent: Int) throws(PropertyListError) {
-    func tabs(_ n: Int) { for _ in 0..<n { out.append(0x09) } }
+  static let xmlHeader = Array(
+    """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+    <plist version="1.0">
+
+    """.utf8)
+  static let xmlFooter = Array("</plist>\n".utf8)
+
+  static func tabs(_ n: Int, into out: inout [UInt8]) { for _ in 0..<n { out.append(0x09) } }
+
+  /// The value at `indent` (its own tabs first), then a line break.
+  func write(into out: inout [UInt8], indent: Int) throws(PropertyListError) {
     func element(_ name: StaticString, _ body: (inout [UInt8]) throws(PropertyListError) -> Void)
       throws(PropertyListError)
     {
@@ -505,7 +508,7 @@ extension PropertyList {
         contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
       out.append(contentsOf: [UInt8(ascii: ">"), 0x0A])
     }
-    tabs(indent)
+    Self.tabs(indent, into: &out)
     switch self {
     case .string(let s):
       try element("string") { out throws(PropertyListError) in try Self.escape(s, into: &out) }
@@ -520,29 +523,55 @@ extension PropertyList {
     case .data(let d):
       try element("data") { $0.append(contentsOf: d.base64EncodedString().utf8) }
     case .array(let items):
-      if items.isEmpty {
-        out.append(contentsOf: "<array/>\n".utf8)
-        return
+      try Self.writeArray(count: items.count, into: &out, indent: indent) {
+        out throws(PropertyListError) in
+        for item in items { try item.write(into: &out, indent: indent + 1) }
       }
-      out.append(contentsOf: "<array>\n".utf8)
-      for item in items { try item.write(into: &out, indent: indent + 1) }
-      tabs(indent)
-      out.append(contentsOf: "</array>\n".utf8)
     case .dict(let dict):
-      if dict.entries.isEmpty {
-        out.append(contentsOf: "<dict/>\n".utf8)
-        return
+      try Self.writeDict(dict, into: &out, indent: indent) {
+        _, value, out throws(PropertyListError) in
+        try value.write(into: &out, indent: indent + 1)
       }
-      out.append(contentsOf: "<dict>\n".utf8)
-      for entry in dict.entries.sorted(by: { $0.key < $1.key }) {
-        tabs(indent + 1)
-        try element("key") { out throws(PropertyListError) in try Self.escape(entry.key, into: &out)
-        }
-        try entry.value.write(into: &out, indent: indent + 1)
-      }
-      tabs(indent)
-      out.append(contentsOf: "</dict>\n".utf8)
     }
+  }
+
+  /// An array of `count` items after its indent: `items` writes them (at `indent + 1`).
+  /// Shared with the store's spliced writer (`StoreDocument.spliced`), whose items are
+  /// partly copied from the old file.
+  static func writeArray(
+    count: Int, into out: inout [UInt8], indent: Int,
+    items: (inout [UInt8]) throws(PropertyListError) -> Void
+  ) throws(PropertyListError) {
+    if count == 0 {
+      out.append(contentsOf: "<array/>\n".utf8)
+      return
+    }
+    out.append(contentsOf: "<array>\n".utf8)
+    try items(&out)
+    tabs(indent, into: &out)
+    out.append(contentsOf: "</array>\n".utf8)
+  }
+
+  /// A dictionary after its indent, keys sorted; `value` writes each key's value (at
+  /// `indent + 1`, its own tabs first).
+  static func writeDict(
+    _ dict: Dict, into out: inout [UInt8], indent: Int,
+    value: (String, PropertyList, inout [UInt8]) throws(PropertyListError) -> Void
+  ) throws(PropertyListError) {
+    if dict.entries.isEmpty {
+      out.append(contentsOf: "<dict/>\n".utf8)
+      return
+    }
+    out.append(contentsOf: "<dict>\n".utf8)
+    for entry in dict.entries.sorted(by: { $0.key < $1.key }) {
+      tabs(indent + 1, into: &out)
+      out.append(contentsOf: "<key>".utf8)
+      try escape(entry.key, into: &out)
+      out.append(contentsOf: "</key>\n".utf8)
+      try value(entry.key, entry.value, &out)
+    }
+    tabs(indent, into: &out)
+    out.append(contentsOf: "</dict>\n".utf8)
   }
 
   private static func escape(_ s: String, into out: inout [UInt8]) throws(PropertyListError) {

@@ -10,19 +10,24 @@ import Foundation
 enum StoreCodec {
   // MARK: encoding
 
-  static func encode(_ m: Municipality) -> PropertyList {
+  /// `lists: false` leaves each entity list empty, for a writer that writes them
+  /// itself (`StoreDocument.spliced`).
+  static func encode(_ m: Municipality, lists: Bool = true) -> PropertyList {
+    func items<T>(_ values: [T], _ encode: (T) -> PropertyList) -> PropertyList {
+      .array(lists ? values.map(encode) : [])
+    }
     var o = Out()
     o["name"] = .string(m.name)
     o["contacts"] = encode(m.contacts)
     o["settings"] = encode(m.settings)
-    o["users"] = .array(m.users.map(encode))
-    o["departments"] = .array(m.departments.map(encode))
-    o["services"] = .array(m.services.map(encode))
-    o["staff"] = .array(m.staff.map(encode))
-    o["cases"] = .array(m.cases.map(encode))
-    o["orders"] = .array(m.orders.map(encode))
-    o["refusedOrders"] = .array(m.refusedOrders.map(encode))
-    o["outages"] = .array(m.outages.map(encode))
+    o["users"] = items(m.users, encode)
+    o["departments"] = items(m.departments, encode)
+    o["services"] = items(m.services, encode)
+    o["staff"] = items(m.staff, encode)
+    o["cases"] = items(m.cases, encode)
+    o["orders"] = items(m.orders, encode)
+    o["refusedOrders"] = items(m.refusedOrders, encode)
+    o["outages"] = items(m.outages, encode)
     return o.value
   }
 

@@ -40,9 +40,15 @@ public struct StoreDocument: Sendable, Equatable {
     "schemaVersion", "savedAt", "savedBy", "saveID", "municipality",
   ]
 
-  /// The XML property list, through the store's own writer (see PropertyList).
+  /// The XML property list, through the store's own writer (see PropertyList): the
+  /// reference for what a save writes (`spliced(over:)` writes the same bytes).
   public func encoded() throws -> Data {
-    var m = StoreCodec.encode(municipality)
+    try PropertyList.dict(rootDict(municipality: StoreCodec.encode(municipality))).xml()
+  }
+
+  /// The root dictionary around the encoded municipality, with the unknown keys kept.
+  func rootDict(municipality m: PropertyList) -> PropertyList.Dict {
+    var m = m
     if case .dict(var dict) = m {
       let known = Set(dict.keys)
       for entry in unknownKeys.municipality.entries where !known.contains(entry.key) {
@@ -59,7 +65,7 @@ public struct StoreDocument: Sendable, Equatable {
     for entry in unknownKeys.top.entries where !Self.topKeys.contains(entry.key) {
       root.entries.append(entry)
     }
-    return try PropertyList.dict(root).xml()
+    return root
   }
 
   /// Decodes a file's bytes: parsed once; the version is read from the parsed tree
@@ -69,9 +75,19 @@ public struct StoreDocument: Sendable, Equatable {
   public static func decode(
     _ data: Data, path: String, migrations: [StoreMigration] = StoreMigration.all
   ) throws(StoreError) -> StoreDocument {
-    if let document = decodedAsRead(data) { return document }
-    return try decodedWhole(data, path: path, migrations: migrations)
+    try decodeWithLayout(data, path: path, migrations: migrations).document
   }
+
+  /// `decode`, and where each entity lies in `data` when the one-pass reader took it
+  /// (nil when the whole tree was needed: then a save encodes everything).
+  static func decodeWithLayout(
+    _ data: Data, path: String, migrations: [StoreMigration] = StoreMigration.all
+  ) throws(StoreError) -> (document: StoreDocument, layout: StoreLayout?) {
+    if let (document, layout) = readAsLaidOut(data) { return (document, layout) }
+    return (try decodedWhole(data, path: path, migrations: migrations), nil)
+  }
+
+  static func decodedAsRead(_ data: Data) -> StoreDocument? { readAsLaidOut(data)?.document }
 
   /// The file of the current schema as this program writes it, decoded in one pass:
   /// each entity of the municipality's lists is parsed and decoded before the next is
@@ -80,20 +96,26 @@ public struct StoreDocument: Sendable, Equatable {
   /// for anything else — a binary or older file, a key twice, any problem at all —
   /// which `decodedWhole` then reads or refuses with its message, so both paths take
   /// and refuse the same files with the same words.
-  static func decodedAsRead(_ data: Data) -> StoreDocument? {
+  ///
+  /// It also notes where each entity's bytes are, with the value read from them
+  /// (before any repair after reading, such as `dateUnknownClosings`): the file's
+  /// `StoreLayout`, which lets the next save copy what did not change.
+  static func readAsLaidOut(_ data: Data) -> (document: StoreDocument, layout: StoreLayout)? {
     guard !data.starts(with: "bplist".utf8) else { return nil }
     struct NotThisWay: Error {}
-    return data.withUnsafeBytes { raw -> StoreDocument? in
+    return data.withUnsafeBytes { raw -> (StoreDocument, StoreLayout)? in
       var reader = XMLReader(bytes: raw.bindMemory(to: UInt8.self))
       func items<T>(
         _ path: String, _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T
-      ) throws -> [T] {
+      ) throws -> StoreLayout.Entities<T> {
         guard try reader.atArray() else { throw NotThisWay() }
-        var out: [T] = []
+        var out = StoreLayout.Entities<T>()
         guard try reader.open("array") else { return out }
         while try reader.nextItem() {
+          let start = reader.i
           let tree = try reader.value(depth: 3)
-          out.append(try element(StoreCodec.In(tree, base: path, index: out.count)))
+          out.ranges.append(start..<reader.i)
+          out.values.append(try element(StoreCodec.In(tree, base: path, index: out.values.count)))
         }
         return out
       }
@@ -103,6 +125,7 @@ public struct StoreDocument: Sendable, Equatable {
         var top = PropertyList.Dict()
         var fields = PropertyList.Dict()
         var lists: StoreCodec.Lists?
+        var layout: StoreLayout?
         while let key = try reader.nextKey() {
           guard top[key] == nil, key != "municipality" || lists == nil else { return nil }
           guard key == "municipality" else {
@@ -110,14 +133,14 @@ public struct StoreDocument: Sendable, Equatable {
             continue
           }
           guard try reader.open("dict") else { return nil }
-          var u: [User]?
-          var d: [Department]?
-          var s: [EService]?
-          var p: [StaffMember]?
-          var c: [Case]?
-          var o: [ServiceOrder]?
-          var r: [RefusedOrder]?
-          var x: [Outage]?
+          var u: StoreLayout.Entities<User>?
+          var d: StoreLayout.Entities<Department>?
+          var s: StoreLayout.Entities<EService>?
+          var p: StoreLayout.Entities<StaffMember>?
+          var c: StoreLayout.Entities<Case>?
+          var o: StoreLayout.Entities<ServiceOrder>?
+          var r: StoreLayout.Entities<RefusedOrder>?
+          var x: StoreLayout.Entities<Outage>?
           while let key = try reader.nextKey() {
             let path = "municipality." + key
             guard fields[key] == nil else { return nil }
@@ -138,17 +161,21 @@ public struct StoreDocument: Sendable, Equatable {
           }
           guard let u, let d, let s, let p, let c, let o, let r, let x else { return nil }
           lists = StoreCodec.Lists(
+            users: u.values, departments: d.values, services: s.values, staff: p.values,
+            cases: c.values, orders: o.values, refusedOrders: r.values, outages: x.values)
+          layout = StoreLayout(
             users: u, departments: d, services: s, staff: p, cases: c, orders: o,
-            refusedOrders: r, outages: x)
+            refusedOrders: r, outages: x, size: data.count)
         }
         try reader.endDocument()
-        guard case .integer(currentSchemaVersion)? = top["schemaVersion"], let lists else {
-          return nil
-        }
+        guard case .integer(currentSchemaVersion)? = top["schemaVersion"], let lists, let layout
+        else { return nil }
         let municipality = try StoreCodec.municipality(
           try StoreCodec.In(.dict(fields), path: "municipality")
         ) { () throws(StoreCodec.DecodeFailure) in lists }
-        return try document(top: top, municipalityKeys: fields, municipality: municipality)
+        return (
+          try document(top: top, municipalityKeys: fields, municipality: municipality), layout
+        )
       } catch {
         return nil
       }

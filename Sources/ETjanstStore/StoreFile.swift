@@ -31,6 +31,13 @@ public final class StoreFile: @unchecked Sendable {
   private let mutex = NSLock()
   /// The state last read or saved by this instance, and the stamp of that version.
   private var cached: (state: Municipality, stamp: FileStamp, saveID: String?)?
+  /// Where each entity lies in the version of that stamp (when the one-pass reader
+  /// read it, or this instance wrote it), so a save copies what did not change.
+  private var layout: (stamp: FileStamp, value: StoreLayout)?
+  /// How a save copies the unchanged runs of the old file (tests make it fail).
+  var kernelCopy = KernelCopy.system
+  /// How many bytes the last save copied from the old file rather than encoded.
+  private(set) var lastSaveCopied = 0
   /// Keys of the file this program does not know, written back on the next save.
   private var unknownKeys = StoreDocument.UnknownKeys()
   /// The last version `reloadIfChanged` refused, and why.
@@ -106,7 +113,7 @@ public final class StoreFile: @unchecked Sendable {
     defer { withExtendedLifetime(lock) {} }
     let audit = try openAudit(place)
     let saveID = Self.newSaveID()
-    let data = try encode(municipality, by: login, now: now, saveID: saveID)
+    let encoded = try encode(municipality, by: login, now: now, saveID: saveID)
     let entry = AuditEntry(
       at: now, login: login, name: municipality.user(login: login)?.name, kind: "CreateStore",
       sv: "Skapade registret", en: "Created the store", id: saveID, previous: nil)
@@ -116,7 +123,7 @@ public final class StoreFile: @unchecked Sendable {
       do throws(SystemCallError) {
         let temporary = try TemporaryFile(
           beside: filePath, mode: place.fileMode, group: place.sharedGroup)
-        let stamp = try temporary.write(data)
+        let stamp = try temporary.write(encoded.xml, copyingFrom: nil, kernelCopy: kernelCopy)
         try appendAudit(audit, entry)
         try temporary.link(asNew: filePath)
         return stamp
@@ -127,6 +134,7 @@ public final class StoreFile: @unchecked Sendable {
     }
     try? FileDescriptor.syncFolder(folder)
     cached = (municipality, stamp, saveID)
+    layout = (stamp, encoded.layout)
   }
 
   /// The only way to change the file. Under the lock: re-read if another process saved
@@ -262,8 +270,9 @@ extension StoreFile {
   /// the descriptor the bytes were read from, so it belongs to exactly those bytes.
   @discardableResult
   private func read() throws(StoreError) -> (state: Municipality, info: stat) {
-    let (document, info) = try Self.readFile(at: filePath, shownAs: path)
+    let (document, info, layout) = try Self.readFile(at: filePath, shownAs: path)
     cached = (document.municipality, FileStamp(info), document.saveID)
+    self.layout = layout.map { (FileStamp(info), $0) }
     unknownKeys = document.unknownKeys
     return (document.municipality, info)
   }
@@ -280,7 +289,7 @@ extension StoreFile {
   }
 
   private static func readFile(at filePath: String, shownAs path: String) throws(StoreError) -> (
-    document: StoreDocument, info: stat
+    document: StoreDocument, info: stat, layout: StoreLayout?
   ) {
     let data: Data
     let info: stat
@@ -303,12 +312,14 @@ extension StoreFile {
     if let problem = PropertyListPreScan.problem(in: data) {
       throw StoreError(path: path, .notPropertyList(problem))
     }
-    var document = try StoreDocument.decode(data, path: path)
+    var (document, layout) = try StoreDocument.decodeWithLayout(data, path: path)
     if let (keyPath, detail) = StoreValidation.refusal(document.municipality) {
       throw StoreError(path: path, .wrongTypes(keyPath: keyPath, detail: detail))
     }
+    // The layout keeps the cases as read: if this fills in a day, those cases count
+    // as changed at the next save and are encoded, not copied.
     document.municipality.dateUnknownClosings(savedOn: Day(document.savedAt))
-    return (document, info)
+    return (document, info, layout)
   }
 
   private static func check(_ info: stat, path: String) throws(StoreError) {
@@ -339,7 +350,7 @@ extension StoreFile {
     replacing info: stat, audit: FileDescriptor, in place: StoreFolder
   ) throws(StoreError) {
     let saveID = Self.newSaveID()
-    let data = try encode(municipality, by: login, now: now, saveID: saveID)
+    let encoded = try encode(municipality, by: login, now: now, saveID: saveID)
     let previous = cached?.saveID
     let mode: mode_t
     let group: gid_t?
@@ -357,7 +368,8 @@ extension StoreFile {
       let stamp: FileStamp
       do throws(SystemCallError) {
         let temporary = try TemporaryFile(beside: filePath, mode: mode, group: group)
-        stamp = try temporary.write(data)
+        stamp = try temporary.write(
+          encoded.xml, copyingFrom: encoded.source, kernelCopy: kernelCopy)
         var entry = entry
         entry.id = saveID
         entry.previous = previous
@@ -380,19 +392,52 @@ extension StoreFile {
     try? FileDescriptor.syncFolder(folder)
     backups.prune(in: place)
     cached = (municipality, stamp, saveID)
+    layout = (stamp, encoded.layout)
+    lastSaveCopied = encoded.xml.count - encoded.xml.bytes.count
   }
 
+  /// A new version's bytes: `xml` copies runs of `source` (the version on disk) where
+  /// they hold entities the new state has unchanged; `layout` is the new file's.
+  private struct Encoded {
+    var xml: SplicedXML
+    var layout: StoreLayout
+    var source: FileDescriptor?
+  }
+
+  /// The new version, as `StoreDocument.encoded` writes it. When the file on disk is
+  /// still the version this instance read or wrote (its stamp, taken from the
+  /// descriptor the copy will read, and its length are the layout's, and every run to
+  /// copy still starts and ends as an entity does), the entities left alone are copied
+  /// from it; otherwise — another program changed the file without the lock, no
+  /// layout (a binary or older file), anything odd — everything is encoded.
   private func encode(_ municipality: Municipality, by login: String, now: Date, saveID: String)
-    throws(StoreError) -> Data
+    throws(StoreError) -> Encoded
   {
+    var document = StoreDocument(
+      municipality: municipality, savedAt: now, savedBy: login, saveID: saveID)
+    document.unknownKeys = unknownKeys
     do {
-      var document = StoreDocument(
-        municipality: municipality, savedAt: now, savedBy: login, saveID: saveID)
-      document.unknownKeys = unknownKeys
-      return XMLCharacterGuard.clean(try document.encoded())
+      if let (old, source) = currentLayout() {
+        let spliced = try document.spliced(over: old)
+        if spliced.xml.sourceHolds(source, size: old.size) {
+          return Encoded(xml: spliced.xml, layout: spliced.layout, source: source)
+        }
+      }
+      let whole = try document.spliced(over: nil)
+      return Encoded(xml: whole.xml, layout: whole.layout, source: nil)
     } catch {
       throw StoreError(path: path, .cannotWrite("cannot encode the state: \(error)"))
     }
+  }
+
+  /// The layout of the version on disk, and that version opened for reading, when it
+  /// is still the version this instance holds.
+  private func currentLayout() -> (StoreLayout, FileDescriptor)? {
+    guard let layout, let cached, layout.stamp == cached.stamp,
+      let (descriptor, info) = try? FileDescriptor.openRegular(filePath),
+      FileStamp(info) == layout.stamp, Int(info.st_size) == layout.value.size
+    else { return nil }
+    return (layout.value, descriptor)
   }
 
   /// The store's folder, refused when others may write it.

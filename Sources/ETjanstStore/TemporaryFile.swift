@@ -85,6 +85,17 @@ final class TemporaryFile {
     return FileStamp(try descriptor.status())
   }
 
+  /// Writes and fsyncs a spliced version (`SplicedXML`: encoded bytes, and runs copied
+  /// from `source`, the old version); returns the stamp as `write(_:)` does.
+  func write(_ xml: SplicedXML, copyingFrom source: FileDescriptor?, kernelCopy: KernelCopy)
+    throws(SystemCallError) -> FileStamp
+  {
+    guard let descriptor else { preconditionFailure("TemporaryFile written after commit") }
+    try xml.write(to: descriptor, from: source, kernelCopy: kernelCopy)
+    try descriptor.sync()
+    return FileStamp(try descriptor.status())
+  }
+
   /// Renames the file over `target` (replacing it atomically, or creating it).
   func rename(over target: String) throws(SystemCallError) {
     descriptor = nil
