@@ -113,6 +113,24 @@ struct Rename: Command {
   }
 }
 
+/// Rebuilds every entity list with equal values in new storage, so a save must compare
+/// every entity with what the file holds (the worst case of finding what changed).
+struct RenameRebuildingLists: Command {
+  var n: Int
+  var summary: LocalizedText { LocalizedText(verbatim: "bench \(n), lists rebuilt") }
+  func apply(to m: inout Municipality, context: CommandContext) throws {
+    m.users = m.users.map { $0 }
+    m.departments = m.departments.map { $0 }
+    m.services = m.services.map { $0 }
+    m.staff = m.staff.map { $0 }
+    m.cases = m.cases.map { $0 }
+    m.orders = m.orders.map { $0 }
+    m.refusedOrders = m.refusedOrders.map { $0 }
+    m.outages = m.outages.map { $0 }
+    m.departments[0].name = "Förvaltning \(n)"
+  }
+}
+
 func bench(_ scale: String) throws {
   let data: Municipality
   var trail = 0
@@ -173,6 +191,10 @@ func bench(_ scale: String) throws {
   try measure("an edit saved (lock, apply, save, audit)", runs: 7) {
     n += 1
     try file.perform(Rename(n: n), actor: actor, now: Date())
+  }
+  try measure("an edit saved, every list rebuilt (each entity compared)", runs: 7) {
+    n += 1
+    try file.perform(RenameRebuildingLists(n: n), actor: actor, now: Date())
   }
   let other = StoreFile(path: path)
   _ = try other.load()
