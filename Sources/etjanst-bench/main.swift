@@ -11,6 +11,7 @@ import Foundation
 //   swift build -c release && .build/release/etjanst-bench [municipality|region|all]
 // or, for one store's load in stages (time and memory): etjanst-bench load FILE
 // or the console's pty figures alone on a store: etjanst-bench console FILE
+// or the console in process on a store (findings, screens, keys): etjanst-bench screens FILE
 // The targets it is read against are in README.md ("Performance").
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -131,6 +132,25 @@ struct RenameRebuildingLists: Command {
   }
 }
 
+/// The console in this process: the findings, each screen drawn, and a key ↓ handled
+/// and drawn.
+func inProcess(_ m: Municipality) {
+  measure("Findings.all (overview, check, report)") { _ = Findings.all(in: m, at: now) }
+  for screen in ScreenID.allCases {
+    var state = AppState(data: m, user: coordinator, width: 80, height: 24, now: now)
+    state.screen = screen
+    measure("render \(screen) 80×24", runs: 7) { _ = RootView.render(state) }
+  }
+  for screen in ScreenID.allCases {
+    var state = AppState(data: m, user: coordinator, width: 80, height: 24, now: now)
+    state.screen = screen
+    measure("key ↓ + render, \(screen)", runs: 21) {
+      _ = App.update(&state, .keyPressed(.down))
+      _ = RootView.render(state)
+    }
+  }
+}
+
 func bench(_ scale: String) throws {
   let data: Municipality
   var trail = 0
@@ -209,20 +229,7 @@ func bench(_ scale: String) throws {
   }
 
   // The console, in process
-  measure("Findings.all (overview, check, report)") { _ = Findings.all(in: m, at: now) }
-  for screen in ScreenID.allCases {
-    var state = AppState(data: m, user: coordinator, width: 80, height: 24, now: now)
-    state.screen = screen
-    measure("render \(screen) 80×24", runs: 7) { _ = RootView.render(state) }
-  }
-  for screen in [ScreenID.catalogue, .staff] {
-    var state = AppState(data: m, user: coordinator, width: 80, height: 24, now: now)
-    state.screen = screen
-    measure("key ↓ + render, \(screen)", runs: 21) {
-      _ = App.update(&state, .keyPressed(.down))
-      _ = RootView.render(state)
-    }
-  }
+  inProcess(m)
 
   // The built binary in a pty
   if FileManager.default.isExecutableFile(atPath: etjanst) {
@@ -300,6 +307,10 @@ if which == "encode", let path = CommandLine.arguments.dropFirst(2).first {
   try measure("encode: the whole document (tree + XML)", runs: 3) {
     _ = try document.encoded()
   }
+}
+// `etjanst-bench screens FILE`: the console in process on a store (findings, screens, keys).
+if which == "screens", let path = CommandLine.arguments.dropFirst(2).first {
+  inProcess(try StoreFile(path: path).load())
 }
 // `etjanst-bench console FILE`: only the pty figures of the built console on a store.
 if which == "console", let path = CommandLine.arguments.dropFirst(2).first {

@@ -24,13 +24,14 @@ public struct GallringPlan: Sendable, Equatable {
       return closed.adding(months: s.retentionClosedCasesMonths) <= today
     }
     let goingCases = Set(cases.map(\.id))
-    let keptCases = m.cases.filter { !goingCases.contains($0.id) }
+    // Officers named by a case that stays: looked up per person, not scanned per person.
+    let keptOfficers = Set(m.cases.lazy.filter { !goingCases.contains($0.id) }.map(\.officer))
     var removed: [EntityID<StaffMember>] = []
     var anonymised: [EntityID<StaffMember>] = []
     for person in m.staff where person.status == .removed && !person.isGallrad {
       guard let end = person.endDate, end.adding(months: s.retentionRemovedStaffMonths) <= today
       else { continue }
-      if keptCases.contains(where: { $0.officer == person.id }) {
+      if keptOfficers.contains(person.id) {
         anonymised.append(person.id)
       } else {
         removed.append(person.id)

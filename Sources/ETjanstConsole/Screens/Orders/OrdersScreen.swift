@@ -183,7 +183,10 @@ public enum OrdersScreen: Screen {
 
   public static func status(_ state: AppState) -> String {
     let limit = state.data.settings.orderStepLimitDays
-    let overdue = state.data.orders.filter { $0.isOverdue(at: state.now, limitDays: limit) }.count
+    // Per change of data and day, not per frame: it dates every order.
+    let overdue = state.derived("orders.overdue", inputs: limit) {
+      state.data.orders.filter { $0.isOverdue(at: state.now, limitDays: limit) }.count
+    }
     var parts: [String] = []
     if state.ordersScreen.mode == .list && state.ordersScreen.opened == nil {
       parts.append(

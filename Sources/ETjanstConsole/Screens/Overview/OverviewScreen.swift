@@ -13,8 +13,15 @@ public struct OverviewState {
 /// Översikt: the guideline's goals in figures (section 2), what needs attention,
 /// and whom to contact (section 5).
 public enum OverviewScreen: Screen {
+  /// The findings the filter lets through, kept per filter and minute: a key, the
+  /// frame and the status line each ask, and a region has some 2,000 findings.
   static func findings(_ state: AppState) -> [Finding] {
-    state.findings.filter { state.overview.list.matches(findingText($0, state)) }
+    let filter = state.overview.list.filter
+    guard !filter.isEmpty else { return state.findings }
+    let minute = Int(state.now.timeIntervalSince1970 / 60)
+    return state.derived("overview.findings", inputs: [filter, String(minute)]) {
+      state.findings.filter { state.overview.list.matches(findingText($0, state)) }
+    }
   }
 
   static func findingText(_ f: Finding, _ state: AppState) -> String {
@@ -101,7 +108,8 @@ public enum OverviewScreen: Screen {
   }
 
   static func drawFigures(_ state: AppState, into frame: inout Frame, area: Rect) {
-    let g = GoalFigures(state.data)
+    // Once per change of data, not per frame: the figures read every e-service and order.
+    let g = state.derived("overview.goals", inputs: 0) { GoalFigures(state.data) }
     let theme = state.theme
     frame.put(
       " " + state.t(OverviewTexts.goalsTitle), x: area.x, y: area.y, style: theme.style(.header),
