@@ -252,6 +252,16 @@ struct XMLReader {
 
   // MARK: values
 
+  /// `text` without surrounding `.whitespaces`. A number or date written by a program
+  /// has none, and is returned as it is without Foundation's trim, which goes through
+  /// NSString and was a tenth of a region's load.
+  func trimmed(_ text: String) -> String {
+    guard let first = text.utf8.first, let last = text.utf8.last,
+      (0x21..<0x80).contains(first), (0x21..<0x80).contains(last)
+    else { return text.trimmingCharacters(in: .whitespaces) }
+    return text
+  }
+
   mutating func value(depth: Int) throws(PropertyListError) -> PropertyList {
     guard depth <= PropertyList.maximumDepth else {
       throw fail("nested deeper than \(PropertyList.maximumDepth) levels")
@@ -268,13 +278,13 @@ struct XMLReader {
       throw fail("a <key> outside a <dict>")
     case "integer":
       let text = empty ? "" : try text(closing: "integer")
-      guard let n = Int(text.trimmingCharacters(in: .whitespaces)) else {
+      guard let n = Int(trimmed(text)) else {
         throw fail("'\(text)' is not an integer")
       }
       return .integer(n)
     case "real":
       let text = empty ? "" : try text(closing: "real")
-      guard let x = Double(text.trimmingCharacters(in: .whitespaces)) else {
+      guard let x = Double(trimmed(text)) else {
         throw fail("'\(text)' is not a number")
       }
       return .real(x)
@@ -286,7 +296,7 @@ struct XMLReader {
       return .bool(name == "true")
     case "date":
       let text = empty ? "" : try text(closing: "date")
-      guard let date = ISODate.parse(text.trimmingCharacters(in: .whitespaces)) else {
+      guard let date = ISODate.parse(trimmed(text)) else {
         throw fail("'\(text)' is not a date")
       }
       return .date(date)

@@ -142,6 +142,26 @@ import Testing
     #expect(try PropertyList.parse(try PropertyList.string(text).xml()) == .string(text))
   }
 
+  @Test("numbers and dates read with or without spaces around them (the trim's shortcut)")
+  func spacesAroundNumbers() throws {
+    for (element, value) in [
+      ("<integer>42</integer>", PropertyList.integer(42)),
+      ("<integer>-7</integer>", .integer(-7)),
+      ("<integer> 42\t</integer>", .integer(42)),
+      ("<integer>\u{A0}42\u{2003}</integer>", .integer(42)),
+      ("<real> 1.5 </real>", .real(1.5)),
+      ("<date> 2026-12-01T10:00:00Z</date>", .date(Date(timeIntervalSince1970: 1_796_119_200))),
+    ] {
+      let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <plist version="1.0">
+        \(element)
+        </plist>
+        """
+      #expect(try PropertyList.parse(Data(xml.utf8)) == value, "\(element)")
+    }
+  }
+
   @Test("keys this program does not know are kept across a save")
   func unknownKeysKept() throws {
     let folder = try TemporaryFolder()
