@@ -87,6 +87,30 @@ public struct AppState {
   /// region's size it takes most of a second.
   public var findings: [Finding] { findingsMemo.value(self) }
 
+  /// When the findings are worked out off the key loop (the run loop over a real
+  /// store), the work to do now, or nil when the findings are current or under way.
+  /// Until it is done the overview shows the last findings: at most a minute or one
+  /// change old, never a frame held up (a region's take ~70 ms).
+  /// True when `findings` are those of the present data and minute.
+  public var findingsAreCurrent: Bool {
+    findingsMemo.key
+      == FindingsMemo.Key(generation: dataGeneration, minute: FindingsMemo.minute(now))
+  }
+
+  /// True before the first findings are worked out in the background.
+  public var findingsPending: Bool { findingsMemo.key == nil && findingsMemo.pending != nil }
+
+  func findingsRefresh() -> FindingsRefresh? {
+    findingsMemo.inBackground = true
+    let key = FindingsMemo.Key(generation: dataGeneration, minute: FindingsMemo.minute(now))
+    guard findingsMemo.needsRefresh(key) else { return nil }
+    findingsMemo.pending = key
+    let (visibility, data, now) = (visibility, wholeData, now)
+    return FindingsRefresh(key: key, memo: findingsMemo) {
+      visibility.findings(in: data, at: now)
+    }
+  }
+
   /// A value derived from the data (a filtered and sorted list), computed once and kept
   /// until the data, the day or the language changes or `inputs` differ: a key, the
   /// frame and the status line ask for the same list, and at a region's size each
@@ -157,15 +181,47 @@ private final class DerivedMemo {
 
 /// The last findings and what they were computed from. A reference, so views can
 /// use it while they only read the state; it never changes what they show.
-private final class FindingsMemo {
-  var key: (generation: Int, minute: Int)?
+final class FindingsMemo {
+  struct Key: Equatable {
+    var generation: Int
+    var minute: Int
+  }
+  var key: Key?
   var findings: [Finding] = []
+  /// Set by the run loop: findings are then refreshed off the key loop, and views
+  /// show the last ones meanwhile (computed here only when there are none yet).
+  var inBackground = false
+  /// The key of the refresh under way.
+  var pending: Key?
+
+  static func minute(_ now: Date) -> Int { Int(now.timeIntervalSince1970 / 60) }
 
   func value(_ state: AppState) -> [Finding] {
-    let minute = Int(state.now.timeIntervalSince1970 / 60)
-    if let key, key.generation == state.dataGeneration, key.minute == minute { return findings }
+    let current = Key(generation: state.dataGeneration, minute: Self.minute(state.now))
+    // In the background, the last findings stand in until the new ones come; before
+    // the first come there are none, and the overview says they are being worked out.
+    if key == current || (inBackground && (key != nil || pending != nil)) { return findings }
     findings = state.visibleFindings()
-    key = (state.dataGeneration, minute)
+    key = current
     return findings
   }
+
+  func needsRefresh(_ current: Key) -> Bool { key != current && pending != current }
+
+  func store(_ findings: [Finding], for key: Key) {
+    if pending == key { pending = nil }
+    self.findings = findings
+    self.key = key
+  }
+}
+
+/// Findings to work out on another thread, and where to keep them.
+struct FindingsRefresh: @unchecked Sendable {
+  // @unchecked: `memo` is touched only by `finish`, which the run loop calls on the
+  // key loop; the worker thread only runs `compute`, over values of its own.
+  let key: FindingsMemo.Key
+  let memo: FindingsMemo
+  let compute: @Sendable () -> [Finding]
+
+  func finish(_ findings: [Finding]) { memo.store(findings, for: key) }
 }

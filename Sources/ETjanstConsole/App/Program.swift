@@ -77,12 +77,15 @@ public final class Program {
     let size = terminal.size
     send(.resized(width: size.width, height: size.height))
     send(.clockTicked(clock()))
+    refreshFindings()
     draw()
     while !quitting {
       let key: Key?
       do {
         // While store work runs in the background, look for its result often.
-        let busy = background.saving || background.reloading || background.trailReads > 0
+        let busy =
+          background.saving || background.reloading || background.trailReads > 0
+          || background.findings
         key = try terminal.readKey(timeout: .milliseconds(busy ? 100 : 1000))
       } catch is TerminalClosed {
         break
@@ -94,6 +97,7 @@ public final class Program {
       }
       drainBackground()
       pollStore()
+      refreshFindings()
       if !quitting { draw() }
     }
     return state
@@ -215,6 +219,25 @@ public final class Program {
     }
   }
 
+  /// Works out the overview's findings on another thread when the data or the minute
+  /// changed, so neither an edit nor the minute tick holds up a key; a real store only
+  /// (tests in memory get them at once, computed where they are read).
+  public func refreshFindings() {
+    guard backend.worksInBackground, !background.findings,
+      let refresh = state.findingsRefresh()
+    else { return }
+    background.findings = true
+    let work = Unchecked((refresh, background))
+    Thread.detachNewThread {
+      let (refresh, background) = work.value
+      let findings = Unchecked(refresh.compute())
+      background.finish { program in
+        program.background.findings = false
+        refresh.finish(findings.value)
+      }
+    }
+  }
+
   /// Looks for other people's saves about once a second; a failed look (a broken
   /// file) is shown, and this console keeps its last good state.
   func pollStore() {
@@ -271,6 +294,8 @@ final class Background: @unchecked Sendable {
   private var lastHolder: String?
   var saving = false
   var reloading = false
+  /// The overview's findings being worked out.
+  var findings = false
   /// Pages of the audit trail being read.
   var trailReads = 0
   /// Counts finished saves, so a reload that read the file before one is dropped.

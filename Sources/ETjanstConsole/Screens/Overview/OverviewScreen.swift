@@ -82,6 +82,7 @@ public enum OverviewScreen: Screen {
 
   public static func status(_ state: AppState) -> String {
     if state.overview.admin.isOpen { return AdminView.status(state) }
+    if state.findingsPending { return state.t(OverviewTexts.lookingThrough) }
     let all = state.findings
     let shown = findings(state).count
     var parts = [state.t(OverviewTexts.attentionCount(shown, all.count))]
@@ -196,7 +197,9 @@ public enum OverviewScreen: Screen {
       searchText: { findingText($0, state) })
     var list = state.overview.list
     list.sortColumn = -1
-    let empty = total == 0 ? OverviewTexts.nothingNeedsAttention : nil
+    let empty =
+      state.findingsPending
+      ? OverviewTexts.lookingThrough : total == 0 ? OverviewTexts.nothingNeedsAttention : nil
     table.draw(all, list: list, state: state, into: &frame, area: area, emptyText: empty)
   }
 

@@ -28,6 +28,9 @@ enum OverviewTexts {
   static let notice = T(sv: "notis", en: "notice")
   static let nothingNeedsAttention = T(
     sv: "Inget behöver åtgärdas just nu.", en: "Nothing needs attention right now.")
+  /// While the first findings are worked out (a region's take a moment).
+  static let lookingThrough = T(
+    sv: "Går igenom registret…", en: "Going through the store…")
   static func attentionCount(_ shown: Int, _ total: Int) -> T {
     shown == total
       ? T(sv: "\(total) saker behöver åtgärdas", en: "\(total) things need attention")
