@@ -1,0 +1,34 @@
+import Testing
+
+@testable import ETjanstConsole
+
+/// Text of ASCII and Latin letters is measured from its bytes; these check that the
+/// shortcut gives what measuring character by character gives.
+@Suite struct TextWidthTests {
+  static func byCharacter(_ text: String) -> Int { text.reduce(0) { $0 + TextWidth.of($1) } }
+
+  @Test("every scalar up to U+02FF, alone and between letters, measures as by character")
+  func latinScalars() {
+    for value in UInt32(0)...0x2FF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      for text in [String(scalar), "å\(scalar)ö", "\(scalar)\(scalar)x"] {
+        #expect(TextWidth.plainWidth(text) == Self.byCharacter(text), "U+\(value)")
+        #expect(TextWidth.of(text) == Self.byCharacter(text), "U+\(value)")
+      }
+    }
+  }
+
+  @Test("what the shortcut does not know goes character by character")
+  func otherText() {
+    for text in [
+      "e\u{301}", "Åsa e\u{301}n", "日本", "👍 ok", "a\u{200D}b", "\u{2003}", "Ärende – nr",
+      "\r\n", "",
+    ] {
+      #expect(TextWidth.of(text) == Self.byCharacter(text), "\(text.unicodeScalars.map(\.value))")
+    }
+    #expect(TextWidth.plainWidth("e\u{301}") == nil)
+    #expect(TextWidth.plainWidth("Ärende – nr") == nil)
+    #expect(TextWidth.plainWidth("Ärende - nr, Öst") == 16)
+    #expect(TextWidth.of("日本") == 4)
+  }
+}
