@@ -8,6 +8,7 @@ enum CatalogueTable {
     let today = state.today
     let language = state.language
     let t = state.t
+    let flags = state.derived("catalogue.flags", inputs: 0) { FlagMemo() }
     return Table(
       columns: [
         Column(CatalogueTexts.name, width: 22, flexible: true) { $0.name },
@@ -26,11 +27,24 @@ enum CatalogueTable {
         Column(CatalogueTexts.category, width: 24, priority: 5) { $0.category },
         Column(
           CatalogueTexts.flags, width: 7,
-          style: { m.flags(of: $0, today: today).isEmpty ? nil : .warning },
-          sortKey: { .number(Double(m.flags(of: $0, today: today).count)) }
-        ) { markers(m.flags(of: $0, today: today), language) },
+          style: { flags.of($0, in: m, today: today).isEmpty ? nil : .warning },
+          sortKey: { .number(Double(flags.of($0, in: m, today: today).count)) }
+        ) { markers(flags.of($0, in: m, today: today), language) },
       ],
       searchText: { searchText($0, m, language) })
+  }
+
+  /// Each e-service's flags, worked out when a row first needs them and kept until the
+  /// data or the day changes (`AppState.derived`): a frame asks twice for each row.
+  final class FlagMemo {
+    private var known: [EntityID<EService>: [ServiceFlag]] = [:]
+
+    func of(_ s: EService, in m: Municipality, today: Day) -> [ServiceFlag] {
+      if let flags = known[s.id] { return flags }
+      let flags = m.flags(of: s, today: today)
+      known[s.id] = flags
+      return flags
+    }
   }
 
   /// The flags as their letters, e.g. "G R".
