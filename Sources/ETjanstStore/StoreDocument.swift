@@ -102,22 +102,20 @@ public struct StoreDocument: Sendable, Equatable {
   /// `StoreLayout`, which lets the next save copy what did not change.
   static func readAsLaidOut(_ data: Data) -> (document: StoreDocument, layout: StoreLayout)? {
     guard !data.starts(with: "bplist".utf8) else { return nil }
-    struct NotThisWay: Error {}
     return data.withUnsafeBytes { raw -> (StoreDocument, StoreLayout)? in
-      var reader = XMLReader(bytes: raw.bindMemory(to: UInt8.self))
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var reader = XMLReader(bytes: bytes)
+      // The staff list, over half of a region's file, is read on the other core while
+      // this one reads the rest: from where `<key>staff</key>` first appears. It is
+      // used only if this reader's own walk finds the municipality's staff list right
+      // there; otherwise (a key "staff" deeper in, another layout) it is read here as
+      // any list. Joined before the bytes go away, whatever happens.
+      let staffAhead = bytes.count > 1 << 20 ? StaffAhead(bytes) : nil
+      defer { _ = staffAhead?.value() }
       func items<T>(
         _ path: String, _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T
       ) throws -> StoreLayout.Entities<T> {
-        guard try reader.atArray() else { throw NotThisWay() }
-        var out = StoreLayout.Entities<T>()
-        guard try reader.open("array") else { return out }
-        while try reader.nextItem() {
-          let start = reader.i
-          let tree = try reader.value(depth: 3)
-          out.ranges.append(start..<reader.i)
-          out.values.append(try element(StoreCodec.In(tree, base: path, index: out.values.count)))
-        }
-        return out
+        try Self.items(&reader, path, element)
       }
       do {
         try reader.beginDocument()
@@ -148,7 +146,13 @@ public struct StoreDocument: Sendable, Equatable {
             case "users" where u == nil: u = try items(path, StoreCodec.user)
             case "departments" where d == nil: d = try items(path, StoreCodec.department)
             case "services" where s == nil: s = try items(path, StoreCodec.service)
-            case "staff" where p == nil: p = try items(path, StoreCodec.staffMember)
+            case "staff" where p == nil:
+              if let read = staffAhead?.value(), read.start == reader.i {
+                p = read.staff
+                reader.i = read.end
+              } else {
+                p = try items(path, StoreCodec.staffMember)
+              }
             case "cases" where c == nil: c = try items(path, StoreCodec.caseValue)
             case "orders" where o == nil: o = try items(path, StoreCodec.order)
             case "refusedOrders" where r == nil: r = try items(path, StoreCodec.refusedOrder)
@@ -180,6 +184,24 @@ public struct StoreDocument: Sendable, Equatable {
         return nil
       }
     }
+  }
+
+  /// One list of the municipality, each entity parsed and decoded in turn, with
+  /// where its bytes are; `NotThisWay` when the value is not a list.
+  fileprivate static func items<T>(
+    _ reader: inout XMLReader, _ path: String,
+    _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T
+  ) throws -> StoreLayout.Entities<T> {
+    guard try reader.atArray() else { throw NotThisWay() }
+    var out = StoreLayout.Entities<T>()
+    guard try reader.open("array") else { return out }
+    while try reader.nextItem() {
+      let start = reader.i
+      let tree = try reader.value(depth: 3)
+      out.ranges.append(start..<reader.i)
+      out.values.append(try element(StoreCodec.In(tree, base: path, index: out.values.count)))
+    }
+    return out
   }
 
   /// Parses the whole file into a tree, then decodes it: every file the program takes,
@@ -294,5 +316,69 @@ extension PropertyList {
       for entry in dict.entries { out[entry.key] = entry.value.foundation }
       return out
     }
+  }
+}
+
+/// Not the file the one-pass reader takes; `decodedWhole` then reads or refuses it.
+private struct NotThisWay: Error {}
+
+/// The municipality's staff list read ahead on another thread, from the first
+/// `<key>staff</key>` in the bytes (see `StoreDocument.readAsLaidOut`). The main
+/// reader uses it only when the list it reaches begins where this one began.
+private final class StaffAhead: @unchecked Sendable {
+  // @unchecked: `result` is written once by the worker before `done` is signalled and
+  // read only after waiting for it; `bytes` are only read, and outlive the worker
+  // because the reader that made this waits for it before it returns.
+  private let done = DispatchSemaphore(value: 0)
+  private var result: (start: Int, staff: StoreLayout.Entities<StaffMember>, end: Int)?
+  private var joined = false
+  private let bytes: UnsafeBufferPointer<UInt8>
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    Thread.detachNewThread { [self] in
+      result = read()
+      done.signal()
+    }
+  }
+
+  private func read() -> (start: Int, staff: StoreLayout.Entities<StaffMember>, end: Int)? {
+    guard let at = Self.firstStaffKey(in: bytes) else { return nil }
+    var reader = XMLReader(bytes: bytes)
+    reader.i = at
+    guard (try? reader.skipMisc()) != nil else { return nil }
+    let start = reader.i
+    guard
+      let staff = try? StoreDocument.items(&reader, "municipality.staff", StoreCodec.staffMember)
+    else { return nil }
+    return (start, staff, reader.i)
+  }
+
+  /// Just past the first `<key>staff</key>`. By hand: Glibc's memmem is not visible
+  /// to Swift (a GNU extension), and this runs beside the main reader anyway.
+  static func firstStaffKey(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let key: StaticString = "<key>staff</key>"
+    let count = key.utf8CodeUnitCount
+    let pattern = UnsafeBufferPointer(start: key.utf8Start, count: count)
+    var i = 0
+    while i + count <= bytes.count {
+      if bytes[i] == UInt8(ascii: "<"), bytes[i + 5] == UInt8(ascii: "s"),
+        memcmp(bytes.baseAddress! + i, pattern.baseAddress!, count) == 0
+      {
+        return i + count
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// The list, where its value began and where it ends; nil when it could not be
+  /// read there. Waits for the worker the first time.
+  func value() -> (start: Int, staff: StoreLayout.Entities<StaffMember>, end: Int)? {
+    if !joined {
+      done.wait()
+      joined = true
+    }
+    return result
   }
 }

@@ -45,6 +45,15 @@ import Testing
       let streamed = try #require(StoreDocument.decodedAsRead(data), "\(name)")
       #expect(streamed == (try StoreDocument.decodedWhole(data, path: name)), "\(name)")
       #expect(streamed == document, "\(name)")
+      // A large file's staff list is read ahead from the first `<key>staff</key>`; a
+      // decoy before the municipality's own, itself a readable staff list, must not
+      // be taken for it.
+      document.unknownKeys.top["aDecoy"] = .dict(
+        PropertyList.Dict([("staff", .array(m.staff.prefix(1).map(StoreCodec.encode)))]))
+      let decoyed = try document.encoded()
+      let withDecoy = try #require(StoreDocument.decodedAsRead(decoyed), "\(name)")
+      #expect(withDecoy.municipality.staff.count == m.staff.count, "\(name)")
+      #expect(withDecoy == document, "\(name)")
     }
     let demo = try StoreDocument(
       municipality: try Fixtures.demo, savedAt: Date(timeIntervalSince1970: 1e9), savedBy: "t"
