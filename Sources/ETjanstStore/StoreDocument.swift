@@ -89,6 +89,9 @@ public struct StoreDocument: Sendable, Equatable {
 
   static func decodedAsRead(_ data: Data) -> StoreDocument? { readAsLaidOut(data)?.document }
 
+  /// Told which bytes a reader is done with; called from the reading threads.
+  typealias GiveBack = @Sendable (Range<Int>) -> Void
+
   /// The file of the current schema as this program writes it, decoded in one pass:
   /// each entity of the municipality's lists is parsed and decoded before the next is
   /// read, so no tree of the whole file is ever held (at a region's size that tree
@@ -100,7 +103,12 @@ public struct StoreDocument: Sendable, Equatable {
   /// It also notes where each entity's bytes are, with the value read from them
   /// (before any repair after reading, such as `dateUnknownClosings`): the file's
   /// `StoreLayout`, which lets the next save copy what did not change.
-  static func readAsLaidOut(_ data: Data) -> (document: StoreDocument, layout: StoreLayout)? {
+  ///
+  /// `giveBack`, when given, is called with ranges of bytes the readers have passed
+  /// and will not look at again (`LoadBuffer`).
+  static func readAsLaidOut(_ data: Data, giveBack: GiveBack? = nil) -> (
+    document: StoreDocument, layout: StoreLayout
+  )? {
     guard !data.starts(with: "bplist".utf8) else { return nil }
     return data.withUnsafeBytes { raw -> (StoreDocument, StoreLayout)? in
       let bytes = raw.bindMemory(to: UInt8.self)
@@ -110,12 +118,12 @@ public struct StoreDocument: Sendable, Equatable {
       // used only if this reader's own walk finds the municipality's staff list right
       // there; otherwise (a key "staff" deeper in, another layout) it is read here as
       // any list. Joined before the bytes go away, whatever happens.
-      let staffAhead = bytes.count > 1 << 20 ? StaffAhead(bytes) : nil
+      let staffAhead = bytes.count > 1 << 20 ? StaffAhead(bytes, giveBack) : nil
       defer { _ = staffAhead?.value() }
       func items<T>(
         _ path: String, _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T
       ) throws -> StoreLayout.Entities<T> {
-        try Self.items(&reader, path, element)
+        try Self.items(&reader, path, element, giveBack)
       }
       do {
         try reader.beginDocument()
@@ -190,12 +198,17 @@ public struct StoreDocument: Sendable, Equatable {
   /// where its bytes are; `NotThisWay` when the value is not a list.
   fileprivate static func items<T>(
     _ reader: inout XMLReader, _ path: String,
-    _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T
+    _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T, _ giveBack: GiveBack?
   ) throws -> StoreLayout.Entities<T> {
     guard try reader.atArray() else { throw NotThisWay() }
     var out = StoreLayout.Entities<T>()
     guard try reader.open("array") else { return out }
+    var passed = reader.i
     while try reader.nextItem() {
+      if let giveBack, reader.i - passed >= 1 << 20 {
+        giveBack(passed..<reader.i)
+        passed = reader.i
+      }
       let start = reader.i
       let tree = try reader.value(depth: 3)
       out.ranges.append(start..<reader.i)
@@ -334,8 +347,11 @@ private final class StaffAhead: @unchecked Sendable {
   private var joined = false
   private let bytes: UnsafeBufferPointer<UInt8>
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  private let giveBack: StoreDocument.GiveBack?
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>, _ giveBack: StoreDocument.GiveBack?) {
     self.bytes = bytes
+    self.giveBack = giveBack
     Thread.detachNewThread { [self] in
       result = read()
       done.signal()
@@ -349,7 +365,8 @@ private final class StaffAhead: @unchecked Sendable {
     guard (try? reader.skipMisc()) != nil else { return nil }
     let start = reader.i
     guard
-      let staff = try? StoreDocument.items(&reader, "municipality.staff", StoreCodec.staffMember)
+      let staff = try? StoreDocument.items(
+        &reader, "municipality.staff", StoreCodec.staffMember, giveBack)
     else { return nil }
     return (start, staff, reader.i)
   }

@@ -291,15 +291,19 @@ extension StoreFile {
   private static func readFile(at filePath: String, shownAs path: String) throws(StoreError) -> (
     document: StoreDocument, info: stat, layout: StoreLayout?
   ) {
-    let data: Data
+    var data: Data
     let info: stat
+    let descriptor: FileDescriptor
+    let buffer: LoadBuffer?
     do {
       // A FIFO is refused, not waited on; anything but a regular file is refused
       // before a byte is read.
-      let descriptor: FileDescriptor
       (descriptor, info) = try FileDescriptor.openRegular(filePath)
       try check(info, path: path)
-      data = try descriptor.readToEnd(sizeHint: Int(info.st_size))
+      let size = Int(info.st_size)
+      // A large file is read into memory that can be given back as it is decoded.
+      buffer = size > 1 << 20 ? try LoadBuffer(descriptor.fd, size: size) : nil
+      data = try buffer?.data ?? descriptor.readToEnd(sizeHint: size)
     } catch is NotRegularFile {
       throw StoreError(path: path, .notRegularFile)
     } catch let error as SystemCallError {
@@ -313,8 +317,16 @@ extension StoreFile {
     // (a region's pre-scan is ~60 ms of its load). The decode is used only when the
     // pre-scan passes; the one-pass reader has its own depth limit, so a file the
     // pre-scan would refuse cannot crash it meanwhile.
-    let scan = Beside(data.count > 1 << 20) { PropertyListPreScan.problem(in: data) }
-    let onePass = data.count > 1 << 20 ? StoreDocument.readAsLaidOut(data) : nil
+    let bytes = data
+    let scan = Beside(data.count > 1 << 20) { [buffer] in
+      let problem = PropertyListPreScan.problem(in: bytes)
+      buffer?.scanned()
+      return problem
+    }
+    var giveBack: StoreDocument.GiveBack?
+    if let buffer { giveBack = { buffer.giveBack($0) } }
+    let onePass =
+      data.count > 1 << 20 ? StoreDocument.readAsLaidOut(data, giveBack: giveBack) : nil
     if let problem = scan.value() {
       throw StoreError(path: path, .notPropertyList(problem))
     }
@@ -323,6 +335,20 @@ extension StoreFile {
     if let onePass {
       (document, layout) = (onePass.document, onePass.layout)
     } else {
+      if buffer?.gaveBack == true {
+        // The one-pass reader gave pages back before it found the file is not its
+        // kind: the whole-tree way reads the file again, as it was measured.
+        do {
+          data = try descriptor.readToEnd(sizeHint: Int(info.st_size))
+          guard FileStamp(try descriptor.status()) == FileStamp(info) else {
+            throw StoreError(path: path, .cannotRead("it changed while it was read; try again"))
+          }
+        } catch let error as StoreError {
+          throw error
+        } catch {
+          throw StoreError(path: path, .cannotRead(String(describing: error)))
+        }
+      }
       (document, layout) = try StoreDocument.decodeWithLayout(data, path: path)
     }
     if let (keyPath, detail) = StoreValidation.refusal(document.municipality) {
