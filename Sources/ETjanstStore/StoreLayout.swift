@@ -191,18 +191,21 @@ extension StoreDocument {
       var prefix = 0
       var suffix = 0
       if previous != nil {
-        let shared = before.withUnsafeBufferPointer { a in
-          new.withUnsafeBufferPointer { b in a.count == b.count && a.baseAddress == b.baseAddress }
-        }
-        let limit = min(before.count, new.count)
-        if shared {
-          prefix = limit
-        } else {
-          while prefix < limit, before[prefix] == new[prefix] { prefix += 1 }
-          while suffix < limit - prefix,
-            before[before.count - 1 - suffix] == new[new.count - 1 - suffix]
-          {
-            suffix += 1
+        // Compared in place through buffer pointers: indexing the arrays copied each
+        // entity out (retaining and releasing every field), a fifth of a save of one
+        // case among 50,000.
+        (prefix, suffix) = before.withUnsafeBufferPointer { a in
+          new.withUnsafeBufferPointer { b in
+            let limit = min(a.count, b.count)
+            // The same storage: the command left the list alone.
+            if a.count == b.count && a.baseAddress == b.baseAddress { return (limit, 0) }
+            var prefix = 0
+            while prefix < limit, a[prefix] == b[prefix] { prefix += 1 }
+            var suffix = 0
+            while suffix < limit - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+              suffix += 1
+            }
+            return (prefix, suffix)
           }
         }
       }
