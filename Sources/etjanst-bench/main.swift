@@ -114,6 +114,27 @@ struct Rename: Command {
   }
 }
 
+/// Changes one case of many: the list is copied on write, so a save compares it.
+struct RenumberCase: Command {
+  var n: Int
+  var summary: LocalizedText { LocalizedText(verbatim: "bench \(n), one case") }
+  func apply(to m: inout Municipality, context: CommandContext) throws {
+    m.cases[m.cases.count / 2].number = "B-\(n)"
+  }
+}
+
+/// Edits saved through `file`: one department renamed, one case of many changed.
+func measureEdits(_ file: StoreFile, _ actor: Actor, _ n: inout Int, runs: Int) throws {
+  try measure("an edit saved (lock, apply, save, audit)", runs: runs) {
+    n += 1
+    try file.perform(Rename(n: n), actor: actor, now: Date())
+  }
+  try measure("an edit of one case saved", runs: runs) {
+    n += 1
+    try file.perform(RenumberCase(n: n), actor: actor, now: Date())
+  }
+}
+
 /// Rebuilds every entity list with equal values in new storage, so a save must compare
 /// every entity with what the file holds (the worst case of finding what changed).
 struct RenameRebuildingLists: Command {
@@ -208,10 +229,7 @@ func bench(_ scale: String) throws {
   try measure("reloadIfChanged, nothing changed", runs: 20) { _ = try file.reloadIfChanged() }
   var n = 0
   let actor = Actor(coordinator)
-  try measure("an edit saved (lock, apply, save, audit)", runs: 7) {
-    n += 1
-    try file.perform(Rename(n: n), actor: actor, now: Date())
-  }
+  try measureEdits(file, actor, &n, runs: 7)
   try measure("an edit saved, every list rebuilt (each entity compared)", runs: 7) {
     n += 1
     try file.perform(RenameRebuildingLists(n: n), actor: actor, now: Date())
@@ -299,6 +317,16 @@ func loadInStages(_ path: String) throws {
 
 if which == "load", let path = CommandLine.arguments.dropFirst(2).first {
   try loadInStages(path)
+}
+// `etjanst-bench save FILE`: edits saved on a copy of a store (one department, one case).
+if which == "save", let path = CommandLine.arguments.dropFirst(2).first {
+  let copy = work.appendingPathComponent("save.plist").path
+  try FileManager.default.copyItem(atPath: path, toPath: copy)
+  let file = StoreFile(path: copy)
+  let m = try file.load()
+  let actor = Actor(m.users.first { $0.role == .eCoordinator }!)
+  var n = 0
+  try measureEdits(file, actor, &n, runs: 15)
 }
 // `etjanst-bench encode FILE`: what writing a store's bytes takes, in its two parts.
 if which == "encode", let path = CommandLine.arguments.dropFirst(2).first {
