@@ -17,7 +17,56 @@ public enum SwedishCollation {
   /// Case-insensitive search that keeps å, ä and ö apart from a and o
   /// (diacritic-insensitive search would wrongly match "a" with "å").
   public static func contains(_ haystack: String, _ needle: String) -> Bool {
-    needle.isEmpty || haystack.range(of: needle, options: [.caseInsensitive], locale: locale) != nil
+    Searchable(haystack).contains(Searchable(needle))
+  }
+
+  /// A text made ready to search, or to search for: folded once, for a row searched
+  /// on every letter typed into a filter, or a word searched for in every row.
+  public struct Searchable: Sendable {
+    let text: String
+    let folded: [UInt8]?
+
+    public init(_ text: String) {
+      self.text = text
+      folded = SwedishCollation.folded(text)
+    }
+
+    /// Whether `needle` occurs in this text, as `SwedishCollation.contains` says.
+    public func contains(_ needle: Searchable) -> Bool {
+      if needle.text.isEmpty { return true }
+      if let h = folded, let n = needle.folded {
+        return n.count <= h.count
+          && (0...(h.count - n.count)).contains { i in h[i..<(i + n.count)].elementsEqual(n) }
+      }
+      return text.range(of: needle.text, options: [.caseInsensitive], locale: locale) != nil
+    }
+  }
+
+  /// The UTF-8 of text made only of ASCII and U+0080…U+00FF (å ä ö é ü…), with its
+  /// capitals made small, or nil for anything else (ß, letters beyond U+00FF, combining
+  /// marks), which the locale-aware search above takes. Hand-written because a filter
+  /// runs this over every row on every key: through the locale it took ~0.1 s a letter
+  /// over 10,000 staff. SwedishCollationTests checks it agrees with the locale's search.
+  static func folded(_ text: String) -> [UInt8]? {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var lead: UInt8 = 0
+    for b in text.utf8 {
+      switch b {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(b + 32)
+      case ..<0x80: out.append(b)
+      case 0xC2, 0xC3:
+        lead = b
+        out.append(b)
+      case 0x80..<0xC0 where lead == 0xC3:
+        // U+00C0…U+00DE are capitals (but × at U+00D7); U+00DF is ß, which folds to "ss".
+        if b == 0x9F { return nil }
+        out.append(b < 0x9F && b != 0x97 ? b + 0x20 : b)
+      case 0x80..<0xC0: out.append(b)
+      default: return nil
+      }
+    }
+    return out
   }
 }
 

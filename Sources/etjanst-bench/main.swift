@@ -170,6 +170,18 @@ func inProcess(_ m: Municipality) {
       _ = RootView.render(state)
     }
   }
+  // Filter as you type on the staff list: each letter narrows the list and redraws it.
+  var state = AppState(data: m, user: coordinator, width: 80, height: 24, now: now)
+  state.screen = .staff
+  _ = RootView.render(state)
+  _ = App.update(&state, .keyPressed(.character("/")))
+  let letters = Array("annaandersson")
+  var typed = 0
+  measure("filter as you type, staff (a letter + render)", runs: letters.count) {
+    _ = App.update(&state, .keyPressed(.character(letters[typed])))
+    typed += 1
+    _ = RootView.render(state)
+  }
 }
 
 func bench(_ scale: String) throws {

@@ -24,6 +24,43 @@ import Testing
     #expect(SwedishCollation.contains("ANSÖKAN", "ansökan"))
   }
 
+  /// The locale's case-insensitive search, which the folded shortcut must agree with.
+  static func byLocale(_ haystack: String, _ needle: String) -> Bool {
+    needle.isEmpty
+      || haystack.range(
+        of: needle, options: [.caseInsensitive], locale: Locale(identifier: "sv_SE")) != nil
+  }
+
+  @Test("the search's shortcut agrees with the locale's search, capitals and å ä ö included")
+  func searchShortcutAgrees() throws {
+    var haystacks = [
+      "Bygglov för Åre", "ÄLVSBYN", "Övertorneå kommun", "Ansökan om ekonomiskt bistånd",
+      "Élise Öberg-Ängström", "Müller", "x × y", "naïve café", "Straße", "e-tjänst\u{AD}er",
+      "tab\there", "µg", "Ærø", "ÿ", "",
+    ]
+    for value in UInt32(0x20)...0xFF {
+      if let scalar = Unicode.Scalar(value) { haystacks.append("Ab\(scalar)Cd") }
+    }
+    var compared = 0
+    for haystack in haystacks {
+      var needles = ["a", "å", "Å", "ö", "O", "ss", "ß", "µ", "×", "é", "E", " ", "\u{AD}"]
+      let characters = Array(haystack)
+      for start in stride(from: 0, to: characters.count, by: 2) {
+        for length in 1...3 where start + length <= characters.count {
+          let part = String(characters[start..<(start + length)])
+          needles += [part, part.uppercased(), part.lowercased()]
+        }
+      }
+      for needle in needles {
+        #expect(
+          SwedishCollation.contains(haystack, needle) == Self.byLocale(haystack, needle),
+          "\(haystack) / \(needle)")
+        compared += 1
+      }
+    }
+    #expect(compared > 2000)
+  }
+
   @Test("numbers sort by value")
   func numbers() {
     #expect(["SOC 10", "SOC 9", "SOC 100"].sortedSwedish { $0 } == ["SOC 9", "SOC 10", "SOC 100"])

@@ -90,6 +90,18 @@ public struct ListState: Equatable, Sendable {
   /// Whether `text` matches the filter: every word of it, case-insensitive, with
   /// å ä ö kept apart from a and o.
   public func matches(_ text: String) -> Bool {
-    filter.split(separator: " ").allSatisfy { SwedishCollation.contains(text, String($0)) }
+    Self.matches(SwedishCollation.Searchable(text), words: searchWords)
+  }
+
+  /// The filter's words, ready to search for.
+  public var searchWords: [SwedishCollation.Searchable] {
+    filter.split(separator: " ").map { SwedishCollation.Searchable(String($0)) }
+  }
+
+  /// Whether `text` holds every one of `words`.
+  public static func matches(
+    _ text: SwedishCollation.Searchable, words: [SwedishCollation.Searchable]
+  ) -> Bool {
+    words.allSatisfy { text.contains($0) }
   }
 }

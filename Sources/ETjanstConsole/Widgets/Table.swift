@@ -70,8 +70,27 @@ public struct Table<Row> {
   }
 
   /// The rows the list shows: filtered, then sorted by the chosen column.
+  /// The rows the live filter lets through, in the order given; `texts`, when given,
+  /// are the rows' search texts made ready once (`searchable`), for a long list that is
+  /// filtered letter by letter.
+  public func filtered(
+    _ rows: [Row], _ list: ListState, texts: [SwedishCollation.Searchable]? = nil
+  ) -> [Row] {
+    guard !list.filter.isEmpty else { return rows }
+    let words = list.searchWords
+    guard let texts, texts.count == rows.count else {
+      return rows.filter { ListState.matches(.init(searchText($0)), words: words) }
+    }
+    return rows.indices.filter { ListState.matches(texts[$0], words: words) }.map { rows[$0] }
+  }
+
+  /// Each row's search text, made ready to be searched.
+  public func searchable(_ rows: [Row]) -> [SwedishCollation.Searchable] {
+    rows.map { SwedishCollation.Searchable(searchText($0)) }
+  }
+
   public func visibleRows(_ rows: [Row], _ list: ListState) -> [Row] {
-    let filtered = list.filter.isEmpty ? rows : rows.filter { list.matches(searchText($0)) }
+    let filtered = filtered(rows, list)
     guard columns.indices.contains(list.sortColumn) else { return filtered }
     let key = columns[list.sortColumn].sortKey
     // One key per row, texts as collation keys: a comparison is then integers only.
