@@ -198,7 +198,11 @@ public enum Synthetic {
           "\(["SOC", "BUN", "SBF", "VO", "KS", "TF"][i % 6]) \(2020 + i % 7)/\(String(format: "%04d", i % 10_000))",
         service: service, officer: EntityID("staff-\(officer)"),
         status: i % 4 == 0 ? .ongoing : .closedArchived,
-        transferredFrom: i % 50 == 0 ? EntityID("staff-\((officer + 1) % staffCount)") : nil)
+        transferredFrom: i % 50 == 0 ? EntityID("staff-\((officer + 1) % staffCount)") : nil,
+        // Closed within the last ten months, as this version records it: a store
+        // without closing days would have them filled in by its first load, and its
+        // first save would write every closed case again.
+        closedOn: i % 4 == 0 ? nil : today.adding(days: -(1 + i % 300)))
     }
     m.orders = (0..<size.orders).map { i in
       let step = OrderStep.allCases[i % OrderStep.allCases.count]

@@ -179,10 +179,11 @@ extension Sequence {
   /// Sorted in Swedish order by the given text; equal texts keep their order. One
   /// collation key per element (see `SwedishCollation.key`).
   public func sortedSwedish(by key: (Element) -> String) -> [Element] {
-    let keyed = enumerated().map {
-      (key: SwedishCollation.key(key($0.element)), offset: $0.offset, element: $0.element)
-    }
-    return keyed.sorted { $0.key == $1.key ? $0.offset < $1.offset : $0.key < $1.key }.map(
-      \.element)
+    // Positions are sorted, not the elements: a staff member is a large value, and
+    // moving 10,000 of them about while sorting cost more than the comparisons.
+    let elements = Array(self)
+    let keys = elements.map { SwedishCollation.key(key($0)) }
+    let order = elements.indices.sorted { keys[$0] == keys[$1] ? $0 < $1 : keys[$0] < keys[$1] }
+    return order.map { elements[$0] }
   }
 }

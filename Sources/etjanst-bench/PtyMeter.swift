@@ -7,8 +7,11 @@ let ptyMeterScript = #"""
 
   A frame is over when the program has written nothing for QUIET seconds; the time
   reported is that of the last byte before the pause, so the pause itself is not
-  counted. Usage: python3 ptymeter.py PRESSES PREKEYS -- COMMAND ARGS...
+  counted. Usage: python3 ptymeter.py PRESSES PREKEYS [EDIT SAVE] -- COMMAND ARGS...
   PREKEYS is sent once after the first frame (e.g. "2" to open a screen); "" for none.
+  EDIT, when given, is sent after the presses (e.g. "e" and a letter typed into a form),
+  then SAVE (e.g. Ctrl-S), and the time until the screen stopped changing after SAVE is
+  reported as "edit": the edit saved and shown.
   """
   import json, os, pty, select, signal, struct, sys, time, fcntl, termios
 
@@ -39,7 +42,9 @@ let ptyMeterScript = #"""
   def main():
       presses = int(sys.argv[1])
       prekeys = sys.argv[2].encode()
-      command = sys.argv[sys.argv.index("--") + 1:]
+      marker = sys.argv.index("--")
+      edit = [a.encode() for a in sys.argv[3:marker]] if marker >= 5 else None
+      command = sys.argv[marker + 1:]
       pid, fd = pty.fork()
       if pid == 0:
           os.environ["TERM"] = "xterm-256color"
@@ -59,6 +64,14 @@ let ptyMeterScript = #"""
           size, last = drain(fd, QUIET, limit=5.0)
           keys.append((last - sent) * 1000 if last else 0.0)
           sizes.append(size)
+      edited = None
+      if edit:
+          os.write(fd, edit[0])
+          drain(fd, QUIET)
+          sent = time.monotonic()
+          os.write(fd, edit[1])
+          _, last = drain(fd, QUIET, limit=10.0)
+          edited = (last - sent) * 1000 if last else None
       rss = 0
       try:
           for line in open("/proc/%d/status" % pid):
@@ -71,7 +84,7 @@ let ptyMeterScript = #"""
           os.waitpid(pid, 0)
       except OSError:
           pass
-      print(json.dumps({"first": first, "keys": keys, "bytes": sizes, "peakMB": rss}))
+      print(json.dumps({"first": first, "keys": keys, "bytes": sizes, "peakMB": rss, "edit": edited}))
 
 
   main()

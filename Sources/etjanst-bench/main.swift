@@ -74,17 +74,23 @@ struct PtyFigures: Decodable {
   var keys: [Double]
   var bytes: [Int]
   var peakMB: Int
+  var edit: Double?
 }
 
+/// In the catalogue: `e` opens the selected e-service's form, a letter is added to the
+/// field it starts in, and Ctrl-S saves it (the edit the pty meter times).
+let editKeys = ["ex", "\u{13}"]
+
 /// The pty meter (PtyMeter.swift) on a command: first full frame, then `presses` ↓.
-func pty(_ command: [String], prekeys: String = "", presses: Int = 40, in folder: String? = nil)
-  throws -> PtyFigures
-{
+func pty(
+  _ command: [String], prekeys: String = "", presses: Int = 40, edit: [String] = [],
+  in folder: String? = nil
+) throws -> PtyFigures {
   let script = work.appendingPathComponent("ptymeter.py")
   try ptyMeterScript.write(to: script, atomically: true, encoding: .utf8)
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3", script.path, "\(presses)", prekeys, "--"] + command
+  process.arguments = ["python3", script.path, "\(presses)", prekeys] + edit + ["--"] + command
   if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
   let pipe = Pipe()
   process.standardOutput = pipe
@@ -104,6 +110,9 @@ func report(_ name: String, _ f: PtyFigures) {
     String(format: "%8.2f / %.2f ms  (%d presses)", keys[keys.count / 2], p99, keys.count))
   line("\(name): bytes per ↓ at 80×24 (median)", "\(bytes[bytes.count / 2])")
   line("\(name): peak resident", "\(f.peakMB) MB")
+  if let edit = f.edit {
+    line("\(name): an edit saved and shown", String(format: "%8.1f ms", edit))
+  }
 }
 
 struct Rename: Command {
@@ -167,6 +176,21 @@ func inProcess(_ m: Municipality) {
     state.screen = screen
     measure("key ↓ + render, \(screen)", runs: 21) {
       _ = App.update(&state, .keyPressed(.down))
+      _ = RootView.render(state)
+    }
+  }
+  // What the console does when a save (its own or another's) brings new data: the
+  // new state taken in and the screen drawn, with one e-service changed.
+  for screen in [ScreenID.catalogue, .staff, .overview] {
+    var state = AppState(data: m, user: coordinator, width: 80, height: 24, now: now)
+    state.screen = screen
+    _ = RootView.render(state)
+    var n = 0
+    measure("data changed + render, \(screen)", runs: 7) {
+      var changed = m
+      n += 1
+      changed.services[0].category = "Kategori \(n)"
+      _ = App.update(&state, .storeChangedElsewhere(changed))
       _ = RootView.render(state)
     }
   }
@@ -267,7 +291,8 @@ func bench(_ scale: String) throws {
     let presses = min(40, m.services.count - 3)
     report(
       "etjanst \(scale) (catalogue)",
-      try pty([etjanst, "--store", path], prekeys: "2", presses: presses))
+      try pty(
+        [etjanst, "--store", path], prekeys: "2", presses: presses, edit: editKeys))
     try measureProcess(
       "etjanst list services --format csv",
       [etjanst, "list", "services", "--format", "csv", "--store", path])
@@ -354,7 +379,9 @@ if which == "screens", let path = CommandLine.arguments.dropFirst(2).first {
 }
 // `etjanst-bench console FILE`: only the pty figures of the built console on a store.
 if which == "console", let path = CommandLine.arguments.dropFirst(2).first {
-  report("etjanst (catalogue)", try pty([etjanst, "--store", path], prekeys: "2", presses: 40))
+  report(
+    "etjanst (catalogue)",
+    try pty([etjanst, "--store", path], prekeys: "2", presses: 40, edit: editKeys))
 }
 if which == "municipality" || which == "all" { try bench("municipality") }
 if which == "region" || which == "all" { try bench("region") }

@@ -82,11 +82,14 @@ public final class Program {
     while !quitting {
       let key: Key?
       do {
-        // While store work runs in the background, look for its result often.
+        // While store work runs in the background, look for its result often: a save
+        // is shown within 10 ms of being done (at 100 ms, the wait was longer than a
+        // region's save itself). Each look draws only what changed, which is nothing
+        // while the work goes on.
         let busy =
           background.saving || background.reloading || background.trailReads > 0
           || background.findings
-        key = try terminal.readKey(timeout: .milliseconds(busy ? 100 : 1000))
+        key = try terminal.readKey(timeout: .milliseconds(busy ? 10 : 1000))
       } catch is TerminalClosed {
         break
       }

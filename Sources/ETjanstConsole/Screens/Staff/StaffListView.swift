@@ -52,7 +52,15 @@ enum StaffListView {
     unfiltered.filter = ""
     let sorted = state.derived(
       "staff.sorted", inputs: [AnyHashable(unfiltered.order), AnyHashable(department)]
-    ) { table(state).visibleRows(state.data.staff(in: department), unfiltered) }
+    ) {
+      // Sorted by name, the list's own order needs no sorting first (ties keep it
+      // either way); by another column, ties stay in name order.
+      let base =
+        list.sortColumn == 0
+        ? state.data.staff.filter { department == nil || $0.department == department }
+        : state.data.staff(in: department)
+      return table(state).visibleRows(base, unfiltered)
+    }
     guard !list.filter.isEmpty else { return sorted }
     let texts = state.derived(
       "staff.search", inputs: [AnyHashable(unfiltered.order), AnyHashable(department)]
