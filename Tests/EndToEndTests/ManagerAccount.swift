@@ -91,10 +91,29 @@ struct ManagerAccount {
         to: bin.appendingPathComponent(name))
     }
     let copy = bin.appendingPathComponent("etjanst").path
-    try FileManager.default.copyItem(atPath: built.path, toPath: copy)
+    try Self.copyClosedOnExec(built.path, to: copy)
     chmod(bin.path, 0o755)
     chmod(copy, 0o755)
     return copy
+  }
+
+  /// Copies a program through a descriptor opened O_CLOEXEC. FileManager's copy left
+  /// its descriptor open to any process another test thread started meanwhile (a tmux
+  /// server lives on), and running the copy then failed with "Text file busy".
+  static func copyClosedOnExec(_ source: String, to destination: String) throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: source))
+    let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+    guard fd >= 0 else { throw SSHServer.Failed("open \(destination): \(errno)") }
+    defer { close(fd) }
+    try data.withUnsafeBytes { raw in
+      var done = 0
+      while done < raw.count {
+        let n = write(fd, raw.baseAddress! + done, raw.count - done)
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { throw SSHServer.Failed("write \(destination): \(errno)") }
+        done += n
+      }
+    }
   }
 
   /// A folder the manager owns, for the pid the remote shell writes.
