@@ -44,7 +44,9 @@ final class MunicipalityIndex: @unchecked Sendable {
   func openCases(_ m: Municipality) -> [EntityID<StaffMember>: [Int]] {
     cached(\.openCasesByOfficer) {
       var out: [EntityID<StaffMember>: [Int]] = [:]
-      for (i, c) in m.cases.enumerated() where c.isOpen { out[c.officer, default: []].append(i) }
+      for i in m.cases.indices where m.cases[i].isOpen {
+        out[m.cases[i].officer, default: []].append(i)
+      }
       return out
     }
   }
@@ -53,8 +55,8 @@ final class MunicipalityIndex: @unchecked Sendable {
   func holders(_ m: Municipality) -> [EntityID<EService>: [Int]] {
     cached(\.holdersByService) {
       var out: [EntityID<EService>: [Int]] = [:]
-      for (i, p) in m.staff.enumerated() {
-        for g in p.grants { out[g.service, default: []].append(i) }
+      for i in m.staff.indices {
+        for g in m.staff[i].grants { out[g.service, default: []].append(i) }
       }
       return out
     }
@@ -64,7 +66,12 @@ final class MunicipalityIndex: @unchecked Sendable {
   private static func positions<T: Identifiable>(_ list: [T]) -> [T.ID: Int] {
     var out: [T.ID: Int] = [:]
     out.reserveCapacity(list.count)
-    for (i, element) in list.enumerated() where out[element.id] == nil { out[element.id] = i }
+    // By index: iterating the elements copied each one (every field retained and
+    // released), which was most of rebuilding the index after a change.
+    for i in list.indices {
+      let id = list[i].id
+      if out[id] == nil { out[id] = i }
+    }
     return out
   }
 }
