@@ -87,6 +87,32 @@ extension SwedishCollation {
   }
 
   public static func key(_ text: String) -> Key {
+    keys.key(text)
+  }
+
+  /// Keys already made, by text: after a save or a reload every list is sorted again,
+  /// and nearly every name in it was keyed before. Bounded: emptied when full.
+  private static let keys = KeyCache()
+
+  private final class KeyCache: @unchecked Sendable {
+    // @unchecked: `known` is only touched with `lock` held (the findings are worked
+    // out on another thread, and they sort too).
+    private let lock = NSLock()
+    private var known: [String: Key] = [:]
+    private static let limit = 30_000
+
+    func key(_ text: String) -> Key {
+      if let key = lock.withLock({ known[text] }) { return key }
+      let key = SwedishCollation.makeKey(text)
+      lock.withLock {
+        if known.count >= Self.limit { known.removeAll(keepingCapacity: true) }
+        known[text] = key
+      }
+      return key
+    }
+  }
+
+  static func makeKey(_ text: String) -> Key {
     var primary: [UInt32] = []
     primary.reserveCapacity(text.utf8.count + 4)
     var accents: [UInt32] = []

@@ -1,7 +1,8 @@
-import ETjanstDomain
 import ETjanstResources
 import Foundation
 import Testing
+
+@testable import ETjanstDomain
 
 @Suite struct SwedishCollationTests {
   @Test("Swedish order: … Z Å Ä Ö, case-insensitive")
@@ -59,6 +60,14 @@ import Testing
       }
     }
     #expect(compared > 2000)
+  }
+
+  @Test("a key kept from before is the key made afresh, also past the cache's bound")
+  func keptKeys() {
+    let texts = (0..<35_000).map { "Åsa \($0 % 7 == 0 ? "Öberg" : "Berg") \($0)" }
+    for text in texts + texts.prefix(2_000) + ["", "ÅÄÖ", "åäö"] {
+      #expect(SwedishCollation.key(text) == SwedishCollation.makeKey(text), "\(text)")
+    }
   }
 
   @Test("numbers sort by value")
