@@ -1,8 +1,9 @@
-import ETjanstConsole
 import ETjanstDomain
 import Foundation
 import TestSupport
 import Testing
+
+@testable import ETjanstConsole
 
 /// Over a real store, the overview's findings are worked out off the key loop: at
 /// start, after a change of data and when the minute turns, the frame shows the last
@@ -42,13 +43,19 @@ import Testing
     // frame right after it still shows the findings it had, then the new ones.
     var changed = F.municipality()
     changed.services[0].department = EntityID("ingen-sadan")
+    c.program.stateForTesting.overview.list.filter = "pekar"
+    #expect(OverviewScreen.findings(c.state).isEmpty)
     c.program.send(.storeChangedElsewhere(changed))
     #expect(c.state.findings == first)
     #expect(!c.state.findingsAreCurrent)
+    // The filtered list asked for meanwhile is made again when the new findings come.
+    #expect(OverviewScreen.findings(c.state).isEmpty)
     #expect(settle(c))
     let after = c.state.findings
     #expect(after == expected(c, changed, at: Fixtures.now))
     #expect(after.contains { $0.section == "data" })
+    #expect(OverviewScreen.findings(c.state).count == after.filter { $0.section == "data" }.count)
+    c.program.stateForTesting.overview.list.filter = ""
 
     // The minute turns: the same, by the clock.
     let later = Fixtures.now.addingTimeInterval(120)

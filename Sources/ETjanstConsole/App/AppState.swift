@@ -97,6 +97,12 @@ public struct AppState {
       == FindingsMemo.Key(generation: dataGeneration, minute: FindingsMemo.minute(now))
   }
 
+  /// Which findings `findings` gives: changes whenever they do.
+  public var findingsVersion: String {
+    let key = findingsMemo.key
+    return "\(key?.generation ?? -1).\(key?.minute ?? -1).\(findingsMemo.version)"
+  }
+
   /// True before the first findings are worked out in the background.
   public var findingsPending: Bool { findingsMemo.key == nil && findingsMemo.pending != nil }
 
@@ -208,10 +214,15 @@ final class FindingsMemo {
 
   func needsRefresh(_ current: Key) -> Bool { key != current && pending != current }
 
+  /// Counts the findings stored, so what is derived from them (a filtered list) is
+  /// made again when new ones come for the same data and minute.
+  var version = 0
+
   func store(_ findings: [Finding], for key: Key) {
     if pending == key { pending = nil }
     self.findings = findings
     self.key = key
+    version += 1
   }
 }
 

@@ -18,9 +18,9 @@ public enum OverviewScreen: Screen {
   static func findings(_ state: AppState) -> [Finding] {
     let filter = state.overview.list.filter
     guard !filter.isEmpty else { return state.findings }
-    let minute = Int(state.now.timeIntervalSince1970 / 60)
-    return state.derived("overview.findings", inputs: [filter, String(minute)]) {
-      state.findings.filter { state.overview.list.matches(findingText($0, state)) }
+    let all = state.findings
+    return state.derived("overview.findings", inputs: [filter, state.findingsVersion]) {
+      all.filter { state.overview.list.matches(findingText($0, state)) }
     }
   }
 
