@@ -339,26 +339,20 @@ private struct NotThisWay: Error {}
 /// `<key>staff</key>` in the bytes (see `StoreDocument.readAsLaidOut`). The main
 /// reader uses it only when the list it reaches begins where this one began.
 private final class StaffAhead: @unchecked Sendable {
-  // @unchecked: `result` is written once by the worker before `done` is signalled and
-  // read only after waiting for it; `bytes` are only read, and outlive the worker
-  // because the reader that made this waits for it before it returns.
-  private let done = DispatchSemaphore(value: 0)
-  private var result: (start: Int, staff: StoreLayout.Entities<StaffMember>, end: Int)?
-  private var joined = false
+  // @unchecked: `bytes` are only read, and outlive the worker because the reader that
+  // made this waits for it (`value()`) before it returns.
+  typealias Read = (start: Int, staff: StoreLayout.Entities<StaffMember>, end: Int)
   private let bytes: UnsafeBufferPointer<UInt8>
-
   private let giveBack: StoreDocument.GiveBack?
+  private var work: Beside<Read?>?
 
   init(_ bytes: UnsafeBufferPointer<UInt8>, _ giveBack: StoreDocument.GiveBack?) {
     self.bytes = bytes
     self.giveBack = giveBack
-    Thread.detachNewThread { [self] in
-      result = read()
-      done.signal()
-    }
+    work = Beside(true) { [self] in read() }
   }
 
-  private func read() -> (start: Int, staff: StoreLayout.Entities<StaffMember>, end: Int)? {
+  private func read() -> Read? {
     guard let at = Self.firstStaffKey(in: bytes) else { return nil }
     var reader = XMLReader(bytes: bytes)
     reader.i = at
@@ -391,11 +385,5 @@ private final class StaffAhead: @unchecked Sendable {
 
   /// The list, where its value began and where it ends; nil when it could not be
   /// read there. Waits for the worker the first time.
-  func value() -> (start: Int, staff: StoreLayout.Entities<StaffMember>, end: Int)? {
-    if !joined {
-      done.wait()
-      joined = true
-    }
-    return result
-  }
+  func value() -> Read? { work?.value() ?? nil }
 }

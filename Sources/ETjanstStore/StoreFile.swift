@@ -561,30 +561,3 @@ extension StoreFile {
     if mkdir(folder, 0o700) != 0 && errno != EEXIST { throw SystemCallError("mkdir") }
   }
 }
-
-/// Work run on another thread while the caller goes on; `value()` waits for it. When
-/// `apart` is false it runs in `value()` instead (not worth a thread).
-private final class Beside<Value: Sendable>: @unchecked Sendable {
-  // @unchecked: `result` is written once by the worker before `done` is signalled and
-  // read only after waiting for it.
-  private let done = DispatchSemaphore(value: 0)
-  private var result: Value?
-  private let body: @Sendable () -> Value
-  private let apart: Bool
-
-  init(_ apart: Bool, _ body: @escaping @Sendable () -> Value) {
-    self.body = body
-    self.apart = apart
-    guard apart else { return }
-    Thread.detachNewThread { [self] in
-      result = body()
-      done.signal()
-    }
-  }
-
-  func value() -> Value {
-    guard apart else { return body() }
-    done.wait()
-    return result!
-  }
-}
