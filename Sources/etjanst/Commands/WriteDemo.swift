@@ -10,7 +10,7 @@ struct WriteDemo: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo", abstract: "Write a demo store (never overwrites a file).")
 
-  @Option(name: .long, help: "Where to write the demo store.")
+  @Option(name: .long, help: "Where to write the demo store.", completion: .file())
   var output: String
 
   @Option(
@@ -24,7 +24,13 @@ struct WriteDemo: ParsableCommand {
 
   func run() throws {
     try reporting(languageOption.language) {
+      guard output != "-" else {
+        throw Failure(
+          sv: "--output -: demoregistret skrivs till en fil, inte till standard ut",
+          en: "--output -: the demo store is written to a file, not to standard output")
+      }
       let location = StoreLocation.resolve(explicit: output)
+      try OutputTarget.checkFolder(of: location.path)
       try DemoStore.write(to: location.path, now: Date(), scale: scale)
       Output.print(location.path)
     }
