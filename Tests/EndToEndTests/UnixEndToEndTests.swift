@@ -241,4 +241,27 @@ import Testing
       #expect(try tmux.waitForExit() == 0)
     }
   }
+
+  @Test("list audit, written as it is read, is whole in every format")
+  func auditStreams() throws {
+    try withDemo { _, store in
+      let json = try Binary.etjanst(["list", "audit", "--format", "json", "--store", store])
+      #expect(json.status == 0, "\(json.stderr)")
+      let entries = try #require(
+        try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+      #expect(!entries.isEmpty)
+      let csv = try Binary.etjanst(["list", "audit", "--format", "csv", "--store", store])
+      #expect(csv.stdout.hasPrefix("at,login,name,kind,what,changes\n"))
+      let times = entries.compactMap { $0["at"] as? String }
+      #expect(times == times.sorted(), "oldest first")
+      let none = try Binary.etjanst(
+        [
+          "list", "audit", "--format", "json", "--filter", "no-such-word-anywhere", "--store",
+          store,
+        ])
+      #expect(none.stdout == "[]\n", "\(none.stdout)")
+      let table = try Binary.etjanst(["list", "audit", "--store", store])
+      #expect(table.stdout.split(separator: "\n").count == entries.count + 1)
+    }
+  }
 }
