@@ -28,13 +28,6 @@ public struct BackupKeeping: Sendable, Equatable {
 
   public static let standard = BackupKeeping()
 
-  /// The sane range of each limit: at least the last few minutes, at most ten years.
-  public static let ranges:
-    (
-      everyWithinMinutes: ClosedRange<Int>, hourly: ClosedRange<Int>, daily: ClosedRange<Int>,
-      monthly: ClosedRange<Int>
-    ) = (1...1440, 0...720, 0...366, 0...120)
-
   /// The backups to keep among those replaced at `moments` (any order), as indices
   /// into `moments`. Pure: the tests give it made-up times.
   ///
