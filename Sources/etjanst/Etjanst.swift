@@ -1,4 +1,5 @@
 import ArgumentParser
+import ETjanstCurses
 import ETjanstDomain
 import Foundation
 
@@ -60,6 +61,15 @@ struct Etjanst: ParsableCommand {
   /// As `ParsableCommand.main`, but bad usage exits 2 (swift-argument-parser's
   /// default is 64), so every command's status reads as grep's and diff's.
   static func main() {
+    // Before anything reads the locale or could crash: the crash handlers over
+    // Swift's backtracer, and the environment's locale variables and TERM made
+    // safe (said in one line), since a client over SSH sets them.
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    FatalSignals.install(.swedish)
+    if let repaired = SafeEnvironment.repair() {
+      Output.error(repaired(UsageErrorText.language(arguments)))
+    }
+    FatalSignals.install(UsageErrorText.language(arguments))
     if let missing = LocalTime.missingZone {
       let language = Language.fromEnvironment()
       Output.error(missing(language))
@@ -71,7 +81,6 @@ struct Etjanst: ParsableCommand {
       if exitCode(for: error) == .validationFailure {
         // In Swedish, the common usage errors as one Swedish line and where help is;
         // otherwise (and in English) the library's own text with its usage.
-        let arguments = Array(CommandLine.arguments.dropFirst())
         let full = fullMessage(for: error)
         var text = full
         if UsageErrorText.language(arguments) == .swedish,
