@@ -24,6 +24,13 @@ public enum TextCleaning {
       .trimmingCharacters(in: .newlines)
   }
 
+  /// Text typed or pasted into a field while it is edited: cleaned as `line` or
+  /// `multiline` clean it (a CR LF is one line break), but not trimmed, since more
+  /// may be typed around it; the field is cleaned again when it is read.
+  public static func typed(_ text: String, multiline: Bool) -> String {
+    clean(text.replacingOccurrences(of: "\r\n", with: "\n"), multiline: multiline)
+  }
+
   /// Text as it may be printed on a terminal: control and invisible characters
   /// become U+FFFD, so a stored value that bypassed cleaning (a hand-edited file)
   /// can never drive the terminal. Line breaks are kept when asked (CSV quotes them).

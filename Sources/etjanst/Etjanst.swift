@@ -1,5 +1,6 @@
 import ArgumentParser
 import CBuildInfo
+import ETjanstCurses
 import ETjanstDomain
 import Foundation
 
@@ -71,8 +72,16 @@ struct Etjanst: ParsableCommand {
   /// command name is said with the nearest ones; and every command ends with
   /// `Output.finish`, so output that could not be written fails it.
   static func main() {
+    // Before anything reads the locale or could crash: the crash handlers over
+    // Swift's backtracer, and the environment's locale variables and TERM made
+    // safe (said in one line), since a client over SSH sets them.
     let arguments = Array(CommandLine.arguments.dropFirst())
+    FatalSignals.install(.swedish)
+    if let repaired = SafeEnvironment.repair() {
+      Output.error(repaired(UsageErrorText.language(arguments)))
+    }
     let language = UsageErrorText.language(arguments)
+    FatalSignals.install(language)
     // A shell asking for completions (---completion) is answered and nothing else.
     if let missing = LocalTime.missingZone, arguments.first != "---completion" {
       Output.error(missing(language))
