@@ -63,9 +63,15 @@ struct KeptKeys: Sendable, Equatable {
         }
       }
     case (.array(let r), .array(let k)):
-      for (index, (item, knownItem)) in zip(r, k).enumerated() {
-        if let deeper = difference(item, knownItem) {
-          kept.inside.append((.item(index, anchor: Anchor(knownItem)), deeper))
+      // An item is compared with the item of the same anchor (the program may keep a
+      // list in an order of its own), else with the one at its place.
+      for (index, item) in r.enumerated() {
+        let anchor = Anchor(item)
+        let counterpart =
+          anchor.flatMap { anchor in k.first { Anchor($0) == anchor } }
+          ?? (anchor == nil && index < k.count ? k[index] : nil)
+        if let counterpart, let deeper = difference(item, counterpart) {
+          kept.inside.append((.item(index, anchor: anchor), deeper))
         }
       }
     default:

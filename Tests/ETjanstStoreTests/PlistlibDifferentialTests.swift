@@ -22,7 +22,7 @@ import Testing
 /// it was given twice — changes the bytes, not what plistlib reads).
 ///
 /// The seed is printed; `ETJANST_SEED` replays it, `ETJANST_DIFFERENTIAL_COUNT` sets
-/// how many files (120 by default, stopped after 40 s).
+/// how many files (60 by default, stopped after 25 s).
 @Suite struct PlistlibDifferentialTests {
   static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures/plistlib-differential.py").path
@@ -65,7 +65,7 @@ import Testing
   func agreesWithPlistlib() throws {
     let environment = ProcessInfo.processInfo.environment
     let seed = environment["ETJANST_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...999_999)
-    let count = environment["ETJANST_DIFFERENTIAL_COUNT"].flatMap(Int.init) ?? 120
+    let count = environment["ETJANST_DIFFERENTIAL_COUNT"].flatMap(Int.init) ?? 60
     print("PlistlibDifferentialTests: seed \(seed) (replay: ETJANST_SEED=\(seed)), \(count) files")
     var generator = SeededGenerator(seed: seed)
     let folder = try TemporaryFolder()
@@ -87,7 +87,7 @@ import Testing
     var saved: [Int] = []
     var kinds: [String: Int] = [:]
     for line in generated.stdout.split(separator: "\n") {
-      if ContinuousClock.now - started > .seconds(40) { break }
+      if ContinuousClock.now - started > .seconds(25) { break }
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       try #require(fields.count == 4, "\(line)")
       let (n, verdict, value, made) = (Int(fields[0])!, fields[1], fields[2], fields[3])
