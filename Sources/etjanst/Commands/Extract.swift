@@ -60,8 +60,9 @@ struct Extract: ParsableCommand {
         ? try RegisterExtractFormat.json(extract)
         : RegisterExtractFormat.markdown(extract, language)
       if let output {
-        // Personal data: readable by the one who made it only, from the start.
-        try OutputFile.write(Data(text.utf8), to: output)
+        // Personal data: readable by the one who made it only, from the start; never
+        // one of the store's own files.
+        try OutputFile.write(Data(text.utf8), to: output, sparing: file)
       } else {
         print(text, terminator: "")
       }

@@ -33,13 +33,13 @@ struct Routines: ParsableCommand {
     func run() throws {
       let language = languageOption.language
       try reporting(language) {
-        let (_, m, _) = try storeOptions.load()
+        let (file, m, _) = try storeOptions.load()
         let text = try RoutineExport.render(
           m, format: format, department: department.map(TextCleaning.line), today: Day(Date()),
           language: language)
         if let output {
           // Contacts' names and numbers: 0600 like every file the program writes.
-          try OutputFile.write(Data(text.utf8), to: output)
+          try OutputFile.write(Data(text.utf8), to: output, sparing: file)
         } else {
           Output.print(text, terminator: "")
         }
