@@ -178,6 +178,19 @@ import Testing
     }
   }
 
+  @Test func theKeyModeTakesOnlyExactKeysForALogin() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path + "/authorized_keys"
+    let lines =
+      Self.hostile.map { "\($0.0) \(Self.key)" } + [
+        #"command="\#(Self.command)",restrict,pty \#(Self.key)"#
+      ]
+    try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))
+    let facts = KeyMode.facts(
+      store: StoreFile(path: folder.path + "/s.plist"), authorizedKeys: path)
+    #expect(facts.forcedCommands == ["chef.sbf": [Self.command]])
+  }
+
   @Test func optionsAreReadAsSSHDReadsThem() {
     #expect(
       AuthorizedKeys.options(#"command="a \"b\" \c",restrict"#)
