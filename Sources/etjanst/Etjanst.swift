@@ -1,4 +1,5 @@
 import ArgumentParser
+import CBuildInfo
 import ETjanstDomain
 import Foundation
 
@@ -22,10 +23,11 @@ struct Etjanst: ParsableCommand {
       of an import, a change a rule refused), 2 cannot run (bad usage, a store or file \
       that cannot be read, a login the store does not know).
       """,
-    version: version,
+    version: versionLine,
     subcommands: [
       WriteDemo.self, List.self, Report.self, Check.self, Services.self, Staff.self, Cases.self,
-      Restore.self, Routines.self, Extract.self, GallraCommand.self, Keys.self, Share.self,
+      Restore.self, BackupCommand.self, Routines.self, Extract.self, GallraCommand.self, Keys.self,
+      Share.self,
     ]
   )
 
@@ -70,12 +72,27 @@ struct Etjanst: ParsableCommand {
     en: "--user is only for the console in the SSH key mode (a key's forced command); "
       + "no other command takes it")
 
+  /// "etjanst 1.0.0 (commit abc1234)": the commit the build passed in
+  /// (scripts/commit-flags), else "unknown commit".
+  static var versionLine: String {
+    let commit = String(cString: etjanst_build_commit())
+    return "etjanst \(version) (\(commit.isEmpty ? "unknown commit" : "commit " + commit))"
+  }
+
   /// As `ParsableCommand.main`, but bad usage exits 2 (swift-argument-parser's
-  /// default is 64), so every command's status reads as grep's and diff's.
+  /// default is 64), so every command's status reads as grep's and diff's; an unknown
+  /// command name is said with the nearest ones; and every command ends with
+  /// `Output.finish`, so output that could not be written fails it.
   static func main() {
-    if let missing = LocalTime.missingZone {
-      let language = Language.fromEnvironment()
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let language = UsageErrorText.language(arguments)
+    // A shell asking for completions (---completion) is answered and nothing else.
+    if let missing = LocalTime.missingZone, arguments.first != "---completion" {
       Output.error(missing(language))
+    }
+    if let unknown = UnknownCommand.find(arguments, root: self) {
+      Output.error(unknown.message(language))
+      Foundation.exit(ExitStatus.cannotRun.rawValue)
     }
     do {
       var command = try parseAsRoot()
@@ -88,15 +105,13 @@ struct Etjanst: ParsableCommand {
       }
       try command.run()
     } catch {
-      if exitCode(for: error) == .validationFailure {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
         // In Swedish, the common usage errors as one Swedish line and where help is;
         // otherwise (and in English) the library's own text with its usage.
-        let arguments = Array(CommandLine.arguments.dropFirst())
         let full = fullMessage(for: error)
         var text = full
-        if UsageErrorText.language(arguments) == .swedish,
-          let swedish = UsageErrorText.swedish(message(for: error))
-        {
+        if language == .swedish, let swedish = UsageErrorText.swedish(message(for: error)) {
           text = "etjanst: " + swedish + (UsageErrorText.helpHint(full).map { "\n" + $0 } ?? "")
         }
         // The message quotes the arguments as typed: through the printable guard.
@@ -104,7 +119,14 @@ struct Etjanst: ParsableCommand {
         FileHandle.standardError.write(Data((message + "\n").utf8))
         Foundation.exit(ExitStatus.cannotRun.rawValue)
       }
-      exit(withError: error)
+      if code == .success {
+        // Help, the version, a completion script: on standard output, checked.
+        let text = fullMessage(for: error)
+        if !text.isEmpty { Output.print(text) }
+      }
+      Output.finish(language)
+      exit(withError: code == .success ? nil : error)
     }
+    Output.finish(language)
   }
 }

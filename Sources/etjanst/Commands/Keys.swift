@@ -48,10 +48,14 @@ struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "add", abstract: "Add a person's public key, tied to their login.")
 
-    @Argument(help: "The login in the store the key opens the console as.")
+    @Argument(
+      help: "The login in the store the key opens the console as.",
+      completion: StoreCompletion.logins)
     var login: String
 
-    @Argument(help: "The public key file (one line, as ssh-keygen writes it).")
+    @Argument(
+      help: "The public key file (one line, as ssh-keygen writes it; - for standard input).",
+      completion: .file())
     var keyFile: String
 
     @OptionGroup var options: KeysOptions
@@ -70,14 +74,14 @@ struct Keys: ParsableCommand {
             en: "\(login) is not one of the store's users; add the user under Settings first")
         }
         try Self.requireOwnedPrivateStore(file)
-        let text = try InputFile.text(keyFile)
+        let text = try CommandInput.text(keyFile)
         let path = options.path
         do throws(AuthorizedKeys.KeyError) {
           let key = try AuthorizedKeys.publicKey(from: text)
           let command = ForcedCommand.make(
             program: Self.programPath, store: file.resolvedPath, login: login)
           try AuthorizedKeys.add(key, login: login, command: command, to: path)
-          print(
+          Output.print(
             TextCleaning.printable(
               language == .swedish
                 ? "Lade till nyckeln (\(key.type) \(key.shortKey)) för \(login) i \(path)"
@@ -150,7 +154,7 @@ struct Keys: ParsableCommand {
               (language == .swedish ? "VARNING: " : "WARNING: ") + flaw.message(language)
             words = ["-", warning, line.type, line.shortKey, line.comment]
           }
-          print(TextCleaning.printable(words.joined(separator: "  ")))
+          Output.print(TextCleaning.printable(words.joined(separator: "  ")))
         }
         if unsafe > 0 { throw ExitCode(ExitStatus.problems.rawValue) }
       }

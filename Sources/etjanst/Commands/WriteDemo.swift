@@ -15,7 +15,7 @@ struct WriteDemo: ParsableCommand {
       store and the files beside it first.
       """)
 
-  @Option(name: .long, help: "Where to write the demo store (a new file).")
+  @Option(name: .long, help: "Where to write the demo store (a new file).", completion: .file())
   var output: String
 
   @Option(
@@ -29,7 +29,13 @@ struct WriteDemo: ParsableCommand {
 
   func run() throws {
     try reporting(languageOption.language) {
+      guard output != "-" else {
+        throw Failure(
+          sv: "--output -: demoregistret skrivs till en fil, inte till standard ut",
+          en: "--output -: the demo store is written to a file, not to standard output")
+      }
       let location = StoreLocation.resolve(explicit: output)
+      try OutputTarget.checkFolder(of: location.path)
       // Like every file named for output, never a store's own file; the store itself
       // is created new (link(2)), so nothing at the path is ever overwritten.
       try OutputFile.check(location.path)
