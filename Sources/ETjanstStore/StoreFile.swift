@@ -422,8 +422,12 @@ extension StoreFile {
     } else {
       let keepsMode = info.permissions == 0o600 || info.permissions == 0o640
       mode = keepsMode ? mode_t(info.permissions) : 0o600
-      // A 0640 store is shared with a managers' group: the new version keeps that group.
+      // A 0640 store is shared with a managers' group: the new version keeps that group,
+      // or the save is refused (`StoreFolder.groupRefusal`), never silently narrowed.
       group = mode == 0o640 ? info.st_gid : nil
+      if let group, let refusal = StoreFolder.groupRefusal(group, mode: mode) {
+        throw StoreError(path: path, .refused(refusal))
+      }
     }
     let backups = BackupFolder(path: backupsPath)
     let folder = place.path

@@ -60,6 +60,19 @@ struct Etjanst: ParsableCommand {
     }
   }
 
+  /// Whether the arguments give `--user` (before a `--`, after which nothing is an
+  /// option). The parser takes no dash-led word as an option's value, so a `--user`
+  /// here is the option.
+  static func userOption(in arguments: [String]) -> Bool {
+    arguments.prefix { $0 != "--" }.contains { $0 == "--user" || $0.hasPrefix("--user=") }
+  }
+
+  static let userRefusedForCommands = LocalizedText(
+    sv: "--user gäller bara konsolen i SSH-nyckelläget (en nyckels tvingade kommando); "
+      + "inget annat kommando tar det",
+    en: "--user is only for the console in the SSH key mode (a key's forced command); "
+      + "no other command takes it")
+
   /// "etjanst 1.0.0 (commit abc1234)": the commit the build passed in
   /// (scripts/commit-flags), else "unknown commit".
   static var versionLine: String {
@@ -92,6 +105,13 @@ struct Etjanst: ParsableCommand {
     }
     do {
       var command = try parseAsRoot()
+      if !(command is Etjanst), userOption(in: Array(CommandLine.arguments.dropFirst())) {
+        // swift-argument-parser takes the root's options after a subcommand too, and
+        // then drops them: `--user` is refused, never silently ignored.
+        let language = UsageErrorText.language(Array(CommandLine.arguments.dropFirst()))
+        Output.error(userRefusedForCommands(language))
+        Foundation.exit(ExitStatus.cannotRun.rawValue)
+      }
       try command.run()
     } catch {
       let code = exitCode(for: error)

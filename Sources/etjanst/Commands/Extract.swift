@@ -62,8 +62,9 @@ struct Extract: ParsableCommand {
         format == .json
         ? try RegisterExtractFormat.json(extract)
         : RegisterExtractFormat.markdown(extract, language)
-      // Personal data: a file is 0600 from the start (OutputFile); - is standard output.
-      try target.write(text)
+      // Personal data: a file is 0600 from the start (OutputFile), never
+      // one of the store's own files; - is standard output.
+      try target.write(text, sparing: file)
     }
   }
 }

@@ -123,7 +123,11 @@ struct Keys: ParsableCommand {
 
   struct ListKeys: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "list", abstract: "The keys in authorized_keys and the logins they open.")
+      commandName: "list", abstract: "The keys in authorized_keys and the logins they open.",
+      discussion: """
+        A key is taken for a login only when its options are exactly what keys add \
+        writes; any other key is flagged with the reason, and the exit status is 1.
+        """)
 
     @OptionGroup var options: KeysOptions
 
@@ -137,16 +141,17 @@ struct Keys: ParsableCommand {
         var unsafe = 0
         for line in AuthorizedKeys.parse(text) {
           let words: [String]
-          if let login = line.login {
+          // A login only for a key whose options are exactly etjanst's; any other
+          // key is flagged with the reason.
+          switch line.etjanstKey {
+          case .success(let key):
             let name =
-              m?.user(login: login)?.name ?? (language == .swedish ? "(okänd)" : "(unknown)")
-            words = [login, name, line.type, line.shortKey, line.comment]
-          } else {
+              m?.user(login: key.login)?.name ?? (language == .swedish ? "(okänd)" : "(unknown)")
+            words = [key.login, name, line.type, line.shortKey, line.comment]
+          case .failure(let flaw):
             unsafe += 1
             let warning =
-              language == .swedish
-              ? "VARNING: utan tvingat etjanst-kommando – ger skal och filen"
-              : "WARNING: no forced etjanst command – gives a shell and the file"
+              (language == .swedish ? "VARNING: " : "WARNING: ") + flaw.message(language)
             words = ["-", warning, line.type, line.shortKey, line.comment]
           }
           Output.print(TextCleaning.printable(words.joined(separator: "  ")))

@@ -16,6 +16,11 @@ struct ConsoleLauncher {
   var keyUser: String? = nil
 
   func run() throws {
+    if demo && keyUser != nil {
+      throw Failure(
+        sv: "--user gäller bara konsolen i SSH-nyckelläget, inte med --demo",
+        en: "--user is only for the console in the SSH key mode, not with --demo")
+    }
     let path: String
     var demoFolder: URL?
     if demo {

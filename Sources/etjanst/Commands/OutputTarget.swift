@@ -40,11 +40,11 @@ enum OutputTarget: Equatable {
   }
 
   /// Writes `text` there: on standard output through `Output`, or as a file made by
-  /// `OutputFile` (0600 from the start).
-  func write(_ text: String) throws {
+  /// `OutputFile` (0600 from the start, never one of `store`'s own files).
+  func write(_ text: String, sparing store: StoreFile? = nil) throws {
     switch self {
     case .standardOutput: Output.print(text, terminator: "")
-    case .file(let path): try OutputFile.write(Data(text.utf8), to: path)
+    case .file(let path): try OutputFile.write(Data(text.utf8), to: path, sparing: store)
     }
   }
 }

@@ -38,12 +38,12 @@ struct Routines: ParsableCommand {
       let language = languageOption.language
       try reporting(language) {
         let target = try OutputTarget(output)
-        let (_, m, _) = try storeOptions.load()
+        let (file, m, _) = try storeOptions.load()
         let text = try RoutineExport.render(
           m, format: format, department: department.map(TextCleaning.line), today: Day(Date()),
           language: language)
         // Contacts' names and numbers: a file is 0600 from the start (OutputFile); - is standard output.
-        try target.write(text)
+        try target.write(text, sparing: file)
       }
     }
   }
