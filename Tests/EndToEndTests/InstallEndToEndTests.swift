@@ -45,11 +45,11 @@ struct InstallEndToEndTests {
     let setup = try InstallSetup.shared()
     let prefix = setup.root + "/usr/local"
     let manual = try String(contentsOfFile: prefix + "/share/man/man1/etjanst.1", encoding: .utf8)
-    #expect(manual.contains(".TH ETJANST"), "\(manual.prefix(200))")
+    #expect(manual.contains(".Dt ETJANST 1"), "\(manual.prefix(200))")
     let completions = [
       "/share/bash-completion/completions/etjanst": "complete",
       "/share/zsh/vendor-completions/_etjanst": "#compdef etjanst",
-      "/share/fish/vendor_completions.d/etjanst.fish": "complete -c etjanst",
+      "/share/fish/vendor_completions.d/etjanst.fish": "complete -c 'etjanst'",
     ]
     for (path, marker) in completions {
       let text = (try? String(contentsOfFile: prefix + path, encoding: .utf8)) ?? ""
@@ -62,7 +62,7 @@ struct InstallEndToEndTests {
     for unit in units where unit.hasSuffix(".service") {
       let text = try String(contentsOfFile: examples + "/" + unit, encoding: .utf8)
       #expect(text.contains("ExecStart=/usr/local/bin/etjanst "), "\(unit)")
-      #expect(!text.contains("@"), "\(unit) keeps a placeholder")
+      #expect(!text.contains("@BINDIR@"), "\(unit) keeps a placeholder")
     }
   }
 
@@ -78,7 +78,7 @@ struct InstallEndToEndTests {
     let debug = folder.appendingPathComponent("etjanst-debug").path
     #expect(try Binary.run("cp", [Binary.etjanst, debug]).status == 0)
     let failing = try setup.hidden([debug, "--version"])
-    #expect(failing.status != 0 && failing.stderr.contains("libswiftCore.so"), "\(failing)")
+    #expect(failing.status == 127 && failing.stderr.contains("libswift"), "\(failing)")
 
     let demo = try setup.hidden([binary, "demo", "--output", store])
     #expect(demo.status == 0, "\(demo)")
@@ -93,7 +93,7 @@ struct InstallEndToEndTests {
     let screen = try tmux.waitFor(text: "1 Översikt", timeout: .seconds(30))
     #expect(screen[0].contains("Övertorneå kommun"), "\(screen[0])")
     try tmux.send(keys: "2")
-    try tmux.waitFor(text: "Anmälan till kulturskolan")
+    try tmux.waitFor(text: "Hanna Mukka")
     try tmux.send(keys: "F10")
     #expect(try tmux.waitForExit(timeout: .seconds(15)) == 0)
   }
@@ -118,12 +118,15 @@ struct InstallEndToEndTests {
     let libraries = try Binary.run("ldd", [binary])
     for needed in InstallSetup.needed(dynamic.stdout) {
       let line = libraries.stdout.split(separator: "\n").first { $0.contains(needed + " ") }
-      guard let line, let path = line.split(separator: " ").first(where: { $0.hasPrefix("/") })
+      guard let line,
+        let path = line.split(whereSeparator: \.isWhitespace).first(where: { $0.hasPrefix("/") })
       else {
         Issue.record("\(needed) not found by ldd: \(libraries.stdout)")
         continue
       }
-      let owner = try Binary.run("dpkg", ["-S", String(path)])
+      // dpkg knows a library by the path its package installed: /lib or /usr/lib.
+      var owner = try Binary.run("dpkg", ["-S", String(path)])
+      if owner.status != 0 { owner = try Binary.run("dpkg", ["-S", "/usr" + path]) }
       let package = owner.stdout.split(separator: ":").first.map(String.init) ?? "?"
       #expect(packages.contains(package), "\(needed) (\(package)) is not in Depends: \(depends)")
     }
