@@ -25,7 +25,9 @@ let package = Package(
       dependencies: ["ETjanstDomain"],
       path: "Resources",
       exclude: ["README.md", "import"],
-      resources: [.copy("demo")]
+      // Compiled into the binary (a [UInt8] of ~70 KB), so an installed binary needs no
+      // resource bundle beside it.
+      resources: [.embedInCode("demo/municipality.json")]
     ),
     .target(name: "ETjanstConsole", dependencies: ["ETjanstDomain"]),
     .target(

@@ -13,8 +13,7 @@ import Foundation
 public enum DemoData {
   /// The demo municipality, dated as if `today` were the file's reference day.
   public static func load(today: Day) throws -> Municipality {
-    guard let url = ETjanstResources.demoURL else { throw DemoDataError.resourceMissing }
-    return try load(from: url, today: today)
+    try decode(ETjanstResources.demoJSON, today: today)
   }
 
   /// The demo data in the file at `url` (the shape of `demo/municipality.json`).
@@ -107,21 +106,12 @@ public enum DemoData {
 
 /// Why the demo data could not be loaded.
 public enum DemoDataError: Error, Equatable, CustomStringConvertible {
-  /// The program was installed without its resource bundle.
-  case resourceMissing
   case unreadable(path: String, reason: String)
   /// The file is there but is not the demo data's shape.
   case malformed(String)
 
   public var message: LocalizedText {
     switch self {
-    case .resourceMissing:
-      LocalizedText(
-        sv:
-          "Demodata saknas: filen demo/municipality.json finns inte i programmets resurser. Installera om etjanst.",
-        en:
-          "Demo data missing: demo/municipality.json is not among the program's resources. Reinstall etjanst."
-      )
     case .unreadable(let path, let reason):
       LocalizedText(
         sv: "Demodata i \(path) går inte att läsa: \(reason)",

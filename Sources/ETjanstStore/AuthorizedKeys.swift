@@ -105,6 +105,10 @@ public enum AuthorizedKeys {
     case alreadyThere(login: String?)
     case unsafe(String)
     case cannotWrite(String)
+    /// `keys remove`: no key of etjanst's (or not this one) is tied to the login.
+    case noKey(login: String, key: String?)
+    /// `keys remove LOGIN KEYFILE`: the key is there, tied to another login (or to none).
+    case notTiedTo(login: String, key: String, tiedTo: String?)
 
     public var message: LocalizedText {
       switch self {
@@ -139,13 +143,33 @@ public enum AuthorizedKeys {
         return LocalizedText(
           sv: "authorized_keys kunde inte skrivas: \(reason)",
           en: "authorized_keys could not be written: \(reason)")
+      case .noKey(let login, nil):
+        return LocalizedText(
+          sv: "ingen nyckel i authorized_keys är knuten till \(login)",
+          en: "no key in authorized_keys is tied to \(login)")
+      case .noKey(let login, let key?):
+        return LocalizedText(
+          sv: "nyckeln \(key) finns inte i authorized_keys för \(login)",
+          en: "the key \(key) is not in authorized_keys for \(login)")
+      case .notTiedTo(let login, let key, let other?):
+        return LocalizedText(
+          sv: "nyckeln \(key) är knuten till \(other), inte till \(login); inget togs bort",
+          en: "the key \(key) is tied to \(other), not to \(login); nothing was removed")
+      case .notTiedTo(let login, let key, nil):
+        return LocalizedText(
+          sv:
+            "nyckeln \(key) står i authorized_keys utan etjanst-kommando, inte knuten till \(login); den raden ändrar etjanst inte",
+          en:
+            "the key \(key) is in authorized_keys without an etjanst command, not tied to \(login); etjanst leaves that line alone"
+        )
       }
     }
   }
 
   /// Adds `key` with the forced command for `login` to the file at `path`, keeping
   /// every other line; the file (0600) and its folder (0700) are made when missing,
-  /// and the new version replaces the old atomically.
+  /// and the new version replaces the old as `rewrite` does (locked, atomically, mode
+  /// and owner kept).
   public static func add(_ key: Line, login: String, command: String, to path: String)
     throws(KeyError)
   {
@@ -153,30 +177,19 @@ public enum AuthorizedKeys {
     where !ForcedCommand.isSafe(word.replacingOccurrences(of: "'", with: "")) {
       throw .unsafe(TextCleaning.printable(word))
     }
-    let existing: String
-    do {
-      existing = try read(path)
-    } catch {
-      throw .cannotWrite(error.message.en)
-    }
-    if let same = parse(existing).first(where: { $0.key == key.key }) {
-      throw .alreadyThere(login: same.login)
-    }
-    let comment = key.comment.isEmpty ? "etjanst:\(login)" : key.comment
-    let line = #"command="\#(command)",restrict,pty \#(key.type) \#(key.key) \#(comment)"#
-    var text = existing
-    if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
-    text += line + "\n"
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     if mkdir(folder, 0o700) != 0 && errno != EEXIST {
       throw .cannotWrite("\(folder): \(StoreError.reason(errno))")
     }
-    do throws(SystemCallError) {
-      let temporary = try TemporaryFile(beside: path, mode: 0o600, group: nil)
-      _ = try temporary.write(Data(text.utf8))
-      try temporary.rename(over: path)
-    } catch {
-      throw .cannotWrite("\(path): \(error.reason)")
+    try rewrite(path) { (existing: String) throws(KeyError) -> (text: String, result: Void) in
+      if let same = parse(existing).first(where: { $0.key == key.key }) {
+        throw .alreadyThere(login: same.login)
+      }
+      let comment = key.comment.isEmpty ? "etjanst:\(login)" : key.comment
+      let line = #"command="\#(command)",restrict,pty \#(key.type) \#(key.key) \#(comment)"#
+      var text = existing
+      if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+      return (text + line + "\n", ())
     }
   }
 }

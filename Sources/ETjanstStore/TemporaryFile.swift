@@ -42,6 +42,13 @@ final class TemporaryFile {
     if !committed { unlink(path) }
   }
 
+  /// Gives the file an owner and group (root writing another account's file, which
+  /// must stay that account's).
+  func own(user: uid_t, group: gid_t) throws(SystemCallError) {
+    guard let descriptor else { preconditionFailure("TemporaryFile owned after commit") }
+    guard fchown(descriptor.fd, user, group) == 0 else { throw SystemCallError("fchown") }
+  }
+
   /// `.<store>.<pid>.<random>.tmp`
   static func name(for store: String) -> String {
     ".\(store).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"

@@ -31,8 +31,9 @@ struct KeysOptions: ParsableArguments {
   var path: String { authorizedKeys ?? KeyMode.defaultAuthorizedKeys }
 }
 
-/// `etjanst keys add LOGIN KEYFILE`, `etjanst keys list`: the SSH key mode's keys, in
-/// the authorized_keys of the account that owns the store.
+/// `etjanst keys add LOGIN KEYFILE`, `etjanst keys remove LOGIN [KEYFILE]`,
+/// `etjanst keys list`: the SSH key mode's keys, in the authorized_keys of the account
+/// that owns the store.
 struct Keys: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "SSH key mode: tie people's keys to their logins (authorized_keys, forced command).",
@@ -42,7 +43,7 @@ struct Keys: ParsableCommand {
       command="etjanst --store STORE --user LOGIN",restrict,pty: its holder gets the \
       console as LOGIN, and no shell, no file copy and no forwarding.
       """,
-    subcommands: [Add.self, ListKeys.self])
+    subcommands: [Add.self, Remove.self, ListKeys.self])
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -121,6 +122,52 @@ struct Keys: ParsableCommand {
     }
   }
 
+  struct Remove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "remove", abstract: "Remove the keys tied to a login, or one of them.",
+      discussion: """
+        Without KEYFILE every key tied to LOGIN goes (a person who left, or a login \
+        no longer in the store); with it, only that key. Lines that are not etjanst's \
+        are left as they are. Says how many keys went; none is an error (exit 1).
+        """)
+
+    @Argument(help: "The login whose keys go.")
+    var login: String
+
+    @Argument(help: "Only this public key file's key (one line, as ssh-keygen writes it).")
+    var keyFile: String?
+
+    @OptionGroup var options: KeysOptions
+
+    func run() throws {
+      let language = options.languageOption.language
+      try reporting(language) {
+        let login = TextCleaning.line(login)
+        let path = options.path
+        // A key file that cannot be read says so itself (exit 2), as `keys add`'s does.
+        let key = try keyFile.map { file in
+          let text = try InputFile.text(file)
+          do throws(AuthorizedKeys.KeyError) {
+            return try AuthorizedKeys.publicKey(from: text)
+          } catch {
+            throw Failure(error.message, status: .problems)
+          }
+        }
+        do throws(AuthorizedKeys.KeyError) {
+          let count = try AuthorizedKeys.remove(login: login, key: key, from: path)
+          let keys = Noun(sv: "nyckel", "nycklar", en: "key", "keys").count(count)
+          print(
+            TextCleaning.printable(
+              language == .swedish
+                ? "Tog bort \(keys.sv) för \(login) ur \(path)"
+                : "Removed \(keys.en) for \(login) from \(path)"))
+        } catch {
+          throw Failure(error.message, status: .problems)
+        }
+      }
+    }
+  }
+
   struct ListKeys: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "list", abstract: "The keys in authorized_keys and the logins they open.",
@@ -135,19 +182,26 @@ struct Keys: ParsableCommand {
       let language = options.languageOption.language
       try reporting(language) {
         let file = StoreFile(location: options.storeOptions.location)
-        let m = try? file.load()
+        let loaded = Result { try file.load() }
+        let m = try? loaded.get()
         let path = options.path
         let text = try AuthorizedKeys.read(path)
         var unsafe = 0
         for line in AuthorizedKeys.parse(text) {
           let words: [String]
           // A login only for a key whose options are exactly etjanst's; any other
-          // key is flagged with the reason.
+          // key is flagged with the reason, and so is a login that is no user.
           switch line.etjanstKey {
           case .success(let key):
-            let name =
-              m?.user(login: key.login)?.name ?? (language == .swedish ? "(okänd)" : "(unknown)")
-            words = [key.login, name, line.type, line.shortKey, line.comment]
+            if let warning = Self.loginWarning(key.login, m, language) {
+              unsafe += 1
+              words = [key.login, warning, line.type, line.shortKey, line.comment]
+            } else {
+              let name =
+                m?.user(login: key.login)?.name
+                ?? (language == .swedish ? "(okänd)" : "(unknown)")
+              words = [key.login, name, line.type, line.shortKey, line.comment]
+            }
           case .failure(let flaw):
             unsafe += 1
             let warning =
@@ -156,8 +210,17 @@ struct Keys: ParsableCommand {
           }
           Output.print(TextCleaning.printable(words.joined(separator: "  ")))
         }
+        // The logins could not be checked: say why, as every command does (exit 2).
+        if case .failure(let error) = loaded { throw Failure(error) }
         if unsafe > 0 { throw ExitCode(ExitStatus.problems.rawValue) }
       }
+    }
+
+    /// The warning for a key tied to `login` whose login is no user of the store, or a
+    /// removed member of staff; nil when the login is fine or the store unread.
+    static func loginWarning(_ login: String, _ m: Municipality?, _ language: Language) -> String? {
+      guard let m, let warning = AuthorizedKeys.loginWarning(login, in: m) else { return nil }
+      return warning.message(language)
     }
   }
 }
