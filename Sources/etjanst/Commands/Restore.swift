@@ -22,7 +22,17 @@ struct Restore: ParsableCommand {
     let language = languageOption.language
     let sv = language == .swedish
     try reporting(language) {
-      let (file, _, user) = try storeOptions.load()
+      // The backups need only their folder and the lock: a store the reader refuses
+      // (too long a text, a number out of range, not a property list) is what they
+      // are for. Then the backup restored says who may restore it.
+      let file = StoreFile(location: storeOptions.location)
+      var login: String?
+      do {
+        login = try identify(in: try file.load()).login
+      } catch let error as StoreError {
+        guard error.refusesContent else { throw Failure(error) }
+        Output.error(error.message(language))
+      }
       // A folder the user may not read (a manager, with the store shared 0640) is
       // said to be so: "no backups" or "0 exist" would not be true.
       let backups: [Backup]
@@ -61,7 +71,8 @@ struct Restore: ParsableCommand {
             + "(se etjanst restore --list)",
           en: "there is no backup \(number); \(backups.count) exist (see etjanst restore --list)")
       }
-      try file.restore(backups[number - 1], actor: Actor(user), now: Date())
+      try file.restore(
+        backups[number - 1], login: login ?? SystemIdentity.currentLogin(), now: Date())
       Output.print(
         TextCleaning.printable(
           sv
