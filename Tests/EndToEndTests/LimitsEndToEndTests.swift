@@ -64,6 +64,20 @@ import Testing
     }
   }
 
+  @Test("keys add: a login that is not one is refused in one line before anything is read")
+  func keysAddLogin() throws {
+    try withDemo { folder, store in
+      for login in ["anna berg", "ａｎｎａ", "jose\u{301}"] {
+        let out = try Binary.etjanst(
+          ["keys", "add", login, folder.path + "/none.pub", "--store", store],
+          environment: Self.english)
+        #expect(out.status == 2, "\(login): \(out.stderr)")
+        #expect(out.stderr.contains("only a–z, 0–9"), "\(login): \(out.stderr)")
+        #expect(out.stderr.split(separator: "\n").count == 1, "\(out.stderr)")
+      }
+    }
+  }
+
   @Test("an import's header with one column twice is refused, naming both")
   func duplicateHeaderColumn() throws {
     try withDemo { folder, store in

@@ -27,11 +27,12 @@ struct Restore: ParsableCommand {
       // are for. Then the backup restored says who may restore it.
       let file = StoreFile(location: storeOptions.location)
       var login: String?
+      var refusal: StoreError?
       do {
         login = try identify(in: try file.load()).login
       } catch let error as StoreError {
         guard error.refusesContent else { throw Failure(error) }
-        Output.error(error.message(language))
+        refusal = error
       }
       // A folder the user may not read (a manager, with the store shared 0640) is
       // said to be so: "no backups" or "0 exist" would not be true.
@@ -52,6 +53,8 @@ struct Restore: ParsableCommand {
             + "ask the e-coordinator, who owns the file")
       }
       guard let number, !list else {
+        // Why the store needs one of them.
+        if let refusal { Output.error(refusal.message(language)) }
         if backups.isEmpty {
           Output.print(
             TextCleaning.printable(
