@@ -8,6 +8,9 @@ public protocol Command: Sendable {
   var summary: LocalizedText { get }
   /// Whether only an e-coordinator may send it (all edits, so far).
   var requiresEditor: Bool { get }
+  /// Whether what it stores is held to the write limits (`StoreLimits`): every
+  /// command but one that puts back a state the reader has already taken.
+  var checksStoreLimits: Bool { get }
   /// Applies the command; throws `RuleViolation` when a rule refuses it, leaving
   /// `municipality` as it was.
   func apply(to municipality: inout Municipality, context: CommandContext) throws
@@ -15,6 +18,7 @@ public protocol Command: Sendable {
 
 extension Command {
   public var requiresEditor: Bool { true }
+  public var checksStoreLimits: Bool { true }
 }
 
 /// Who sends a command, and when.
@@ -44,6 +48,9 @@ extension Municipality {
     var next = self
     try command.apply(to: &next, context: context)
     let change = Change(before: self, after: next, summary: command.summary)
+    if command.checksStoreLimits, let violation = StoreLimits.violation(in: change) {
+      throw violation
+    }
     self = next
     return change
   }

@@ -13,48 +13,45 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
     self.day = day
   }
 
-  /// Parses "YYYY-MM-DD"; nil for anything else, including impossible dates.
+  /// The one reader of a day, for the store, the forms, the imports and the options:
+  /// exactly "YYYY-MM-DD" (spaces around it aside), a day the calendar has, in a year
+  /// of `StoreLimits.years`; nil for anything else ("-2026-01-01", "2026-1-1",
+  /// "0000-01-01", "2026-02-30"). A plain byte loop: a region's store holds some
+  /// 100,000 days, and the calendar took a fifth of its load.
   public init?(_ text: String) {
-    // The form every stored day has, read without the calendar: a store of a region
-    // holds some 100,000 days, and the calendar path below took a fifth of its load.
-    switch Day.plain(text) {
-    case .valid(let day): self = day
-    case .invalid: return nil
-    case .other: self.init(byCalendar: text)
+    guard let day = Day.parse(text) else { return nil }
+    self = day
+  }
+
+  static func parse(_ text: String) -> Day? {
+    var bytes = Array(text.utf8)[...]
+    while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+    while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+    guard bytes.count == 10 else { return nil }
+    let b = Array(bytes)
+    guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var n = 0
+      for k in range {
+        let digit = Int(b[k]) - 48
+        guard digit >= 0 && digit <= 9 else { return nil }
+        n = n * 10 + digit
+      }
+      return n
     }
+    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
+      StoreLimits.years.contains(y), (1...12).contains(m), d >= 1,
+      d <= Day.daysIn(month: m, year: y)
+    else { return nil }
+    return Day(year: y, month: m, day: d)
   }
 
-  enum PlainParse: Equatable {
-    case valid(Day)
-    case invalid
-    /// Not exactly ten ASCII characters "dddd-dd-dd", or a year before the Gregorian
-    /// calendar's start (where Foundation's calendar counts Julian days): the calendar
-    /// decides.
-    case other
-  }
-
-  /// "dddd-dd-dd" from 1583 on, checked with the Gregorian leap-year rule, which gives
-  /// the calendar's answer for those years.
-  static func plain(_ text: String) -> PlainParse {
-    text.utf8.withContiguousStorageIfAvailable { bytes -> PlainParse in
-      guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
-      else { return .other }
-      func number(_ range: Range<Int>) -> Int? {
-        var n = 0
-        for k in range {
-          let digit = Int(bytes[k]) - 48
-          guard digit >= 0 && digit <= 9 else { return nil }
-          n = n * 10 + digit
-        }
-        return n
-      }
-      guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10), y >= 1583
-      else { return .other }
-      guard (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y) else {
-        return .invalid
-      }
-      return .valid(Day(year: y, month: m, day: d))
-    } ?? .other
+  /// What a day must look like, for messages: "YYYY-MM-DD, the years 1900–2199".
+  public static var expected: LocalizedText {
+    let years = "\(StoreLimits.years.lowerBound)–\(StoreLimits.years.upperBound)"
+    return LocalizedText(
+      sv: "ett datum ÅÅÅÅ-MM-DD under åren \(years)",
+      en: "a date YYYY-MM-DD in the years \(years)")
   }
 
   static func daysIn(month: Int, year: Int) -> Int {
@@ -63,23 +60,6 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
     case 4, 6, 9, 11: return 30
     default: return 31
     }
-  }
-
-  /// The general path: surrounding spaces allowed, the calendar judges the date.
-  init?(byCalendar text: String) {
-    let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-")
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-    else { return nil }
-    var components = DateComponents()
-    components.year = y
-    components.month = m
-    components.day = d
-    guard let date = Day.calendar.date(from: components),
-      Day.calendar.component(.day, from: date) == d,
-      Day.calendar.component(.month, from: date) == m
-    else { return nil }
-    self.init(year: y, month: m, day: d)
   }
 
   /// The day on which `date` falls in Swedish local time. By the zone's offset and
@@ -104,7 +84,7 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
     let text = try container.decode(String.self)
     guard let day = Day(text) else {
       throw DecodingError.dataCorruptedError(
-        in: container, debugDescription: "'\(text)' is not a date of the form YYYY-MM-DD")
+        in: container, debugDescription: "'\(text)' is not \(Day.expected.en)")
     }
     self = day
   }
@@ -138,20 +118,38 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
   // every case and grant of a region's store (a fifth of their time). DayArithmeticTests
   // checks these agree with the calendar, which still answers outside those years.
 
+  // A step may come from a file (a period, a limit): the sums are checked, and a day
+  // past the calendar's years 1–9999 is that range's first or last day, never a trap.
+
   public func adding(days: Int) -> Day {
-    let n = dayNumber + days
+    let (n, overflow) = dayNumber.addingReportingOverflow(days)
+    if overflow || n > Day.latest.dayNumber { return days < 0 ? Day.earliest : Day.latest }
+    if n < Day.earliest.dayNumber { return Day.earliest }
     if isPlain, n >= Day.firstPlainDayNumber, let day = Day(dayNumber: n) { return day }
-    return Day(Day.calendar.date(byAdding: .day, value: days, to: start)!)
+    guard let date = Day.calendar.date(byAdding: .day, value: days, to: start) else {
+      return days < 0 ? Day.earliest : Day.latest
+    }
+    return Day(date)
   }
 
   public func adding(months: Int) -> Day {
-    let total = year * 12 + (month - 1) + months
-    let (y, m) = (total / 12, total % 12 + 1)
-    if isPlain, y >= 1600, y <= 9999 {
+    let (sum, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+    if overflow { return months < 0 ? Day.earliest : Day.latest }
+    let (y, m) = (sum >= 0 ? sum / 12 : (sum - 11) / 12, (sum % 12 + 12) % 12 + 1)
+    if y > 9999 { return Day.latest }
+    if y < 1 { return Day.earliest }
+    if isPlain, y >= 1600 {
       return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))
     }
-    return Day(Day.calendar.date(byAdding: .month, value: months, to: start)!)
+    guard let date = Day.calendar.date(byAdding: .month, value: months, to: start) else {
+      return months < 0 ? Day.earliest : Day.latest
+    }
+    return Day(date)
   }
+
+  /// The first and last day the calendar arithmetic above names.
+  static let earliest = Day(year: 1, month: 1, day: 1)
+  static let latest = Day(year: 9999, month: 12, day: 31)
 
   /// Whole days from `self` to `other` (negative when `other` is earlier).
   public func days(until other: Day) -> Int {

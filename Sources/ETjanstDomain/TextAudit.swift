@@ -3,10 +3,7 @@
 /// escape such text when they show it, so it is a warning, not a danger.
 public enum TextAudit {
   /// Stored properties whose text may hold line breaks.
-  public static let multilineFields: Set<String> = [
-    "steps", "legalNote", "text", "resolution", "observed", "cause", "followUp", "expectedEffect",
-    "beneficiaries", "note", "reason",
-  ]
+  public static var multilineFields: Set<String> { StoreLimits.longTextFields }
 
   /// Every string reachable from `value`, with the name of the stored property that
   /// holds it (array elements, optionals and enum payloads take their parent's name).

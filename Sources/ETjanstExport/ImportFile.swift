@@ -19,8 +19,13 @@ struct ImportFile {
   var delimiter: UnicodeScalar
 
   /// Reads `text`; `known` maps each canonical key to the header names it may
-  /// have (compared case-insensitively), `required` must all be there.
-  init(_ text: String, known: [String: [String]], required: [String]) throws {
+  /// have (compared case-insensitively), `required` must all be there. `secondary`
+  /// names another form of a key's value ("departmentid" beside "department", as
+  /// `list --format csv` writes both), read only when no column of `known` names it.
+  init(
+    _ text: String, known: [String: [String]], secondary: [String: String] = [:],
+    required: [String]
+  ) throws {
     var text = text
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     delimiter = CaseImport.delimiter(text)
@@ -48,9 +53,20 @@ struct ImportFile {
     var columns: [String: Int] = [:]
     for (i, name) in header.cells.enumerated() {
       let name = name.lowercased()
-      if let key = known.first(where: { $0.value.contains(name) })?.key, columns[key] == nil {
-        columns[key] = i
+      guard let key = known.first(where: { $0.value.contains(name) })?.key else { continue }
+      // Two columns for one thing ("namn" and "name"): which one is meant cannot be
+      // told, and taking either would drop the other's cells without a word.
+      if let first = columns[key] {
+        let both = "'\(header.cells[first])' (\(first + 1)) och '\(header.cells[i])' (\(i + 1))"
+        let bothEn = "'\(header.cells[first])' (\(first + 1)) and '\(header.cells[i])' (\(i + 1))"
+        throw problem(
+          header.line, "rubrikraden har samma kolumn två gånger: \(both)",
+          "the header row has the same column twice: \(bothEn)")
       }
+      columns[key] = i
+    }
+    for (i, name) in header.cells.enumerated() {
+      if let key = secondary[name.lowercased()], columns[key] == nil { columns[key] = i }
     }
     let missing = required.filter { columns[$0] == nil }
     guard missing.isEmpty else {
@@ -63,6 +79,10 @@ struct ImportFile {
     self.columns = columns
     records = Array(all.dropFirst())
   }
+
+  /// The other forms of a value `list --format csv` writes beside it: an id beside a
+  /// name, a label beside a status.
+  static let secondary = ["departmentid": "department", "statuslabel": "status"]
 
   /// The cell of `key` in `record`; empty when the column or the cell is absent.
   func cell(_ key: String, _ record: Record) -> String {
@@ -110,7 +130,7 @@ enum ImportValue {
     guard !text.isEmpty else { return nil }
     guard let day = Day(text) else {
       throw BadCell(
-        "'\(text)' är inget datum (ÅÅÅÅ-MM-DD)", "'\(text)' is not a date (YYYY-MM-DD)")
+        "'\(text)' är inte \(Day.expected.sv)", "'\(text)' is not \(Day.expected.en)")
     }
     return day
   }

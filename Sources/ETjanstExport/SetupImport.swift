@@ -36,8 +36,8 @@ public struct ImportPlan: Sendable {
 public enum ServiceImport {
   static let known: [String: [String]] = [
     "name": ["name", "namn", "e-tjänst", "e-service"],
-    "department": ["department", "förvaltning", "departmentid"],
-    "status": ["status", "statuslabel"],
+    "department": ["department", "förvaltning"],
+    "status": ["status"],
     "audience": ["audience", "målgrupp"],
     "category": ["category", "kategori"],
     "platform": ["platform", "plattform"],
@@ -56,7 +56,8 @@ public enum ServiceImport {
   ]
 
   public static func parse(_ text: String, _ m: Municipality) throws -> ImportPlan {
-    let file = try ImportFile(text, known: known, required: ["name", "department"])
+    let file = try ImportFile(
+      text, known: known, secondary: ImportFile.secondary, required: ["name", "department"])
     var plan = ImportPlan()
     var seen: [String: Int] = [:]
     try file.eachRecord { record, cell in
@@ -158,7 +159,7 @@ public enum StaffImport {
   static let known: [String: [String]] = [
     "name": ["name", "namn"],
     "login": ["login", "inloggning", "användarnamn", "username"],
-    "department": ["department", "förvaltning", "departmentid"],
+    "department": ["department", "förvaltning"],
     "manager": ["manager", "chef", "närmaste chef"],
     "startDate": ["startdate", "startdatum", "start"],
     "endDate": ["enddate", "slutdatum"],
@@ -166,7 +167,9 @@ public enum StaffImport {
   ]
 
   public static func parse(_ text: String, _ m: Municipality, today: Day) throws -> ImportPlan {
-    let file = try ImportFile(text, known: known, required: ["name", "login", "department"])
+    let file = try ImportFile(
+      text, known: known, secondary: ImportFile.secondary,
+      required: ["name", "login", "department"])
     var plan = ImportPlan()
     var seen: [String: Int] = [:]
     try file.eachRecord { record, cell in

@@ -1,3 +1,4 @@
+import ETjanstDomain
 import Foundation
 
 /// A cheap look at a file's bytes before any property-list parser sees them, so that
@@ -18,7 +19,7 @@ import Foundation
 /// do that after it.
 public enum PropertyListPreScan {
   public static let maximumDepth = 64
-  public static let maximumStringBytes = 1 << 20
+  public static let maximumStringBytes = StoreLimits.fileTextBytes
 
   /// Nil when the bytes may be handed to a parser, else why not, in words that never
   /// quote the file (its bytes could be anything).

@@ -6,6 +6,8 @@ import ETjanstDomain
 struct RestoreBackup: Command {
   let municipality: Municipality
   let backupName: String
+  /// A backup is a state the reader has taken (`StoreFile.restore` reads it so).
+  var checksStoreLimits: Bool { false }
 
   var summary: LocalizedText {
     LocalizedText(

@@ -42,6 +42,16 @@ public struct StoreError: ExplainedError, Sendable, Equatable, CustomStringConve
   /// message about a broken file never replays its bytes on the terminal.
   public var description: String { TextCleaning.printable(line.en) }
 
+  /// Whether the reader refused the file for what it holds (not a property list, a
+  /// value out of range or of the wrong type), as opposed to where it is or who may
+  /// read it: a restore may replace such a file.
+  public var refusesContent: Bool {
+    switch problem {
+    case .notPropertyList, .wrongTypes: return true
+    default: return false
+    }
+  }
+
   /// The same line in both languages (the system's or the parser's own detail
   /// stays as they give it), each through the printable guard.
   public var message: LocalizedText {

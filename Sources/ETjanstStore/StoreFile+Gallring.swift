@@ -18,6 +18,7 @@ extension StoreFile {
   /// What gallring would remove now, without changing anything.
   public func gallringPreview(today: Day) throws -> GallringReport {
     let m = try load()
+    if let refusal = GallringPlan.refusal(m.settings) { throw refusal }
     let plan = GallringPlan.make(m, today: today)
     let trail: Int
     do {
@@ -36,6 +37,8 @@ extension StoreFile {
   /// entries older than the plan's period are deleted.
   public func gallra(actor: Actor, now: Date) throws -> GallringReport {
     let before = try load()
+    // Before anything is removed: the store, the backups or the trail.
+    if let refusal = GallringPlan.refusal(before.settings) { throw refusal }
     let today = Day(now)
     let plan = GallringPlan.make(before, today: today)
     let lines = plan.lines(in: before)

@@ -119,6 +119,7 @@ public final class StoreFile: @unchecked Sendable {
     let audit = try openAudit(place)
     let saveID = Self.newSaveID()
     let encoded = try encode(municipality, by: login, now: now, saveID: saveID)
+    if let refusal = encoded.xml.refusal() { throw StoreError(path: path, .cannotWrite(refusal)) }
     let entry = AuditEntry(
       at: now, login: login, name: municipality.user(login: login)?.name, kind: "CreateStore",
       sv: "Skapade registret", en: "Created the store", id: saveID, previous: nil)
@@ -153,6 +154,17 @@ public final class StoreFile: @unchecked Sendable {
   public func perform(
     _ command: any Command, actor: Actor, now: Date, waiting: ((String?) -> Bool)? = nil
   ) throws -> Change {
+    try perform(command, actor: actor, now: now, waiting: waiting, overUnreadable: nil)
+  }
+
+  /// `perform`; with `overUnreadable`, a current file the reader refuses for what it
+  /// holds (`StoreError.refusesContent`) is replaced all the same, the command applied
+  /// to that state instead (a restore puts back a backup over a broken store; the
+  /// broken file is kept among the backups like any version replaced).
+  private func perform(
+    _ command: any Command, actor: Actor, now: Date, waiting: ((String?) -> Bool)?,
+    overUnreadable: Municipality?
+  ) throws -> Change {
     mutex.lock()
     defer { mutex.unlock() }
     let place = try storeFolder()
@@ -172,7 +184,19 @@ public final class StoreFile: @unchecked Sendable {
     }
     defer { withExtendedLifetime(lock) {} }
     TemporaryFile.removeStale(of: URL(fileURLWithPath: filePath).lastPathComponent, in: place)
-    let (current, info) = try newest()
+    let (current, info) = try newestOr(overUnreadable)
+    let (change, next) = try applied(command, to: current, actor: actor, now: now)
+    let audit = try openAudit(place)
+    let entry = AuditEntry(change: change, command: command, actor: actor, savedAt: clock())
+    try save(next, entry, by: actor.login, now: now, replacing: info, audit: audit, in: place)
+    return change
+  }
+
+  /// `command` applied to `current` as a save applies it: the rules, then the reader's
+  /// validation of the result.
+  private func applied(_ command: any Command, to current: Municipality, actor: Actor, now: Date)
+    throws -> (Change, Municipality)
+  {
     var next = current
     let change = try next.execute(command, context: CommandContext(actor: actor, now: now))
     // The rules keep every value in range; this makes sure no bug can save a file
@@ -180,10 +204,17 @@ public final class StoreFile: @unchecked Sendable {
     if let (keyPath, detail) = StoreValidation.refusal(next) {
       throw StoreError(path: path, .cannotWrite("the change would store \(keyPath): \(detail)"))
     }
-    let audit = try openAudit(place)
-    let entry = AuditEntry(change: change, command: command, actor: actor, savedAt: clock())
-    try save(next, entry, by: actor.login, now: now, replacing: info, audit: audit, in: place)
-    return change
+    return (change, next)
+  }
+
+  /// What `perform` would do, without the lock and without saving: the same rules and
+  /// the same validation, so a dry run refuses what the real run refuses.
+  @discardableResult
+  public func tryOut(_ command: any Command, actor: Actor, now: Date) throws -> Change {
+    mutex.lock()
+    defer { mutex.unlock() }
+    _ = try storeFolder()
+    return try applied(command, to: try newest().state, actor: actor, now: now).0
   }
 
   /// Appends history to the audit trail in one pass, for a demo or benchmark store
@@ -225,21 +256,83 @@ public final class StoreFile: @unchecked Sendable {
     }
   }
 
+  /// The newest state, or `replacement` when the reader refuses the file for what
+  /// it holds (and a replacement is given).
+  private func newestOr(_ replacement: Municipality?) throws(StoreError) -> (
+    state: Municipality, info: stat
+  ) {
+    let refusal: StoreError
+    do {
+      return try newest()
+    } catch {
+      refusal = error
+    }
+    guard let replacement, refusal.refusesContent else { throw refusal }
+    // Nothing of the refused file is copied or named as the version replaced.
+    cached = nil
+    layout = nil
+    unknownKeys = StoreDocument.UnknownKeys()
+    return (replacement, try checkedStatus())
+  }
+
   /// Makes a backup the current state, through the same lock and rules as any change;
-  /// the state it replaces becomes a backup in turn. The backup must decode first.
+  /// the state it replaces becomes a backup in turn. The backup must pass the same
+  /// reader as the store first. A current file the reader refuses for what it holds
+  /// (too long a text, a number out of range, not a property list) does not stop it:
+  /// the backup replaces it, and the refused file is kept among the backups.
   @discardableResult
   public func restore(_ backup: Backup, actor: Actor, now: Date) throws -> Change {
-    try restore(fromFile: backup.path, actor: actor, now: now)
+    try restore(fromFile: backup.path, named: backup.name, actor: actor, now: now)
   }
 
   /// The same for a copy anywhere (`restore --from`, a copy `backup --to` wrote): read
   /// as the store is (a regular file, every check of a load), then put back.
   @discardableResult
   public func restore(fromFile path: String, actor: Actor, now: Date) throws -> Change {
+    try restore(
+      fromFile: path, named: URL(fileURLWithPath: path).lastPathComponent, actor: actor, now: now)
+  }
+
+  private func restore(fromFile path: String, named name: String, actor: Actor, now: Date)
+    throws -> Change
+  {
     let document = try Self.decodeFile(at: path)
-    let name = URL(fileURLWithPath: path).lastPathComponent
     let command = RestoreBackup(municipality: document.municipality, backupName: name)
-    return try perform(command, actor: actor, now: now)
+    return try perform(
+      command, actor: actor, now: now, waiting: nil, overUnreadable: document.municipality)
+  }
+
+  /// `restore` by `login`, who must be an e-coordinator in the current store or, when
+  /// the reader refuses it, in the backup (the state that will hold from now on).
+  @discardableResult
+  public func restore(_ backup: Backup, login: String, now: Date) throws -> Change {
+    try restore(fromFile: backup.path, named: backup.name, login: login, now: now)
+  }
+
+  /// `restore --from FILE` by `login`, as `restore(_:login:now:)`.
+  @discardableResult
+  public func restore(fromFile path: String, login: String, now: Date) throws -> Change {
+    try restore(
+      fromFile: path, named: URL(fileURLWithPath: path).lastPathComponent, login: login, now: now)
+  }
+
+  private func restore(fromFile path: String, named name: String, login: String, now: Date)
+    throws -> Change
+  {
+    let document = try Self.decodeFile(at: path)
+    let holder: Municipality
+    do {
+      holder = try load()
+    } catch {
+      guard error.refusesContent else { throw error }
+      holder = document.municipality
+    }
+    guard let user = holder.user(login: login) else {
+      throw RuleViolation.unknownUser(login, coordinator: holder.contacts.eCoordinator)
+    }
+    let command = RestoreBackup(municipality: document.municipality, backupName: name)
+    return try perform(
+      command, actor: Actor(user), now: now, waiting: nil, overUnreadable: document.municipality)
   }
 
   /// Up to `limit` audit entries matching `query`, newest first, older than `cursor`
@@ -414,6 +507,7 @@ extension StoreFile {
   ) throws(StoreError) {
     let saveID = Self.newSaveID()
     let encoded = try encode(municipality, by: login, now: now, saveID: saveID)
+    if let refusal = encoded.xml.refusal() { throw StoreError(path: path, .cannotWrite(refusal)) }
     let previous = cached?.saveID
     let mode: mode_t
     let group: gid_t?

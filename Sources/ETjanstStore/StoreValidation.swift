@@ -8,7 +8,9 @@ import Foundation
 ///   intervals are added to dates, limits multiplied into seconds, yearly volumes
 ///   summed over the catalogue, scores negated for sorting);
 /// - every stored moment lies between the years 1 and 9999, where the calendar can
-///   name its day;
+///   name its day, and every day within `StoreLimits.years`;
+/// - every setting lies in its range (`StoreLimits.settings`: a gallring period of
+///   zero would remove everything);
 /// - ids are unique within their kind, and logins among the users (who is who must
 ///   never be ambiguous: the role follows the login).
 ///
@@ -24,7 +26,7 @@ public enum StoreValidation {
     return walk.first
   }
 
-  private typealias Range = StoredRange
+  private typealias Range = StoreLimits
 
   private struct Walk {
     var first: (keyPath: String, detail: String)?
@@ -48,8 +50,9 @@ public enum StoreValidation {
     }
 
     mutating func day(_ value: Day?, _ keyPath: @autoclosure () -> String) {
-      guard first == nil, let value, value.year < 1 else { return }
-      fail(keyPath(), "a day before the year 1")
+      guard first == nil, let value, !StoreLimits.years.contains(value.year) else { return }
+      let years = StoreLimits.years
+      fail(keyPath(), "a day outside the years \(years.lowerBound)–\(years.upperBound)")
     }
 
     mutating func unique<ID: Hashable>(_ ids: [ID], _ keyPath: (Int) -> String, what: String) {
@@ -65,12 +68,17 @@ public enum StoreValidation {
     mutating func municipality(_ m: Municipality) {
       let s = m.settings
       let settings = "municipality.settings."
-      number(s.outageContactLimitMinutes, Range.minutes, settings + "outageContactLimitMinutes")
-      number(s.orderStepLimitDays, Range.days, settings + "orderStepLimitDays")
-      number(s.serviceReviewIntervalMonths, Range.months, settings + "serviceReviewIntervalMonths")
-      number(s.routineReviewIntervalMonths, Range.months, settings + "routineReviewIntervalMonths")
-      number(s.accessExpiryWarningDays, Range.days, settings + "accessExpiryWarningDays")
+      for setting in StoreLimits.settings {
+        number(s[keyPath: setting.path], setting.range, settings + setting.name)
+      }
 
+      for (i, user) in m.users.enumerated() where !Login.isValid(user.login) {
+        fail("municipality.users[\(i)].login", "not a login (a–z, 0–9, . - _)")
+      }
+      for (i, person) in m.staff.enumerated()
+      where !person.login.isEmpty && !Login.isValid(person.login) {
+        fail("municipality.staff[\(i)].login", "not a login (a–z, 0–9, . - _)")
+      }
       unique(m.users.map(\.login), { "municipality.users[\($0)].login" }, what: "the login")
       unique(m.departments.map(\.id), { "municipality.departments[\($0)].id" }, what: "the id")
       unique(m.services.map(\.id), { "municipality.services[\($0)].id" }, what: "the id")

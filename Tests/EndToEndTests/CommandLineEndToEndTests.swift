@@ -89,8 +89,13 @@ import Testing
       try Data("not a property list".utf8).write(to: URL(fileURLWithPath: broken))
       for path in [missing, broken] {
         for command in [["check"], ["list", "services"], ["report"], ["restore", "--list"]] {
+          // The backups are what a store the reader refuses needs: their list works
+          // (it says why the store cannot be read, and that there are none yet).
+          let listsBackups = path == broken && command == ["restore", "--list"]
           let out = try Binary.etjanst(command + ["--store", path])
-          #expect(out.status == 2, "\(command) on \(path): \(out.status) \(out.stderr)")
+          #expect(
+            out.status == (listsBackups ? 0 : 2),
+            "\(command) on \(path): \(out.status) \(out.stderr)")
           #expect(out.stderr.hasPrefix("etjanst: "))
         }
       }

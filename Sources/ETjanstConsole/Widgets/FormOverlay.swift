@@ -245,9 +245,13 @@ public struct FormOverlay: Overlay {
   }
 
   mutating func show(_ error: any Error) {
-    if let violation = error as? RuleViolation, let name = violation.field,
-      let i = fields.firstIndex(where: { $0.name == name })
+    // The field the rule names, or else the one it names as part of a larger value
+    // (a refusal of "fallbackRoutine.steps" lands on the routine form's "steps").
+    if let violation = error as? RuleViolation, let field = violation.field,
+      let i = fields.firstIndex(where: { $0.name == field })
+        ?? fields.firstIndex(where: { field.hasSuffix("." + $0.name) })
     {
+      let name = fields[i].name
       errors[name] = violation.message
       focus = i
       cursor = .end(of: fields[i].text)

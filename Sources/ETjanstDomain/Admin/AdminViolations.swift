@@ -20,14 +20,6 @@ extension RuleViolation {
       ))
   }
 
-  static func loginNotOneWord() -> RuleViolation {
-    RuleViolation(
-      field: "login",
-      LocalizedText(
-        sv: "Inloggningen är datorns användarnamn: ett ord utan mellanslag.",
-        en: "The login is the computer's user name: one word without spaces."))
-  }
-
   static func userExists(_ login: String, _ name: String) -> RuleViolation {
     RuleViolation(
       field: "login",

@@ -6,7 +6,10 @@ public struct AddUser: Command {
   public var user: User
 
   public init(login: String, name: String, role: Role) {
-    user = User(login: TextCleaning.line(login), name: TextCleaning.line(name), role: role)
+    // Folded to lower case here; anything else a login may not hold, the rules refuse.
+    let cleaned = TextCleaning.line(login)
+    user = User(
+      login: Login.normalized(cleaned) ?? cleaned, name: TextCleaning.line(name), role: role)
   }
 
   public var summary: LocalizedText {
@@ -77,12 +80,7 @@ public struct RemoveUser: Command {
 /// Rules every user keeps.
 enum UserValidation {
   static func check(_ u: User, in m: Municipality) throws {
-    if u.login.isEmpty {
-      throw RuleViolation.required("login", LocalizedText(sv: "Inloggning", en: "Login"))
-    }
-    if u.login.contains(where: \.isWhitespace) || u.login.contains(TextCleaning.replacement) {
-      throw RuleViolation.loginNotOneWord()
-    }
+    if try Login.parse(u.login) != u.login { throw Login.refusal() }
     if u.name.isEmpty {
       throw RuleViolation.required("name", LocalizedText(sv: "Namn", en: "Name"))
     }

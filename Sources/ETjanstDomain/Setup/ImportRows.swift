@@ -36,6 +36,12 @@ public struct ImportRows: Command {
     for row in rows {
       do {
         try row.command.apply(to: &next, context: context)
+        // The limits the whole change is held to as well (`Municipality.execute`),
+        // here per row so the refusal names the line: the row's own texts, cheaper
+        // than comparing the lists after each row.
+        if let violation = StoreLimits.violation(in: TextAudit.strings(in: row.command)) {
+          throw violation
+        }
       } catch let violation as RuleViolation {
         refused.append((row.line, violation.message))
       }

@@ -59,6 +59,9 @@ public struct ImportCases: Command {
         RuleViolation(LocalizedText(sv: "Rad \(row.line): \(sv)", en: "Line \(row.line): \(en)"))
       }
       if row.number.isEmpty { throw refuse("ärendenummer saknas", "the case number is missing") }
+      if let violation = StoreLimits.violation(in: [("number", row.number)]) {
+        throw refuse(violation.message.sv, violation.message.en)
+      }
       if let first = seen[row.number] {
         throw refuse(
           "ärende \(row.number) finns redan på rad \(first)",

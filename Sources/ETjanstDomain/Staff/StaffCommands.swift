@@ -12,7 +12,7 @@ public struct AddStaffMember: Command {
     endDate: Day? = nil, services: [EntityID<EService>] = [], id: EntityID<StaffMember> = .make()
   ) {
     member = StaffMember(
-      id: id, name: TextCleaning.line(name), login: TextCleaning.line(login),
+      id: id, name: TextCleaning.line(name), login: Self.login(login),
       department: department,
       manager: TextCleaning.line(manager), startDate: startDate, status: .onboarding)
     member.endDate = endDate
@@ -21,6 +21,13 @@ public struct AddStaffMember: Command {
 
   public var summary: LocalizedText {
     LocalizedText(sv: "Ny medarbetare \(member.name)", en: "New staff member \(member.name)")
+  }
+
+  /// A login as typed, folded to lower case when it is one (the rules refuse it
+  /// otherwise, `StaffValidation`).
+  static func login(_ text: String) -> String {
+    let cleaned = TextCleaning.line(text)
+    return Login.normalized(cleaned) ?? cleaned
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
@@ -59,7 +66,7 @@ public struct EditStaffMember: Command {
   ) {
     self.id = id
     self.name = TextCleaning.line(name)
-    self.login = TextCleaning.line(login)
+    self.login = AddStaffMember.login(login)
     self.department = department
     self.manager = TextCleaning.line(manager)
     self.startDate = startDate
@@ -138,9 +145,7 @@ enum StaffValidation {
     if p.name.isEmpty {
       throw RuleViolation.required("name", LocalizedText(sv: "Namn", en: "Name"))
     }
-    if p.login.isEmpty {
-      throw RuleViolation.required("login", LocalizedText(sv: "Inloggning", en: "Login"))
-    }
+    if try Login.parse(p.login) != p.login { throw Login.refusal() }
     if let other = m.staff.first(where: {
       StaffMember.sameLogin($0.login, p.login) && $0.id != p.id
     }) {

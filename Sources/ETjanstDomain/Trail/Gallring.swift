@@ -17,8 +17,33 @@ public struct GallringPlan: Sendable, Equatable {
     removedStaff.isEmpty && anonymisedStaff.isEmpty && closedCases.isEmpty
   }
 
+  /// Why gallring by `settings` must not run: a period outside its range
+  /// (`StoreLimits`), say zero, which would remove every closed case, the whole trail
+  /// and every backup. Nil when the periods are sound.
+  public static func refusal(_ settings: Settings) -> RuleViolation? {
+    for limit in EditSettings.limits {
+      guard let stored = StoreLimits.settings.first(where: { $0.name == limit.field }),
+        stored.name.hasPrefix("retention"), !stored.range.contains(settings[keyPath: limit.path])
+      else { continue }
+      return RuleViolation(
+        field: limit.field,
+        LocalizedText(
+          sv: "Gallring görs inte: \(limit.label.sv) är \(settings[keyPath: limit.path]) "
+            + "\(limit.unit.sv), ska vara \(stored.range.lowerBound)–\(stored.range.upperBound).",
+          en: "No gallring: \(limit.label.en) is \(settings[keyPath: limit.path]) "
+            + "\(limit.unit.en), must be \(stored.range.lowerBound)–\(stored.range.upperBound)."))
+    }
+    return nil
+  }
+
+  /// What goes by `today`; nothing when the periods are refused (`refusal`), so no
+  /// reader of the plan computes with a period outside its range.
   public static func make(_ m: Municipality, today: Day) -> GallringPlan {
     let s = m.settings
+    guard refusal(s) == nil else {
+      return GallringPlan(
+        removedStaff: [], anonymisedStaff: [], closedCases: [], trailCutoff: .distantPast)
+    }
     let cases = m.cases.filter { c in
       guard c.status == .closedArchived, let closed = c.closedOn else { return false }
       return closed.adding(months: s.retentionClosedCasesMonths) <= today
@@ -111,6 +136,7 @@ public struct Gallra: Command, RemovesPersonalData {
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
+    if let refusal = GallringPlan.refusal(m.settings) { throw refusal }
     let plan = GallringPlan.make(m, today: today)
     let cases = Set(plan.closedCases)
     m.cases.removeAll { cases.contains($0.id) }

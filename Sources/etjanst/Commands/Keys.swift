@@ -67,7 +67,10 @@ struct Keys: ParsableCommand {
         let file = StoreFile(location: options.storeOptions.location)
         let m: Municipality
         do { m = try file.load() } catch { throw Failure(error) }
-        let login = TextCleaning.line(login)
+        // The one reader of logins: a key is never tied to one the store could not hold.
+        guard let login = Login.normalized(TextCleaning.line(login)) else {
+          throw Failure(Login.refusal(field: nil).message)
+        }
         guard m.user(login: login) != nil else {
           throw Failure(
             sv:

@@ -37,20 +37,33 @@ struct Restore: ParsableCommand {
     let language = languageOption.language
     let sv = language == .swedish
     try reporting(language) {
-      let (file, _, user) = try storeOptions.load()
+      // The backups need only their folder and the lock: a store the reader refuses
+      // (too long a text, a number out of range, not a property list) is what they
+      // are for. Then the backup restored says who may restore it.
+      let file = StoreFile(location: storeOptions.location)
       lockWait.apply(to: file, language)
+      var login: String?
+      var refusal: StoreError?
+      do {
+        login = try identify(in: try file.load()).login
+      } catch let error as StoreError {
+        guard error.refusesContent else { throw Failure(error) }
+        refusal = error
+      }
       if let from {
         guard number == nil, !list else {
           throw Failure(
             sv: "--from tar ingen säkerhetskopia N och inget --list",
             en: "--from takes no backup number N and no --list")
         }
-        try file.restore(fromFile: from, actor: Actor(user), now: Date())
+        try file.restore(
+          fromFile: from, login: login ?? SystemIdentity.currentLogin(), now: Date())
         let name = URL(fileURLWithPath: from).lastPathComponent
         Output.print(
-          sv
-            ? "Återställde \(name); läget den ersatte är nu en säkerhetskopia."
-            : "Restored \(name); the state it replaced is now a backup.")
+          TextCleaning.printable(
+            sv
+              ? "Återställde \(name); läget den ersatte är nu en säkerhetskopia."
+              : "Restored \(name); the state it replaced is now a backup."))
         return
       }
       // A folder the user may not read (a manager, with the store shared 0640) is
@@ -72,6 +85,8 @@ struct Restore: ParsableCommand {
             + "ask the e-coordinator, who owns the file")
       }
       guard let number, !list else {
+        // Why the store needs one of them.
+        if let refusal { Output.error(refusal.message(language)) }
         if backups.isEmpty {
           Output.print(
             TextCleaning.printable(
@@ -91,7 +106,8 @@ struct Restore: ParsableCommand {
             + "(se etjanst restore --list)",
           en: "there is no backup \(number); \(backups.count) exist (see etjanst restore --list)")
       }
-      try file.restore(backups[number - 1], actor: Actor(user), now: Date())
+      try file.restore(
+        backups[number - 1], login: login ?? SystemIdentity.currentLogin(), now: Date())
       Output.print(
         TextCleaning.printable(
           sv

@@ -118,10 +118,7 @@ struct SetupImport {
     let command = plan.command(source: file, noun: noun)
     let now = Date()
     if dryRun {
-      var copy = m
-      if !plan.rows.isEmpty {
-        _ = try copy.execute(command, context: CommandContext(actor: Actor(user), now: now))
-      }
+      if !plan.rows.isEmpty { try store.tryOut(command, actor: Actor(user), now: now) }
     } else if !plan.rows.isEmpty {
       try store.perform(command, actor: Actor(user), now: now)
     }
