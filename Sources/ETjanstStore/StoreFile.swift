@@ -28,7 +28,7 @@ public final class StoreFile: @unchecked Sendable {
 
   /// The store's clock: the moment a change is saved, which the audit trail records.
   let clock: @Sendable () -> Date
-  private let mutex = NSLock()
+  let mutex = NSLock()
   /// The state last read or saved by this instance, and the stamp of that version.
   private var cached: (state: Municipality, stamp: FileStamp, saveID: String?)?
   /// Where each entity lies in the version of that stamp (when the one-pass reader
@@ -166,7 +166,7 @@ public final class StoreFile: @unchecked Sendable {
       throw error
     }
     defer { withExtendedLifetime(lock) {} }
-    TemporaryFile.removeStale(of: URL(fileURLWithPath: filePath).lastPathComponent, in: place)
+    try tidy(place)
     let (current, info) = try newest()
     var next = current
     let change = try next.execute(command, context: CommandContext(actor: actor, now: now))
@@ -278,7 +278,7 @@ extension StoreFile {
   }
 
   /// The newest state: the cached one unless another process saved since.
-  private func newest() throws(StoreError) -> (state: Municipality, info: stat) {
+  func newest() throws(StoreError) -> (state: Municipality, info: stat) {
     let info = try checkedStatus()
     if let cached, cached.stamp == FileStamp(info) { return (cached.state, info) }
     return try read()
@@ -387,9 +387,58 @@ extension StoreFile {
     _ municipality: Municipality, _ entry: AuditEntry, by login: String, now: Date,
     replacing info: stat, audit: FileDescriptor, in place: StoreFolder
   ) throws(StoreError) {
+    let backups = BackupFolder(path: backupsPath)
+    let version = try SaveSignals.during { () throws(StoreError) -> Prepared in
+      let version = try prepare(municipality, by: login, now: now, replacing: info, in: place)
+      do throws(SystemCallError) {
+        try appendAudit(audit, version.entry(entry))
+        do throws(SystemCallError) {
+          try backups.keep(filePath, replacedAt: Date(), in: place)
+        } catch {
+          var error = error
+          error.context = error.context ?? "cannot keep a backup in \(backupsPath)"
+          throw error
+        }
+        try version.temporary.rename(over: filePath)
+      } catch {
+        throw StoreError(path: path, .cannotWrite(error.detail))
+      }
+      return version
+    }
+    // The new version is in place; a failed folder sync only weakens durability after
+    // a power cut, so it does not turn a done save into an error.
+    try? FileDescriptor.syncFolder(place.path)
+    backups.prune(in: place)
+    adopt(version)
+  }
+
+  /// A new version of the store, written beside it and fsynced, not yet in place.
+  struct Prepared {
+    let temporary: TemporaryFile
+    let stamp: FileStamp
+    let state: Municipality
+    let saveID: String
+    /// The save id of the version it replaces.
+    let previous: String?
+    fileprivate let encoded: Encoded
+
+    /// `entry` as this version's audit line: its save id and the one it replaces.
+    func entry(_ entry: AuditEntry) -> AuditEntry {
+      var entry = entry
+      entry.id = saveID
+      entry.previous = previous
+      return entry
+    }
+  }
+
+  /// Step 1 of a save: the new version in a temporary file beside the store (0600, or
+  /// the store's 0640 and group, or 0660 in the shared group), fsynced.
+  func prepare(
+    _ municipality: Municipality, by login: String, now: Date, replacing info: stat,
+    in place: StoreFolder
+  ) throws(StoreError) -> Prepared {
     let saveID = Self.newSaveID()
     let encoded = try encode(municipality, by: login, now: now, saveID: saveID)
-    let previous = cached?.saveID
     let mode: mode_t
     let group: gid_t?
     if let shared = place.sharedGroup {
@@ -400,43 +449,30 @@ extension StoreFile {
       // A 0640 store is shared with a managers' group: the new version keeps that group.
       group = mode == 0o640 ? info.st_gid : nil
     }
-    let backups = BackupFolder(path: backupsPath)
-    let folder = place.path
-    let stamp = try SaveSignals.during { () throws(StoreError) -> FileStamp in
-      let stamp: FileStamp
-      do throws(SystemCallError) {
-        let temporary = try TemporaryFile(beside: filePath, mode: mode, group: group)
-        stamp = try temporary.write(
-          encoded.xml, copyingFrom: encoded.source, kernelCopy: kernelCopy)
-        var entry = entry
-        entry.id = saveID
-        entry.previous = previous
-        try appendAudit(audit, entry)
-        do throws(SystemCallError) {
-          try backups.keep(filePath, replacedAt: Date(), in: place)
-        } catch {
-          var error = error
-          error.context = error.context ?? "cannot keep a backup in \(backupsPath)"
-          throw error
-        }
-        try temporary.rename(over: filePath)
-      } catch {
-        throw StoreError(path: path, .cannotWrite(error.detail))
-      }
-      return stamp
+    do throws(SystemCallError) {
+      let temporary = try TemporaryFile(beside: filePath, mode: mode, group: group)
+      let stamp = try temporary.write(
+        encoded.xml, copyingFrom: encoded.source, kernelCopy: kernelCopy)
+      return Prepared(
+        temporary: temporary, stamp: stamp, state: municipality, saveID: saveID,
+        previous: cached?.saveID, encoded: encoded)
+    } catch {
+      var error = error
+      error.context = error.context ?? "cannot write the new version beside the store"
+      throw StoreError(path: path, .cannotWrite(error.detail))
     }
-    // The new version is in place; a failed folder sync only weakens durability after
-    // a power cut, so it does not turn a done save into an error.
-    try? FileDescriptor.syncFolder(folder)
-    backups.prune(in: place)
-    cached = (municipality, stamp, saveID)
-    layout = (stamp, encoded.layout)
-    lastSaveCopied = encoded.xml.count - encoded.xml.bytes.count
+  }
+
+  /// The prepared version is the one on disk now.
+  func adopt(_ version: Prepared) {
+    cached = (version.state, version.stamp, version.saveID)
+    layout = (version.stamp, version.encoded.layout)
+    lastSaveCopied = version.encoded.xml.count - version.encoded.xml.bytes.count
   }
 
   /// A new version's bytes: `xml` copies runs of `source` (the version on disk) where
   /// they hold entities the new state has unchanged; `layout` is the new file's.
-  private struct Encoded {
+  fileprivate struct Encoded {
     var xml: SplicedXML
     var layout: StoreLayout
     var source: FileDescriptor?
@@ -514,7 +550,7 @@ extension StoreFile {
     return StoreError(path: path, .cannotWrite("cannot lock \(lockPath): \(reason)"))
   }
 
-  private func openAudit(_ place: StoreFolder) throws(StoreError) -> FileDescriptor {
+  func openAudit(_ place: StoreFolder) throws(StoreError) -> FileDescriptor {
     do {
       return try AuditTrail(path: auditPath).openForAppend(in: place)
     } catch {
@@ -525,7 +561,7 @@ extension StoreFile {
     }
   }
 
-  private func appendAudit(_ descriptor: FileDescriptor, _ entry: AuditEntry)
+  func appendAudit(_ descriptor: FileDescriptor, _ entry: AuditEntry)
     throws(SystemCallError)
   {
     do throws(SystemCallError) {
@@ -536,6 +572,9 @@ extension StoreFile {
       throw error
     }
   }
+
+  /// The save id of the version this instance holds (call with `mutex` held).
+  var heldSaveID: String? { cached?.saveID }
 
   /// The save id of the version on disk, for telling which audit lines were saved.
   func currentSaveID() -> String? {
