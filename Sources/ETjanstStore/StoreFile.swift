@@ -36,6 +36,9 @@ public final class StoreFile: @unchecked Sendable {
   private var layout: (stamp: FileStamp, value: StoreLayout)?
   /// How a save copies the unchanged runs of the old file (tests make it fail).
   var kernelCopy = KernelCopy.system
+  /// Called just before a save copies runs of the old file (tests change the file
+  /// there, as a program ignoring the lock could).
+  var beforeCopy: (() -> Void)?
   /// How many bytes the last save copied from the old file rather than encoded.
   private(set) var lastSaveCopied = 0
   /// Keys of the file this program does not know, written back on the next save.
@@ -318,20 +321,23 @@ extension StoreFile {
     // pre-scan passes; the one-pass reader has its own depth limit, so a file the
     // pre-scan would refuse cannot crash it meanwhile.
     let bytes = data
+    // The checksum of the bytes read, which a save checks the old file against before
+    // it trusts runs it copied from it, is taken there too.
     let scan = Beside(data.count > 1 << 20) { [buffer] in
       let problem = PropertyListPreScan.problem(in: bytes)
+      let checksum = Checksum.of(bytes)
       buffer?.scanned()
-      return problem
+      return (problem, checksum)
     }
     var giveBack: StoreDocument.GiveBack?
     if let buffer { giveBack = { buffer.giveBack($0) } }
     let onePass =
       data.count > 1 << 20 ? StoreDocument.readAsLaidOut(data, giveBack: giveBack) : nil
-    if let problem = scan.value() {
+    if let problem = scan.value().0 {
       throw StoreError(path: path, .notPropertyList(problem))
     }
     var document: StoreDocument
-    let layout: StoreLayout?
+    var layout: StoreLayout?
     if let onePass {
       (document, layout) = (onePass.document, onePass.layout)
     } else {
@@ -351,6 +357,7 @@ extension StoreFile {
       }
       (document, layout) = try StoreDocument.decodeWithLayout(data, path: path)
     }
+    layout?.checksum = scan.value().1
     if let (keyPath, detail) = StoreValidation.refusal(document.municipality) {
       throw StoreError(path: path, .wrongTypes(keyPath: keyPath, detail: detail))
     }
@@ -438,7 +445,7 @@ extension StoreFile {
     in place: StoreFolder
   ) throws(StoreError) -> Prepared {
     let saveID = Self.newSaveID()
-    let encoded = try encode(municipality, by: login, now: now, saveID: saveID)
+    var encoded = try encode(municipality, by: login, now: now, saveID: saveID)
     let mode: mode_t
     let group: gid_t?
     if let shared = place.sharedGroup {
@@ -449,17 +456,32 @@ extension StoreFile {
       // A 0640 store is shared with a managers' group: the new version keeps that group.
       group = mode == 0o640 ? info.st_gid : nil
     }
-    do throws(SystemCallError) {
-      let temporary = try TemporaryFile(beside: filePath, mode: mode, group: group)
-      let stamp = try temporary.write(
-        encoded.xml, copyingFrom: encoded.source, kernelCopy: kernelCopy)
-      return Prepared(
-        temporary: temporary, stamp: stamp, state: municipality, saveID: saveID,
-        previous: cached?.saveID, encoded: encoded)
-    } catch {
-      var error = error
-      error.context = error.context ?? "cannot write the new version beside the store"
-      throw StoreError(path: path, .cannotWrite(error.detail))
+    while true {
+      let written: (TemporaryFile, FileStamp)?
+      do throws(SystemCallError) {
+        let temporary = try TemporaryFile(beside: filePath, mode: mode, group: group)
+        if encoded.source != nil { beforeCopy?() }
+        let stamp = try temporary.write(
+          encoded.xml, copyingFrom: encoded.source, kernelCopy: kernelCopy)
+        if let source = encoded.source, let loaded = encoded.loaded {
+          encoded.layout.checksum = temporary.verify(encoded.xml, source: source, as: loaded)
+          written = encoded.layout.checksum == nil ? nil : (temporary, stamp)
+        } else {
+          written = (temporary, stamp)
+        }
+      } catch {
+        var error = error
+        error.context = error.context ?? "cannot write the new version beside the store"
+        throw StoreError(path: path, .cannotWrite(error.detail))
+      }
+      if let (temporary, stamp) = written {
+        return Prepared(
+          temporary: temporary, stamp: stamp, state: municipality, saveID: saveID,
+          previous: cached?.saveID, encoded: encoded)
+      }
+      // The old file no longer holds the bytes the load read (another program wrote
+      // it without the lock): nothing is copied from it, everything is encoded.
+      encoded = try encode(municipality, by: login, now: now, saveID: saveID, copying: false)
     }
   }
 
@@ -476,28 +498,35 @@ extension StoreFile {
     var xml: SplicedXML
     var layout: StoreLayout
     var source: FileDescriptor?
+    /// The stamp and checksum of the version `source` must still be.
+    var loaded: (stamp: FileStamp, sum: UInt64)?
   }
 
   /// The new version, as `StoreDocument.encoded` writes it. When the file on disk is
   /// still the version this instance read or wrote (its stamp, taken from the
-  /// descriptor the copy will read, and its length are the layout's, and every run to
-  /// copy still starts and ends as an entity does), the entities left alone are copied
-  /// from it; otherwise — another program changed the file without the lock, no
-  /// layout (a binary or older file), anything odd — everything is encoded.
-  private func encode(_ municipality: Municipality, by login: String, now: Date, saveID: String)
-    throws(StoreError) -> Encoded
-  {
+  /// descriptor the copy will read, and its length are the layout's, its checksum is
+  /// known, and every run to copy still starts and ends as an entity does), the
+  /// entities left alone are to be copied from it, and `prepare` checks after the copy
+  /// that they were the bytes the load read (`SplicedXML.verify`); otherwise — another
+  /// program changed the file without the lock, no layout (a binary or older file),
+  /// anything odd, or `copying` false — everything is encoded.
+  private func encode(
+    _ municipality: Municipality, by login: String, now: Date, saveID: String,
+    copying: Bool = true
+  ) throws(StoreError) -> Encoded {
     var document = StoreDocument(
       municipality: municipality, savedAt: now, savedBy: login, saveID: saveID)
     document.unknownKeys = unknownKeys
     do {
-      if let (old, source) = currentLayout() {
+      if copying, let (old, stamp, source) = currentLayout(), let sum = old.checksum {
         let spliced = try document.spliced(over: old)
         if spliced.xml.sourceHolds(source, size: old.size) {
-          return Encoded(xml: spliced.xml, layout: spliced.layout, source: source)
+          return Encoded(
+            xml: spliced.xml, layout: spliced.layout, source: source, loaded: (stamp, sum))
         }
       }
-      let whole = try document.spliced(over: nil)
+      var whole = try document.spliced(over: nil)
+      whole.layout.checksum = Checksum.of(whole.xml.bytes)
       return Encoded(xml: whole.xml, layout: whole.layout, source: nil)
     } catch {
       throw StoreError(path: path, .cannotWrite("cannot encode the state: \(error)"))
@@ -506,12 +535,12 @@ extension StoreFile {
 
   /// The layout of the version on disk, and that version opened for reading, when it
   /// is still the version this instance holds.
-  private func currentLayout() -> (StoreLayout, FileDescriptor)? {
+  private func currentLayout() -> (StoreLayout, FileStamp, FileDescriptor)? {
     guard let layout, let cached, layout.stamp == cached.stamp,
       let (descriptor, info) = try? FileDescriptor.openRegular(filePath),
       FileStamp(info) == layout.stamp, Int(info.st_size) == layout.value.size
     else { return nil }
-    return (layout.value, descriptor)
+    return (layout.value, layout.stamp, descriptor)
   }
 
   /// The store's folder, refused when others may write it.

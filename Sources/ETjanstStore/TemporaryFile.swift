@@ -35,7 +35,7 @@ final class TemporaryFile {
     let name = Self.name(for: url.lastPathComponent)
     path = folder + "/" + name
     let descriptor = try FileDescriptor(
-      path: path, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
+      path: path, flags: O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
     self.descriptor = descriptor
     // From here on deinit removes the file if anything below fails.
     var mode = mode
@@ -116,6 +116,16 @@ final class TemporaryFile {
   func keep() {
     descriptor = nil
     committed = true
+  }
+
+  /// After a spliced version was written: whether its copied runs are the bytes the
+  /// load read (`SplicedXML.verify`); the new file's checksum, or nil.
+  func verify(
+    _ xml: SplicedXML, source: FileDescriptor, as loaded: (stamp: FileStamp, sum: UInt64)
+  ) -> UInt64? {
+    guard let descriptor else { return nil }
+    return xml.verify(
+      source: source, expected: loaded.sum, stamp: loaded.stamp, written: descriptor)
   }
 
   /// Renames the file over `target` (replacing it atomically, or creating it).
