@@ -19,9 +19,13 @@ struct AuditTrail {
   }
 
   /// Appends the line and fsyncs it: it is on disk before the save it records
-  /// replaces the store (see `StoreFile.save`). A line cut short (a full disk; its save
-  /// stopped there) has no newline, so the new line then starts with one: glued to it,
-  /// neither would read. Called under the store's lock, so nothing appends meanwhile.
+  /// replaces the store (see `StoreFile.save`). Called under the store's lock, so
+  /// nothing appends meanwhile.
+  ///
+  /// All or nothing: a line that cannot be written whole (a full disk, an I/O error, a
+  /// short write) or synced is cut off again (`appendWhole`), and the save fails
+  /// before it renames anything. A line cut short by an older version (no newline at
+  /// the end) gets a newline first, so the new line is not glued to it.
   func append(_ entry: AuditEntry, to descriptor: FileDescriptor) throws(SystemCallError) {
     var line: Data
     do {
@@ -33,8 +37,24 @@ struct AuditTrail {
     if size > 0, try read(descriptor, from: size - 1, count: 1) != Data("\n".utf8) {
       line = Data("\n".utf8) + line
     }
-    try descriptor.writeAll(line)
-    try descriptor.sync()
+    try Self.appendWhole(line, to: descriptor, at: size)
+  }
+
+  /// Writes `bytes` at the end of the trail (`size` long before) and fsyncs them; if
+  /// any of it fails, the trail is truncated back to `size` (and that synced), so no
+  /// part of a line stays behind, and the error is thrown.
+  static func appendWhole(_ bytes: Data, to descriptor: FileDescriptor, at size: Int)
+    throws(SystemCallError)
+  {
+    do throws(SystemCallError) {
+      try descriptor.writeAll(bytes)
+      try descriptor.sync()
+    } catch {
+      var result: Int32
+      repeat { result = ftruncate(descriptor.fd, off_t(size)) } while result != 0 && errno == EINTR
+      if result == 0 { _ = fsync(descriptor.fd) }
+      throw error
+    }
   }
 
   /// The last `limit` saved entries (all when nil), oldest first, newest last. A line

@@ -69,16 +69,31 @@ struct BackupFolder {
     }
   }
 
-  /// Deletes every backup that replaced a version at or before `moment`: after
-  /// gallring they hold what it removed. Returns how many went.
-  @discardableResult
-  func removeAll(replacedAtOrBefore moment: Date) -> Int {
-    let limit = Int64((moment.timeIntervalSince1970 * 1000).rounded(.up))
-    var count = 0
-    for entry in entries() where entry.millis <= limit {
-      if unlink(entry.path) == 0 { count += 1 }
+  /// The name (as milliseconds) of the newest backup, nil when there is none.
+  var newestMillis: Int64? { entries().first?.millis }
+
+  /// What `remove(upTo:)` did.
+  struct Removal {
+    var removed = 0
+    var left = 0
+    /// Why the first one left could not be deleted.
+    var reason: String?
+  }
+
+  /// Deletes every backup named at or before `millis` (gallring: they hold what it
+  /// removed), and fsyncs the folder.
+  func remove(upTo millis: Int64) -> Removal {
+    var removal = Removal()
+    for entry in entries() where entry.millis <= millis {
+      if unlink(entry.path) == 0 {
+        removal.removed += 1
+      } else if errno != ENOENT {
+        removal.left += 1
+        removal.reason = removal.reason ?? StoreError.reason(errno)
+      }
     }
-    return count
+    try? FileDescriptor.syncFolder(path)
+    return removal
   }
 
   private func entries() -> [(path: String, millis: Int64)] {

@@ -27,6 +27,9 @@ public struct StoreError: ExplainedError, Sendable, Equatable, CustomStringConve
     case cannotWrite(String)
     /// The new state was saved, but its line in the audit trail was not.
     case auditNotWritten(String)
+    /// Gallring was decided (its journal is on disk) but not all of it is in place
+    /// yet; the next command under the lock completes it.
+    case gallringUnfinished(String)
   }
 
   public let path: String
@@ -114,6 +117,12 @@ public struct StoreError: ExplainedError, Sendable, Equatable, CustomStringConve
       return both(
         "ändringen sparades, men dess rad i loggen kunde inte skrivas (\(short(detail)))",
         "the change was saved, but its audit line could not be written (\(short(detail)))")
+    case .gallringUnfinished(let detail):
+      return both(
+        "gallringen är beslutad men inte helt på plats (\(short(detail))); nästa kommando "
+          + "som sparar slutför den",
+        "gallring is decided but not all in place (\(short(detail))); the next command "
+          + "that saves completes it")
     }
   }
 

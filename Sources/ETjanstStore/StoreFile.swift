@@ -28,7 +28,7 @@ public final class StoreFile: @unchecked Sendable {
 
   /// The store's clock: the moment a change is saved, which the audit trail records.
   let clock: @Sendable () -> Date
-  private let mutex = NSLock()
+  let mutex = NSLock()
   /// The state last read or saved by this instance, and the stamp of that version.
   private var cached: (state: Municipality, stamp: FileStamp, saveID: String?)?
   /// Where each entity lies in the version of that stamp (when the one-pass reader
@@ -36,6 +36,9 @@ public final class StoreFile: @unchecked Sendable {
   private var layout: (stamp: FileStamp, value: StoreLayout)?
   /// How a save copies the unchanged runs of the old file (tests make it fail).
   var kernelCopy = KernelCopy.system
+  /// Called just before a save copies runs of the old file (tests change the file
+  /// there, as a program ignoring the lock could).
+  var beforeCopy: (() -> Void)?
   /// How many bytes the last save copied from the old file rather than encoded.
   private(set) var lastSaveCopied = 0
   /// How a change waits for another process's lock when its caller gives no way
@@ -183,7 +186,7 @@ public final class StoreFile: @unchecked Sendable {
       throw error
     }
     defer { withExtendedLifetime(lock) {} }
-    TemporaryFile.removeStale(of: URL(fileURLWithPath: filePath).lastPathComponent, in: place)
+    try tidy(place)
     let (current, info) = try newestOr(overUnreadable)
     let (change, next) = try applied(command, to: current, actor: actor, now: now)
     let audit = try openAudit(place)
@@ -396,7 +399,7 @@ extension StoreFile {
   }
 
   /// The newest state: the cached one unless another process saved since.
-  private func newest() throws(StoreError) -> (state: Municipality, info: stat) {
+  func newest() throws(StoreError) -> (state: Municipality, info: stat) {
     let info = try checkedStatus()
     if let cached, cached.stamp == FileStamp(info) { return (cached.state, info) }
     return try read()
@@ -436,20 +439,23 @@ extension StoreFile {
     // pre-scan passes; the one-pass reader has its own depth limit, so a file the
     // pre-scan would refuse cannot crash it meanwhile.
     let bytes = data
+    // The checksum of the bytes read, which a save checks the old file against before
+    // it trusts runs it copied from it, is taken there too.
     let scan = Beside(data.count > 1 << 20) { [buffer] in
       let problem = PropertyListPreScan.problem(in: bytes)
+      let checksum = Checksum.of(bytes)
       buffer?.scanned()
-      return problem
+      return (problem, checksum)
     }
     var giveBack: StoreDocument.GiveBack?
     if let buffer { giveBack = { buffer.giveBack($0) } }
     let onePass =
       data.count > 1 << 20 ? StoreDocument.readAsLaidOut(data, giveBack: giveBack) : nil
-    if let problem = scan.value() {
+    if let problem = scan.value().0 {
       throw StoreError(path: path, .notPropertyList(problem))
     }
     var document: StoreDocument
-    let layout: StoreLayout?
+    var layout: StoreLayout?
     if let onePass {
       (document, layout) = (onePass.document, onePass.layout)
     } else {
@@ -469,6 +475,7 @@ extension StoreFile {
       }
       (document, layout) = try StoreDocument.decodeWithLayout(data, path: path)
     }
+    layout?.checksum = scan.value().1
     if let (keyPath, detail) = StoreValidation.refusal(document.municipality) {
       throw StoreError(path: path, .wrongTypes(keyPath: keyPath, detail: detail))
     }
@@ -505,10 +512,59 @@ extension StoreFile {
     _ municipality: Municipality, _ entry: AuditEntry, by login: String, now: Date,
     replacing info: stat, audit: FileDescriptor, in place: StoreFolder
   ) throws(StoreError) {
+    let backups = BackupFolder(path: backupsPath)
+    let version = try SaveSignals.during { () throws(StoreError) -> Prepared in
+      let version = try prepare(municipality, by: login, now: now, replacing: info, in: place)
+      do throws(SystemCallError) {
+        try appendAudit(audit, version.entry(entry))
+        do throws(SystemCallError) {
+          try backups.keep(filePath, replacedAt: Date(), in: place)
+        } catch {
+          var error = error
+          error.context = error.context ?? "cannot keep a backup in \(backupsPath)"
+          throw error
+        }
+        try version.temporary.rename(over: filePath)
+      } catch {
+        throw StoreError(path: path, .cannotWrite(error.detail))
+      }
+      return version
+    }
+    // The new version is in place; a failed folder sync only weakens durability after
+    // a power cut, so it does not turn a done save into an error.
+    try? FileDescriptor.syncFolder(place.path)
+    backups.prune(in: place, now: Date())
+    adopt(version)
+  }
+
+  /// A new version of the store, written beside it and fsynced, not yet in place.
+  struct Prepared {
+    let temporary: TemporaryFile
+    let stamp: FileStamp
+    let state: Municipality
+    let saveID: String
+    /// The save id of the version it replaces.
+    let previous: String?
+    fileprivate let encoded: Encoded
+
+    /// `entry` as this version's audit line: its save id and the one it replaces.
+    func entry(_ entry: AuditEntry) -> AuditEntry {
+      var entry = entry
+      entry.id = saveID
+      entry.previous = previous
+      return entry
+    }
+  }
+
+  /// Step 1 of a save: the new version in a temporary file beside the store (0600, or
+  /// the store's 0640 and group, or 0660 in the shared group), fsynced.
+  func prepare(
+    _ municipality: Municipality, by login: String, now: Date, replacing info: stat,
+    in place: StoreFolder
+  ) throws(StoreError) -> Prepared {
     let saveID = Self.newSaveID()
-    let encoded = try encode(municipality, by: login, now: now, saveID: saveID)
+    var encoded = try encode(municipality, by: login, now: now, saveID: saveID)
     if let refusal = encoded.xml.refusal() { throw StoreError(path: path, .cannotWrite(refusal)) }
-    let previous = cached?.saveID
     let mode: mode_t
     let group: gid_t?
     if let shared = place.sharedGroup {
@@ -523,68 +579,77 @@ extension StoreFile {
         throw StoreError(path: path, .refused(refusal))
       }
     }
-    let backups = BackupFolder(path: backupsPath)
-    let folder = place.path
-    let stamp = try SaveSignals.during { () throws(StoreError) -> FileStamp in
-      let stamp: FileStamp
+    while true {
+      let written: (TemporaryFile, FileStamp)?
       do throws(SystemCallError) {
         let temporary = try TemporaryFile(beside: filePath, mode: mode, group: group)
-        stamp = try temporary.write(
+        if encoded.source != nil { beforeCopy?() }
+        let stamp = try temporary.write(
           encoded.xml, copyingFrom: encoded.source, kernelCopy: kernelCopy)
-        var entry = entry
-        entry.id = saveID
-        entry.previous = previous
-        try appendAudit(audit, entry)
-        do throws(SystemCallError) {
-          try backups.keep(filePath, replacedAt: Date(), in: place)
-        } catch {
-          var error = error
-          error.context = error.context ?? "cannot keep a backup in \(backupsPath)"
-          throw error
+        if let source = encoded.source, let loaded = encoded.loaded {
+          encoded.layout.checksum = temporary.verify(encoded.xml, source: source, as: loaded)
+          written = encoded.layout.checksum == nil ? nil : (temporary, stamp)
+        } else {
+          written = (temporary, stamp)
         }
-        try temporary.rename(over: filePath)
       } catch {
+        var error = error
+        error.context = error.context ?? "cannot write the new version beside the store"
         throw StoreError(path: path, .cannotWrite(error.detail))
       }
-      return stamp
+      if let (temporary, stamp) = written {
+        return Prepared(
+          temporary: temporary, stamp: stamp, state: municipality, saveID: saveID,
+          previous: cached?.saveID, encoded: encoded)
+      }
+      // The old file no longer holds the bytes the load read (another program wrote
+      // it without the lock): nothing is copied from it, everything is encoded.
+      encoded = try encode(municipality, by: login, now: now, saveID: saveID, copying: false)
     }
-    // The new version is in place; a failed folder sync only weakens durability after
-    // a power cut, so it does not turn a done save into an error.
-    try? FileDescriptor.syncFolder(folder)
-    backups.prune(in: place, now: Date())
-    cached = (municipality, stamp, saveID)
-    layout = (stamp, encoded.layout)
-    lastSaveCopied = encoded.xml.count - encoded.xml.bytes.count
+  }
+
+  /// The prepared version is the one on disk now.
+  func adopt(_ version: Prepared) {
+    cached = (version.state, version.stamp, version.saveID)
+    layout = (version.stamp, version.encoded.layout)
+    lastSaveCopied = version.encoded.xml.count - version.encoded.xml.bytes.count
   }
 
   /// A new version's bytes: `xml` copies runs of `source` (the version on disk) where
   /// they hold entities the new state has unchanged; `layout` is the new file's.
-  private struct Encoded {
+  fileprivate struct Encoded {
     var xml: SplicedXML
     var layout: StoreLayout
     var source: FileDescriptor?
+    /// The stamp and checksum of the version `source` must still be.
+    var loaded: (stamp: FileStamp, sum: UInt64)?
   }
 
   /// The new version, as `StoreDocument.encoded` writes it. When the file on disk is
   /// still the version this instance read or wrote (its stamp, taken from the
-  /// descriptor the copy will read, and its length are the layout's, and every run to
-  /// copy still starts and ends as an entity does), the entities left alone are copied
-  /// from it; otherwise — another program changed the file without the lock, no
-  /// layout (a binary or older file), anything odd — everything is encoded.
-  private func encode(_ municipality: Municipality, by login: String, now: Date, saveID: String)
-    throws(StoreError) -> Encoded
-  {
+  /// descriptor the copy will read, and its length are the layout's, its checksum is
+  /// known, and every run to copy still starts and ends as an entity does), the
+  /// entities left alone are to be copied from it, and `prepare` checks after the copy
+  /// that they were the bytes the load read (`SplicedXML.verify`); otherwise — another
+  /// program changed the file without the lock, no layout (a binary or older file),
+  /// anything odd, or `copying` false — everything is encoded.
+  private func encode(
+    _ municipality: Municipality, by login: String, now: Date, saveID: String,
+    copying: Bool = true
+  ) throws(StoreError) -> Encoded {
     var document = StoreDocument(
       municipality: municipality, savedAt: now, savedBy: login, saveID: saveID)
     document.unknownKeys = unknownKeys
     do {
-      if let (old, source) = currentLayout() {
+      if copying, let (old, stamp, source) = currentLayout(), let sum = old.checksum {
         let spliced = try document.spliced(over: old)
         if spliced.xml.sourceHolds(source, size: old.size) {
-          return Encoded(xml: spliced.xml, layout: spliced.layout, source: source)
+          return Encoded(
+            xml: spliced.xml, layout: spliced.layout, source: source, loaded: (stamp, sum))
         }
       }
-      let whole = try document.spliced(over: nil)
+      var whole = try document.spliced(over: nil)
+      whole.layout.checksum = Checksum.of(whole.xml.bytes)
       return Encoded(xml: whole.xml, layout: whole.layout, source: nil)
     } catch {
       throw StoreError(path: path, .cannotWrite("cannot encode the state: \(error)"))
@@ -593,12 +658,12 @@ extension StoreFile {
 
   /// The layout of the version on disk, and that version opened for reading, when it
   /// is still the version this instance holds.
-  private func currentLayout() -> (StoreLayout, FileDescriptor)? {
+  private func currentLayout() -> (StoreLayout, FileStamp, FileDescriptor)? {
     guard let layout, let cached, layout.stamp == cached.stamp,
       let (descriptor, info) = try? FileDescriptor.openRegular(filePath),
       FileStamp(info) == layout.stamp, Int(info.st_size) == layout.value.size
     else { return nil }
-    return (layout.value, descriptor)
+    return (layout.value, layout.stamp, descriptor)
   }
 
   /// The store's folder, refused when others may write it.
@@ -638,7 +703,7 @@ extension StoreFile {
     return StoreError(path: path, .cannotWrite("cannot lock \(lockPath): \(reason)"))
   }
 
-  private func openAudit(_ place: StoreFolder) throws(StoreError) -> FileDescriptor {
+  func openAudit(_ place: StoreFolder) throws(StoreError) -> FileDescriptor {
     do {
       return try AuditTrail(path: auditPath).openForAppend(in: place)
     } catch {
@@ -649,7 +714,7 @@ extension StoreFile {
     }
   }
 
-  private func appendAudit(_ descriptor: FileDescriptor, _ entry: AuditEntry)
+  func appendAudit(_ descriptor: FileDescriptor, _ entry: AuditEntry)
     throws(SystemCallError)
   {
     do throws(SystemCallError) {
@@ -660,6 +725,9 @@ extension StoreFile {
       throw error
     }
   }
+
+  /// The save id of the version this instance holds (call with `mutex` held).
+  var heldSaveID: String? { cached?.saveID }
 
   /// The save id of the version on disk, for telling which audit lines were saved.
   func currentSaveID() -> String? {

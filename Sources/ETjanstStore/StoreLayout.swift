@@ -38,6 +38,9 @@ struct StoreLayout: Sendable {
 
   /// The length of the file it describes.
   var size = 0
+  /// The `Checksum` of that file's bytes as read or written, when known: a save copies
+  /// from the file only with it (`SplicedXML.verify`).
+  var checksum: UInt64?
 }
 
 /// The bytes of a new version of the store: what was encoded, and where runs of the
@@ -286,5 +289,88 @@ extension StoreDocument {
     }
     layout.size = bytes.count + copied
     return (SplicedXML(bytes: bytes, copies: copies), layout)
+  }
+}
+
+extension SplicedXML {
+  /// Called after the runs were copied into `written`, before it is renamed into
+  /// place: whether they are the bytes the load read. `source` must still be the
+  /// version loaded — its stamp (inode, size, nanosecond mtime) the same as before the
+  /// copy, and its bytes, read again in one pass, summing to `expected`, the checksum
+  /// the load took of what it read (any write to it during the copy changes its mtime,
+  /// a write before changes its bytes) — and each copied run must sit in the new file
+  /// between the writer's indent and line break, starting and ending as an entity.
+  /// Returns the new file's checksum (made in the same pass, for the next save's
+  /// check), or nil when anything differs: the caller then encodes everything.
+  func verify(
+    source: FileDescriptor, expected: UInt64, stamp: FileStamp, written: FileDescriptor
+  ) -> UInt64? {
+    guard let info = try? source.status(), FileStamp(info) == stamp else { return nil }
+    let size = Int(info.st_size)
+    var old = Checksum()
+    var new = Checksum()
+    // The next run not yet wholly added to `new`, and how much of `bytes` is.
+    var run = 0
+    var encoded = 0
+    var buffer = [UInt8](repeating: 0, count: min(1 << 20, max(size, 1)))
+    var offset = 0
+    while offset < size {
+      let count = buffer.withUnsafeMutableBytes {
+        pread(source.fd, $0.baseAddress, min($0.count, size - offset), off_t(offset))
+      }
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { return nil }
+      let block = offset..<(offset + count)
+      buffer.withUnsafeBytes { whole in
+        let raw = UnsafeRawBufferPointer(rebasing: whole[0..<count])
+        old.add(raw)
+        while run < copies.count, copies[run].source.lowerBound < block.upperBound {
+          let copy = copies[run]
+          let part =
+            max(
+              copy.source.lowerBound, block.lowerBound)..<min(
+              copy.source.upperBound, block.upperBound)
+          if part.lowerBound == copy.source.lowerBound {
+            bytes[encoded..<copy.at].withUnsafeBytes { new.add($0) }
+            encoded = copy.at
+          }
+          new.add(
+            UnsafeRawBufferPointer(
+              rebasing: raw[(part.lowerBound - offset)..<(part.upperBound - offset)]))
+          guard copy.source.upperBound <= block.upperBound else { break }
+          run += 1
+        }
+      }
+      offset += count
+    }
+    bytes[encoded...].withUnsafeBytes { new.add($0) }
+    guard run == copies.count, old.value == expected, let after = try? source.status(),
+      FileStamp(after) == stamp, seamsHold(in: written)
+    else { return nil }
+    return new.value
+  }
+
+  /// Whether the new file is as long as it should be and each copied run in it sits
+  /// after an indent and before a line break, from `<dict` to `>`: a few bytes read
+  /// per run, so a run shifted or cut shows.
+  func seamsHold(in written: FileDescriptor) -> Bool {
+    guard let info = try? written.status(), Int(info.st_size) == count else { return false }
+    var shift = 0
+    var head = [UInt8](repeating: 0, count: 6)
+    var tail = [UInt8](repeating: 0, count: 2)
+    for copy in copies {
+      let start = copy.at + shift
+      let end = start + copy.source.count
+      shift += copy.source.count
+      let a = head.withUnsafeMutableBytes {
+        pread(written.fd, $0.baseAddress, 6, off_t(start - 1))
+      }
+      let b = tail.withUnsafeMutableBytes {
+        pread(written.fd, $0.baseAddress, 2, off_t(end - 1))
+      }
+      guard a == 6, b == 2, head.elementsEqual("\t<dict".utf8), tail.elementsEqual(">\n".utf8)
+      else { return false }
+    }
+    return true
   }
 }

@@ -9,6 +9,14 @@ import Foundation
 /// the old file or the new one, never a half-written one. If the new version is
 /// abandoned (an error, a throw), the temporary file is removed.
 ///
+/// Every temporary file made beside the store is one of these, named for the store
+/// (`.<store>.<pid>.<random>.tmp`) whatever it will replace, and made under the
+/// store's lock, so the sweep under the lock (`removeStale`) finds what a killed
+/// process left: the new version of a save, a restore or an import (`StoreFile.prepare`),
+/// the first version (`create`), gallring's new trail and its journal. Nothing else
+/// writes a temporary file there: a backup is a hard link made under its final name,
+/// and the $EDITOR text lives in the system's temporary folder.
+///
 /// Not `Data.write(options: .atomic)`: it does not keep the mode (0600 became 0644) and
 /// replaces a symlink; not `FileManager.replaceItemAt`: on this Foundation it deletes
 /// the original and then fails (a known defect of swift-corelibs-foundation).
@@ -27,7 +35,7 @@ final class TemporaryFile {
     let name = Self.name(for: url.lastPathComponent)
     path = folder + "/" + name
     let descriptor = try FileDescriptor(
-      path: path, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
+      path: path, flags: O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
     self.descriptor = descriptor
     // From here on deinit removes the file if anything below fails.
     if let group, fchown(descriptor.fd, uid_t.max, group) != 0 {
@@ -49,19 +57,26 @@ final class TemporaryFile {
     guard fchown(descriptor.fd, user, group) == 0 else { throw SystemCallError("fchown") }
   }
 
+  /// The file's name in its folder.
+  var name: String { URL(fileURLWithPath: path).lastPathComponent }
+
   /// `.<store>.<pid>.<random>.tmp`
   static func name(for store: String) -> String {
     ".\(store).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
   }
 
-  /// Whether `name` is a temporary file of `store` by that pattern.
+  /// Whether `name` is a temporary file of `store` by that pattern, or by the one
+  /// gallring's trail rewrite used before (`.<store>.audit.<pid>.<random>.tmp`), so
+  /// what it left is swept too.
   static func isTemporary(_ name: String, of store: String) -> Bool {
-    let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-    let storeParts = store.split(separator: ".", omittingEmptySubsequences: false)
-    guard name.hasPrefix("." + store + "."), name.hasSuffix(".tmp"),
-      parts.count == storeParts.count + 4
-    else { return false }
-    return UInt32(parts[parts.count - 2]) != nil && Int32(parts[parts.count - 3]) != nil
+    let prefix = "." + store + "."
+    guard name.hasPrefix(prefix), name.hasSuffix(".tmp"), name.count > prefix.count + 4 else {
+      return false
+    }
+    var rest = name.dropFirst(prefix.count).dropLast(4)
+    if rest.hasPrefix("audit.") { rest = rest.dropFirst("audit.".count) }
+    let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
+    return parts.count == 2 && Int32(parts[0]) != nil && UInt32(parts[1]) != nil
   }
 
   /// Removes the temporary files of `store` left in `folder` by a process that died
@@ -104,6 +119,23 @@ final class TemporaryFile {
     try xml.write(to: descriptor, from: source, kernelCopy: kernelCopy)
     try descriptor.sync()
     return FileStamp(try descriptor.status())
+  }
+
+  /// The file stays under its name from here on, for a journal that names it
+  /// (gallring's) to rename into place.
+  func keep() {
+    descriptor = nil
+    committed = true
+  }
+
+  /// After a spliced version was written: whether its copied runs are the bytes the
+  /// load read (`SplicedXML.verify`); the new file's checksum, or nil.
+  func verify(
+    _ xml: SplicedXML, source: FileDescriptor, as loaded: (stamp: FileStamp, sum: UInt64)
+  ) -> UInt64? {
+    guard let descriptor else { return nil }
+    return xml.verify(
+      source: source, expected: loaded.sum, stamp: loaded.stamp, written: descriptor)
   }
 
   /// Renames the file over `target` (replacing it atomically, or creating it).

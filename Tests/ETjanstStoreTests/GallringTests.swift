@@ -15,6 +15,11 @@ import Testing
   /// David left 2026-10-31 (removed, no cases); Greta left 2026-09-30 (removed) but a
   /// case closed last week still names her; Bertil's case 2026-0101 closed in 2025.
   func store(_ folder: TemporaryFolder) throws -> StoreFile {
+    try Self.store(at: folder.store, now: now)
+  }
+
+  static func store(at path: String, now: Date) throws -> StoreFile {
+    let greta = EntityID<StaffMember>("p-greta")
     var m = F.store()
     m.settings.retentionRemovedStaffMonths = 1
     m.settings.retentionClosedCasesMonths = 12
@@ -30,8 +35,25 @@ import Testing
     m.cases[m.cases.index(of: EntityID("c-3"))!].closedOn = Day("2025-06-01")!
     m.cases[m.cases.index(of: EntityID("c-4"))!].transferredFrom = F.david
     m.services[0].roles.contactPerson = .staff(F.david)
-    let store = StoreFile(path: folder.store, clock: { [now] in now })
+    let store = StoreFile(path: path, clock: { now })
     try store.create(m, by: Fixtures.coordinator.login, now: testDate)
+    return store
+  }
+
+  /// The store above with two backups holding David and Greta, and a trail entry
+  /// from 2015, older than the five years kept.
+  static func storeWithHistory(at path: String, now: Date) throws -> StoreFile {
+    let store = try store(at: path, now: now)
+    try store.perform(
+      GrantAccess(
+        person: F.eva, service: F.skolskjuts, validFrom: Day("2026-12-01")!, validTo: nil),
+      actor: Actor(Fixtures.coordinator), now: now)
+    try store.perform(
+      RevokeAccess(person: F.eva, service: F.skolskjuts), actor: Actor(Fixtures.coordinator),
+      now: now)
+    let old = #"{"at":"2015-03-01T10:00:00Z","en":"Old","login":"x","sv":"Gammal"}"#
+    let trail = try String(contentsOfFile: store.auditPath, encoding: .utf8)
+    try (old + "\n" + trail).write(toFile: store.auditPath, atomically: false, encoding: .utf8)
     return store
   }
 
@@ -54,26 +76,20 @@ import Testing
 
   @Test func gallringRemovesAnonymisesAndKeepsReferencesValid() throws {
     let folder = try TemporaryFolder()
-    let store = try store(folder)
-    // Two saves: backups holding David and Greta.
-    try store.perform(
-      GrantAccess(
-        person: F.eva, service: F.skolskjuts, validFrom: Day("2026-12-01")!, validTo: nil),
-      actor: Actor(Fixtures.coordinator), now: now)
-    try store.perform(
-      RevokeAccess(person: F.eva, service: F.skolskjuts), actor: Actor(Fixtures.coordinator),
-      now: now)
-    // A trail entry from 2015, older than the five years kept.
-    let old = #"{"at":"2015-03-01T10:00:00Z","en":"Old","login":"x","sv":"Gammal"}"#
-    let trail = try String(contentsOfFile: store.auditPath, encoding: .utf8)
-    try (old + "\n" + trail).write(toFile: store.auditPath, atomically: false, encoding: .utf8)
+    let store = try Self.storeWithHistory(at: folder.store, now: now)
     #expect(store.backups().count == 2)
 
     let report = try store.gallra(actor: Actor(Fixtures.coordinator), now: now)
     #expect(report.trailEntries == 1)
-    // The two made before, and the one gallring's own save made of the state before it.
-    #expect(report.backups == 3)
+    // The two made before; gallring's own save keeps no backup of the state before it
+    // (it would hold what it removes).
+    #expect(report.backups == 2)
+    #expect(report.backupsLeft == 0)
     #expect(store.backups().isEmpty)
+    #expect(
+      folder.contents() == [
+        "etjanst.plist", "etjanst.plist.audit", "etjanst.plist.backups", "etjanst.plist.lock",
+      ])
     let m = try store.load()
     #expect(m.staffMember(F.david) == nil)
     let anonymous = try #require(m.staffMember(greta))
@@ -184,5 +200,85 @@ import Testing
         person: F.eva, service: F.fardtjanst, validFrom: Day("2026-06-01")!, validTo: nil),
       actor: Actor(Fixtures.coordinator), now: Day("2026-06-01")!.start)
     #expect(try StoreFile(path: folder.store).load().cases[id: old]?.closedOn == savedDay)
+  }
+
+  /// Every temporary file any command makes beside the store has one name scheme, and
+  /// the sweep under the lock removes them all, also those gallring's trail rewrite
+  /// was named by before; files of another store, or named otherwise, stay.
+  @Test func theSweepRemovesEveryTemporaryFileAKilledProcessLeft() throws {
+    let folder = try TemporaryFolder()
+    let store = try makeStore(in: folder)
+    let stale = [".etjanst.plist.4242.17.tmp", ".etjanst.plist.audit.4242.18.tmp"]
+    let others = [
+      ".other.plist.4242.19.tmp", ".etjanst.plist.x.19.tmp", ".etjanst.plist.backups.1.2.tmp",
+    ]
+    for name in stale + others {
+      try Data("x".utf8).write(to: URL(fileURLWithPath: folder.path + "/" + name))
+    }
+    try store.perform(AddDepartment(name: "D"), actor: testActor, now: testDate)
+    let kept = [
+      "etjanst.plist", "etjanst.plist.audit", "etjanst.plist.backups", "etjanst.plist.lock",
+    ]
+    #expect(folder.contents() == (kept + others).sorted())
+  }
+
+  /// A gallring killed after its journal: the next command puts the new trail and the
+  /// new store in place and deletes the backups made before it, then does its own work.
+  @Test func theNextCommandCompletesAGallringKilledAfterItsJournal() throws {
+    let folder = try TemporaryFolder()
+    let store = try makeStore(in: folder)
+    try store.perform(AddDepartment(name: "Before"), actor: testActor, now: testDate)
+    #expect(store.backups().count == 1)
+    let upTo = try #require(BackupFolder(path: store.backupsPath).newestMillis)
+    // What gallring had prepared: a store (made elsewhere) and a trail.
+    let elsewhere = try TemporaryFolder()
+    var gallrad = freshMunicipality()
+    gallrad.departments.append(Department(name: "Gallrad"))
+    try makeStore(in: elsewhere, gallrad)
+    let newStore = folder.path + "/.etjanst.plist.7.1.tmp"
+    let newTrail = folder.path + "/.etjanst.plist.7.2.tmp"
+    try #require(bytes(elsewhere.store)).write(to: URL(fileURLWithPath: newStore))
+    try #require(bytes(elsewhere.store + ".audit")).write(to: URL(fileURLWithPath: newTrail))
+    func inode(_ path: String) -> UInt64 {
+      var info = stat()
+      stat(path, &info)
+      return UInt64(info.st_ino)
+    }
+    let journal = GallringJournal(
+      store: ".etjanst.plist.7.1.tmp", storeInode: inode(newStore),
+      trail: ".etjanst.plist.7.2.tmp", trailInode: inode(newTrail), backupsUpTo: upTo)
+    try JSONEncoder().encode(journal).write(to: URL(fileURLWithPath: folder.store + ".gallring"))
+
+    try StoreFile(path: folder.store).perform(
+      AddDepartment(name: "After"), actor: testActor, now: testDate)
+    let names = try StoreFile(path: folder.store).load().departments.map(\.name)
+    #expect(names.contains("Gallrad") && names.contains("After") && !names.contains("Before"))
+    let entries = try StoreFile(path: folder.store).auditEntries()
+    #expect(entries.map(\.en) == ["Created the store", "Added After"])
+    // The one backup made before is gone; the one left is of the gallrad version.
+    let backups = store.backups()
+    #expect(backups.count == 1)
+    #expect(
+      String(decoding: try #require(bytes(backups[0].path)), as: UTF8.self).contains("Gallrad"))
+    #expect(
+      folder.contents() == [
+        "etjanst.plist", "etjanst.plist.audit", "etjanst.plist.backups", "etjanst.plist.lock",
+      ])
+  }
+
+  /// A journal that is not one this program wrote (names outside the folder) stops
+  /// every save, with one line, and changes nothing.
+  @Test func aForeignJournalIsRefused() throws {
+    let folder = try TemporaryFolder()
+    let store = try makeStore(in: folder)
+    let file = try #require(bytes(store.path))
+    let journal = #"{"store":"../../etc/passwd","storeInode":1}"#
+    try Data(journal.utf8).write(to: URL(fileURLWithPath: folder.store + ".gallring"))
+    #expect {
+      try store.perform(AddDepartment(name: "D"), actor: testActor, now: testDate)
+    } throws: { error in
+      "\(error)".contains("not a gallring journal")
+    }
+    #expect(bytes(store.path) == file)
   }
 }

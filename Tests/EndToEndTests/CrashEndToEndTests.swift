@@ -24,6 +24,12 @@ import Testing
       row = ";\(service);\(login);Pågående\n"
     }
 
+    init(store: String, folder: URL, row: String) {
+      self.store = store
+      self.folder = folder
+      self.row = row
+    }
+
     /// The command that imports case `number`.
     func arguments(_ number: String) throws -> [String] {
       let csv = folder.appendingPathComponent("\(number).csv").path
@@ -140,5 +146,131 @@ import Testing
     let expected = Set((0..<writers).flatMap { w in (0..<each).map { "MW-\(w)-\($0)" } })
     #expect(cases == expected)
     #expect(audited == expected)
+  }
+
+  /// The state gallring changes, as the next command finds it.
+  struct GallringState {
+    var cases: Int
+    var oldLines: Bool
+    var backups: Set<String>
+    var leftovers: [String]
+
+    init(_ folder: URL, store: String) throws {
+      cases = Int(try Binary.plistlib(store, "len(d['municipality']['cases'])")) ?? -1
+      let trail = (try? Data(contentsOf: URL(fileURLWithPath: store + ".audit"))) ?? Data()
+      oldLines = String(decoding: trail, as: UTF8.self).contains(#""en":"Old"#)
+      backups = Set(
+        (try? FileManager.default.contentsOfDirectory(atPath: store + ".backups")) ?? [])
+      leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+        $0.hasSuffix(".tmp") || $0.hasSuffix(".gallring")
+      }
+    }
+  }
+
+  @Test(
+    "gallring killed with SIGKILL at random moments: the next save finds the old state or the new, whole, and no temporary file"
+  )
+  func killedGallring() throws {
+    let template = try Binary.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: template) }
+    let writers = try Writers(template)
+    // Two saves (two backups), closed cases past their period, and a long trail of
+    // entries past theirs: gallring then changes the store, the trail and the backups.
+    for number in ["CR-a", "CR-b"] {
+      let arguments = try writers.arguments(number)
+      #expect(try Binary.run(arguments[0], Array(arguments.dropFirst())).status == 0)
+    }
+    _ = try Binary.run(
+      "/usr/bin/env",
+      [
+        "python3", "-c",
+        """
+        import plistlib,sys
+        p=sys.argv[1]; d=plistlib.load(open(p,'rb'))
+        for c in d['municipality']['cases']:
+            if c['status']=='closedArchived': c['closedOn']='2019-01-01'
+        plistlib.dump(d,open(p,'wb'))
+        """, writers.store,
+      ])
+    let old = #"{"at":"2015-03-01T10:00:00Z","en":"Old","login":"x","sv":"Gammal","pad":""#
+    // Long lines, few of them: reading them is quick, writing the new trail is not.
+    var trail = Data()
+    let pad = String(repeating: "x", count: 10_000)
+    for i in 0..<200 { trail.append(Data((old + "\(i)\(pad)\"}\n").utf8)) }
+    trail.append(try Data(contentsOf: URL(fileURLWithPath: writers.store + ".audit")))
+    try trail.write(to: URL(fileURLWithPath: writers.store + ".audit"))
+    let before = try GallringState(template, store: writers.store)
+    #expect(before.backups.count == 2 && before.oldLines)
+
+    /// A copy of the template, and `etjanst gallra` started on it.
+    func gallra(_ i: Int) throws -> (URL, Writers, pid_t) {
+      let folder = template.deletingLastPathComponent().appendingPathComponent(
+        template.lastPathComponent + "-\(i)")
+      #expect(try Binary.run("/bin/cp", ["-a", template.path, folder.path]).status == 0)
+      let copy = Writers(
+        store: folder.appendingPathComponent("etjanst.plist").path, folder: folder,
+        row: writers.row)
+      let pid = try Self.start(
+        [Binary.etjanst, "gallra", "--store", copy.store, "--lang", "en"],
+        output: folder.appendingPathComponent("gallra.out").path)
+      return (folder, copy, pid)
+    }
+
+    /// Waits (bounded) until the process has made its first temporary file, the start
+    /// of what it writes, or has ended; whether it is still running.
+    func writing(_ pid: pid_t, in folder: URL) -> Bool {
+      let deadline = Date().addingTimeInterval(60)
+      while Date() < deadline {
+        var status: Int32 = 0
+        if waitpid(pid, &status, WNOHANG) == pid { return false }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        if names.contains(where: { $0.hasSuffix(".tmp") }) { return true }
+        usleep(200)
+      }
+      return true
+    }
+
+    // One whole run: how long its writing takes, and the state it leaves.
+    let (whole, _, pid) = try gallra(0)
+    defer { try? FileManager.default.removeItem(at: whole) }
+    #expect(writing(pid, in: whole))
+    let started = Date()
+    #expect(Self.wait(pid) == 0)
+    let duration = Date().timeIntervalSince(started)
+    let done = try GallringState(whole, store: whole.appendingPathComponent("etjanst.plist").path)
+    #expect(done.cases < before.cases && !done.oldLines && done.backups.isEmpty)
+
+    // Kills spread over its writing: the new store, the new trail, the journal, the
+    // renames, the deletions.
+    var generator = SystemRandomNumberGenerator()
+    var outcomes: [Bool] = []
+    for i in 1...12 {
+      let (folder, copy, pid) = try gallra(i)
+      defer { try? FileManager.default.removeItem(at: folder) }
+      if writing(pid, in: folder) {
+        usleep(UInt32(Double.random(in: 0...(duration * 1.2), using: &generator) * 1_000_000))
+        kill(pid, SIGKILL)
+      }
+      _ = Self.wait(pid)
+      // The next command that saves.
+      let arguments = try copy.arguments("CR-next")
+      let next = try Binary.run(arguments[0], Array(arguments.dropFirst()))
+      #expect(next.status == 0, "\(next.stderr)")
+      let after = try GallringState(folder, store: copy.store)
+      #expect(after.leftovers.isEmpty, "kill \(i): \(after.leftovers)")
+      // Old whole (nothing gallrad, the old lines and both backups there) or new whole.
+      let gallrad = after.cases == done.cases + 1
+      #expect(gallrad || after.cases == before.cases + 1, "kill \(i): \(after.cases) cases")
+      #expect(
+        after.oldLines == !gallrad, "kill \(i): gallrad \(gallrad), old lines \(after.oldLines)")
+      #expect(
+        before.backups.isSubset(of: after.backups) == !gallrad
+          && before.backups.isDisjoint(with: after.backups) == gallrad,
+        "kill \(i): gallrad \(gallrad), backups \(after.backups)")
+      outcomes.append(gallrad)
+    }
+    print(
+      "gallring killed 12 times: the next save found it done \(outcomes.filter { $0 }.count) "
+        + "times, not begun \(outcomes.filter { !$0 }.count) times (one run \(duration) s)")
   }
 }

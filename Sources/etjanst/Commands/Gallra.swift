@@ -68,6 +68,14 @@ struct GallraCommand: ParsableCommand {
             sv: "säkerhetskopior: \(report.backups) borttagna",
             en: "backups: \(report.backups) removed")(
               language))
+        if report.backupsLeft > 0 {
+          let reason = report.backupsLeftReason ?? ""
+          throw Failure(
+            sv: "gallringen är gjord, men \(report.backupsLeft) äldre säkerhetskopior kunde "
+              + "inte tas bort (\(reason)) och innehåller fortfarande det som gallrades",
+            en: "gallring is done, but \(report.backupsLeft) older backups could not be "
+              + "deleted (\(reason)) and still hold what it removed")
+        }
       }
       // Copies made for off-host backup hold what gallring removes, and it cannot
       // reach them (nor the backup tool's archive): the operator is told where.
