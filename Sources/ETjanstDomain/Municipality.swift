@@ -18,6 +18,9 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
   /// Derived lookups, rebuilt lazily after any of the lists above changes; not stored
   /// and not compared.
   var index = MunicipalityIndex()
+  /// The department whose view this copy is (`Visibility.scoped` for a manager); nil
+  /// for the whole store. Not stored and not compared.
+  public internal(set) var scopedTo: EntityID<Department>?
 
   enum CodingKeys: String, CodingKey {
     case name, contacts, settings, users, departments, services, staff, cases, orders
@@ -66,6 +69,16 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
   /// and 4.3, the internal order e-service of step 2, and the default limits.
   public static func standing(name: String = "Övertorneå kommun", firstUser: User) -> Municipality {
     Municipality(name: name, contacts: .guideline, users: [firstUser])
+  }
+
+  /// The e-services this copy's catalogue lists, and its goal figures count: all of
+  /// them, or in a manager's view their own department's. Other departments'
+  /// e-services stay in `services` only so the names their staff's access and cases
+  /// refer to can be read; their roles and reports are not in the view, so flags
+  /// and figures worked out on them would be false.
+  public var catalogue: [EService] {
+    guard let own = scopedTo else { return services }
+    return services.filter { $0.department == own }
   }
 
   public func department(_ id: EntityID<Department>) -> Department? {

@@ -57,6 +57,7 @@ public struct Visibility: Sendable, Equatable {
   public func scoped(_ m: Municipality) -> Municipality {
     guard let own = department else { return m }
     var out = m
+    out.scopedTo = own
     let ownStaff = Set(m.staff.lazy.filter { $0.department == own }.map(\.id))
     out.users = m.users.filter { $0.role == .eCoordinator || $0.login == login }
     out.staff = m.staff.filter { ownStaff.contains($0.id) }
@@ -73,7 +74,8 @@ public struct Visibility: Sendable, Equatable {
       return d
     }
     // Other departments' e-services only where this department's staff or cases, its
-    // orders or an outage refer to them, and without the people named on them.
+    // orders or an outage refer to them, and without the people named on them; the
+    // catalogue and the goal figures leave them out (`Municipality.catalogue`).
     var referenced = Set(out.staff.flatMap { $0.grants.map(\.service) })
     referenced.formUnion(out.cases.map(\.service))
     referenced.formUnion(out.orders.compactMap(\.service))

@@ -6,7 +6,7 @@ extension ExportTable {
   /// "reviewOverdue openReports"), so a script can find what needs attention.
   public static func services(_ m: Municipality, _ options: ListOptions) throws -> ExportTable {
     let department = try options.departmentID(in: m)
-    let services = m.services.filter { department == nil || $0.department == department }
+    let services = m.catalogue.filter { department == nil || $0.department == department }
       .sortedSwedish { $0.name }
     return fielded(
       services, EService.storedFields, m,

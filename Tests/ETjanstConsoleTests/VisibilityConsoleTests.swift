@@ -86,6 +86,23 @@ struct VisibilityConsoleTests {
     #expect(d.state.staffScreen.department == manager.role.department)
     #expect(!d.frame.lines.last!.contains("f "), "no department switch is offered")
   }
+
+  @Test("4: a manager's catalogue lists their department's e-services, never a false 'no owner'")
+  func managerCatalogueIsTheirOwn() throws {
+    let m = try Fixtures.demo
+    let manager = VisibilityFixtures.demoManager(m, login: "chef.soc")
+    let own = manager.role.department!
+    let d = ConsoleDriver(m, user: manager, width: 120, height: 40)
+    d.press(.character("2"))
+    let screen = d.frame.lines.joined(separator: "\n")
+    for s in m.services where s.department != own {
+      #expect(!screen.contains(String(s.name.prefix(20))), "\(s.name) is listed")
+    }
+    let mine = m.services.filter { $0.department == own }
+    #expect(!mine.isEmpty)
+    for s in mine { #expect(screen.contains(String(s.name.prefix(20))), "\(s.name) is missing") }
+    #expect(screen.contains(" \(mine.count) st ·"), "the count is the department's")
+  }
 }
 
 /// The executable opens a manager on their access matrix; tests do the same.

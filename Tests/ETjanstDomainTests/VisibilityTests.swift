@@ -93,4 +93,39 @@ import Testing
     #expect(!all.isEmpty)
     for f in all { #expect(f.target != nil, "\(f.subject): \(f.message.en)") }
   }
+
+  @Test(
+    "4: a manager's catalogue is their own department's e-services, flagged as the whole store flags them",
+    arguments: ["chef.soc", "chef.vo", "chef.bou", "chef.sbf", "chef.tf", "chef.kle", "chef.kof"])
+  func managerCatalogueTellsTheTruth(login: String) throws {
+    let m = try Fixtures.demo
+    let manager = VisibilityFixtures.demoManager(m, login: login)
+    let own = manager.role.department!
+    let s = Visibility(manager).scoped(m)
+    // The view still holds other departments' e-services (for the names of their
+    // staff's access) …
+    #expect(s.services.contains { $0.department != own } || login == "chef.kle")
+    // … but its catalogue is exactly the department's own …
+    #expect(s.catalogue.map(\.id) == m.services.filter { $0.department == own }.map(\.id))
+    // … and every flag on it is the flag the whole store gives.
+    for service in s.catalogue {
+      let whole = try #require(m.service(service.id))
+      #expect(
+        s.flags(of: service, today: Fixtures.today) == m.flags(of: whole, today: Fixtures.today),
+        "\(login): \(service.name)")
+    }
+  }
+
+  @Test("2: a manager's goal figures count their own department's e-services only")
+  func managerGoalFiguresAreTheDepartments() throws {
+    let m = try Fixtures.demo
+    let manager = VisibilityFixtures.demoManager(m, login: "chef.bou")
+    let own = manager.role.department!
+    var department = m
+    department.services = m.services.filter { $0.department == own }
+    department.orders = m.orders.filter { $0.department == own }
+    let seen = GoalFigures(Visibility(manager).scoped(m))
+    #expect(seen == GoalFigures(department))
+    #expect(seen != GoalFigures(m))
+  }
 }

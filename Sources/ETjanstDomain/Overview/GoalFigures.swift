@@ -20,8 +20,10 @@ public struct GoalFigures: Sendable, Equatable {
   /// E-services outside Open ePlatform (guideline 1.1 wants none).
   public var offPlatform: Int
 
+  /// Over the e-services of `m`'s catalogue: a manager's figures are their own
+  /// department's.
   public init(_ m: Municipality) {
-    let published = m.services.filter { $0.status == .published }
+    let published = m.catalogue.filter { $0.status == .published }
     publishedExternal = published.filter { $0.audience == .external }.count
     publishedInternal = published.filter { $0.audience == .internal }.count
     paperFormsReplaced = published.reduce(0) { $0 + $1.paperFormsReplaced.count }
@@ -42,6 +44,7 @@ public struct GoalFigures: Sendable, Equatable {
     medianOrderLeadDays = leads.isEmpty ? nil : leads[leads.count / 2]
     openOrders = m.orders.filter { $0.step != .published && $0.hold?.kind != .cancelled }.count
     offPlatform =
-      m.services.filter { $0.platform != EService.openEPlatform && $0.status != .unpublished }.count
+      m.catalogue.filter { $0.platform != EService.openEPlatform && $0.status != .unpublished }
+      .count
   }
 }

@@ -239,7 +239,7 @@ public enum CatalogueScreen: Screen {
     let c = state.catalogue
     var line = ListKeys.status(
       CatalogueTable.table(state), shown: CatalogueTable.rows(state).count,
-      total: state.data.services.count,
+      total: state.data.catalogue.count,
       list: c.list, state: state)
     if let status = c.statusFilter {
       line += " · " + state.t(CatalogueTexts.statusFilter(state.t(status.label)))

@@ -77,7 +77,7 @@ enum CatalogueTable {
     return state.derived(
       "catalogue", inputs: [AnyHashable(c.list.order), AnyHashable(c.statusFilter)]
     ) {
-      let services = state.data.services.filter {
+      let services = state.data.catalogue.filter {
         c.statusFilter == nil || $0.status == c.statusFilter
       }
       return table(state).visibleRows(services, c.list)
