@@ -31,6 +31,11 @@ public struct EService: Codable, Sendable, Equatable, Identifiable {
   public var reviewIntervalMonths: Int
   /// Errors and revision needs reported by the department (4).
   public var reports: [ServiceReport]
+  /// Whether the e-service processes personal data (GDPR).
+  public var processesPersonalData = false
+  /// The day the e-service was entered in the municipality's register of processing
+  /// (GDPR article 30); nil while it is not there.
+  public var inProcessingRegister: Day? = nil
 
   public static let openEPlatform = "Open ePlatform"
 
@@ -263,6 +268,15 @@ extension EService: FieldedEntity {
     ).ranged(StoredRange.months).column(importNames: ["granskas var (mån.)"])
     public static let reports = Field.keyed(
       "reports", T(sv: "Rapporter", en: "Reports"), \EService.reports)
+    public static let processesPersonalData = Field.flag(
+      "processesPersonalData", T(sv: "Behandlar personuppgifter", en: "Processes personal data"),
+      \EService.processesPersonalData
+    ).absent(means: false).column(importNames: ["personuppgifter", "personal data"])
+    public static let inProcessingRegister = Field.day(
+      "inProcessingRegister",
+      T(sv: "I registerförteckningen", en: "In the register of processing"),
+      \EService.inProcessingRegister
+    ).column(importNames: ["registerförteckning", "register of processing"])
   }
 
   public static let fields: [AnyField<EService>] = [
@@ -273,6 +287,7 @@ extension EService: FieldedEntity {
     Fields.paperFormsReplaced.erased, Fields.automated.erased, Fields.yearlyCaseVolume.erased,
     Fields.handlingDaysBefore.erased, Fields.handlingDaysAfter.erased, Fields.legalNote.erased,
     Fields.lastReviewed.erased, Fields.reviewIntervalMonths.erased, Fields.reports.erased,
+    Fields.processesPersonalData.erased, Fields.inProcessingRegister.erased,
   ]
 
   public static let storedFields = [Fields.id.erased] + fields
