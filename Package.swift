@@ -17,6 +17,8 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .target(name: "ETjanstDomain"),
+    // The commit the build was made from (scripts/commit-flags), for --version.
+    .target(name: "CBuildInfo"),
     .target(name: "ETjanstStore", dependencies: ["ETjanstDomain"]),
     .target(
       name: "ETjanstResources",
@@ -35,7 +37,7 @@ let package = Package(
       name: "etjanst",
       dependencies: [
         "ETjanstDomain", "ETjanstStore", "ETjanstConsole", "ETjanstCurses", "ETjanstExport",
-        "ETjanstResources",
+        "ETjanstResources", "CBuildInfo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

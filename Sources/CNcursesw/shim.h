@@ -24,6 +24,8 @@ static inline int etj_has_function_key(int n) { return has_key(KEY_F(n)); }
 static inline void etj_define_function_key(const char *sequence, int n) {
   if (key_defined(sequence) == 0) define_key(sequence, KEY_F(n));
 }
+// A key code of our own for a sequence (bracketed paste's start and end).
+static inline void etj_define_key(const char *sequence, int code) { define_key(sequence, code); }
 static inline WINDOW *etj_stdscr(void) { return stdscr; }
 // tigetstr answers (char *)-1 for a name that is not a string capability; Swift
 // would take that for a pointer. Both "absent" and "not a string" become NULL.

@@ -23,6 +23,11 @@ public final class CursesTerminal: TerminalIO {
   var cursor: (x: Int, y: Int)?
   /// Consecutive reads that came back empty at once although time was left.
   var emptyReads = 0
+  /// The terminal's own size, which may be larger than ncurses' screen (kept at
+  /// most `AppState.maximumWidth` × `maximumHeight`); nil without a tty.
+  var ttySize: (width: Int, height: Int)?
+  /// Where the size is read (TIOCGWINSZ): the output if it is a tty, else the input.
+  let sizeFD: Int32
 
   /// NO_COLOR (https://no-color.org): any non-empty value turns colour off.
   public static var colorAllowedByEnvironment: Bool {
@@ -55,10 +60,30 @@ public final class CursesTerminal: TerminalIO {
     let haveModes = modesFD >= 0 && tcgetattr(modesFD, &modes) == 0
 
     EmergencyRestore.install()
-    // Size from the tty itself, not from LINES/COLUMNS left in the environment,
-    // so a resize is seen.
-    use_tioctl(true)
-    guard let screen = newterm(name, out, inp) else {
+    ResizeSignal.install()
+    // The screen's size is the tty's, clamped: ncurses takes LINES/COLUMNS set
+    // here for this newterm only (use_tioctl(false) lets them win over the tty's
+    // size), so a terminal of 10000×10000 never makes it allocate for that. After
+    // newterm the variables are as they were; resizes are followed by
+    // `ResizeSignal`, never by ncurses itself, so it never reads a size again.
+    let sizeFD = isatty(outFD) != 0 ? outFD : inFD
+    let tty = Self.ttySize(sizeFD)
+    var savedSize: [String: String?] = [:]
+    if let tty {
+      let clamped = Self.clamped(tty)
+      for (variable, value) in [("LINES", clamped.height), ("COLUMNS", clamped.width)] {
+        savedSize[variable] = ProcessInfo.processInfo.environment[variable]
+        setenv(variable, String(value), 1)
+      }
+      use_tioctl(false)
+    } else {
+      use_tioctl(true)
+    }
+    let made = newterm(name, out, inp)
+    for (variable, value) in savedSize {
+      if let value { setenv(variable, value, 1) } else { unsetenv(variable) }
+    }
+    guard let screen = made else {
       fclose(out)
       fclose(inp)
       EmergencyRestore.disarm()
@@ -75,6 +100,8 @@ public final class CursesTerminal: TerminalIO {
     EmergencyRestore.arm(fd: outFD, modes: haveModes ? modes : nil, modesFD: modesFD)
 
     self.screen = screen
+    self.sizeFD = sizeFD
+    ttySize = tty
     outputFile = out
     inputFile = inp
     inputFD = inFD
@@ -89,6 +116,8 @@ public final class CursesTerminal: TerminalIO {
     // only ESC O x. Sequences terminfo leaves unbound are taught to ncurses here, so
     // F10 quits as the hint bar says.
     for (n, sequence) in Self.xtermFunctionKeys { etj_define_function_key(sequence, Int32(n)) }
+    // Bracketed paste: the terminal marks a paste, which then arrives as one key.
+    for (sequence, code) in KeyDecoder.pasteSequences { etj_define_key(sequence, code) }
     meta(window, true)
     intrflush(window, false)
     // ESC waits 1000 ms by default for a following key; Esc must react at once.
@@ -96,13 +125,25 @@ public final class CursesTerminal: TerminalIO {
     curs_set(0)
     palette = StylePalette(colorWanted: allowColor)
     useColor = palette.useColor
+    bracketedPaste(true)
   }
+
+  /// Turns the terminal's bracketed paste on or off (xterm's mode 2004; a terminal
+  /// without it ignores the sequence). Off whenever the terminal is given back.
+  func bracketedPaste(_ on: Bool) {
+    fputs(on ? Self.pasteOn : Self.pasteOff, outputFile)
+    fflush(outputFile)
+  }
+
+  static let pasteOn = "\u{1B}[?2004h"
+  static let pasteOff = "\u{1B}[?2004l"
 
   deinit { close() }
 
   /// Gives the terminal back (endwin). Safe to call more than once.
   public func close() {
     guard let screen else { return }
+    bracketedPaste(false)
     self.screen = nil
     endwin()
     delscreen(screen)
@@ -111,9 +152,33 @@ public final class CursesTerminal: TerminalIO {
     EmergencyRestore.disarm()
   }
 
+  /// The terminal's size, which may be larger than the screen ncurses keeps: the
+  /// console then draws its "too large" line.
   public var size: (width: Int, height: Int) {
     guard screen != nil, let window = etj_stdscr() else { return (0, 0) }
-    return (Int(getmaxx(window)), Int(getmaxy(window)))
+    return ttySize ?? (Int(getmaxx(window)), Int(getmaxy(window)))
+  }
+
+  /// A size as ncurses may hold it: at most what a frame may be.
+  static func clamped(_ size: (width: Int, height: Int)) -> (width: Int, height: Int) {
+    (min(size.width, AppState.maximumWidth), min(size.height, AppState.maximumHeight))
+  }
+
+  /// The tty's size, if `fd` is a tty that knows one.
+  static func ttySize(_ fd: Int32) -> (width: Int, height: Int)? {
+    var size = winsize()
+    guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 else {
+      return nil
+    }
+    return (Int(size.ws_col), Int(size.ws_row))
+  }
+
+  /// Takes the tty's size now: ncurses' screen follows it, clamped.
+  func followTTYSize() {
+    guard screen != nil, let tty = Self.ttySize(sizeFD) else { return }
+    ttySize = tty
+    let clamped = Self.clamped(tty)
+    resizeterm(Int32(clamped.height), Int32(clamped.width))
   }
 
   public func invalidate() {
@@ -123,11 +188,13 @@ public final class CursesTerminal: TerminalIO {
 
   public func suspend<T>(_ body: () throws -> T) rethrows -> T {
     guard screen != nil else { return try body() }
+    bracketedPaste(false)
     def_prog_mode()
     endwin()
     fflush(nil)
     defer {
       reset_prog_mode()
+      bracketedPaste(true)
       curs_set(cursor == nil ? 0 : 1)
       // The other program drew over everything: repaint all, not a diff.
       clearok(etj_stdscr(), true)
@@ -173,7 +240,9 @@ public final class CursesTerminal: TerminalIO {
   /// `readKey` reports `.resize`. For a terminal with no tty behind it.
   public func resize(width: Int, height: Int) {
     guard screen != nil else { return }
-    resizeterm(Int32(height), Int32(width))
+    ttySize = (width, height)
+    let clamped = Self.clamped((width, height))
+    resizeterm(Int32(clamped.height), Int32(clamped.width))
   }
 
   /// xterm's function-key sequences, which terminal multiplexers send.

@@ -2,7 +2,8 @@ import CNcursesw
 import Foundation
 
 /// Gives the terminal back when the process ends without `close()`: killed by
-/// SIGTERM, SIGHUP (the SSH session dropped), SIGINT or SIGQUIT, or `exit()`.
+/// SIGTERM, SIGHUP (the SSH session dropped) or SIGINT, or `exit()`; a crash or
+/// SIGQUIT ends through `FatalSignals`, which calls `restore` too.
 ///
 /// The handler does not call endwin: endwin is not async-signal-safe (the signal
 /// may land inside doupdate, with ncurses' buffers half written). Nor does it set
@@ -14,11 +15,11 @@ import Foundation
 /// or tmux sees the real cause of death. Unwinding is not needed: every change is
 /// saved when it is made.
 ///
-/// SIGTSTP/SIGCONT and SIGWINCH are left to ncurses, which installs handlers for
-/// them when they are at their default: it leaves curses mode on stop and
-/// repaints on continue.
+/// SIGTSTP/SIGCONT are left to ncurses, which installs handlers for them when
+/// they are at their default: it leaves curses mode on stop and repaints on
+/// continue. SIGWINCH is `ResizeSignal`'s.
 enum EmergencyRestore {
-  static let signals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
+  static let signals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
 
   // Read from the signal handler: plain memory written before `armed` is set.
   nonisolated(unsafe) private static var armed = false
@@ -32,7 +33,7 @@ enum EmergencyRestore {
   /// Lets the signals through (a process started by Swift Testing inherits a
   /// mask that blocks them, and then resize and kill never arrive) and installs
   /// the handlers. Call before newterm, so ncurses leaves SIGINT/SIGTERM to us
-  /// and takes SIGTSTP/SIGWINCH itself.
+  /// and takes SIGTSTP itself.
   static func install() {
     var set = sigset_t()
     sigemptyset(&set)
@@ -52,6 +53,7 @@ enum EmergencyRestore {
   static func arm(fd: Int32, modes: termios?, modesFD: Int32) {
     var reset: [UInt8] = []
     for name in ["sgr0", "cnorm", "rmkx"] { reset += capability(name) }
+    reset += Array(CursesTerminal.pasteOff.utf8)
     let rmcup = capability("rmcup")
     if rmcup.isEmpty {
       // No alternate screen: go to the bottom line (cup clamps) and start a new

@@ -25,6 +25,7 @@ extension CursesTerminal {
   /// repaints everything. False, and nothing happens, where there is no job control.
   public func suspendToShell() -> Bool {
     guard screen != nil, JobControl.canSuspend(terminal: inputFD) else { return false }
+    bracketedPaste(false)
     def_prog_mode()
     endwin()
     fflush(nil)
@@ -34,10 +35,8 @@ extension CursesTerminal {
     kill(0, SIGTSTP)
     signal(SIGTSTP, previous)
     reset_prog_mode()
-    var size = winsize()
-    if ioctl(inputFD, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
-      resizeterm(Int32(size.ws_row), Int32(size.ws_col))
-    }
+    bracketedPaste(true)
+    followTTYSize()
     curs_set(cursor == nil ? 0 : 1)
     clearok(etj_stdscr(), true)
     wrefresh(etj_stdscr())

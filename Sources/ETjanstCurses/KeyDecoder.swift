@@ -4,6 +4,14 @@ import ETjanstConsole
 /// Turns what wget_wch returns into a `Key`. Pure, so the mapping can be tested
 /// without a screen. nil means "not a key the console knows" (ignored).
 enum KeyDecoder {
+  /// Codes of our own that ncurses returns for bracketed paste's markers,
+  /// ESC [ 200 ~ and ESC [ 201 ~ (above ncurses' own codes, below its limit of 0xFFFF).
+  static let pasteBegin: Int32 = 0x6100
+  static let pasteEnd: Int32 = 0x6101
+  static let pasteSequences: [(String, Int32)] = [
+    ("\u{1B}[200~", pasteBegin), ("\u{1B}[201~", pasteEnd),
+  ]
+
   /// `status` is wget_wch's return value (OK or KEY_CODE_YES), `code` what it stored.
   static func key(status: Int32, code: UInt32) -> Key? {
     status == KEY_CODE_YES ? functionKey(Int32(bitPattern: code)) : character(code)

@@ -35,9 +35,19 @@ public enum TextCleaning {
       .trimmingCharacters(in: .newlines)
   }
 
-  /// Text as it may be printed on a terminal: control and invisible characters
-  /// become U+FFFD, so a stored value that bypassed cleaning (a hand-edited file)
-  /// can never drive the terminal. Line breaks are kept when asked (CSV quotes them).
+  /// Text typed or pasted into a field while it is edited: cleaned as `line` or
+  /// `multiline` clean it (a CR LF is one line break), but not trimmed, since more
+  /// may be typed around it; the field is cleaned again when it is read.
+  public static func typed(_ text: String, multiline: Bool) -> String {
+    clean(text.replacingOccurrences(of: "\r\n", with: "\n"), multiline: multiline)
+  }
+
+  /// Text as it may be printed on a terminal or written to a file: control and
+  /// invisible characters become U+FFFD, so a stored value that bypassed cleaning (a
+  /// hand-edited file) can never drive the terminal. So do the Unicode line breaks
+  /// (NEL U+0085, U+2028, U+2029), which some terminals, editors and JavaScript
+  /// readers take for a new line: a value could start a line of its own. LF is kept
+  /// when asked (CSV quotes it); every other line break is U+FFFD, as CR is.
   public static func printable(_ text: String, keepingLineBreaks: Bool = false) -> String {
     guard text.unicodeScalars.contains(where: { isUnsafe($0.value) }) else { return text }
     return String(
@@ -47,9 +57,11 @@ public enum TextCleaning {
         }))
   }
 
-  /// C0, DEL, C1 and the invisible format characters.
+  /// C0, DEL, C1 (NEL among them), the line and paragraph separators and the
+  /// invisible format characters.
   public static func isUnsafe(_ value: UInt32) -> Bool {
-    value < 0x20 || (0x7F...0x9F).contains(value) || isInvisible(value)
+    value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
+      || isInvisible(value)
   }
 
   /// True when `text` is already what `line` would make of it.

@@ -11,24 +11,28 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
   /// The table in this format. `language` is for people: the text table's headings,
   /// yes/no and decimal commas (CSV and JSON keep stable keys and plain values);
-  /// `wide` gives the text table every column instead of its narrow default.
-  public func render(_ table: ExportTable, language: Language = .english, wide: Bool = false)
-    throws -> String
-  {
+  /// `wide` gives the text table every column instead of its narrow default, whole;
+  /// the narrow table is fitted to `width` (a terminal's), or whole when it is nil (a
+  /// pipe: nothing is cut for a program to read).
+  public func render(
+    _ table: ExportTable, language: Language = .english, wide: Bool = false,
+    width: Int? = ExportFormat.narrowWidth
+  ) throws -> String {
     switch self {
-    case .table: return Self.text(table, language: language, wide: wide)
+    case .table: return Self.text(table, language: language, wide: wide, width: width)
     case .csv: return try Self.csv(table)
     case .json: return try Self.json(table)
     }
   }
 
-  /// The widest a narrow table is made; wider cells are cut with "…".
-  static let narrowWidth = 100
+  /// The width a narrow table is fitted to when no terminal says its own; wider cells
+  /// are cut with "…".
+  public static let narrowWidth = 100
 
   /// Columns padded to their widest cell; control characters shown as U+FFFD so a
   /// stored value can never drive the terminal. The narrow table shrinks its widest
-  /// columns until it fits `narrowWidth`.
-  static func text(_ table: ExportTable, language: Language, wide: Bool) -> String {
+  /// columns until it fits `width`.
+  static func text(_ table: ExportTable, language: Language, wide: Bool, width: Int?) -> String {
     let shown: [Int] =
       wide
       ? Array(table.columns.indices)
@@ -40,7 +44,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
       [header]
       + table.rows.map { row in shown.map { TextCleaning.printable(row[$0].display(language)) } }
     var widths = shown.indices.map { i in cells.map { Self.width($0[i]) }.max() ?? 0 }
-    if !wide {
+    if !wide, let width {
       // A time or a day is never cut: "2026-12-01 14:05 …" says less than nothing.
       let floors = shown.indices.map { i in
         table.rows.allSatisfy { row in
@@ -50,7 +54,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
           }
         } ? widths[i] : 8
       }
-      widths = fitted(widths, into: narrowWidth - 2 * (widths.count - 1), floors: floors)
+      widths = fitted(widths, into: width - 2 * (widths.count - 1), floors: floors)
       cells = cells.map { row in row.enumerated().map { cut($1, to: widths[$0]) } }
     }
     return cells.map { row in
@@ -83,10 +87,11 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
   /// RFC 4180 CSV through CSV.swift; a cell that a spreadsheet would run as a
   /// formula (= + - @, tab, CR) gets a leading apostrophe.
-  static func csv(_ table: ExportTable) throws -> String {
+  static func csv(_ table: ExportTable, header: Bool = true) throws -> String {
+    guard header || !table.rows.isEmpty else { return "" }
     let stream = OutputStream(toMemory: ())
     let writer = try CSVWriter(stream: stream)
-    try writer.write(row: table.columns)
+    if header { try writer.write(row: table.columns) }
     for row in table.rows {
       try writer.write(
         row: row.map { Self.neutralised(TextCleaning.printable($0.text, keepingLineBreaks: true)) })
@@ -105,12 +110,45 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
   /// An array of objects with the table's columns as keys, in column order.
   static func json(_ table: ExportTable) throws -> String {
-    let objects = table.rows.map { row in
+    let objects = jsonObjects(table)
+    return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+  }
+
+  static func jsonObjects(_ table: ExportTable) -> [String] {
+    table.rows.map { row in
       "  {"
         + zip(table.columns, row).map { "\(Self.quoted($0)): \(Self.jsonValue($1))" }.joined(
           separator: ", ") + "}"
     }
-    return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+  }
+
+  /// A long table written part by part as its rows are read (`list audit`): `part`
+  /// for each batch of rows (`first` for the first, which carries the heading), then
+  /// `end`. The first part is the only one that may be empty (when no row came).
+  /// CSV and JSON come out as `render` would make them of all the rows; the text
+  /// table is aligned within each part.
+  public func part(
+    _ table: ExportTable, first: Bool, language: Language, wide: Bool, width: Int?
+  ) throws -> String {
+    switch self {
+    case .table:
+      guard first || !table.rows.isEmpty else { return "" }
+      let text = Self.text(table, language: language, wide: wide, width: width)
+      return first ? text : String(text.drop { $0 != "\n" }.dropFirst())
+    case .csv: return try Self.csv(table, header: first)
+    case .json:
+      let objects = Self.jsonObjects(table)
+      guard !objects.isEmpty else { return "" }
+      return (first ? "[\n" : ",\n") + objects.joined(separator: ",\n")
+    }
+  }
+
+  /// What closes a table written by `part`; `rows`: whether any part had rows.
+  public func end(rows: Bool) -> String {
+    switch self {
+    case .table, .csv: return ""
+    case .json: return rows ? "\n]\n" : "[]\n"
+    }
   }
 
   static func jsonValue(_ value: ExportValue) -> String {

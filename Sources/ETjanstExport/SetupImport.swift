@@ -78,16 +78,27 @@ public enum ServiceImport {
       let status = s.status
       let draft = EServiceDraft(s)
       // A published e-service in the file already runs on the platform: it is
-      // registered as such (guideline 6's one path to Published besides an order).
+      // registered as such (guideline 6's one path to Published besides an order),
+      // said in the summary, and flagged until a review is recorded.
+      let registered = status == .published
       let command: any Command =
-        status == .published ? RegisterRunningEService(draft) : AddEService(draft, status: status)
+        registered
+        ? RegisterRunningEService(draft, reason: "services import")
+        : AddEService(draft, status: status)
       plan.rows.append(ImportRow(line: line, command: command))
+      let departmentName = m.departmentName(department)
       plan.added.append(
         .init(
           line: line,
-          text: LocalizedText(
-            sv: "\(name) (\(m.departmentName(department)), \(status.label.sv))",
-            en: "\(name) (\(m.departmentName(department)), \(status.label.en))")))
+          text: registered
+            ? LocalizedText(
+              sv: "\(name) (\(departmentName)), registrerad som publicerad och redan i drift: "
+                + "flaggad tills den granskats",
+              en: "\(name) (\(departmentName)), registered as published and already running: "
+                + "flagged until it is reviewed")
+            : LocalizedText(
+              sv: "\(name) (\(departmentName), \(status.label.sv))",
+              en: "\(name) (\(departmentName), \(status.label.en))")))
     }
     return plan
   }

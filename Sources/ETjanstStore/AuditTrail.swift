@@ -162,7 +162,7 @@ struct AuditTrail {
     return data.prefix(done)
   }
 
-  private static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+  static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
     needle.isEmpty || offset(of: needle, in: line) != nil
   }
 

@@ -20,28 +20,14 @@ public enum AuthorizedKeys {
     public var key: String
     public var comment: String
 
-    /// The `command="…"` option, unescaped.
+    /// The `command="…"` option, unescaped as sshd does (`AuthorizedKeys.options`).
     public var forcedCommand: String? {
-      guard let options, let start = options.range(of: #"command=""#) else { return nil }
-      var command = ""
-      var escaped = false
-      for character in options[start.upperBound...] {
-        if escaped {
-          command.append(character)
-          escaped = false
-        } else if character == "\\" {
-          escaped = true
-        } else if character == "\"" {
-          return command
-        } else {
-          command.append(character)
-        }
-      }
-      return nil
+      options.flatMap(AuthorizedKeys.options)?.first { $0.name.lowercased() == "command" }?.value
     }
 
-    /// The login its forced command opens the console as, if it is etjanst's.
-    public var login: String? { forcedCommand.flatMap(ForcedCommand.login) }
+    /// The login its forced command opens the console as, if the key is exactly
+    /// etjanst's (`etjanstKey`).
+    public var login: String? { try? etjanstKey.get().login }
 
     /// The end of the key, enough to tell keys apart in a list.
     public var shortKey: String { "…" + key.suffix(12) }
@@ -68,21 +54,27 @@ public enum AuthorizedKeys {
     var options: String?
     var rest = Substring(line)
     if let first = line.split(separator: " ").first, !types.contains(String(first)) {
-      // Options run to the first space outside double quotes.
+      // Options run to the first space or tab outside double quotes; \" inside is a
+      // quote, as sshd reads it.
       var quoted = false
       var end = line.endIndex
-      for index in line.indices {
+      var index = line.startIndex
+      while index < line.endIndex {
         let c = line[index]
-        if c == "\"" { quoted.toggle() }
-        if c == " " && !quoted {
+        if c == "\\", line[line.index(after: index)...].first == "\"" {
+          index = line.index(after: index)
+        } else if c == "\"" {
+          quoted.toggle()
+        } else if (c == " " || c == "\t") && !quoted {
           end = index
           break
         }
+        index = line.index(after: index)
       }
       options = String(line[..<end])
       rest = line[end...]
     }
-    let words = rest.split(separator: " ", maxSplits: 2).map(String.init)
+    let words = rest.split(maxSplits: 2) { $0 == " " || $0 == "\t" }.map(String.init)
     guard words.count >= 2, types.contains(words[0]) else { return nil }
     return Line(
       options: options, type: words[0], key: words[1], comment: words.count > 2 ? words[2] : "")

@@ -7,9 +7,8 @@ import Foundation
 /// `<store>.backups/`: the last versions of the store, each named by the UTC moment it
 /// was replaced (`20250131T120304.123Z.plist`), so names sort by age. A backup is a
 /// hard link to the replaced file: no copy, and no time spent however large the file.
+/// Which are kept is `BackupKeeping`'s: by age, not by count.
 struct BackupFolder {
-  static let kept = 10
-
   let path: String
 
   /// Links `current` into the folder under a name later than every existing backup
@@ -57,11 +56,15 @@ struct BackupFolder {
     return list()
   }
 
-  /// Deletes all but the newest `kept`. Failing to delete an old backup costs only
-  /// disk space, so it does not fail the save that triggered it.
-  func prune(in folder: StoreFolder) {
+  /// Deletes the backups `keeping` does not keep (judged by when each was replaced,
+  /// from its name). Called under the store's lock. Failing to delete an old backup
+  /// costs only disk space, so it does not fail the save that triggered it.
+  func prune(in folder: StoreFolder, now: Date, keeping: BackupKeeping = .standard) {
     guard let directory = try? folder.openFolderBeside(path) else { return }
-    for entry in entries().dropFirst(Self.kept) {
+    let all = entries()
+    let kept = keeping.kept(
+      all.map { Date(timeIntervalSince1970: Double($0.millis) / 1000) }, now: now)
+    for (i, entry) in all.enumerated() where !kept.contains(i) {
       unlinkat(directory.fd, URL(fileURLWithPath: entry.path).lastPathComponent, 0)
     }
   }

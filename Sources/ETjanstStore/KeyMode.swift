@@ -142,8 +142,9 @@ public enum KeyMode {
     let keys = (try? AuthorizedKeys.read(authorizedKeys)) ?? ""
     var commands: [String: [String]] = [:]
     for line in AuthorizedKeys.parse(keys) {
-      if let command = line.forcedCommand, let login = ForcedCommand.login(in: command) {
-        commands[login, default: []].append(command)
+      // Only a key whose options are exactly etjanst's ties a login.
+      if case .success(let key) = line.etjanstKey {
+        commands[key.login, default: []].append(key.command)
       }
     }
     return Facts(
@@ -189,7 +190,7 @@ public enum KeyMode {
   }
 }
 
-/// The forced command `keys add` writes, and how the login is read back from it.
+/// The forced command `keys add` writes; `words` reads it back (KeyOptions.swift).
 public enum ForcedCommand {
   /// `'/usr/local/bin/etjanst' --store '/srv/etjanst/etjanst.plist' --user 'aino.keranen'`,
   /// each word single-quoted for the account's shell.
@@ -197,16 +198,6 @@ public enum ForcedCommand {
     [program, "--store", store, "--user", login].map { word in
       ["--store", "--user"].contains(word) ? word : "'" + word + "'"
     }.joined(separator: " ")
-  }
-
-  /// The login after `--user` in a forced command, unquoted.
-  static func login(in command: String) -> String? {
-    guard let range = command.range(of: " --user ") else { return nil }
-    var word = command[range.upperBound...].trimmingCharacters(in: .whitespaces)
-    if word.hasPrefix("'"), word.hasSuffix("'"), word.count >= 2 {
-      word = String(word.dropFirst().dropLast())
-    }
-    return word.isEmpty || word.contains(" ") ? nil : word
   }
 
   /// A login, store path or program path that can go into the command as it is: no

@@ -10,11 +10,15 @@ import Foundation
 /// gives the store what Foundation's decoder does not: a depth limit (no stack overflow
 /// on a hostile file), a one-line error naming the line of a control character, and the
 /// keys a newer program wrote kept across a save. The file stays a standard XML property
-/// list: plutil and Python's plistlib read what this writes, and this reads what they
-/// write (binary lists go through Foundation).
+/// list: Python's plistlib reads what this writes, and this reads what plistlib reads,
+/// the same way (`XMLReader`, and `PlistlibDifferentialTests`, which checks it on
+/// random files; binary lists go through Foundation).
 public indirect enum PropertyList: Equatable, Sendable {
   case string(String)
   case integer(Int)
+  /// An integer outside 64 bits, in decimal: plistlib reads any size, and a key this
+  /// program does not know may hold one; a known key refuses it.
+  case bigInteger(String)
   case real(Double)
   case bool(Bool)
   case date(Date)
@@ -69,6 +73,7 @@ extension PropertyList {
   /// Parses an XML property list; a binary one goes through Foundation.
   public static func parse(_ data: Data) throws(PropertyListError) -> PropertyList {
     if data.starts(with: "bplist".utf8) { return try parseBinary(data) }
+    let data = try PropertyListEncoding.transcoded(data) ?? data
     do {
       return try data.withUnsafeBytes { raw throws(PropertyListError) in
         var reader = XMLReader(bytes: raw.bindMemory(to: UInt8.self))
@@ -101,6 +106,13 @@ extension PropertyList {
     case let value as String: self = .string(value)
     case let value as Bool where type(of: object) == Bool.self:
       self = .bool(value)
+    // A real stays a real even when it is whole (30.0), as in XML: Foundation would
+    // hand it over as an Int as readily.
+    case let value as NSNumber where [0x64, 0x66].contains(value.objCType.pointee):
+      self = .real(value.doubleValue)
+    case let value as NSNumber
+    where value.objCType.pointee == 0x51 && value.uint64Value > UInt64(Int.max):
+      self = .bigInteger(String(value.uint64Value))
     case let value as Int: self = .integer(value)
     case let value as Double: self = .real(value)
     case let value as Date: self = .date(value)
@@ -118,362 +130,6 @@ extension PropertyList {
     default:
       throw PropertyListError(line: 0, reason: "unknown value \(type(of: object))")
     }
-  }
-}
-
-/// A recursive-descent reader over the bytes of an XML property list: the elements of
-/// Apple's DTD, the five XML entities and character references, comments, the XML
-/// declaration and DOCTYPE. Raw control characters (other than tab, newline and
-/// carriage return) are refused, as XML 1.0 does.
-struct XMLReader {
-  let bytes: UnsafeBufferPointer<UInt8>
-  var i = 0
-  var line = 1
-
-  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
-  func fail(_ reason: String) -> PropertyListError { PropertyListError(line: line, reason: reason) }
-
-  mutating func document() throws(PropertyListError) -> PropertyList {
-    try skipMisc()
-    guard let name = try openTag(), name.name == "plist" else {
-      throw fail("not a property list (no <plist> element)")
-    }
-    if name.empty { throw fail("empty <plist/>") }
-    try skipMisc()
-    let value = try value(depth: 0)
-    try skipMisc()
-    try closeTag("plist")
-    try skipMisc()
-    guard i == bytes.count else { throw fail("text after </plist>") }
-    return value
-  }
-
-  // MARK: bytes
-
-  @inline(__always) var atEnd: Bool { i >= bytes.count }
-
-  /// Skips whitespace, counting lines; refuses a control character.
-  mutating func skipSpace() throws(PropertyListError) {
-    while i < bytes.count {
-      let b = bytes[i]
-      if b == 0x0A {
-        line += 1
-      } else if b == 0x20 || b == 0x09 || b == 0x0D {
-      } else if b < 0x20 {
-        throw controlCharacter(b)
-      } else {
-        return
-      }
-      i += 1
-    }
-  }
-
-  func controlCharacter(_ b: UInt8) -> PropertyListError {
-    fail(String(format: "control character U+%04X in the file", Int(b)))
-  }
-
-  func starts(with text: StaticString) -> Bool {
-    let count = text.utf8CodeUnitCount
-    guard i + count <= bytes.count else { return false }
-    let p = text.utf8Start
-    for k in 0..<count where bytes[i + k] != p[k] { return false }
-    return true
-  }
-
-  /// Skips to just after `end`, counting lines.
-  mutating func skip(past end: StaticString) throws(PropertyListError) {
-    while i < bytes.count {
-      if starts(with: end) {
-        i += end.utf8CodeUnitCount
-        return
-      }
-      if bytes[i] == 0x0A { line += 1 }
-      i += 1
-    }
-    throw fail("unterminated \(end)")
-  }
-
-  /// Whitespace, comments, the XML declaration, processing instructions and DOCTYPE.
-  mutating func skipMisc() throws(PropertyListError) {
-    while true {
-      try skipSpace()
-      if starts(with: "<!--") {
-        try skip(past: "-->")
-      } else if starts(with: "<?") {
-        try skip(past: "?>")
-      } else if starts(with: "<!DOCTYPE") {
-        try skip(past: ">")
-      } else {
-        return
-      }
-    }
-  }
-
-  // MARK: tags
-
-  /// `<name attr="…">` or `<name/>`; nil when the next thing is not an opening tag.
-  mutating func openTag() throws(PropertyListError) -> (name: Substring, empty: Bool)? {
-    guard i < bytes.count, bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count,
-      bytes[i + 1] != UInt8(ascii: "/")
-    else { return nil }
-    i += 1
-    let start = i
-    while i < bytes.count, isNameByte(bytes[i]) { i += 1 }
-    let name = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-    while i < bytes.count, bytes[i] != UInt8(ascii: ">") {
-      if bytes[i] == 0x0A {
-        line += 1
-      } else if bytes[i] < 0x20, bytes[i] != 0x09, bytes[i] != 0x0D {
-        throw controlCharacter(bytes[i])
-      }
-      i += 1
-    }
-    guard i < bytes.count else { throw fail("unterminated <\(name)") }
-    let empty = bytes[i - 1] == UInt8(ascii: "/")
-    i += 1
-    return (name, empty)
-  }
-
-  @inline(__always) func isNameByte(_ b: UInt8) -> Bool {
-    (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
-      || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
-  }
-
-  mutating func closeTag(_ name: StaticString) throws(PropertyListError) {
-    guard starts(with: "</") else { throw fail("expected </\(name)>") }
-    i += 2
-    guard starts(with: name) else { throw fail("expected </\(name)>") }
-    i += name.utf8CodeUnitCount
-    try skipSpace()
-    guard i < bytes.count, bytes[i] == UInt8(ascii: ">") else { throw fail("expected </\(name)>") }
-    i += 1
-  }
-
-  // MARK: values
-
-  /// `text` without surrounding `.whitespaces`. A number or date written by a program
-  /// has none, and is returned as it is without Foundation's trim, which goes through
-  /// NSString and was a tenth of a region's load.
-  func trimmed(_ text: String) -> String {
-    guard let first = text.utf8.first, let last = text.utf8.last,
-      (0x21..<0x80).contains(first), (0x21..<0x80).contains(last)
-    else { return text.trimmingCharacters(in: .whitespaces) }
-    return text
-  }
-
-  mutating func value(depth: Int) throws(PropertyListError) -> PropertyList {
-    guard depth <= PropertyList.maximumDepth else {
-      throw fail("nested deeper than \(PropertyList.maximumDepth) levels")
-    }
-    guard let (name, empty) = try openTag() else { throw fail("expected a value") }
-    switch name {
-    case "dict":
-      return .dict(empty ? PropertyList.Dict() : try dict(depth: depth))
-    case "array":
-      return .array(empty ? [] : try array(depth: depth))
-    case "string":
-      return .string(empty ? "" : try text(closing: "string"))
-    case "key":
-      throw fail("a <key> outside a <dict>")
-    case "integer":
-      let text = empty ? "" : try text(closing: "integer")
-      guard let n = Int(trimmed(text)) else {
-        throw fail("'\(text)' is not an integer")
-      }
-      return .integer(n)
-    case "real":
-      let text = empty ? "" : try text(closing: "real")
-      guard let x = Double(trimmed(text)) else {
-        throw fail("'\(text)' is not a number")
-      }
-      return .real(x)
-    case "true", "false":
-      if !empty {
-        try skipSpace()
-        if name == "true" { try closeTag("true") } else { try closeTag("false") }
-      }
-      return .bool(name == "true")
-    case "date":
-      let text = empty ? "" : try text(closing: "date")
-      guard let date = ISODate.parse(trimmed(text)) else {
-        throw fail("'\(text)' is not a date")
-      }
-      return .date(date)
-    case "data":
-      let text = empty ? "" : try text(closing: "data")
-      let compact = text.filter { !$0.isWhitespace }
-      guard let data = Data(base64Encoded: compact) else { throw fail("<data> is not base 64") }
-      return .data(data)
-    default:
-      throw fail("unknown element <\(name)>")
-    }
-  }
-
-  // MARK: reading as it goes (StoreDocument's one-pass decode)
-
-  /// Up to and including `<plist>`.
-  mutating func beginDocument() throws(PropertyListError) {
-    try skipMisc()
-    guard let name = try openTag(), name.name == "plist", !name.empty else {
-      throw fail("not a property list (no <plist> element)")
-    }
-    try skipMisc()
-  }
-
-  /// `</plist>` and nothing after it.
-  mutating func endDocument() throws(PropertyListError) {
-    try skipMisc()
-    try closeTag("plist")
-    try skipMisc()
-    guard i == bytes.count else { throw fail("text after </plist>") }
-  }
-
-  /// `<dict>` or `<array>` (named), opened; false when it is empty (`<dict/>`). Throws
-  /// when the next value is something else.
-  mutating func open(_ container: StaticString) throws(PropertyListError) -> Bool {
-    try skipMisc()
-    guard let (name, empty) = try openTag(),
-      name.utf8.elementsEqual(
-        UnsafeBufferPointer(start: container.utf8Start, count: container.utf8CodeUnitCount))
-    else { throw fail("expected <\(container)>") }
-    return !empty
-  }
-
-  /// The next key of an open dictionary, or nil at its `</dict>` (consumed).
-  mutating func nextKey() throws(PropertyListError) -> String? {
-    try skipMisc()
-    if starts(with: "</") {
-      try closeTag("dict")
-      return nil
-    }
-    guard let (name, empty) = try openTag(), name == "key" else {
-      throw fail("expected <key> in a <dict>")
-    }
-    let key = empty ? "" : try text(closing: "key")
-    try skipMisc()
-    return key
-  }
-
-  /// Whether an open array has another item; at its `</array>` consumes it.
-  mutating func nextItem() throws(PropertyListError) -> Bool {
-    try skipMisc()
-    if starts(with: "</") {
-      try closeTag("array")
-      return false
-    }
-    return true
-  }
-
-  /// Whether the next value is an `<array>` (without reading it).
-  mutating func atArray() throws(PropertyListError) -> Bool {
-    try skipMisc()
-    return starts(with: "<array")
-  }
-
-  mutating func dict(depth: Int) throws(PropertyListError) -> PropertyList.Dict {
-    var entries: [(key: String, value: PropertyList)] = []
-    while true {
-      try skipMisc()
-      if starts(with: "</") {
-        try closeTag("dict")
-        return PropertyList.Dict(entries)
-      }
-      guard let (name, empty) = try openTag(), name == "key" else {
-        throw fail("expected <key> in a <dict>")
-      }
-      let key = empty ? "" : try text(closing: "key")
-      try skipMisc()
-      let value = try value(depth: depth + 1)
-      entries.append((key, value))
-    }
-  }
-
-  mutating func array(depth: Int) throws(PropertyListError) -> [PropertyList] {
-    var items: [PropertyList] = []
-    while true {
-      try skipMisc()
-      if starts(with: "</") {
-        try closeTag("array")
-        return items
-      }
-      items.append(try value(depth: depth + 1))
-    }
-  }
-
-  /// Character data up to `</closing>`, entities resolved.
-  mutating func text(closing: StaticString) throws(PropertyListError) -> String {
-    let start = i
-    var plain = true
-    while i < bytes.count {
-      let b = bytes[i]
-      if b == UInt8(ascii: "<") { break }
-      if b == UInt8(ascii: "&") {
-        plain = false
-      } else if b == 0x0A {
-        line += 1
-      } else if b == 0x0D {
-        plain = false
-      } else if b < 0x20 && b != 0x09 {
-        throw controlCharacter(b)
-      }
-      i += 1
-    }
-    let raw = UnsafeBufferPointer(rebasing: bytes[start..<i])
-    let text = plain ? String(decoding: raw, as: UTF8.self) : try unescape(raw)
-    try closeTag(closing)
-    return text
-  }
-
-  /// Resolves `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and `&#…;`, and turns a CR LF or
-  /// lone CR into LF as XML does.
-  func unescape(_ raw: UnsafeBufferPointer<UInt8>) throws(PropertyListError) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(raw.count)
-    var k = 0
-    while k < raw.count {
-      let b = raw[k]
-      if b == 0x0D {
-        out.append(0x0A)
-        k += (k + 1 < raw.count && raw[k + 1] == 0x0A) ? 2 : 1
-        continue
-      }
-      guard b == UInt8(ascii: "&") else {
-        out.append(b)
-        k += 1
-        continue
-      }
-      guard let semicolon = raw[k...].firstIndex(of: UInt8(ascii: ";")), semicolon - k <= 10 else {
-        throw fail("a bare & in text")
-      }
-      let entity = String(
-        decoding: UnsafeBufferPointer(rebasing: raw[(k + 1)..<semicolon]), as: UTF8.self)
-      switch entity {
-      case "amp": out.append(UInt8(ascii: "&"))
-      case "lt": out.append(UInt8(ascii: "<"))
-      case "gt": out.append(UInt8(ascii: ">"))
-      case "quot": out.append(UInt8(ascii: "\""))
-      case "apos": out.append(UInt8(ascii: "'"))
-      default:
-        let number: UInt32?
-        if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
-          number = UInt32(entity.dropFirst(2), radix: 16)
-        } else if entity.hasPrefix("#") {
-          number = UInt32(entity.dropFirst())
-        } else {
-          number = nil
-        }
-        guard let number, let scalar = Unicode.Scalar(number) else {
-          throw fail("unknown entity &\(entity);")
-        }
-        if number < 0x20, number != 0x09, number != 0x0A, number != 0x0D {
-          throw fail(String(format: "control character U+%04X in the file", Int(number)))
-        }
-        out.append(contentsOf: Array(String(Character(scalar)).utf8))
-      }
-      k = semicolon + 1
-    }
-    return String(decoding: out, as: UTF8.self)
   }
 }
 
@@ -524,6 +180,8 @@ extension PropertyList {
       try element("string") { out throws(PropertyListError) in try Self.escape(s, into: &out) }
     case .integer(let n):
       try element("integer") { $0.append(contentsOf: String(n).utf8) }
+    case .bigInteger(let digits):
+      try element("integer") { $0.append(contentsOf: digits.utf8) }
     case .real(let x):
       try element("real") { $0.append(contentsOf: String(x).utf8) }
     case .bool(let b):
@@ -591,14 +249,19 @@ extension PropertyList {
       s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
         let plain = !bytes.contains {
           $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<")
-            || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: ">") || $0 == 0xEF
         }
         if plain { out.append(contentsOf: bytes) }
         return plain
       } ?? false
     if copied { return }
-    for b in s.utf8 {
+    var rest = s.utf8[...]
+    while let b = rest.popFirst() {
       switch b {
+      // U+FFFE and U+FFFF (EF BF BE, EF BF BF), which XML 1.0 does not allow either.
+      case 0xEF where rest.starts(with: [0xBF, 0xBE]) || rest.starts(with: [0xBF, 0xBF]):
+        out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        rest = rest.dropFirst(2)
       case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
       case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
       case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
@@ -635,27 +298,57 @@ enum ISODate {
       "\(year)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
   }
 
+  /// As plistlib reads a date: `YYYY-MM-DD`, then optionally `THH`, `:MM`, `:SS`, then
+  /// `Z`, at the very start of the text (no space before it; anything after the `Z`
+  /// is ignored, as plistlib's pattern is matched, not searched in full); a day that
+  /// is no day of its month, second 60 and year 0 are refused, as Python's datetime
+  /// refuses them.
   static func parse(_ text: String) -> Date? {
-    let u = Array(text.utf8)
-    guard u.count == 20, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-      u[10] == UInt8(ascii: "T"), u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"),
-      u[19] == UInt8(ascii: "Z")
-    else { return nil }
-    func number(_ from: Int, _ count: Int) -> Int? {
+    var u = text.utf8[...]
+    func number(_ count: Int) -> Int? {
+      guard u.count >= count else { return nil }
       var n = 0
-      for k in from..<(from + count) {
-        let digit = Int(u[k]) - 48
-        guard digit >= 0 && digit <= 9 else { return nil }
-        n = n * 10 + digit
+      for b in u.prefix(count) {
+        guard b >= 48 && b <= 57 else { return nil }
+        n = n * 10 + Int(b) - 48
       }
+      u = u.dropFirst(count)
       return n
     }
-    guard let y = number(0, 4), let mo = number(5, 2), let d = number(8, 2), let h = number(11, 2),
-      let mi = number(14, 2), let s = number(17, 2), (1...12).contains(mo), (1...31).contains(d),
-      h < 24, mi < 60, s < 61
+    func next(_ c: Character) -> Bool {
+      guard u.first == c.asciiValue else { return false }
+      u = u.dropFirst()
+      return true
+    }
+    guard let y = number(4), next("-"), let mo = number(2), next("-"), let d = number(2) else {
+      return nil
+    }
+    var (h, mi, s) = (0, 0, 0)
+    if next("T") {
+      guard let hour = number(2) else { return nil }
+      h = hour
+      if next(":") {
+        guard let minute = number(2) else { return nil }
+        mi = minute
+        if next(":") {
+          guard let second = number(2) else { return nil }
+          s = second
+        }
+      }
+    }
+    guard next("Z"), y >= 1, (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y),
+      h < 24, mi < 60, s < 60
     else { return nil }
     let days = daysFromCivil(y, mo, d)
     return Date(timeIntervalSince1970: Double(days * 86_400 + h * 3600 + mi * 60 + s))
+  }
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
   }
 
   /// Howard Hinnant's days-from-civil for the proleptic Gregorian calendar.

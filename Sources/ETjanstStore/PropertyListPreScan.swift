@@ -5,15 +5,16 @@ import Foundation
 ///
 /// - nesting deeper than `maximumDepth` (a recursive parser runs out of stack long
 ///   before it runs out of input: about 9,600 levels crash Foundation's XML scanner);
-/// - in XML, characters XML 1.0 does not allow, raw or as `&#…;` references (plistlib
-///   refuses such a file, and a save would write them back);
+/// - in XML, bytes that are not characters of the file's encoding, characters XML 1.0
+///   does not allow, raw or as `&#…;` references, and anything else the one tokenizer
+///   (`XMLReader`, whose scanning mode this is) does not read (plistlib refuses such a
+///   file, and a save would write them back);
 /// - a single string longer than `maximumStringBytes` (no field is meant to hold
 ///   megabytes, and every screen would measure it on every frame);
 /// - anything that is neither XML nor a binary property list (JSON, the old OpenStep
 ///   text format, garbage).
 ///
-/// Hand-written and linear, one pass, no recursion: it must never be the thing that
-/// crashes. It does not decide what the file means; the decoder and `StoreValidation`
+/// Linear, no recursion: it must never be the thing that crashes. It does not decide what the file means; the decoder and `StoreValidation`
 /// do that after it.
 public enum PropertyListPreScan {
   public static let maximumDepth = 64
@@ -22,18 +23,48 @@ public enum PropertyListPreScan {
   /// Nil when the bytes may be handed to a parser, else why not, in words that never
   /// quote the file (its bytes could be anything).
   public static func problem(in data: Data) -> String? {
-    data.withUnsafeBytes { raw -> String? in
+    enum Kind {
+      case binary(String?)
+      case xml
+      case neither
+    }
+    let kind = data.withUnsafeBytes { raw -> Kind in
       let bytes = raw.bindMemory(to: UInt8.self)
-      if bytes.isEmpty { return "the file is empty" }
-      if bytes.starts(with: Array("bplist".utf8)) { return BinaryScan(bytes).problem() }
+      if bytes.starts(with: Array("bplist".utf8)) { return .binary(BinaryScan(bytes).problem()) }
       var start = 0
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
       while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
-      guard start < bytes.count, bytes[start] == UInt8(ascii: "<") else {
-        return "neither an XML nor a binary property list"
+      guard start < bytes.count, bytes[start] == UInt8(ascii: "<") || isUTF16(bytes) else {
+        return .neither
       }
-      var scan = XMLScan(bytes, from: start)
-      return scan.problem()
+      return .xml
+    }
+    if data.isEmpty { return "the file is empty" }
+    switch kind {
+    case .binary(let problem): return problem
+    case .neither: return "neither an XML nor a binary property list"
+    case .xml: return xmlProblem(in: data)
+    }
+  }
+
+  private static func isUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+  }
+
+  /// The XML half: the one tokenizer in its scanning mode (`XMLReader.scan`), after
+  /// the bytes are made UTF-8 if the file declares another encoding.
+  private static func xmlProblem(in data: Data) -> String? {
+    do {
+      let utf8 = try PropertyListEncoding.transcoded(data) ?? data
+      try utf8.withUnsafeBytes { raw in
+        var reader = XMLReader(bytes: raw.bindMemory(to: UInt8.self))
+        try reader.scan(maximumDepth: maximumDepth, maximumText: maximumStringBytes)
+      }
+      return nil
+    } catch let error as PropertyListError {
+      return error.description
+    } catch {
+      return "\(error)"
     }
   }
 
@@ -49,124 +80,6 @@ public enum PropertyListPreScan {
   static func hex(_ value: UInt32) -> String {
     let digits = String(value, radix: 16, uppercase: true)
     return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-  }
-}
-
-/// The XML half: element depth, forbidden characters, text length.
-private struct XMLScan {
-  let bytes: UnsafeBufferPointer<UInt8>
-  var index: Int
-  var line = 1
-
-  init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) {
-    self.bytes = bytes
-    index = start
-  }
-
-  mutating func problem() -> String? {
-    var depth = 0
-    var textStart = index
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == 0x0A { line += 1 }
-      if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-        return "line \(line): control character \(PropertyListPreScan.hex(UInt32(byte))) "
-          + "(XML does not allow it)"
-      }
-      if byte == UInt8(ascii: "&"), bytes.count > index + 1, bytes[index + 1] == UInt8(ascii: "#") {
-        if let problem = characterReference() { return problem }
-        continue
-      }
-      guard byte == UInt8(ascii: "<") else {
-        index += 1
-        continue
-      }
-      if index - textStart > PropertyListPreScan.maximumStringBytes {
-        return "line \(line): a text of more than \(PropertyListPreScan.maximumStringBytes) bytes"
-      }
-      let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-      if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
-        // A comment, a declaration or a processing instruction: no depth.
-        let end: StaticString = next == UInt8(ascii: "!") && starts("<!--") ? "-->" : ">"
-        guard skip(past: end) else { return "line \(line): a declaration that never ends" }
-      } else {
-        let closing = next == UInt8(ascii: "/")
-        guard skip(past: ">") else { return "line \(line): a tag that never ends" }
-        let selfClosing = bytes[index - 2] == UInt8(ascii: "/")
-        if closing {
-          depth -= 1
-        } else if !selfClosing {
-          depth += 1
-          if depth > PropertyListPreScan.maximumDepth {
-            return "line \(line): nested more than \(PropertyListPreScan.maximumDepth) levels deep"
-          }
-        }
-      }
-      textStart = index
-    }
-    return nil
-  }
-
-  /// Whether the bytes at `index` are `text`. A StaticString, and no array made per
-  /// call: this runs for every byte inside a tag.
-  private func starts(_ text: StaticString) -> Bool {
-    let count = text.utf8CodeUnitCount
-    guard index + count <= bytes.count else { return false }
-    let pattern = text.utf8Start
-    for k in 0..<count where bytes[index + k] != pattern[k] { return false }
-    return true
-  }
-
-  /// Moves past the next `end`, counting lines; false when the file ends first.
-  private mutating func skip(past end: StaticString) -> Bool {
-    let first = end.utf8Start[0]
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == 0x0A { line += 1 }
-      if byte == first, starts(end) {
-        index += end.utf8CodeUnitCount
-        return true
-      }
-      index += 1
-    }
-    return false
-  }
-
-  /// `&#27;` or `&#x1B;`: refused when it names a character XML does not allow.
-  private mutating func characterReference() -> String? {
-    var cursor = index + 2
-    var radix: UInt32 = 10
-    if cursor < bytes.count,
-      bytes[cursor] == UInt8(ascii: "x") || bytes[cursor] == UInt8(ascii: "X")
-    {
-      radix = 16
-      cursor += 1
-    }
-    var value: UInt32 = 0
-    var digits = 0
-    while cursor < bytes.count, let digit = Self.digit(bytes[cursor], radix: radix) {
-      value = min(value &* radix &+ digit, 0x11_0000)
-      digits += 1
-      cursor += 1
-    }
-    index = cursor
-    if digits > 0, !PropertyListPreScan.isXMLCharacter(value) {
-      return
-        "line \(line): a reference to character \(PropertyListPreScan.hex(min(value, 0x10FFFF))) "
-        + "(XML does not allow it)"
-    }
-    return nil
-  }
-
-  private static func digit(_ byte: UInt8, radix: UInt32) -> UInt32? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
-    case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16:
-      return UInt32(byte - UInt8(ascii: "a") + 10)
-    case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16:
-      return UInt32(byte - UInt8(ascii: "A") + 10)
-    default: return nil
-    }
   }
 }
 

@@ -36,7 +36,7 @@ extension StoreFile {
         ))
     }
     let gid = group.pointee.gr_gid
-    if geteuid() != 0, getegid() != gid, !Self.supplementaryGroups().contains(gid) {
+    if !StoreFolder.mayGive(group: gid) {
       throw StoreError(
         path: path,
         .refused(
@@ -70,13 +70,5 @@ extension StoreFile {
       }
     }
     return try perform(ShareStore(group: name), actor: actor, now: now)
-  }
-
-  private static func supplementaryGroups() -> [gid_t] {
-    let count = getgroups(0, nil)
-    guard count > 0 else { return [] }
-    var groups = [gid_t](repeating: 0, count: Int(count))
-    let got = getgroups(count, &groups)
-    return got > 0 ? Array(groups.prefix(Int(got))) : []
   }
 }

@@ -12,9 +12,13 @@ enum StoreCodec {
 
   /// `lists: false` leaves each entity list empty, for a writer that writes them
   /// itself (`StoreDocument.spliced`).
-  static func encode(_ m: Municipality, lists: Bool = true) -> PropertyList {
-    func items<T>(_ values: [T], _ encode: (T) -> PropertyList) -> PropertyList {
-      .array(lists ? values.map(encode) : [])
+  static func encode(_ m: Municipality, lists: Bool = true, kept: EntityKeys = EntityKeys())
+    -> PropertyList
+  {
+    func items<T: StoredEntity>(_ values: [T], _ encode: @escaping (T) -> PropertyList)
+      -> PropertyList
+    {
+      .array(lists ? values.map(kept.encoder(T.listKey, encode)) : [])
     }
     var o = Out()
     o["name"] = .string(m.name)
@@ -287,18 +291,40 @@ enum StoreCodec {
 
   // MARK: decoding
 
-  static func decodeMunicipality(_ value: PropertyList, path: String) throws(DecodeFailure)
-    -> Municipality
-  {
+  static func decodeMunicipality(
+    _ value: PropertyList, path: String, kept: inout EntityKeys
+  ) throws(DecodeFailure) -> Municipality {
     let f = try In(value, path: path)
     return try municipality(f) { () throws(DecodeFailure) in
-      Lists(
-        users: try f.list("users", user), departments: try f.list("departments", department),
-        services: try f.list("services", service), staff: try f.list("staff", staffMember),
-        cases: try f.list("cases", caseValue), orders: try f.list("orders", order),
-        refusedOrders: try f.list("refusedOrders", refusedOrder),
-        outages: try f.list("outages", outage))
+      func list<T: StoredEntity>(
+        _ element: (In) throws(DecodeFailure) -> T, _ encode: (T) -> PropertyList
+      ) throws(DecodeFailure) -> [T] {
+        try f.list(T.listKey) { item throws(DecodeFailure) in
+          try keeping(item, element, encode, into: &kept)
+        }
+      }
+      return Lists(
+        users: try list(user, encode), departments: try list(department, encode),
+        services: try list(service, encode), staff: try list(staffMember, encode),
+        cases: try list(caseValue, encode), orders: try list(order, encode),
+        refusedOrders: try list(refusedOrder, encode), outages: try list(outage, encode))
     }
+  }
+
+  /// One entity decoded, with the keys its decoder did not look at kept in `kept`
+  /// (found by encoding it again only when the count says there are some: KeptKeys).
+  static func keeping<T: StoredEntity>(
+    _ item: In, _ element: (In) throws(DecodeFailure) -> T, _ encode: (T) -> PropertyList,
+    into kept: inout EntityKeys
+  ) throws(DecodeFailure) -> T {
+    let tally = KeyTally()
+    let value = try element(item.counting(tally))
+    if tally.count != item.value.keyCount,
+      let keys = KeptKeys.difference(item.value, encode(value))
+    {
+      kept.byList[T.listKey, default: [:]][value.storedID] = keys
+    }
+    return value
   }
 
   /// The municipality's lists, decoded (from the tree, or one entity at a time as the
@@ -505,17 +531,23 @@ enum StoreCodec {
     /// list's path and its index.
     private let base: String
     private let index: Int?
+    /// Counts the keys looked up and found, when the entity's unknown keys are sought.
+    private let tally: KeyTally?
 
-    init(_ value: PropertyList, path: String) throws(DecodeFailure) {
-      self.init(value, base: path, index: nil)
+    init(_ value: PropertyList, path: String, tally: KeyTally? = nil) throws(DecodeFailure) {
+      self.init(value, base: path, index: nil, tally: tally)
     }
 
     /// Item `index` of the list at `base` (its path is built only for a message).
-    init(_ value: PropertyList, base: String, index: Int?) {
+    init(_ value: PropertyList, base: String, index: Int?, tally: KeyTally? = nil) {
       self.value = value
       self.base = base
       self.index = index
+      self.tally = tally
     }
+
+    /// The same value, its keys counted into `tally` from now on.
+    func counting(_ tally: KeyTally) -> In { In(value, base: base, index: index, tally: tally) }
 
     var path: String { index.map { "\(base)[\($0)]" } ?? base }
 
@@ -533,10 +565,15 @@ enum StoreCodec {
         throw DecodeFailure(keyPath: path, detail: "expected a dictionary")
       }
       guard let v = d[key] else { throw failure(key, "missing") }
+      tally?.count += 1
       return v
     }
 
-    private func optional(_ key: String) -> PropertyList? { entries[key] }
+    private func optional(_ key: String) -> PropertyList? {
+      guard let v = entries[key] else { return nil }
+      tally?.count += 1
+      return v
+    }
 
     /// Whether the dictionary holds `key`.
     func has(_ key: String) -> Bool { optional(key) != nil }
@@ -599,7 +636,7 @@ enum StoreCodec {
     }
 
     func optionalDay(_ key: String) throws(DecodeFailure) -> Day? {
-      guard optional(key) != nil else { return nil }
+      guard entries[key] != nil else { return nil }
       return try day(key)
     }
 
@@ -625,13 +662,13 @@ enum StoreCodec {
     func dict(_ key: String) throws(DecodeFailure) -> In {
       let v = try required(key)
       guard case .dict = v else { throw failure(key, "expected a dictionary") }
-      return try In(v, path: path + "." + key)
+      return try In(v, path: path + "." + key, tally: tally)
     }
 
     func optionalDict(_ key: String) throws(DecodeFailure) -> In? {
       guard let v = optional(key) else { return nil }
       guard case .dict = v else { throw failure(key, "expected a dictionary") }
-      return try In(v, path: path + "." + key)
+      return try In(v, path: path + "." + key, tally: tally)
     }
 
     func list<T>(_ key: String, _ element: (In) throws(DecodeFailure) -> T) throws(DecodeFailure)
@@ -644,7 +681,7 @@ enum StoreCodec {
       out.reserveCapacity(items.count)
       let listPath = path + "." + key
       for (i, item) in items.enumerated() {
-        out.append(try element(In(item, base: listPath, index: i)))
+        out.append(try element(In(item, base: listPath, index: i, tally: tally)))
       }
       return out
     }

@@ -16,13 +16,17 @@ public struct StoreDocument: Sendable, Equatable {
   /// The id of the audit line of the save that wrote this version (`AuditEntry.id`).
   public var saveID: String?
   public var municipality: Municipality
-  /// Keys this program does not know, at the top level and in `municipality`, kept as
-  /// read so that a save does not drop what a newer program of the same schema added.
+  /// Keys this program does not know, at every level, kept as read so that a save does
+  /// not drop what a newer program of the same schema added.
   public var unknownKeys = UnknownKeys()
 
   public struct UnknownKeys: Sendable, Equatable {
     public var top = PropertyList.Dict()
     public var municipality = PropertyList.Dict()
+    /// Inside the municipality's contacts and settings.
+    var nested: KeptKeys?
+    /// Inside the entities of its lists.
+    var entities = EntityKeys()
     public init() {}
   }
 
@@ -43,12 +47,14 @@ public struct StoreDocument: Sendable, Equatable {
   /// The XML property list, through the store's own writer (see PropertyList): the
   /// reference for what a save writes (`spliced(over:)` writes the same bytes).
   public func encoded() throws -> Data {
-    try PropertyList.dict(rootDict(municipality: StoreCodec.encode(municipality))).xml()
+    try PropertyList.dict(
+      rootDict(municipality: StoreCodec.encode(municipality, kept: unknownKeys.entities))
+    ).xml()
   }
 
   /// The root dictionary around the encoded municipality, with the unknown keys kept.
   func rootDict(municipality m: PropertyList) -> PropertyList.Dict {
-    var m = m
+    var m = unknownKeys.nested?.merged(into: m) ?? m
     if case .dict(var dict) = m {
       let known = Set(dict.keys)
       for entry in unknownKeys.municipality.entries where !known.contains(entry.key) {
@@ -106,11 +112,15 @@ public struct StoreDocument: Sendable, Equatable {
   ///
   /// `giveBack`, when given, is called with ranges of bytes the readers have passed
   /// and will not look at again (`LoadBuffer`).
+  ///
+  /// A file with carriage returns is read but given no layout: its bytes are not
+  /// copied beside the LF line ends the writer writes, so a save writes it all with LF
+  /// (never mixed line ends). A file in another encoding than UTF-8 goes the whole way.
   static func readAsLaidOut(_ data: Data, giveBack: GiveBack? = nil) -> (
-    document: StoreDocument, layout: StoreLayout
+    document: StoreDocument, layout: StoreLayout?
   )? {
-    guard !data.starts(with: "bplist".utf8) else { return nil }
-    return data.withUnsafeBytes { raw -> (StoreDocument, StoreLayout)? in
+    guard !data.starts(with: "bplist".utf8), PropertyListEncoding.isUTF8(data) else { return nil }
+    return data.withUnsafeBytes { raw -> (StoreDocument, StoreLayout?)? in
       let bytes = raw.bindMemory(to: UInt8.self)
       var reader = XMLReader(bytes: bytes)
       // The staff list, over half of a region's file, is read on the other core while
@@ -120,10 +130,11 @@ public struct StoreDocument: Sendable, Equatable {
       // any list. Joined before the bytes go away, whatever happens.
       let staffAhead = bytes.count > 1 << 20 ? StaffAhead(bytes, giveBack) : nil
       defer { _ = staffAhead?.value() }
-      func items<T>(
+      var kept = EntityKeys()
+      func items<T: StoredEntity>(
         _ path: String, _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T
       ) throws -> StoreLayout.Entities<T> {
-        try Self.items(&reader, path, element, giveBack)
+        try Self.items(&reader, path, element, giveBack, &kept)
       }
       do {
         try reader.beginDocument()
@@ -157,6 +168,7 @@ public struct StoreDocument: Sendable, Equatable {
             case "staff" where p == nil:
               if let read = staffAhead?.value(), read.start == reader.i {
                 p = read.staff
+                kept.byList["staff"] = read.kept.byList["staff"]
                 reader.i = read.end
               } else {
                 p = try items(path, StoreCodec.staffMember)
@@ -182,12 +194,13 @@ public struct StoreDocument: Sendable, Equatable {
         try reader.endDocument()
         guard case .integer(currentSchemaVersion)? = top["schemaVersion"], let lists, let layout
         else { return nil }
+        let crossed = reader.sawCarriageReturn || staffAhead?.value()?.sawCarriageReturn == true
         let municipality = try StoreCodec.municipality(
           try StoreCodec.In(.dict(fields), path: "municipality")
         ) { () throws(StoreCodec.DecodeFailure) in lists }
-        return (
-          try document(top: top, municipalityKeys: fields, municipality: municipality), layout
-        )
+        var document = try document(top: top, municipalityKeys: fields, municipality: municipality)
+        document.unknownKeys.entities = kept
+        return (document, crossed ? nil : layout)
       } catch {
         return nil
       }
@@ -196,9 +209,10 @@ public struct StoreDocument: Sendable, Equatable {
 
   /// One list of the municipality, each entity parsed and decoded in turn, with
   /// where its bytes are; `NotThisWay` when the value is not a list.
-  fileprivate static func items<T>(
+  fileprivate static func items<T: StoredEntity>(
     _ reader: inout XMLReader, _ path: String,
-    _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T, _ giveBack: GiveBack?
+    _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T, _ giveBack: GiveBack?,
+    _ kept: inout EntityKeys
   ) throws -> StoreLayout.Entities<T> {
     guard try reader.atArray() else { throw NotThisWay() }
     var out = StoreLayout.Entities<T>()
@@ -212,7 +226,10 @@ public struct StoreDocument: Sendable, Equatable {
       let start = reader.i
       let tree = try reader.value(depth: 3)
       out.ranges.append(start..<reader.i)
-      out.values.append(try element(StoreCodec.In(tree, base: path, index: out.values.count)))
+      out.values.append(
+        try StoreCodec.keeping(
+          StoreCodec.In(tree, base: path, index: out.values.count), element, \.stored,
+          into: &kept))
     }
     return out
   }
@@ -255,9 +272,13 @@ public struct StoreDocument: Sendable, Equatable {
       guard case .dict(let top) = tree, case .dict(let m)? = top["municipality"] else {
         throw StoreCodec.DecodeFailure(keyPath: "municipality", detail: "expected a dictionary")
       }
-      return try document(
+      var kept = EntityKeys()
+      var document = try document(
         top: top, municipalityKeys: m,
-        municipality: try StoreCodec.decodeMunicipality(.dict(m), path: "municipality"))
+        municipality: try StoreCodec.decodeMunicipality(
+          .dict(m), path: "municipality", kept: &kept))
+      document.unknownKeys.entities = kept
+      return document
     } catch {
       let keyPath = error.keyPath.hasPrefix(".") ? String(error.keyPath.dropFirst()) : error.keyPath
       throw StoreError(path: path, .wrongTypes(keyPath: keyPath, detail: error.detail))
@@ -278,6 +299,10 @@ public struct StoreDocument: Sendable, Equatable {
     document.unknownKeys.municipality.entries = m.entries.filter {
       !knownMunicipalityKeys.contains($0.key)
     }
+    // Inside contacts and settings (the lists' entities keep theirs as they are read).
+    var nested = KeptKeys.difference(.dict(m), StoreCodec.encode(municipality, lists: false))
+    nested?.own = PropertyList.Dict()
+    document.unknownKeys.nested = nested?.inside.isEmpty == false ? nested : nil
     return document
   }
 
@@ -319,6 +344,7 @@ extension PropertyList {
     switch self {
     case .string(let s): return s
     case .integer(let n): return n
+    case .bigInteger(let digits): return UInt64(digits).map { $0 as Any } ?? digits
     case .real(let x): return x
     case .bool(let b): return b
     case .date(let d): return d
@@ -341,7 +367,10 @@ private struct NotThisWay: Error {}
 private final class StaffAhead: @unchecked Sendable {
   // @unchecked: `bytes` are only read, and outlive the worker because the reader that
   // made this waits for it (`value()`) before it returns.
-  typealias Read = (start: Int, staff: StoreLayout.Entities<StaffMember>, end: Int)
+  typealias Read = (
+    start: Int, staff: StoreLayout.Entities<StaffMember>, end: Int, sawCarriageReturn: Bool,
+    kept: EntityKeys
+  )
   private let bytes: UnsafeBufferPointer<UInt8>
   private let giveBack: StoreDocument.GiveBack?
   private var work: Beside<Read?>?
@@ -358,11 +387,12 @@ private final class StaffAhead: @unchecked Sendable {
     reader.i = at
     guard (try? reader.skipMisc()) != nil else { return nil }
     let start = reader.i
+    var kept = EntityKeys()
     guard
       let staff = try? StoreDocument.items(
-        &reader, "municipality.staff", StoreCodec.staffMember, giveBack)
+        &reader, "municipality.staff", StoreCodec.staffMember, giveBack, &kept)
     else { return nil }
-    return (start, staff, reader.i)
+    return (start, staff, reader.i, reader.sawCarriageReturn, kept)
   }
 
   /// Just past the first `<key>staff</key>`. By hand: Glibc's memmem is not visible

@@ -38,6 +38,11 @@ public final class StoreFile: @unchecked Sendable {
   var kernelCopy = KernelCopy.system
   /// How many bytes the last save copied from the old file rather than encoded.
   private(set) var lastSaveCopied = 0
+  /// How a change waits for another process's lock when its caller gives no way
+  /// (`perform`'s `waiting`, gallring): nil blocks in silence; the command line sets
+  /// one that says whose save it waits for and gives up after `--wait`. Set before the
+  /// file is used.
+  public var lockWaiting: (@Sendable (String?) -> Bool)?
   /// Keys of the file this program does not know, written back on the next save.
   private var unknownKeys = StoreDocument.UnknownKeys()
   /// The last version `reloadIfChanged` refused, and why.
@@ -224,8 +229,16 @@ public final class StoreFile: @unchecked Sendable {
   /// the state it replaces becomes a backup in turn. The backup must decode first.
   @discardableResult
   public func restore(_ backup: Backup, actor: Actor, now: Date) throws -> Change {
-    let document = try Self.decodeFile(at: backup.path)
-    let command = RestoreBackup(municipality: document.municipality, backupName: backup.name)
+    try restore(fromFile: backup.path, actor: actor, now: now)
+  }
+
+  /// The same for a copy anywhere (`restore --from`, a copy `backup --to` wrote): read
+  /// as the store is (a regular file, every check of a load), then put back.
+  @discardableResult
+  public func restore(fromFile path: String, actor: Actor, now: Date) throws -> Change {
+    let document = try Self.decodeFile(at: path)
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    let command = RestoreBackup(municipality: document.municipality, backupName: name)
     return try perform(command, actor: actor, now: now)
   }
 
@@ -238,6 +251,18 @@ public final class StoreFile: @unchecked Sendable {
       return try AuditTrail(path: auditPath).page(
         query, before: cursor, limit: limit, storeSaveID: currentSaveID)
     } catch {
+      throw StoreError(path: auditPath, .cannotRead(error.reason))
+    }
+  }
+
+  /// Every saved audit entry matching `query`, oldest first, given to `body` as it is
+  /// read (false stops): a whole trail in constant memory (`AuditTrail.forEach`).
+  public func forEachAuditEntry(_ query: AuditQuery, _ body: (AuditEntry) throws -> Bool)
+    throws
+  {
+    do {
+      try AuditTrail(path: auditPath).forEach(query, storeSaveID: currentSaveID, body)
+    } catch let error as SystemCallError {
       throw StoreError(path: auditPath, .cannotRead(error.reason))
     }
   }
@@ -397,8 +422,12 @@ extension StoreFile {
     } else {
       let keepsMode = info.permissions == 0o600 || info.permissions == 0o640
       mode = keepsMode ? mode_t(info.permissions) : 0o600
-      // A 0640 store is shared with a managers' group: the new version keeps that group.
+      // A 0640 store is shared with a managers' group: the new version keeps that group,
+      // or the save is refused (`StoreFolder.groupRefusal`), never silently narrowed.
       group = mode == 0o640 ? info.st_gid : nil
+      if let group, let refusal = StoreFolder.groupRefusal(group, mode: mode) {
+        throw StoreError(path: path, .refused(refusal))
+      }
     }
     let backups = BackupFolder(path: backupsPath)
     let folder = place.path
@@ -428,7 +457,7 @@ extension StoreFile {
     // The new version is in place; a failed folder sync only weakens durability after
     // a power cut, so it does not turn a done save into an error.
     try? FileDescriptor.syncFolder(folder)
-    backups.prune(in: place)
+    backups.prune(in: place, now: Date())
     cached = (municipality, stamp, saveID)
     layout = (stamp, encoded.layout)
     lastSaveCopied = encoded.xml.count - encoded.xml.bytes.count
@@ -498,7 +527,8 @@ extension StoreFile {
   ) throws -> ExclusiveLock {
     do {
       return try ExclusiveLock(
-        place.openBeside(lockPath, flags: O_RDWR | O_CREAT), holder: holder, waiting: waiting)
+        place.openBeside(lockPath, flags: O_RDWR | O_CREAT), holder: holder,
+        waiting: waiting ?? lockWaiting)
     } catch let cancelled as LockWaitCancelled {
       throw cancelled
     } catch {

@@ -87,6 +87,43 @@ struct StoreFolder {
     return true
   }
 
+  /// The group's name, or its number when it has none.
+  static func groupName(_ gid: gid_t) -> String {
+    getgrgid(gid).map { String(cString: $0.pointee.gr_name) } ?? "\(gid)"
+  }
+
+  /// Whether this process may give a file it owns the group `gid` (chgrp): root, or a
+  /// member of the group.
+  static func mayGive(group gid: gid_t) -> Bool {
+    geteuid() == 0 || getegid() == gid || supplementaryGroups().contains(gid)
+  }
+
+  static func supplementaryGroups() -> [gid_t] {
+    let count = getgroups(0, nil)
+    guard count > 0 else { return [] }
+    var groups = [gid_t](repeating: 0, count: Int(count))
+    let got = getgroups(count, &groups)
+    return got > 0 ? Array(groups.prefix(Int(got))) : []
+  }
+
+  /// Why a save cannot keep the store's group `gid` (mode `mode`), or nil: the new
+  /// version is this user's file, and only a member of the group (or root) may give
+  /// it that group. Saving anyway would narrow the store to this user alone and shut
+  /// out everyone who reads it through the group, so the save is refused instead.
+  static func groupRefusal(_ gid: gid_t, mode: mode_t) -> LocalizedText? {
+    guard !mayGive(group: gid) else { return nil }
+    let name = groupName(gid)
+    let login = SystemIdentity.currentLogin()
+    let octal = String(mode & 0o777, radix: 8)
+    return LocalizedText(
+      sv: "registret är \(octal) i gruppen \(name), som \(login) inte är med i; en ny version "
+        + "kan inte få gruppen och skulle stänga ute alla som läser registret genom den; "
+        + "be om att \(login) läggs till i \(name), eller byt registrets grupp (chgrp)",
+      en: "the store is \(octal) in the group \(name), which \(login) is not in; a new version "
+        + "cannot be given that group and would shut out everyone who reads the store through "
+        + "it; ask for \(login) to be added to \(name), or change the store's group (chgrp)")
+  }
+
   /// Opens `path` (a file beside the store) without following a symlink, creating it
   /// with this folder's file mode when `flags` has O_CREAT, and checks what it got.
   func openBeside(_ path: String, flags: Int32) throws(SystemCallError) -> FileDescriptor {
@@ -102,9 +139,18 @@ struct StoreFolder {
     let info = try descriptor.status()
     try check(info, path, folder: false)
     // A file just created takes the umask; make it what sharing needs.
+    // Refused, not left narrower, when that cannot be done.
     if let group = sharedGroup, UInt32(info.st_uid) == UInt32(geteuid()) {
-      if info.st_gid != group { _ = fchown(descriptor.fd, uid_t.max, group) }
-      if UInt32(info.st_mode) & 0o777 != UInt32(fileMode) { _ = fchmod(descriptor.fd, fileMode) }
+      if info.st_gid != group, fchown(descriptor.fd, uid_t.max, group) != 0 {
+        var error = SystemCallError("fchown")
+        error.context = "cannot give \(path) the shared group \(Self.groupName(group))"
+        throw error
+      }
+      if UInt32(info.st_mode) & 0o777 != UInt32(fileMode), fchmod(descriptor.fd, fileMode) != 0 {
+        var error = SystemCallError("fchmod")
+        error.context = "cannot make \(path) \(String(fileMode, radix: 8))"
+        throw error
+      }
     }
     return descriptor
   }
@@ -112,8 +158,14 @@ struct StoreFolder {
   /// Opens a folder beside the store (the backups), creating it when missing.
   func openFolderBeside(_ path: String) throws(SystemCallError) -> FileDescriptor {
     if mkdir(path, folderMode) == 0 {
-      chmod(path, folderMode)  // the umask narrowed it, or dropped the setgid bit
-      if let group = sharedGroup { chown(path, uid_t.max, group) }
+      // The umask narrowed it, or dropped the setgid bit; the group is given first, as
+      // a change of group may clear the setgid bit.
+      if let group = sharedGroup, chown(path, uid_t.max, group) != 0 {
+        var error = SystemCallError("chown")
+        error.context = "cannot give \(path) the shared group \(Self.groupName(group))"
+        throw error
+      }
+      guard chmod(path, folderMode) == 0 else { throw SystemCallError("chmod") }
     } else if errno != EEXIST {
       throw SystemCallError("mkdir")
     }

@@ -239,6 +239,11 @@ extension StoreDocument {
 
     let root = rootDict(municipality: StoreCodec.encode(municipality, lists: false))
     let m = municipality
+    let kept = unknownKeys.entities
+    /// The store's writer of one kind of entity, with the keys it keeps put back.
+    func encode<T: StoredEntity>(_ writer: @escaping (T) -> PropertyList) -> (T) -> PropertyList {
+      kept.encoder(T.listKey, writer)
+    }
     try PropertyList.writeDict(root, into: &bytes, indent: 0) {
       key, value, out throws(PropertyListError) in
       guard key == "municipality", case .dict(let fields) = value else {
@@ -249,21 +254,25 @@ extension StoreDocument {
       try PropertyList.writeDict(fields, into: &out, indent: 1) {
         key, value, out throws(PropertyListError) in
         switch key {
-        case "users": layout.users = try list(m.users, old?.users, StoreCodec.encode, into: &out)
+        case "users":
+          layout.users = try list(m.users, old?.users, encode(StoreCodec.encode), into: &out)
         case "departments":
           layout.departments = try list(
-            m.departments, old?.departments, StoreCodec.encode, into: &out)
+            m.departments, old?.departments, encode(StoreCodec.encode), into: &out)
         case "services":
-          layout.services = try list(m.services, old?.services, StoreCodec.encode, into: &out)
-        case "staff": layout.staff = try list(m.staff, old?.staff, StoreCodec.encode, into: &out)
-        case "cases": layout.cases = try list(m.cases, old?.cases, StoreCodec.encode, into: &out)
+          layout.services = try list(
+            m.services, old?.services, encode(StoreCodec.encode), into: &out)
+        case "staff":
+          layout.staff = try list(m.staff, old?.staff, encode(StoreCodec.encode), into: &out)
+        case "cases":
+          layout.cases = try list(m.cases, old?.cases, encode(StoreCodec.encode), into: &out)
         case "orders":
-          layout.orders = try list(m.orders, old?.orders, StoreCodec.encode, into: &out)
+          layout.orders = try list(m.orders, old?.orders, encode(StoreCodec.encode), into: &out)
         case "refusedOrders":
           layout.refusedOrders = try list(
-            m.refusedOrders, old?.refusedOrders, StoreCodec.encode, into: &out)
+            m.refusedOrders, old?.refusedOrders, encode(StoreCodec.encode), into: &out)
         case "outages":
-          layout.outages = try list(m.outages, old?.outages, StoreCodec.encode, into: &out)
+          layout.outages = try list(m.outages, old?.outages, encode(StoreCodec.encode), into: &out)
         default: try value.write(into: &out, indent: 2)
         }
       }

@@ -19,8 +19,8 @@ final class TemporaryFile {
 
   /// Creates an empty file next to `target` with exactly `mode` (fchmod, so the umask
   /// cannot widen or narrow it) and, when given, group `group`. If the group cannot be
-  /// kept, the mode falls back to 0600: group-readable with this user's own group
-  /// could show personal data to the wrong people.
+  /// given, it throws: group-readable in this user's own group could show personal data
+  /// to the wrong people, and 0600 would shut out the group's readers without a word.
   init(beside target: String, mode: mode_t, group: gid_t?) throws(SystemCallError) {
     let url = URL(fileURLWithPath: target)
     let folder = url.deletingLastPathComponent().path
@@ -30,8 +30,11 @@ final class TemporaryFile {
       path: path, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o600)
     self.descriptor = descriptor
     // From here on deinit removes the file if anything below fails.
-    var mode = mode
-    if let group, fchown(descriptor.fd, uid_t.max, group) != 0 { mode = 0o600 }
+    if let group, fchown(descriptor.fd, uid_t.max, group) != 0 {
+      var error = SystemCallError("fchown")
+      error.context = "cannot give \(path) the group \(StoreFolder.groupName(group))"
+      throw error
+    }
     guard fchmod(descriptor.fd, mode) == 0 else { throw SystemCallError("fchmod") }
   }
 

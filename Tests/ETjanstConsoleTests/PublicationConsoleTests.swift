@@ -44,10 +44,39 @@ struct PublicationConsoleTests {
     #expect(all.contains("Publicerad – redan i drift"))
     #expect(!all.contains("◂ Publicerad ▸"), "a new service is offered plain Publicerad")
     while !text(d).contains("Publicerad – redan i drift") { d.press(.right) }
+    // It asks why before registering.
+    d.press(.control("s"))
+    #expect(text(d).contains("Skriv varför"), "\(text(d))")
+    #expect(!d.state.data.services.contains { $0.name == "Ansökan om lotteritillstånd" })
+    d.type("I drift sedan 2021")
     d.press(.control("s"))
     let s = try #require(d.state.data.services.first { $0.name == "Ansökan om lotteritillstånd" })
     #expect(s.status == .published)
     #expect(s.statusHistory.last?.source == .registeredRunning)
+    // Flagged until a review is recorded.
+    #expect(d.state.data.flags(of: s, today: Fixtures.today).contains(.registeredUnreviewed))
+  }
+
+  @Test("6: t on a service added minutes ago offers no 'redan i drift' and cannot publish it")
+  func newServiceStatusCannotPublish() throws {
+    let d = ConsoleDriver(try Fixtures.demo, width: 120, height: 40)
+    d.press(.character("2"), .character("n"))
+    d.type("Ansökan om lotteritillstånd")
+    d.press(.tab, .right, .control("s"))
+    let id = try #require(
+      d.state.data.services.first { $0.name == "Ansökan om lotteritillstånd" }?.id)
+    select(d, "lotteritillstånd")
+    d.press(.character("t"))
+    var seen: [String] = []
+    for _ in 0..<8 {
+      d.press(.right)
+      seen.append(text(d))
+    }
+    #expect(!seen.joined().contains("redan i drift"))
+    for _ in 0..<8 where !text(d).contains("◂ Publicerad ▸") { d.press(.right) }
+    d.press(.enter)
+    #expect(d.state.data.service(id)?.status == .ordered)
+    #expect(text(d).contains("steg 5"), "\(text(d))")
   }
 
   @Test("4: v records that a service was reviewed today; its overdue flag goes, help names the key")

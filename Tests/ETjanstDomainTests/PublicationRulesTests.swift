@@ -15,7 +15,9 @@ extension OrdersRulesTests {
     #expect(refused?.message.sv.contains("steg 5") == true, "\(String(describing: refused))")
     #expect(refused?.message.en.contains("is at step 4") == true)
     // Nor by registering it as running.
-    #expect(refusal(RegisterRunningEService(existing: service, name: "x"), on: m) != nil)
+    #expect(
+      refusal(RegisterRunningEService(existing: service, name: "x", reason: "sedan 2019"), on: m)
+        != nil)
     // Steps before publishing stay open to it.
     var copy = m
     try copy.execute(SetServiceStatus(service, to: .inReview), context: Fixtures.context())
@@ -30,25 +32,72 @@ extension OrdersRulesTests {
     #expect(refused?.field == "status")
     #expect(refused?.message.sv.contains("redan i drift") == true)
     let id = EntityID<EService>("svc-running")
-    try m.execute(RegisterRunningEService(id: id, draft), context: Fixtures.context())
+    // Registering asks why, and the trail's summary says it.
+    let unexplained = refusal(RegisterRunningEService(id: id, draft, reason: "  "), on: m)
+    #expect(unexplained?.field == RegisterRunningEService.reasonField)
+    let register = RegisterRunningEService(id: id, draft, reason: "I drift sedan 2019")
+    #expect(register.summary.sv.hasSuffix(": I drift sedan 2019"))
+    try m.execute(register, context: Fixtures.context())
     let s = try #require(m.service(id))
     #expect(s.status == .published)
     #expect(s.statusHistory.map(\.source) == [.registeredRunning])
+    #expect(s.statusHistory.first?.by == Fixtures.coordinator.login)
+    // Flagged, and a finding, until a review is recorded.
+    #expect(m.flags(of: s, today: Fixtures.today).contains(.registeredUnreviewed))
+    #expect(
+      Findings.all(in: m, at: Fixtures.now).contains {
+        $0.target == .service(id) && $0.section == "6"
+      })
+    try m.execute(MarkServiceReviewed(id), context: Fixtures.context())
+    #expect(
+      !m.flags(of: try #require(m.service(id)), today: Fixtures.today).contains(
+        .registeredUnreviewed))
   }
 
-  @Test("6: a service never published, without an order, is registered rather than set Published")
-  func existingNeverPublished() throws {
+  @Test("6: a service added here is published by its order, never registered as running")
+  func serviceKnownFromItsStartIsNotRegistered() throws {
     var m = Fixtures.small()
     let id = EntityID<EService>("svc-1")
     try m.execute(
       AddEService(id: id, EServiceDraft(name: "Felanmälan", department: dep)),
       context: Fixtures.context())
     #expect(refusal(SetServiceStatus(id, to: .published), on: m)?.field == "status")
+    let registered = refusal(
+      RegisterRunningEService(existing: id, name: "Felanmälan", reason: "i drift"), on: m)
+    #expect(registered?.field == "status")
+    #expect(registered?.message.en.contains("was added here on") == true)
+    #expect(m.service(id)?.status == .ordered)
+    // One kept from before the status history was kept may be registered.
+    let i = try #require(m.services.index(of: id))
+    m.services[i].statusHistory = []
     try m.execute(
-      RegisterRunningEService(existing: id, name: "Felanmälan"), context: Fixtures.context())
+      RegisterRunningEService(existing: id, name: "Felanmälan", reason: "i drift sedan 2020"),
+      context: Fixtures.context())
     #expect(m.service(id)?.statusHistory.last?.source == .registeredRunning)
-    // Once live, it may be unpublished and published again.
+  }
+
+  @Test("6: a service taken down is published again only after a review since")
+  func republishingNeedsAReview() throws {
+    var m = Fixtures.small()
+    let id = EntityID<EService>("svc-running")
+    try m.execute(
+      RegisterRunningEService(
+        id: id, EServiceDraft(name: "Felanmälan", department: dep), reason: "i drift sedan 2020"),
+      context: Fixtures.context(at: Fixtures.now.addingTimeInterval(-40 * 86_400)))
+    try m.execute(
+      MarkServiceReviewed(id),
+      context: Fixtures.context(at: Fixtures.now.addingTimeInterval(-30 * 86_400)))
     try m.execute(SetServiceStatus(id, to: .unpublished), context: Fixtures.context())
+    try m.execute(SetServiceStatus(id, to: .inReview), context: Fixtures.context())
+    // Unpublished, then In review, then Published with no review: refused.
+    let refused = refusal(SetServiceStatus(id, to: .published), on: m)
+    #expect(refused?.section == "6" && refused?.field == "status")
+    #expect(refused?.message.sv.contains("avpublicerades") == true)
+    try m.execute(MarkServiceReviewed(id), context: Fixtures.context())
+    try m.execute(SetServiceStatus(id, to: .published), context: Fixtures.context())
+    #expect(m.service(id)?.status == .published)
+    // A revision (not taken down) is published again without one.
+    try m.execute(SetServiceStatus(id, to: .revisionNeeded), context: Fixtures.context())
     try m.execute(SetServiceStatus(id, to: .published), context: Fixtures.context())
     #expect(m.service(id)?.status == .published)
   }

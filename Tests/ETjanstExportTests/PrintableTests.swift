@@ -38,6 +38,36 @@ import Testing
     #expect(TextCleaning.printable("a\nb\rc") == "a\u{FFFD}b\u{FFFD}c")
     #expect(TextCleaning.printable("a\nb\rc", keepingLineBreaks: true) == "a\nb\u{FFFD}c")
     #expect(TextCleaning.printable("ren text åäö") == "ren text åäö")
+    // The Unicode line breaks are line breaks: U+FFFD in one line, and where LF is kept.
+    for keeping in [false, true] {
+      #expect(
+        TextCleaning.printable("a\u{2028}b\u{2029}c\u{85}d", keepingLineBreaks: keeping)
+          == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d")
+    }
+  }
+
+  @Test("U+2028, U+2029 and NEL leave no output raw: table, CSV, JSON, routines, extract")
+  func unicodeLineBreaks() throws {
+    var m = Fixtures.small()
+    m.departments[0].name = "Före\u{2028}efter\u{2029}slut\u{85}"
+    let table = try ExportKind.routines.table(m, ListOptions(today: Fixtures.today))
+    for format in ExportFormat.allCases {
+      let text = try format.render(table)
+      #expect(
+        !text.unicodeScalars.contains { [0x2028, 0x2029, 0x85].contains($0.value) },
+        "\(format): \(text)")
+    }
+    // JSON keeps the exact text, escaped.
+    let rows = try #require(
+      try JSONSerialization.jsonObject(with: Data(try ExportFormat.json.render(table).utf8))
+        as? [[String: Any]])
+    #expect(rows.first?["department"] as? String == "Före\u{2028}efter\u{2029}slut\u{85}")
+    for format in RoutineExportFormat.allCases {
+      let text = try RoutineExport.render(
+        m, format: format, department: nil, today: Fixtures.today, language: .swedish)
+      #expect(
+        !text.unicodeScalars.contains { [0x2028, 0x2029, 0x85].contains($0.value) }, "\(format)")
+    }
   }
 }
 

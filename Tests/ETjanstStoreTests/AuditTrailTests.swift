@@ -287,8 +287,31 @@ import Testing
     return trail
   }
 
+  /// Read backwards (`page`) and forwards (`forEach`, which `list audit` streams):
+  /// both readers must leave out the same lines.
   func read(_ trail: AuditTrail, store: String?) throws -> [String] {
-    try trail.entries(limit: nil, storeSaveID: { store }).map(\.en)
+    let backwards = try trail.entries(limit: nil, storeSaveID: { store }).map(\.en)
+    var forwards: [String] = []
+    try trail.forEach(AuditQuery(), storeSaveID: { store }) {
+      forwards.append($0.en)
+      return true
+    }
+    #expect(forwards == backwards, "forwards \(forwards), backwards \(backwards)")
+    return backwards
+  }
+
+  @Test func forwardsReadsEveryBlockAndStops() throws {
+    let folder = try TemporaryFolder()
+    // Lines over 1 MiB in all, so a line is cut by a block's end.
+    let ids = (0..<6000).map { i in ("id\(i)-" + String(repeating: "x", count: 200), i) }
+    let t = try trail(folder, ids.map { ($0.0, $0.1 == 0 ? nil : ids[$0.1 - 1].0) })
+    #expect(try read(t, store: nil).count == 6000)
+    var seen = 0
+    try t.forEach(AuditQuery()) { _ in
+      seen += 1
+      return seen < 10
+    }
+    #expect(seen == 10)
   }
 
   @Test func theLastLineIsDeadWhenTheStoreStillHoldsItsPrevious() throws {

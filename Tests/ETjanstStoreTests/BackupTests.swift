@@ -5,22 +5,58 @@ import Testing
 @testable import ETjanstStore
 
 @Suite struct BackupTests {
-  @Test func keepsTheNewestTen() throws {
+  @Test func keepsEverySaveOfTheLastHour() throws {
     let folder = try TemporaryFolder()
     let store = try makeStore(in: folder)
     for index in 1...13 {
       try store.perform(AddDepartment(name: "D\(index)"), actor: testActor, now: testDate)
     }
     let backups = store.backups()
-    #expect(backups.count == 10)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: store.backupsPath).count == 10)
+    #expect(backups.count == 13)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: store.backupsPath).count == 13)
     #expect(backups.map(\.replacedAt) == backups.map(\.replacedAt).sorted(by: >))
     #expect(backups.allSatisfy { $0.size > 0 })
     // The newest backup is the state just before the last save: D1...D12.
     let newest = try StoreFile(path: backups[0].path).load()
     #expect(newest.departments.count == 12)
-    let oldest = try StoreFile(path: backups[9].path).load()
-    #expect(oldest.departments.count == 3)
+    let oldest = try StoreFile(path: backups[12].path).load()
+    #expect(oldest.departments.count == 0)
+  }
+
+  @Test func aSavePrunesByAgeUnderItsLock() throws {
+    let folder = try TemporaryFolder()
+    let store = try makeStore(in: folder)
+    try store.perform(AddDepartment(name: "Ett"), actor: testActor, now: testDate)
+    let now = Date()
+    // Made-up older backups: two in one hour a day ago (the newer stays), one 400
+    // days ago (past every limit), two in one month half a year ago (the newer stays).
+    // Placed inside an hour and a month whatever the time the test runs.
+    let hour = 3600.0
+    let day = 24 * hour
+    let calendar = BackupKeeping.calendar
+    let hourAgo = (now.timeIntervalSince1970 / hour).rounded(.down) * hour - day
+    let month = calendar.date(
+      from: calendar.dateComponents([.year, .month], from: now.addingTimeInterval(-180 * day)))!
+    let midMonth = month.timeIntervalSince1970 + 14 * day - now.timeIntervalSince1970
+    let made: [(Double, Bool)] = [
+      (hourAgo + 20 * 60 - now.timeIntervalSince1970, true),
+      (hourAgo + 10 * 60 - now.timeIntervalSince1970, false), (-400 * day, false),
+      (midMonth, true), (midMonth - hour, false),
+    ]
+    let source = try #require(store.backups().first?.path)
+    var names: [String: Bool] = [:]
+    for (offset, kept) in made {
+      let millis = Int64((now.timeIntervalSince1970 + offset) * 1000)
+      let name = BackupFolder.name(millis)
+      try FileManager.default.copyItem(atPath: source, toPath: store.backupsPath + "/" + name)
+      names[name] = kept
+    }
+    try store.perform(AddDepartment(name: "Två"), actor: testActor, now: testDate)
+    let left = Set(try FileManager.default.contentsOfDirectory(atPath: store.backupsPath))
+    for (name, kept) in names {
+      #expect(left.contains(name) == kept, "\(name) kept: \(left.contains(name))")
+    }
+    #expect(left.count == 2 + 2)
   }
 
   @Test func restorePutsABackupBackAndKeepsTheReplacedState() throws {
@@ -66,5 +102,80 @@ import Testing
     #expect(BackupFolder.millis(name) == millis)
     #expect(BackupFolder.millis("notes.txt") == nil)
     #expect(BackupFolder.name(millis) < BackupFolder.name(millis + 1))
+  }
+}
+
+/// `BackupKeeping` over made-up times: which backups a policy keeps.
+@Suite struct BackupKeepingTests {
+  static let now = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28 20:26:40 UTC
+  static let minute = 60.0
+  static let hour = 3600.0
+  static let day = 86_400.0
+
+  /// Ages in seconds before `now`, and which are kept.
+  static let cases: [(name: String, policy: BackupKeeping, ages: [Double], kept: [Bool])] = [
+    (
+      "every save of the last hour", .standard,
+      [0, 30, 59 * minute, 59.9 * minute],
+      [true, true, true, true]
+    ),
+    (
+      "one per hour after the first: the newest of each hour", .standard,
+      // now is hh:26:40; 70 and 80 minutes ago are in the same hour (hh-2:x),
+      // 100 minutes ago in the hour before it.
+      [70 * minute, 80 * minute, 100 * minute],
+      [true, false, true]
+    ),
+    (
+      "hourly ends after two days; then one per day", .standard,
+      // Three in one Swedish day, three days ago: only the newest stays.
+      [3 * day, 3 * day + minute, 3 * day + 2 * minute],
+      [true, false, false]
+    ),
+    (
+      "daily ends after a month; then one per month", .standard,
+      [40 * day, 41 * day, 70 * day],
+      [true, false, true]
+    ),
+    (
+      "nothing older than a year", .standard,
+      [366 * day, 500 * day],
+      [false, false]
+    ),
+    (
+      "a backup from the future (a clock set back) is kept", .standard,
+      [-hour],
+      [true]
+    ),
+    (
+      "limits of zero keep only the last minutes",
+      BackupKeeping(everyWithinMinutes: 10, hourly: 0, daily: 0, monthly: 0),
+      [5 * minute, 11 * minute, 2 * day],
+      [true, false, false]
+    ),
+    (
+      "no backups, nothing kept", .standard, [], []
+    ),
+  ]
+
+  @Test(arguments: cases.indices)
+  func keeps(_ index: Int) {
+    let c = Self.cases[index]
+    let moments = c.ages.map { Self.now.addingTimeInterval(-$0) }
+    let kept = c.policy.kept(moments, now: Self.now)
+    #expect(c.ages.indices.map { kept.contains($0) } == c.kept, "\(c.name)")
+  }
+
+  @Test func aYearOfSavesEveryTenMinutesKeepsAboutAHundred() {
+    let moments = stride(from: 0.0, to: 365 * Self.day, by: 10 * Self.minute).map {
+      Self.now.addingTimeInterval(-$0)
+    }
+    let kept = BackupKeeping.standard.kept(moments, now: Self.now)
+    // 6 in the last hour, ~48 hours, ~31 days, ~12 months (overlapping).
+    #expect((80...100).contains(kept.count), "\(kept.count)")
+    // The oldest kept is about a year old; the newest is the newest.
+    #expect(kept.contains(0))
+    let oldest = kept.map { moments[$0] }.min()!
+    #expect(Self.now.timeIntervalSince(oldest) > 330 * Self.day)
   }
 }

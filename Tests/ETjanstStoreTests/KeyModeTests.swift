@@ -71,7 +71,7 @@ import Testing
   }
 
   @Test func theLoginIsReadBackFromTheForcedCommand() {
-    #expect(ForcedCommand.login(in: Self.command) == "chef.sbf")
+    #expect(ForcedCommand.words(Self.command)?.login == "chef.sbf")
     #expect(
       Self.command
         == "'/usr/local/bin/etjanst' --store '/srv/etjanst/etjanst.plist' --user 'chef.sbf'")
@@ -117,5 +117,106 @@ import Testing
     #expect(throws: AuthorizedKeys.KeyError.notAPublicKey) {
       try AuthorizedKeys.publicKey(from: "-----BEGIN OPENSSH PRIVATE KEY-----")
     }
+  }
+
+  /// authorized_keys lines whose options are not exactly etjanst's, with why; each
+  /// would otherwise have been taken for chef.sbf's key.
+  static let key =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILim1jnYB+uloSNyPw5ebF3Gj0k/tEFfp63x0/XRMp2h x"
+  static let hostile: [(String, AuthorizedKeys.KeyFlaw)] = [
+    (
+      #"command="cat /srv/etjanst/etjanst.plist; : --user chef.sbf",restrict,pty"#,
+      .otherCommand("cat /srv/etjanst/etjanst.plist; : --user chef.sbf")
+    ),
+    (
+      #"command="\#(command); cat /srv/etjanst/etjanst.plist",restrict,pty"#,
+      .otherCommand(command + "; cat /srv/etjanst/etjanst.plist")
+    ),
+    (#"command="\#(command) && sh",restrict,pty"#, .otherCommand(command + " && sh")),
+    (#"command="\#(command)",pty"#, .otherOptions(["command", "pty"])),
+    (
+      #"command="\#(command)",restrict,pty,permitopen="localhost:22""#,
+      .otherOptions(["command", "restrict", "pty", "permitopen"])
+    ),
+    (#"command="\#(command)",restrict,no-pty"#, .otherOptions(["command", "restrict", "no-pty"])),
+    (#"restrict,command="\#(command)",pty"#, .otherOptions(["restrict", "command", "pty"])),
+    (#"command="\#(command)"x,restrict,pty"#, .unreadableOptions),
+    (
+      #"command="'/usr/local/bin/etjanst' --store '/srv/etjanst/etjanst.plist' --user \"chef.sbf\"",restrict,pty"#,
+      .otherCommand(
+        #"'/usr/local/bin/etjanst' --store '/srv/etjanst/etjanst.plist' --user "chef.sbf""#)
+    ),
+    (
+      #"command="'/usr/local/bin/etjanst'  --store '/srv/etjanst/etjanst.plist' --user 'chef.sbf'",restrict,pty"#,
+      .otherCommand(
+        "'/usr/local/bin/etjanst'  --store '/srv/etjanst/etjanst.plist' --user 'chef.sbf'")
+    ),
+    (
+      #"command="'/bin/cat' --store '/srv/etjanst/etjanst.plist' --user 'chef.sbf'",restrict,pty"#,
+      .otherCommand("'/bin/cat' --store '/srv/etjanst/etjanst.plist' --user 'chef.sbf'")
+    ),
+    (#"no-pty,restrict"#, .noForcedCommand),
+  ]
+
+  @Test func onlyExactlyEtjanstsOptionsTieAKeyToALogin() throws {
+    let good = try #require(
+      AuthorizedKeys.parse(#"command="\#(Self.command)",restrict,pty \#(Self.key)"#).first)
+    let key = try good.etjanstKey.get()
+    #expect(key.command == Self.command && key.login == "chef.sbf")
+    #expect(good.login == "chef.sbf")
+    // sshd reads option names in any case.
+    let upper = try #require(
+      AuthorizedKeys.parse(#"COMMAND="\#(Self.command)",Restrict,PTY \#(Self.key)"#).first)
+    #expect(upper.login == "chef.sbf")
+    let bare = try #require(AuthorizedKeys.parse(Self.key).first)
+    #expect(bare.etjanstKey.failure == .noForcedCommand)
+    for (options, flaw) in Self.hostile {
+      let line = try #require(AuthorizedKeys.parse(options + " " + Self.key).first, "\(options)")
+      #expect(line.type == "ssh-ed25519", "\(options)")
+      #expect(line.etjanstKey.failure == flaw, "\(options)")
+      #expect(line.login == nil, "\(options)")
+    }
+  }
+
+  @Test func theKeyModeTakesOnlyExactKeysForALogin() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path + "/authorized_keys"
+    let lines =
+      Self.hostile.map { "\($0.0) \(Self.key)" } + [
+        #"command="\#(Self.command)",restrict,pty \#(Self.key)"#
+      ]
+    try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))
+    let facts = KeyMode.facts(
+      store: StoreFile(path: folder.path + "/s.plist"), authorizedKeys: path)
+    #expect(facts.forcedCommands == ["chef.sbf": [Self.command]])
+  }
+
+  @Test func optionsAreReadAsSSHDReadsThem() {
+    #expect(
+      AuthorizedKeys.options(#"command="a \"b\" \c",restrict"#)
+        == [
+          KeyOption(name: "command", value: #"a "b" \c"#), KeyOption(name: "restrict", value: nil),
+        ])
+    // A quoted comma or space belongs to the value.
+    #expect(
+      AuthorizedKeys.options(#"from="a,b c",pty"#)
+        == [KeyOption(name: "from", value: "a,b c"), KeyOption(name: "pty", value: nil)])
+    for broken in [
+      #"command="x"#, #"command=x"#, "restrict,,pty", ",pty", "pty,", #"command="x"y"#,
+    ] {
+      #expect(AuthorizedKeys.options(broken) == nil, "\(broken)")
+    }
+    // The options end at the first space or tab outside quotes, past an escaped quote.
+    let line = AuthorizedKeys.parse(
+      "command=\"say \\\" hi\",restrict,pty\t" + Self.key)
+    #expect(line.first?.forcedCommand == #"say " hi"#)
+  }
+}
+
+extension Result {
+  /// The error, or nil on success.
+  var failure: Failure? {
+    if case .failure(let error) = self { return error }
+    return nil
   }
 }

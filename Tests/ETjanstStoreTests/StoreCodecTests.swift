@@ -159,7 +159,8 @@ import Testing
       ("<integer> 42\t</integer>", .integer(42)),
       ("<integer>\u{A0}42\u{2003}</integer>", .integer(42)),
       ("<real> 1.5 </real>", .real(1.5)),
-      ("<date> 2026-12-01T10:00:00Z</date>", .date(Date(timeIntervalSince1970: 1_796_119_200))),
+      // As plistlib: space after a date is ignored, space before it is not a date.
+      ("<date>2026-12-01T10:00:00Z\n</date>", .date(Date(timeIntervalSince1970: 1_796_119_200))),
     ] {
       let xml = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -168,6 +169,10 @@ import Testing
         </plist>
         """
       #expect(try PropertyList.parse(Data(xml.utf8)) == value, "\(element)")
+    }
+    #expect(throws: PropertyListError.self) {
+      try PropertyList.parse(
+        Data("<plist><date> 2026-12-01T10:00:00Z</date></plist>".utf8))
     }
   }
 

@@ -56,6 +56,21 @@ import Testing
     { path, good in try data(good).write(to: URL(fileURLWithPath: path)) }
   }
 
+  /// The good store with `bytes` inserted in the municipality's name.
+  static func inName(_ good: Data, _ bytes: [UInt8]) -> Data {
+    var data = good
+    let at = data.range(of: Data("Övertorneå kommun</string>".utf8))!
+    data.insert(contentsOf: bytes, at: at.lowerBound + "Övertorneå".utf8.count)
+    return data
+  }
+
+  /// The good store declaring `encoding`, its text made bytes by `body`.
+  static func declared(_ encoding: String, _ good: Data, _ body: (String) -> [UInt8]) -> Data {
+    let text = String(decoding: good, as: UTF8.self).replacingOccurrences(
+      of: #"encoding="UTF-8""#, with: #"encoding="\#(encoding)""#)
+    return Data(body(text))
+  }
+
   static let corpus: [Breakage] = {
     var all: [Breakage] = []
     let notPlist = Outcome.refused("not a valid property list")
@@ -241,6 +256,70 @@ import Testing
               of: "Övertorneå kommun</string>", with: "Övertorneå\(inserted) kommun</string>")
             return Data(text.utf8)
           }))
+    }
+    // What plistlib refuses is refused too, with the line, never read as something else.
+    for (name, inserted) in [
+      ("a byte that is not UTF-8", [0xFF] as [UInt8]), ("a UTF-8 sequence cut short", [0xC3]),
+      ("an encoded surrogate", [0xED, 0xA0, 0x80]), ("an overlong encoding", [0xC0, 0xAF]),
+    ] {
+      all.append(
+        Breakage(
+          name: name, outcome: .refused("not UTF-8"),
+          make: bytes { BrokenStoreCorpusTests.inName($0, inserted) }))
+    }
+    all.append(
+      Breakage(
+        name: "raw U+FFFE", outcome: .refused("character U+FFFE"),
+        make: bytes { BrokenStoreCorpusTests.inName($0, [0xEF, 0xBF, 0xBE]) }))
+    all.append(
+      Breakage(
+        name: "Windows-1252 with a byte that is no character", outcome: .refused("Windows-1252"),
+        make: bytes { good in
+          BrokenStoreCorpusTests.declared("windows-1252", good) { text in
+            Array(text.replacingOccurrences(of: "Övertorneå kommun", with: "Kommun").utf8)
+              .map { $0 == UInt8(ascii: "K") ? 0x81 : $0 }.filter { $0 < 0x80 || $0 == 0x81 }
+          }
+        }))
+    all.append(
+      Breakage(
+        name: "US-ASCII with a byte above 127", outcome: .refused("not US-ASCII"),
+        make: bytes { good in BrokenStoreCorpusTests.declared("US-ASCII", good) { Array($0.utf8) } }
+      ))
+    all.append(
+      Breakage(
+        name: "an encoding etjanst does not read", outcome: .refused("encoding"),
+        make: bytes { good in
+          BrokenStoreCorpusTests.declared("ISO-8859-15", good) { Array($0.utf8) }
+        }))
+    all.append(
+      Breakage(
+        name: "an entity declaration", outcome: .refused("entity declaration"),
+        make: bytes { good in
+          Data(
+            String(decoding: good, as: UTF8.self).replacingOccurrences(
+              of: "<plist version", with: "<!DOCTYPE x [ <!ENTITY e \"y\"> ]>\n<plist version"
+            ).utf8)
+        }))
+    all.append(
+      Breakage(
+        name: "-- inside a comment", outcome: .refused("inside a comment"),
+        make: bytes { good in
+          Data(
+            String(decoding: good, as: UTF8.self).replacingOccurrences(
+              of: "<plist version", with: "<!-- a -- b -->\n<plist version"
+            ).utf8)
+        }))
+    all.append(
+      Breakage(
+        name: "an unknown entity", outcome: .refused("unknown entity"),
+        make: bytes { BrokenStoreCorpusTests.inName($0, Array("&nbsp;".utf8)) }))
+    for format in ["XML", "binary"] {
+      all.append(
+        Breakage(
+          name: "a real where an integer is expected (\(format))", outcome: wrong,
+          make: python(
+            "m['settings']['orderStepLimitDays'] = 30.0"
+              + (format == "binary" ? "\nfmt = plistlib.FMT_BINARY" : ""))))
     }
     all.append(
       Breakage(

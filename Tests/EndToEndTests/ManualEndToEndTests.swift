@@ -65,6 +65,67 @@ import Testing
     }
   }
 
+  @Test("the page has ENVIRONMENT, FILES, EXIT STATUS 0/1/2, EXAMPLES and the console's keys")
+  func sections() throws {
+    let page = try String(contentsOf: Self.manual, encoding: .utf8)
+    for section in ["ENVIRONMENT", "FILES", "EXIT STATUS", "EXAMPLES", "CONSOLE KEYS"] {
+      #expect(page.contains(".Sh \(section)\n"), "\(section) is missing")
+    }
+    for word in ["ETJANST_STORE", "etjanst.plist.audit", "backup --to", "Ctrl-Z"] {
+      #expect(page.contains(word), "\(word) is missing")
+    }
+    #expect(page.contains(".It 2\n"), "EXIT STATUS does not list 2")
+    #expect(!page.contains(".Ex -std"), "the generic exit status is left in")
+  }
+
+  @Test("man renders the page without a warning")
+  func rendersCleanly() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/man") else { return }
+    let out = try Binary.run(
+      "/bin/sh", ["-c", "man --warnings -l \"$0\" >/dev/null", Self.manual.path],
+      environment: ["MANWIDTH": "80", "LANG": "C.UTF-8"])
+    #expect(out.status == 0, "\(out.stderr)")
+    #expect(out.stderr.isEmpty, "man warns: \(out.stderr)")
+  }
+
+  @Test("completion offers files for file arguments, and the store's departments and logins")
+  func completionFromTheStore() throws {
+    let folder = try Binary.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try Binary.demoStore(in: folder)
+    let bash = try Binary.etjanst(["--generate-completion-script", "bash"]).stdout
+    // File arguments and options complete file names: the import's CSV, --store.
+    func function(_ name: String) -> String {
+      guard let start = bash.range(of: "\n\(name)() {") else { return "" }
+      let rest = bash[start.upperBound...]
+      return String(rest[..<(rest.range(of: "\n}")?.lowerBound ?? rest.endIndex)])
+    }
+    let services = function("_etjanst_services_import")
+    #expect(services.contains("__etjanst_add_completions -f\n"), "\(services)")
+    #expect(services.contains("-fX '!*.@(plist)'"), "--store: \(services)")
+    #expect(function("_etjanst_backup").contains("-d"), "backup --to completes folders")
+    // A custom completion answers from the store, and says nothing on any problem.
+    // As the bash script asks: ---completion, the command, --, the option (or
+    // positional@N), the index of the word being completed, the cursor in it, the words.
+    func complete(_ command: String, _ what: String, _ words: [String]) throws -> Binary.Output {
+      let line = ["etjanst", command] + words
+      return try Binary.etjanst(
+        ["---completion", command, "--", what, "\(line.count - 1)", "\(line.last!.count)"] + line)
+    }
+    let departments = try complete(
+      "list", "--department", ["--store", store, "--department", "Sam"])
+    #expect(departments.status == 0, "\(departments.stderr)")
+    #expect(departments.stdout.contains("Samhällsbyggnadsförvaltningen"), "\(departments.stdout)")
+    let logins = try complete("extract", "positional@0", ["--store", store, "aino"])
+    #expect(logins.stdout.contains("aino.keranen"), "\(logins.stdout)")
+    #expect(!logins.stdout.contains("jonas"), "\(logins.stdout)")
+    let broken = folder.appendingPathComponent("broken.plist").path
+    try Data("not a plist".utf8).write(to: URL(fileURLWithPath: broken))
+    let silent = try complete("list", "--department", ["--store", broken, "--department", ""])
+    #expect(silent.stderr.isEmpty, "\(silent.stderr)")
+    #expect(silent.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+  }
+
   @Test("help texts are ASCII: generate-manual drops every other character")
   func helpIsASCII() throws {
     for command in try commands() {

@@ -48,7 +48,7 @@ import Testing
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try Binary.demoStore(in: folder)
-    let login = try Binary.plistlib(store, "d['municipality']['users'][0]['login']")
+    let login = try Binary.coordinatorLogin(store)
     for (index, command) in commands(store, login, "").enumerated() {
       let output = folder.appendingPathComponent("out-\(index).txt").path
       let arguments = command.map { $0.isEmpty ? output : $0 }
@@ -82,7 +82,7 @@ import Testing
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try Binary.demoStore(in: folder)
-    let login = try Binary.plistlib(store, "d['municipality']['users'][0]['login']")
+    let login = try Binary.coordinatorLogin(store)
     let target = folder.appendingPathComponent("target.txt").path
     try Data("kept\n".utf8).write(to: URL(fileURLWithPath: target))
     #expect(chmod(target, 0o644) == 0)
@@ -115,5 +115,139 @@ import Testing
     #expect(try String(contentsOfFile: target, encoding: .utf8) == "kept\n")
     #expect(mode(target) == 0o644)
     #expect(!FileManager.default.fileExists(atPath: nowhere))
+  }
+}
+
+/// A file named for output is never one of a store's own files, however it is named (its
+/// path, a `../` path, a hard link), and is created new or replaced by rename, never
+/// written into; another user's file is refused.
+@Suite struct OutputTargetEndToEndTests {
+  let english = OutputFileEndToEndTests.english
+
+  /// Every command that writes a file the user names, with `output` as that file.
+  func commands(_ store: String, _ login: String, _ output: String) -> [[String]] {
+    OutputFileEndToEndTests().commands(store, login, output) + [["demo", "--output", output]]
+  }
+
+  func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+  @Test("the store, a hard link or ../ path to it, its lock, trail or a backup: refused, untouched")
+  func storeFilesAreRefused() throws {
+    let folder = try Binary.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try Binary.demoStore(in: folder)
+    let login = try Binary.coordinatorLogin(store)
+    // One save, so there is a backup.
+    let csv = try Binary.serviceImport(in: folder)
+    let imported = try Binary.etjanst(["services", "import", csv, "--store", store])
+    try #require(imported.status == 0, "\(imported.stderr)")
+    let backups = store + ".backups"
+    let backup =
+      backups + "/"
+      + (try #require(
+        try FileManager.default.contentsOfDirectory(atPath: backups).first))
+    let hardLink = folder.appendingPathComponent("link.md").path
+    #expect(link(store, hardLink) == 0)
+    let sub = folder.appendingPathComponent("sub")
+    try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: false)
+    let dotted = sub.path + "/../etjanst.plist"
+    let targets: [(String, String)] = [
+      (store, "the store"), (hardLink, "the store"), (dotted, "the store"),
+      (store + ".lock", "the store's lock file \(store)"),
+      (store + ".audit", "the store's audit trail \(store)"),
+      (backup, "a backup of the store \(store)"),
+      (backups + "/new.md", "a backup of the store \(store)"),
+    ]
+    let files = [store, store + ".lock", store + ".audit", backup]
+    let before = files.map(bytes)
+    for (output, what) in targets {
+      for command in commands(store, login, output) {
+        let out = try Binary.etjanst(command, environment: english)
+        #expect(out.status == 2, "\(command): \(out.status) \(out.stderr)")
+        // demo names no store: a second name of one is a file that exists, which it
+        // never overwrites either.
+        // demo names the path as it resolves it, without the `..`.
+        let named = command[0] == "demo" && output == dotted ? store : output
+        let expected =
+          command[0] == "demo" && output == hardLink
+          ? "etjanst: \(output): already exists; refusing to overwrite it\n"
+          : "etjanst: \(named): not written: it is \(what); choose another file name\n"
+        #expect(out.stderr == expected, "\(command)")
+        #expect(files.map(bytes) == before, "\(command)")
+      }
+    }
+    #expect(!FileManager.default.fileExists(atPath: backups + "/new.md"))
+    // The same in Swedish, one line.
+    let swedish = try Binary.etjanst(
+      ["extract", login, "--output", store + ".audit", "--store", store, "--lang", "sv"])
+    #expect(
+      swedish.stderr
+        == "etjanst: \(store).audit: skrivs inte: det är registrets granskningslogg \(store); välj ett annat filnamn\n"
+    )
+    // The backup still restores, and the store is still a store.
+    let restored = try Binary.etjanst(["restore", "1", "--store", store])
+    #expect(restored.status == 0, "\(restored.stderr)")
+    #expect(try Binary.etjanst(["check", "--store", store]).status != 2)
+  }
+
+  @Test(
+    "a file of this user's with a second name: replaced by rename, the other name keeps its bytes")
+  func ownFileIsReplacedNotWrittenInto() throws {
+    let folder = try Binary.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try Binary.demoStore(in: folder)
+    let login = try Binary.coordinatorLogin(store)
+    let output = folder.appendingPathComponent("extract.md").path
+    let other = folder.appendingPathComponent("other-name.md").path
+    try Data("kept\n".utf8).write(to: URL(fileURLWithPath: output))
+    #expect(link(output, other) == 0)
+    let out = try Binary.etjanst(
+      ["extract", login, "--output", output, "--store", store], environment: english)
+    #expect(out.status == 0, "\(out.stderr)")
+    #expect(bytes(other) == Data("kept\n".utf8))
+    #expect(bytes(output) != Data("kept\n".utf8))
+    // No temporary file left beside it.
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+        $0.hasSuffix(".tmp")
+      } == [])
+  }
+
+  @Test(
+    "a file another user made first in a sticky shared folder: refused, never written into",
+    .enabled(
+      if: getuid() == 0
+        && ["/usr/sbin/useradd", "/usr/sbin/userdel"].allSatisfy {
+          FileManager.default.isExecutableFile(atPath: $0)
+        }, "needs root and useradd"))
+  func anotherUsersFileIsRefused() throws {
+    let other = try ManagerAccount.ensure(ManagerAccount.uniqueLogin("etjout"))
+    defer { other.remove() }
+    let folder = try Binary.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try Binary.demoStore(in: folder)
+    let login = try Binary.coordinatorLogin(store)
+    // A shared folder as /tmp is: sticky, writable by all.
+    let shared = folder.appendingPathComponent("shared").path
+    #expect(mkdir(shared, 0o777) == 0)
+    #expect(chmod(shared, 0o1777) == 0)
+    chmod(folder.path, 0o755)
+    let planted = shared + "/extract.md"
+    let made = try Binary.run(
+      "/usr/sbin/runuser",
+      ["-u", other.login, "--", "/bin/sh", "-c", "umask 0; echo waiting > \"$0\"", planted])
+    try #require(made.status == 0, "\(made.stderr)")
+    for command in commands(store, login, planted) {
+      let out = try Binary.etjanst(command, environment: english)
+      #expect(out.status == 2, "\(command): \(out.status) \(out.stderr)")
+      let expected =
+        command[0] == "demo"
+        ? "already exists"
+        : "etjanst: \(planted): not written: the file belongs to another user (\(other.login)); choose another file name\n"
+      #expect(out.stderr.contains(expected), "\(command): \(out.stderr)")
+      #expect(bytes(planted) == Data("waiting\n".utf8), "\(command)")
+      var info = stat()
+      #expect(lstat(planted, &info) == 0 && info.st_uid == other.uid)
+    }
   }
 }

@@ -3,15 +3,19 @@ import TestSupport
 import Testing
 
 /// A store full of terminal payloads — ESC sequences, OSC 52 (clipboard write), BEL,
-/// the 8-bit CSI U+009B, the bidi override U+202E and line breaks — in every kind of
-/// name, plus payload keys; every command is run over it, and not one payload
-/// character may come out on stdout or stderr.
+/// the 8-bit CSI U+009B, the bidi override U+202E and line breaks (CR, LF, NEL U+0085,
+/// U+2028, U+2029) — in every kind of name, plus payload keys; every command is run
+/// over it, and not one payload character may come out on stdout or stderr, or in a
+/// file written with --output.
 @Suite struct PayloadEndToEndTests {
-  static let payload = "\u{1B}[31m\u{1B}]52;c;ZXZpbA==\u{07}\u{9B}2J\u{202E}\nrad2\r"
+  static let payload =
+    "\u{1B}[31m\u{1B}]52;c;ZXZpbA==\u{07}\u{9B}2J\u{202E}\nrad2\r\u{2028}rad3\u{2029}rad4\u{85}"
 
   /// Characters that must never leave the program raw.
   static func payloadCount(_ text: String) -> Int {
-    text.unicodeScalars.filter { [0x1B, 0x07, 0x9B, 0x202E, 0x0D].contains($0.value) }.count
+    text.unicodeScalars.filter {
+      [0x1B, 0x07, 0x9B, 0x202E, 0x0D, 0x2028, 0x2029, 0x85].contains($0.value)
+    }.count
   }
 
   @Test("every command over a store full of payloads prints 0 payload characters")
@@ -19,6 +23,7 @@ import Testing
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try Binary.demoStore(in: folder)
+    let login = try Binary.plistlib(store, "d['municipality']['users'][0]['login']")
     // A binary file can hold what XML cannot; the payload goes into every text the
     // commands print, and into a key and a value nothing knows.
     let script = """
@@ -59,7 +64,19 @@ import Testing
       ["routines", "export", "--format", "txt"], ["list", "audit"],
       ["list", "services", "--filter", "Bygg\(Self.payload)"],
       ["list", "staff", "--department", "nowhere\(Self.payload)"],
+      ["extract", login], ["extract", login, "--format", "json"],
     ]
+    // Files written with --output, read back after.
+    var outputs: [String] = []
+    for (index, command) in [
+      ["extract", login], ["extract", login, "--format", "json"],
+      ["routines", "export", "--format", "md"], ["routines", "export", "--format", "html"],
+      ["routines", "export", "--format", "txt"],
+    ].enumerated() {
+      let output = folder.appendingPathComponent("output-\(index)").path
+      outputs.append(output)
+      commands.append(command + ["--output", output])
+    }
     for kind in ["services", "staff", "access", "cases", "orders", "routines", "outages"] {
       for format in ["table", "csv", "json"] {
         commands.append(["list", kind, "--format", format])
@@ -76,6 +93,12 @@ import Testing
       if arguments == ["report"] {
         loaded = result.status == 0 && result.stdout.contains("Övertorneå kommun")
       }
+      total += count
+    }
+    for output in outputs {
+      let text = try String(contentsOfFile: output, encoding: .utf8)
+      let count = Self.payloadCount(text)
+      #expect(count == 0, "\(output): \(count) payload characters")
       total += count
     }
     #expect(loaded, "the payload store must load, or the test proves nothing")

@@ -41,6 +41,55 @@ struct SSHKeyModeTests {
     #expect(setup.server.log.contains("Accepted publickey for \(setup.account.login)"))
   }
 
+  @Test(
+    "a client's LC_ALL of 2,000 letters (AcceptEnv LANG LC_*) opens the console; SIGSEGV ends it in one line, nothing left behind"
+  )
+  func clientLocaleAndCrash() throws {
+    let setup = try KeyModeSetup()
+    defer { setup.cleanUp() }
+    var ssh = setup.server.sshArguments(user: setup.account.login, remoteCommand: nil)
+    ssh.insert(contentsOf: ["-o", "SendEnv=LANG LC_*"], at: 1)
+    // Through a file: a tmux command line holds no 20,000 bytes.
+    let variables = setup.folder.appendingPathComponent("variables").path
+    try """
+    LC_ALL=\(String(repeating: "a", count: 2_000))
+    LANG=\(String(repeating: "b", count: 20_000))
+    export LC_ALL LANG
+    """.write(toFile: variables, atomically: true, encoding: .utf8)
+    let tmux = try Tmux(
+      command: ". \(variables); " + ssh.map(KeyModeSetup.quoted).joined(separator: " "))
+    defer { tmux.kill() }
+    try tmux.waitFor(text: "Tomas Niska", timeout: .seconds(30))
+    // The console on the server, as the service account.
+    let found = try Binary.run("/usr/bin/pgrep", ["-u", setup.account.login, "-x", "etjanst"])
+    let pids = found.stdout.split(separator: "\n").compactMap { pid_t($0) }
+    #expect(pids.count == 1, "\(found)")
+    let pid = try #require(pids.first)
+    #expect(kill(pid, SIGSEGV) == 0)
+    #expect(try tmux.waitForExit(timeout: .seconds(15)) == 128 + SIGSEGV)
+    let screen = try tmux.capture(history: true).filter {
+      !$0.isEmpty && !$0.hasPrefix("Pane is dead")
+    }
+    #expect(
+      screen.last
+        == "etjanst: internt fel; programmet avslutades (allt sparat före felet finns kvar)",
+      "\(screen)")
+    #expect(!screen.joined().contains("Press space") && !screen.joined().contains("Backtrac"))
+    #expect(
+      screen.contains("etjanst: LANG, LC_ALL var inget språkområde; C.UTF-8 används"), "\(screen)")
+    // Nothing of the account stays once the client has gone (sshd's own process for
+    // the session ends a moment after the client; waited for, bounded).
+    let clock = ContinuousClock()
+    let deadline = clock.now + .seconds(10)
+    var left = try Binary.run("/usr/bin/pgrep", ["-a", "-u", setup.account.login])
+    while !left.stdout.isEmpty && clock.now < deadline {
+      usleep(50_000)
+      left = try Binary.run("/usr/bin/pgrep", ["-a", "-u", setup.account.login])
+    }
+    #expect(left.stdout.isEmpty, "left behind: \(left.stdout)")
+    try setup.expectStoreUntouched()
+  }
+
   @Test("by that key: no shell, no command, no copy of the store by scp or sftp")
   func keyGivesNothingElse() throws {
     let setup = try KeyModeSetup()

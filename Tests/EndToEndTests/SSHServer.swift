@@ -73,6 +73,7 @@ final class SSHServer {
     X11Forwarding no
     AllowTcpForwarding no
     LogLevel VERBOSE
+    AcceptEnv LANG LC_*
 
     """.write(toFile: config, atomically: true, encoding: .utf8)
 

@@ -71,10 +71,8 @@ struct SharedModeEndToEndTests {
     // trail line, then one more save by A.
     var saves: [String: Int] = [:]
     func importService(_ i: Int, by who: ManagerAccount) throws {
-      let csv = folder.appendingPathComponent("import-\(i).csv").path
-      try Data("namn;förvaltning;status\nDelad tjänst \(i);Vård och omsorg;Publicerad\n".utf8)
-        .write(to: URL(fileURLWithPath: csv))
-      chmod(csv, 0o644)
+      let csv = try Binary.serviceImport(
+        in: folder, service: "Delad tjänst \(i)", file: "import-\(i).csv")
       let out = try run(who, ["services", "import", csv, "--store", store])
       #expect(out.status == 0, "\(who.login) import \(i): \(out.stderr)")
       saves[who.login, default: 0] += 1
@@ -129,5 +127,62 @@ struct SharedModeEndToEndTests {
         expectShared(path, 0o660)
       }
     }
+  }
+
+  @Test(
+    "a 0640 store in a managers' group its e-coordinator is not in: the save is refused in one line, nothing narrowed; in the group, saves keep 0640 and the group"
+  )
+  func groupReadableModeIsKeptOrRefused() throws {
+    let group = ManagerAccount.uniqueLogin("etjmgr")
+    let made = try Binary.run("/usr/sbin/groupadd", [group])
+    try #require(made.status == 0, "groupadd: \(made.stderr)")
+    defer { _ = try? Binary.run("/usr/sbin/groupdel", [group]) }
+    let gid = try #require(getgrnam(group)).pointee.gr_gid
+    let coordinator = try ManagerAccount.ensure(ManagerAccount.uniqueLogin("etjkoc"))
+    defer { coordinator.remove() }
+    let folder = try Binary.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    chmod(folder.path, 0o755)
+    let binary = try coordinator.installBinary(in: folder)
+    let storeFolder = folder.appendingPathComponent("store").path
+    try FileManager.default.createDirectory(atPath: storeFolder, withIntermediateDirectories: false)
+    chown(storeFolder, coordinator.uid, coordinator.gid)
+    chmod(storeFolder, 0o755)
+    let store = storeFolder + "/etjanst.plist"
+    func run(_ arguments: [String]) throws -> Binary.Output {
+      try Binary.run(
+        "/usr/sbin/runuser",
+        ["-u", coordinator.login, "--", "/bin/sh", "-c", #"umask 077; exec "$0" "$@""#, binary]
+          + arguments)
+    }
+    let demo = try run(["demo", "--output", store])
+    try #require(demo.status == 0, "demo: \(demo.stderr)")
+    // The administrator gives the store to the managers' group, read-only for them.
+    #expect(chown(store, coordinator.uid, gid) == 0 && chmod(store, 0o640) == 0)
+    func expectKept(_ note: String) {
+      var info = stat()
+      #expect(stat(store, &info) == 0)
+      #expect(info.st_mode & 0o7777 == 0o640, "\(note): \(String(info.st_mode & 0o7777, radix: 8))")
+      #expect(info.st_gid == gid, "\(note): group \(info.st_gid)")
+    }
+    let csv = try Binary.serviceImport(in: folder)
+    let before = FileManager.default.contents(atPath: store)
+    let refused = try run(["services", "import", csv, "--store", store, "--lang", "en"])
+    #expect(refused.status == 2, "\(refused.stderr)")
+    #expect(
+      refused.stderr.hasPrefix(
+        "etjanst: \(store): refused: the store is 640 in the group \(group), which \(coordinator.login) is not in;"
+      ), "\(refused.stderr)")
+    #expect(refused.stderr.filter { $0 == "\n" }.count == 1, "\(refused.stderr)")
+    #expect(FileManager.default.contents(atPath: store) == before)
+    expectKept("refused")
+
+    // In the group, a save keeps the mode and the group.
+    let added = try Binary.run("/usr/sbin/usermod", ["-aG", group, coordinator.login])
+    try #require(added.status == 0, "usermod: \(added.stderr)")
+    let saved = try run(["services", "import", csv, "--store", store, "--lang", "en"])
+    #expect(saved.status == 0, "\(saved.stderr)")
+    #expect(FileManager.default.contents(atPath: store) != before)
+    expectKept("saved")
   }
 }

@@ -74,10 +74,21 @@ import Testing
 
   @Test("an unknown TERM gets one clear line and exit 2 (cannot run)")
   func unknownTerm() throws {
-    let output = try Binary.etjanst(["--demo"], environment: ["TERM": "no-such-terminal"])
+    // In a terminal: without one, the console refuses before TERM is looked at.
+    let tmux = try Tmux(
+      command: "env TERM=no-such-terminal '\(Binary.etjanst)' --demo", width: 100, height: 30)
+    let screen = try tmux.waitFor(text: "no-such-terminal")
+    #expect(try tmux.waitForExit() == 2)
+    #expect(screen.filter { $0.contains("etjanst:") }.count == 1, "\(screen)")
+  }
+
+  @Test("the console refuses a standard output that is not a terminal: one line, exit 2")
+  func consoleWantsATerminal() throws {
+    let output = try Binary.etjanst(["--demo"], environment: ["TERM": "xterm-256color"])
     #expect(output.status == 2)
-    #expect(output.stderr.contains("no-such-terminal"))
-    #expect(output.stderr.split(separator: "\n").count == 1)
+    #expect(output.stdout.isEmpty, "escapes written into a pipe: \(output.stdout.debugDescription)")
+    #expect(output.stderr.split(separator: "\n").count == 1, "\(output.stderr)")
+    #expect(output.stderr.contains("terminal"), "\(output.stderr)")
   }
 
   @Test("a truncated store: one line naming the file, exit 2, the file byte-identical")

@@ -10,6 +10,23 @@ extension Binary {
     return store
   }
 
+  /// The login of the demo store's first user: its e-coordinator.
+  public static func coordinatorLogin(_ store: String) throws -> String {
+    try plistlib(store, "d['municipality']['users'][0]['login']")
+  }
+
+  /// A file for `services import` that adds one e-service, `service`, written as
+  /// `file` in `folder`, readable by every account; its path.
+  public static func serviceImport(
+    in folder: URL, service: String = "Ny tjänst", file: String = "import.csv"
+  ) throws -> String {
+    let path = folder.appendingPathComponent(file).path
+    try Data("namn;förvaltning;status\n\(service);Vård och omsorg;Publicerad\n".utf8).write(
+      to: URL(fileURLWithPath: path))
+    chmod(path, 0o644)
+    return path
+  }
+
   public struct DemoStoreFailed: Error, CustomStringConvertible {
     public var stderr: String
     public var description: String { "etjanst demo failed: \(stderr)" }

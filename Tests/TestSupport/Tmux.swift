@@ -76,6 +76,13 @@ public final class Tmux {
     try run(["send-keys", "-t", session, "-l", "--", text])
   }
 
+  /// Pastes the file's text as a terminal does: bracketed (ESC [ 200 ~ ... ESC [
+  /// 201 ~) when the program asked for bracketed paste, as keys otherwise.
+  public func paste(file: String) throws {
+    try run(["load-buffer", "-b", "etjpaste", file])
+    try run(["paste-buffer", "-p", "-d", "-b", "etjpaste", "-t", session])
+  }
+
   /// The pane's rows as text; with `attributes`, including escape sequences for
   /// colour and bold/reverse (capture-pane -e); with `history`, the rows scrolled
   /// off the top first (a dead pane's "Pane is dead" line can push one off).

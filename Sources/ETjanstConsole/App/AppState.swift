@@ -139,6 +139,15 @@ public struct AppState {
   public static let minimumWidth = 80
   public static let minimumHeight = 24
   public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+  /// The largest terminal a frame is drawn for: an 8K display at a 8×9-pixel font
+  /// is 960×480 cells. Above it the console draws one line saying so, and the
+  /// curses terminal keeps its screen at this size (a 10000×10000 terminal made
+  /// ncurses and the frame ask for gigabytes).
+  public static let maximumWidth = 1000
+  public static let maximumHeight = 500
+  public var isTooLarge: Bool { width > Self.maximumWidth || height > Self.maximumHeight }
+  /// Too small or too large to draw the console: a notice and the quit key only.
+  public var sizeRefused: Bool { isTooSmall || isTooLarge }
 
   /// Shows a short message in the status line for a few seconds.
   public mutating func show(_ text: LocalizedText, _ kind: Flash.Kind = .info) {

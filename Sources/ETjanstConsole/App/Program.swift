@@ -95,6 +95,7 @@ public final class Program {
       }
       if let key {
         handle(key)
+        takeWaitingKeys()
       } else {
         send(.clockTicked(clock()))
       }
@@ -104,6 +105,19 @@ public final class Program {
       if !quitting { draw() }
     }
     return state
+  }
+
+  /// The keys already waiting (a paste from a terminal without bracketed paste
+  /// arrives as a burst of keys), taken before the next frame is drawn: one frame
+  /// per key made a 5,000-character paste take 8 s. Bounded in time, so the screen
+  /// still follows a long burst.
+  func takeWaitingKeys() {
+    let clock = ContinuousClock()
+    let until = clock.now + .milliseconds(50)
+    while !quitting, clock.now < until {
+      guard let key = try? terminal.readKey(timeout: .zero) else { return }
+      handle(key)
+    }
   }
 
   /// One key, as the run loop takes it: Esc while a save waits for another

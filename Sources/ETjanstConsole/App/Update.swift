@@ -47,7 +47,7 @@ public enum App {
   private static func keyPressed(_ key: Key, _ state: inout AppState) -> [Effect] {
     if alwaysQuitKeys.contains(key) { return quit(&state) }
     if key == .control("l") { return [.redraw] }
-    if state.isTooSmall {
+    if state.sizeRefused {
       return key == tooSmallQuitKey ? [.quit] : []
     }
     if var top = state.overlays.popLast() {

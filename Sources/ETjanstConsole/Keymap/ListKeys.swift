@@ -45,7 +45,13 @@ public enum ListKeys {
   public static func filterInput(
     _ key: Key, _ path: WritableKeyPath<AppState, ListState>, _ state: inout AppState
   ) -> [Effect]? {
-    state[keyPath: path].filterInput(key) ? [] : nil
+    guard state[keyPath: path].filterInput(key) else { return nil }
+    let refused = state[keyPath: path].filterRefused
+    if refused > 0 {
+      state[keyPath: path].filterRefused = 0
+      state.show(TextInput.refusedNote(limit: TextInput.filterLimit, refused: refused), .error)
+    }
+    return []
   }
 
   /// The status line of a list: how many rows, the filter, the sort.

@@ -10,6 +10,14 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
   case control(Character)
   /// The terminal changed size; the new size comes with the message.
   case resize
+  /// Text the terminal delivered as one paste (bracketed paste), as it came: a
+  /// widget that takes it cleans it and bounds it. At most `pasteLimit` characters;
+  /// `dropped` counts those the terminal layer read past that and let go, which
+  /// the widget counts among what it did not take.
+  case paste(String, dropped: Int = 0)
+
+  /// The most characters a paste carries (every field's own limit is lower).
+  public static let pasteLimit = 100_000
 
   /// How the key is written in the hint bar and the help overlay.
   public var description: String {
@@ -34,6 +42,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case .function(let n): return "F\(n)"
     case .control(let c): return "C-\(c.uppercased())"
     case .resize: return "Resize"
+    case .paste: return "Paste"
     }
   }
 }

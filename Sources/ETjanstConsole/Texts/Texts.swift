@@ -124,6 +124,15 @@ public enum Texts {
         + "\(KeyNames.named(App.tooSmallQuitKey.description, .quit)) quits.")
   }
 
+  static func tooLarge(_ width: Int, _ height: Int) -> T {
+    let most = "\(AppState.maximumWidth)×\(AppState.maximumHeight)"
+    return T(
+      sv: "Terminalen är för stor (\(width)×\(height)). Högst \(most) ritas. "
+        + "\(KeyNames.named(App.tooSmallQuitKey.description, .quit)) avslutar.",
+      en: "The terminal is too large (\(width)×\(height)). At most \(most) is drawn. "
+        + "\(KeyNames.named(App.tooSmallQuitKey.description, .quit)) quits.")
+  }
+
   /// A failed command or store error, in words for the user.
   public static func describe(_ error: any Error) -> LocalizedText {
     describe(error, keys: [])

@@ -4,6 +4,8 @@ import ETjanstDomain
 /// the key hints and any dialogs on top. Pure: the same state gives the same frame.
 public enum RootView {
   public static func render(_ state: AppState) -> Frame {
+    // Too large: one line, allocated at the width it needs, never the terminal's.
+    guard !state.isTooLarge else { return tooLarge(state) }
     var frame = Frame(width: state.width, height: state.height)
     guard !state.isTooSmall else {
       drawTooSmall(state, into: &frame)
@@ -27,10 +29,17 @@ public enum RootView {
 
   /// Where the terminal's cursor belongs, or nil to hide it.
   public static func cursor(_ state: AppState) -> (x: Int, y: Int)? {
-    guard !state.isTooSmall else { return nil }
+    guard !state.sizeRefused else { return nil }
     let main = Rect(x: 0, y: 2, width: state.width, height: state.height - 4)
     if let top = state.overlays.last { return top.cursor(state, area: main) }
     return state.screen.view.cursor(state, area: main)
+  }
+
+  private static func tooLarge(_ state: AppState) -> Frame {
+    let line = state.t(Texts.tooLarge(state.width, state.height))
+    var frame = Frame(width: min(TextWidth.of(line), AppState.maximumWidth), height: 1)
+    frame.put(line, x: 0, y: 0, style: state.theme.style(.warning))
+    return frame
   }
 
   private static func drawTooSmall(_ state: AppState, into frame: inout Frame) {

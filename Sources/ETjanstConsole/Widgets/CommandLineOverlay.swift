@@ -22,7 +22,22 @@ public struct CommandLineOverlay: Overlay {
           ?? command.names.shown(in: state.language)
         text = name + (command.argument == nil ? "" : " ")
       }
-    case .character(let c): text.append(c)
+    case .character, .paste:
+      // A command is short: what does not fit the filter's limit is not taken.
+      let limit = TextInput.filterLimit
+      guard
+        let (piece, refused) = TextInput.insertion(
+          key, multiline: false, count: text.count, limit: limit)
+      else { break }
+      text += piece
+      if refused > 0 {
+        let prompt = self
+        return .close { state in
+          state.overlays.append(prompt)
+          state.show(TextInput.refusedNote(limit: limit, refused: refused), .error)
+          return []
+        }
+      }
     case .enter:
       let line = TextCleaning.line(text)
       let parts = line.split(separator: " ", maxSplits: 1).map(String.init)

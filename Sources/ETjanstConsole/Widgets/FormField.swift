@@ -68,6 +68,28 @@ public struct FormField {
     set { content = .text(newValue) }
   }
 
+  /// Edits a typing field's text in place: the enum lets go of it first, so a
+  /// long text is not copied on every key.
+  mutating func editText<R>(_ body: (inout String) -> R) -> R {
+    guard case .text(var text) = content else {
+      var none = ""
+      return body(&none)
+    }
+    content = .flag(false)
+    let result = body(&text)
+    content = .text(text)
+    return result
+  }
+
+  /// The most characters the field takes (a choice's: what its filter takes).
+  public var limit: Int {
+    switch kind {
+    case .multiline: return TextInput.multilineLimit
+    case .choice, .choices: return TextInput.filterLimit
+    default: return TextInput.lineLimit
+    }
+  }
+
   public var options: [Option] {
     switch kind {
     case .choice(let o), .choices(let o): return o

@@ -12,7 +12,10 @@ public struct FormOverlay: Overlay {
   public var errors: [String: LocalizedText] = [:]
   /// The user's choice per field after a conflict: keep yours (true) or theirs.
   var resolutions: [String: (conflict: FieldConflict, keepYours: Bool)] = [:]
-  var cursor = 0
+  var cursor = TextCursor()
+  /// The focused field's length in characters, once counted (kept as keys change
+  /// it, so the limit is checked without counting a long text on every key).
+  var length: Int?
   /// The option under the cursor in a list of several choices.
   var optionCursor = 0
   var awaiting = false
@@ -26,7 +29,7 @@ public struct FormOverlay: Overlay {
     self.title = title
     self.fields = fields
     self.submit = submit
-    cursor = fields.first?.text.count ?? 0
+    cursor = .end(of: fields.first?.text ?? "")
   }
 
   public var values: FormValues { FormValues(fields: fields, resolutions: resolutions) }
@@ -74,26 +77,39 @@ public struct FormOverlay: Overlay {
   mutating func moveFocus(_ delta: Int) {
     fields[focus].filter = ""
     focus = (focus + delta + fields.count) % fields.count
-    cursor = fields[focus].text.count
+    cursor = .end(of: fields[focus].text)
+    length = nil
     optionCursor = 0
   }
 
   mutating func edit(_ key: Key, _ language: Language) {
     var field = fields[focus]
+    let before = errors[field.name]
+    errors[field.name] = nil
     switch field.kind {
     case .toggle:
       guard [.character(" "), .left, .right].contains(key), case .flag(let on) = field.content
-      else { return }
+      else {
+        errors[field.name] = before
+        return
+      }
       field.content = .flag(!on)
     case .choice:
-      guard pick(key, &field, language) else { return }
+      guard pick(key, &field, language) else {
+        errors[field.name] = before
+        return
+      }
     case .choices:
-      guard tick(key, &field, language) else { return }
+      guard tick(key, &field, language) else {
+        errors[field.name] = before
+        return
+      }
     default:
-      guard type(key, &field) else { return }
+      // In place: a long text is not copied on every key.
+      if !type(key) { errors[field.name] = before }
+      return
     }
     fields[focus] = field
-    errors[field.name] = nil
   }
 
   /// A single choice: ←→ (and Space with no filter) step through the options that
@@ -108,8 +124,8 @@ public struct FormOverlay: Overlay {
       let step = key == .left ? -1 : 1
       let next = at.map { ($0 + step + shown.count) % shown.count } ?? 0
       field.content = .choice(shown[next])
-    case .character(let c):
-      field.filter.append(c)
+    case .character, .paste:
+      guard narrow(key, &field) else { return false }
       if let first = field.filtered(language).first { field.content = .choice(first) }
     case .backspace where !field.filter.isEmpty:
       field.filter.removeLast()
@@ -118,6 +134,18 @@ public struct FormOverlay: Overlay {
       }
     default: return false
     }
+    return true
+  }
+
+  /// What was typed or pasted, added to a list's filter up to its limit.
+  mutating func narrow(_ key: Key, _ field: inout FormField) -> Bool {
+    guard
+      let (piece, refused) = TextInput.insertion(
+        key, multiline: false, count: field.filter.count, limit: field.limit)
+    else { return false }
+    field.filter += piece
+    errors[field.name] =
+      refused > 0 ? TextInput.refusedNote(limit: field.limit, refused: refused) : nil
     return true
   }
 
@@ -137,8 +165,8 @@ public struct FormOverlay: Overlay {
       field.content = .choices(set)
     case .right: optionCursor = shown.isEmpty ? 0 : (optionCursor + 1) % shown.count
     case .left: optionCursor = shown.isEmpty ? 0 : (optionCursor - 1 + shown.count) % shown.count
-    case .character(let c):
-      field.filter.append(c)
+    case .character, .paste:
+      guard narrow(key, &field) else { return false }
       optionCursor = 0
     case .backspace where !field.filter.isEmpty:
       field.filter.removeLast()
@@ -149,29 +177,33 @@ public struct FormOverlay: Overlay {
   }
 
   /// Typing into a text field (a long text too: what is typed is kept inline, and
-  /// Enter opens the editor on the whole text).
-  mutating func type(_ key: Key, _ field: inout FormField) -> Bool {
-    var chars = Array(field.text)
-    cursor = min(cursor, chars.count)
-    switch key {
-    case .character(let c):
-      chars.insert(c, at: cursor)
-      cursor += 1
-    case .backspace where cursor > 0:
-      chars.remove(at: cursor - 1)
-      cursor -= 1
-    case .delete where cursor < chars.count: chars.remove(at: cursor)
-    case .left: cursor = max(0, cursor - 1)
-    case .right: cursor = min(chars.count, cursor + 1)
-    case .home, .control("a"): cursor = 0
-    case .end, .control("e"): cursor = chars.count
-    case .control("u"):
-      chars = []
-      cursor = 0
-    default: return false
+  /// Enter opens the editor on the whole text). A paste is one step; what does not
+  /// fit the field's limit is refused with a note beside the field.
+  mutating func type(_ key: Key) -> Bool {
+    let limit = fields[focus].limit
+    let multiline: Bool
+    if case .multiline = fields[focus].kind { multiline = true } else { multiline = false }
+    let count = length ?? fields[focus].text.count
+    var cursor = self.cursor
+    var note: LocalizedText?
+    let taken: Bool = fields[focus].editText { text in
+      cursor.offset = min(cursor.offset, text.utf8.count)
+      if let (piece, refused) = TextInput.insertion(
+        key, multiline: multiline, count: count, limit: limit)
+      {
+        cursor.insert(piece, &text)
+        length = count + piece.count
+        if refused > 0 { note = TextInput.refusedNote(limit: limit, refused: refused) }
+        return true
+      }
+      let before = text.utf8.count
+      guard cursor.edit(key, &text) else { return false }
+      if text.utf8.count != before { length = text.isEmpty ? 0 : max(0, count - 1) }
+      return true
     }
-    field.text = String(chars)
-    return true
+    self.cursor = cursor
+    errors[fields[focus].name] = note
+    return taken
   }
 
   mutating func trySubmit(_ state: AppState) -> OverlayOutcome {
@@ -201,6 +233,8 @@ public struct FormOverlay: Overlay {
         var form = state.overlays[i] as? FormOverlay
       else { return [] }
       form.fields[index].text = text
+      form.cursor = .end(of: text)
+      form.length = nil
       state.overlays[i] = form
       return []
     }
@@ -216,7 +250,8 @@ public struct FormOverlay: Overlay {
     {
       errors[name] = violation.message
       focus = i
-      cursor = fields[i].text.count
+      cursor = .end(of: fields[i].text)
+      length = nil
     } else {
       errors[""] = Texts.describe(error)
     }
@@ -344,7 +379,7 @@ public struct FormOverlay: Overlay {
     let visible = max(1, inner.height - min(footer, max(1, inner.height / 2)))
     let focusRow = all.firstIndex { $0.field == focus && $0.error == nil } ?? 0
     let first = Self.top(all, focus: focus, visible: visible)
-    let before = String(fields[focus].text.prefix(cursor))
+    let before = String(cursor.before(in: fields[focus].text))
     let x = inner.x + labelWidth + min(TextWidth.of(before), valueWidth - 1)
     return (x, inner.y + focusRow - first)
   }

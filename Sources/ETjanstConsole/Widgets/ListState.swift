@@ -21,6 +21,8 @@ public struct ListState: Equatable, Sendable {
   public var filtering = false
   public var sortColumn = 0
   public var sortReversed = false
+  /// Characters the last key or paste into the filter brought that did not fit.
+  public var filterRefused = 0
 
   public init(sortColumn: Int = 0) { self.sortColumn = sortColumn }
 
@@ -75,8 +77,15 @@ public struct ListState: Equatable, Sendable {
       filter = ""
     case .backspace:
       if filter.isEmpty { filtering = false } else { filter.removeLast() }
-    case .character(let c):
-      filter = TextCleaning.line(filter + String(c)) + (c == " " ? " " : "")
+    case .character, .paste:
+      // Cleaned as a line each time (bounded by the limit, so a key costs at most
+      // that); a space typed at the end is kept for the next word.
+      guard
+        let (piece, refused) = TextInput.insertion(
+          key, multiline: false, count: filter.count, limit: TextInput.filterLimit)
+      else { return true }
+      filterRefused = refused
+      filter = TextCleaning.line(filter + piece) + (key == .character(" ") ? " " : "")
     case .control("u"):
       filter = ""
     default:

@@ -8,11 +8,17 @@ public struct TextAreaOverlay: Overlay {
   var row = 0
   var column = 0
   var top = 0
+  /// Characters held, line breaks counted, kept as keys change them (bounded by
+  /// `TextInput.multilineLimit`).
+  var count: Int
+  /// What a paste or a key over the limit was refused, shown in place of the hint.
+  var note: LocalizedText?
 
   public init(_ request: EditRequest) {
     self.request = request
     lines = request.text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
     if lines.isEmpty { lines = [[]] }
+    count = lines.reduce(lines.count - 1) { $0 + $1.count }
   }
 
   public var text: String { lines.map { String($0) }.joined(separator: "\n") }
@@ -24,16 +30,19 @@ public struct TextAreaOverlay: Overlay {
       let text = TextCleaning.multiline(self.text)
       let request = self.request
       return .close { state in request.apply(text, &state) }
-    case .character(let c):
-      lines[row].insert(c, at: column)
-      column += 1
+    case .character, .paste:
+      let limit = TextInput.multilineLimit
+      guard
+        let (piece, refused) = TextInput.insertion(
+          key, multiline: true, count: count, limit: limit)
+      else { break }
+      note = refused > 0 ? TextInput.refusedNote(limit: limit, refused: refused) : nil
+      insert(piece)
     case .enter:
-      let rest = Array(lines[row][column...])
-      lines[row].removeSubrange(column...)
-      lines.insert(rest, at: row + 1)
-      row += 1
-      column = 0
+      guard count < TextInput.multilineLimit else { break }
+      insert("\n")
     case .backspace:
+      count = max(0, count - (column > 0 || row > 0 ? 1 : 0))
       if column > 0 {
         lines[row].remove(at: column - 1)
         column -= 1
@@ -43,6 +52,7 @@ public struct TextAreaOverlay: Overlay {
         row -= 1
       }
     case .delete:
+      count = max(0, count - (column < lines[row].count || row + 1 < lines.count ? 1 : 0))
       if column < lines[row].count {
         lines[row].remove(at: column)
       } else if row + 1 < lines.count {
@@ -74,6 +84,26 @@ public struct TextAreaOverlay: Overlay {
     return .stay
   }
 
+  /// Inserts text at the cursor, line breaks splitting the line, in one step.
+  mutating func insert(_ text: String) {
+    var pieces = text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
+    guard !pieces.isEmpty else { return }
+    if pieces.count == 1 {
+      lines[row].insert(contentsOf: pieces[0], at: column)
+      column += pieces[0].count
+    } else {
+      // The new lines replace this one in one step (one insert per line moved
+      // every line below once per line of the paste).
+      let rest = Array(lines[row][column...])
+      pieces[0] = Array(lines[row][..<column]) + pieces[0]
+      column = pieces[pieces.count - 1].count
+      pieces[pieces.count - 1] += rest
+      lines.replaceSubrange(row...row, with: pieces)
+      row += pieces.count - 1
+    }
+    count += text.count
+  }
+
   func box(_ area: Rect) -> (box: Rect, inner: Rect, top: Int) {
     let box = area.centered(width: min(area.width - 2, 100), height: area.height)
     let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 3)
@@ -91,8 +121,8 @@ public struct TextAreaOverlay: Overlay {
       frame.put(String(text.dropFirst(shift)), x: inner.x, y: inner.y + i, maxWidth: inner.width)
     }
     frame.put(
-      state.t(Texts.textEditorHint(KeyNames(overlayKeys: bindings(state)))), x: inner.x,
-      y: box.maxY - 2, style: state.theme.style(.muted),
+      state.t(note ?? Texts.textEditorHint(KeyNames(overlayKeys: bindings(state)))), x: inner.x,
+      y: box.maxY - 2, style: state.theme.style(note == nil ? .muted : .danger),
       maxWidth: inner.width)
   }
 

@@ -53,6 +53,13 @@ extension Municipality {
       return LocalizedText(
         sv: "är publicerad men har ingen e-tjänsteägare som svarar för innehållet",
         en: "is published but has no service owner to answer for its content")
+    case .registeredUnreviewed:
+      let day = PublicationRule.unreviewedRegistration(of: s).map { Day($0.at).description } ?? ""
+      return LocalizedText(
+        sv: "registrerades som redan i drift \(day) utan beställning och har inte granskats "
+          + "sedan; granska den med verksamheten",
+        en: "was registered as already running on \(day) without an order and has not been "
+          + "reviewed since; review it with the department")
     }
   }
 }

@@ -14,9 +14,18 @@ public enum ServiceFlag: String, CaseIterable, Sendable {
   /// Published (or in revision) with no e-service owner: nobody answers for its
   /// content (4: each department owns its e-services).
   case noOwner
+  /// Registered as already running, and not reviewed since (6: only a review with
+  /// the department stands in for steps 4 and 5).
+  case registeredUnreviewed
 
   /// The guideline section the flag serves.
-  public var section: String { self == .notOnOpenEPlatform ? "1.1" : "4" }
+  public var section: String {
+    switch self {
+    case .notOnOpenEPlatform: return "1.1"
+    case .registeredUnreviewed: return "6"
+    default: return "4"
+    }
+  }
 
   /// One letter for the flag column, in the console's language.
   public var marker: LocalizedText {
@@ -26,6 +35,7 @@ public enum ServiceFlag: String, CaseIterable, Sendable {
     case .inactivePerson: return LocalizedText(sv: "P", en: "P")
     case .notOnOpenEPlatform: return LocalizedText(sv: "A", en: "X")
     case .noOwner: return LocalizedText(sv: "Ä", en: "N")
+    case .registeredUnreviewed: return LocalizedText(sv: "D", en: "U")
     }
   }
 
@@ -39,6 +49,9 @@ public enum ServiceFlag: String, CaseIterable, Sendable {
     case .notOnOpenEPlatform:
       return LocalizedText(sv: "inte på Open ePlatform", en: "not on Open ePlatform")
     case .noOwner: return LocalizedText(sv: "ingen e-tjänsteägare", en: "no service owner")
+    case .registeredUnreviewed:
+      return LocalizedText(
+        sv: "registrerad i drift, inte granskad", en: "registered as running, not reviewed")
     }
   }
 }
@@ -87,6 +100,7 @@ extension Municipality {
       case .inactivePerson: return !inactivePeople(of: service).isEmpty
       case .notOnOpenEPlatform: return !service.isOnOpenEPlatform
       case .noOwner: return service.status.isLive && service.roles.serviceOwner == nil
+      case .registeredUnreviewed: return PublicationRule.unreviewedRegistration(of: service) != nil
       }
     }
   }

@@ -16,18 +16,21 @@ struct Cases: ParsableCommand {
         "Import cases from CSV (case number, e-service, officer login, status); a bad row stops the whole file."
     )
 
-    @Argument(help: "The CSV file.")
+    @Argument(help: "The CSV file (- for standard input).", completion: .file())
     var file: String
 
     @OptionGroup var languageOption: LanguageOption
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @OptionGroup var lockWait: LockWaitOption
+
     func run() throws {
       let language = languageOption.language
       try reporting(language) {
         let (store, m, user) = try storeOptions.load()
-        let text = try InputFile.text(file)
+        lockWait.apply(to: store, language)
+        let text = try CommandInput.text(file)
         let rows: [ImportedCase]
         do {
           rows = try CaseImport.parse(text, m)

@@ -17,6 +17,9 @@ struct Check: ParsableCommand {
   @Flag(name: .long, help: "Also list notices, which do not fail the check.")
   var all = false
 
+  @Option(name: .long, help: "One line a problem, or JSON for monitoring.")
+  var format: CheckFormat = .text
+
   func run() throws {
     let language = languageOption.language
     try reporting(language) {
@@ -34,8 +37,17 @@ struct Check: ParsableCommand {
       }
       let findings = unclean + visible + trailGallring(m, user, now)
       let problems = findings.filter { $0.severity >= .warning }
-      for f in all ? findings : problems {
-        Output.print(CheckLine.format(f, language))
+      let shown = all ? findings : problems
+      switch format {
+      case .text:
+        for f in shown { Output.print(CheckLine.format(f, language)) }
+      case .json:
+        Output.print(
+          try MonitoringJSON.text(
+            MonitoringJSON.CheckObject(
+              problems: problems.count,
+              findings: shown.map { MonitoringJSON.FindingObject($0, language) })),
+          terminator: "")
       }
       if !problems.isEmpty { throw ExitStatus.problems.exitCode }
     }
@@ -61,6 +73,10 @@ extension Check {
         ))
     ]
   }
+}
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json
 }
 
 enum CheckLine {

@@ -11,13 +11,15 @@ struct Extract: ParsableCommand {
     abstract:
       "A register extract (GDPR art. 15): all the store and its audit trail hold about one person.")
 
-  @Argument(help: "The person: a login, or a staff id.")
+  @Argument(help: "The person: a login, or a staff id.", completion: StoreCompletion.logins)
   var person: String
 
   @Option(name: .long, help: "md (Markdown, for the person) or json.")
   var format: ExtractFormat = .md
 
-  @Option(name: .long, help: "Write to FILE (created 0600) rather than standard output.")
+  @Option(
+    name: .long, help: "Write to FILE (created 0600) rather than standard output (-).",
+    completion: .file())
   var output: String?
 
   @OptionGroup var storeOptions: StoreOptions
@@ -30,6 +32,7 @@ struct Extract: ParsableCommand {
   func run() throws {
     let language = languageOption.language
     try reporting(language) {
+      let target = try OutputTarget(output)
       // The store as this user may see it: a manager extracts their own staff only.
       let (file, m, user) = try storeOptions.load()
       let key = TextCleaning.line(person)
@@ -59,12 +62,9 @@ struct Extract: ParsableCommand {
         format == .json
         ? try RegisterExtractFormat.json(extract)
         : RegisterExtractFormat.markdown(extract, language)
-      if let output {
-        // Personal data: readable by the one who made it only, from the start.
-        try OutputFile.write(Data(text.utf8), to: output)
-      } else {
-        print(text, terminator: "")
-      }
+      // Personal data: a file is 0600 from the start (OutputFile), never
+      // one of the store's own files; - is standard output.
+      try target.write(text, sparing: file)
     }
   }
 }

@@ -52,6 +52,7 @@ struct Failure: Error, CustomStringConvertible {
     switch error {
     case let failure as Failure: self = failure
     case let violation as RuleViolation: self.init(violation.message, status: .problems)
+    case is LockWaitCancelled: self = LockWait.failure()
     case let error as any ExplainedError: self.init(error.message, status: .cannotRun)
     default: self.init(LocalizedText(verbatim: String(describing: error)), status: .cannotRun)
     }

@@ -31,7 +31,7 @@ final class FileBackend: ConsoleBackend {
   }
 
   func editExternally(_ text: String) -> String? {
-    externalEditor ? ExternalEditor.edit(text) : nil
+    externalEditor ? ExternalEditor.edit(text, sparing: file) : nil
   }
 
   func auditPage(_ query: AuditQuery, before cursor: AuditCursor?, limit: Int) throws -> AuditPage {
@@ -49,13 +49,14 @@ enum ExternalEditor {
   }
 
   /// The edited text, or nil when the editor failed or nothing changed.
-  static func edit(_ text: String) -> String? {
+  static func edit(_ text: String, sparing store: StoreFile) -> String? {
     guard let command else { return nil }
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "etjanst-\(UUID().uuidString).txt")
     defer { try? FileManager.default.removeItem(at: url) }
     // A new file (O_EXCL), 0600 from the start: the text may be personal data.
-    guard (try? OutputFile.write(Data((text + "\n").utf8), to: url.path)) != nil else { return nil }
+    guard (try? OutputFile.write(Data((text + "\n").utf8), to: url.path, sparing: store)) != nil
+    else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     // The path goes in as $1, so no quoting of it can go wrong.

@@ -22,11 +22,13 @@ struct GallraCommand: ParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
   @OptionGroup var languageOption: LanguageOption
+  @OptionGroup var lockWait: LockWaitOption
 
   func run() throws {
     let language = languageOption.language
     try reporting(language) {
       let (file, _, user) = try storeOptions.load()
+      lockWait.apply(to: file, language)
       let now = Date()
       let report: GallringReport
       do {
@@ -37,7 +39,7 @@ struct GallraCommand: ParsableCommand {
       } catch {
         throw Failure(error)
       }
-      for line in report.lines { print(TextCleaning.printable(line(language))) }
+      for line in report.lines { Output.print(TextCleaning.printable(line(language))) }
       let cutoff = Day(report.plan.trailCutoff).description
       let trail =
         dryRun
@@ -47,10 +49,10 @@ struct GallraCommand: ParsableCommand {
         : LocalizedText(
           sv: "loggposter sparade före \(cutoff): \(report.trailEntries) borttagna",
           en: "trail entries saved before \(cutoff): \(report.trailEntries) removed")
-      print(trail(language))
+      Output.print(trail(language))
       if dryRun {
         if !report.plan.isEmpty {
-          print(
+          Output.print(
             LocalizedText(
               sv:
                 "säkerhetskopior: de \(report.backups) som finns tas bort (de innehåller det som gallras)",
@@ -58,14 +60,28 @@ struct GallraCommand: ParsableCommand {
                 language))
         }
         if report.plan.isEmpty && report.trailEntries == 0 {
-          print(LocalizedText(sv: "inget att gallra", en: "nothing to remove")(language))
+          Output.print(LocalizedText(sv: "inget att gallra", en: "nothing to remove")(language))
         }
       } else if !report.plan.isEmpty {
-        print(
+        Output.print(
           LocalizedText(
             sv: "säkerhetskopior: \(report.backups) borttagna",
             en: "backups: \(report.backups) removed")(
               language))
+      }
+      // Copies made for off-host backup hold what gallring removes, and it cannot
+      // reach them (nor the backup tool's archive): the operator is told where.
+      if !report.plan.isEmpty || report.trailEntries > 0 {
+        let made = LocalTime.text(now)
+        for folder in file.offsiteFolders() {
+          Output.print(
+            LocalizedText(
+              sv:
+                "kopior för säkerhetskopiering utanför servern i \(folder) (etjanst backup --to) nås inte av gallringen: ta bort dem som gjordes före \(made), också i säkerhetskopieringens arkiv",
+              en:
+                "off-host copies in \(folder) (etjanst backup --to) are not reached by gallring: remove those made before \(made), in the backup tool's archive too"
+            )(language))
+        }
       }
     }
   }

@@ -48,10 +48,14 @@ struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "add", abstract: "Add a person's public key, tied to their login.")
 
-    @Argument(help: "The login in the store the key opens the console as.")
+    @Argument(
+      help: "The login in the store the key opens the console as.",
+      completion: StoreCompletion.logins)
     var login: String
 
-    @Argument(help: "The public key file (one line, as ssh-keygen writes it).")
+    @Argument(
+      help: "The public key file (one line, as ssh-keygen writes it; - for standard input).",
+      completion: .file())
     var keyFile: String
 
     @OptionGroup var options: KeysOptions
@@ -70,14 +74,14 @@ struct Keys: ParsableCommand {
             en: "\(login) is not one of the store's users; add the user under Settings first")
         }
         try Self.requireOwnedPrivateStore(file)
-        let text = try InputFile.text(keyFile)
+        let text = try CommandInput.text(keyFile)
         let path = options.path
         do throws(AuthorizedKeys.KeyError) {
           let key = try AuthorizedKeys.publicKey(from: text)
           let command = ForcedCommand.make(
             program: Self.programPath, store: file.resolvedPath, login: login)
           try AuthorizedKeys.add(key, login: login, command: command, to: path)
-          print(
+          Output.print(
             TextCleaning.printable(
               language == .swedish
                 ? "Lade till nyckeln (\(key.type) \(key.shortKey)) för \(login) i \(path)"
@@ -119,7 +123,11 @@ struct Keys: ParsableCommand {
 
   struct ListKeys: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "list", abstract: "The keys in authorized_keys and the logins they open.")
+      commandName: "list", abstract: "The keys in authorized_keys and the logins they open.",
+      discussion: """
+        A key is taken for a login only when its options are exactly what keys add \
+        writes; any other key is flagged with the reason, and the exit status is 1.
+        """)
 
     @OptionGroup var options: KeysOptions
 
@@ -133,19 +141,20 @@ struct Keys: ParsableCommand {
         var unsafe = 0
         for line in AuthorizedKeys.parse(text) {
           let words: [String]
-          if let login = line.login {
+          // A login only for a key whose options are exactly etjanst's; any other
+          // key is flagged with the reason.
+          switch line.etjanstKey {
+          case .success(let key):
             let name =
-              m?.user(login: login)?.name ?? (language == .swedish ? "(okänd)" : "(unknown)")
-            words = [login, name, line.type, line.shortKey, line.comment]
-          } else {
+              m?.user(login: key.login)?.name ?? (language == .swedish ? "(okänd)" : "(unknown)")
+            words = [key.login, name, line.type, line.shortKey, line.comment]
+          case .failure(let flaw):
             unsafe += 1
             let warning =
-              language == .swedish
-              ? "VARNING: utan tvingat etjanst-kommando – ger skal och filen"
-              : "WARNING: no forced etjanst command – gives a shell and the file"
+              (language == .swedish ? "VARNING: " : "WARNING: ") + flaw.message(language)
             words = ["-", warning, line.type, line.shortKey, line.comment]
           }
-          print(TextCleaning.printable(words.joined(separator: "  ")))
+          Output.print(TextCleaning.printable(words.joined(separator: "  ")))
         }
         if unsafe > 0 { throw ExitCode(ExitStatus.problems.rawValue) }
       }

@@ -15,19 +15,27 @@ struct List: ParsableCommand {
   @Option(name: .long, help: "A table for people, CSV for spreadsheets, JSON for scripts.")
   var format: ExportFormat = .table
 
-  @Flag(name: .long, help: "Every column in the table (the default table fits 100 columns).")
+  @Flag(
+    name: .long,
+    help:
+      "Every column in the table, whole (the default table fits the terminal's width; in a pipe nothing is cut)."
+  )
   var wide = false
 
   @Option(name: .long, help: "Only rows containing every word of TEXT.")
   var filter: String?
 
-  @Option(name: .long, help: "Only this department (name, a unique part of it, or id).")
+  @Option(
+    name: .long, help: "Only this department (name, a unique part of it, or id).",
+    completion: StoreCompletion.departments)
   var department: String?
 
   @Option(name: .long, help: "Orders only: those in this step (1-5) of guideline 6.")
   var step: Int?
 
-  @Option(name: .long, help: "audit only: entries by or about this person (login or staff id).")
+  @Option(
+    name: .long, help: "audit only: entries by or about this person (login or staff id).",
+    completion: StoreCompletion.logins)
   var person: String?
 
   @Option(name: .long, help: "audit only: entries saved on or after DATE (YYYY-MM-DD).")
@@ -49,6 +57,7 @@ struct List: ParsableCommand {
   func run() throws {
     let language = languageOption.language
     try reporting(language) {
+      try refuseOptionsThatDoNotApply()
       let (file, m, user) = try storeOptions.load()
       let options = ListOptions(
         filter: filter.map(TextCleaning.line), department: department.map(TextCleaning.line),
@@ -69,30 +78,80 @@ struct List: ParsableCommand {
       if kind == .audit && !visibility.seesAuditTrail {
         throw Failure(Visibility.auditTrailClosed)
       }
-      let table: ExportTable
+      let width = TerminalWidth.standardOutput
       switch kind {
       case .audit:
         var query = try auditQuery(m)
         query.viewer = visibility
-        let page = try file.auditPage(query, limit: Int.max)
-        table = ExportTable.audit(page.entries.reversed(), language).filtered(options.filter)
+        try streamAudit(file, query, filter: options.filter, language: language, width: width)
       case .export(let exportKind):
-        table = try exportKind.table(m, options)
+        let table = try exportKind.table(m, options)
+        Output.print(
+          try format.render(table, language: language, wide: wide, width: width), terminator: "")
       }
-      Output.print(try format.render(table, language: language, wide: wide), terminator: "")
     }
   }
 }
 
 extension List {
+  /// An option given for a kind it does nothing for is refused, naming the kinds it
+  /// is for, rather than ignored (`list services --step 2` would list every service).
+  func refuseOptionsThatDoNotApply() throws {
+    let exports = ExportKind.allCases.map(ListKind.export)
+    let options: [(name: String, given: Bool, kinds: [ListKind])] = [
+      ("--step", step != nil, [.export(.orders)]),
+      ("--department", department != nil, exports),
+      ("--person", person != nil, [.audit]),
+      ("--since", since != nil, [.audit]),
+      ("--service", service != nil, [.audit]),
+      ("--kind", changeKind != nil, [.audit]),
+    ]
+    for option in options where option.given && !option.kinds.contains(kind) {
+      let kinds = option.kinds.map(\.name).joined(separator: ", ")
+      throw Failure(
+        sv: "\(option.name) gäller inte list \(kind.name); bara list \(kinds)",
+        en: "\(option.name) does not apply to list \(kind.name); only to list \(kinds)")
+    }
+    if wide && format != .table {
+      throw Failure(
+        sv: "--wide gäller bara tabellen (--format table), inte --format \(format.rawValue)",
+        en: "--wide applies to the table only (--format table), not to --format \(format.rawValue)"
+      )
+    }
+  }
+
+  /// The trail, oldest first, written as it is read, a few hundred entries at a
+  /// time: a trail of a million entries in constant memory. Stops when standard
+  /// output fails (the command then fails with it).
+  func streamAudit(
+    _ file: StoreFile, _ query: AuditQuery, filter: String?, language: Language, width: Int?
+  ) throws {
+    var batch: [AuditEntry] = []
+    var first = true
+    var rows = false
+    // A part is written when it has rows, and at the end when none had (the heading).
+    func write(final: Bool) throws {
+      let table = ExportTable.audit(batch, language).filtered(filter)
+      batch.removeAll(keepingCapacity: true)
+      guard !table.rows.isEmpty || (final && first) else { return }
+      rows = rows || !table.rows.isEmpty
+      Output.print(
+        try format.part(table, first: first, language: language, wide: wide, width: width),
+        terminator: "")
+      first = false
+    }
+    try file.forEachAuditEntry(query) { entry in
+      batch.append(entry)
+      if batch.count >= 500 { try write(final: false) }
+      return !Output.failed
+    }
+    try write(final: true)
+    Output.print(format.end(rows: rows), terminator: "")
+  }
+
   /// The trail's filters from the options; a date or e-service that cannot be read
   /// is one line naming it.
   func auditQuery(_ m: Municipality) throws -> AuditQuery {
-    if case .export = kind, person != nil || since != nil || service != nil || changeKind != nil {
-      throw Failure(
-        sv: "--person, --since, --service och --kind gäller list audit",
-        en: "--person, --since, --service and --kind are for list audit")
-    }
     var query = AuditQuery()
     if let person = person.map(TextCleaning.line) {
       query.person = .find(person, in: m)
@@ -142,6 +201,14 @@ enum ListKind: ExpressibleByArgument, CaseIterable, Equatable {
       self = .export(kind)
     } else {
       return nil
+    }
+  }
+
+  /// The name as typed on the command line.
+  var name: String {
+    switch self {
+    case .export(let kind): return kind.rawValue
+    case .audit: return "audit"
     }
   }
 

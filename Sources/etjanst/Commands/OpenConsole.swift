@@ -16,6 +16,11 @@ struct ConsoleLauncher {
   var keyUser: String? = nil
 
   func run() throws {
+    if demo && keyUser != nil {
+      throw Failure(
+        sv: "--user gäller bara konsolen i SSH-nyckelläget, inte med --demo",
+        en: "--user is only for the console in the SSH key mode, not with --demo")
+    }
     let path: String
     var demoFolder: URL?
     if demo {
@@ -91,6 +96,15 @@ struct ConsoleLauncher {
   /// no terminal and no TERM (ssh allocates one only for a login shell or with -t):
   /// the way out then is ssh -t, not a TERM value.
   private func takeTerminal() throws -> CursesTerminal {
+    // A console drawn into a pipe or a file is escape codes nobody reads. (With no
+    // terminal at all and no TERM, over SSH without -t, the line below says more.)
+    let sshWithoutTerminal =
+      isatty(STDIN_FILENO) == 0 && (ProcessInfo.processInfo.environment["TERM"] ?? "").isEmpty
+    guard isatty(STDOUT_FILENO) == 1 || sshWithoutTerminal else {
+      throw Failure(
+        sv: "konsolen behöver en terminal på standard ut; för skript finns list, check och report",
+        en: "the console needs a terminal on standard output; scripts have list, check and report")
+    }
     do {
       return try CursesTerminal()
     } catch let error as TerminalSetupError {

@@ -5,9 +5,9 @@ import Foundation
 /// `etjanst report`: what needs attention, and the guideline's goals in figures.
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "What needs attention, and the guideline's goals in figures (txt or md).")
+    abstract: "What needs attention, and the guideline's goals in figures (txt, md or json).")
 
-  @Option(name: .long, help: "Plain text or Markdown.")
+  @Option(name: .long, help: "Plain text, Markdown, or JSON for monitoring.")
   var format: ReportFormat = .txt
 
   @OptionGroup var languageOption: LanguageOption
@@ -18,16 +18,25 @@ struct Report: ParsableCommand {
     try reporting(languageOption.language) {
       let now = Date()
       let (m, findings, _) = try storeOptions.loadWithFindings(at: now)
+      let language = languageOption.language
+      if format == .json {
+        Output.print(
+          try MonitoringJSON.text(
+            MonitoringJSON.ReportObject(
+              municipality: m.name, date: Day(now).description, goals: .init(GoalFigures(m)),
+              findings: findings.map { MonitoringJSON.FindingObject($0, language) })),
+          terminator: "")
+        return
+      }
       Output.print(
-        ReportText.render(
-          m, findings: findings, now: now, format: format, language: languageOption.language),
+        ReportText.render(m, findings: findings, now: now, format: format, language: language),
         terminator: "")
     }
   }
 }
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case txt, md
+  case txt, md, json
 }
 
 enum ReportText {

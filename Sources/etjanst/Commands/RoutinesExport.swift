@@ -20,10 +20,14 @@ struct Routines: ParsableCommand {
     @Option(name: .long, help: "Markdown, HTML or plain text.")
     var format: RoutineExportFormat
 
-    @Option(name: .long, help: "Only this department (name, a unique part of it, or id).")
+    @Option(
+      name: .long, help: "Only this department (name, a unique part of it, or id).",
+      completion: StoreCompletion.departments)
     var department: String?
 
-    @Option(name: .long, help: "Write to this file instead of standard output.")
+    @Option(
+      name: .long, help: "Write to this file (created 0600) instead of standard output (-).",
+      completion: .file())
     var output: String?
 
     @OptionGroup var languageOption: LanguageOption
@@ -33,16 +37,13 @@ struct Routines: ParsableCommand {
     func run() throws {
       let language = languageOption.language
       try reporting(language) {
-        let (_, m, _) = try storeOptions.load()
+        let target = try OutputTarget(output)
+        let (file, m, _) = try storeOptions.load()
         let text = try RoutineExport.render(
           m, format: format, department: department.map(TextCleaning.line), today: Day(Date()),
           language: language)
-        if let output {
-          // Contacts' names and numbers: 0600 like every file the program writes.
-          try OutputFile.write(Data(text.utf8), to: output)
-        } else {
-          Output.print(text, terminator: "")
-        }
+        // Contacts' names and numbers: a file is 0600 from the start (OutputFile); - is standard output.
+        try target.write(text, sparing: file)
       }
     }
   }

@@ -75,7 +75,7 @@ struct Staff: ParsableCommand {
 
 /// What both first-day imports take.
 struct SetupImportOptions: ParsableArguments {
-  @Argument(help: "The CSV file.")
+  @Argument(help: "The CSV file (- for standard input).", completion: .file())
   var file: String
 
   @Flag(name: .customLong("dry-run"), help: "Say what would change, and change nothing.")
@@ -84,6 +84,8 @@ struct SetupImportOptions: ParsableArguments {
   @OptionGroup var language: LanguageOption
 
   @OptionGroup var store: StoreOptions
+
+  @OptionGroup var lockWait: LockWaitOption
 }
 
 /// The one way both first-day imports run: the file parsed against the loaded store
@@ -104,7 +106,8 @@ struct SetupImport {
 
   func run(parse: (String, Municipality) throws -> ImportPlan) throws {
     let (store, m, user) = try options.store.load()
-    let text = try InputFile.text(file)
+    options.lockWait.apply(to: store, language)
+    let text = try CommandInput.text(file)
     let plan: ImportPlan
     do {
       plan = try parse(text, m)
@@ -151,6 +154,6 @@ struct SetupImport {
     if dryRun {
       lines.append(sv ? "Inget ändrades (--dry-run)." : "Nothing was changed (--dry-run).")
     }
-    for line in lines { print(TextCleaning.printable(line)) }
+    for line in lines { Output.print(TextCleaning.printable(line)) }
   }
 }

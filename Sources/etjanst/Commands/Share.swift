@@ -17,10 +17,13 @@ struct Share: ParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
+  @OptionGroup var lockWait: LockWaitOption
+
   func run() throws {
     let language = languageOption.language
     try reporting(language) {
       let (file, _, user) = try storeOptions.load()
+      lockWait.apply(to: file, language)
       try file.share(group: group, actor: Actor(user), now: Date())
       Output.print(
         language == .swedish

@@ -5,7 +5,9 @@ import Foundation
 
 /// `--store PATH`, shared by every command.
 struct StoreOptions: ParsableArguments {
-  @Option(name: .long, help: "The store file (else $ETJANST_STORE, else the default file).")
+  @Option(
+    name: .long, help: "The store file (else $ETJANST_STORE, else the default file).",
+    completion: .file(extensions: ["plist"]))
   var store: String?
 
   var location: StoreLocation { StoreLocation.resolve(explicit: store) }

@@ -8,9 +8,14 @@ import Foundation
 /// realistic demo data dated from today, or a made-up region to feel the size.
 struct WriteDemo: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "demo", abstract: "Write a demo store (never overwrites a file).")
+    commandName: "demo", abstract: "Write a demo store (never overwrites a file).",
+    discussion: """
+      Refuses, changing nothing, when anything is at PATH already, or when PATH is a \
+      store's lock, audit trail or backup. To start again from the demo, remove the old \
+      store and the files beside it first.
+      """)
 
-  @Option(name: .long, help: "Where to write the demo store.")
+  @Option(name: .long, help: "Where to write the demo store (a new file).", completion: .file())
   var output: String
 
   @Option(
@@ -24,7 +29,16 @@ struct WriteDemo: ParsableCommand {
 
   func run() throws {
     try reporting(languageOption.language) {
+      guard output != "-" else {
+        throw Failure(
+          sv: "--output -: demoregistret skrivs till en fil, inte till standard ut",
+          en: "--output -: the demo store is written to a file, not to standard output")
+      }
       let location = StoreLocation.resolve(explicit: output)
+      try OutputTarget.checkFolder(of: location.path)
+      // Like every file named for output, never a store's own file; the store itself
+      // is created new (link(2)), so nothing at the path is ever overwritten.
+      try OutputFile.check(location.path)
       try DemoStore.write(to: location.path, now: Date(), scale: scale)
       Output.print(location.path)
     }

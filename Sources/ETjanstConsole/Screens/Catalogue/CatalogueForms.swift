@@ -43,16 +43,19 @@ enum CatalogueForms {
     let title = service.map { CatalogueTexts.editTitle($0.name) } ?? CatalogueTexts.newTitle
     var fields = form.fields
     // A new entry's status is not the entity's field: it is published only by
-    // registering one that already runs (guideline 6).
+    // registering one that already runs (guideline 6), which asks why (last, where the
+    // refusal that asks for it moves the focus).
     if service == nil {
       let at = (fields.firstIndex { $0.name == F.category.name } ?? 3) + 1
       fields.insert(newStatus.field(.set(.ordered)), at: min(at, fields.count))
+      fields.append(registrationReason.field(""))
     }
     return FormOverlay(title: title, fields: fields) { values, _ in
       guard let service else {
         let new = try form.entity(values)
         switch try values[newStatus] {
-        case .registerRunning: return RegisterRunningEService(draft(new))
+        case .registerRunning:
+          return RegisterRunningEService(draft(new), reason: try values[registrationReason])
         case .set(let status): return AddEService(draft(new), status: status)
         }
       }
@@ -87,22 +90,31 @@ enum CatalogueForms {
         + [(.registerRunning, CatalogueTexts.registerRunning)])
   }
 
-  /// `t`: the statuses, and for a service never published and without an open order,
-  /// registering it as already running. While an order is open, choosing Published
-  /// is refused beside the field: its step 5 publishes.
+  /// Why an e-service is registered as already running; the rule asks for it.
+  static var registrationReason: FormInput<String> {
+    FormInput.text(RegisterRunningEService.reasonField, CatalogueTexts.registrationReason)
+  }
+
+  /// `t`: the statuses, and for a service etjanst did not know from its start (no
+  /// status history), never published and without an open order, registering it as
+  /// already running, with why. While an order is open, choosing Published is refused
+  /// beside the field: its step 5 publishes.
   static func status(_ s: EService, _ state: AppState) -> FormOverlay {
     if PublicationRule.openOrder(for: s.id, in: state.data) == nil
-      && !PublicationRule.wasEverPublished(s)
+      && !PublicationRule.wasEverPublished(s) && s.statusHistory.isEmpty
     {
       let input = FormInput.choice(
         "status", CatalogueTexts.status,
         ServiceStatus.allCases.map { (StatusChoice.set($0), $0.label) }
           + [(.registerRunning, CatalogueTexts.registerRunning)])
       return FormOverlay(
-        title: CatalogueTexts.statusTitle(s.name), fields: [input.field(.set(s.status))]
+        title: CatalogueTexts.statusTitle(s.name),
+        fields: [input.field(.set(s.status)), registrationReason.field("")]
       ) { values, _ in
         switch try values[input] {
-        case .registerRunning: return RegisterRunningEService(existing: s.id, name: s.name)
+        case .registerRunning:
+          return RegisterRunningEService(
+            existing: s.id, name: s.name, reason: try values[registrationReason])
         case .set(let status):
           return status == s.status ? nil : SetServiceStatus(s.id, to: status, name: s.name)
         }

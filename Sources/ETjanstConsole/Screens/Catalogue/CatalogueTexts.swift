@@ -40,6 +40,8 @@ enum CatalogueTexts {
       return T(sv: "registrerad som redan i drift", en: "registered as already running")
     }
   }
+  static let registrationReason = T(
+    sv: "Skäl, om redan i drift", en: "Why, if already running")
   static let registerRunning = T(
     sv: "Publicerad – redan i drift", en: "Published – already running")
   static let helpStatus = T(
@@ -85,6 +87,10 @@ enum CatalogueTexts {
       return T(
         sv: "Flagga: publicerad utan e-tjänsteägare (4)",
         en: "Flag: published with no service owner (4)")
+    case .registeredUnreviewed:
+      return T(
+        sv: "Flagga: registrerad som redan i drift, inte granskad sedan (6)",
+        en: "Flag: registered as already running, not reviewed since (6)")
     }
   }
 

@@ -1,0 +1,8 @@
+#ifndef ETJANST_BUILD_INFO_H
+#define ETJANST_BUILD_INFO_H
+
+/// The commit the program was built from, as the build passed it
+/// (-Xcc -DETJANST_COMMIT="..."; scripts/commit-flags), or "" when it was not.
+const char *etjanst_build_commit(void);
+
+#endif

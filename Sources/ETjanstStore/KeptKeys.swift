@@ -1,0 +1,192 @@
+import ETjanstDomain
+import Foundation
+
+/// Keys this program does not know, found inside a value it does know (an entity, the
+/// municipality's contacts or settings, and anything nested in them), kept as read so
+/// that a save writes them back: what a newer program of the same schema added
+/// survives an older one's save, edited entity or not, XML file or binary.
+///
+/// Found without encoding every entity again: the decoders count the keys they look
+/// up (`KeyTally`), and only an entity whose file held more keys than that is encoded
+/// to find which (`difference`). Written back by `merged(into:)`, where the writer
+/// sorts them in with the rest.
+struct KeptKeys: Sendable, Equatable {
+  /// This dictionary's unknown keys, as read.
+  var own = PropertyList.Dict()
+  /// Deeper: under a known key of this dictionary, or an item of this list (found
+  /// again by its anchor, the item's id or other key, when it has one, so an item
+  /// moved by an edit keeps its own keys).
+  var inside: [(step: Step, kept: KeptKeys)] = []
+
+  enum Step: Equatable, Sendable {
+    case key(String)
+    case item(Int, anchor: Anchor?)
+  }
+
+  /// What identifies an item of a list: the first of these keys it has, and its value.
+  struct Anchor: Equatable, Sendable {
+    var key: String
+    var value: PropertyList
+
+    static let keys = ["id", "service", "step", "department", "login"]
+
+    init?(_ item: PropertyList) {
+      guard case .dict(let d) = item else { return nil }
+      for key in Self.keys {
+        if let value = d[key] {
+          (self.key, self.value) = (key, value)
+          return
+        }
+      }
+      return nil
+    }
+  }
+
+  static func == (a: KeptKeys, b: KeptKeys) -> Bool {
+    a.own == b.own && a.inside.count == b.inside.count
+      && zip(a.inside, b.inside).allSatisfy { $0.step == $1.step && $0.kept == $1.kept }
+  }
+
+  /// What `read` holds that `known` (the same value as this program encodes it) does
+  /// not; nil when nothing.
+  static func difference(_ read: PropertyList, _ known: PropertyList) -> KeptKeys? {
+    var kept = KeptKeys()
+    switch (read, known) {
+    case (.dict(let r), .dict(let k)):
+      for entry in r.entries {
+        if let knownValue = k[entry.key] {
+          if let deeper = difference(entry.value, knownValue) {
+            kept.inside.append((.key(entry.key), deeper))
+          }
+        } else {
+          kept.own.entries.append(entry)
+        }
+      }
+    case (.array(let r), .array(let k)):
+      // An item is compared with the item of the same anchor (the program may keep a
+      // list in an order of its own), else with the one at its place.
+      for (index, item) in r.enumerated() {
+        let anchor = Anchor(item)
+        let counterpart =
+          anchor.flatMap { anchor in k.first { Anchor($0) == anchor } }
+          ?? (anchor == nil && index < k.count ? k[index] : nil)
+        if let counterpart, let deeper = difference(item, counterpart) {
+          kept.inside.append((.item(index, anchor: anchor), deeper))
+        }
+      }
+    default:
+      return nil
+    }
+    return kept.own.entries.isEmpty && kept.inside.isEmpty ? nil : kept
+  }
+
+  /// `value` with the kept keys put back where they were read; a key the value holds
+  /// now (known after all) wins, and an item that is gone takes its keys with it.
+  func merged(into value: PropertyList) -> PropertyList {
+    switch value {
+    case .dict(var d):
+      for entry in own.entries where d[entry.key] == nil { d.entries.append(entry) }
+      for (step, kept) in inside {
+        guard case .key(let key) = step, let v = d[key] else { continue }
+        d[key] = kept.merged(into: v)
+      }
+      return .dict(d)
+    case .array(var items):
+      for (step, kept) in inside {
+        guard case .item(let index, let anchor) = step else { continue }
+        let target =
+          anchor.map { anchor in items.firstIndex { Anchor($0) == anchor } }
+          ?? (index < items.count ? index : nil)
+        if let target { items[target] = kept.merged(into: items[target]) }
+      }
+      return .array(items)
+    default:
+      return value
+    }
+  }
+}
+
+/// The keys the decoders of one entity looked up and found (`StoreCodec.In`).
+final class KeyTally {
+  var count = 0
+}
+
+extension PropertyList {
+  /// The keys of every dictionary in this value, however deep.
+  var keyCount: Int {
+    switch self {
+    case .dict(let d): return d.entries.reduce(d.entries.count) { $0 + $1.value.keyCount }
+    case .array(let items): return items.reduce(0) { $0 + $1.keyCount }
+    default: return 0
+    }
+  }
+}
+
+/// The kept keys of the entities in the municipality's lists, by list and entity id.
+struct EntityKeys: Sendable, Equatable {
+  var byList: [String: [String: KeptKeys]] = [:]
+
+  var isEmpty: Bool { byList.values.allSatisfy(\.isEmpty) }
+
+  /// `encode`, with each entity's kept keys put back.
+  func encoder<T: StoredEntity>(_ list: String, _ encode: @escaping (T) -> PropertyList)
+    -> (T) -> PropertyList
+  {
+    guard let kept = byList[list], !kept.isEmpty else { return encode }
+    return { value in
+      let tree = encode(value)
+      guard let keys = kept[value.storedID] else { return tree }
+      return keys.merged(into: tree)
+    }
+  }
+}
+
+/// An entity of one of the municipality's lists: the list's key in the file and the
+/// id its kept keys are filed under.
+protocol StoredEntity: Equatable, Sendable {
+  static var listKey: String { get }
+  var storedID: String { get }
+  /// As the store's writer writes it (StoreCodec).
+  var stored: PropertyList { get }
+}
+
+extension User: StoredEntity {
+  static var listKey: String { "users" }
+  var storedID: String { login }
+  var stored: PropertyList { StoreCodec.encode(self) }
+}
+extension Department: StoredEntity {
+  static var listKey: String { "departments" }
+  var storedID: String { id.rawValue }
+  var stored: PropertyList { StoreCodec.encode(self) }
+}
+extension EService: StoredEntity {
+  static var listKey: String { "services" }
+  var storedID: String { id.rawValue }
+  var stored: PropertyList { StoreCodec.encode(self) }
+}
+extension StaffMember: StoredEntity {
+  static var listKey: String { "staff" }
+  var storedID: String { id.rawValue }
+  var stored: PropertyList { StoreCodec.encode(self) }
+}
+extension Case: StoredEntity {
+  static var listKey: String { "cases" }
+  var storedID: String { id.rawValue }
+  var stored: PropertyList { StoreCodec.encode(self) }
+}
+extension ServiceOrder: StoredEntity {
+  static var listKey: String { "orders" }
+  var storedID: String { id.rawValue }
+  var stored: PropertyList { StoreCodec.encode(self) }
+}
+extension RefusedOrder: StoredEntity {
+  static var listKey: String { "refusedOrders" }
+  var storedID: String { id.rawValue }
+  var stored: PropertyList { StoreCodec.encode(self) }
+}
+extension Outage: StoredEntity {
+  static var listKey: String { "outages" }
+  var storedID: String { id.rawValue }
+  var stored: PropertyList { StoreCodec.encode(self) }
+}
