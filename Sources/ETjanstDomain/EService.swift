@@ -31,6 +31,11 @@ public struct EService: Codable, Sendable, Equatable, Identifiable {
   public var reviewIntervalMonths: Int
   /// Errors and revision needs reported by the department (4).
   public var reports: [ServiceReport]
+  /// Whether the e-service processes personal data (GDPR).
+  public var processesPersonalData = false
+  /// The day the e-service was entered in the municipality's register of processing
+  /// (GDPR article 30); nil while it is not there.
+  public var inProcessingRegister: Day? = nil
 
   public static let openEPlatform = "Open ePlatform"
 
@@ -167,4 +172,129 @@ public struct ServiceReport: Codable, Sendable, Equatable, Identifiable {
 public enum ReportKind: String, Codable, Sendable, CaseIterable {
   case error
   case revisionNeed
+}
+
+// MARK: - The e-service's fields
+
+private typealias T = LocalizedText
+
+/// Every field of an e-service, declared once: its name and label, its key in the
+/// store, its kind (the factory: text and its cleaning, a number and its range, a
+/// day, a choice, a reference, a nested value or list), and its column in `list
+/// services` and `services import` with the other names an import takes for it.
+/// The store's coding, its validation, the export, the import and the catalogue's
+/// form are built from these (ARCHITECTURE.md, "Adding a field").
+extension EService: FieldedEntity {
+  public static let entityType = "eService"
+  public var entityKey: EntityID<EService> { id }
+  public func readableName(in m: Municipality) -> String { name }
+
+  public enum Fields {
+    public static let id = Field<EService, EntityID<EService>>(
+      "id", T(sv: "Id", en: "Id"), \.id
+    ) { v, _ in T(verbatim: v.rawValue) }.column(imported: false)
+    public static let name = Field.text("name", T(sv: "Namn", en: "Name"), \EService.name)
+      .column(table: true, importNames: ["e-tjänst", "e-service"])
+    public static let department = Field.department(
+      "department", T(sv: "Förvaltning", en: "Department"), \EService.department
+    ).column(table: true)
+    public static let audience = Field<EService, Audience>(
+      "audience", T(sv: "Målgrupp", en: "Audience"), \.audience
+    ) { v, _ in v.label }.column()
+    public static let category = Field.text(
+      "category", T(sv: "Kategori", en: "Category"), \EService.category
+    ).column()
+    public static let status = Field<EService, ServiceStatus>(
+      "status", T(sv: "Status", en: "Status"), \.status
+    ) { v, _ in v.label }.column()
+    public static let statusHistory = Field<EService, [StatusChange]>(
+      "statusHistory", T(sv: "Statushistorik", en: "Status history"), \.statusHistory
+    ) { v, _ in
+      guard let last = v.last else { return T(verbatim: "") }
+      return T(
+        sv: "\(last.status.label.sv) \(FieldTexts.time(last.at)) (\(last.by))",
+        en: "\(last.status.label.en) \(FieldTexts.time(last.at)) (\(last.by))")
+    }
+    public static let platform = Field.text(
+      "platform", T(sv: "Plattform", en: "Platform"), \EService.platform
+    ).column()
+    public static let flowFamilyID = Field.text(
+      "flowFamilyID", T(sv: "Flödesfamilj", en: "Flow family"), \EService.flowFamilyID
+    ).column("flowFamilyId", importNames: ["flow family id"])
+    public static let address = Field.text(
+      "address", T(sv: "Adress", en: "Address"), \EService.address
+    ).column(importNames: ["url"])
+    public static let roles = Field.nested("roles", T(sv: "Roller", en: "Roles"), \EService.roles)
+    /// One named role, as a field of its own ("roles.serviceOwner").
+    public static func role(_ role: ServiceRole) -> Field<EService, PersonRef?> {
+      roles.appending(ServiceRoles.field(role))
+    }
+    public static let needsELegitimation = Field.flag(
+      "needsELegitimation", T(sv: "E-legitimation", en: "E-identification"),
+      \EService.needsELegitimation
+    ).column()
+    public static let needsSigning = Field.flag(
+      "needsSigning", T(sv: "Underskrift", en: "Signing"), \EService.needsSigning
+    ).column(importNames: ["signering"])
+    public static let paperFormsReplaced = Field.lines(
+      "paperFormsReplaced", T(sv: "Ersatta pappersblanketter", en: "Paper forms replaced"),
+      \EService.paperFormsReplaced
+    ).column(importNames: ["ersätter blanketter"])
+    public static let automated = Field.flag(
+      "automated", T(sv: "Automatiserad", en: "Automated"), \EService.automated
+    ).column()
+    public static let yearlyCaseVolume = Field.number(
+      "yearlyCaseVolume", T(sv: "Ärenden per år", en: "Cases per year"),
+      \EService.yearlyCaseVolume
+    ).ranged(StoredRange.volume).column(importNames: ["cases a year"])
+    public static let handlingDaysBefore = Field.number(
+      "handlingDaysBefore", T(sv: "Handläggningsdagar före", en: "Handling days before"),
+      \EService.handlingDaysBefore
+    ).ranged(StoredRange.days).column()
+    public static let handlingDaysAfter = Field.number(
+      "handlingDaysAfter", T(sv: "Handläggningsdagar efter", en: "Handling days after"),
+      \EService.handlingDaysAfter
+    ).ranged(StoredRange.days).column()
+    public static let legalNote = Field.text(
+      "legalNote", T(sv: "Lagkrav", en: "Legal requirements"), \EService.legalNote,
+      cleaning: .multiline
+    ).column()
+    public static let lastReviewed = Field.day(
+      "lastReviewed", T(sv: "Senast granskad", en: "Last reviewed"), \EService.lastReviewed
+    ).column()
+    public static let reviewIntervalMonths = Field.number(
+      "reviewIntervalMonths", T(sv: "Granskningsintervall (mån)", en: "Review interval (months)"),
+      \EService.reviewIntervalMonths
+    ).ranged(StoredRange.months).column(importNames: ["granskas var (mån.)"])
+    public static let reports = Field.keyed(
+      "reports", T(sv: "Rapporter", en: "Reports"), \EService.reports)
+    public static let processesPersonalData = Field.flag(
+      "processesPersonalData", T(sv: "Behandlar personuppgifter", en: "Processes personal data"),
+      \EService.processesPersonalData
+    ).absent(means: false).column(importNames: ["personuppgifter", "personal data"])
+    public static let inProcessingRegister = Field.day(
+      "inProcessingRegister",
+      T(sv: "I registerförteckningen", en: "In the register of processing"),
+      \EService.inProcessingRegister
+    ).column(importNames: ["registerförteckning", "register of processing"])
+  }
+
+  public static let fields: [AnyField<EService>] = [
+    Fields.name.erased, Fields.department.erased, Fields.audience.erased,
+    Fields.category.erased, Fields.status.erased, Fields.statusHistory.erased,
+    Fields.platform.erased, Fields.flowFamilyID.erased, Fields.address.erased,
+    Fields.roles.erased, Fields.needsELegitimation.erased, Fields.needsSigning.erased,
+    Fields.paperFormsReplaced.erased, Fields.automated.erased, Fields.yearlyCaseVolume.erased,
+    Fields.handlingDaysBefore.erased, Fields.handlingDaysAfter.erased, Fields.legalNote.erased,
+    Fields.lastReviewed.erased, Fields.reviewIntervalMonths.erased, Fields.reports.erased,
+    Fields.processesPersonalData.erased, Fields.inProcessingRegister.erased,
+  ]
+
+  public static let storedFields = [Fields.id.erased] + fields
+
+  /// The fields a user sets in the catalogue's form (`EServiceDraft`): all but the
+  /// id, the status, its history and the reports, which have commands of their own.
+  public static let draftFields: [AnyField<EService>] = fields.filter {
+    !["status", "statusHistory", "reports"].contains($0.name)
+  }
 }

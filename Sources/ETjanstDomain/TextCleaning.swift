@@ -4,6 +4,17 @@ import Foundation
 /// the boundary. ncurses shows ESC as ^[ but lets CR move the cursor and passes
 /// U+202E through, and a CSV cell can carry anything, so this is the program's job.
 public enum TextCleaning {
+  /// How a field's text is cleaned: as one line or as several.
+  public enum Kind: Sendable, Equatable {
+    case line
+    case multiline
+  }
+
+  /// `text` cleaned as `kind` says.
+  public static func clean(_ text: String, _ kind: Kind) -> String {
+    kind == .line ? line(text) : multiline(text)
+  }
+
   /// What replaces a control character, so the user sees that something was there.
   public static let replacement: Character = "\u{FFFD}"
 

@@ -37,7 +37,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
       wide
       ? Array(table.columns.indices)
       : (table.narrow ?? table.columns).compactMap { table.columns.firstIndex(of: $0) }
-    let header = shown.map { ColumnLabel.text(table.columns[$0], language) }
+    let header = shown.map { i in
+      table.label(table.columns[i]).map { $0(language) } ?? table.columns[i]
+    }
     var cells =
       [header]
       + table.rows.map { row in shown.map { TextCleaning.printable(row[$0].display(language)) } }

@@ -8,46 +8,24 @@ extension ExportTable {
     let department = try options.departmentID(in: m)
     let services = m.catalogue.filter { department == nil || $0.department == department }
       .sortedSwedish { $0.name }
-    func person(_ ref: PersonRef?) -> ExportValue { ref.map { .text(m.personName($0)) } ?? .none }
-    /// The staff member's id beside the name; nil for an outside person.
-    func personID(_ ref: PersonRef?) -> ExportValue {
-      if case .staff(let id)? = ref { return .text(id.rawValue) }
-      return .none
-    }
-    let owners: [(String, KeyPath<ServiceRoles, PersonRef?>)] = [
-      ("processOwner", \.processOwner), ("serviceOwner", \.serviceOwner),
-      ("informationOwner", \.informationOwner), ("dataController", \.dataController),
-      ("contactPerson", \.contactPerson),
-    ]
-    return ExportTable(
-      columns: [
-        "id", "name", "department", "departmentId", "audience", "category", "status",
-        "statusLabel", "statusSince", "platform", "onOpenEPlatform", "flowFamilyId", "address",
-      ] + owners.flatMap { [$0.0, $0.0 + "Id"] } + [
-        "serviceOwnerName", "needsELegitimation", "needsSigning", "automated",
-        "paperFormsReplaced", "yearlyCaseVolume", "handlingDaysBefore", "handlingDaysAfter",
-        "lastReviewed", "reviewIntervalMonths", "reviewDue", "openReports", "reports", "flags",
-        "legalNote",
-      ],
-      rows: services.map { s in
-        [
-          .text(s.id.rawValue), .text(s.name), .text(m.departmentName(s.department)),
-          .text(s.department.rawValue), .label(s.audience, s.audience.label), .text(s.category),
-          .label(s.status, s.status.label), .text(s.status.label(options.language)),
-          .optional(s.statusSince), .text(s.platform), .bool(s.isOnOpenEPlatform),
-          .text(s.flowFamilyID), .text(s.address),
-        ] + owners.flatMap { [person(s.roles[keyPath: $0.1]), personID(s.roles[keyPath: $0.1])] }
-          + [
-            .text(m.personShortName(s.roles.serviceOwner)), .bool(s.needsELegitimation),
-            .bool(s.needsSigning), .bool(s.automated), .list(s.paperFormsReplaced),
-            .optional(s.yearlyCaseVolume), .optional(s.handlingDaysBefore),
-            .optional(s.handlingDaysAfter), .optional(s.lastReviewed),
-            .number(s.reviewIntervalMonths), .optional(s.reviewDue),
-            .number(s.openReports.count), .number(s.reports.count),
-            flags(m.flags(of: s, today: options.today)), .text(s.legalNote),
-          ]
-      },
-      narrow: ["name", "department", "statusLabel", "serviceOwnerName", "flags"])
+    return fielded(
+      services, EService.storedFields, m,
+      derived: [
+        DerivedColumn(key: "statusLabel", after: "status", inTable: true) {
+          .text($0.status.label(options.language))
+        },
+        DerivedColumn(key: "statusSince", after: "status") { .optional($0.statusSince) },
+        DerivedColumn(key: "onOpenEPlatform", after: "platform") { .bool($0.isOnOpenEPlatform) },
+        DerivedColumn(key: "serviceOwnerName", after: "contactPersonId", inTable: true) {
+          .text(m.personShortName($0.roles.serviceOwner))
+        },
+        DerivedColumn(key: "reviewDue", after: "reviewIntervalMonths") { .optional($0.reviewDue) },
+        DerivedColumn(key: "openReports", after: nil) { .number($0.openReports.count) },
+        DerivedColumn(key: "reports", after: nil) { .number($0.reports.count) },
+        DerivedColumn(key: "flags", after: nil, inTable: true) {
+          flags(m.flags(of: $0, today: options.today))
+        },
+      ])
   }
 
   /// The flags' stable keys, read as their labels.

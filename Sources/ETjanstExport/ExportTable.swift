@@ -11,11 +11,23 @@ public struct ExportTable: Sendable, Equatable {
   /// The columns of the default text table, narrow enough for an 80–100 column
   /// terminal; `--wide`, CSV and JSON have them all. Nil: every column.
   public var narrow: [String]?
+  /// Headings of columns made from an entity's fields (their labels); the other
+  /// columns' are `ColumnLabel`'s.
+  public var labels: [String: LocalizedText]
 
-  public init(columns: [String], rows: [[ExportValue]], narrow: [String]? = nil) {
+  public init(
+    columns: [String], rows: [[ExportValue]], narrow: [String]? = nil,
+    labels: [String: LocalizedText] = [:]
+  ) {
     self.columns = columns
     self.rows = rows
     self.narrow = narrow
+    self.labels = labels
+  }
+
+  /// The heading of `column`, if it has one.
+  public func label(_ column: String) -> LocalizedText? {
+    labels[column] ?? ColumnLabel.label(column)
   }
 
   /// Keeps the rows whose text contains every word of `filter` (Swedish-aware).
@@ -28,7 +40,7 @@ public struct ExportTable: Sendable, Equatable {
         let text = row.map(\.text).joined(separator: " ")
         return words.allSatisfy { SwedishCollation.contains(text, $0) }
       },
-      narrow: narrow)
+      narrow: narrow, labels: labels)
   }
 }
 

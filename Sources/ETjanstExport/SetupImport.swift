@@ -34,36 +34,37 @@ public struct ImportPlan: Sendable {
 /// catalogue that runs already). `etjanst list services --format csv` writes a file
 /// this reads back.
 public enum ServiceImport {
-  static let known: [String: [String]] = [
-    "name": ["name", "namn", "e-tjänst", "e-service"],
-    "department": ["department", "förvaltning"],
-    "status": ["status"],
-    "audience": ["audience", "målgrupp"],
-    "category": ["category", "kategori"],
-    "platform": ["platform", "plattform"],
-    "flowFamilyId": ["flowfamilyid", "flödesfamilj", "flow family id"],
-    "address": ["address", "adress", "url"],
-    "processOwner": ["processowner", "processägare"],
-    "serviceOwner": ["serviceowner", "e-tjänsteägare"],
-    "informationOwner": ["informationowner", "informationsägare"],
-    "dataController": ["datacontroller", "personuppgiftsansvarig"],
-    "contactPerson": ["contactperson", "kontaktperson"],
-    "needsELegitimation": ["needselegitimation", "e-legitimation"],
-    "needsSigning": ["needssigning", "signering", "underskrift"],
-    "automated": ["automated", "automatiserad"],
-    "yearlyCaseVolume": ["yearlycasevolume", "ärenden per år"],
-    "lastReviewed": ["lastreviewed", "senast granskad"],
-  ]
+  /// The columns read, from the e-service's field declarations: each under its
+  /// `list services` key, its labels and the other names a platform uses.
+  static let columns = FieldColumns.imports(EService.storedFields)
+
+  static let known = Dictionary(uniqueKeysWithValues: columns.map { ($0.key, $0.names) })
+
+  /// The columns' keys, for the help.
+  public static var columnKeys: [String] { columns.map(\.key) }
 
   public static func parse(_ text: String, _ m: Municipality) throws -> ImportPlan {
+    let required = ["name", "department"]
     let file = try ImportFile(
-      text, known: known, secondary: ImportFile.secondary, required: ["name", "department"])
+      text, known: known, secondary: ImportFile.secondary, required: required)
     var plan = ImportPlan()
     var seen: [String: Int] = [:]
+    let context = ImportContext(
+      municipality: m, delimiter: file.delimiter, what: LocalizedText(verbatim: ""))
     try file.eachRecord { record, cell in
       let line = record.line
-      let name = TextCleaning.line(cell("name"))
-      let department = try ImportValue.department(cell("department"), m)
+      // A published e-service in the file already runs on the platform (the
+      // status a file without one stands for).
+      var s = EService(
+        id: EntityID(""), name: "", department: EntityID(""), status: .published, platform: "",
+        reviewIntervalMonths: m.settings.serviceReviewIntervalMonths)
+      for column in columns {
+        let text = cell(column.key)
+        if text.isEmpty && !required.contains(column.key) { continue }
+        try column.read(&s, text, context)
+      }
+      let name = TextCleaning.line(s.name)
+      let department = s.department
       let key = "\(department.rawValue)/\(name.lowercased())"
       if let first = seen[key] {
         throw BadCell("\(name) finns redan på rad \(first)", "\(name) is already on line \(first)")
@@ -75,26 +76,8 @@ public enum ServiceImport {
         plan.skipped.append(.init(line: line, text: LocalizedText(verbatim: name)))
         return
       }
-      let status =
-        try ImportValue.choice(
-          cell("status"), ServiceStatus.allCases, key: \.rawValue, label: \.label,
-          what: LocalizedText(sv: "status", en: "status")) ?? .published
-      let audience =
-        try ImportValue.choice(
-          cell("audience"), Audience.allCases, key: \.rawValue, label: \.label,
-          what: LocalizedText(sv: "målgrupp", en: "audience")) ?? .external
-      var roles = ServiceRoles()
-      for (key, path) in Self.roles {
-        roles[keyPath: path] = person(cell(key), m)
-      }
-      let draft = EServiceDraft(
-        name: name, department: department, audience: audience, category: cell("category"),
-        platform: cell("platform"), flowFamilyID: cell("flowFamilyId"), address: cell("address"),
-        roles: roles, needsELegitimation: try ImportValue.bool(cell("needsELegitimation")),
-        needsSigning: try ImportValue.bool(cell("needsSigning")),
-        automated: try ImportValue.bool(cell("automated")),
-        yearlyCaseVolume: try ImportValue.count(cell("yearlyCaseVolume")),
-        lastReviewed: try ImportValue.day(cell("lastReviewed")))
+      let status = s.status
+      let draft = EServiceDraft(s)
       // A published e-service in the file already runs on the platform: it is
       // registered as such (guideline 6's one path to Published besides an order),
       // said in the summary, and flagged until a review is recorded.
@@ -119,14 +102,6 @@ public enum ServiceImport {
               en: "\(name) (\(departmentName), \(status.label.en))")))
     }
     return plan
-  }
-
-  static var roles: [(String, WritableKeyPath<ServiceRoles, PersonRef?>)] {
-    [
-      ("processOwner", \.processOwner), ("serviceOwner", \.serviceOwner),
-      ("informationOwner", \.informationOwner), ("dataController", \.dataController),
-      ("contactPerson", \.contactPerson),
-    ]
   }
 
   /// A staff member by login, or by "Name (login)" as `list services` writes them;

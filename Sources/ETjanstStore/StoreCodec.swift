@@ -98,56 +98,7 @@ enum StoreCodec {
     return o.value
   }
 
-  static func encode(_ s: EService) -> PropertyList {
-    var o = Out()
-    o["id"] = .string(s.id.rawValue)
-    o["name"] = .string(s.name)
-    o["department"] = .string(s.department.rawValue)
-    o["audience"] = .string(s.audience.rawValue)
-    o["category"] = .string(s.category)
-    o["status"] = .string(s.status.rawValue)
-    o["statusHistory"] = .array(
-      s.statusHistory.map { c in
-        var h = Out()
-        h["status"] = .string(c.status.rawValue)
-        h["at"] = .date(c.at)
-        h["by"] = .string(c.by)
-        return h.value
-      })
-    o["platform"] = .string(s.platform)
-    o["flowFamilyID"] = .string(s.flowFamilyID)
-    o["address"] = .string(s.address)
-    var roles = Out()
-    roles["processOwner"] = s.roles.processOwner.map(encode)
-    roles["serviceOwner"] = s.roles.serviceOwner.map(encode)
-    roles["informationOwner"] = s.roles.informationOwner.map(encode)
-    roles["dataController"] = s.roles.dataController.map(encode)
-    roles["contactPerson"] = s.roles.contactPerson.map(encode)
-    o["roles"] = roles.value
-    o["needsELegitimation"] = .bool(s.needsELegitimation)
-    o["needsSigning"] = .bool(s.needsSigning)
-    o["paperFormsReplaced"] = .array(s.paperFormsReplaced.map(PropertyList.string))
-    o["automated"] = .bool(s.automated)
-    o["yearlyCaseVolume"] = s.yearlyCaseVolume.map(PropertyList.integer)
-    o["handlingDaysBefore"] = s.handlingDaysBefore.map(PropertyList.integer)
-    o["handlingDaysAfter"] = s.handlingDaysAfter.map(PropertyList.integer)
-    o["legalNote"] = .string(s.legalNote)
-    o["lastReviewed"] = s.lastReviewed.map(day)
-    o["reviewIntervalMonths"] = .integer(s.reviewIntervalMonths)
-    o["reports"] = .array(
-      s.reports.map { r in
-        var p = Out()
-        p["id"] = .string(r.id.rawValue)
-        p["kind"] = .string(r.kind.rawValue)
-        p["reportedOn"] = day(r.reportedOn)
-        p["reportedBy"] = .string(r.reportedBy)
-        p["text"] = .string(r.text)
-        p["resolvedOn"] = r.resolvedOn.map(day)
-        p["resolution"] = .string(r.resolution)
-        return p.value
-      })
-    return o.value
-  }
+  static func encode(_ s: EService) -> PropertyList { EService.coders.encode(s) }
 
   static func encode(_ p: PersonRef) -> PropertyList {
     var o = Out()
@@ -453,37 +404,7 @@ enum StoreCodec {
   }
 
   static func service(_ f: In) throws(DecodeFailure) -> EService {
-    let roles = try f.dict("roles")
-    return EService(
-      id: try f.id("id"), name: try f.string("name"), department: try f.id("department"),
-      audience: try f.enumeration("audience"), category: try f.string("category"),
-      status: try f.enumeration("status"),
-      statusHistory: try f.list("statusHistory") { h throws(DecodeFailure) in
-        StatusChange(
-          status: try h.enumeration("status"), at: try h.date("at"), by: try h.string("by"))
-      },
-      platform: try f.string("platform"), flowFamilyID: try f.string("flowFamilyID"),
-      address: try f.string("address"),
-      roles: ServiceRoles(
-        processOwner: try roles.optionalDict("processOwner").map(person),
-        serviceOwner: try roles.optionalDict("serviceOwner").map(person),
-        informationOwner: try roles.optionalDict("informationOwner").map(person),
-        dataController: try roles.optionalDict("dataController").map(person),
-        contactPerson: try roles.optionalDict("contactPerson").map(person)),
-      needsELegitimation: try f.bool("needsELegitimation"),
-      needsSigning: try f.bool("needsSigning"),
-      paperFormsReplaced: try f.strings("paperFormsReplaced"), automated: try f.bool("automated"),
-      yearlyCaseVolume: try f.optionalInt("yearlyCaseVolume"),
-      handlingDaysBefore: try f.optionalInt("handlingDaysBefore"),
-      handlingDaysAfter: try f.optionalInt("handlingDaysAfter"),
-      legalNote: try f.string("legalNote"), lastReviewed: try f.optionalDay("lastReviewed"),
-      reviewIntervalMonths: try f.int("reviewIntervalMonths"),
-      reports: try f.list("reports") { r throws(DecodeFailure) in
-        ServiceReport(
-          id: try r.id("id"), kind: try r.enumeration("kind"), reportedOn: try r.day("reportedOn"),
-          reportedBy: try r.string("reportedBy"), text: try r.string("text"),
-          resolvedOn: try r.optionalDay("resolvedOn"), resolution: try r.string("resolution"))
-      })
+    try EService.coders.decode(f)
   }
 
   static func person(_ f: In) throws(DecodeFailure) -> PersonRef {
@@ -653,6 +574,9 @@ enum StoreCodec {
       tally?.count += 1
       return v
     }
+
+    /// Whether the dictionary holds `key`.
+    func has(_ key: String) -> Bool { optional(key) != nil }
 
     func text() throws(DecodeFailure) -> String {
       guard case .string(let s) = value else {

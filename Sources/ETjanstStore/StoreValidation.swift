@@ -42,6 +42,14 @@ public enum StoreValidation {
       fail(keyPath(), "\(value) is outside \(range.lowerBound)…\(range.upperBound)")
     }
 
+    /// Every number of `entity` inside the range its field declares.
+    mutating func ranges<E: FieldedEntity>(_ entity: E, _ path: @autoclosure () -> String) {
+      for field in E.storedFields where first == nil {
+        guard let value = field.outOfRange(in: entity), let range = field.range else { continue }
+        fail(path() + field.key, "\(value) is outside \(range.lowerBound)…\(range.upperBound)")
+      }
+    }
+
     mutating func moment(_ value: Date?, _ keyPath: @autoclosure () -> String) {
       guard first == nil, let value, !Range.seconds.contains(value.timeIntervalSince1970) else {
         return
@@ -97,10 +105,7 @@ public enum StoreValidation {
       }
       for (i, e) in m.services.enumerated() where first == nil {
         let path = "municipality.services[\(i)]."
-        number(e.reviewIntervalMonths, Range.months, path + "reviewIntervalMonths")
-        number(e.yearlyCaseVolume, Range.volume, path + "yearlyCaseVolume")
-        number(e.handlingDaysBefore, Range.days, path + "handlingDaysBefore")
-        number(e.handlingDaysAfter, Range.days, path + "handlingDaysAfter")
+        ranges(e, path)
         day(e.lastReviewed, path + "lastReviewed")
         for (j, h) in e.statusHistory.enumerated() { moment(h.at, path + "statusHistory[\(j)].at") }
         unique(e.reports.map(\.id), { path + "reports[\($0)].id" }, what: "the id")

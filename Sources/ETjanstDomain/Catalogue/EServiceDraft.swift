@@ -1,28 +1,24 @@
 import Foundation
 
-/// What a user (or another area's command) may set on an e-service: everything
-/// but its id, status history and reports, which have their own commands. Adding
-/// and editing both go through `validated`, so the rules are written once.
+/// What a user (or another area's command) may set on an e-service: its
+/// `EService.draftFields`, everything but its id, status history and reports,
+/// which have their own commands. Adding and editing both go through `validated`,
+/// so the rules are written once. The values are held as an e-service holds them
+/// (`draft.name` reads `values.name`), so a field added to the e-service's
+/// declarations is a field of the draft with no change here.
+@dynamicMemberLookup
 public struct EServiceDraft: Sendable, Equatable {
-  public var name: String
+  /// The draft's values; only `EService.draftFields` are read from it.
+  public var values: EService
+  /// Nil until a department is chosen.
   public var department: EntityID<Department>?
-  public var audience: Audience
-  public var category: String
-  public var platform: String
-  public var flowFamilyID: String
-  public var address: String
-  public var roles: ServiceRoles
-  public var needsELegitimation: Bool
-  public var needsSigning: Bool
-  public var automated: Bool
-  public var paperFormsReplaced: [String]
-  public var yearlyCaseVolume: Int?
-  public var handlingDaysBefore: Int?
-  public var handlingDaysAfter: Int?
-  public var legalNote: String
-  public var lastReviewed: Day?
   /// Nil: the municipality's default (`Settings.serviceReviewIntervalMonths`).
   public var reviewIntervalMonths: Int?
+
+  public subscript<Value>(dynamicMember path: WritableKeyPath<EService, Value>) -> Value {
+    get { values[keyPath: path] }
+    set { values[keyPath: path] = newValue }
+  }
 
   public init(
     name: String, department: EntityID<Department>?, audience: Audience = .external,
@@ -34,38 +30,25 @@ public struct EServiceDraft: Sendable, Equatable {
     handlingDaysBefore: Int? = nil, handlingDaysAfter: Int? = nil, legalNote: String = "",
     lastReviewed: Day? = nil, reviewIntervalMonths: Int? = nil
   ) {
-    self.name = name
+    values = EService(
+      id: EntityID(""), name: name, department: department ?? EntityID(""), audience: audience,
+      category: category, platform: platform, flowFamilyID: flowFamilyID, address: address,
+      roles: roles, needsELegitimation: needsELegitimation, needsSigning: needsSigning,
+      paperFormsReplaced: paperFormsReplaced, automated: automated,
+      yearlyCaseVolume: yearlyCaseVolume, handlingDaysBefore: handlingDaysBefore,
+      handlingDaysAfter: handlingDaysAfter, legalNote: legalNote, lastReviewed: lastReviewed,
+      reviewIntervalMonths: reviewIntervalMonths ?? 12)
     self.department = department
-    self.audience = audience
-    self.category = category
-    self.platform = platform
-    self.flowFamilyID = flowFamilyID
-    self.address = address
-    self.roles = roles
-    self.needsELegitimation = needsELegitimation
-    self.needsSigning = needsSigning
-    self.automated = automated
-    self.paperFormsReplaced = paperFormsReplaced
-    self.yearlyCaseVolume = yearlyCaseVolume
-    self.handlingDaysBefore = handlingDaysBefore
-    self.handlingDaysAfter = handlingDaysAfter
-    self.legalNote = legalNote
-    self.lastReviewed = lastReviewed
     self.reviewIntervalMonths = reviewIntervalMonths
   }
 
   /// The draft of an existing service, for its edit form.
   public init(_ s: EService) {
-    self.init(
-      name: s.name, department: s.department, audience: s.audience, category: s.category,
-      platform: s.platform,
-      flowFamilyID: s.flowFamilyID, address: s.address, roles: s.roles,
-      needsELegitimation: s.needsELegitimation,
-      needsSigning: s.needsSigning, automated: s.automated,
-      paperFormsReplaced: s.paperFormsReplaced,
-      yearlyCaseVolume: s.yearlyCaseVolume, handlingDaysBefore: s.handlingDaysBefore,
-      handlingDaysAfter: s.handlingDaysAfter, legalNote: s.legalNote, lastReviewed: s.lastReviewed,
-      reviewIntervalMonths: s.reviewIntervalMonths)
+    var values = EService(id: EntityID(""), name: "", department: s.department)
+    for field in EService.draftFields { field.copy(from: s, to: &values) }
+    self.values = values
+    department = s.department
+    reviewIntervalMonths = s.reviewIntervalMonths
   }
 
   /// The form fields the rules name in `RuleViolation.field`.
@@ -88,14 +71,8 @@ public struct EServiceDraft: Sendable, Equatable {
     -> EServiceDraft
   {
     var d = self
-    d.name = TextCleaning.line(name)
-    d.category = TextCleaning.line(category)
-    d.platform = TextCleaning.line(platform)
+    for field in EService.draftFields { field.clean(&d.values) }
     if d.platform.isEmpty { d.platform = EService.openEPlatform }
-    d.flowFamilyID = TextCleaning.line(flowFamilyID)
-    d.address = TextCleaning.line(address)
-    d.paperFormsReplaced = paperFormsReplaced.map(TextCleaning.line).filter { !$0.isEmpty }
-    d.legalNote = TextCleaning.multiline(legalNote)
     for role in ServiceRole.allCases {
       if case .named(let name, let email)? = d.roles[keyPath: role.keyPath] {
         d.roles[keyPath: role.keyPath] = .named(
@@ -107,7 +84,7 @@ public struct EServiceDraft: Sendable, Equatable {
   }
 
   private func check(in m: Municipality, service id: EntityID<EService>?, today: Day) throws {
-    if name.isEmpty {
+    if values.name.isEmpty {
       throw RuleViolation.required(Field.name, LocalizedText(sv: "Namnet", en: "The name"))
     }
     guard let department else {
@@ -125,7 +102,7 @@ public struct EServiceDraft: Sendable, Equatable {
     }
     let twin = m.services.first {
       $0.id != id && $0.department == department
-        && SwedishCollation.compare($0.name, name) == .orderedSame
+        && SwedishCollation.compare($0.name, values.name) == .orderedSame
     }
     if twin != nil {
       let owner = m.departmentName(department)
@@ -134,19 +111,6 @@ public struct EServiceDraft: Sendable, Equatable {
         LocalizedText(
           sv: "Namnet finns redan i \(owner).", en: "The name is taken in \(owner)."))
     }
-    for (field, value, range) in [
-      (Field.yearlyCaseVolume, yearlyCaseVolume, StoredRange.volume),
-      (Field.handlingDaysBefore, handlingDaysBefore, StoredRange.days),
-      (Field.handlingDaysAfter, handlingDaysAfter, StoredRange.days),
-    ] where !range.contains(value ?? 0) {
-      throw RuleViolation(
-        field: field,
-        (value ?? 0) < 0
-          ? LocalizedText(sv: "Talet kan inte vara negativt.", en: "The number cannot be negative.")
-          : LocalizedText(
-            sv: "Talet kan vara högst \(range.upperBound).",
-            en: "The number can be at most \(range.upperBound)."))
-    }
     if let months = reviewIntervalMonths, !(1...120).contains(months) {
       throw RuleViolation(
         section: "4", field: Field.reviewIntervalMonths,
@@ -154,14 +118,26 @@ public struct EServiceDraft: Sendable, Equatable {
           sv: "Granskningsintervallet ska vara 1–120 månader.",
           en: "The review interval must be 1–120 months."))
     }
-    if let reviewed = lastReviewed, reviewed > today {
+    for field in EService.draftFields {
+      guard let value = field.outOfRange(in: values), let range = field.range else { continue }
+      throw RuleViolation(
+        field: field.name,
+        value < range.lowerBound
+          ? LocalizedText(sv: "Talet kan inte vara negativt.", en: "The number cannot be negative.")
+          : LocalizedText(
+            sv: "Talet kan vara högst \(range.upperBound).",
+            en: "The number can be at most \(range.upperBound)."))
+    }
+    if let reviewed = values.lastReviewed, reviewed > today {
       throw RuleViolation(
         section: "4", field: Field.lastReviewed,
         LocalizedText(
           sv: "Får inte vara efter i dag (\(today)).", en: "Cannot be after today (\(today))."))
     }
     for role in ServiceRole.allCases {
-      if case .staff(let staffID)? = roles[keyPath: role.keyPath], m.staffMember(staffID) == nil {
+      if case .staff(let staffID)? = values.roles[keyPath: role.keyPath],
+        m.staffMember(staffID) == nil
+      {
         throw RuleViolation(
           section: "4", field: Field.role(role),
           LocalizedText(
@@ -173,23 +149,9 @@ public struct EServiceDraft: Sendable, Equatable {
 
   /// Writes the (validated) draft onto `service`.
   func write(to s: inout EService, defaultInterval: Int) {
-    s.name = name
-    if let department { s.department = department }
-    s.audience = audience
-    s.category = category
-    s.platform = platform
-    s.flowFamilyID = flowFamilyID
-    s.address = address
-    s.roles = roles
-    s.needsELegitimation = needsELegitimation
-    s.needsSigning = needsSigning
-    s.automated = automated
-    s.paperFormsReplaced = paperFormsReplaced
-    s.yearlyCaseVolume = yearlyCaseVolume
-    s.handlingDaysBefore = handlingDaysBefore
-    s.handlingDaysAfter = handlingDaysAfter
-    s.legalNote = legalNote
-    s.lastReviewed = lastReviewed
+    let owner = s.department
+    for field in EService.draftFields { field.copy(from: values, to: &s) }
+    s.department = department ?? owner
     s.reviewIntervalMonths = reviewIntervalMonths ?? defaultInterval
   }
 }

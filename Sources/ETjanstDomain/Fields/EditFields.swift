@@ -37,8 +37,21 @@ extension Field {
   /// A part of this field's value as a field of the entity: the e-service's
   /// `roles` + the role `contactPerson` is `roles.contactPerson`.
   public func appending<Inner>(_ inner: Field<Value, Inner>) -> Field<Entity, Inner> {
-    Field<Entity, Inner>(
+    var f = Field<Entity, Inner>(
       "\(name).\(inner.name)", inner.label, keyPath.appending(path: inner.keyPath),
       describe: inner.describe, merge: inner.merge, parts: inner.parts)
+    f.places = inner.places
+    return f
+  }
+}
+
+extension AnyField {
+  /// This field of a nested value as a field of the entity holding it
+  /// ("roles.serviceOwner"), with its key, range and column.
+  public func within<Outer>(_ outer: Field<Outer, Entity>) -> AnyField<Outer> {
+    func open<F: TypedField<Entity>>(_ inner: F) -> AnyField<Outer> {
+      outer.appending(inner.field).erased
+    }
+    return open(typed)
   }
 }

@@ -29,83 +29,6 @@ extension Municipality: FieldedEntity {
 
 // MARK: - The catalogue
 
-extension EService: FieldedEntity {
-  public static let entityType = "eService"
-  public var entityKey: EntityID<EService> { id }
-  public func readableName(in m: Municipality) -> String { name }
-
-  public enum Fields {
-    public static let name = Field.text("name", T(sv: "Namn", en: "Name"), \EService.name)
-    public static let department = Field.department(
-      "department", T(sv: "Förvaltning", en: "Department"), \EService.department)
-    public static let audience = Field<EService, Audience>(
-      "audience", T(sv: "Målgrupp", en: "Audience"), \.audience
-    ) { v, _ in v.label }
-    public static let category = Field.text(
-      "category", T(sv: "Kategori", en: "Category"), \EService.category)
-    public static let status = Field<EService, ServiceStatus>(
-      "status", T(sv: "Status", en: "Status"), \.status
-    ) { v, _ in v.label }
-    public static let statusHistory = Field<EService, [StatusChange]>(
-      "statusHistory", T(sv: "Statushistorik", en: "Status history"), \.statusHistory
-    ) { v, _ in
-      guard let last = v.last else { return T(verbatim: "") }
-      return T(
-        sv: "\(last.status.label.sv) \(FieldTexts.time(last.at)) (\(last.by))",
-        en: "\(last.status.label.en) \(FieldTexts.time(last.at)) (\(last.by))")
-    }
-    public static let platform = Field.text(
-      "platform", T(sv: "Plattform", en: "Platform"), \EService.platform)
-    public static let flowFamilyID = Field.text(
-      "flowFamilyID", T(sv: "Flödesfamilj", en: "Flow family"), \EService.flowFamilyID)
-    public static let address = Field.text(
-      "address", T(sv: "Adress", en: "Address"), \EService.address)
-    public static let roles = Field.nested("roles", T(sv: "Roller", en: "Roles"), \EService.roles)
-    /// One named role, as a field of its own ("roles.serviceOwner").
-    public static func role(_ role: ServiceRole) -> Field<EService, PersonRef?> {
-      roles.appending(ServiceRoles.field(role))
-    }
-    public static let needsELegitimation = Field.flag(
-      "needsELegitimation", T(sv: "E-legitimation", en: "E-identification"),
-      \EService.needsELegitimation)
-    public static let needsSigning = Field.flag(
-      "needsSigning", T(sv: "Underskrift", en: "Signing"), \EService.needsSigning)
-    public static let paperFormsReplaced = Field.lines(
-      "paperFormsReplaced", T(sv: "Ersatta pappersblanketter", en: "Paper forms replaced"),
-      \EService.paperFormsReplaced)
-    public static let automated = Field.flag(
-      "automated", T(sv: "Automatiserad", en: "Automated"), \EService.automated)
-    public static let yearlyCaseVolume = Field.number(
-      "yearlyCaseVolume", T(sv: "Ärenden per år", en: "Cases per year"),
-      \EService.yearlyCaseVolume)
-    public static let handlingDaysBefore = Field.number(
-      "handlingDaysBefore", T(sv: "Handläggningsdagar före", en: "Handling days before"),
-      \EService.handlingDaysBefore)
-    public static let handlingDaysAfter = Field.number(
-      "handlingDaysAfter", T(sv: "Handläggningsdagar efter", en: "Handling days after"),
-      \EService.handlingDaysAfter)
-    public static let legalNote = Field.text(
-      "legalNote", T(sv: "Lagkrav", en: "Legal requirements"), \EService.legalNote)
-    public static let lastReviewed = Field.day(
-      "lastReviewed", T(sv: "Senast granskad", en: "Last reviewed"), \EService.lastReviewed)
-    public static let reviewIntervalMonths = Field.number(
-      "reviewIntervalMonths", T(sv: "Granskningsintervall (mån)", en: "Review interval (months)"),
-      \EService.reviewIntervalMonths)
-    public static let reports = Field.keyed(
-      "reports", T(sv: "Rapporter", en: "Reports"), \EService.reports)
-  }
-
-  public static let fields: [AnyField<EService>] = [
-    Fields.name.erased, Fields.department.erased, Fields.audience.erased,
-    Fields.category.erased, Fields.status.erased, Fields.statusHistory.erased,
-    Fields.platform.erased, Fields.flowFamilyID.erased, Fields.address.erased,
-    Fields.roles.erased, Fields.needsELegitimation.erased, Fields.needsSigning.erased,
-    Fields.paperFormsReplaced.erased, Fields.automated.erased, Fields.yearlyCaseVolume.erased,
-    Fields.handlingDaysBefore.erased, Fields.handlingDaysAfter.erased, Fields.legalNote.erased,
-    Fields.lastReviewed.erased, Fields.reviewIntervalMonths.erased, Fields.reports.erased,
-  ]
-}
-
 extension ServiceRoles: FieldedEntity {
   public static let entityType = "serviceRoles"
   public var entityKey: String { "roles" }
@@ -115,7 +38,7 @@ extension ServiceRoles: FieldedEntity {
   public static func field(_ role: ServiceRole) -> Field<ServiceRoles, PersonRef?> {
     Field(role.rawValue, role.label, role.keyPath) { v, m in
       LocalizedText(verbatim: v.map(m.personName) ?? "")
-    }
+    }.column()
   }
 
   public static let fields: [AnyField<ServiceRoles>] = ServiceRole.allCases.map {
@@ -137,6 +60,12 @@ extension ServiceReport: FieldedEntity {
     Field.day("resolvedOn", T(sv: "Åtgärdad", en: "Resolved"), \ServiceReport.resolvedOn).erased,
     Field.text("resolution", T(sv: "Åtgärd", en: "Resolution"), \ServiceReport.resolution).erased,
   ]
+  public static let storedFields =
+    [
+      Field<ServiceReport, EntityID<ServiceReport>>("id", T(sv: "Id", en: "Id"), \.id) { v, _ in
+        T(verbatim: v.rawValue)
+      }.erased
+    ] + fields
 }
 
 // MARK: - Staff and access

@@ -10,6 +10,9 @@ public protocol FieldedEntity: Equatable, Sendable {
   /// The fields people edit. A part of the entity not listed here is still
   /// compared and put back whole (see `Field.whole`), never lost.
   static var fields: [AnyField<Self>] { get }
+  /// Every field the store keeps, in the file's order: the key (an id) first where
+  /// the key is stored as a field of its own, then `fields`.
+  static var storedFields: [AnyField<Self>] { get }
   /// What tells this entity from its siblings: its id, a login, a step.
   var entityKey: Key { get }
   /// The entity as people name it (a service's name, a case's number).
@@ -34,6 +37,10 @@ public struct Field<Entity, Value: Equatable & Sendable>: @unchecked Sendable {
   let merge: @Sendable (Value, Value, Value) -> Value?
   /// The changed parts from old to new, or nil to report the field as one change.
   let parts: (@Sendable (Value, Value, Municipality, Municipality) -> [FieldChange])?
+  /// Where the field lives outside the program: the store's key, the value a file
+  /// written before the field existed stands for, the range a number keeps, how
+  /// text is cleaned, and its column in exports and imports (`FieldPlaces`).
+  public internal(set) var places = FieldPlaces<Value>()
 
   public init(
     _ name: String, _ label: LocalizedText, _ keyPath: WritableKeyPath<Entity, Value>,
@@ -73,6 +80,73 @@ public struct Field<Entity, Value: Equatable & Sendable>: @unchecked Sendable {
   }
 
   public var erased: AnyField<Entity> { AnyField(self) }
+
+  /// The store's key for the field: its name unless said here.
+  public var key: String { places.key ?? name }
+
+  /// The field stored under `key` rather than its name.
+  public func stored(as key: String) -> Field {
+    var f = self
+    f.places.key = key
+    return f
+  }
+
+  /// The value a file without the field holds (one written before it existed).
+  public func absent(means value: Value) -> Field {
+    var f = self
+    f.places.absent = value
+    return f
+  }
+
+  /// The field as a column of `list` (CSV, JSON and `--wide`; in the default table
+  /// too with `table`), under `column` (its name unless said), and read back by
+  /// an import under that column's name, its labels and the other `names` a
+  /// platform's or HR's export uses (compared case-insensitively).
+  public func column(
+    _ column: String? = nil, table: Bool = false, importNames names: [String] = [],
+    imported: Bool = true
+  ) -> Field {
+    var f = self
+    f.places.column = FieldColumn(
+      key: column ?? name, inTable: table, importNames: names, imported: imported)
+    return f
+  }
+}
+
+/// The places outside the program a field appears in (see `Field.places`).
+public struct FieldPlaces<Value: Sendable>: Sendable {
+  public var key: String?
+  public var absent: Value?
+  /// The stored range of a number (`StoredRange`): the store refuses a file with a
+  /// value outside it, and the rules refuse input outside it.
+  public var range: ClosedRange<Int>?
+  public var cleaning: TextCleaning.Kind?
+  public var column: FieldColumn?
+}
+
+/// A field's column in `list`'s output and in an import's header row.
+public struct FieldColumn: Sendable, Equatable {
+  /// The stable English camelCase key: the CSV header and the JSON key.
+  public var key: String
+  /// In the default text table (else only in `--wide`, CSV and JSON).
+  public var inTable: Bool
+  /// Other header names an import takes for it (lowercase).
+  public var importNames: [String]
+  /// Whether an import reads it at all.
+  public var imported: Bool
+}
+
+/// A field with its value type, for code that works per type of value (the store's
+/// coding, an export's cells, an import's parsing): open `AnyField.typed` and cast
+/// `Value.self` to the protocol that layer gives the types it knows.
+public protocol TypedField<Entity>: Sendable {
+  associatedtype Entity
+  associatedtype Value: Equatable & Sendable
+  var field: Field<Entity, Value> { get }
+}
+
+extension Field: TypedField {
+  public var field: Field<Entity, Value> { self }
 }
 
 /// A field of some value type, for lists of an entity's fields.
@@ -86,9 +160,53 @@ public struct AnyField<Entity>: Sendable {
   let valueOf: @Sendable (Entity) -> any Equatable & Sendable
   let textOf: @Sendable (Entity, Municipality) -> LocalizedText
 
+  /// The field with its value type (see `TypedField`).
+  public let typed: any TypedField<Entity>
+  /// The store's key.
+  public let key: String
+  /// Its column in exports and imports, if any.
+  public let column: FieldColumn?
+  /// Its stored range, if a number.
+  public let range: ClosedRange<Int>?
+  let cleanValue: (@Sendable (inout Entity) -> Void)?
+  let copyValue: @Sendable (Entity, inout Entity) -> Void
+  let outOfRange: @Sendable (Entity) -> Int?
+
   public init<Value>(_ field: Field<Entity, Value>) {
     name = field.name
     label = field.label
+    typed = field
+    key = field.key
+    column = field.places.column
+    range = field.places.range
+    // Key paths are immutable values; they are not yet marked Sendable.
+    nonisolated(unsafe) let path = field.keyPath as AnyKeyPath
+    if let kind = field.places.cleaning, path is WritableKeyPath<Entity, String> {
+      cleanValue = {
+        let text = path as! WritableKeyPath<Entity, String>
+        $0[keyPath: text] = TextCleaning.clean($0[keyPath: text], kind)
+      }
+    } else if let kind = field.places.cleaning, path is WritableKeyPath<Entity, [String]> {
+      cleanValue = {
+        let lines = path as! WritableKeyPath<Entity, [String]>
+        $0[keyPath: lines] = $0[keyPath: lines].map { TextCleaning.clean($0, kind) }
+          .filter { !$0.isEmpty }
+      }
+    } else {
+      cleanValue = nil
+    }
+    if let range = field.places.range, path is KeyPath<Entity, Int> {
+      outOfRange = { e in
+        let n = e[keyPath: path as! KeyPath<Entity, Int>]
+        return range.contains(n) ? nil : n
+      }
+    } else if let range = field.places.range, path is KeyPath<Entity, Int?> {
+      outOfRange = { e in
+        (e[keyPath: path as! KeyPath<Entity, Int?>]).flatMap { range.contains($0) ? nil : $0 }
+      }
+    } else {
+      outOfRange = { _ in nil }
+    }
     differs = { a, b in a[keyPath: field.keyPath] != b[keyPath: field.keyPath] }
     changes = { a, b, ma, mb in
       let old = a[keyPath: field.keyPath]
@@ -116,6 +234,7 @@ public struct AnyField<Entity>: Sendable {
       field.edit(from: after[keyPath: field.keyPath], to: before[keyPath: field.keyPath])
     }
     valueOf = { $0[keyPath: field.keyPath] }
+    copyValue = { from, to in to[keyPath: field.keyPath] = from[keyPath: field.keyPath] }
     textOf = { e, m in field.describe(e[keyPath: field.keyPath], m) }
   }
 
@@ -124,9 +243,20 @@ public struct AnyField<Entity>: Sendable {
 
   /// The value of this field in `entity`.
   public func value(of entity: Entity) -> any Equatable & Sendable { valueOf(entity) }
+
+  /// The field's value outside its stored range, if it is (`StoredRange`).
+  public func outOfRange(in entity: Entity) -> Int? { outOfRange(entity) }
+
+  /// Sets the field in `target` to its value in `source`.
+  public func copy(from source: Entity, to target: inout Entity) { copyValue(source, &target) }
+
+  /// The field's text cleaned as its kind says (`TextCleaning`), if it is text.
+  public func clean(_ entity: inout Entity) { cleanValue?(&entity) }
 }
 
 extension FieldedEntity {
+  public static var storedFields: [AnyField<Self>] { fields }
+
   /// Every field that differs between `a` and `b`, part by part.
   public static func fieldChanges(
     from a: Self, to b: Self, before ma: Municipality, after mb: Municipality

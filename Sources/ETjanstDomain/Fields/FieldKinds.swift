@@ -4,12 +4,34 @@ import Foundation
 // Empty and absent values read as "" so the reader can say "(empty)" in its own way.
 
 extension Field where Value == String {
+  /// Text of one line (`cleaning: .multiline` for several).
   public static func text(
-    _ name: String, _ label: LocalizedText, _ path: WritableKeyPath<Entity, String>
+    _ name: String, _ label: LocalizedText, _ path: WritableKeyPath<Entity, String>,
+    cleaning: TextCleaning.Kind = .line
   )
     -> Field
   {
-    Field(name, label, path) { v, _ in LocalizedText(verbatim: v) }
+    var f = Field(name, label, path) { v, _ in LocalizedText(verbatim: v) }
+    f.places.cleaning = cleaning
+    return f
+  }
+}
+
+extension Field where Value == Int {
+  /// The number kept inside `range` (a `StoredRange`).
+  public func ranged(_ range: ClosedRange<Int>) -> Field {
+    var f = self
+    f.places.range = range
+    return f
+  }
+}
+
+extension Field where Value == Int? {
+  /// The number, when there is one, kept inside `range` (a `StoredRange`).
+  public func ranged(_ range: ClosedRange<Int>) -> Field {
+    var f = self
+    f.places.range = range
+    return f
   }
 }
 
@@ -48,7 +70,9 @@ extension Field where Value == [String] {
   )
     -> Field
   {
-    Field(name, label, path) { v, _ in LocalizedText(verbatim: v.joined(separator: "; ")) }
+    var f = Field(name, label, path) { v, _ in LocalizedText(verbatim: v.joined(separator: "; ")) }
+    f.places.cleaning = .line
+    return f
   }
 }
 

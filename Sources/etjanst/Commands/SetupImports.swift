@@ -13,13 +13,12 @@ struct Services: ParsableCommand {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Import e-services from CSV with a header row; a bad row stops the whole file.",
-      discussion: """
-        Columns by header name, Swedish or English: name and department are needed; status \
-        (default Publicerad), audience, category, platform, flowFamilyId, address, the owners \
-        (login, or Name <email>), needsELegitimation, needsSigning, automated, \
-        yearlyCaseVolume, lastReviewed. An e-service already in the catalogue is left as it is. \
-        Resources/import/e-tjanster.csv is a sample.
-        """)
+      discussion: "Columns by header name (the key `list services --format csv` writes, or its "
+        + "label in Swedish or English), in any order: "
+        + ServiceImport.columnKeys.joined(separator: ", ")
+        + ". Name and department are needed; status defaults to Publicerad; an owner is a "
+        + "login, or Name <email>. An e-service already in the catalogue is left as it is. "
+        + "Resources/import/e-tjanster.csv is a sample.")
 
     @OptionGroup var options: SetupImportOptions
 

@@ -38,6 +38,8 @@ enum CatalogueForms {
     form.add(F.legalNote) { .multiline($0, CatalogueTexts.legalNote) }
     form.add(F.lastReviewed) { .day($0, CatalogueTexts.lastReviewed) }
     form.add(F.reviewIntervalMonths) { .number($0, CatalogueTexts.reviewInterval) }
+    form.add(F.processesPersonalData) { .flag($0, F.processesPersonalData.label) }
+    form.add(F.inProcessingRegister) { .day($0, F.inProcessingRegister.label) }
     let title = service.map { CatalogueTexts.editTitle($0.name) } ?? CatalogueTexts.newTitle
     var fields = form.fields
     // A new entry's status is not the entity's field: it is published only by

@@ -1,0 +1,213 @@
+import ETjanstDomain
+import Foundation
+
+// The store's coding of an entity, built from its field declarations
+// (`FieldedEntity.storedFields`): each field is written under its key, in the
+// declared order, and read back from it. What this file knows is how each *type*
+// of value is written (`StoreValue`); which fields an entity has, their keys and
+// what a missing key means are the domain's declarations. Each entity's coders
+// are made once (`StoredEntity.coders`); a value's reading goes through its
+// type's witness and the field's key path, with no dynamic casts per value.
+
+/// A type of value the store knows how to write and read under a key.
+protocol StoreValue {
+  /// The value as the file holds it; nil leaves the key out (an absent optional).
+  func stored() -> PropertyList?
+  /// The value under `key` in `f` (which reports where a value is wrong).
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Self
+}
+
+/// A type of value that is an element of a stored list.
+protocol StoreElement {
+  func storedElement() -> PropertyList
+  static func readElement(_ f: StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Self
+}
+
+/// An entity coded field by field from its declarations.
+protocol StoredEntity: FieldedEntity, StoreValue, StoreElement {
+  /// The entity every read starts from: each stored field is then set on it.
+  static var blank: Self { get }
+  static var coders: FieldCoders<Self> { get }
+}
+
+extension StoredEntity {
+  func storedElement() -> PropertyList { Self.coders.encode(self) }
+  static func readElement(_ f: StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Self {
+    try coders.decode(f)
+  }
+  func stored() -> PropertyList? { storedElement() }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Self {
+    try readElement(try f.dict(key))
+  }
+}
+
+/// One entity's fields, each with how it is written and read.
+struct FieldCoders<Entity: StoredEntity>: Sendable {
+  struct Coder: Sendable {
+    var key: String
+    var encode: @Sendable (Entity) -> PropertyList?
+    var decode: @Sendable (inout Entity, StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Void
+  }
+
+  let coders: [Coder]
+
+  init(_ fields: [AnyField<Entity>]) {
+    coders = fields.map { field in
+      func open<F: TypedField<Entity>>(_ typed: F) -> Coder {
+        guard let type = F.Value.self as? any StoreValue.Type else {
+          preconditionFailure("the store cannot write \(F.Value.self) (\(field.name))")
+        }
+        return Self.coder(type, typed.field)
+      }
+      return open(field.typed)
+    }
+  }
+
+  private static func coder<V: StoreValue, Value>(_: V.Type, _ field: Field<Entity, Value>)
+    -> Coder
+  {
+    // Key paths are immutable values; they are not yet marked Sendable.
+    nonisolated(unsafe) let path = field.keyPath as! WritableKeyPath<Entity, V>
+    nonisolated(unsafe) let absent = field.places.absent.map { $0 as! V }
+    let key = field.key
+    return Coder(
+      key: key, encode: { $0[keyPath: path].stored() },
+      decode: { (e: inout Entity, f: StoreCodec.In) throws(StoreCodec.DecodeFailure) in
+        if let absent, !f.has(key) {
+          e[keyPath: path] = absent
+        } else {
+          e[keyPath: path] = try V.read(f, key)
+        }
+      })
+  }
+
+  func encode(_ e: Entity) -> PropertyList {
+    var o = StoreCodec.Out()
+    for c in coders { o[c.key] = c.encode(e) }
+    return o.value
+  }
+
+  func decode(_ f: StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Entity {
+    var e = Entity.blank
+    for c in coders { try c.decode(&e, f) }
+    return e
+  }
+}
+
+// MARK: - The types of value
+
+extension String: StoreValue, StoreElement {
+  func stored() -> PropertyList? { .string(self) }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> String {
+    try f.string(key)
+  }
+  func storedElement() -> PropertyList { .string(self) }
+  static func readElement(_ f: StoreCodec.In) throws(StoreCodec.DecodeFailure) -> String {
+    try f.text()
+  }
+}
+
+extension Int: StoreValue {
+  func stored() -> PropertyList? { .integer(self) }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Int {
+    try f.int(key)
+  }
+}
+
+extension Bool: StoreValue {
+  func stored() -> PropertyList? { .bool(self) }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Bool {
+    try f.bool(key)
+  }
+}
+
+extension Date: StoreValue {
+  func stored() -> PropertyList? { .date(self) }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Date {
+    try f.date(key)
+  }
+}
+
+extension Day: StoreValue {
+  func stored() -> PropertyList? { StoreCodec.day(self) }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Day {
+    try f.day(key)
+  }
+}
+
+extension EntityID: StoreValue {
+  func stored() -> PropertyList? { .string(rawValue) }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Self {
+    try f.id(key)
+  }
+}
+
+extension Optional: StoreValue where Wrapped: StoreValue {
+  func stored() -> PropertyList? { self?.stored() }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Self {
+    f.has(key) ? try Wrapped.read(f, key) : nil
+  }
+}
+
+extension Array: StoreValue where Element: StoreElement {
+  func stored() -> PropertyList? { .array(map { $0.storedElement() }) }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Self {
+    try f.list(key) { v throws(StoreCodec.DecodeFailure) in try Element.readElement(v) }
+  }
+}
+
+/// A choice stored as its stable key.
+protocol StoredChoice: StoreValue, RawRepresentable<String> {}
+
+extension StoredChoice {
+  func stored() -> PropertyList? { .string(rawValue) }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Self {
+    try f.enumeration(key)
+  }
+}
+
+extension Audience: StoredChoice {}
+extension ServiceStatus: StoredChoice {}
+extension ReportKind: StoredChoice {}
+
+extension PersonRef: StoreValue {
+  func stored() -> PropertyList? { StoreCodec.encode(self) }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> PersonRef
+  {
+    try StoreCodec.person(try f.dict(key))
+  }
+}
+
+extension StatusChange: StoreElement {
+  func storedElement() -> PropertyList {
+    var h = StoreCodec.Out()
+    h["status"] = .string(status.rawValue)
+    h["at"] = .date(at)
+    h["by"] = .string(by)
+    return h.value
+  }
+  static func readElement(_ h: StoreCodec.In) throws(StoreCodec.DecodeFailure) -> StatusChange {
+    StatusChange(status: try h.enumeration("status"), at: try h.date("at"), by: try h.string("by"))
+  }
+}
+
+// MARK: - The entities coded from their fields
+
+extension EService: StoredEntity {
+  static var blank: EService { EService(id: EntityID(""), name: "", department: EntityID("")) }
+  static let coders = FieldCoders<EService>(storedFields)
+}
+
+extension ServiceRoles: StoredEntity {
+  static var blank: ServiceRoles { ServiceRoles() }
+  static let coders = FieldCoders<ServiceRoles>(storedFields)
+}
+
+extension ServiceReport: StoredEntity {
+  static var blank: ServiceReport {
+    ServiceReport(
+      id: EntityID(""), kind: .error, reportedOn: Day(year: 1, month: 1, day: 1), reportedBy: "",
+      text: "")
+  }
+  static let coders = FieldCoders<ServiceReport>(storedFields)
+}
