@@ -129,7 +129,7 @@ struct EntityKeys: Sendable, Equatable {
   var isEmpty: Bool { byList.values.allSatisfy(\.isEmpty) }
 
   /// `encode`, with each entity's kept keys put back.
-  func encoder<T: StoredEntity>(_ list: String, _ encode: @escaping (T) -> PropertyList)
+  func encoder<T: ListedEntity>(_ list: String, _ encode: @escaping (T) -> PropertyList)
     -> (T) -> PropertyList
   {
     guard let kept = byList[list], !kept.isEmpty else { return encode }
@@ -143,50 +143,50 @@ struct EntityKeys: Sendable, Equatable {
 
 /// An entity of one of the municipality's lists: the list's key in the file and the
 /// id its kept keys are filed under.
-protocol StoredEntity: Equatable, Sendable {
+protocol ListedEntity: Equatable, Sendable {
   static var listKey: String { get }
   var storedID: String { get }
   /// As the store's writer writes it (StoreCodec).
-  var stored: PropertyList { get }
+  var listedTree: PropertyList { get }
 }
 
-extension User: StoredEntity {
+extension User: ListedEntity {
   static var listKey: String { "users" }
   var storedID: String { login }
-  var stored: PropertyList { StoreCodec.encode(self) }
+  var listedTree: PropertyList { StoreCodec.encode(self) }
 }
-extension Department: StoredEntity {
+extension Department: ListedEntity {
   static var listKey: String { "departments" }
   var storedID: String { id.rawValue }
-  var stored: PropertyList { StoreCodec.encode(self) }
+  var listedTree: PropertyList { StoreCodec.encode(self) }
 }
-extension EService: StoredEntity {
+extension EService: ListedEntity {
   static var listKey: String { "services" }
   var storedID: String { id.rawValue }
-  var stored: PropertyList { StoreCodec.encode(self) }
+  var listedTree: PropertyList { StoreCodec.encode(self) }
 }
-extension StaffMember: StoredEntity {
+extension StaffMember: ListedEntity {
   static var listKey: String { "staff" }
   var storedID: String { id.rawValue }
-  var stored: PropertyList { StoreCodec.encode(self) }
+  var listedTree: PropertyList { StoreCodec.encode(self) }
 }
-extension Case: StoredEntity {
+extension Case: ListedEntity {
   static var listKey: String { "cases" }
   var storedID: String { id.rawValue }
-  var stored: PropertyList { StoreCodec.encode(self) }
+  var listedTree: PropertyList { StoreCodec.encode(self) }
 }
-extension ServiceOrder: StoredEntity {
+extension ServiceOrder: ListedEntity {
   static var listKey: String { "orders" }
   var storedID: String { id.rawValue }
-  var stored: PropertyList { StoreCodec.encode(self) }
+  var listedTree: PropertyList { StoreCodec.encode(self) }
 }
-extension RefusedOrder: StoredEntity {
+extension RefusedOrder: ListedEntity {
   static var listKey: String { "refusedOrders" }
   var storedID: String { id.rawValue }
-  var stored: PropertyList { StoreCodec.encode(self) }
+  var listedTree: PropertyList { StoreCodec.encode(self) }
 }
-extension Outage: StoredEntity {
+extension Outage: ListedEntity {
   static var listKey: String { "outages" }
   var storedID: String { id.rawValue }
-  var stored: PropertyList { StoreCodec.encode(self) }
+  var listedTree: PropertyList { StoreCodec.encode(self) }
 }

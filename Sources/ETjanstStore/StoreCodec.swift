@@ -15,7 +15,7 @@ enum StoreCodec {
   static func encode(_ m: Municipality, lists: Bool = true, kept: EntityKeys = EntityKeys())
     -> PropertyList
   {
-    func items<T: StoredEntity>(_ values: [T], _ encode: @escaping (T) -> PropertyList)
+    func items<T: ListedEntity>(_ values: [T], _ encode: @escaping (T) -> PropertyList)
       -> PropertyList
     {
       .array(lists ? values.map(kept.encoder(T.listKey, encode)) : [])
@@ -296,7 +296,7 @@ enum StoreCodec {
   ) throws(DecodeFailure) -> Municipality {
     let f = try In(value, path: path)
     return try municipality(f) { () throws(DecodeFailure) in
-      func list<T: StoredEntity>(
+      func list<T: ListedEntity>(
         _ element: (In) throws(DecodeFailure) -> T, _ encode: (T) -> PropertyList
       ) throws(DecodeFailure) -> [T] {
         try f.list(T.listKey) { item throws(DecodeFailure) in
@@ -313,7 +313,7 @@ enum StoreCodec {
 
   /// One entity decoded, with the keys its decoder did not look at kept in `kept`
   /// (found by encoding it again only when the count says there are some: KeptKeys).
-  static func keeping<T: StoredEntity>(
+  static func keeping<T: ListedEntity>(
     _ item: In, _ element: (In) throws(DecodeFailure) -> T, _ encode: (T) -> PropertyList,
     into kept: inout EntityKeys
   ) throws(DecodeFailure) -> T {

@@ -131,7 +131,7 @@ public struct StoreDocument: Sendable, Equatable {
       let staffAhead = bytes.count > 1 << 20 ? StaffAhead(bytes, giveBack) : nil
       defer { _ = staffAhead?.value() }
       var kept = EntityKeys()
-      func items<T: StoredEntity>(
+      func items<T: ListedEntity>(
         _ path: String, _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T
       ) throws -> StoreLayout.Entities<T> {
         try Self.items(&reader, path, element, giveBack, &kept)
@@ -209,7 +209,7 @@ public struct StoreDocument: Sendable, Equatable {
 
   /// One list of the municipality, each entity parsed and decoded in turn, with
   /// where its bytes are; `NotThisWay` when the value is not a list.
-  fileprivate static func items<T: StoredEntity>(
+  fileprivate static func items<T: ListedEntity>(
     _ reader: inout XMLReader, _ path: String,
     _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T, _ giveBack: GiveBack?,
     _ kept: inout EntityKeys
@@ -228,7 +228,7 @@ public struct StoreDocument: Sendable, Equatable {
       out.ranges.append(start..<reader.i)
       out.values.append(
         try StoreCodec.keeping(
-          StoreCodec.In(tree, base: path, index: out.values.count), element, \.stored,
+          StoreCodec.In(tree, base: path, index: out.values.count), element, \.listedTree,
           into: &kept))
     }
     return out

@@ -244,7 +244,7 @@ extension StoreDocument {
     let m = municipality
     let kept = unknownKeys.entities
     /// The store's writer of one kind of entity, with the keys it keeps put back.
-    func encode<T: StoredEntity>(_ writer: @escaping (T) -> PropertyList) -> (T) -> PropertyList {
+    func encode<T: ListedEntity>(_ writer: @escaping (T) -> PropertyList) -> (T) -> PropertyList {
       kept.encoder(T.listKey, writer)
     }
     try PropertyList.writeDict(root, into: &bytes, indent: 0) {
