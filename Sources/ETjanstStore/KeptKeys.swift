@@ -20,7 +20,10 @@ struct KeptKeys: Sendable, Equatable {
 
   enum Step: Equatable, Sendable {
     case key(String)
-    case item(Int, anchor: Anchor?)
+    /// An item: its place, and its anchor with how many items before it have the
+    /// same one (a member granted one e-service twice, from two days, has two grants
+    /// of one anchor).
+    case item(Int, anchor: Anchor?, occurrence: Int)
   }
 
   /// What identifies an item of a list: the first of these keys it has, and its value.
@@ -29,6 +32,16 @@ struct KeptKeys: Sendable, Equatable {
     var value: PropertyList
 
     static let keys = ["id", "service", "step", "department", "login"]
+
+    /// The `occurrence`-th item of `items` (from 0) whose anchor is `self`.
+    func index(in items: [PropertyList], occurrence: Int) -> Int? {
+      var seen = 0
+      for (i, item) in items.enumerated() where Anchor(item) == self {
+        if seen == occurrence { return i }
+        seen += 1
+      }
+      return nil
+    }
 
     init?(_ item: PropertyList) {
       guard case .dict(let d) = item else { return nil }
@@ -65,13 +78,16 @@ struct KeptKeys: Sendable, Equatable {
     case (.array(let r), .array(let k)):
       // An item is compared with the item of the same anchor (the program may keep a
       // list in an order of its own), else with the one at its place.
+      var seen: [Anchor] = []
       for (index, item) in r.enumerated() {
         let anchor = Anchor(item)
+        let occurrence = anchor.map { a in seen.filter { $0 == a }.count } ?? 0
+        if let anchor { seen.append(anchor) }
         let counterpart =
-          anchor.flatMap { anchor in k.first { Anchor($0) == anchor } }
+          anchor.flatMap { $0.index(in: k, occurrence: occurrence) }.map { k[$0] }
           ?? (anchor == nil && index < k.count ? k[index] : nil)
         if let counterpart, let deeper = difference(item, counterpart) {
-          kept.inside.append((.item(index, anchor: anchor), deeper))
+          kept.inside.append((.item(index, anchor: anchor, occurrence: occurrence), deeper))
         }
       }
     default:
@@ -93,9 +109,9 @@ struct KeptKeys: Sendable, Equatable {
       return .dict(d)
     case .array(var items):
       for (step, kept) in inside {
-        guard case .item(let index, let anchor) = step else { continue }
+        guard case .item(let index, let anchor, let occurrence) = step else { continue }
         let target =
-          anchor.map { anchor in items.firstIndex { Anchor($0) == anchor } }
+          anchor.map { $0.index(in: items, occurrence: occurrence) }
           ?? (index < items.count ? index : nil)
         if let target { items[target] = kept.merged(into: items[target]) }
       }
