@@ -10,10 +10,11 @@ import ETjanstDomain
 /// position as a count of characters, with the text copied into an array and back
 /// on every key, cost a walk of the whole text per key).
 public enum TextInput {
-  /// The most characters a one-line field (a name, a date, a number) holds.
-  public static let lineLimit = 1_000
-  /// The most characters a long text (a routine, a need) holds.
-  public static let multilineLimit = 20_000
+  /// The most characters a one-line field (a name, a date, a number) holds: what the
+  /// store may hold in one (`StoreLimits`), so a form never takes more than it may save.
+  public static let lineLimit = StoreLimits.oneLineText
+  /// The most characters a long text (a routine, a need) holds, likewise.
+  public static let multilineLimit = StoreLimits.longText
   /// The most characters a list's filter or a choice's filter holds.
   public static let filterLimit = 200
 
