@@ -10,13 +10,19 @@ enum ColumnLabel {
   }
 
   static func label(_ key: String) -> LocalizedText? {
-    if let label = labels[key] { return label }
+    if let label = labels[key] ?? declared[key] { return label }
     for suffix in ["Ids", "Id"] where key.hasSuffix(suffix) {
       guard let base = labels[String(key.dropLast(suffix.count))] else { continue }
       return LocalizedText(sv: base.sv + " (id)", en: base.en + " (id)")
     }
     return nil
   }
+
+  /// The headings of the columns the field declarations make (the e-service's), each
+  /// its field's label.
+  private static let declared: [String: LocalizedText] = Dictionary(
+    FieldColumns.export(EService.storedFields).map { ($0.key, $0.label) },
+    uniquingKeysWith: { first, _ in first })
 
   private static let labels: [String: LocalizedText] = [
     "name": T(sv: "Namn", en: "Name"),

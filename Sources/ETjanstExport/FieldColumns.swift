@@ -127,7 +127,9 @@ enum FieldColumns {
   ) -> FieldImportSpec<Entity> {
     let path = field.keyPath as! WritableKeyPath<Entity, V>
     var names = [column.key, field.label.sv, field.label.en] + column.importNames
-    if V.readsID { names.append(column.key + "id") }
+    // An id column beside it ("departmentId") is read by ImportFile as a second form
+    // of the same value, so it is not one of the names (two names of one key in a
+    // header are refused).
     if field.key != column.key { names.append(field.key) }
     var unique: [String] = []
     for name in names.map({ $0.lowercased() }) where !unique.contains(name) { unique.append(name) }

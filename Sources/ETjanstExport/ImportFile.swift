@@ -65,8 +65,16 @@ struct ImportFile {
       }
       columns[key] = i
     }
+    // The other form of a value, read only where no column of `known` names it: the
+    // given ones, and an id beside a reference ("departmentId", "serviceOwnerId").
     for (i, name) in header.cells.enumerated() {
-      if let key = secondary[name.lowercased()], columns[key] == nil { columns[key] = i }
+      let name = name.lowercased()
+      var key = secondary[name]
+      if key == nil, name.hasSuffix("id"), name.count > 2 {
+        let base = String(name.dropLast(2))
+        key = known.first(where: { $0.value.contains(base) })?.key
+      }
+      if let key, columns[key] == nil { columns[key] = i }
     }
     let missing = required.filter { columns[$0] == nil }
     guard missing.isEmpty else {
