@@ -62,14 +62,15 @@ import Testing
     #expect(f.fields[f.focus].text == "ab!c")
   }
 
-  @Test("typing 20,000 characters into a long text stays linear; the limit holds and is said")
+  @Test("typing a long text up to its limit stays linear; the limit holds and is said")
   func longTypingIsLinear() throws {
     let d = try newService()
     focus(d, EService.Fields.legalNote.name)
     let clock = ContinuousClock()
     let short = clock.measure { for _ in 0..<2_000 { d.press(.character("a")) } }
-    let long = clock.measure { for _ in 0..<18_000 { d.press(.character("a")) } }
-    print("typing: first 2,000 characters \(short), next 18,000 \(long)")
+    let rest = TextInput.multilineLimit - 2_000
+    let long = clock.measure { for _ in 0..<rest { d.press(.character("a")) } }
+    print("typing: first 2,000 characters \(short), next \(rest) \(long)")
     let f = try #require(form(d))
     #expect(f.fields[f.focus].text.count == TextInput.multilineLimit)
     d.press(.character("b"))

@@ -60,9 +60,14 @@ struct SSHKeyModeTests {
       command: ". \(variables); " + ssh.map(KeyModeSetup.quoted).joined(separator: " "))
     defer { tmux.kill() }
     try tmux.waitFor(text: "Tomas Niska", timeout: .seconds(30))
-    // The console on the server, as the service account.
+    // The console on the server, as the service account, by its store: a uid freed by
+    // another test's account may be this one's again while that test's processes end.
     let found = try Binary.run("/usr/bin/pgrep", ["-u", setup.account.login, "-x", "etjanst"])
-    let pids = found.stdout.split(separator: "\n").compactMap { pid_t($0) }
+    let pids = found.stdout.split(separator: "\n").compactMap { pid_t($0) }.filter { pid in
+      let arguments =
+        (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))) ?? Data()
+      return String(decoding: arguments, as: UTF8.self).contains(setup.store)
+    }
     #expect(pids.count == 1, "\(found)")
     let pid = try #require(pids.first)
     #expect(kill(pid, SIGSEGV) == 0)
@@ -81,12 +86,18 @@ struct SSHKeyModeTests {
     // the session ends a moment after the client; waited for, bounded).
     let clock = ContinuousClock()
     let deadline = clock.now + .seconds(10)
-    var left = try Binary.run("/usr/bin/pgrep", ["-a", "-u", setup.account.login])
-    while !left.stdout.isEmpty && clock.now < deadline {
-      usleep(50_000)
-      left = try Binary.run("/usr/bin/pgrep", ["-a", "-u", setup.account.login])
+    func left() throws -> [Substring] {
+      try Binary.run("/usr/bin/pgrep", ["-a", "-u", setup.account.login]).stdout
+        .split(separator: "\n").filter {
+          $0.contains(setup.folder.path) || $0.contains(setup.account.login)
+        }
     }
-    #expect(left.stdout.isEmpty, "left behind: \(left.stdout)")
+    var remaining = try left()
+    while !remaining.isEmpty && clock.now < deadline {
+      usleep(50_000)
+      remaining = try left()
+    }
+    #expect(remaining.isEmpty, "left behind: \(remaining)")
     try setup.expectStoreUntouched()
   }
 
