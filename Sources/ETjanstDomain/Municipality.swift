@@ -117,12 +117,21 @@ public struct Settings: Codable, Sendable, Equatable {
   public var retentionClosedCasesMonths: Int
   /// Years an entry of the audit trail is kept.
   public var retentionTrailYears: Int
+  /// Backups beside the store, kept by age: every one younger than this many minutes,
+  /// then the newest of each hour for `backupKeepHours` hours, of each day for
+  /// `backupKeepDays` days and of each month for `backupKeepMonths` months.
+  public var backupKeepAllMinutes: Int
+  public var backupKeepHours: Int
+  public var backupKeepDays: Int
+  public var backupKeepMonths: Int
 
   public init(
     outageContactLimitMinutes: Int = 15, orderStepLimitDays: Int = 30,
     serviceReviewIntervalMonths: Int = 12, routineReviewIntervalMonths: Int = 12,
     accessExpiryWarningDays: Int = 14, retentionRemovedStaffMonths: Int = 24,
-    retentionClosedCasesMonths: Int = 12, retentionTrailYears: Int = 5
+    retentionClosedCasesMonths: Int = 12, retentionTrailYears: Int = 5,
+    backupKeepAllMinutes: Int = 60, backupKeepHours: Int = 48, backupKeepDays: Int = 31,
+    backupKeepMonths: Int = 12
   ) {
     self.retentionRemovedStaffMonths = retentionRemovedStaffMonths
     self.retentionClosedCasesMonths = retentionClosedCasesMonths
@@ -132,31 +141,38 @@ public struct Settings: Codable, Sendable, Equatable {
     self.serviceReviewIntervalMonths = serviceReviewIntervalMonths
     self.routineReviewIntervalMonths = routineReviewIntervalMonths
     self.accessExpiryWarningDays = accessExpiryWarningDays
+    self.backupKeepAllMinutes = backupKeepAllMinutes
+    self.backupKeepHours = backupKeepHours
+    self.backupKeepDays = backupKeepDays
+    self.backupKeepMonths = backupKeepMonths
   }
 }
 
 extension Settings {
-  private enum CodingKeys: String, CodingKey {
-    case outageContactLimitMinutes, orderStepLimitDays, serviceReviewIntervalMonths,
-      routineReviewIntervalMonths, accessExpiryWarningDays, retentionRemovedStaffMonths,
-      retentionClosedCasesMonths, retentionTrailYears
+  /// A setting's key in a Codable container: the declarations' store keys.
+  private struct CodingKey: Swift.CodingKey {
+    let stringValue: String
+    init(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
   }
 
-  /// A store written before the retention periods existed gets the defaults.
+  /// Coded through the declarations (`Settings.limits`); a setting missing from the
+  /// container keeps its default.
   public init(from decoder: Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    let defaults = Settings()
-    self.init(
-      outageContactLimitMinutes: try c.decode(Int.self, forKey: .outageContactLimitMinutes),
-      orderStepLimitDays: try c.decode(Int.self, forKey: .orderStepLimitDays),
-      serviceReviewIntervalMonths: try c.decode(Int.self, forKey: .serviceReviewIntervalMonths),
-      routineReviewIntervalMonths: try c.decode(Int.self, forKey: .routineReviewIntervalMonths),
-      accessExpiryWarningDays: try c.decode(Int.self, forKey: .accessExpiryWarningDays),
-      retentionRemovedStaffMonths: try c.decodeIfPresent(
-        Int.self, forKey: .retentionRemovedStaffMonths) ?? defaults.retentionRemovedStaffMonths,
-      retentionClosedCasesMonths: try c.decodeIfPresent(
-        Int.self, forKey: .retentionClosedCasesMonths) ?? defaults.retentionClosedCasesMonths,
-      retentionTrailYears: try c.decodeIfPresent(Int.self, forKey: .retentionTrailYears)
-        ?? defaults.retentionTrailYears)
+    let c = try decoder.container(keyedBy: CodingKey.self)
+    self.init()
+    for limit in Self.limits {
+      if let value = try c.decodeIfPresent(Int.self, forKey: CodingKey(stringValue: limit.field.key)) {
+        self[keyPath: limit.path] = value
+      }
+    }
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKey.self)
+    for limit in Self.limits {
+      try c.encode(self[keyPath: limit.path], forKey: CodingKey(stringValue: limit.field.key))
+    }
   }
 }

@@ -76,23 +76,6 @@ public enum StoreLimits {
   /// century at most.
   public static let retentionMonths = 1...1_200
   public static let retentionTrailYears = 1...100
-
-  /// Every setting with the range the store may hold it in (the settings form keeps
-  /// narrower ranges, `EditSettings.limits`, inside these).
-  public static var settings:
-    [(name: String, path: KeyPath<Settings, Int> & Sendable, range: ClosedRange<Int>)]
-  {
-    [
-      ("outageContactLimitMinutes", \.outageContactLimitMinutes, 1...minutes.upperBound),
-      ("orderStepLimitDays", \.orderStepLimitDays, 1...days.upperBound),
-      ("serviceReviewIntervalMonths", \.serviceReviewIntervalMonths, 1...months.upperBound),
-      ("routineReviewIntervalMonths", \.routineReviewIntervalMonths, 1...months.upperBound),
-      ("accessExpiryWarningDays", \.accessExpiryWarningDays, days),
-      ("retentionRemovedStaffMonths", \.retentionRemovedStaffMonths, retentionMonths),
-      ("retentionClosedCasesMonths", \.retentionClosedCasesMonths, retentionMonths),
-      ("retentionTrailYears", \.retentionTrailYears, retentionTrailYears),
-    ]
-  }
 }
 
 extension StoreLimits {

@@ -59,7 +59,7 @@ struct BackupFolder {
   /// Deletes the backups `keeping` does not keep (judged by when each was replaced,
   /// from its name). Called under the store's lock. Failing to delete an old backup
   /// costs only disk space, so it does not fail the save that triggered it.
-  func prune(in folder: StoreFolder, now: Date, keeping: BackupKeeping = .standard) {
+  func prune(in folder: StoreFolder, now: Date, keeping: BackupKeeping) {
     guard let directory = try? folder.openFolderBeside(path) else { return }
     let all = entries()
     let kept = keeping.kept(

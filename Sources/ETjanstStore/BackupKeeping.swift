@@ -1,11 +1,13 @@
+import ETjanstDomain
 import Foundation
 
 /// Which backups beside the store are kept, by age rather than by count (restic's and
-/// borg's `--keep-within`, `--keep-hourly`, `--keep-daily`, `--keep-monthly`): every
+/// borg's `--keep-within`, `--keep-hourly`, `--keep-daily`, `--keep-monthly`); the
+/// limits are the municipality's settings (`Settings.backupKeep…`), by default every
 /// version of the last hour, then the newest of each hour for two days, of each day
 /// for a month, of each month for a year. Ten kept by count covered a few minutes of
-/// an afternoon's editing; this covers a year in about 1 + 48 + 31 + 12 files at most
-/// beyond the last hour's.
+/// an afternoon's editing; the defaults cover a year in about 1 + 48 + 31 + 12 files
+/// at most beyond the last hour's. The newest backup is always kept.
 ///
 /// Hours, days and months are the municipality's (Europe/Stockholm, as every time
 /// people read), so "one a day" is one per Swedish day.
@@ -19,14 +21,22 @@ public struct BackupKeeping: Sendable, Equatable {
   /// The newest of each month, for this many months.
   public var monthly: Int
 
-  public init(everyWithinMinutes: Int = 60, hourly: Int = 48, daily: Int = 31, monthly: Int = 12) {
+  public init(everyWithinMinutes: Int, hourly: Int, daily: Int, monthly: Int) {
     self.everyWithinMinutes = everyWithinMinutes
     self.hourly = hourly
     self.daily = daily
     self.monthly = monthly
   }
 
-  public static let standard = BackupKeeping()
+  /// The municipality's choice (`Settings.backupKeep…`, set in the settings form).
+  public init(_ settings: Settings) {
+    self.init(
+      everyWithinMinutes: settings.backupKeepAllMinutes, hourly: settings.backupKeepHours,
+      daily: settings.backupKeepDays, monthly: settings.backupKeepMonths)
+  }
+
+  /// The defaults of `Settings`.
+  public static let standard = BackupKeeping(Settings())
 
   /// The backups to keep among those replaced at `moments` (any order), as indices
   /// into `moments`. Pure: the tests give it made-up times.
@@ -38,8 +48,9 @@ public struct BackupKeeping: Sendable, Equatable {
   public func kept(_ moments: [Date], now: Date, calendar: Calendar = BackupKeeping.calendar)
     -> Set<Int>
   {
-    var keep = Set<Int>()
     let order = moments.indices.sorted { moments[$0] > moments[$1] }
+    // The newest is kept whatever the limits: it is the state just before the last save.
+    var keep = Set(order.prefix(1))
     for i in order where moments[i] > now.addingTimeInterval(-Double(everyWithinMinutes) * 60) {
       keep.insert(i)
     }

@@ -52,18 +52,7 @@ enum StoreCodec {
     return o.value
   }
 
-  static func encode(_ s: Settings) -> PropertyList {
-    var o = Out()
-    o["outageContactLimitMinutes"] = .integer(s.outageContactLimitMinutes)
-    o["orderStepLimitDays"] = .integer(s.orderStepLimitDays)
-    o["serviceReviewIntervalMonths"] = .integer(s.serviceReviewIntervalMonths)
-    o["routineReviewIntervalMonths"] = .integer(s.routineReviewIntervalMonths)
-    o["accessExpiryWarningDays"] = .integer(s.accessExpiryWarningDays)
-    o["retentionRemovedStaffMonths"] = .integer(s.retentionRemovedStaffMonths)
-    o["retentionClosedCasesMonths"] = .integer(s.retentionClosedCasesMonths)
-    o["retentionTrailYears"] = .integer(s.retentionTrailYears)
-    return o.value
-  }
+  static func encode(_ s: Settings) -> PropertyList { Settings.coders.encode(s) }
 
   static func encode(_ u: User) -> PropertyList {
     var o = Out()
@@ -352,20 +341,7 @@ enum StoreCodec {
       eCoordinator: try card(try contacts.dict("eCoordinator")),
       systemAdministrator: try card(try contacts.dict("systemAdministrator")),
       orderServiceAddress: try contacts.string("orderServiceAddress"))
-    let settingsValue = Settings(
-      outageContactLimitMinutes: try settings.int("outageContactLimitMinutes"),
-      orderStepLimitDays: try settings.int("orderStepLimitDays"),
-      serviceReviewIntervalMonths: try settings.int("serviceReviewIntervalMonths"),
-      routineReviewIntervalMonths: try settings.int("routineReviewIntervalMonths"),
-      accessExpiryWarningDays: try settings.int("accessExpiryWarningDays"),
-      // Periods added after schema 2 first shipped: a store without them keeps
-      // the defaults of the information management plan.
-      retentionRemovedStaffMonths: try settings.optionalInt("retentionRemovedStaffMonths")
-        ?? Settings().retentionRemovedStaffMonths,
-      retentionClosedCasesMonths: try settings.optionalInt("retentionClosedCasesMonths")
-        ?? Settings().retentionClosedCasesMonths,
-      retentionTrailYears: try settings.optionalInt("retentionTrailYears")
-        ?? Settings().retentionTrailYears)
+    let settingsValue = try Settings.coders.decode(settings)
     let lists = try decodeLists()
     return Municipality(
       name: name, contacts: contactsValue, settings: settingsValue, users: lists.users,

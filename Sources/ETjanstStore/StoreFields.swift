@@ -211,3 +211,8 @@ extension ServiceReport: StoredEntity {
   }
   static let coders = FieldCoders<ServiceReport>(storedFields)
 }
+
+extension Settings: StoredEntity {
+  static var blank: Settings { Settings() }
+  static let coders = FieldCoders<Settings>(storedFields)
+}

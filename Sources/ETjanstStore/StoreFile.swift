@@ -533,7 +533,7 @@ extension StoreFile {
     // The new version is in place; a failed folder sync only weakens durability after
     // a power cut, so it does not turn a done save into an error.
     try? FileDescriptor.syncFolder(place.path)
-    backups.prune(in: place, now: Date())
+    backups.prune(in: place, now: Date(), keeping: BackupKeeping(municipality.settings))
     adopt(version)
   }
 

@@ -9,7 +9,7 @@ import Foundation
 ///   summed over the catalogue, scores negated for sorting);
 /// - every stored moment lies between the years 1 and 9999, where the calendar can
 ///   name its day, and every day within `StoreLimits.years`;
-/// - every setting lies in its range (`StoreLimits.settings`: a gallring period of
+/// - every setting lies in its range (`Settings.limits`: a gallring period of
 ///   zero would remove everything);
 /// - ids are unique within their kind, and logins among the users (who is who must
 ///   never be ambiguous: the role follows the login).
@@ -76,8 +76,8 @@ public enum StoreValidation {
     mutating func municipality(_ m: Municipality) {
       let s = m.settings
       let settings = "municipality.settings."
-      for setting in StoreLimits.settings {
-        number(s[keyPath: setting.path], setting.range, settings + setting.name)
+      for limit in Settings.limits {
+        number(s[keyPath: limit.path], limit.stored, settings + limit.field.key)
       }
 
       for (i, user) in m.users.enumerated() where !Login.isValid(user.login) {

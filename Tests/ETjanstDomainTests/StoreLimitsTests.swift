@@ -52,13 +52,15 @@ import Testing
     // A character is at most 4 bytes of UTF-8, or 5 once the file escapes "&".
     #expect(StoreLimits.longText * 5 < StoreLimits.fileTextBytes)
     #expect(StoreLimits.oneLineText * 5 < StoreLimits.fileTextBytes)
-    for limit in EditSettings.limits {
-      let stored = StoreLimits.settings.first { $0.name == limit.field }
-      #expect(stored != nil, "\(limit.field) has no stored range")
-      #expect(stored.map { $0.range.contains(limit.range.lowerBound) } == true, "\(limit.field)")
-      #expect(stored.map { $0.range.contains(limit.range.upperBound) } == true, "\(limit.field)")
+    for limit in Settings.limits {
+      #expect(limit.field.places.range != nil, "\(limit.name) has no stored range")
+      #expect(limit.stored.contains(limit.allowed.lowerBound), "\(limit.name)")
+      #expect(limit.stored.contains(limit.allowed.upperBound), "\(limit.name)")
+      #expect(limit.allowed.contains(Settings()[keyPath: limit.path]), "\(limit.name)'s default")
     }
-    #expect(StoreLimits.settings.count == 8)
+    // Every stored property of Settings is declared once.
+    #expect(Set(Settings.limits.map(\.name)).count == Settings.limits.count)
+    #expect(Settings.limits.count == Mirror(reflecting: Settings()).children.count)
   }
 
   @Test("gallring refuses periods outside their range before anything is removed")

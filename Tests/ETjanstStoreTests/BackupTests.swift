@@ -59,6 +59,44 @@ import Testing
     #expect(left.count == 2 + 2)
   }
 
+  @Test(
+    "the store's settings say what a save keeps: a day-old backup goes when only hours are kept")
+  func theSettingsChooseWhatIsKept() throws {
+    let folder = try TemporaryFolder()
+    let store = try makeStore(in: folder)
+    try store.perform(AddDepartment(name: "Ett"), actor: testActor, now: testDate)
+    let source = try #require(store.backups().first?.path)
+    let now = Date()
+    // Two and three days old: each the newest of its day, kept by the default of 31 days.
+    let old = [2.0, 3.0].map {
+      BackupFolder.name(Int64((now.timeIntervalSince1970 - $0 * 86_400) * 1000))
+    }
+    for name in old {
+      try FileManager.default.copyItem(atPath: source, toPath: store.backupsPath + "/" + name)
+    }
+    try store.perform(AddDepartment(name: "Två"), actor: testActor, now: testDate)
+    var left = Set(try FileManager.default.contentsOfDirectory(atPath: store.backupsPath))
+    #expect(left.isSuperset(of: old), "the defaults keep one a day for a month")
+
+    var settings = try store.load().settings
+    settings.backupKeepHours = 24
+    settings.backupKeepDays = 0
+    settings.backupKeepMonths = 0
+    try store.perform(EditSettings(settings), actor: testActor, now: testDate)
+    left = Set(try FileManager.default.contentsOfDirectory(atPath: store.backupsPath))
+    #expect(left.isDisjoint(with: old), "\(left)")
+    // The saves of the last hour stay.
+    #expect(left.count == 3)
+  }
+
+  @Test("the newest backup is kept even when every level is off")
+  func theNewestIsAlwaysKept() {
+    let none = BackupKeeping(everyWithinMinutes: 0, hourly: 0, daily: 0, monthly: 0)
+    let now = Date()
+    let moments = [now.addingTimeInterval(-7200), now.addingTimeInterval(-60)]
+    #expect(none.kept(moments, now: now) == [1])
+  }
+
   @Test func restorePutsABackupBackAndKeepsTheReplacedState() throws {
     let folder = try TemporaryFolder()
     let store = try makeStore(in: folder)
@@ -138,9 +176,9 @@ import Testing
       [true, false, true]
     ),
     (
-      "nothing older than a year", .standard,
-      [366 * day, 500 * day],
-      [false, false]
+      "nothing older than a year (beside the newest, always kept)", .standard,
+      [0, 366 * day, 500 * day],
+      [true, false, false]
     ),
     (
       "a backup from the future (a clock set back) is kept", .standard,

@@ -122,11 +122,11 @@ import Testing
     try StoreDocument(municipality: freshMunicipality(), savedAt: testDate, savedBy: "t")
       .encoded().write(to: URL(fileURLWithPath: base))
     var cases: [(name: String, value: Int, accepted: Bool)] = []
-    for setting in StoreLimits.settings {
-      let r = setting.range
+    for setting in Settings.limits {
+      let r = setting.stored
       for value in [r.lowerBound - 1, r.lowerBound, r.upperBound, r.upperBound + 1, 1 << 62, -1, 0]
       {
-        cases.append((setting.name, value, r.contains(value)))
+        cases.append((setting.field.key, value, r.contains(value)))
       }
     }
     let script = """

@@ -475,53 +475,6 @@ extension ContactCard: FieldedEntity {
   ]
 }
 
-extension Settings: FieldedEntity {
-  public static let entityType = "settings"
-  public var entityKey: String { "settings" }
-  public func readableName(in m: Municipality) -> String { "Inställningar" }
-
-  public enum Fields {
-    public static let outageContactLimitMinutes = Field.number(
-      "outageContactLimitMinutes",
-      T(sv: "Kontakt vid avbrott inom (min)", en: "Outage contact within (min)"),
-      \Settings.outageContactLimitMinutes)
-    public static let orderStepLimitDays = Field.number(
-      "orderStepLimitDays", T(sv: "Dagar per beställningssteg", en: "Days per order step"),
-      \Settings.orderStepLimitDays)
-    public static let serviceReviewIntervalMonths = Field.number(
-      "serviceReviewIntervalMonths",
-      T(sv: "Granskning av e-tjänst (mån)", en: "E-service review (months)"),
-      \Settings.serviceReviewIntervalMonths)
-    public static let routineReviewIntervalMonths = Field.number(
-      "routineReviewIntervalMonths",
-      T(sv: "Granskning av reservrutin (mån)", en: "Routine review (months)"),
-      \Settings.routineReviewIntervalMonths)
-    public static let accessExpiryWarningDays = Field.number(
-      "accessExpiryWarningDays",
-      T(sv: "Varning före behörighetens slut (dagar)", en: "Warning before access ends (days)"),
-      \Settings.accessExpiryWarningDays)
-    public static let retentionRemovedStaffMonths = Field.number(
-      "retentionRemovedStaffMonths",
-      T(sv: "Gallring av borttagen personal (mån)", en: "Gallring of removed staff (months)"),
-      \Settings.retentionRemovedStaffMonths)
-    public static let retentionClosedCasesMonths = Field.number(
-      "retentionClosedCasesMonths",
-      T(sv: "Gallring av avslutade ärenden (mån)", en: "Gallring of closed cases (months)"),
-      \Settings.retentionClosedCasesMonths)
-    public static let retentionTrailYears = Field.number(
-      "retentionTrailYears",
-      T(sv: "Gallring av loggposter (år)", en: "Gallring of trail entries (years)"),
-      \Settings.retentionTrailYears)
-  }
-
-  public static let fields: [AnyField<Settings>] = [
-    Fields.outageContactLimitMinutes.erased, Fields.orderStepLimitDays.erased,
-    Fields.serviceReviewIntervalMonths.erased, Fields.routineReviewIntervalMonths.erased,
-    Fields.accessExpiryWarningDays.erased, Fields.retentionRemovedStaffMonths.erased,
-    Fields.retentionClosedCasesMonths.erased, Fields.retentionTrailYears.erased,
-  ]
-}
-
 // MARK: - Labels of the values
 
 extension StaffStatus {

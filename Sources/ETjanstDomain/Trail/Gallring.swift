@@ -21,17 +21,17 @@ public struct GallringPlan: Sendable, Equatable {
   /// (`StoreLimits`), say zero, which would remove every closed case, the whole trail
   /// and every backup. Nil when the periods are sound.
   public static func refusal(_ settings: Settings) -> RuleViolation? {
-    for limit in EditSettings.limits {
-      guard let stored = StoreLimits.settings.first(where: { $0.name == limit.field }),
-        stored.name.hasPrefix("retention"), !stored.range.contains(settings[keyPath: limit.path])
+    for limit in Settings.limits {
+      let stored = limit.stored
+      guard limit.name.hasPrefix("retention"), !stored.contains(settings[keyPath: limit.path])
       else { continue }
       return RuleViolation(
-        field: limit.field,
+        field: limit.name,
         LocalizedText(
           sv: "Gallring görs inte: \(limit.label.sv) är \(settings[keyPath: limit.path]) "
-            + "\(limit.unit.sv), ska vara \(stored.range.lowerBound)–\(stored.range.upperBound).",
+            + "\(limit.unit.sv), ska vara \(stored.lowerBound)–\(stored.upperBound).",
           en: "No gallring: \(limit.label.en) is \(settings[keyPath: limit.path]) "
-            + "\(limit.unit.en), must be \(stored.range.lowerBound)–\(stored.range.upperBound)."))
+            + "\(limit.unit.en), must be \(stored.lowerBound)–\(stored.upperBound)."))
     }
     return nil
   }

@@ -119,14 +119,9 @@ enum AdminForms {
   static func editLimits(_ state: inout AppState) -> [Effect] {
     let settings = state.data.settings
     var form = EntityForm(settings)
-    for field in [
-      Settings.Fields.outageContactLimitMinutes, Settings.Fields.orderStepLimitDays,
-      Settings.Fields.serviceReviewIntervalMonths, Settings.Fields.routineReviewIntervalMonths,
-      Settings.Fields.accessExpiryWarningDays, Settings.Fields.retentionRemovedStaffMonths,
-      Settings.Fields.retentionClosedCasesMonths, Settings.Fields.retentionTrailYears,
-    ] {
+    for limit in Settings.limits {
       // Every limit is needed, so none is marked as required.
-      form.add(field) { .number($0, AdminTexts.limitField($0), marked: false) }
+      form.add(limit.field) { .number($0, limit.formLabel, marked: false) }
     }
     state.overlays.append(
       FormOverlay(title: AdminTexts.limitsTitle, fields: form.fields) { values, _ in

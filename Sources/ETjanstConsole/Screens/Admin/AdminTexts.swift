@@ -125,29 +125,6 @@ enum AdminTexts {
 
   // Limits
   static let limitsTitle = T(sv: "Gränser", en: "Limits")
-  /// Form labels short enough for the form's label column, each with its unit.
-  static func limitField(_ field: String) -> T {
-    typealias S = Settings.Fields
-    switch field {
-    case S.outageContactLimitMinutes.name:
-      return T(sv: "Kontakt e-nämnden, minuter", en: "Contact e-nämnd, minutes")
-    case S.orderStepLimitDays.name:
-      return T(sv: "Beställning i ett steg, dagar", en: "Order in one step, days")
-    case S.serviceReviewIntervalMonths.name:
-      return T(sv: "Granska e-tjänst, månader", en: "E-service review, months")
-    case S.routineReviewIntervalMonths.name:
-      return T(sv: "Granska reservrutin, månader", en: "Routine review, months")
-    case S.accessExpiryWarningDays.name:
-      return T(sv: "Varna före slutdatum, dagar", en: "Warn before access ends, days")
-    case S.retentionRemovedStaffMonths.name:
-      return T(sv: "Gallra personal, månader", en: "Gallring of staff, months")
-    case S.retentionClosedCasesMonths.name:
-      return T(sv: "Gallra ärenden, månader", en: "Gallring of cases, months")
-    case S.retentionTrailYears.name:
-      return T(sv: "Gallra loggposter, år", en: "Gallring of trail, years")
-    default: return T(verbatim: field)
-    }
-  }
   static let limitsIntro = T(
     sv: "Gränser som riktlinjen överlåter åt kommunen; de styr flaggorna och varningarna.",
     en: "Limits the guideline leaves to the municipality; they drive the flags and warnings.")

@@ -249,10 +249,10 @@ public enum AdminView {
     let settings = state.data.settings
     let labelWidth = min(
       50,
-      (EditSettings.limits.map {
+      (Settings.limits.map {
         TextWidth.of(state.t(AdminTexts.limitLabel($0.label, section: $0.section)))
       }.max() ?? 0) + 2)
-    for (i, limit) in EditSettings.limits.enumerated() where i < area.height {
+    for (i, limit) in Settings.limits.enumerated() where i < area.height {
       let y = area.y + i
       frame.put(
         state.t(AdminTexts.limitLabel(limit.label, section: limit.section)),
@@ -261,7 +261,7 @@ public enum AdminView {
       let x = area.x + 1 + labelWidth
       let used = frame.put(value, x: x, y: y, style: state.theme.style(.accent))
       frame.put(
-        state.t(AdminTexts.allowed(limit.range)), x: x + max(used, 12) + 1, y: y,
+        state.t(AdminTexts.allowed(limit.allowed)), x: x + max(used, 12) + 1, y: y,
         style: state.theme.style(.muted), maxWidth: max(0, area.maxX - x - 13))
     }
   }
