@@ -96,10 +96,17 @@ public final class Tmux {
   }
 
   /// Polls the screen every 50 ms until some row contains `text`; returns that
-  /// screen, or throws with the last one.
+  /// screen, or throws with the last one. With `history`, the rows scrolled off the
+  /// top count too: tmux 3.3 moves a pane's screen into its history when the command
+  /// ends within moments of starting (seen with a bare `printf`; more often under
+  /// load), so a refusal that exits at once is looked for there.
   @discardableResult
-  public func waitFor(text: String, timeout: Duration = .seconds(10)) throws -> [String] {
-    try waitFor(timeout: timeout, "'\(text)' did not appear") { $0.contains { $0.contains(text) } }
+  public func waitFor(text: String, timeout: Duration = .seconds(10), history: Bool = false)
+    throws -> [String]
+  {
+    try waitFor(timeout: timeout, "'\(text)' did not appear", history: history) {
+      $0.contains { $0.contains(text) }
+    }
   }
 
   /// Polls until one of `texts` is on the screen (for text that may be shown in more
@@ -115,13 +122,13 @@ public final class Tmux {
   @discardableResult
   public func waitFor(
     timeout: Duration = .seconds(10), _ what: String = "the screen did not match",
-    _ condition: ([String]) -> Bool
+    history: Bool = false, _ condition: ([String]) -> Bool
   ) throws -> [String] {
     let clock = ContinuousClock()
     let deadline = clock.now + timeout
     var screen: [String] = []
     while true {
-      screen = try capture()
+      screen = try capture(history: history)
       if condition(screen) { return screen }
       if clock.now >= deadline {
         throw Failure(message: "\(what) within \(timeout)", screen: screen)
