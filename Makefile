@@ -4,7 +4,8 @@
 #   make install                  what make built, into $(PREFIX) (default /usr/local), under
 #                                 $(DESTDIR) if set
 #   make uninstall                removes what install put there
-#   make deb                      a Debian package of the same (dist/etjanst_VERSION_ARCH.deb)
+#   make deb                      a Debian package of the same (dist/etjanst_VERSION_ARCH.deb);
+#                                 MAINTAINER="IT <it@kommun.se>" names who built it
 #   make clean                    removes the build folder and dist/
 #
 # The binary needs only the system's C libraries and ncursesw at run time: the Swift
@@ -14,6 +15,10 @@
 
 SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?=
+# The commit --version names (from git, or a release tarball's COMMIT file).
+COMMIT_FLAGS := $(shell scripts/commit-flags)
+# The package's Maintainer field: whoever builds the package for their servers.
+MAINTAINER ?= etjanst maintainers <etjanst@localhost>
 SCRATCH ?= .build-install
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -44,7 +49,7 @@ all: build
 # from the binary itself (swift-argument-parser writes them).
 build:
 	$(SWIFT) build -c release --static-swift-stdlib --product etjanst \
-		--scratch-path $(SCRATCH) $(SWIFT_BUILD_FLAGS)
+		--scratch-path $(SCRATCH) $(COMMIT_FLAGS) $(SWIFT_BUILD_FLAGS)
 	mkdir -p $(OUT)/completions
 	$(STRIP) -o $(BINARY).tmp $(BUILT)
 	mv -f $(BINARY).tmp $(BINARY)
@@ -84,7 +89,7 @@ deb: $(BINARY)
 	$(MAKE) install DESTDIR=$(CURDIR)/$(SCRATCH)/deb PREFIX=/usr
 	gzip -9n $(SCRATCH)/deb/usr/share/man/man1/etjanst.1
 	$(INSTALL) -d $(SCRATCH)/deb/DEBIAN
-	sed -e 's/@VERSION@/$(VERSION)/' -e 's/@ARCH@/$(ARCH)/' \
+	sed -e 's/@VERSION@/$(VERSION)/' -e 's/@ARCH@/$(ARCH)/' -e 's|@MAINTAINER@|$(MAINTAINER)|' \
 		-e "s/@SIZE@/$$(du -sk $(SCRATCH)/deb/usr | cut -f1)/" \
 		packaging/debian/control > $(SCRATCH)/deb/DEBIAN/control
 	mkdir -p dist

@@ -1,11 +1,15 @@
 // The commit is a C string because a Swift define cannot carry a value: the build
-// passes it with -Xcc -DETJANST_COMMIT="abc1234" (scripts/commit-flags works it out
-// from git, or from the COMMIT file of a release tarball). A plain `swift build`
-// passes nothing, and the program says "unknown commit".
+// passes it as a bare token, -Xcc -DETJANST_COMMIT=abc1234 (scripts/commit-flags
+// works it out from git, or from the COMMIT file of a release tarball), and it is
+// made a string here, so no quotes need survive a shell or make. A plain
+// `swift build` passes nothing, and the program says "unknown commit".
 #include "build_info.h"
 
-#ifndef ETJANST_COMMIT
-#define ETJANST_COMMIT ""
-#endif
+#define ETJANST_STRING(x) #x
+#define ETJANST_EXPANDED_STRING(x) ETJANST_STRING(x)
 
-const char *etjanst_build_commit(void) { return ETJANST_COMMIT; }
+#ifdef ETJANST_COMMIT
+const char *etjanst_build_commit(void) { return ETJANST_EXPANDED_STRING(ETJANST_COMMIT); }
+#else
+const char *etjanst_build_commit(void) { return ""; }
+#endif

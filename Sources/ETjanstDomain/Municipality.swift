@@ -163,7 +163,8 @@ extension Settings {
     let c = try decoder.container(keyedBy: CodingKey.self)
     self.init()
     for limit in Self.limits {
-      if let value = try c.decodeIfPresent(Int.self, forKey: CodingKey(stringValue: limit.field.key)) {
+      let key = CodingKey(stringValue: limit.field.key)
+      if let value = try c.decodeIfPresent(Int.self, forKey: key) {
         self[keyPath: limit.path] = value
       }
     }

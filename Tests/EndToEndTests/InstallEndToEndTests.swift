@@ -80,6 +80,14 @@ struct InstallEndToEndTests {
     let failing = try setup.hidden([debug, "--version"])
     #expect(failing.status == 127 && failing.stderr.contains("libswift"), "\(failing)")
 
+    // --version names the commit make built from (the flags pass make's shell).
+    let version = try setup.hidden([binary, "--version"])
+    let head = try Binary.run(
+      "git", ["-C", InstallSetup.package, "rev-parse", "--short=12", "HEAD"])
+    #expect(head.status == 0, "\(head.stderr)")
+    let commit = head.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(version.stdout.hasPrefix("etjanst 1.0.0 (commit \(commit)"), "\(version)")
+
     let demo = try setup.hidden([binary, "demo", "--output", store])
     #expect(demo.status == 0, "\(demo)")
     let check = try setup.hidden([binary, "check", "--store", store])
@@ -132,6 +140,7 @@ struct InstallEndToEndTests {
     }
     let version = try setup.hidden([binary, "--version"])
     #expect(version.status == 0, "\(version)")
+    #expect(InstallSetup.field("Maintainer", in: info.stdout) == InstallSetup.maintainer)
     for path in [
       "/usr/share/man/man1/etjanst.1.gz", "/usr/share/bash-completion/completions/etjanst",
       "/usr/share/doc/etjanst/examples/etjanst-daily.timer",
@@ -168,6 +177,9 @@ final class InstallSetup: Sendable {
   static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().path
 
+  /// Who builds the package, as a municipality's IT would say it.
+  static let maintainer = "IT-enheten Pajala kommun <it@pajala.example>"
+
   let root: String
   let deb: String
 
@@ -186,7 +198,7 @@ final class InstallSetup: Sendable {
     // make first (incremental): install alone takes a binary already built as it is.
     try Self.make(["all"])
     try Self.make(["install", "DESTDIR=\(root)"])
-    try Self.make(["deb"])
+    try Self.make(["deb", "MAINTAINER=\(Self.maintainer)"])
     let dist = Self.package + "/dist"
     let packages = try FileManager.default.contentsOfDirectory(atPath: dist).filter {
       $0.hasSuffix(".deb")
