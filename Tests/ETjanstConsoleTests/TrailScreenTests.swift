@@ -60,6 +60,34 @@ struct TrailScreenTests {
     }
   }
 
+  @Test("an entry taller than 80×24 scrolls to its last line; the kind is a word")
+  func aLongEntryScrolls() throws {
+    var m = F.store()
+    let actor = Actor(Fixtures.coordinator)
+    let now = Date(timeIntervalSince1970: 1_780_000_000)
+    // One change of many fields: every limit, so the entry has more lines than the box.
+    var settings = m.settings
+    for limit in Settings.limits { settings[keyPath: limit.path] = limit.allowed.lowerBound + 1 }
+    let command = EditSettings(settings)
+    let change = try m.execute(command, context: CommandContext(actor: actor, now: now))
+    let entry = AuditEntry(change: change, command: command, actor: actor, savedAt: now)
+    let d = ConsoleDriver(m, user: Fixtures.coordinator, width: 80, height: 24)
+    d.backend.trail = [entry]
+    d.press(.character(":"))
+    d.type("logg")
+    d.press(.enter, .enter)
+    let last = try #require(entry.subjects?.first?.fields.last).text(.swedish)
+    #expect(screen(d).contains("Typ: Ändrade gränser"), "\(screen(d))")
+    #expect(!screen(d).contains(String(last.prefix(30))), "fits without scrolling:\n\(screen(d))")
+    #expect(screen(d).contains("↑↓ 1–"), "\(screen(d))")
+    d.press(.end)
+    #expect(screen(d).contains(String(last.prefix(30))), "\(last)\n\(screen(d))")
+    d.press(.home)
+    #expect(screen(d).contains("Typ: Ändrade gränser"), "\(screen(d))")
+    d.press(.enter)
+    #expect(!screen(d).contains("↑↓ 1–"), "\(screen(d))")
+  }
+
   @Test(
     "who gave Anna access to Skolskjuts, when, and when did it end: 3, Enter, h, /skol, Enter"
   )
@@ -83,7 +111,7 @@ struct TrailScreenTests {
     d.press(.enter)
     let detail = screen(d)
     #expect(detail.contains("Av: Test Samordnare (esamordnare)"), "\(detail)")
-    #expect(detail.contains("Typ: RevokeAccess"), "\(detail)")
+    #expect(detail.contains("Typ: Tog bort behörighet"), "\(detail)")
     #expect(
       detail.contains("Behörigheter – Skolskjuts: Skolskjuts (Giltig från: 2026-01-05,"),
       "\(detail)")
@@ -138,7 +166,7 @@ struct TrailScreenTests {
     #expect(screen(d).contains("225 poster"), "\(screen(d))")
     // t keeps the selected entry's kind; Esc clears every filter.
     d.press(.character("t"))
-    #expect(screen(d).contains("typ GrantAccess"), "\(screen(d))")
+    #expect(screen(d).contains("typ: Gav behörighet"), "\(screen(d))")
     d.press(.escape)
     #expect(screen(d).contains("200 poster hittills"), "\(screen(d))")
   }

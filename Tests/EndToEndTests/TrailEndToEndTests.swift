@@ -53,6 +53,19 @@ import Testing
       #expect(!out.stdout.contains("Spöke"), "\(command): \(out.stdout)")
       #expect(!out.stdout.contains("0dead"), "\(command): \(out.stdout)")
     }
+    // --kind by the word people read, in either language; the name still works.
+    let word = try Binary.etjanst(
+      ["list", "audit", "--kind", "importerade rader", "--format", "csv", "--store", store])
+    let name = try Binary.etjanst(
+      ["list", "audit", "--kind", kind, "--format", "csv", "--store", store])
+    #expect(kind == "ImportRows" && word.status == 0, "\(kind): \(word.stderr)")
+    #expect(word.stdout == name.stdout && word.stdout.contains(",ImportRows,"), "\(word.stdout)")
+    let unknown = try Binary.etjanst(
+      ["list", "audit", "--kind", "trollade", "--store", store], environment: Self.swedish)
+    #expect(unknown.status == 2 && unknown.stdout.isEmpty, "\(unknown)")
+    #expect(
+      unknown.stderr.split(separator: "\n").count == 1
+        && unknown.stderr.contains("ingen typ av ändring heter 'trollade'"), "\(unknown.stderr)")
     let listed = try Binary.etjanst(
       ["list", "audit", "--person", "sara.lantto", "--format", "csv", "--store", store])
     #expect(listed.stdout.contains(real), "\(listed.stdout)")

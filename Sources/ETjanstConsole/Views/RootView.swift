@@ -27,10 +27,16 @@ public enum RootView {
     return frame
   }
 
+  /// The rows between the tabs and the status line: where a screen and its dialogs
+  /// are drawn (a dialog that scrolls reads its page size from it).
+  public static func mainArea(_ state: AppState) -> Rect {
+    Rect(x: 0, y: 2, width: state.width, height: state.height - 4)
+  }
+
   /// Where the terminal's cursor belongs, or nil to hide it.
   public static func cursor(_ state: AppState) -> (x: Int, y: Int)? {
     guard !state.sizeRefused else { return nil }
-    let main = Rect(x: 0, y: 2, width: state.width, height: state.height - 4)
+    let main = mainArea(state)
     if let top = state.overlays.last { return top.cursor(state, area: main) }
     return state.screen.view.cursor(state, area: main)
   }

@@ -39,15 +39,56 @@ public enum Box {
   /// returns that row's rectangle.
   @discardableResult
   public static func dialog(
-    _ title: String, text: String, in area: Rect, width: Int, frame: inout Frame, theme: Theme
+    _ title: String, text: String, in area: Rect, width: Int, frame: inout Frame, theme: Theme,
+    from offset: Int = 0
   ) -> Rect {
-    let width = min(area.width - 4, width)
-    let lines = TextWidth.wrap(text, to: width - 4)
-    let box = area.centered(width: width, height: min(area.height, lines.count + 4))
+    let page = DialogPage(text: text, in: area, width: width)
+    let box = area.centered(width: page.width, height: page.visible + 3)
     let inner = draw(title, in: box, frame: &frame, theme: theme, over: area)
-    for (i, line) in lines.prefix(inner.height - 1).enumerated() {
+    let first = page.clamped(offset)
+    for (i, line) in page.lines.dropFirst(first).prefix(page.visible).enumerated() {
       frame.put(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
     }
-    return Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
+    let buttons = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
+    // Text taller than the box scrolls (↑ ↓ PgUp PgDn): where the view is, and how long.
+    if page.scrolls {
+      let position = "↑↓ \(first + 1)–\(first + page.visible)/\(page.lines.count)"
+      frame.put(
+        position, x: buttons.maxX - TextWidth.of(position), y: buttons.y,
+        style: theme.style(.muted))
+    }
+    return buttons
+  }
+}
+
+/// A dialog's text wrapped to its width, and how many of its lines the area shows
+/// at once (the rest scroll).
+public struct DialogPage: Sendable {
+  public let width: Int
+  public let lines: [String]
+  public let visible: Int
+
+  public init(text: String, in area: Rect, width: Int) {
+    self.width = min(area.width - 4, width)
+    lines = TextWidth.wrap(text, to: self.width - 4)
+    // Borders, the free row and the buttons' row take 4 of the area's rows.
+    visible = max(1, min(area.height, lines.count + 4) - 3)
+  }
+
+  public var scrolls: Bool { lines.count > visible }
+  public var lastOffset: Int { max(0, lines.count - visible) }
+  public func clamped(_ offset: Int) -> Int { min(max(0, offset), lastOffset) }
+
+  /// The first line shown after `key`, from `offset`; nil for a key that does not scroll.
+  public func scrolled(_ offset: Int, by key: Key) -> Int? {
+    switch key {
+    case .down: return clamped(offset + 1)
+    case .up: return clamped(offset - 1)
+    case .pageDown: return clamped(offset + max(1, visible - 1))
+    case .pageUp: return clamped(offset - max(1, visible - 1))
+    case .home: return 0
+    case .end: return lastOffset
+    default: return nil
+    }
   }
 }

@@ -47,7 +47,9 @@ struct List: ParsableCommand {
 
   @Option(
     name: .customLong("kind"),
-    help: "audit only: entries of this kind of change (GrantAccess, ...).")
+    help: ArgumentHelp(
+      "audit only: entries of this kind of change, by its word in either language or part of it (\"gav behörighet\", \"granted access\", \"behörighet\").",
+      valueName: "WORD"))
   var changeKind: String?
 
   @OptionGroup var languageOption: LanguageOption
@@ -182,7 +184,18 @@ extension List {
       }
       query.entities = [found.id.rawValue]
     }
-    if let changeKind { query.kinds = [TextCleaning.line(changeKind)] }
+    if let changeKind {
+      let word = TextCleaning.line(changeKind)
+      query.kinds = ChangeKind.kinds(named: word)
+      if query.kinds.isEmpty {
+        let some = ["GrantAccess", "AddCase", "EditFields<EService>"].map { ChangeKind.label($0) }
+        throw Failure(
+          sv: "--kind: ingen typ av ändring heter '\(word)' (till exempel "
+            + some.map { "'\($0.sv)'" }.joined(separator: ", ") + ")",
+          en: "--kind: no kind of change is called '\(word)' (for example "
+            + some.map { "'\($0.en)'" }.joined(separator: ", ") + ")")
+      }
+    }
     return query
   }
 }

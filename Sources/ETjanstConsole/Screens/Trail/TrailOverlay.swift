@@ -153,7 +153,9 @@ public struct TrailOverlay: Overlay {
       "\(t(TrailTexts.saved)): \(Format.dateTime(entry.at))",
       "\(t(TrailTexts.byLine)): \(entry.who)",
     ]
-    if let kind = entry.kind { lines.append("\(t(TrailTexts.kindLine)): \(kind)") }
+    if let kind = entry.kind {
+      lines.append("\(t(TrailTexts.kindLine)): \(t(ChangeKind.label(kind)))")
+    }
     lines += ["", entry.summary(language)]
     for subject in entry.subjects ?? [] {
       lines.append("")

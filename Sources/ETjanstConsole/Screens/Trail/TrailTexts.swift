@@ -19,7 +19,10 @@ enum TrailTexts {
         en: "\(Noun.entry.count(n).en) so far · more load as you scroll")
       : Noun.entry.count(n)
   }
-  static func kindFilter(_ kind: String) -> T { T(sv: "typ \(kind)", en: "kind \(kind)") }
+  static func kindFilter(_ kind: String) -> T {
+    let word = ChangeKind.label(kind)
+    return T(sv: "typ: \(word.sv)", en: "kind: \(word.en)")
+  }
   static let cannotRead = T(sv: "Loggen kunde inte läsas", en: "The trail could not be read")
   static let entryTitle = T(sv: "Loggpost", en: "Trail entry")
   static let keyOpen = T(sv: "Visa", en: "Show")
