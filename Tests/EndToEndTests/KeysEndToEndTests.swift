@@ -40,7 +40,11 @@ import Testing
         $0.hasPrefix("chef.gone  VARNING: chef.gone är inte användare i registret")
       }, "\(lines)")
 
-    let removed = try Binary.etjanst(["keys", "remove", "chef.gone"] + common)
+    // --all-for LOGIN says the same in words; it takes no key file, and not a LOGIN too.
+    let both = try Binary.etjanst(
+      ["keys", "remove", "chef.gone", "--all-for", "chef.gone"] + common)
+    #expect(both.status == 2 && both.stderr.contains("not both"), "\(both)")
+    let removed = try Binary.etjanst(["keys", "remove", "--all-for", "chef.gone"] + common)
     #expect(removed.status == 0, "\(removed)")
     #expect(removed.stdout == "Tog bort 1 nyckel för chef.gone ur \(path)\n", "\(removed.stdout)")
     let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -130,22 +130,36 @@ struct Keys: ParsableCommand {
       commandName: "remove", abstract: "Remove the keys tied to a login, or one of them.",
       discussion: """
         Without KEYFILE every key tied to LOGIN goes (a person who left, or a login \
-        no longer in the store); with it, only that key. Lines that are not etjanst's \
-        are left as they are. Says how many keys went; none is an error (exit 1).
+        no longer in the store); with it, only that key. `--all-for LOGIN` says the \
+        first in words. Lines that are not etjanst's are left as they are. Says how \
+        many keys went; none is an error (exit 1).
         """)
 
     @Argument(help: "The login whose keys go.")
-    var login: String
+    var login: String?
+
+    @Option(name: .customLong("all-for"), help: "Every key tied to this login (as LOGIN alone).")
+    var allFor: String?
 
     @Argument(help: "Only this public key file's key (one line, as ssh-keygen writes it).")
     var keyFile: String?
 
     @OptionGroup var options: KeysOptions
 
+    func validate() throws {
+      switch (login, allFor) {
+      case (nil, nil): throw ValidationError("Give the LOGIN whose keys go (or --all-for LOGIN).")
+      case (.some, .some): throw ValidationError("Give LOGIN or --all-for LOGIN, not both.")
+      case (nil, .some) where keyFile != nil:
+        throw ValidationError("--all-for removes every key of the login; give no KEYFILE.")
+      default: break
+      }
+    }
+
     func run() throws {
       let language = options.languageOption.language
       try reporting(language) {
-        let login = TextCleaning.line(login)
+        let login = TextCleaning.line(login ?? allFor ?? "")
         let path = options.path
         // A key file that cannot be read says so itself (exit 2), as `keys add`'s does.
         let key = try keyFile.map { file in
