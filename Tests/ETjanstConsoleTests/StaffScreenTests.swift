@@ -134,6 +134,34 @@ struct StaffScreenTests {
     Golden.assertFrame(d.frame, named: "staff-access-80x24", in: goldenDir)
   }
 
+  @Test("the demo's matrix at 80×24: no column under the scroll position, every shown one named")
+  func matrixColumnsAndLegendAt80() throws {
+    let m = try Fixtures.demo
+    let d = ConsoleDriver(m, user: Fixtures.coordinator, width: 80, height: 24)
+    d.press(.character("3"), .character("a"))
+    for step in 0..<m.services.count {
+      let lines = d.frame.lines
+      let header = try #require(lines.first { $0.contains("Namn") && $0.contains("Sign") })
+      // The header's e-service numbers, then the scroll position, apart.
+      let words = header.split(separator: " ").map(String.init)
+      let position = try #require(words.last)
+      #expect(position.range(of: #"^\d+/\d+$"#, options: .regularExpression) != nil, "\(header)")
+      // "91/23" is a column's 9 run into "1/23".
+      let parts = position.split(separator: "/").compactMap { Int($0) }
+      #expect(parts.count == 2 && parts[0] <= parts[1], "step \(step): \(header)")
+      let numbers = words.dropFirst(3).dropLast().map {
+        Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "[]")))
+      }
+      #expect(numbers.allSatisfy { $0 != nil } && !numbers.isEmpty, "step \(step): \(header)")
+      // Each number on screen is named in the legend below.
+      let legend = lines.drop { !$0.contains("E-tjänster:") }.prefix(3).joined(separator: " ")
+      for case let n? in numbers {
+        #expect(legend.contains(" \(n) "), "step \(step): \(n) not in \(legend)")
+      }
+      d.press(.right)
+    }
+  }
+
   @Test("the access matrix at 160×48, one e-service chosen: who holds it")
   func matrix160() {
     let d = driver(user: F.manager, width: 160, height: 48)

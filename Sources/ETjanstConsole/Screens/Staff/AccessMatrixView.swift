@@ -18,10 +18,15 @@ enum AccessMatrixView {
     state.data.staff(in: StaffScreen.department(state))
   }
 
-  /// How many e-service columns fit, and which are shown so the chosen one is.
+  /// How many e-service columns fit, and which are shown so the chosen one is. The
+  /// table's scroll position ("12/40") and the chosen column's brackets ("[10]") take
+  /// room of their own: counted here, so no column is drawn under them.
   static func window(_ state: AppState, width: Int) -> Range<Int> {
     let count = services(state).count
-    let fixed = 1 + nameWidth + 1 + statusWidth + 1 + signWidth + 1
+    let people = people(state).count  // the most rows a filter leaves
+    let marker = TextWidth.of("\(people)/\(people)") + 2
+    let brackets = max(0, "\(max(count, 1))".count + 2 - cellWidth)
+    let fixed = 1 + nameWidth + 1 + statusWidth + 1 + signWidth + 1 + marker + brackets
     let fit = max(1, (width - fixed) / (cellWidth + 1))
     let chosen = min(max(0, state.staffScreen.matrixColumn), max(0, count - 1))
     let start = min(max(0, chosen - fit + 1), max(0, count - fit))
@@ -159,12 +164,26 @@ enum AccessMatrixView {
         out.append((line, flag.isEmpty ? .normal : .danger))
       }
     }
-    let numbered = all.enumerated().map { i, s in
-      "\(i + 1) \(s.name)" + (m.lacksActiveOfficer(s, on: today) ? " !" : "")
+    // The e-services of the columns on screen, by their numbers, in three lines at
+    // most: names shortened evenly (each keeps its number and start) when all do not fit.
+    let shown = window(state, width: width + 2)
+    let label = state.t(StaffTexts.servicesLabel) + ": "
+    func legend(_ nameWidth: Int?) -> [String] {
+      let items = shown.map { i in
+        let s = all[i]
+        let name = nameWidth.map { TextWidth.truncate(s.name, to: $0) } ?? s.name
+        return "\(i + 1) \(name)" + (m.lacksActiveOfficer(s, on: today) ? " !" : "")
+      }
+      return TextWidth.wrap(label + items.joined(separator: " · "), to: width)
     }
-    if !numbered.isEmpty {
-      let text = state.t(StaffTexts.servicesLabel) + ": " + numbered.joined(separator: " · ")
-      for line in TextWidth.wrap(text, to: width).prefix(3) { out.append((line, .muted)) }
+    if !shown.isEmpty {
+      var lines = legend(nil)
+      if lines.count > 3 {
+        // Each item's share of three lines, less its number, separator and flag.
+        let share = (3 * width - TextWidth.of(label)) / shown.count - 8
+        lines = legend(max(6, share))
+      }
+      for line in lines.prefix(3) { out.append((line, .muted)) }
     }
     for flag in flags(state) {
       for line in TextWidth.wrap(flag, to: width).prefix(2) { out.append((line, .danger)) }
