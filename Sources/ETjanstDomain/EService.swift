@@ -98,12 +98,19 @@ public struct StatusChange: Codable, Sendable, Equatable {
   public var by: String
   /// How a first publication came about; nil for every other change.
   public var source: PublicationSource?
+  /// Why an e-service registered as running is known to run already (since when,
+  /// where), as the e-coordinator gave it; nil for every other change.
+  public var reason: String?
 
-  public init(status: ServiceStatus, at: Date, by: String, source: PublicationSource? = nil) {
+  public init(
+    status: ServiceStatus, at: Date, by: String, source: PublicationSource? = nil,
+    reason: String? = nil
+  ) {
     self.status = status
     self.at = at
     self.by = by
     self.source = source
+    self.reason = reason
   }
 }
 

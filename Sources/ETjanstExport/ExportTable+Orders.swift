@@ -3,7 +3,8 @@ import ETjanstDomain
 extension ExportTable {
   /// `list orders`: one row per order for a new e-service, with where it stands in
   /// the five steps of guideline 6, how long it has waited, and what guideline 3
-  /// ranks by (audience, expected effect, case volume; `rank` 1 is first).
+  /// ranks by (audience, expected effect, case volume; `rank` 1 is first, none for an
+  /// order published or cancelled).
   public static func orders(_ m: Municipality, _ options: ListOptions) throws -> ExportTable {
     let department = try options.departmentID(in: m)
     var step: OrderStep?
@@ -13,9 +14,7 @@ extension ExportTable {
     }
     let now = options.today.start
     let limit = m.settings.orderStepLimitDays
-    let ranked = m.orders.sorted { $0.priorityRank.lexicographicallyPrecedes($1.priorityRank) }
-    var rank: [EntityID<ServiceOrder>: Int] = [:]
-    for (i, o) in ranked.enumerated() { rank[o.id] = i + 1 }
+    let rank = m.orderRanks
     let orders = m.orders
       .filter { department == nil || $0.department == department }
       .filter { step == nil || $0.step == step }

@@ -629,6 +629,12 @@ enum StoreCodec {
       return value
     }
 
+    func optionalEnumeration<E: RawRepresentable>(_ key: String) throws(DecodeFailure) -> E?
+    where E.RawValue == String {
+      guard entries[key] != nil else { return nil }
+      return try enumeration(key)
+    }
+
     func step(_ key: String) throws(DecodeFailure) -> OrderStep {
       let n = try int(key)
       guard let step = OrderStep(rawValue: n) else { throw failure(key, "no step \(n)") }

@@ -184,10 +184,14 @@ extension StatusChange: StoreElement {
     h["status"] = .string(status.rawValue)
     h["at"] = .date(at)
     h["by"] = .string(by)
+    h["source"] = source.map { .string($0.rawValue) }
+    h["reason"] = reason.map { .string($0) }
     return h.value
   }
   static func readElement(_ h: StoreCodec.In) throws(StoreCodec.DecodeFailure) -> StatusChange {
-    StatusChange(status: try h.enumeration("status"), at: try h.date("at"), by: try h.string("by"))
+    StatusChange(
+      status: try h.enumeration("status"), at: try h.date("at"), by: try h.string("by"),
+      source: try h.optionalEnumeration("source"), reason: try h.optionalString("reason"))
   }
 }
 

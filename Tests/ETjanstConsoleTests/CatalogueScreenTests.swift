@@ -156,7 +156,8 @@ import Testing
     #expect(text(d).contains("! Ej i personalen – skriv Namn <e-post>"))
   }
 
-  @Test("4: a report from the detail view sets Revision needed; resolving restores the status")
+  @Test(
+    "4: an error reported from the detail view leaves it published and flagged; resolving ends it")
   func reportAndResolve() throws {
     let d = driver()
     select(d, "bygglov")
@@ -166,10 +167,12 @@ import Testing
     d.press(.control("s"))  // closes the editor
     d.press(.control("s"))  // saves the form
     var s = try #require(d.state.data.service(F.bygglov))
-    #expect(s.status == .revisionNeeded)
+    #expect(s.status == .published)
+    #expect(s.reports.last?.kind == .error)
     #expect(s.reports.last?.reportedBy == "Anna Ek")
     #expect(s.reports.last?.text == "Fel länk till taxan")
-    #expect(text(d).contains("Revidering behövs"))
+    #expect(text(d).contains("Publicerad sedan 2024-04-02"))
+    #expect(text(d).contains("R 1 öppen rapport om fel eller revidering"))
     d.press(.character("l"), .tab, .tab, .enter)
     d.type("Länken rättad")
     d.press(.control("s"), .control("s"))

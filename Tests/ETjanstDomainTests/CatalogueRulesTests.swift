@@ -158,6 +158,28 @@ import Testing
     #expect(!m.flags(of: bygglov, today: Fixtures.today).contains(.notOnOpenEPlatform))
   }
 
+  @Test("GDPR art. 30: personal data processed outside the register of processing is a shortcoming")
+  func processingRegister() throws {
+    var m = F.municipality()
+    let i = try #require(m.services.index(of: F.bygglov))
+    m.services[i].processesPersonalData = true
+    m.services[i].inProcessingRegister = nil
+    #expect(m.flags(of: m.services[i], today: Fixtures.today).contains(.notInProcessingRegister))
+    let finding = Findings.all(in: m, at: Fixtures.now).first {
+      $0.target == .service(F.bygglov) && $0.message.en.contains("GDPR art. 30")
+    }
+    #expect(finding?.severity == .violation)
+    #expect(finding?.message.sv.contains("registerförteckningen") == true)
+    // A day in the register, or no personal data, and it is gone.
+    var registered = m
+    registered.services[i].inProcessingRegister = Fixtures.today
+    #expect(
+      !registered.flags(of: registered.services[i], today: Fixtures.today).contains(
+        .notInProcessingRegister))
+    m.services[i].processesPersonalData = false
+    #expect(!m.flags(of: m.services[i], today: Fixtures.today).contains(.notInProcessingRegister))
+  }
+
   @Test("1.1: an empty platform means Open ePlatform")
   func emptyPlatform() throws {
     var m = F.municipality()
@@ -180,14 +202,85 @@ import Testing
     #expect(s.statusHistory.last?.at == Fixtures.now)
   }
 
-  @Test("4: while reports are open only Revision needed or Unpublished may be set")
+  @Test("4: a status change takes the day it happened: not in the future, nor before the last")
+  func statusChangeDay() throws {
+    // Förskola's last change was on 2026-11-20.
+    let m = F.municipality()
+    let future = refusal(
+      SetServiceStatus(F.forskola, to: .inDevelopment, on: Fixtures.today.adding(days: 1)), on: m)
+    #expect(future?.field == SetServiceStatus.changedOnField)
+    #expect(future?.message.en == "The day cannot be in the future.")
+    let early = refusal(
+      SetServiceStatus(F.forskola, to: .inDevelopment, on: Day(year: 2026, month: 11, day: 19)),
+      on: m)
+    #expect(early?.field == SetServiceStatus.changedOnField)
+    #expect(early?.message.sv.contains("2026-11-20") == true)
+    var dated = m
+    let day = Day(year: 2026, month: 11, day: 24)
+    try run(SetServiceStatus(F.forskola, to: .inDevelopment, on: day), on: &dated)
+    #expect(dated.service(F.forskola)?.statusHistory.last?.at == day.start)
+    #expect(dated.service(F.forskola)?.statusSince == day.start)
+    // No day, or today: now, as before.
+    var today = m
+    try run(SetServiceStatus(F.forskola, to: .inDevelopment, on: Fixtures.today), on: &today)
+    #expect(today.service(F.forskola)?.statusHistory.last?.at == Fixtures.now)
+  }
+
+  @Test("4: while revision needs are open only Revision needed or Unpublished may be set")
   func statusWhileReportsOpen() throws {
-    let v = refusal(SetServiceStatus(F.avlopp, to: .published), on: F.municipality())
+    var m = F.municipality()
+    try run(
+      ReportServiceError(F.bygglov, kind: .revisionNeed, reportedBy: "Anna", text: "Ny taxa"),
+      on: &m)
+    let v = refusal(SetServiceStatus(F.bygglov, to: .published), on: m)
     #expect(v?.field == "status")
     #expect(v?.message.sv.contains("den öppna rapporten") == true)
+    try run(SetServiceStatus(F.bygglov, to: .unpublished), on: &m)
+    #expect(m.service(F.bygglov)?.status == .unpublished)
+    // An open error holds no status: avlopp's only open report is an error.
+    var n = F.municipality()
+    try run(SetServiceStatus(F.avlopp, to: .published), on: &n)
+    #expect(n.service(F.avlopp)?.status == .published)
+  }
+
+  @Test("4: an error report leaves a live service published, since the same day, and counted")
+  func errorReportKeepsPublished() throws {
     var m = F.municipality()
-    try run(SetServiceStatus(F.avlopp, to: .unpublished), on: &m)
-    #expect(m.service(F.avlopp)?.status == .unpublished)
+    let before = try #require(m.service(F.bygglov))
+    #expect(before.status == .published)
+    let figures = GoalFigures(m)
+    try run(
+      ReportServiceError(
+        F.bygglov, kind: .error, reportedBy: "Anna Ek", text: "Fel avgift visas i steg 3."),
+      on: &m)
+    let s = try #require(m.service(F.bygglov))
+    #expect(s.status == .published)
+    #expect(s.statusSince == before.statusSince)
+    #expect(s.statusHistory == before.statusHistory)
+    #expect(GoalFigures(m).publishedExternal == figures.publishedExternal)
+    #expect(GoalFigures(m).publishedInternal == figures.publishedInternal)
+    // The open error is a flag and a finding.
+    #expect(m.flags(of: s, today: Fixtures.today).contains(.openReports))
+    #expect(
+      Findings.all(in: m, at: Fixtures.now).contains {
+        $0.target == .service(F.bygglov) && $0.message.sv.contains("öppen rapport")
+      })
+    // Resolving it changes no status either.
+    let report = try #require(s.openReports.first?.id)
+    try run(ResolveServiceReport(F.bygglov, report: report, resolution: "Rättad."), on: &m)
+    #expect(m.service(F.bygglov)?.statusHistory == before.statusHistory)
+  }
+
+  @Test("4: a service in Revision needed returns when its revision needs are resolved, errors open")
+  func openErrorDoesNotHoldRevision() throws {
+    var m = F.municipality()
+    try run(
+      ReportServiceError(F.avlopp, kind: .revisionNeed, reportedBy: "Anna", text: "Ny lag"), on: &m)
+    let need = try #require(m.service(F.avlopp)?.openRevisionNeeds.first?.id)
+    try run(ResolveServiceReport(F.avlopp, report: need, resolution: "Texten ny."), on: &m)
+    let s = try #require(m.service(F.avlopp))
+    #expect(s.status == .published)
+    #expect(s.openReports.map(\.id) == [F.openReport])
   }
 
   // MARK: - Reports (4)

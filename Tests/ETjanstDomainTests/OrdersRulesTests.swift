@@ -418,6 +418,18 @@ import Testing
     ]
     let ranked = orders.sorted { $0.priorityRank.lexicographicallyPrecedes($1.priorityRank) }
     #expect(ranked.map(\.title) == ["external3400", "external310", "external250", "internal3900"])
+    // Only orders still in the pipeline are ranked: a published or cancelled one is done.
+    var m = Fixtures.small()
+    m.orders = orders
+    m.orders[3].step = .published
+    m.orders[1].hold = OrderHold(
+      kind: .cancelled, reason: "Ingen budget", since: Fixtures.now, by: "x")
+    m.orders[0].hold = OrderHold(kind: .onHold, reason: "Vänta", since: Fixtures.now, by: "x")
+    let rank = m.orderRanks
+    #expect(rank[m.orders[3].id] == nil)
+    #expect(rank[m.orders[1].id] == nil)
+    #expect(rank[m.orders[2].id] == 1)
+    #expect(rank[m.orders[0].id] == 2, "an order on hold is still open, so ranked")
   }
 }
 

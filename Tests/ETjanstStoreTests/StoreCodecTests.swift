@@ -18,7 +18,13 @@ import Testing
         start: now, scope: .services([EntityID("svc-1"), EntityID("svc-2")]), observed: "x",
         declaredBy: "y", contact: ContactRecord(at: now, channel: "c", by: "b", reference: "r"),
         notified: [DepartmentNotice(department: EntityID("dep-1"), at: now)], end: now))
-    return [("demo", try Fixtures.demo), ("region", region)]
+    // An e-service registered as already running: its source and reason are stored too.
+    var demo = try Fixtures.demo
+    demo.services[0].statusHistory.append(
+      StatusChange(
+        status: .published, at: now, by: "esamordnare", source: .registeredRunning,
+        reason: "I drift sedan 2019"))
+    return [("demo", demo), ("region", region)]
   }
 
   @Test("every stored field survives a save and a load, on the demo and a region's data")

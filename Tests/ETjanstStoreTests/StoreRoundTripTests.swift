@@ -22,6 +22,31 @@ import Testing
     #expect(loaded.departments[0].fallbackRoutine?.responsible == "Åsa Öström")
   }
 
+  @Test("an e-service registered as running keeps its flag and reason across a save and a load")
+  func registrationSurvivesALoad() throws {
+    let folder = try TemporaryFolder()
+    var municipality = freshMunicipality()
+    let department = Department(name: "Kultur- och fritidsförvaltningen")
+    municipality.departments = [department]
+    let store = try makeStore(in: folder, municipality)
+    let id = EntityID<EService>("svc-running")
+    try store.perform(
+      RegisterRunningEService(
+        id: id, EServiceDraft(name: "Bokning av lokal", department: department.id),
+        reason: "I drift sedan 2019 på Open ePlatform"),
+      actor: testActor, now: testDate)
+    let loaded = try StoreFile(path: folder.store).load()
+    let s = try #require(loaded.service(id))
+    #expect(s.statusHistory.last?.source == .registeredRunning)
+    #expect(s.statusHistory.last?.reason == "I drift sedan 2019 på Open ePlatform")
+    #expect(loaded.flags(of: s, today: Day(testDate)).contains(.registeredUnreviewed))
+    #expect(
+      Findings.all(in: loaded, at: testDate).contains {
+        $0.target == .service(id)
+          && $0.message.sv.contains("(I drift sedan 2019 på Open ePlatform)")
+      })
+  }
+
   @Test func savedFileIsReadByPythonAndIsPrivate() throws {
     let folder = try TemporaryFolder()
     let store = try makeStore(in: folder)

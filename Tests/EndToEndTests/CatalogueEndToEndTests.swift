@@ -10,7 +10,9 @@ import Testing
   let name = "Anmälan om hundhållning"
   let department = "Samhällsbyggnadsförvaltningen"
 
-  @Test("4: a new e-service, found with /, reported on, is 'Revidering behövs' in the file")
+  @Test(
+    "4: a new e-service, found with /, reported on: the error is open, its status kept, in the file"
+  )
   func createFindReportAndSave() throws {
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -59,12 +61,13 @@ import Testing
     try tmux.send(keys: "C-s")
     try tmux.waitFor { $0.contains { $0.contains("Beskrivning *") && $0.contains("ger 404.") } }
     try tmux.send(keys: "C-s")
-    try tmux.waitFor(text: "Revidering behövs sedan")
+    // An error report leaves the status alone; the open report is a flag.
     try tmux.waitFor(row: "R 1 öppen rapport om fel eller revidering")
+    try tmux.waitFor(text: "Beställd sedan")
 
     // q back to the list, q quits.
     try tmux.send(keys: "q")
-    try tmux.waitFor(row: name, "Revidering behövs")
+    try tmux.waitFor(row: name, "Beställd")
     try tmux.send(keys: "q")
     #expect(try tmux.waitForExit() == 0)
 
@@ -76,7 +79,7 @@ import Testing
       "[x['id'] for x in d['municipality']['departments'] if x['name'] == '\(department)'][0]")
     #expect(try Binary.plistlib(store, "\(s)['department']") == departmentID)
     #expect(try Binary.plistlib(store, "\(s)['category']") == "Miljö och hälsa")
-    #expect(try Binary.plistlib(store, "\(s)['status']") == "revisionNeeded")
+    #expect(try Binary.plistlib(store, "\(s)['status']") == "ordered")
     let open = "[r for r in \(s)['reports'] if 'resolvedOn' not in r]"
     #expect(try Binary.plistlib(store, "len(\(open))") == "1")
     #expect(try Binary.plistlib(store, "\(open)[0]['kind']") == "error")
@@ -84,7 +87,7 @@ import Testing
     #expect(try Binary.plistlib(store, "\(open)[0]['text']") == "Länken till blanketten ger 404.")
     #expect(
       try Binary.plistlib(store, "' '.join(h['status'] for h in \(s)['statusHistory'])")
-        == "ordered revisionNeeded")
+        == "ordered")
     #expect(
       try Binary.plistlib(store, "all(h['by'] and h['at'] for h in \(s)['statusHistory'])")
         == "True")

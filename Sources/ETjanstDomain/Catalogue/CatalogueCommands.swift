@@ -81,13 +81,23 @@ public struct RemoveEService: Command {
 public struct SetServiceStatus: Command {
   public var service: EntityID<EService>
   public var status: ServiceStatus
+  /// The day the change happened; nil: today. Not in the future, nor before the
+  /// service's previous status change.
+  public var changedOn: Day?
   public var name: String
 
-  public init(_ service: EntityID<EService>, to status: ServiceStatus, name: String = "") {
+  public init(
+    _ service: EntityID<EService>, to status: ServiceStatus, on changedOn: Day? = nil,
+    name: String = ""
+  ) {
     self.service = service
     self.status = status
+    self.changedOn = changedOn
     self.name = name
   }
+
+  /// The field the day is asked for in.
+  public static let changedOnField = "changedOn"
 
   public var summary: LocalizedText {
     LocalizedText(
@@ -96,7 +106,7 @@ public struct SetServiceStatus: Command {
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
-    try m.setServiceStatus(service, to: status, context: context)
+    try m.setServiceStatus(service, to: status, on: changedOn, context: context)
   }
 }
 

@@ -9,7 +9,7 @@ extension Findings {
       for flag in m.flags(of: service, today: today) {
         out.append(
           Finding(
-            section: flag.section, severity: flag == .openReports ? .notice : .warning,
+            section: flag.section, severity: flag.severity,
             subject: service.name,
             message: m.explain(flag, of: service), target: .service(service.id),
             due: flag == .reviewOverdue ? service.reviewDue?.start : nil))
@@ -54,12 +54,20 @@ extension Municipality {
         sv: "är publicerad men har ingen e-tjänsteägare som svarar för innehållet",
         en: "is published but has no service owner to answer for its content")
     case .registeredUnreviewed:
-      let day = PublicationRule.unreviewedRegistration(of: s).map { Day($0.at).description } ?? ""
+      let registration = PublicationRule.unreviewedRegistration(of: s)
+      let day = registration.map { Day($0.at).description } ?? ""
+      let reason = registration?.reason.map { " (\($0))" } ?? ""
       return LocalizedText(
-        sv: "registrerades som redan i drift \(day) utan beställning och har inte granskats "
-          + "sedan; granska den med verksamheten",
-        en: "was registered as already running on \(day) without an order and has not been "
-          + "reviewed since; review it with the department")
+        sv: "registrerades som redan i drift \(day)\(reason) utan beställning och har inte "
+          + "granskats sedan; granska den med verksamheten",
+        en: "was registered as already running on \(day)\(reason) without an order and has not "
+          + "been reviewed since; review it with the department")
+    case .notInProcessingRegister:
+      return LocalizedText(
+        sv: "behandlar personuppgifter men står inte i registerförteckningen (GDPR art. 30); "
+          + "för in behandlingen och ange dagen",
+        en: "processes personal data but is not in the register of processing activities "
+          + "(GDPR art. 30); enter the processing there and record the day")
     }
   }
 }

@@ -15,7 +15,7 @@ extension Municipality {
   /// is registered as already running on the platform (`source`).
   public mutating func addService(
     _ draft: EServiceDraft, id: EntityID<EService> = .make(), status: ServiceStatus = .ordered,
-    source: PublicationSource? = nil, context: CommandContext
+    source: PublicationSource? = nil, reason: String? = nil, context: CommandContext
   ) throws {
     let d = try draft.validated(in: self, service: nil, today: context.today)
     guard service(id) == nil else {
@@ -28,7 +28,8 @@ extension Municipality {
     var s = EService(id: id, name: d.name, department: d.department!, status: status)
     d.write(to: &s, defaultInterval: settings.serviceReviewIntervalMonths)
     s.statusHistory = [
-      StatusChange(status: status, at: context.now, by: context.actor.login, source: source)
+      StatusChange(
+        status: status, at: context.now, by: context.actor.login, source: source, reason: reason)
     ]
     services.append(s)
   }
@@ -43,23 +44,29 @@ extension Municipality {
   }
 
   /// Sets the status and records the change with who and when. Setting the status
-  /// a service already has changes nothing. While reports are open (4) only
-  /// "Revision needed" and "Unpublished" may be set.
+  /// a service already has changes nothing. While revision needs are open (4) only
+  /// "Revision needed" and "Unpublished" may be set; an open error report does not
+  /// hold the status.
   ///
   /// Guideline 6: publishing is step 5 of the service's order. While an order for
   /// the service is open, only `PublishOrder` publishes it (`source` .orderStep5);
   /// a service never published is published by its order or registered as running.
+  ///
+  /// `day` is when the change happened (nil: now): not in the future, nor before
+  /// the service's previous status change. A past day is recorded as its start (or
+  /// as the previous change's moment, when that was the same day).
   public mutating func setServiceStatus(
-    _ id: EntityID<EService>, to status: ServiceStatus, source: PublicationSource? = nil,
-    context: CommandContext
+    _ id: EntityID<EService>, to status: ServiceStatus, on day: Day? = nil,
+    source: PublicationSource? = nil, reason: String? = nil, context: CommandContext
   ) throws {
     let i = try serviceIndex(id)
     let s = services[i]
     guard s.status != status else { return }
+    let at = try Self.statusChangeMoment(of: s, on: day, context: context)
     if status == .published {
       try PublicationRule.check(s, source: source, in: self)
     }
-    let open = s.openReports.count
+    let open = s.openRevisionNeeds.count
     if open > 0 && status != .revisionNeeded && status != .unpublished {
       throw RuleViolation(
         section: "4", field: "status",
@@ -70,14 +77,40 @@ extension Municipality {
     }
     services[i].status = status
     services[i].statusHistory.append(
-      StatusChange(status: status, at: context.now, by: context.actor.login, source: source))
+      StatusChange(
+        status: status, at: at, by: context.actor.login, source: source, reason: reason))
+  }
+
+  /// When a status change given `day` happened: now for today (or no day), else the
+  /// day's start, never before the previous change. Refuses a day in the future or
+  /// before the previous change's day.
+  static func statusChangeMoment(of s: EService, on day: Day?, context: CommandContext) throws
+    -> Date
+  {
+    guard let day, day != context.today else { return context.now }
+    let field = SetServiceStatus.changedOnField
+    if day > context.today {
+      throw RuleViolation(
+        section: "4", field: field,
+        LocalizedText(
+          sv: "Dagen kan inte ligga i framtiden.", en: "The day cannot be in the future."))
+    }
+    guard let previous = s.statusHistory.last?.at else { return day.start }
+    if day < Day(previous) {
+      throw RuleViolation(
+        section: "4", field: field,
+        LocalizedText(
+          sv: "Dagen kan inte ligga före förra statusändringen, \(Day(previous)).",
+          en: "The day cannot be before the previous status change, \(Day(previous))."))
+    }
+    return max(day.start, previous)
   }
 
   /// What refers to a service and so stops its removal: open orders, staff access
   /// grants and cases on the platform. Empty when it may be removed.
   public func referencesBlockingRemoval(of id: EntityID<EService>) -> LocalizedText? {
     let orders = self.orders.filter {
-      $0.service == id && $0.step != .published && $0.hold?.kind != .cancelled
+      $0.service == id && $0.isOpen
     }
     let granted = staff.filter { $0.grants.contains { $0.service == id } }
     let cases = self.cases.filter { $0.service == id }

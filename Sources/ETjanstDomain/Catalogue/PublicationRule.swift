@@ -10,7 +10,7 @@ public enum PublicationRule {
     -> ServiceOrder?
   {
     m.orders.first {
-      $0.service == service && $0.step != .published && $0.hold?.kind != .cancelled
+      $0.service == service && $0.isOpen
     }
   }
 
@@ -124,6 +124,8 @@ public struct RegisterRunningEService: Command {
   }
 
   public var target: Target
+  /// The day an existing entry's registration is recorded on; nil: today.
+  public var changedOn: Day?
   /// Why it is known to run already (since when, where): said in the trail.
   public var reason: String
 
@@ -132,8 +134,11 @@ public struct RegisterRunningEService: Command {
     self.reason = Self.clean(reason)
   }
 
-  public init(existing service: EntityID<EService>, name: String, reason: String) {
+  public init(
+    existing service: EntityID<EService>, name: String, on changedOn: Day? = nil, reason: String
+  ) {
     target = .existing(service, name: name)
+    self.changedOn = changedOn
     self.reason = Self.clean(reason)
   }
 
@@ -166,13 +171,16 @@ public struct RegisterRunningEService: Command {
     switch target {
     case .new(let id, let draft):
       try m.addService(
-        draft, id: id, status: .published, source: .registeredRunning, context: context)
+        draft, id: id, status: .published, source: .registeredRunning, reason: reason,
+        context: context)
     case .existing(let id, _):
       let s = try m.services[m.serviceIndex(id)]
       if let first = s.statusHistory.first {
         throw PublicationRule.knownSinceCreated(s, first)
       }
-      try m.setServiceStatus(id, to: .published, source: .registeredRunning, context: context)
+      try m.setServiceStatus(
+        id, to: .published, on: changedOn, source: .registeredRunning, reason: reason,
+        context: context)
     }
   }
 }

@@ -17,6 +17,10 @@ public enum ServiceFlag: String, CaseIterable, Sendable {
   /// Registered as already running, and not reviewed since (6: only a review with
   /// the department stands in for steps 4 and 5).
   case registeredUnreviewed
+  /// Processes personal data and has no day in the register of processing
+  /// activities (registerförteckningen), which GDPR article 30 requires of every
+  /// processing; the data controller answers for it (4).
+  case notInProcessingRegister
 
   /// The guideline section the flag serves.
   public var section: String {
@@ -24,6 +28,15 @@ public enum ServiceFlag: String, CaseIterable, Sendable {
     case .notOnOpenEPlatform: return "1.1"
     case .registeredUnreviewed: return "6"
     default: return "4"
+    }
+  }
+
+  /// How serious its finding is: a legal requirement unmet is a shortcoming.
+  public var severity: Finding.Severity {
+    switch self {
+    case .openReports: return .notice
+    case .notInProcessingRegister: return .violation
+    default: return .warning
     }
   }
 
@@ -36,6 +49,7 @@ public enum ServiceFlag: String, CaseIterable, Sendable {
     case .notOnOpenEPlatform: return LocalizedText(sv: "A", en: "X")
     case .noOwner: return LocalizedText(sv: "Ä", en: "N")
     case .registeredUnreviewed: return LocalizedText(sv: "D", en: "U")
+    case .notInProcessingRegister: return LocalizedText(sv: "F", en: "G")
     }
   }
 
@@ -52,6 +66,10 @@ public enum ServiceFlag: String, CaseIterable, Sendable {
     case .registeredUnreviewed:
       return LocalizedText(
         sv: "registrerad i drift, inte granskad", en: "registered as running, not reviewed")
+    case .notInProcessingRegister:
+      return LocalizedText(
+        sv: "personuppgifter utan registerförteckning",
+        en: "personal data, not in the register of processing")
     }
   }
 }
@@ -75,6 +93,17 @@ extension EService {
   }
 
   public var openReports: [ServiceReport] { reports.filter(\.isOpen) }
+
+  /// The open reports that hold the service in "Revision needed": revision needs.
+  /// An open error leaves a live service published.
+  public var openRevisionNeeds: [ServiceReport] {
+    reports.filter { $0.isOpen && $0.kind == .revisionNeed }
+  }
+
+  /// Processes personal data with no day in the register of processing (GDPR art. 30).
+  public var lacksProcessingRegister: Bool {
+    processesPersonalData && inProcessingRegister == nil
+  }
 
   /// When the service entered its current status, if recorded.
   public var statusSince: Date? { statusHistory.last?.at }
@@ -101,6 +130,7 @@ extension Municipality {
       case .notOnOpenEPlatform: return !service.isOnOpenEPlatform
       case .noOwner: return service.status.isLive && service.roles.serviceOwner == nil
       case .registeredUnreviewed: return PublicationRule.unreviewedRegistration(of: service) != nil
+      case .notInProcessingRegister: return service.lacksProcessingRegister
       }
     }
   }

@@ -1,8 +1,10 @@
 import Foundation
 
 /// A department reports an error or a revision need on its e-service (guideline 4):
-/// the report is logged and the status becomes "Revision needed" until every report
-/// is resolved.
+/// the report is logged. A revision need makes the status "Revision needed" until
+/// every revision need is resolved; an error leaves the status alone (a live service
+/// with an open error is still published, and counted so), and the open report is a
+/// flag and a finding until it is resolved.
 public struct ReportServiceError: Command {
   public var service: EntityID<EService>
   public var report: EntityID<ServiceReport>
@@ -58,12 +60,15 @@ public struct ReportServiceError: Command {
     }
     m.services[i].reports.append(
       ServiceReport(id: report, kind: kind, reportedOn: day, reportedBy: reportedBy, text: text))
-    try m.setServiceStatus(service, to: .revisionNeeded, context: context)
+    if kind == .revisionNeed {
+      try m.setServiceStatus(service, to: .revisionNeeded, context: context)
+    }
   }
 }
 
-/// Marks a report resolved with what was done. When the last open report is
-/// resolved, the service returns to the status it had before "Revision needed".
+/// Marks a report resolved with what was done. When the last open revision need is
+/// resolved, the service returns to the status it had before "Revision needed"
+/// (open errors do not hold it there).
 public struct ResolveServiceReport: Command {
   public var service: EntityID<EService>
   public var report: EntityID<ServiceReport>
@@ -123,7 +128,9 @@ public struct ResolveServiceReport: Command {
     m.services[i].reports[r].resolvedOn = day
     m.services[i].reports[r].resolution = resolution
     let s = m.services[i]
-    if s.openReports.isEmpty, s.status == .revisionNeeded, let previous = s.statusBeforeRevision {
+    if s.openRevisionNeeds.isEmpty, s.status == .revisionNeeded,
+      let previous = s.statusBeforeRevision
+    {
       try m.setServiceStatus(service, to: previous, context: context)
     }
   }

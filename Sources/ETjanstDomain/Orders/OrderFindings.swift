@@ -30,7 +30,7 @@ extension Findings {
             en: "no review meeting booked with \(o.contactPerson)"), target: .order(o.id)))
     }
     // A live e-service whose order never reached step 5 skipped the review (6).
-    for o in m.orders where o.step != .published && o.hold?.kind != .cancelled {
+    for o in m.orders where o.isOpen {
       guard let id = o.service, let s = m.service(id), s.status == .published else { continue }
       out.append(
         Finding(
@@ -52,5 +52,23 @@ extension ServiceOrder {
   /// cases a year. Smaller sorts first.
   public var priorityRank: [Int] {
     [audience == .external ? 0 : 1, -need.effectScore, -(need.yearlyCaseVolume ?? 0)]
+  }
+
+  /// Still in the pipeline of guideline 6: not published (step 5 done) and not
+  /// cancelled. An order on hold is still open.
+  public var isOpen: Bool { step != .published && hold?.kind != .cancelled }
+}
+
+extension Municipality {
+  /// Guideline 3's ranking of the open orders, 1 first (`priorityRank`); an order
+  /// published or cancelled has no rank, as nothing is left to prioritise. Every
+  /// list of orders (the console, `list orders`) shows this one ranking.
+  public var orderRanks: [EntityID<ServiceOrder>: Int] {
+    let ranked = orders.filter(\.isOpen).sorted {
+      $0.priorityRank.lexicographicallyPrecedes($1.priorityRank)
+    }
+    var rank: [EntityID<ServiceOrder>: Int] = [:]
+    for (i, o) in ranked.enumerated() { rank[o.id] = i + 1 }
+    return rank
   }
 }

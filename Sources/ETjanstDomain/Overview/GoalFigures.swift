@@ -42,7 +42,7 @@ public struct GoalFigures: Sendable, Equatable {
       return Day(o.created).days(until: Day(done))
     }.sorted()
     medianOrderLeadDays = leads.isEmpty ? nil : leads[leads.count / 2]
-    openOrders = m.orders.filter { $0.step != .published && $0.hold?.kind != .cancelled }.count
+    openOrders = m.orders.filter(\.isOpen).count
     offPlatform =
       m.catalogue.filter { $0.platform != EService.openEPlatform && $0.status != .unpublished }
       .count

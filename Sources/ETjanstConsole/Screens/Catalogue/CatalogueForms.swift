@@ -109,14 +109,18 @@ enum CatalogueForms {
           + [(.registerRunning, CatalogueTexts.registerRunning)])
       return FormOverlay(
         title: CatalogueTexts.statusTitle(s.name),
-        fields: [input.field(.set(s.status)), registrationReason.field("")]
+        fields: [
+          input.field(.set(s.status)), changedOn.field(state.today), registrationReason.field(""),
+        ]
       ) { values, _ in
+        let day = try values[changedOn]
         switch try values[input] {
         case .registerRunning:
           return RegisterRunningEService(
-            existing: s.id, name: s.name, reason: try values[registrationReason])
+            existing: s.id, name: s.name, on: day, reason: try values[registrationReason])
         case .set(let status):
-          return status == s.status ? nil : SetServiceStatus(s.id, to: status, name: s.name)
+          return status == s.status
+            ? nil : SetServiceStatus(s.id, to: status, on: day, name: s.name)
         }
       }
     }
@@ -124,16 +128,25 @@ enum CatalogueForms {
     form.add(F.status) {
       .choice($0, CatalogueTexts.status, ServiceStatus.allCases.map { ($0, $0.label) })
     }
-    return FormOverlay(title: CatalogueTexts.statusTitle(s.name), fields: form.fields) {
+    return FormOverlay(
+      title: CatalogueTexts.statusTitle(s.name),
+      fields: form.fields + [changedOn.field(state.today)]
+    ) {
       values, _ in
       let patch = try form.patch(values)
       if patch.isEmpty { return nil }
       let id = s.id
       let name = s.name
+      let day = try values[changedOn]
       return EditFields(patch, base: s, newest: { $0.service(id) }) {
-        SetServiceStatus(id, to: $0.status, name: name)
+        SetServiceStatus(id, to: $0.status, on: day, name: name)
       }
     }
+  }
+
+  /// The day a status change happened, today unless the user gives an earlier one.
+  static var changedOn: FormInput<Day> {
+    FormInput.day(SetServiceStatus.changedOnField, CatalogueTexts.statusChangedOn)
   }
 
   static func report(_ s: EService, _ state: AppState) -> FormOverlay {

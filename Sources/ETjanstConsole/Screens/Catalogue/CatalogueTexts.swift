@@ -40,6 +40,7 @@ enum CatalogueTexts {
       return T(sv: "registrerad som redan i drift", en: "registered as already running")
     }
   }
+  static let statusChangedOn = T(sv: "Ändrades den", en: "Changed on")
   static let registrationReason = T(
     sv: "Skäl, om redan i drift", en: "Why, if already running")
   static let registerRunning = T(
@@ -91,6 +92,10 @@ enum CatalogueTexts {
       return T(
         sv: "Flagga: registrerad som redan i drift, inte granskad sedan (6)",
         en: "Flag: registered as already running, not reviewed since (6)")
+    case .notInProcessingRegister:
+      return T(
+        sv: "Flagga: behandlar personuppgifter men saknas i registerförteckningen (GDPR art. 30)",
+        en: "Flag: processes personal data but is not in the register of processing (GDPR art. 30)")
     }
   }
 

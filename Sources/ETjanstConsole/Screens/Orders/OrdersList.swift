@@ -7,9 +7,7 @@ enum OrdersList {
     let m = state.data
     let now = state.now
     let limit = m.settings.orderStepLimitDays
-    let ranked = m.orders.sorted { $0.priorityRank.lexicographicallyPrecedes($1.priorityRank) }
-    var rank: [EntityID<ServiceOrder>: Int] = [:]
-    for (i, o) in ranked.enumerated() { rank[o.id] = i + 1 }
+    let rank = m.orderRanks
     func flag(_ o: ServiceOrder) -> String {
       switch o.hold?.kind {
       case .onHold: return state.t(OrdersTexts.onHoldWord)
@@ -22,9 +20,9 @@ enum OrdersList {
       columns: [
         Column(
           OrdersTexts.cRank, width: 5, alignRight: true,
-          sortKey: { .number(Double(rank[$0.id] ?? 0)) }
+          sortKey: { .number(Double(rank[$0.id] ?? Int.max)) }
         ) {
-          "\(rank[$0.id] ?? 0)"
+          rank[$0.id].map(String.init) ?? ""
         },
         Column(OrdersTexts.cOrder, width: 20, flexible: true) { $0.title },
         Column(OrdersTexts.cDepartment, width: 16, flexible: true, priority: 3) {
