@@ -24,14 +24,6 @@ extension Texts {
       ])
   }
 
-  static let quitTitle = T(sv: "Osparade ändringar", en: "Unsaved changes")
-  static let quitQuestion = T(
-    sv: "Formuläret har ändringar som inte är sparade. Avsluta ändå? "
-      + "(\(App.alwaysQuitKeys[0].description) igen avslutar)",
-    en: "The form has changes that are not saved. Quit anyway? "
-      + "(\(App.alwaysQuitKeys[0].description) again quits)")
-  static let quitAnyway = T(sv: "Avsluta", en: "Quit")
-
   /// "linnea 4711" (login and process id, as the lock file says) → "linnea (process 4711)".
   static func waitingFor(holder: String) -> T {
     let parts = holder.split(separator: " ")

@@ -48,7 +48,7 @@ public struct FormOverlay: Overlay {
         fields[focus].filter = ""
         return .stay
       }
-      return .closeOnly
+      return QuestionOverlay.leaving(self)
     case .tab, .down: moveFocus(1)
     case .backTab, .up: moveFocus(-1)
     case .function(2), .control("s"): return trySubmit(state)
