@@ -25,13 +25,14 @@ public struct GallringPlan: Sendable, Equatable {
       guard let stored = StoreLimits.settings.first(where: { $0.name == limit.field }),
         stored.name.hasPrefix("retention"), !stored.range.contains(settings[keyPath: limit.path])
       else { continue }
+      let value = limit.unit.count(settings[keyPath: limit.path])
       return RuleViolation(
         field: limit.field,
         LocalizedText(
-          sv: "Gallring görs inte: \(limit.label.sv) är \(settings[keyPath: limit.path]) "
-            + "\(limit.unit.sv), ska vara \(stored.range.lowerBound)–\(stored.range.upperBound).",
-          en: "No gallring: \(limit.label.en) is \(settings[keyPath: limit.path]) "
-            + "\(limit.unit.en), must be \(stored.range.lowerBound)–\(stored.range.upperBound)."))
+          sv: "Gallring görs inte: \(limit.label.sv) är \(value.sv), "
+            + "ska vara \(stored.range.lowerBound)–\(stored.range.upperBound).",
+          en: "No gallring: \(limit.label.en) is \(value.en), "
+            + "must be \(stored.range.lowerBound)–\(stored.range.upperBound)."))
     }
     return nil
   }
