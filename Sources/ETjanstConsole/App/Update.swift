@@ -120,7 +120,7 @@ public enum App {
       if case .failure(let error) = result, error is EditConflict,
         let form = target as? FormOverlay, !form.openConflicts.isEmpty
       {
-        state.overlays.append(ConflictOverlay(form.openConflicts))
+        state.overlays.append(ConflictOverlay(form.openConflicts, savedBy: form.conflictSavedBy))
         return []
       }
       if case .failure = result, target.showsOwnFailures { return [] }

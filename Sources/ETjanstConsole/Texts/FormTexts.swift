@@ -6,12 +6,22 @@ extension Texts {
     sv: "Inget ändrat; inget sparades.", en: "Nothing changed; nothing was saved.")
   static func chosenCount(_ n: Int) -> T { T(sv: "\(n) valda", en: "\(n) chosen") }
 
-  static let conflictTitle = T(
-    sv: "Någon annan har ändrat samma fält", en: "Someone else changed the same field")
+  static func conflictTitle(_ savedBy: String?) -> T {
+    guard let savedBy else {
+      return T(sv: "Någon annan har ändrat samma fält", en: "Someone else changed the same field")
+    }
+    return T(sv: "\(savedBy) har ändrat samma fält", en: "\(savedBy) changed the same field")
+  }
   static let conflictIntro = T(
     sv: "Välj för varje fält vilket värde som ska gälla:",
     en: "For each field, choose which value to keep:")
-  static let conflictTheirs = T(sv: "Deras", en: "Theirs")
+  /// The other save's value, by the name of who saved it.
+  static func conflictTheirs(_ savedBy: String?) -> T {
+    guard let savedBy else { return T(sv: "Den andras", en: "The other save's") }
+    // Swedish adds no s to a name that ends in one ("Lars värde").
+    let sv = ["s", "x", "z"].contains(savedBy.suffix(1).lowercased()) ? savedBy : savedBy + "s"
+    return T(sv: sv, en: "\(savedBy)'s")
+  }
   static let conflictYours = T(sv: "Ditt", en: "Yours")
   static let conflictEmpty = T(sv: "(tomt)", en: "(empty)")
   static func conflictKeys(_ keys: KeyNames) -> T {
