@@ -44,9 +44,14 @@ public struct QuestionOverlay: Overlay {
   }
 
   public func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
-    _ = Box.dialog(
+    let answers = Box.dialog(
       state.t(Texts.questionTitle), text: text(state.language), in: area, width: 56,
       frame: &frame, theme: state.theme)
+    // The answer keys under the question, as a dialog's buttons stand.
+    let keys = bindings(state).map { "\($0.key) \(state.t($0.label))" }.joined(separator: "   ")
+    frame.put(
+      keys, x: answers.x + max(0, (answers.width - TextWidth.of(keys)) / 2), y: answers.y,
+      style: state.theme.style(.muted), maxWidth: answers.width)
   }
 
   public func bindings(_ state: AppState) -> [OverlayKey] {
