@@ -82,6 +82,7 @@ public struct Noun: Hashable, Sendable {
   public static let outageNotice = Noun(
     sv: "underrättelse om avbrott", "underrättelser om avbrott", en: "outage notice",
     "outage notices")
+  public static let report = Noun(sv: "rapport", "rapporter", en: "report", "reports")
   public static let openReport = Noun(
     sv: "öppen rapport", "öppna rapporter", en: "open report", "open reports")
   public static let backup = Noun(
@@ -90,7 +91,7 @@ public struct Noun: Hashable, Sendable {
   /// Every noun above, for tests that read every count.
   public static let all: [Noun] = [
     entry, record, `case`, day, month, year, minute, person, eService, staffMember, order,
-    managerLogin, outageNotice, openReport, backup,
+    managerLogin, outageNotice, report, openReport, backup,
   ]
 }
 
