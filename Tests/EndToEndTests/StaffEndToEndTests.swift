@@ -60,7 +60,7 @@ import Testing
 
     try select("BUN 2026/0078", in: tmux)
     try tmux.send(keys: "c")
-    try tmux.waitFor(text: "Ärenden (1 öppna)")
+    try tmux.waitFor(text: "Ärenden (1 öppet)")
 
     // The colleague offered first is one who holds access to the e-service.
     try select("BUN 2026/0095", in: tmux)
