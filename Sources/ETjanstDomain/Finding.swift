@@ -12,6 +12,16 @@ public struct Finding: Sendable, Equatable {
     case violation = 2
 
     public static func < (a: Severity, b: Severity) -> Bool { a.rawValue < b.rawValue }
+
+    /// The severity as a word in a line of text (`check`): Swedish as the overview
+    /// says it, English as scripts have read it.
+    public var word: LocalizedText {
+      switch self {
+      case .violation: return LocalizedText(sv: "brist", en: "violation")
+      case .warning: return LocalizedText(sv: "varning", en: "warning")
+      case .notice: return LocalizedText(sv: "notis", en: "notice")
+      }
+    }
   }
 
   /// The guideline section the finding serves ("4.3").

@@ -30,29 +30,49 @@ public struct LocalizedText: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A noun in both languages, singular and plural: every count shown to a person goes
-/// through `count`, so one reads "1 post" and "1 entry", never "1 poster".
+/// through `count`, so one reads "1 post" and "1 entry", never "1 poster", and an
+/// adjective agrees with it ("1 öppet ärende", "2 öppna ärenden").
+///
+/// Hand-written rather than Foundation's: its automatic grammar agreement
+/// (`inflect: true`, `Morphology`) exists only on Apple's platforms, not in the
+/// Foundation this program ships with on Linux, and knows no Swedish. Two forms a
+/// noun and three an adjective are all Swedish and English counts need.
 public struct Noun: Hashable, Sendable {
+  /// A Swedish noun's gender ("en e-tjänst", "ett ärende"), which an adjective's
+  /// singular follows.
+  public enum Gender: Hashable, Sendable { case common, neuter }
+
   public let one: LocalizedText
   public let many: LocalizedText
+  public let gender: Gender
 
-  public init(sv one: String, _ many: String, en oneEn: String, _ manyEn: String) {
+  public init(
+    sv one: String, _ many: String, en oneEn: String, _ manyEn: String, gender: Gender = .common
+  ) {
     self.one = LocalizedText(sv: one, en: oneEn)
     self.many = LocalizedText(sv: many, en: manyEn)
+    self.gender = gender
   }
 
   /// The word for `n` of them, without the number.
   public func word(_ n: Int) -> LocalizedText { n == 1 ? one : many }
 
-  /// "1 post", "2 poster".
-  public func count(_ n: Int) -> LocalizedText {
+  /// "1 post", "2 poster"; with an adjective, "1 öppet ärende", "2 öppna ärenden".
+  public func count(_ n: Int, _ adjective: Adjective? = nil) -> LocalizedText {
     let word = word(n)
-    return LocalizedText(sv: "\(n) \(word.sv)", en: "\(n) \(word.en)")
+    guard let adjective else { return LocalizedText(sv: "\(n) \(word.sv)", en: "\(n) \(word.en)") }
+    let a = adjective.form(n, agreeingWith: self)
+    return LocalizedText(sv: "\(n) \(a.sv) \(word.sv)", en: "\(n) \(a.en) \(word.en)")
   }
 
   public static let entry = Noun(sv: "post", "poster", en: "entry", "entries")
   public static let record = Noun(sv: "post", "poster", en: "record", "records")
-  public static let `case` = Noun(sv: "ärende", "ärenden", en: "case", "cases")
+  public static let `case` = Noun(sv: "ärende", "ärenden", en: "case", "cases", gender: .neuter)
   public static let day = Noun(sv: "dag", "dagar", en: "day", "days")
+  public static let month = Noun(sv: "månad", "månader", en: "month", "months")
+  public static let year = Noun(sv: "år", "år", en: "year", "years", gender: .neuter)
+  public static let minute = Noun(sv: "minut", "minuter", en: "minute", "minutes")
+  public static let hour = Noun(sv: "timme", "timmar", en: "hour", "hours")
   public static let person = Noun(sv: "person", "personer", en: "person", "people")
   public static let eService = Noun(sv: "e-tjänst", "e-tjänster", en: "e-service", "e-services")
   public static let staffMember = Noun(
@@ -63,8 +83,49 @@ public struct Noun: Hashable, Sendable {
   public static let outageNotice = Noun(
     sv: "underrättelse om avbrott", "underrättelser om avbrott", en: "outage notice",
     "outage notices")
+  public static let report = Noun(sv: "rapport", "rapporter", en: "report", "reports")
   public static let openReport = Noun(
     sv: "öppen rapport", "öppna rapporter", en: "open report", "open reports")
+  public static let backup = Noun(
+    sv: "säkerhetskopia", "säkerhetskopior", en: "backup", "backups")
+
+  /// Every noun above, for tests that read every count.
+  public static let all: [Noun] = [
+    entry, record, `case`, day, month, year, minute, person, eService, staffMember, order,
+    managerLogin, outageNotice, report, openReport, backup,
+  ]
+}
+
+/// An adjective that agrees with a counted noun: Swedish has a singular for each
+/// gender and one plural ("öppen e-tjänst", "öppet ärende", "öppna ärenden"),
+/// English one form.
+public struct Adjective: Hashable, Sendable {
+  public let common: String
+  public let neuter: String
+  public let plural: String
+  public let en: String
+
+  public init(sv common: String, _ neuter: String, _ plural: String, en: String) {
+    self.common = common
+    self.neuter = neuter
+    self.plural = plural
+    self.en = en
+  }
+
+  /// The form for `n` of `noun`, without the number or the noun.
+  public func form(_ n: Int, agreeingWith noun: Noun) -> LocalizedText {
+    let sv = n != 1 ? plural : noun.gender == .neuter ? neuter : common
+    return LocalizedText(sv: sv, en: en)
+  }
+
+  /// "1 öppet", "2 öppna": the number and the adjective, the noun understood
+  /// ("Ärenden (1 öppet)").
+  public func count(_ n: Int, of noun: Noun) -> LocalizedText {
+    let a = form(n, agreeingWith: noun)
+    return LocalizedText(sv: "\(n) \(a.sv)", en: "\(n) \(a.en)")
+  }
+
+  public static let open = Adjective(sv: "öppen", "öppet", "öppna", en: "open")
 }
 
 /// An error that says itself in both languages: the command line and the console

@@ -31,6 +31,8 @@ public final class StoreFile: @unchecked Sendable {
   let mutex = NSLock()
   /// The state last read or saved by this instance, and the stamp of that version.
   private var cached: (state: Municipality, stamp: FileStamp, saveID: String?)?
+  /// The login that saved the cached version, named when an edit meets its change.
+  private var cachedSavedBy: String?
   /// Where each entity lies in the version of that stamp (when the one-pass reader
   /// read it, or this instance wrote it), so a save copies what did not change.
   private var layout: (stamp: FileStamp, value: StoreLayout)?
@@ -143,6 +145,7 @@ public final class StoreFile: @unchecked Sendable {
     }
     try? FileDescriptor.syncFolder(folder)
     cached = (municipality, stamp, saveID)
+    cachedSavedBy = login
     layout = (stamp, encoded.layout)
   }
 
@@ -188,7 +191,15 @@ public final class StoreFile: @unchecked Sendable {
     defer { withExtendedLifetime(lock) {} }
     try tidy(place)
     let (current, info) = try newestOr(overUnreadable)
-    let (change, next) = try applied(command, to: current, actor: actor, now: now)
+    let change: Change
+    let next: Municipality
+    do {
+      (change, next) = try applied(command, to: current, actor: actor, now: now)
+    } catch var conflict as EditConflict {
+      // Whoever saved the version the edit met, by name where the store knows them.
+      conflict.savedBy = cachedSavedBy.map { current.user(login: $0)?.name ?? $0 }
+      throw conflict
+    }
     let audit = try openAudit(place)
     let entry = AuditEntry(change: change, command: command, actor: actor, savedAt: clock())
     try save(next, entry, by: actor.login, now: now, replacing: info, audit: audit, in: place)
@@ -393,6 +404,7 @@ extension StoreFile {
   private func read() throws(StoreError) -> (state: Municipality, info: stat) {
     let (document, info, layout) = try Self.readFile(at: filePath, shownAs: path)
     cached = (document.municipality, FileStamp(info), document.saveID)
+    cachedSavedBy = document.savedBy
     self.layout = layout.map { (FileStamp(info), $0) }
     unknownKeys = document.unknownKeys
     return (document.municipality, info)
@@ -545,6 +557,8 @@ extension StoreFile {
     let saveID: String
     /// The save id of the version it replaces.
     let previous: String?
+    /// The login saving it.
+    let savedBy: String
     fileprivate let encoded: Encoded
 
     /// `entry` as this version's audit line: its save id and the one it replaces.
@@ -600,7 +614,7 @@ extension StoreFile {
       if let (temporary, stamp) = written {
         return Prepared(
           temporary: temporary, stamp: stamp, state: municipality, saveID: saveID,
-          previous: cached?.saveID, encoded: encoded)
+          previous: cached?.saveID, savedBy: login, encoded: encoded)
       }
       // The old file no longer holds the bytes the load read (another program wrote
       // it without the lock): nothing is copied from it, everything is encoded.
@@ -611,6 +625,7 @@ extension StoreFile {
   /// The prepared version is the one on disk now.
   func adopt(_ version: Prepared) {
     cached = (version.state, version.stamp, version.saveID)
+    cachedSavedBy = version.savedBy
     layout = (version.stamp, version.encoded.layout)
     lastSaveCopied = version.encoded.xml.count - version.encoded.xml.bytes.count
   }

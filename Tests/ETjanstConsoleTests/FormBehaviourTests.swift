@@ -111,7 +111,7 @@ import Testing
     for key in [Key.control("c"), .function(10)] {
       var copy = state
       #expect(!quits(App.update(&copy, .keyPressed(key))), "asks first")
-      #expect(copy.overlays.last is ConfirmOverlay)
+      #expect(copy.overlays.last is QuestionOverlay)
       #expect(quits(App.update(&copy, .keyPressed(key))), "asked once: again quits")
     }
   }

@@ -79,11 +79,11 @@ import Testing
     let (store, c, held) = try waitingSave(category: "Under en dialog")
     #expect(c.wait { flash(c).contains("annan.person") })
     c.press(.control("c"))  // unsaved changes: asks before quitting
-    #expect(c.state.overlays.last is ConfirmOverlay)
+    #expect(c.state.overlays.last is QuestionOverlay)
     held.release()
     #expect(c.wait { !c.program.isBusy })
     #expect(try store.saved().service(F.bygglov)?.category == "Under en dialog")
     #expect(!c.state.overlays.contains { $0 is FormOverlay }, "the saved form closed")
-    #expect(c.state.overlays.last is ConfirmOverlay, "the question stays until answered")
+    #expect(c.state.overlays.last is QuestionOverlay, "the question stays until answered")
   }
 }

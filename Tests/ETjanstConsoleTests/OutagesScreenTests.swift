@@ -132,7 +132,7 @@ import Testing
     d.press(.enter)
     #expect(Self.active(d) != nil)
     #expect(Self.text(d).contains("Registrera först kontakten"))
-    d.press(.escape, .character("c"), .enter, .character("x"), .tab)
+    d.press(.escape, .character("j"), .character("c"), .enter, .character("x"), .tab)
     d.type("Utgånget certifikat")
     d.press(.enter)
     #expect(Self.active(d) == nil)

@@ -52,9 +52,13 @@ import Testing
     return (ca, cb)
   }
 
+  /// The choice is shown, their value named by whoever saved it (both consoles here
+  /// run as the one e-coordinator).
   func conflictShown(_ c: StoreConsole, theirs: String, yours: String) -> Bool {
-    c.state.overlays.last is ConflictOverlay && c.screen.contains("Deras: \(theirs)")
+    c.state.overlays.last is ConflictOverlay
+      && c.screen.contains("\(Fixtures.coordinator.name)s: \(theirs)")
       && c.screen.contains("Ditt: \(yours)")
+      && c.screen.contains("\(Fixtures.coordinator.name) har ändrat samma fält")
   }
 
   // MARK: - Catalogue

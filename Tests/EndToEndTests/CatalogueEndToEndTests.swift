@@ -65,10 +65,10 @@ import Testing
     try tmux.waitFor(row: "R 1 öppen rapport om fel eller revidering")
     try tmux.waitFor(text: "Beställd sedan")
 
-    // q back to the list, q quits.
+    // q back to the list, q quits (after its question).
     try tmux.send(keys: "q")
     try tmux.waitFor(row: name, "Beställd")
-    try tmux.send(keys: "q")
+    try tmux.quitConsole()
     #expect(try tmux.waitForExit() == 0)
 
     let service = "[s for s in d['municipality']['services'] if s['name'] == '\(name)']"
@@ -161,7 +161,7 @@ import Testing
     try tmux.waitFor(row: "Flaggor", "G skulle ha granskats senast")
     try tmux.send(keys: "q")
     try tmux.waitFor(text: "Enter Öppna")
-    try tmux.send(keys: "q")
+    try tmux.quitConsole()
     #expect(try tmux.waitForExit() == 0)
   }
 

@@ -25,6 +25,8 @@ import Testing
     let back = try tmux.waitFor(text: "Ansökan om bygglov")
     #expect(back.joined().contains("1 Översikt"))
     try tmux.send(keys: "q")
+    try tmux.waitFor(text: "Avsluta etjanst? j/n")
+    try tmux.send(keys: "j")
     try tmux.waitFor(text: "shell$")
     try tmux.send(text: "exit")
     try tmux.send(keys: "Enter")
@@ -39,7 +41,7 @@ import Testing
     // Still running, and still answering keys.
     try tmux.send(keys: "2")
     try tmux.waitFor(text: "Ansökan om bygglov")
-    try tmux.send(keys: "q")
+    try tmux.quitConsole()
     #expect(try tmux.waitForExit() == 0)
   }
 }

@@ -119,7 +119,7 @@ import Testing
     try tmux.waitFor(text: "Filter: eldning ·")
     try tmux.waitFor(row: title, "Samhällsbyggn", "Publicerad")
     #expect(try tmux.row(containing: "Ansökan om bygglov") == nil)
-    try tmux.send(keys: "q")
+    try tmux.quitConsole()
     #expect(try tmux.waitForExit() == 0)
 
     // The file, as Python's plistlib reads it.

@@ -42,7 +42,7 @@ import Testing
     try tmux.send(keys: "Enter")
     try tmux.waitFor(text: "Avbrott avslutat")
     try tmux.waitFor { !$0.joined().contains("AVBROTT PÅGÅR") }
-    try tmux.send(keys: "q")
+    try tmux.quitConsole()
     #expect(try tmux.waitForExit() == 0)
     let finished = Date().timeIntervalSince1970
 
@@ -106,7 +106,7 @@ import Testing
     try tmux.send(text: "Övning av rutinen")
     try tmux.send(keys: "Enter")
     try tmux.waitFor(text: "Avbrott avslutat")
-    try tmux.send(keys: "q")
+    try tmux.quitConsole()
     #expect(try tmux.waitForExit() == 0)
 
     let outage = "max(d['municipality']['outages'], key=lambda o: o['start'])"

@@ -35,7 +35,7 @@ import Testing
     #expect(screen.joined().contains("Ångra den senaste ändringen"))
     try tmux.send(keys: "Escape")
     try tmux.waitFor { !$0.joined().contains("Visa alla tangenter") }
-    try tmux.send(keys: "q")
+    try tmux.quitConsole()
     #expect(try tmux.waitForExit() == 0)
     let after = try tmux.capture().joined(separator: "\n")
     #expect(!after.contains("1 Översikt"), "the console's screen is left behind:\n\(after)")
@@ -54,7 +54,7 @@ import Testing
     try tmux.waitFor(text: "1 Översikt")
     try tmux.send(keys: "5")
     try tmux.waitFor(text: "Beställning")
-    try tmux.send(keys: "q")
+    try tmux.quitConsole()
     #expect(try tmux.waitForExit() == 0)
   }
 

@@ -60,7 +60,7 @@ import Testing
 
     try select("BUN 2026/0078", in: tmux)
     try tmux.send(keys: "c")
-    try tmux.waitFor(text: "Ärenden (1 öppna)")
+    try tmux.waitFor(text: "Ärenden (1 öppet)")
 
     // The colleague offered first is one who holds access to the e-service.
     try select("BUN 2026/0095", in: tmux)
@@ -79,7 +79,7 @@ import Testing
     try tmux.waitFor(text: "Status: Borttagen")
     try tmux.send(keys: "q")
     try tmux.waitFor(text: "Namn↑")
-    try tmux.send(keys: "q")
+    try tmux.quitConsole()
     #expect(try tmux.waitForExit() == 0)
     let finished = Date()
 
@@ -169,7 +169,7 @@ import Testing
     #expect(screen.joined().contains("Ärenden (2 öppna)"))
     try tmux.send(keys: "q")
     try tmux.waitFor(text: "Inloggning")
-    try tmux.send(keys: "q")
+    try tmux.quitConsole()
     #expect(try tmux.waitForExit() == 0)
     #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
     #expect((try? Data(contentsOf: URL(fileURLWithPath: store + ".audit"))) == auditBefore)

@@ -160,6 +160,17 @@ public final class Tmux {
     }
   }
 
+  /// Leaves the console with q. Away from the overview's top level it asks first
+  /// ("Avsluta etjanst? j/n"), and j answers it (y does in English too).
+  public func quitConsole(timeout: Duration = .seconds(10)) throws {
+    try send(keys: "q")
+    try waitFor(timeout: timeout, "neither the exit nor the quit question") { screen in
+      exitStatus != nil
+        || screen.contains { $0.contains("Avsluta etjanst?") || $0.contains("Quit etjanst?") }
+    }
+    if exitStatus == nil { try send(keys: "j") }
+  }
+
   /// Resizes the pane; the program gets SIGWINCH.
   public func resize(width: Int, height: Int) throws {
     try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])

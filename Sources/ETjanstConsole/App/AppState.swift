@@ -57,6 +57,13 @@ public struct AppState {
   public var staffScreen = StaffState()
   public var outagesScreen = OutagesState()
   public var ordersScreen = OrdersState()
+  /// Where jumps came from, newest last: q or Esc where a jump landed goes back.
+  public var backStack: [BackStep] = []
+  /// How leaving the console from below the overview's top is confirmed.
+  public var quitConfirmation: QuitConfirmation = .ask
+  /// Keys pressed so far, and the key that asked for a second q: the next key only.
+  var keysPressed = 0
+  var quitArmedAt: Int?
 
   public init(
     data: Municipality, user: User, language: Language = .swedish,

@@ -15,6 +15,12 @@ public protocol Screen {
   /// A change this console sent was applied: a screen may follow what moved (an
   /// order that went on to the next step's column).
   static func didApply(_ change: Change, _ state: inout AppState)
+  /// The screen's key or command was pressed: show the screen's list (closing an
+  /// item open on it), keeping the list's filter and selection.
+  static func showList(_ state: inout AppState)
+  /// What the screen shows and its filters, not the selection: where a jump landed
+  /// is told apart from where the user went from there (`Navigation`).
+  static func location(_ state: AppState) -> String
 }
 
 extension Screen {

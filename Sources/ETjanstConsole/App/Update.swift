@@ -50,6 +50,7 @@ public enum App {
     if state.sizeRefused {
       return key == tooSmallQuitKey ? [.quit] : []
     }
+    state.keysPressed += 1
     if var top = state.overlays.popLast() {
       switch top.handle(key, state: state) {
       case .stay:
@@ -64,20 +65,20 @@ public enum App {
     }
     let screen = state.screen.view
     if let effects = screen.handleInput(key, &state) { return effects }
+    if Navigation.back(key, &state) { return [] }
     if let effects = Binding.dispatch(key, screen.bindings(state), &state) { return effects }
     return Binding.dispatch(key, GlobalKeys.bindings, &state) ?? []
   }
 
   /// Ctrl-C and F10 quit at once, unless a form has unsaved changes: then they ask,
-  /// once; pressing either again while asked quits.
+  /// once ("Kasta ändringarna? j/n"); pressing either again while asked quits.
   private static func quit(_ state: inout AppState) -> [Effect] {
-    if (state.overlays.last as? ConfirmOverlay)?.title == Texts.quitTitle { return [.quit] }
+    if (state.overlays.last as? QuestionOverlay)?.quits == true { return [.quit] }
     let unsaved = state.overlays.contains { $0.hasUnsavedChanges }
     guard unsaved else { return [.quit] }
-    state.overlays.append(
-      ConfirmOverlay(
-        title: Texts.quitTitle, question: Texts.quitQuestion, confirmLabel: Texts.quitAnyway,
-        effects: [.quit]))
+    var question = QuestionOverlay(Texts.discardChanges) { _ in [.quit] }
+    question.quits = true
+    state.overlays.append(question)
     return []
   }
 
@@ -119,7 +120,7 @@ public enum App {
       if case .failure(let error) = result, error is EditConflict,
         let form = target as? FormOverlay, !form.openConflicts.isEmpty
       {
-        state.overlays.append(ConflictOverlay(form.openConflicts))
+        state.overlays.append(ConflictOverlay(form.openConflicts, savedBy: form.conflictSavedBy))
         return []
       }
       if case .failure = result, target.showsOwnFailures { return [] }

@@ -75,7 +75,7 @@ public struct ConsoleCommand {
         CommandNames.screen(screen),
         help: LocalizedText(sv: "Gå till \(screen.title.sv)", en: "Go to \(screen.title.en)")
       ) { _, state in
-        state.screen = screen
+        Navigation.show(screen, &state)
         return []
       }
     } + [

@@ -8,15 +8,17 @@ public enum GlobalKeys {
         [.character(Character(String(screen.rawValue)))], keysLabel: "1–5", label: Texts.keyScreens,
         help: Texts.helpScreens, bar: false
       ) { state in
-        state.screen = screen
+        Navigation.show(screen, &state)
         return []
       }.doing(screen.keyAction)
     } + [
       Binding([.tab], label: Texts.keyNextScreen, bar: false) { state in
+        state.backStack.removeAll()
         state.screen = state.screen.next
         return []
       },
       Binding([.backTab], label: Texts.keyPreviousScreen, bar: false) { state in
+        state.backStack.removeAll()
         state.screen = state.screen.previous
         return []
       },
@@ -36,7 +38,7 @@ public enum GlobalKeys {
       Binding(
         [.character("q"), .function(10), .control("c")], label: Texts.keyQuit, help: Texts.helpQuit
       ) {
-        _ in [.quit]
+        state in Navigation.quit(&state)
       },
       Binding([.control("l")], label: Texts.keyRedraw, bar: false) { _ in [.redraw] },
       Binding([.control("z")], label: Texts.keySuspend, help: Texts.helpSuspend, bar: false) {

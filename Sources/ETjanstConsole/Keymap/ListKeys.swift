@@ -23,9 +23,16 @@ public enum ListKeys {
         [.character("/")], label: Texts.keyFilter,
         help: Texts.helpFilter()
       ) { state in
-        state[keyPath: path].filtering = true
+        state[keyPath: path].openFilter()
         return []
       },
+      Binding(
+        [ListState.clearFilterKey], label: Texts.keyClearFilter, help: Texts.helpClearFilter,
+        bar: false
+      ) { state in
+        if !state[keyPath: path].filter.isEmpty { state[keyPath: path].clearFilter() }
+        return []
+      }.doing(.clearFilter),
       Binding([.character("s")], label: Texts.keySort, help: Texts.helpSort) {
         state in
         state[keyPath: path].sortColumn = (state[keyPath: path].sortColumn + 1) % max(1, columns)
@@ -59,9 +66,7 @@ public enum ListKeys {
     _ table: Table<Row>, shown: Int, total: Int, list: ListState, state: AppState
   ) -> String {
     var parts = [state.t(Texts.rowCount(shown, total))]
-    if list.filtering || !list.filter.isEmpty {
-      parts.append(state.t(Texts.filterShown(list.filter + (list.filtering ? "▏" : ""))))
-    }
+    if let filter = list.filterShown { parts.append(state.t(Texts.filterShown(filter))) }
     if table.columns.indices.contains(list.sortColumn) {
       parts.append(
         state.t(

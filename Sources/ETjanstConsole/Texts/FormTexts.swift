@@ -6,12 +6,22 @@ extension Texts {
     sv: "Inget ändrat; inget sparades.", en: "Nothing changed; nothing was saved.")
   static func chosenCount(_ n: Int) -> T { T(sv: "\(n) valda", en: "\(n) chosen") }
 
-  static let conflictTitle = T(
-    sv: "Någon annan har ändrat samma fält", en: "Someone else changed the same field")
+  static func conflictTitle(_ savedBy: String?) -> T {
+    guard let savedBy else {
+      return T(sv: "Någon annan har ändrat samma fält", en: "Someone else changed the same field")
+    }
+    return T(sv: "\(savedBy) har ändrat samma fält", en: "\(savedBy) changed the same field")
+  }
   static let conflictIntro = T(
     sv: "Välj för varje fält vilket värde som ska gälla:",
     en: "For each field, choose which value to keep:")
-  static let conflictTheirs = T(sv: "Deras", en: "Theirs")
+  /// The other save's value, by the name of who saved it.
+  static func conflictTheirs(_ savedBy: String?) -> T {
+    guard let savedBy else { return T(sv: "Den andras", en: "The other save's") }
+    // Swedish adds no s to a name that ends in one ("Lars värde").
+    let sv = ["s", "x", "z"].contains(savedBy.suffix(1).lowercased()) ? savedBy : savedBy + "s"
+    return T(sv: sv, en: "\(savedBy)'s")
+  }
   static let conflictYours = T(sv: "Ditt", en: "Yours")
   static let conflictEmpty = T(sv: "(tomt)", en: "(empty)")
   static func conflictKeys(_ keys: KeyNames) -> T {
@@ -23,14 +33,6 @@ extension Texts {
         (.cancel, T(sv: "tillbaka till formuläret", en: "back to the form")),
       ])
   }
-
-  static let quitTitle = T(sv: "Osparade ändringar", en: "Unsaved changes")
-  static let quitQuestion = T(
-    sv: "Formuläret har ändringar som inte är sparade. Avsluta ändå? "
-      + "(\(App.alwaysQuitKeys[0].description) igen avslutar)",
-    en: "The form has changes that are not saved. Quit anyway? "
-      + "(\(App.alwaysQuitKeys[0].description) again quits)")
-  static let quitAnyway = T(sv: "Avsluta", en: "Quit")
 
   /// "linnea 4711" (login and process id, as the lock file says) → "linnea (process 4711)".
   static func waitingFor(holder: String) -> T {

@@ -36,9 +36,18 @@ public enum Texts {
     sv: "Visa alla tangenter för skärmen", en: "Show every key of this screen")
   static let keyQuit = T(sv: "Avsluta", en: "Quit")
   static let helpQuit = T(
-    sv: "Tillbaka; avslutar på översta nivån (de andra tangenterna avslutar alltid)",
-    en: "Back; quits at the top level (the other keys always quit)")
+    sv: "Tillbaka; på översta nivån avslutar (utanför översikten efter en fråga)",
+    en: "Back; at the top level quits (away from the overview after a question)")
   static let keyRedraw = T(sv: "Rita om", en: "Redraw")
+  static let quitEtjanst = T(sv: "Avsluta etjanst?", en: "Quit etjanst?")
+  /// Said when leaving takes a second press of `key`.
+  static func quitAgain(_ key: String) -> T {
+    T(sv: "Tryck \(key) igen för att avsluta", en: "Press \(key) again to quit")
+  }
+  static let discardChanges = T(sv: "Kasta ändringarna?", en: "Discard the changes?")
+  static let questionTitle = T(sv: "Fråga", en: "Question")
+  /// The answer keys of a question, in the language shown.
+  static let yesNo = T(sv: "j/n", en: "y/n")
 
   // MARK: - Lists
   static let keyMove = T(sv: "Flytta", en: "Move")
@@ -57,6 +66,9 @@ public enum Texts {
       en: "Filter as you type; \(KeyNames.named(keep, .keepFilter)) keeps the filter, "
         + "\(KeyNames.named(clear, .clearFilter)) clears it")
   }
+  static let keyClearFilter = T(sv: "Rensa filtret", en: "Clear the filter")
+  static let helpClearFilter = T(
+    sv: "Ta bort filtret och visa hela listan", en: "Remove the filter and show the whole list")
   static let keySort = T(sv: "Sortera", en: "Sort")
   static let helpSort = T(
     sv: "Sortera på nästa kolumn (svensk ordning: … Z Å Ä Ö)",

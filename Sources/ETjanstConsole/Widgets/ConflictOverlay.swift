@@ -6,8 +6,13 @@ import ETjanstDomain
 public struct ConflictOverlay: Overlay {
   var choices: [(conflict: FieldConflict, keepYours: Bool)]
   var focus = 0
+  /// Who saved their value, named beside it; nil when the store did not say.
+  var savedBy: String?
 
-  init(_ choices: [(conflict: FieldConflict, keepYours: Bool)]) { self.choices = choices }
+  init(_ choices: [(conflict: FieldConflict, keepYours: Bool)], savedBy: String? = nil) {
+    self.choices = choices
+    self.savedBy = savedBy
+  }
 
   public mutating func handle(_ key: Key, state: AppState) -> OverlayOutcome {
     switch key {
@@ -53,7 +58,7 @@ public struct ConflictOverlay: Overlay {
       let focused = i == focus
       lines.append((state.t(c.conflict.label), focused ? .accent : .normal, false))
       for (yours, word, text) in [
-        (false, Texts.conflictTheirs, c.conflict.theirsText),
+        (false, Texts.conflictTheirs(savedBy), c.conflict.theirsText),
         (true, Texts.conflictYours, c.conflict.yoursText),
       ] {
         let value = text.sv.isEmpty ? state.t(Texts.conflictEmpty) : state.t(text)
@@ -70,7 +75,7 @@ public struct ConflictOverlay: Overlay {
       (state.t(Texts.conflictKeys(KeyNames(overlayKeys: bindings(state)))), .muted, false))
     let box = area.centered(width: width, height: min(area.height, lines.count + 2))
     let inner = Box.draw(
-      state.t(Texts.conflictTitle), in: box, frame: &frame, theme: state.theme, over: area)
+      state.t(Texts.conflictTitle(savedBy)), in: box, frame: &frame, theme: state.theme, over: area)
     for (i, line) in lines.prefix(inner.height).enumerated() {
       let style = line.2 ? state.theme.style(.selection) : state.theme.style(line.1)
       frame.put(line.0, x: inner.x, y: inner.y + i, style: style, maxWidth: inner.width)

@@ -19,6 +19,8 @@ public struct FormOverlay: Overlay {
   /// The option under the cursor in a list of several choices.
   var optionCursor = 0
   var awaiting = false
+  /// Who saved the change the last conflict met, when the store said.
+  var conflictSavedBy: String?
   /// Nil from `submit`: nothing was changed, so nothing is sent.
   let submit: (FormValues, AppState) throws -> (any Command)?
 
@@ -48,7 +50,7 @@ public struct FormOverlay: Overlay {
         fields[focus].filter = ""
         return .stay
       }
-      return .closeOnly
+      return QuestionOverlay.leaving(self)
     case .tab, .down: moveFocus(1)
     case .backTab, .up: moveFocus(-1)
     case .function(2), .control("s"): return trySubmit(state)
@@ -269,6 +271,7 @@ public struct FormOverlay: Overlay {
     case .failure(let error):
       if let conflict = error as? EditConflict {
         for c in conflict.conflicts { resolutions[c.name] = (c, true) }
+        conflictSavedBy = conflict.savedBy
         errors[""] = conflict.message
       } else {
         show(error)

@@ -23,6 +23,9 @@ public struct ListState: Equatable, Sendable {
   public var sortReversed = false
   /// Characters the last key or paste into the filter brought that did not fit.
   public var filterRefused = 0
+  /// The kept filter, reopened with `/`, is selected: the first printable key
+  /// replaces it, any edit key keeps it.
+  public var filterSelected = false
 
   public init(sortColumn: Int = 0) { self.sortColumn = sortColumn }
 
@@ -67,8 +70,37 @@ public struct ListState: Equatable, Sendable {
   public static let keepFilterKey = Key.enter
   public static let clearFilterKey = Key.escape
 
+  /// Opens the filter for typing; a filter kept from before is selected, so what is
+  /// typed replaces it rather than being added to it.
+  public mutating func openFilter() {
+    filtering = true
+    filterSelected = !filter.isEmpty
+  }
+
+  /// Clears the filter (Esc in a filtered list).
+  public mutating func clearFilter() {
+    filter = ""
+    filtering = false
+    filterSelected = false
+    selected = 0
+    top = 0
+  }
+
+  /// The filter as the status line shows it, or nil when there is none: the caret
+  /// while typing, the kept text in brackets while it is selected.
+  public var filterShown: String? {
+    guard filtering || !filter.isEmpty else { return nil }
+    guard filtering else { return filter }
+    return (filterSelected ? "[\(filter)]" : filter) + "▏"
+  }
+
   public mutating func filterInput(_ key: Key) -> Bool {
     guard filtering else { return false }
+    if filterSelected {
+      filterSelected = false
+      if case .character = key { filter = "" }
+      if case .paste = key { filter = "" }
+    }
     switch key {
     case Self.keepFilterKey:
       filtering = false

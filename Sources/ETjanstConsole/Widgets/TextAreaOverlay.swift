@@ -22,10 +22,12 @@ public struct TextAreaOverlay: Overlay {
   }
 
   public var text: String { lines.map { String($0) }.joined(separator: "\n") }
+  /// True when the text differs from the one the editor was opened with.
+  public var hasUnsavedChanges: Bool { text != request.text }
 
   public mutating func handle(_ key: Key, state: AppState) -> OverlayOutcome {
     switch key {
-    case .escape: return .closeOnly
+    case .escape: return QuestionOverlay.leaving(self)
     case .control("s"), .function(2):
       let text = TextCleaning.multiline(self.text)
       let request = self.request

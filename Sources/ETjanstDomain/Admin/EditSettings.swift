@@ -15,7 +15,7 @@ public struct EditSettings: Command {
   public func apply(to m: inout Municipality, context: CommandContext) throws {
     for limit in Settings.limits where !limit.allowed.contains(settings[keyPath: limit.path]) {
       throw RuleViolation.outOfRange(
-        limit.name, section: limit.section, limit.label, limit.allowed, limit.unit)
+        limit.name, section: limit.section, limit.label, limit.allowed, limit.unit.many)
     }
     m.settings = settings
   }

@@ -75,15 +75,27 @@ public struct EditConflict: Error, Sendable, Equatable, CustomStringConvertible 
   public let conflicts: [FieldConflict]
   /// Who is named in the message (the entity as people name it).
   public let entityName: String
+  /// The person who saved the change the edit met, when the store knows (its name,
+  /// else its login); the conflict's choice names their value by them.
+  public var savedBy: String?
+
+  public init(conflicts: [FieldConflict], entityName: String, savedBy: String? = nil) {
+    self.conflicts = conflicts
+    self.entityName = entityName
+    self.savedBy = savedBy
+  }
 
   public var message: LocalizedText {
     let sv = conflicts.map(\.label.sv).joined(separator: ", ")
     let en = conflicts.map(\.label.en).joined(separator: ", ")
+    let who =
+      savedBy.map { LocalizedText(verbatim: $0) }
+      ?? LocalizedText(sv: "Någon annan", en: "Someone else")
     return LocalizedText(
       sv:
-        "Någon annan har ändrat \(sv) i \(entityName) sedan du öppnade formuläret. Välj vilket värde som ska gälla.",
+        "\(who.sv) har ändrat \(sv) i \(entityName) sedan du öppnade formuläret. Välj vilket värde som ska gälla.",
       en:
-        "Someone else has changed \(en) in \(entityName) since you opened the form. Choose which value to keep."
+        "\(who.en) has changed \(en) in \(entityName) since you opened the form. Choose which value to keep."
     )
   }
 

@@ -23,7 +23,8 @@ extension Settings: FieldedEntity {
     /// What the settings form and `EditSettings` accept: inside the stored range, and
     /// narrower where a value outside would make the flags it drives meaningless.
     public let allowed: ClosedRange<Int>
-    public let unit: LocalizedText
+    /// The unit, a noun, so a value of 1 reads "1 månad".
+    public let unit: Noun
     /// The form's label, short enough for the form's label column, with its unit.
     public let formLabel: LocalizedText
 
@@ -35,11 +36,11 @@ extension Settings: FieldedEntity {
   }
 
   private typealias T = LocalizedText
-  private static let minutes = T(sv: "minuter", en: "minutes")
-  private static let hours = T(sv: "timmar", en: "hours")
-  private static let days = T(sv: "dagar", en: "days")
-  private static let months = T(sv: "månader", en: "months")
-  private static let years = T(sv: "år", en: "years")
+  private static let minutes = Noun.minute
+  private static let hours = Noun.hour
+  private static let days = Noun.day
+  private static let months = Noun.month
+  private static let years = Noun.year
 
   public enum Fields {
     public static let outageContactLimitMinutes = Field.number(

@@ -38,9 +38,9 @@ extension Findings {
             section: "4.2", severity: .violation, subject: p.name,
             message: LocalizedText(
               sv:
-                "borttagen men har \(open.count) öppna ärenden: \(open.map(m.caseLine).joined(separator: ", "))",
+                "borttagen men har \(Noun.case.count(open.count, .open).sv): \(open.map(m.caseLine).joined(separator: ", "))",
               en:
-                "removed but has \(open.count) open cases: \(open.map(m.caseLine).joined(separator: ", "))"
+                "removed but has \(Noun.case.count(open.count, .open).en): \(open.map(m.caseLine).joined(separator: ", "))"
             ), target: .staff(p.id)))
       } else if p.isLeaving, !open.isEmpty {
         out.append(
@@ -48,8 +48,10 @@ extension Findings {
             section: "4.2", severity: .notice, subject: p.name,
             message: LocalizedText(
               sv:
-                "slutar \(p.endDate!) och har \(open.count) öppna ärenden att avsluta eller föra över",
-              en: "leaves on \(p.endDate!) with \(open.count) open cases to close or transfer"),
+                "slutar \(p.endDate!) och har \(Noun.case.count(open.count, .open).sv) att avsluta eller föra över",
+              en:
+                "leaves on \(p.endDate!) with \(Noun.case.count(open.count, .open).en) to close or transfer"
+            ),
             target: .staff(p.id), due: p.endDate?.start))
       }
       for g in p.grants {

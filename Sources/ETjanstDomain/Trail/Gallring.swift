@@ -25,13 +25,14 @@ public struct GallringPlan: Sendable, Equatable {
       let stored = limit.stored
       guard limit.name.hasPrefix("retention"), !stored.contains(settings[keyPath: limit.path])
       else { continue }
+      let value = limit.unit.count(settings[keyPath: limit.path])
       return RuleViolation(
         field: limit.name,
         LocalizedText(
-          sv: "Gallring görs inte: \(limit.label.sv) är \(settings[keyPath: limit.path]) "
-            + "\(limit.unit.sv), ska vara \(stored.lowerBound)–\(stored.upperBound).",
-          en: "No gallring: \(limit.label.en) is \(settings[keyPath: limit.path]) "
-            + "\(limit.unit.en), must be \(stored.lowerBound)–\(stored.upperBound)."))
+          sv: "Gallring görs inte: \(limit.label.sv) är \(value.sv), "
+            + "ska vara \(stored.lowerBound)–\(stored.upperBound).",
+          en: "No gallring: \(limit.label.en) is \(value.en), "
+            + "must be \(stored.lowerBound)–\(stored.upperBound)."))
     }
     return nil
   }

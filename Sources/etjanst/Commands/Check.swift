@@ -80,9 +80,10 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum CheckLine {
-  /// `4.2 violation Aino Keränen: 2 open cases ...`, escaped so no stored text can
+  /// `4.2 brist Aino Keränen: 2 öppna ärenden ...` (`4.2 violation …` in English), escaped so no stored text can
   /// drive the terminal.
   static func format(_ f: Finding, _ language: Language) -> String {
-    TextCleaning.printable("\(f.section) \(f.severity) \(f.subject): \(f.message(language))")
+    TextCleaning.printable(
+      "\(f.section) \(f.severity.word(language)) \(f.subject): \(f.message(language))")
   }
 }

@@ -55,8 +55,8 @@ struct GallraCommand: ParsableCommand {
           Output.print(
             LocalizedText(
               sv:
-                "säkerhetskopior: de \(report.backups) som finns tas bort (de innehåller det som gallras)",
-              en: "backups: the \(report.backups) there are would go (they hold what is removed)")(
+                "säkerhetskopior som tas bort, eftersom de innehåller det som gallras: \(report.backups)",
+              en: "backups that would go, as they hold what is removed: \(report.backups)")(
                 language))
         }
         if report.plan.isEmpty && report.trailEntries == 0 {

@@ -257,7 +257,7 @@ public enum AdminView {
       frame.put(
         state.t(AdminTexts.limitLabel(limit.label, section: limit.section)),
         x: area.x + 1, y: y, maxWidth: labelWidth)
-      let value = "\(settings[keyPath: limit.path]) \(state.t(limit.unit))"
+      let value = state.t(limit.unit.count(settings[keyPath: limit.path]))
       let x = area.x + 1 + labelWidth
       let used = frame.put(value, x: x, y: y, style: state.theme.style(.accent))
       frame.put(

@@ -15,6 +15,14 @@ public struct CatalogueState {
 /// E-tjänster: every e-service of the municipality, its owners and its health
 /// (guideline 1.1 and 4). A list, and a detail view of one service.
 public enum CatalogueScreen: Screen {
+  public static func showList(_ state: inout AppState) { state.catalogue.detail = nil }
+
+  public static func location(_ state: AppState) -> String {
+    let c = state.catalogue
+    return
+      "\(showingDetail(state) ? c.detail?.rawValue ?? "" : "")|\(String(describing: c.statusFilter))|\(c.list.filter)"
+  }
+
   static func page(_ state: AppState) -> Int { state.height - 5 }
 
   /// The service the keys act on: the open detail, else the selected row.

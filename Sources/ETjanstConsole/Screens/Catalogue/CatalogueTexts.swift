@@ -136,13 +136,14 @@ enum CatalogueTexts {
   }
   static func review(_ months: Int, due: String) -> T {
     T(
-      sv: "var \(months):e månad, nästa senast \(due)", en: "every \(months) months, next by \(due)"
+      sv: "var \(months):e månad, nästa senast \(due)",
+      en: "every \(Noun.month.count(months).en), next by \(due)"
     )
   }
   static func reports(open: Int, total: Int) -> T {
     T(
-      sv: "Rapporter (\(open) \(open == 1 ? "öppen" : "öppna") av \(total))",
-      en: "Reports (\(open) open of \(total))")
+      sv: "Rapporter (\(Adjective.open.count(open, of: .report).sv) av \(total))",
+      en: "Reports (\(Adjective.open.count(open, of: .report).en) of \(total))")
   }
   static let noReports = T(sv: "Inga rapporter.", en: "No reports.")
   static func reportedBy(_ who: String) -> T { T(sv: "av \(who)", en: "by \(who)") }

@@ -20,6 +20,14 @@ public struct OrdersState {
 /// as a board with a column per step, or as a list ranked by guideline 3. Every
 /// change goes through the order commands, whose rules the pipeline decides.
 public enum OrdersScreen: Screen {
+  public static func showList(_ state: inout AppState) { state.ordersScreen.opened = nil }
+
+  public static func location(_ state: AppState) -> String {
+    let s = state.ordersScreen
+    let opened = s.opened.flatMap { state.data.orders[id: $0] }?.id.rawValue ?? ""
+    return "\(s.mode)|\(opened)|\(s.list.filter)"
+  }
+
   /// Orders that match the live filter, in store order.
   static func filtered(_ state: AppState) -> [ServiceOrder] {
     let list = state.ordersScreen.list
@@ -79,9 +87,16 @@ public enum OrdersScreen: Screen {
         return []
       },
       Binding([.character("/")], label: Texts.keyFilter, help: Texts.helpFilter()) { state in
-        state.ordersScreen.list.filtering = true
+        state.ordersScreen.list.openFilter()
         return []
       },
+      Binding(
+        [ListState.clearFilterKey], label: Texts.keyClearFilter, help: Texts.helpClearFilter,
+        bar: false
+      ) { state in
+        if !state.ordersScreen.list.filter.isEmpty { state.ordersScreen.list.clearFilter() }
+        return []
+      }.doing(.clearFilter),
     ]
   }
 
@@ -197,9 +212,8 @@ public enum OrdersScreen: Screen {
     } else {
       let shown = filtered(state).count
       parts.append(state.t(Texts.rowCount(shown, state.data.orders.count)))
-      let list = state.ordersScreen.list
-      if list.filtering || !list.filter.isEmpty {
-        parts.append(state.t(Texts.filterShown(list.filter + (list.filtering ? "▏" : ""))))
+      if let filter = state.ordersScreen.list.filterShown {
+        parts.append(state.t(Texts.filterShown(filter)))
       }
     }
     if overdue > 0 { parts.append(state.t(OrdersTexts.overdueCount(overdue))) }

@@ -179,7 +179,7 @@ enum OrdersTexts {
   static let benefits = T(sv: "Nytta för", en: "Benefits")
   static let effect = T(sv: "Effekt", en: "Effect")
   static func volume(_ n: Int?) -> T {
-    n.map { T(sv: "\($0) ärenden/år", en: "\($0) cases/year") }
+    n.map { T(sv: "\(Noun.case.count($0).sv)/år", en: "\(Noun.case.count($0).en)/year") }
       ?? T(sv: "ärenden/år okänt", en: "cases/year unknown")
   }
   static func replaces(_ forms: [String]) -> T {

@@ -36,6 +36,19 @@ public struct OutagesState {
 public enum OutagesScreen: Screen {
   typealias X = OutagesTexts
 
+  /// A routine's page is an item; the screen's lists are the outage under way, the
+  /// routines and the log.
+  public static func showList(_ state: inout AppState) {
+    guard case .routine = mode(state) else { return }
+    state.outagesScreen.chosen =
+      state.outagesScreen.back == .active ? nil : state.outagesScreen.back
+  }
+
+  public static func location(_ state: AppState) -> String {
+    let s = state.outagesScreen
+    return "\(mode(state))|\(s.list.filter)|\(s.told.filter)|\(s.history.filter)"
+  }
+
   /// The part on screen: the chosen one, else the outage under way, else the routines.
   static func mode(_ state: AppState) -> OutagesState.Mode {
     let active = state.data.activeOutage != nil

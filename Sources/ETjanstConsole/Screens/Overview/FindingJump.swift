@@ -2,7 +2,8 @@ import ETjanstDomain
 
 /// The overview's Enter: goes to what a finding is about, not merely to its screen.
 /// Whatever would hide the item there (a filter, a status filter, another
-/// department chosen) is cleared, the item is selected and opened.
+/// department chosen) is cleared, never set, the item is selected and opened; the
+/// jump is one step of `Navigation`, whose q puts the user's own filters back.
 enum FindingJump {
   static func open(_ finding: Finding, _ state: inout AppState) {
     switch finding.target {
@@ -35,9 +36,12 @@ enum FindingJump {
   static func openPerson(_ id: EntityID<StaffMember>, _ state: inout AppState) {
     guard let person = state.data.staffMember(id) else { return }
     state.screen = .staff
-    // The person's own department, which every user who sees them may choose.
-    state.staffScreen.department = person.department
-    state.staffScreen.departmentChosen = true
+    // A department chosen that hides the person is let go (all the user may see);
+    // none is chosen for them, so the list they come back to is not narrowed.
+    if let shown = StaffScreen.department(state), shown != person.department {
+      state.staffScreen.department = nil
+      state.staffScreen.departmentChosen = false
+    }
     state.staffScreen.list = clearedFilter(state.staffScreen.list)
     if let i = StaffListView.rows(state).firstIndex(where: { $0.id == id }) {
       state.staffScreen.list.selected = i

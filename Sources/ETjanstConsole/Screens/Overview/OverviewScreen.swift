@@ -13,6 +13,13 @@ public struct OverviewState {
 /// Översikt: the guideline's goals in figures (section 2), what needs attention,
 /// and whom to contact (section 5).
 public enum OverviewScreen: Screen {
+  public static func showList(_ state: inout AppState) { state.overview.admin.isOpen = false }
+
+  public static func location(_ state: AppState) -> String {
+    let o = state.overview
+    return "\(o.admin.isOpen ? "\(o.admin.section)" : "")|\(o.list.filter)"
+  }
+
   /// The findings the filter lets through, kept per filter and minute: a key, the
   /// frame and the status line each ask, and a region has some 2,000 findings.
   static func findings(_ state: AppState) -> [Finding] {
@@ -68,7 +75,7 @@ public enum OverviewScreen: Screen {
       + [
         Binding([.enter], label: OverviewTexts.keyGo, help: OverviewTexts.helpGo) { state in
           guard let finding = state.overview.list.pick(findings(state)) else { return [] }
-          FindingJump.open(finding, &state)
+          Navigation.jump(&state) { FindingJump.open(finding, &$0) }
           return []
         },
         AdminView.openBinding.doing(.settings),
@@ -86,11 +93,8 @@ public enum OverviewScreen: Screen {
     let all = state.findings
     let shown = findings(state).count
     var parts = [state.t(OverviewTexts.attentionCount(shown, all.count))]
-    if state.overview.list.filtering || !state.overview.list.filter.isEmpty {
-      parts.append(
-        state.t(
-          Texts.filterShown(state.overview.list.filter + (state.overview.list.filtering ? "▏" : ""))
-        ))
+    if let filter = state.overview.list.filterShown {
+      parts.append(state.t(Texts.filterShown(filter)))
     }
     return parts.joined(separator: " · ")
   }

@@ -28,6 +28,14 @@ public struct StaffState {
 /// Three views: the staff list, one person (checklists, access, cases) and the
 /// access matrix of a department (staff × e-services and signing).
 public enum StaffScreen: Screen {
+  public static func showList(_ state: inout AppState) { state.staffScreen.mode = .list }
+
+  public static func location(_ state: AppState) -> String {
+    let s = state.staffScreen
+    return "\(s.mode)|\(s.mode == .person ? s.person?.rawValue ?? "" : "")|"
+      + "\(department(state)?.rawValue ?? "")|\(s.list.filter)|\(s.matrix.filter)"
+  }
+
   /// Opens a manager on their own department's access matrix: their staff, which
   /// e-service each can reach and who can sign, on one screen. The executable
   /// calls this at start for a manager's login; the e-coordinator is unaffected.

@@ -47,7 +47,8 @@ enum StaffTexts {
   static let accessTitle = T(sv: "Behörighet som handläggare", en: "Case-officer access")
   static let noAccess = T(sv: "Ingen behörighet.", en: "No access.")
   static func casesTitle(_ open: Int) -> T {
-    T(sv: "Ärenden (\(open) öppna)", en: "Cases (\(open) open)")
+    let open = Adjective.open.count(open, of: .case)
+    return T(sv: "Ärenden (\(open.sv))", en: "Cases (\(open.en))")
   }
   static let noCases = T(sv: "Inga ärenden.", en: "No cases.")
   static let untilFurther = T(sv: "tills vidare", en: "until removed")

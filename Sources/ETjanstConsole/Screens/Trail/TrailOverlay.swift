@@ -119,7 +119,7 @@ public struct TrailOverlay: Overlay {
     }
     switch key {
     case .character("/"):
-      list.filtering = true
+      list.openFilter()
       return .stay
     case .character("t"):
       kind = kind == nil ? entries[safe: list.selected]?.kind : nil
