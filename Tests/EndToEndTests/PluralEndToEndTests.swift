@@ -68,9 +68,9 @@ import Testing
     #expect(Noun.eService.count(1, .open)(.swedish) == "1 öppen e-tjänst")
     #expect(Adjective.open.count(1, of: .case)(.swedish) == "1 öppet")
     #expect(Noun.case.count(1, .open)(.english) == "1 open case")
-    for limit in EditSettings.limits {
+    for limit in Settings.limits {
       for l in Language.allCases {
-        #expect(Self.wrongCounts(in: limit.unit.count(1)(l)).isEmpty, "\(limit.field)")
+        #expect(Self.wrongCounts(in: limit.unit.count(1)(l)).isEmpty, "\(limit.name)")
       }
     }
   }
