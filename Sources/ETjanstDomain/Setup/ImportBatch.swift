@@ -53,10 +53,24 @@ public final class ImportBatch: @unchecked Sendable {
   }
 
   /// A key that two names `SwedishCollation.compare` calls the same always share:
-  /// folded case, and digits left out (it compares numbers by value).
+  /// folded case, and numbers by value (it compares "01" and "1" as the same), so
+  /// "Blankett 1" … "Blankett 300" fall under keys of their own.
   static func nameKey(_ name: String) -> String {
-    name.folding(options: [.caseInsensitive], locale: SwedishCollation.locale)
-      .filter { !$0.isNumber }
+    var key = ""
+    var inNumber = false
+    for c in name.folding(options: [.caseInsensitive], locale: SwedishCollation.locale) {
+      if c.isASCII, c.isNumber {
+        // A number's leading zeros are left out.
+        if c == "0", !inNumber { continue }
+        inNumber = true
+        key.append(c)
+        continue
+      }
+      inNumber = false
+      // Other digits are left out: such a name is compared with all its key's.
+      if !c.isNumber { key.append(c) }
+    }
+    return key
   }
 
   /// A name or login as it is matched, whatever its case.
