@@ -201,7 +201,13 @@ enum ImportValue {
         key($0).lowercased() == t || label($0).sv.lowercased() == t
           || label($0).en.lowercased() == t
       })
-    else { throw BadCell("okänd \(what.sv) '\(text)'", "unknown \(what.en) '\(text)'") }
+    else {
+      let sv = choices.map { label($0).sv }.joined(separator: ", ")
+      let en = choices.map { label($0).en }.joined(separator: ", ")
+      throw BadCell(
+        "okänd \(what.sv) '\(text)' (tillåtna: \(sv))",
+        "unknown \(what.en) '\(text)' (allowed: \(en))")
+    }
     return found
   }
 

@@ -42,6 +42,17 @@ import Testing
     #expect(maja.endDate == Day("2027-06-15"))
   }
 
+  @Test("a value that is not allowed names the allowed ones")
+  func allowedValues() {
+    #expect {
+      try ServiceImport.parse("namn;förvaltning;status\nX;Testförvaltningen;Kanske\n", F.store())
+    } throws: { error in
+      let text = (error as? CaseImportError)?.message(.swedish) ?? ""
+      return text.contains("rad 2: okänd") && text.contains("'Kanske' (tillåtna: ")
+        && text.contains("Publicerad")
+    }
+  }
+
   @Test("a tab-separated file, as a copy from a spreadsheet, is read by its headers")
   func tabs() throws {
     let plan = try ServiceImport.parse(
