@@ -14,13 +14,13 @@ struct Cases: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Import cases from CSV; a bad row stops the whole file.",
       discussion: """
-        Columns by header name, in any order and case, Swedish or English: case number \
-        (Ärendenummer), e-service (E-tjänst, by name, flow family id or id), officer \
-        (Handläggare: a login) and status (Pågående/ongoing, Avslutat/Avslutad/closed). A \
-        file without a header row is read in that order. Other columns are named and \
-        ignored. An open case's officer must hold case-officer access to its e-service \
-        today and not be removed (4.1, 4.2). A case number already known is updated; one \
-        already as the file says is left alone, so a second run changes nothing.
+        Columns by header name, in any order and case, Swedish or English (the platform's own \
+        labels; README, Your first day): case number, e-service (by name, flow family id or \
+        id), officer (a login) and status (ongoing, or closed: Avslutad, Avslutat). A file \
+        without a header row is read in that order. Other columns are named and ignored. An \
+        open case's officer must hold case-officer access to its e-service today and not be \
+        removed (4.1, 4.2). A case number already known is updated; one already as the file \
+        says is left alone, so a second run changes nothing.
         """)
 
     @OptionGroup var options: SetupImportOptions

@@ -47,10 +47,10 @@ struct Staff: ParsableCommand {
       abstract:
         "Import new staff from CSV with a header row; a bad row stops the whole file.",
       discussion: """
-        Columns by header name, in any order, Swedish or English, as HR exports them: name \
-        (or Förnamn and Efternamn), login (or Användar-ID, Signatur, E-post) and department \
-        (Förvaltning) are needed; manager, startDate (Anställningsdatum, Anställd from; default \
-        today), endDate (Slutdatum, Anställd tom), services (e-services one a line, or \
+        Columns by header name, in any order, Swedish or English, as HR exports them \
+        (README, Your first day): name (or first and last name in two columns), login (or user \
+        id, signature, e-mail) and department are needed; manager, startDate (default \
+        today), endDate, services (e-services one a line, or \
         separated by | or, in a comma-separated file, by ;). Each person gets the onboarding \
         checklist of guideline 4.1 with the e-services on its access step. A login already \
         known (in any case) is that person, left as they are with no new checklist; the \
