@@ -97,3 +97,18 @@ struct ImportScaleTests {
     #expect(!twinText.contains("line 2"))
   }
 }
+
+@Suite("Cleaning plain ASCII takes the short way and gives what the long way gives")
+struct PlainASCIICleaningTests {
+  @Test("line and multiline of printable ASCII: trimmed as before, nothing else changed")
+  func plainASCII() {
+    #expect(TextCleaning.line("  KS 2026/0701  ") == "KS 2026/0701")
+    #expect(TextCleaning.multiline("svc-bygglov   ") == "svc-bygglov")
+    #expect(TextCleaning.multiline("  indented") == "  indented")
+    #expect(TextCleaning.line("") == "")
+    // Not plain: a tab, a line break, a non-ASCII letter go the long way, as before.
+    #expect(TextCleaning.line("a\tb") == "a b")
+    #expect(TextCleaning.multiline("a  \nb ") == "a\nb")
+    #expect(TextCleaning.line("Åsa\u{200B}") == "Åsa")
+  }
+}
