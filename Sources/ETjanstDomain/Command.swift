@@ -25,10 +25,14 @@ extension Command {
 public struct CommandContext: Sendable {
   public var actor: Actor
   public var now: Date
+  /// The lookups of an import applying many commands in a row (`ImportRows`); nil
+  /// for one command, which scans the lists.
+  public var batch: ImportBatch?
 
-  public init(actor: Actor, now: Date) {
+  public init(actor: Actor, now: Date, batch: ImportBatch? = nil) {
     self.actor = actor
     self.now = now
+    self.batch = batch
   }
 
   public var today: Day { Day(now) }

@@ -227,7 +227,7 @@ extension EService: FieldedEntity {
     ).column()
     public static let flowFamilyID = Field.text(
       "flowFamilyID", T(sv: "Flödesfamilj", en: "Flow family"), \EService.flowFamilyID
-    ).column("flowFamilyId", importNames: ["flow family id"])
+    ).column("flowFamilyId", importNames: ["flow family id", "familjeid", "familje-id"])
     public static let address = Field.text(
       "address", T(sv: "Adress", en: "Address"), \EService.address
     ).column(importNames: ["url"])

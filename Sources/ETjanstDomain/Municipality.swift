@@ -8,15 +8,16 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
   public var contacts: Contacts
   public var settings: Settings
   public var users: [User]
-  public var departments: [Department] { didSet { index = MunicipalityIndex() } }
-  public var services: [EService] { didSet { index = MunicipalityIndex() } }
-  public var staff: [StaffMember] { didSet { index = MunicipalityIndex() } }
-  public var cases: [Case] { didSet { index = MunicipalityIndex() } }
+  public var departments: [Department] { didSet { index = index.without(.departments) } }
+  public var services: [EService] { didSet { index = index.without(.services) } }
+  public var staff: [StaffMember] { didSet { index = index.without(.staff) } }
+  public var cases: [Case] { didSet { index = index.without(.cases) } }
   public var orders: [ServiceOrder]
   public var refusedOrders: [RefusedOrder]
   public var outages: [Outage]
-  /// Derived lookups, rebuilt lazily after any of the lists above changes; not stored
-  /// and not compared.
+  /// Derived lookups, each rebuilt lazily after the list it comes from changes (an
+  /// import appending staff row by row keeps the e-services' lookup); not stored and
+  /// not compared.
   var index = MunicipalityIndex()
   /// The department whose view this copy is (`Visibility.scoped` for a manager); nil
   /// for the whole store. Not stored and not compared.

@@ -6,8 +6,8 @@ import Foundation
 /// staff list quadratic (10,000 staff × 50,000 cases).
 ///
 /// A reference shared by copies of a `Municipality`: a copy whose lists change gets a
-/// new, empty index (see `Municipality`'s `didSet`s), never a changed one, so a copy
-/// never sees another's index. Filled lazily under a lock, since a municipality is
+/// new index without the lookups that come from the changed list (see `Municipality`'s
+/// `didSet`s, `without`), never a changed one, so a copy never sees another's index. Filled lazily under a lock, since a municipality is
 /// `Sendable`.
 final class MunicipalityIndex: @unchecked Sendable {
   private let lock = NSLock()
@@ -16,6 +16,26 @@ final class MunicipalityIndex: @unchecked Sendable {
   private var departmentsByID: [EntityID<Department>: Int]?
   private var openCasesByOfficer: [EntityID<StaffMember>: [Int]]?
   private var holdersByService: [EntityID<EService>: [Int]]?
+
+  /// The lists the lookups come from.
+  enum List { case departments, services, staff, cases }
+
+  /// A new index with what this one has built, less the lookups that come from
+  /// `list` (a person's open cases come from the cases, who holds access from the
+  /// staff).
+  func without(_ list: List) -> MunicipalityIndex {
+    lock.lock()
+    defer { lock.unlock() }
+    let next = MunicipalityIndex()
+    if list != .staff {
+      next.staffByID = staffByID
+      next.holdersByService = holdersByService
+    }
+    if list != .services { next.servicesByID = servicesByID }
+    if list != .departments { next.departmentsByID = departmentsByID }
+    if list != .cases { next.openCasesByOfficer = openCasesByOfficer }
+    return next
+  }
 
   private func cached<T>(_ slot: ReferenceWritableKeyPath<MunicipalityIndex, T?>, _ build: () -> T)
     -> T

@@ -27,6 +27,14 @@ public enum TextCleaning {
   /// A multi-line field (a fallback routine, a need): line breaks kept as LF,
   /// tabs as spaces, trailing spaces of each line dropped, NFC.
   public static func multiline(_ text: String) -> String {
+    // Printable ASCII on one line has nothing to clean but trailing spaces: an import
+    // cleans every cell, and the general path (NFC, a pattern per line) was most of
+    // reading a large file.
+    if isPlainASCII(text) {
+      var kept = Substring(text)
+      while kept.last == " " { kept.removeLast() }
+      return String(kept)
+    }
     let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
     return clean(normalized, multiline: true)
       .split(separator: "\n", omittingEmptySubsequences: false)
@@ -67,7 +75,14 @@ public enum TextCleaning {
   /// True when `text` is already what `line` would make of it.
   public static func isCleanLine(_ text: String) -> Bool { line(text) == text }
 
+  /// Only printable ASCII (space to tilde): NFC, control characters and invisible
+  /// marks do not touch it.
+  static func isPlainASCII(_ text: String) -> Bool {
+    text.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+  }
+
   private static func clean(_ text: String, multiline: Bool) -> String {
+    if isPlainASCII(text) { return text }
     var out = String.UnicodeScalarView()
     for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
       switch scalar.value {

@@ -69,16 +69,12 @@ extension Municipality {
   /// member's login, or the full name of exactly one user or staff member, gives that
   /// login. Anyone else is refused: the store keeps a login, so the manager's name can
   /// change in one place.
-  public func managerLogin(for raw: String) throws -> String {
+  public func managerLogin(for raw: String, batch: ImportBatch? = nil) throws -> String {
     let text = TextCleaning.line(raw).trimmingCharacters(in: .whitespaces)
     if text.isEmpty { return "" }
-    let fold: (String) -> String = { $0.folding(options: [.caseInsensitive], locale: nil) }
-    let wanted = fold(text)
-    if let user = users.first(where: { fold($0.login) == wanted }) { return user.login }
-    if let member = staff.first(where: { fold($0.login) == wanted }) { return member.login }
-    let logins = Set(
-      users.filter { fold($0.name) == wanted }.map(\.login)
-        + staff.filter { fold($0.name) == wanted && $0.status != .removed }.map(\.login))
+    let found = (batch ?? ImportBatch()).manager(ImportBatch.fold(text), in: self)
+    if let login = found.login { return login }
+    let logins = found.named
     if logins.count == 1, let login = logins.first { return login }
     if logins.count > 1 {
       throw RuleViolation(

@@ -2,100 +2,150 @@ import CSV
 import ETjanstDomain
 import Foundation
 
-/// Reads `etjanst cases import FILE.csv`: an Open ePlatform case export with the
-/// columns case number, e-service, officer login and status, in that order. A
-/// header row is recognised and skipped; ';' works as well as ',' (Excel in
-/// Swedish writes ';'). Every bad row is reported by its line number, and nothing
-/// is imported unless every row is good. Parsing is pure; `ImportCases` applies.
+/// Reads `etjanst cases import FILE.csv`: an Open ePlatform case export, through the
+/// one reader of every import (`ImportFile`): columns by header name in any order,
+/// Swedish or English (case number, e-service, officer login, status), or, without a
+/// header row, in that order. Every bad row is reported by its line number, and
+/// nothing is imported unless every row is good. Parsing is pure; `ImportCases`
+/// applies.
 public enum CaseImport {
-  /// Parses and checks the whole file against the store.
-  public static func parse(_ text: String, _ m: Municipality) throws -> [ImportedCase] {
-    var text = text
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    let delimiter: UnicodeScalar = Self.delimiter(text)
-    let reader = try CSVReader(string: text, delimiter: delimiter)
-    let lines = Self.recordLines(text)
-    var rows: [ImportedCase] = []
-    var problems: [CaseImportError.Problem] = []
-    var record = 0
-    var lookup = Lookup(m)
-    while let cells = reader.next() {
-      let line = record < lines.count ? lines[record] : record + 1
-      record += 1
-      let clean = cells.map(TextCleaning.line)
-      if clean.allSatisfy(\.isEmpty) { continue }
-      if rows.isEmpty, problems.isEmpty, Self.isHeader(clean) { continue }
-      do {
-        rows.append(try Self.row(clean, line: line, &lookup))
-      } catch let problem as CaseImportError.Problem {
-        problems.append(problem)
-      }
-    }
-    if let error = reader.error {
-      problems.append(
-        .init(
-          line: record + 1,
-          message: Self.text(
-            "filen kunde inte läsas (\(error))", "the file could not be read (\(error))")))
-    }
+  /// The columns a case export may have, by header name (any case), Swedish or
+  /// English: Open ePlatform's labels and this program's own keys.
+  static let known: [String: [String]] = [
+    "number": [
+      "number", "ärendenummer", "ärende", "nummer", "ärende-id", "ärendeid", "case number",
+      "casenumber", "case",
+    ],
+    "service": [
+      "service", "e-tjänst", "e-tjänstens namn", "tjänst", "flöde", "flödesnamn", "e-service",
+      "flow", "flowname",
+    ],
+    "officer": [
+      "officer", "handläggare", "handläggarens inloggning", "handläggare (inloggning)",
+      "användar-id", "användarnamn", "inloggning", "signatur", "officer login", "login",
+    ],
+    "status": ["status", "ärendestatus", "state"],
+  ]
+
+  /// The order of a file without a header row, as the platform's short export has it.
+  static let positional = ["number", "service", "officer", "status"]
+
+  /// Parses and checks the whole file against the store: every row new or changed,
+  /// and how many are already there as they are. `today`: the day an open case's
+  /// officer must hold access on (`CaseOfficerRule`).
+  public static func parse(_ text: String, _ m: Municipality, today: Day) throws -> CaseImportPlan {
+    let file = try ImportFile(
+      text, known: known, required: ["number", "service", "officer", "status"],
+      positional: positional)
+    let lookup = Lookup(m)
+    var existing: [String: Case] = [:]
+    for c in m.cases where existing[c.number] == nil { existing[c.number] = c }
+    var plan = CaseImportPlan(columns: file.read, ignored: file.ignored)
     var firstLine: [String: Int] = [:]
-    for row in rows {
-      if let first = firstLine[row.number] {
-        problems.append(
-          .init(
-            line: row.line,
-            message: Self.text(
-              "ärende \(row.number) finns redan på rad \(first)",
-              "case \(row.number) is already on line \(first)")))
-      } else {
-        firstLine[row.number] = row.line
+    try file.eachRecord { record, cell in
+      if file.isPositional, record.cells.count > 4,
+        record.cells[4...].contains(where: { !$0.isEmpty })
+      {
+        throw BadCell("fler än 4 kolumner", "more than 4 columns")
       }
+      let needed = (file.columns.values.max() ?? 3) + 1
+      if record.cells.count < needed {
+        throw BadCell(
+          "\(record.cells.count) kolumner, \(needed) behövs: ärendenummer, e-tjänst, handläggarens inloggning, status",
+          "\(record.cells.count) columns, \(needed) needed: case number, e-service, officer login, status"
+        )
+      }
+      let row = try Self.row(
+        number: TextCleaning.line(cell("number")), serviceName: TextCleaning.line(cell("service")),
+        login: TextCleaning.line(cell("officer")), statusText: TextCleaning.line(cell("status")),
+        line: record.line, lookup, today: today)
+      if let first = firstLine[row.number] {
+        throw BadCell(
+          "ärende \(row.number) finns redan på rad \(first)",
+          "case \(row.number) is already on line \(first)")
+      }
+      firstLine[row.number] = row.line
+      if let old = existing[row.number] {
+        if old.service == row.service && old.officer == row.officer && old.status == row.status {
+          plan.unchanged += 1
+          return
+        }
+        plan.changed += 1
+      } else {
+        plan.added += 1
+      }
+      plan.rows.append(row)
     }
-    if !problems.isEmpty { throw CaseImportError(problems: problems.sorted { $0.line < $1.line }) }
-    if rows.isEmpty {
+    if firstLine.isEmpty {
       throw CaseImportError(problems: [
         .init(line: 1, message: Self.text("filen har inga ärenden", "the file has no cases"))
       ])
     }
-    return rows
+    return plan
   }
 
-  /// The store's e-services and staff by what a row names them with, each answer
-  /// computed once: an export names the same hundred e-services over and over, and
-  /// a search of the catalogue per row made large files quadratic.
-  struct Lookup {
+  /// The store's e-services, staff and departments by what a row names them with,
+  /// each answer computed once: an export names the same hundred e-services over and
+  /// over, and a search of the lists per row made large files quadratic. Every import
+  /// reads through one.
+  final class Lookup {
     let m: Municipality
     private var services: [String: EService?] = [:]
+    private var departments: [String: EntityID<Department>?] = [:]
     private var staff: [String: StaffMember] = [:]
+    /// Staff by folded name: the people of that name who are not removed.
+    private var staffByName: [String: [StaffMember]] = [:]
+    /// "department id/lower-case name" of every e-service in the store.
+    private(set) var serviceKeys = Set<String>()
 
     init(_ m: Municipality) {
       self.m = m
       for person in m.staff.reversed() { staff[StaffMember.loginKey(person.login)] = person }
+      for person in m.staff where person.status != .removed {
+        staffByName[ImportBatch.fold(person.name), default: []].append(person)
+      }
+      for s in m.services { serviceKeys.insert(Self.serviceKey(s.department, s.name)) }
     }
 
-    mutating func service(_ text: String) -> EService? {
+    static func serviceKey(_ department: EntityID<Department>, _ name: String) -> String {
+      "\(department.rawValue)/\(name.lowercased())"
+    }
+
+    func service(_ text: String) -> EService? {
       if let known = services[text] { return known }
       let found = CaseImport.service(text, m)
       services[text] = found
       return found
     }
 
+    func department(_ text: String) throws -> EntityID<Department> {
+      if let known = departments[text] {
+        guard let known else { throw ImportValue.unknownDepartment(text) }
+        return known
+      }
+      let found = try? ImportValue.department(text, m)
+      departments[text] = .some(found)
+      guard let found else { throw ImportValue.unknownDepartment(text) }
+      return found
+    }
+
     func staffMember(login: String) -> StaffMember? { staff[StaffMember.loginKey(login)] }
+
+    /// The one person on the staff list (not removed) with this name, if exactly one.
+    func staffMember(name: String) -> StaffMember? {
+      guard let people = staffByName[ImportBatch.fold(name)], people.count == 1 else { return nil }
+      return people[0]
+    }
   }
 
-  static func row(_ cells: [String], line: Int, _ lookup: inout Lookup) throws -> ImportedCase {
-    func bad(_ sv: String, _ en: String) -> CaseImportError.Problem {
-      .init(line: line, message: text(sv, en))
+  static func row(
+    number: String, serviceName: String, login: String, statusText: String, line: Int,
+    _ lookup: Lookup, today: Day
+  ) throws -> ImportedCase {
+    func bad(_ sv: String, _ en: String) -> BadCell { BadCell(sv, en) }
+    if let violation = StoreLimits.violation(in: [("number", number)]) {
+      throw bad(violation.message.sv, violation.message.en)
     }
-    guard cells.count >= 4 else {
-      throw bad(
-        "\(cells.count) kolumner, 4 behövs: ärendenummer, e-tjänst, handläggarens inloggning, status",
-        "\(cells.count) columns, 4 needed: case number, e-service, officer login, status")
-    }
-    if cells.count > 4, cells[4...].contains(where: { !$0.isEmpty }) {
-      throw bad("fler än 4 kolumner", "more than 4 columns")
-    }
-    let (number, serviceName, login, statusText) = (cells[0], cells[1], cells[2], cells[3])
     if number.isEmpty { throw bad("ärendenummer saknas", "the case number is missing") }
     guard let service = lookup.service(serviceName) else {
       throw bad(
@@ -111,6 +161,12 @@ public enum CaseImport {
       throw bad(
         "okänd status '\(statusText)' (Pågående eller Avslutad/Arkiverad)",
         "unknown status '\(statusText)' (Pågående/ongoing or Avslutad/Arkiverad/closed)")
+    }
+    if status == .ongoing,
+      let violation = CaseOfficerRule.violation(
+        officer, service: service.id, serviceName: service.name, on: today)
+    {
+      throw BadCell(violation.message.sv, violation.message.en)
     }
     return ImportedCase(
       line: line, number: number, service: service.id, officer: officer.id, status: status)
@@ -130,22 +186,22 @@ public enum CaseImport {
   static func status(_ text: String) -> CaseStatus? {
     switch text.lowercased().replacingOccurrences(of: " ", with: "") {
     case "ongoing", "pågående", "öppen", "open", "ny", "new", "underhandläggning": return .ongoing
-    case "closedarchived", "closed", "archived", "avslutad/arkiverad", "avslutad", "arkiverad":
+    case "closedarchived", "closed", "archived", "avslutad/arkiverad", "avslutad", "avslutat",
+      "arkiverad", "arkiverat", "stängd", "stängt", "klar":
       return .closedArchived
     default: return nil
     }
   }
 
-  static func isHeader(_ cells: [String]) -> Bool {
-    let first = cells.first?.lowercased() ?? ""
-    return ["ärendenummer", "case number", "casenumber", "number", "ärende", "nummer"].contains(
-      first)
-  }
-
-  /// ';' when the first line has more semicolons than commas.
+  /// Of ',', ';' and tab, the one the first line has most of (',' when none):
+  /// Excel in Swedish writes ';', a copy from a spreadsheet tabs.
   static func delimiter(_ text: String) -> UnicodeScalar {
     let first = text.prefix { $0 != "\n" && $0 != "\r\n" }
-    return first.filter { $0 == ";" }.count > first.filter { $0 == "," }.count ? ";" : ","
+    let counts = ([",", ";", "\t"] as [UnicodeScalar]).map { d in
+      (d, first.unicodeScalars.filter { $0 == d }.count)
+    }
+    // The first of the most frequent: ',' on a tie, as before.
+    return counts.max { $0.1 < $1.1 }?.0 ?? ","
   }
 
   /// The physical line each record starts on, so a message names the line an
@@ -165,6 +221,18 @@ public enum CaseImport {
   }
 
   static func text(_ sv: String, _ en: String) -> LocalizedText { LocalizedText(sv: sv, en: en) }
+}
+
+/// What a case file asks for: the rows that are new or differ from the store (which
+/// `ImportCases` applies), how many of each, and how many are already as the file
+/// says; and the file's columns, for the summary.
+public struct CaseImportPlan: Sendable {
+  public var rows: [ImportedCase] = []
+  public var added = 0
+  public var changed = 0
+  public var unchanged = 0
+  public var columns: [ImportColumn]
+  public var ignored: [String]
 }
 
 /// The rows of an import file that are wrong, each by line number.

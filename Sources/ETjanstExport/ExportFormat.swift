@@ -105,8 +105,20 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
   static func neutralised(_ cell: String) -> String {
     guard let first = cell.unicodeScalars.first else { return cell }
-    return "=+-@\t\r".unicodeScalars.contains(first) ? "'" + cell : cell
+    return formulaStarts.contains(first) ? "'" + cell : cell
   }
+
+  /// A cell as it was before `neutralised`: the apostrophe taken off again where it
+  /// stands before a formula's first character, so a list re-imports unchanged.
+  static func unneutralised(_ cell: String) -> String {
+    let scalars = cell.unicodeScalars
+    guard scalars.first == "'", let second = scalars.dropFirst().first,
+      formulaStarts.contains(second)
+    else { return cell }
+    return String(scalars.dropFirst())
+  }
+
+  private static let formulaStarts = "=+-@\t\r".unicodeScalars
 
   /// An array of objects with the table's columns as keys, in column order.
   static func json(_ table: ExportTable) throws -> String {

@@ -33,7 +33,9 @@ extension ImportCell {
 
 /// What reading a cell may need besides its text.
 struct ImportContext {
-  var municipality: Municipality
+  var municipality: Municipality { lookup.m }
+  /// The store's lists by what a cell names, each answer computed once.
+  var lookup: CaseImport.Lookup
   var delimiter: UnicodeScalar
   /// The field's label, for messages ("unknown audience 'x'").
   var what: LocalizedText
@@ -249,7 +251,7 @@ extension EntityID: ExportCell, ImportCell {
   }
   static func parse(_ text: String, _ context: ImportContext) throws -> EntityID {
     guard Owner.self == Department.self else { return EntityID(text) }
-    return EntityID(try ImportValue.department(text, context.municipality).rawValue)
+    return EntityID(try context.lookup.department(text).rawValue)
   }
 }
 
@@ -260,7 +262,7 @@ extension PersonRef: ExportCell, ImportCell {
     return [.text(m.personName(self)), .none]
   }
   static func parse(_ text: String, _ context: ImportContext) throws -> PersonRef {
-    ServiceImport.person(text, context.municipality) ?? .named(name: text, email: "")
+    ServiceImport.person(text, context.lookup) ?? .named(name: text, email: "")
   }
 }
 

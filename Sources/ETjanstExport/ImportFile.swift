@@ -17,14 +17,23 @@ struct ImportFile {
   var columns: [String: Int]
   var records: [Record]
   var delimiter: UnicodeScalar
+  /// Which header went to which field, in the file's order (for --dry-run).
+  var read: [ImportColumn] = []
+  /// The headers of the columns nothing reads, in the file's order: said, never
+  /// dropped without a word.
+  var ignored: [String] = []
+  /// The file had no header row and is read in `positional` order.
+  var isPositional = false
 
   /// Reads `text`; `known` maps each canonical key to the header names it may
   /// have (compared case-insensitively), `required` must all be there. `secondary`
   /// names another form of a key's value ("departmentid" beside "department", as
   /// `list --format csv` writes both), read only when no column of `known` names it.
+  /// `positional`: the columns, in order, of a file whose first row names none of
+  /// `known` (a short export without a header row); nil requires a header row.
   init(
     _ text: String, known: [String: [String]], secondary: [String: String] = [:],
-    required: [String]
+    required: [String], positional: [String]? = nil
   ) throws {
     var text = text
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -36,7 +45,9 @@ struct ImportFile {
     while let cells = reader.next() {
       let line = index < lines.count ? lines[index] : index + 1
       index += 1
-      let clean = cells.map { TextCleaning.multiline($0).trimmingCharacters(in: .whitespaces) }
+      let clean = cells.map {
+        TextCleaning.multiline(ExportFormat.unneutralised($0)).trimmingCharacters(in: .whitespaces)
+      }
       if clean.allSatisfy(\.isEmpty) { continue }
       all.append(Record(line: line, cells: clean))
     }
@@ -49,6 +60,13 @@ struct ImportFile {
     }
     guard let header = all.first else {
       throw problem(1, "filen är tom", "the file is empty")
+    }
+    let names = Set(known.values.joined())
+    if let positional, !header.cells.contains(where: { names.contains($0.lowercased()) }) {
+      columns = Dictionary(uniqueKeysWithValues: positional.enumerated().map { ($1, $0) })
+      records = all
+      isPositional = true
+      return
     }
     var columns: [String: Int] = [:]
     for (i, name) in header.cells.enumerated() {
@@ -78,14 +96,33 @@ struct ImportFile {
     }
     let missing = required.filter { columns[$0] == nil }
     guard missing.isEmpty else {
-      let names = missing.compactMap { known[$0]?.first }
-      let list = names.map { "'\($0)'" }.joined(separator: ", ")
-      throw problem(
-        header.line, "rubrikraden saknar kolumnen \(list)",
-        "the header row lacks the column \(list)")
+      // Every name the column may have, so the message names the one the user would
+      // have written, whichever language their file is in.
+      let names = missing.map { key in
+        (known[key] ?? [key]).map { "'\($0)'" }.joined(separator: " / ")
+      }
+      throw Self.missing(sv: names.joined(separator: ", "), en: names.joined(separator: ", "))
     }
     self.columns = columns
     records = Array(all.dropFirst())
+    let used = Dictionary(columns.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    for (i, name) in header.cells.enumerated() where !name.isEmpty {
+      if let key = used[i] {
+        read.append(ImportColumn(header: name, field: key))
+      } else {
+        ignored.append(name)
+      }
+    }
+  }
+
+  /// "The header row lacks the column …", on line 1.
+  static func missing(sv: String, en: String) -> CaseImportError {
+    CaseImportError(problems: [
+      .init(
+        line: 1,
+        message: LocalizedText(
+          sv: "rubrikraden saknar kolumnen \(sv)", en: "the header row lacks the column \(en)"))
+    ])
   }
 
   /// The other forms of a value `list --format csv` writes beside it: an id beside a
@@ -164,7 +201,13 @@ enum ImportValue {
         key($0).lowercased() == t || label($0).sv.lowercased() == t
           || label($0).en.lowercased() == t
       })
-    else { throw BadCell("okänd \(what.sv) '\(text)'", "unknown \(what.en) '\(text)'") }
+    else {
+      let sv = choices.map { label($0).sv }.joined(separator: ", ")
+      let en = choices.map { label($0).en }.joined(separator: ", ")
+      throw BadCell(
+        "okänd \(what.sv) '\(text)' (tillåtna: \(sv))",
+        "unknown \(what.en) '\(text)' (allowed: \(en))")
+    }
     return found
   }
 
@@ -180,9 +223,11 @@ enum ImportValue {
   /// A department by name (case-insensitive), a unique part of it, or id.
   static func department(_ text: String, _ m: Municipality) throws -> EntityID<Department> {
     guard let id = try? ListOptions(department: text, today: Day(Date())).departmentID(in: m)
-    else {
-      throw BadCell("förvaltningen '\(text)' finns inte", "the department '\(text)' does not exist")
-    }
+    else { throw unknownDepartment(text) }
     return id
+  }
+
+  static func unknownDepartment(_ text: String) -> BadCell {
+    BadCell("förvaltningen '\(text)' finns inte", "the department '\(text)' does not exist")
   }
 }

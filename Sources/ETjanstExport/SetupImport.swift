@@ -1,6 +1,18 @@
 import ETjanstDomain
 import Foundation
 
+/// One column of an import file: its header as the file has it, and the field it is
+/// read into (the field's key, as `list --format csv` writes it).
+public struct ImportColumn: Sendable, Equatable {
+  public var header: String
+  public var field: String
+
+  public init(header: String, field: String) {
+    self.header = header
+    self.field = field
+  }
+}
+
 /// What an import file asks for: a domain command per new row (`ImportRows` applies
 /// them all or none), what each adds in words, and the rows already in the store,
 /// which are left as they are so the same file can be imported twice.
@@ -13,6 +25,9 @@ public struct ImportPlan: Sendable {
   public var rows: [ImportRow] = []
   public var added: [Entry] = []
   public var skipped: [Entry] = []
+  /// Which header went to which field, and the headers nothing reads.
+  public var columns: [ImportColumn] = []
+  public var ignored: [String] = []
 
   /// The command that applies every new row, under the store's lock.
   public func command(source: String, noun: (one: LocalizedText, many: LocalizedText))
@@ -48,9 +63,12 @@ public enum ServiceImport {
     let file = try ImportFile(
       text, known: known, secondary: ImportFile.secondary, required: required)
     var plan = ImportPlan()
+    plan.columns = file.read
+    plan.ignored = file.ignored
     var seen: [String: Int] = [:]
+    let lookup = CaseImport.Lookup(m)
     let context = ImportContext(
-      municipality: m, delimiter: file.delimiter, what: LocalizedText(verbatim: ""))
+      lookup: lookup, delimiter: file.delimiter, what: LocalizedText(verbatim: ""))
     try file.eachRecord { record, cell in
       let line = record.line
       // A published e-service in the file already runs on the platform (the
@@ -65,14 +83,12 @@ public enum ServiceImport {
       }
       let name = TextCleaning.line(s.name)
       let department = s.department
-      let key = "\(department.rawValue)/\(name.lowercased())"
+      let key = CaseImport.Lookup.serviceKey(department, name)
       if let first = seen[key] {
         throw BadCell("\(name) finns redan på rad \(first)", "\(name) is already on line \(first)")
       }
       seen[key] = line
-      if m.services.contains(where: {
-        $0.department == department && $0.name.lowercased() == name.lowercased()
-      }) {
+      if lookup.serviceKeys.contains(key) {
         plan.skipped.append(.init(line: line, text: LocalizedText(verbatim: name)))
         return
       }
@@ -106,12 +122,13 @@ public enum ServiceImport {
 
   /// A staff member by login, or by "Name (login)" as `list services` writes them;
   /// else an outside person, "Name <email>" or just a name.
-  static func person(_ text: String, _ m: Municipality) -> PersonRef? {
+  /// A name that is one person's on the staff list (not removed) is that person.
+  static func person(_ text: String, _ lookup: CaseImport.Lookup) -> PersonRef? {
     let text = TextCleaning.line(text)
     guard !text.isEmpty else { return nil }
-    if let p = m.staffMember(login: text) { return .staff(p.id) }
+    if let p = lookup.staffMember(login: text) { return .staff(p.id) }
     if text.hasSuffix(")"), let open = text.lastIndex(of: "("),
-      let p = m.staffMember(
+      let p = lookup.staffMember(
         login: String(text[text.index(after: open)..<text.index(before: text.endIndex)]))
     {
       return .staff(p.id)
@@ -119,8 +136,10 @@ public enum ServiceImport {
     if text.hasSuffix(">"), let open = text.lastIndex(of: "<") {
       let name = text[..<open].trimmingCharacters(in: .whitespaces)
       let email = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+      if let p = lookup.staffMember(name: name) { return .staff(p.id) }
       return .named(name: name, email: email)
     }
+    if let p = lookup.staffMember(name: text) { return .staff(p.id) }
     return .named(name: text, email: "")
   }
 
@@ -131,25 +150,60 @@ public enum ServiceImport {
 /// `AddStaffMember`, so their onboarding checklist (4.1) is made and the asked-for
 /// e-services stand on its access step; access itself is granted from the console.
 public enum StaffImport {
+  /// Swedish HR exports' labels as well as this program's keys: a name in one
+  /// column or in two (first and last), the login as a user id, a signature or an
+  /// e-mail address (its part before '@').
   static let known: [String: [String]] = [
-    "name": ["name", "namn"],
-    "login": ["login", "inloggning", "användarnamn", "username"],
-    "department": ["department", "förvaltning"],
+    "name": ["name", "namn", "fullständigt namn", "för- och efternamn", "full name"],
+    "firstName": ["firstname", "förnamn", "first name", "given name"],
+    "lastName": ["lastname", "efternamn", "last name", "surname", "family name"],
+    "login": [
+      "login", "inloggning", "användarnamn", "username", "användar-id", "användarid", "user id",
+      "userid", "signatur", "signature",
+    ],
+    "email": ["email", "e-post", "epost", "e-postadress", "e-mail", "mail"],
+    "department": ["department", "förvaltning", "organisation", "organization"],
     "manager": ["manager", "chef", "närmaste chef"],
-    "startDate": ["startdate", "startdatum", "start"],
-    "endDate": ["enddate", "slutdatum"],
+    "startDate": [
+      "startdate", "startdatum", "start", "anställningsdatum", "anställd from", "anställd fr.o.m.",
+      "anställd f.o.m.", "start date",
+    ],
+    "endDate": [
+      "enddate", "slutdatum", "anställd tom", "anställd t.o.m.", "end date", "slutar",
+    ],
     "services": ["services", "e-tjänster", "e-services"],
   ]
 
   public static func parse(_ text: String, _ m: Municipality, today: Day) throws -> ImportPlan {
     let file = try ImportFile(
       text, known: known, secondary: ImportFile.secondary,
-      required: ["name", "login", "department"])
+      required: ["department"])
+    if file.columns["name"] == nil
+      && (file.columns["firstName"] == nil || file.columns["lastName"] == nil)
+    {
+      throw ImportFile.missing(
+        sv: "'namn' (eller 'förnamn' och 'efternamn')",
+        en: "'name' (or 'first name' and 'last name')")
+    }
+    if file.columns["login"] == nil && file.columns["email"] == nil {
+      throw ImportFile.missing(
+        sv: "'inloggning' (eller 'användar-id', 'signatur', 'e-post')",
+        en: "'login' (or 'user id', 'signature', 'e-mail')")
+    }
     var plan = ImportPlan()
+    plan.columns = file.read
+    plan.ignored = file.ignored
     var seen: [String: Int] = [:]
+    let lookup = CaseImport.Lookup(m)
     try file.eachRecord { record, cell in
       let line = record.line
-      let login = TextCleaning.line(cell("login"))
+      let name =
+        file.columns["name"] != nil
+        ? cell("name")
+        : [cell("firstName"), cell("lastName")].filter { !$0.isEmpty }.joined(separator: " ")
+      let login = TextCleaning.line(
+        file.columns["login"] != nil
+          ? cell("login") : String(cell("email").prefix { $0 != "@" }))
       if let first = seen[login], !login.isEmpty {
         throw BadCell(
           "inloggningen \(login) finns redan på rad \(first)",
@@ -157,33 +211,33 @@ public enum StaffImport {
       }
       seen[login] = line
       let named = ImportValue.list(cell("services"), fileDelimiter: file.delimiter)
-      let unknown = named.filter { CaseImport.service($0, m) == nil }
+      let unknown = named.filter { lookup.service($0) == nil }
       guard unknown.isEmpty else {
         let list = unknown.map { "'\($0)'" }.joined(separator: ", ")
         throw BadCell(
           "e-tjänsten \(list) finns inte i katalogen",
           "the e-service \(list) is not in the catalogue")
       }
-      let services = named.compactMap { CaseImport.service($0, m) }
+      let services = named.compactMap { lookup.service($0) }
       // A known login (in any case) is that person, left as they are: no second
       // record and no second onboarding checklist. What the row asked for that
       // they lack is said, to be granted from the access matrix (4.1).
-      if !login.isEmpty, let known = m.staffMember(login: login) {
+      if !login.isEmpty, let known = lookup.staffMember(login: login) {
         plan.skipped.append(.init(line: line, text: Self.known(known, asked: services)))
         return
       }
-      let department = try ImportValue.department(cell("department"), m)
+      let department = try lookup.department(cell("department"))
       let start = try ImportValue.day(cell("startDate")) ?? today
       let end = try ImportValue.day(cell("endDate"))
       let command = AddStaffMember(
-        name: cell("name"), login: login, department: department, manager: cell("manager"),
+        name: name, login: login, department: department, manager: cell("manager"),
         startDate: start, endDate: end, services: services.map(\.id))
       plan.rows.append(ImportRow(line: line, command: command))
       plan.added.append(
         .init(
           line: line,
           text: LocalizedText(
-            verbatim: "\(cell("name")) (\(login), \(m.departmentName(department)), \(start))"
+            verbatim: "\(name) (\(login), \(m.departmentName(department)), \(start))"
               + (services.isEmpty ? "" : ": " + services.map(\.name).joined(separator: ", ")))))
     }
     return plan

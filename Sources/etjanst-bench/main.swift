@@ -12,6 +12,7 @@ import Foundation
 // or, for one store's load in stages (time and memory): etjanst-bench load FILE
 // or the console's pty figures alone on a store: etjanst-bench console FILE
 // or the console in process on a store (findings, screens, keys): etjanst-bench screens FILE
+// or the imports at 10,000 / 50,000 / 200,000 rows: etjanst-bench imports [ROWS…]
 // The targets it is read against are in README.md ("Performance").
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -382,6 +383,10 @@ if which == "console", let path = CommandLine.arguments.dropFirst(2).first {
   report(
     "etjanst (catalogue)",
     try pty([etjanst, "--store", path], prekeys: "2", presses: 40, edit: editKeys))
+}
+if which == "imports" {
+  let sizes = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }
+  try benchImports(sizes.isEmpty ? [10_000, 50_000, 200_000] : sizes)
 }
 if which == "municipality" || which == "all" { try bench("municipality") }
 if which == "region" || which == "all" { try bench("region") }

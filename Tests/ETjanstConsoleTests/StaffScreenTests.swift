@@ -112,6 +112,20 @@ struct StaffScreenTests {
     #expect(d.backend.data.cases[id: F.case2]?.officer == F.bertil)
   }
 
+  @Test("4.1: a new case for an officer without access to its e-service is refused in one line")
+  func newCaseNeedsAccess() {
+    let d = driver()
+    // Cecilia Ek, third in Swedish order, holds no access to any e-service.
+    d.press(.character("j"), .character("j"), .enter)
+    #expect(screen(d).contains("Cecilia Ek"))
+    d.press(.character("n"))
+    d.type("2026-9001")
+    d.press(.control("s"))
+    let shown = screen(d)
+    #expect(shown.contains("! Cecilia Ek saknar behörighet som handläggare"), "\(shown)")
+    #expect(!d.backend.data.cases.contains { $0.number == "2026-9001" })
+  }
+
   @Test("4.2: the override needs a written reason, which is then shown on the person")
   func overrideWithReason() {
     let d = driver()

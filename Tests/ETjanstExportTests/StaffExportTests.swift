@@ -13,7 +13,7 @@ struct StaffExportTests {
   func parsesGoodFile() throws {
     let csv =
       "\u{FEFF}Ärendenummer;E-tjänst;Handläggare;Status\r\n2026-0412;ansökan om bygglov;bertilo;Avslutad/Arkiverad\r\n\r\n2026-0900;Färdtjänst;annaab;Pågående\r\n"
-    let rows = try CaseImport.parse(csv, F.store())
+    let rows = try CaseImport.parse(csv, F.store(), today: Fixtures.today).rows
     #expect(rows.map(\.number) == ["2026-0412", "2026-0900"])
     #expect(rows.map(\.line) == [2, 4])
     #expect(rows.map(\.status) == [.closedArchived, .ongoing])
@@ -33,7 +33,7 @@ struct StaffExportTests {
       2026-5,Färdtjänst
       """
     #expect {
-      try CaseImport.parse(csv, F.store())
+      try CaseImport.parse(csv, F.store(), today: Fixtures.today)
     } throws: { error in
       guard let e = error as? CaseImportError else { return false }
       let text = e.message(.swedish)
@@ -50,7 +50,7 @@ struct StaffExportTests {
   @Test("4.2: an empty file is refused")
   func emptyFile() {
     #expect(throws: CaseImportError.self) {
-      try CaseImport.parse("number,service,officer,status\n", F.store())
+      try CaseImport.parse("number,service,officer,status\n", F.store(), today: Fixtures.today)
     }
   }
 
@@ -58,7 +58,9 @@ struct StaffExportTests {
   func importEndToEnd() throws {
     var m = F.store()
     let rows = try CaseImport.parse(
-      "2026-0412,Ansökan om bygglov,bertilo,closed\n2026-0587,Färdtjänst,annaab,ongoing\n", m)
+      "2026-0412,Ansökan om bygglov,bertilo,closed\n2026-0587,Färdtjänst,annaab,ongoing\n", m,
+      today: Fixtures.today
+    ).rows
     try m.execute(ImportCases(rows, source: "export.csv"), context: Fixtures.context())
     #expect(m.openCases(of: F.bertil).isEmpty)
     #expect(m.cases.first { $0.number == "2026-0587" }?.transferredFrom == F.bertil)

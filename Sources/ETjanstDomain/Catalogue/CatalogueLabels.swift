@@ -57,6 +57,16 @@ public enum ServiceRole: String, CaseIterable, Sendable {
     }
   }
 
+  /// Other headers an import reads the role from: Open ePlatform's administration
+  /// labels.
+  public var importNames: [String] {
+    switch self {
+    case .serviceOwner: return ["e-tjänstansvarig", "e-tjänsteansvarig", "e-service manager"]
+    case .processOwner: return ["processansvarig"]
+    case .informationOwner, .dataController, .contactPerson: return []
+    }
+  }
+
   public var label: LocalizedText {
     switch self {
     case .processOwner: return LocalizedText(sv: "Processägare", en: "Process owner")

@@ -67,9 +67,10 @@ public struct EServiceDraft: Sendable, Equatable {
 
   /// The draft with its text cleaned and the rules checked, for the service `id`
   /// (nil for a new one) in `m` on `today`. Throws the first rule it breaks.
-  public func validated(in m: Municipality, service id: EntityID<EService>?, today: Day) throws
-    -> EServiceDraft
-  {
+  /// `batch`: an import's lookups, which find a twin name without a scan.
+  public func validated(
+    in m: Municipality, service id: EntityID<EService>?, today: Day, batch: ImportBatch? = nil
+  ) throws -> EServiceDraft {
     var d = self
     for field in EService.draftFields { field.clean(&d.values) }
     if d.platform.isEmpty { d.platform = EService.openEPlatform }
@@ -79,11 +80,13 @@ public struct EServiceDraft: Sendable, Equatable {
           name: TextCleaning.line(name), email: TextCleaning.line(email))
       }
     }
-    try d.check(in: m, service: id, today: today)
+    try d.check(in: m, service: id, today: today, batch: batch)
     return d
   }
 
-  private func check(in m: Municipality, service id: EntityID<EService>?, today: Day) throws {
+  private func check(
+    in m: Municipality, service id: EntityID<EService>?, today: Day, batch: ImportBatch?
+  ) throws {
     if values.name.isEmpty {
       throw RuleViolation.required(Field.name, LocalizedText(sv: "Namnet", en: "The name"))
     }
@@ -100,11 +103,13 @@ public struct EServiceDraft: Sendable, Equatable {
         LocalizedText(
           sv: "Förvaltningen finns inte längre.", en: "The department no longer exists."))
     }
-    let twin = m.services.first {
-      $0.id != id && $0.department == department
-        && SwedishCollation.compare($0.name, values.name) == .orderedSame
-    }
-    if twin != nil {
+    let twin =
+      batch.map { $0.twin(values.name, in: department, except: id, m) }
+      ?? m.services.contains {
+        $0.id != id && $0.department == department
+          && SwedishCollation.compare($0.name, values.name) == .orderedSame
+      }
+    if twin {
       let owner = m.departmentName(department)
       throw RuleViolation(
         section: "4", field: Field.name,

@@ -17,8 +17,9 @@ extension Municipality {
     _ draft: EServiceDraft, id: EntityID<EService> = .make(), status: ServiceStatus = .ordered,
     source: PublicationSource? = nil, reason: String? = nil, context: CommandContext
   ) throws {
-    let d = try draft.validated(in: self, service: nil, today: context.today)
-    guard service(id) == nil else {
+    let d = try draft.validated(
+      in: self, service: nil, today: context.today, batch: context.batch)
+    guard !(context.batch?.hasService(id, in: self) ?? (service(id) != nil)) else {
       throw RuleViolation(
         LocalizedText(sv: "E-tjänsten finns redan.", en: "The e-service already exists."))
     }

@@ -38,7 +38,7 @@ extension ServiceRoles: FieldedEntity {
   public static func field(_ role: ServiceRole) -> Field<ServiceRoles, PersonRef?> {
     Field(role.rawValue, role.label, role.keyPath) { v, m in
       LocalizedText(verbatim: v.map(m.personName) ?? "")
-    }.column()
+    }.column(importNames: role.importNames)
   }
 
   public static let fields: [AnyField<ServiceRoles>] = ServiceRole.allCases.map {

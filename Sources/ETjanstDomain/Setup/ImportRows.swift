@@ -33,6 +33,10 @@ public struct ImportRows: Command {
   public func apply(to m: inout Municipality, context: CommandContext) throws {
     var next = m
     var refused: [(line: Int, message: LocalizedText)] = []
+    // One set of lookups for all rows, extended as they append: a scan of the lists
+    // per row made a large file quadratic.
+    var context = context
+    context.batch = context.batch ?? ImportBatch()
     for row in rows {
       do {
         try row.command.apply(to: &next, context: context)

@@ -29,9 +29,14 @@ public struct AddCase: Command {
     if m.cases.contains(where: { $0.number == number }) {
       throw RuleViolation.caseNumberTaken(number)
     }
-    guard m.service(service) != nil else { throw RuleViolation.unknownService() }
+    guard let s = m.service(service) else { throw RuleViolation.unknownService() }
     let p = try m.requireStaff(officer)
-    if p.status == .removed && status == .ongoing { throw RuleViolation.removed(p.name) }
+    if status == .ongoing,
+      let violation = CaseOfficerRule.violation(
+        p, service: service, serviceName: s.name, on: context.today)
+    {
+      throw violation
+    }
     var added = Case(number: number, service: service, officer: officer)
     added.set(status, today: context.today)
     m.cases.append(added)

@@ -42,7 +42,8 @@ public struct ImportCases: Command {
   /// Linear in rows plus cases: every lookup is a dictionary built once, so an export
   /// of 200,000 rows applies in a moment under the store's lock.
   public func apply(to m: inout Municipality, context: CommandContext) throws {
-    let services = Set(m.services.map(\.id))
+    var services: [EntityID<EService>: String] = [:]
+    for s in m.services where services[s.id] == nil { services[s.id] = s.name }
     var staffIndex: [EntityID<StaffMember>: Int] = [:]
     for (i, person) in m.staff.enumerated() where staffIndex[person.id] == nil {
       staffIndex[person.id] = i
@@ -68,11 +69,17 @@ public struct ImportCases: Command {
           "case \(row.number) is already on line \(first)")
       }
       seen[row.number] = row.line
-      guard services.contains(row.service) else {
+      guard let serviceName = services[row.service] else {
         throw refuse("e-tjänsten finns inte", "the e-service does not exist")
       }
-      guard staffIndex[row.officer] != nil else {
+      guard let officer = staffIndex[row.officer] else {
         throw refuse("handläggaren finns inte", "the officer does not exist")
+      }
+      if row.status == .ongoing,
+        let violation = CaseOfficerRule.violation(
+          m.staff[officer], service: row.service, serviceName: serviceName, on: context.today)
+      {
+        throw refuse(violation.message.sv, violation.message.en)
       }
       if let i = caseIndex[row.number] {
         let old = m.cases[i]

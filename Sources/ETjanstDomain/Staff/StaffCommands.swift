@@ -32,8 +32,8 @@ public struct AddStaffMember: Command {
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
     var person = member
-    person.manager = try m.managerLogin(for: member.manager)
-    try StaffValidation.check(person, in: m)
+    person.manager = try m.managerLogin(for: member.manager, batch: context.batch)
+    try StaffValidation.check(person, in: m, batch: context.batch)
     let names = try services.map { id in
       guard let s = m.service(id) else { throw RuleViolation.unknownService() }
       return s.name
@@ -141,15 +141,17 @@ public struct TickChecklistStep: Command {
 
 /// Rules every staff member's details keep.
 enum StaffValidation {
-  static func check(_ p: StaffMember, in m: Municipality) throws {
+  /// `batch`: an import's lookups, for a person not yet on the staff list.
+  static func check(_ p: StaffMember, in m: Municipality, batch: ImportBatch? = nil) throws {
     if p.name.isEmpty {
       throw RuleViolation.required("name", LocalizedText(sv: "Namn", en: "Name"))
     }
     if try Login.parse(p.login) != p.login { throw Login.refusal() }
-    if let other = m.staff.first(where: {
-      StaffMember.sameLogin($0.login, p.login) && $0.id != p.id
-    }) {
-      throw RuleViolation.loginTaken(p.login, by: other.name)
+    let other =
+      batch.map { $0.loginOwner(p.login, in: m) }
+      ?? m.staff.first(where: { StaffMember.sameLogin($0.login, p.login) && $0.id != p.id })?.name
+    if let other {
+      throw RuleViolation.loginTaken(p.login, by: other)
     }
     guard m.department(p.department) != nil else { throw RuleViolation.unknownDepartment() }
     if let end = p.endDate, end < p.startDate { throw RuleViolation.endBeforeStart() }

@@ -93,6 +93,26 @@ extension Findings {
               en: "was removed despite open cases. Reason: \(reason)"), target: .staff(p.id)))
       }
     }
+    // Open cases whose officer holds no access to their e-service today (a removed
+    // officer's are named above, person by person).
+    var lacking: [EntityID<StaffMember>: [Case]] = [:]
+    for (c, _) in CaseOfficerRule.breaches(in: m, on: today)
+    where m.staffMember(c.officer)?.status != .removed {
+      lacking[c.officer, default: []].append(c)
+    }
+    for p in m.staff {
+      guard let cases = lacking.removeValue(forKey: p.id) else { continue }
+      let list = cases.map(m.caseLine).joined(separator: ", ")
+      out.append(
+        Finding(
+          section: "4.2", severity: .violation, subject: p.name,
+          message: LocalizedText(
+            sv:
+              "har \(cases.count) öppna ärenden i e-tjänster utan behörighet som handläggare: \(list); för över dem eller ge behörigheten",
+            en:
+              "has \(cases.count) open cases in e-services without case-officer access: \(list); transfer them or grant the access"
+          ), target: .staff(p.id)))
+    }
     for s in m.services where m.lacksActiveOfficer(s, on: today) {
       out.append(
         Finding(

@@ -6,15 +6,56 @@ import Foundation
 // each entity belonged to, for a manager's view.
 
 extension AuditSubject {
-  /// The entities `change` added, changed or removed, with old → new per field.
-  public static func subjects(of change: Change) -> [AuditSubject] {
-    change.entityChanges.map { entity in
+  /// How many entities one trail line names in full; a change that touches more (an
+  /// import of 200,000 cases) names the first ones and counts the rest by kind and
+  /// action (`AuditEntry.more`), so every line stays readable and bounded.
+  public static let limit = 1_000
+
+  /// The entities `change` added, changed or removed, with old → new per field: at
+  /// most `limit`, and the count of the rest by kind and action.
+  public static func subjects(of change: Change) -> (named: [AuditSubject], more: [AuditTally]) {
+    let all = change.entityChanges
+    var after = Departments(change.after)
+    var before = Departments(change.before)
+    let named = all.prefix(limit).map { entity in
       AuditSubject(
         type: entity.entityType, id: entity.id, name: entity.name,
         action: Action(rawValue: entity.kind.rawValue) ?? .changed,
-        department: department(entity.entityType, entity.id, change.after)
-          ?? department(entity.entityType, entity.id, change.before),
+        department: after.of(entity.entityType, entity.id)
+          ?? before.of(entity.entityType, entity.id),
         fields: entity.fields.map(AuditField.init))
+    }
+    var more: [AuditTally] = []
+    for entity in all.dropFirst(limit) {
+      let action = Action(rawValue: entity.kind.rawValue) ?? .changed
+      if let i = more.firstIndex(where: { $0.type == entity.entityType && $0.action == action }) {
+        more[i].count += 1
+      } else {
+        more.append(AuditTally(type: entity.entityType, action: action, count: 1))
+      }
+    }
+    return (named, more)
+  }
+
+  /// The departments of one state's entities, the cases' looked up by id once for
+  /// all (a scan of the cases per subject made a large import quadratic).
+  struct Departments {
+    let m: Municipality
+    private var cases: [String: EntityID<StaffMember>]?
+
+    init(_ m: Municipality) { self.m = m }
+
+    mutating func of(_ type: String, _ id: String) -> String? {
+      guard type == "case" else { return AuditSubject.department(type, id, m) }
+      if cases == nil {
+        var officers: [String: EntityID<StaffMember>] = [:]
+        officers.reserveCapacity(m.cases.count)
+        for c in m.cases where officers[c.id.rawValue] == nil {
+          officers[c.id.rawValue] = c.officer
+        }
+        cases = officers
+      }
+      return cases?[id].flatMap { m.staffMember($0)?.department.rawValue }
     }
   }
 

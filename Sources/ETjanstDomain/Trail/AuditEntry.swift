@@ -18,8 +18,12 @@ public struct AuditEntry: Codable, Sendable, Equatable {
   public var kind: String?
   public var sv: String
   public var en: String
-  /// The entities the change touched, with old → new per field.
+  /// The entities the change touched, with old → new per field: the first
+  /// `AuditSubject.limit` of them.
   public var subjects: [AuditSubject]?
+  /// The entities beyond those, counted by kind and action; nil when `subjects`
+  /// names them all.
+  public var more: [AuditTally]?
   /// The save this line records, also written into the store it saved (the store's
   /// `saveID`), and the save of the version it replaced. The line is written before
   /// the store is replaced, so a crash between the two leaves a line whose save never
@@ -46,9 +50,11 @@ public struct AuditEntry: Codable, Sendable, Equatable {
   /// The entry for a change the store has just saved: `savedAt` is the store's clock
   /// at the save, not the moment the user pressed Enter.
   public init(change: Change, kind: String, actor: Actor, savedAt: Date) {
+    let subjects = AuditSubject.subjects(of: change)
     self.init(
       at: savedAt, login: actor.login, name: actor.name, kind: kind, sv: change.summary.sv,
-      en: change.summary.en, subjects: AuditSubject.subjects(of: change))
+      en: change.summary.en, subjects: subjects.named)
+    more = subjects.more.isEmpty ? nil : subjects.more
   }
 
   /// The entry for `command`'s change; a command that removes personal data is
@@ -120,6 +126,20 @@ public struct AuditSubject: Codable, Sendable, Equatable {
   /// The kinds of entity that are personal data: a manager reads them for their own
   /// department only.
   static let personalTypes: Set<String> = ["staffMember", "case", "user"]
+}
+
+/// How many entities of one kind a change touched one way, beyond those its trail
+/// line names (`AuditEntry.more`).
+public struct AuditTally: Codable, Sendable, Equatable {
+  public var type: String
+  public var action: AuditSubject.Action
+  public var count: Int
+
+  public init(type: String, action: AuditSubject.Action, count: Int) {
+    self.type = type
+    self.action = action
+    self.count = count
+  }
 }
 
 /// Old → new for one field, as people read it, in both languages. A field of an

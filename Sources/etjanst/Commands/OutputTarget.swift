@@ -1,4 +1,5 @@
 import ETjanstDomain
+import ETjanstExport
 import ETjanstStore
 import Foundation
 
@@ -53,9 +54,17 @@ enum OutputTarget: Equatable {
 /// name goes through `InputFile` (a regular file only, refused in one line).
 enum CommandInput {
   static func text(_ path: String) throws -> String {
-    guard path == "-" else { return try InputFile.text(path) }
+    String(decoding: try data(path), as: UTF8.self)
+  }
+
+  /// An import file's text, read as UTF-8 or, when it is not, as Windows-1252, with
+  /// the note that says so (`ImportText`).
+  static func importText(_ path: String) throws -> ImportText { ImportText(try data(path)) }
+
+  static func data(_ path: String) throws -> Data {
+    guard path == "-" else { return try InputFile.read(path) }
     do {
-      return String(decoding: try FileHandle.standardInput.readToEnd() ?? Data(), as: UTF8.self)
+      return try FileHandle.standardInput.readToEnd() ?? Data()
     } catch {
       throw Failure(
         sv: "standard in kan inte läsas (\(error.localizedDescription))",

@@ -47,8 +47,10 @@ struct Staff: ParsableCommand {
       abstract:
         "Import new staff from CSV with a header row; a bad row stops the whole file.",
       discussion: """
-        Columns by header name, Swedish or English: name, login and department are needed; \
-        manager, startDate (default today), endDate, services (e-services one a line, or \
+        Columns by header name, in any order, Swedish or English, as HR exports them \
+        (README, Your first day): name (or first and last name in two columns), login (or user \
+        id, signature, e-mail) and department are needed; manager, startDate (default \
+        today), endDate, services (e-services one a line, or \
         separated by | or, in a comma-separated file, by ;). Each person gets the onboarding \
         checklist of guideline 4.1 with the e-services on its access step. A login already \
         known (in any case) is that person, left as they are with no new checklist; the \
@@ -107,10 +109,10 @@ struct SetupImport {
   func run(parse: (String, Municipality) throws -> ImportPlan) throws {
     let (store, m, user) = try options.store.load()
     options.lockWait.apply(to: store, language)
-    let text = try CommandInput.text(file)
+    let input = try CommandInput.importText(file)
     let plan: ImportPlan
     do {
-      plan = try parse(text, m)
+      plan = try parse(input.text, m)
     } catch let error as CaseImportError {
       throw Failure(file: file, error)
     }
@@ -121,14 +123,15 @@ struct SetupImport {
     } else if !plan.rows.isEmpty {
       try store.perform(command, actor: Actor(user), now: now)
     }
-    say(plan)
+    say(plan, note: input.note)
   }
 
-  private func say(_ plan: ImportPlan) {
+  private func say(_ plan: ImportPlan, note: LocalizedText?) {
     let sv = language == .swedish
     let word = sv ? "rad" : "line"
     func count(_ n: Int) -> String { "\(n) \((n == 1 ? noun.one : noun.many)(language))" }
-    var lines: [String] = []
+    var lines = ImportReport.preamble(
+      note: note, columns: plan.columns, ignored: plan.ignored, dryRun: dryRun, language)
     if !plan.added.isEmpty {
       lines.append(
         dryRun
@@ -145,12 +148,43 @@ struct SetupImport {
           : "Already there, left as they are: \(plan.skipped.count)")
       lines += plan.skipped.map { "  \(word) \($0.line): \($0.text(language))" }
     }
-    if plan.added.isEmpty {
-      lines.append(sv ? "Inget nytt att lägga till." : "Nothing new to add.")
+    lines += ImportReport.closing(changedNothing: plan.rows.isEmpty, dryRun: dryRun, language)
+    for line in lines { Output.print(TextCleaning.printable(line)) }
+  }
+}
+
+/// The lines every import says before and after its counts: the file's encoding
+/// when it was not UTF-8, which header went to which field (with --dry-run), the
+/// columns nothing reads, and whether anything changed.
+enum ImportReport {
+  static func preamble(
+    note: LocalizedText?, columns: [ImportColumn], ignored: [String], dryRun: Bool,
+    _ language: Language
+  ) -> [String] {
+    let sv = language == .swedish
+    var lines: [String] = []
+    if let note { lines.append(note(language)) }
+    if dryRun, !columns.isEmpty {
+      lines.append(sv ? "Kolumner:" : "Columns:")
+      lines += columns.map { "  \($0.header) → \($0.field)" }
+    }
+    if !ignored.isEmpty {
+      let list = ignored.joined(separator: ", ")
+      lines.append(sv ? "Ignorerade kolumner: \(list)" : "Ignored columns: \(list)")
+    }
+    return lines
+  }
+
+  static func closing(changedNothing: Bool, dryRun: Bool, _ language: Language) -> [String] {
+    let sv = language == .swedish
+    var lines: [String] = []
+    if changedNothing {
+      lines.append(
+        sv ? "Inget nytt att lägga till." : "Nothing new to add.")
     }
     if dryRun {
       lines.append(sv ? "Inget ändrades (--dry-run)." : "Nothing was changed (--dry-run).")
     }
-    for line in lines { Output.print(TextCleaning.printable(line)) }
+    return lines
   }
 }
