@@ -48,7 +48,7 @@ struct List: ParsableCommand {
   @Option(
     name: .customLong("kind"),
     help: ArgumentHelp(
-      "audit only: entries of this kind of change, by its word in either language or part of it (\"gav behörighet\", \"granted access\", \"behörighet\").",
+      "audit only: entries of this kind of change, by its word in either language, or a part of it (\"granted access\", \"access\").",
       valueName: "WORD"))
   var changeKind: String?
 
