@@ -259,6 +259,8 @@ public enum Synthetic {
         end: start.addingTimeInterval(3_600 * Double(1 + i % 6)),
         cause: drill ? "" : "Certifikat hos driftleverantören", followUp: "")
     }
+    // One outage resolved with departments never told (4.3), as a store's history has.
+    if m.outages.count > 1 { m.outages[1].neverTold = m.untoldDepartments(m.outages[1]).map(\.id) }
     return m
   }
 

@@ -17,11 +17,15 @@ public struct Outage: Codable, Sendable, Equatable, Identifiable {
   public var end: Date?
   public var cause: String
   public var followUp: String
+  /// The affected departments that were never told when the outage was resolved: the
+  /// e-coordinator resolved it anyway, knowing (4.3). Empty for a drill.
+  public var neverTold: [EntityID<Department>]
 
   public init(
     id: EntityID<Outage> = .make(), start: Date, scope: OutageScope, observed: String,
     declaredBy: String, isDrill: Bool = false, contact: ContactRecord? = nil,
-    notified: [DepartmentNotice] = [], end: Date? = nil, cause: String = "", followUp: String = ""
+    notified: [DepartmentNotice] = [], end: Date? = nil, cause: String = "", followUp: String = "",
+    neverTold: [EntityID<Department>] = []
   ) {
     self.id = id
     self.start = start
@@ -34,6 +38,7 @@ public struct Outage: Codable, Sendable, Equatable, Identifiable {
     self.end = end
     self.cause = cause
     self.followUp = followUp
+    self.neverTold = neverTold
   }
 
   public var isActive: Bool { end == nil }

@@ -259,6 +259,7 @@ enum StoreCodec {
     o["end"] = outage.end.map(PropertyList.date)
     o["cause"] = .string(outage.cause)
     o["followUp"] = .string(outage.followUp)
+    o["neverTold"] = .array(outage.neverTold.map { .string($0.rawValue) })
     return o.value
   }
 
@@ -491,7 +492,8 @@ enum StoreCodec {
         DepartmentNotice(department: try n.id("department"), at: try n.date("at"))
       },
       end: try f.optionalDate("end"), cause: try f.string("cause"),
-      followUp: try f.string("followUp"))
+      followUp: try f.string("followUp"),
+      neverTold: try f.optionalStrings("neverTold").map { EntityID($0) })
   }
 
   /// What is wrong and where: `municipality.staff[3].startDate`.
@@ -670,6 +672,12 @@ enum StoreCodec {
 
     func strings(_ key: String) throws(DecodeFailure) -> [String] {
       try list(key) { v throws(DecodeFailure) in try v.text() }
+    }
+
+    /// A list of strings that may be missing (a file written before it): missing is empty.
+    func optionalStrings(_ key: String) throws(DecodeFailure) -> [String] {
+      guard entries[key] != nil else { return [] }
+      return try strings(key)
     }
   }
 }

@@ -32,3 +32,21 @@ import Testing
     #expect(OutagesScreenTests.active(d)?.notified.map(\.department) == [EntityID("dep-vo")])
   }
 }
+
+/// Guideline 4.3: closing an outage whose departments were not all told asks first.
+@Suite struct OutageUntoldCloseTests {
+  @Test("4.3: x on an outage some departments were never told of asks, naming them")
+  func asksNamingUntold() throws {
+    let d = ConsoleDriver(try OutagesScreenTests.withOutage(minutesAgo: 30, contactAfter: 5))
+    d.press(.character("4"), .character("x"))
+    let asked = (d.state.overlays.last as? ConfirmOverlay)?.question
+    #expect(asked?.sv.contains("fick aldrig besked. Avsluta ändå? j/n") == true)
+    #expect(asked?.sv.contains("Barn- och utbildningsförvaltningen") == true)
+    #expect(asked?.sv.contains("Socialförvaltningen") == false)
+    #expect(OutagesScreenTests.text(d).contains("Avsluta ändå"))
+    // n leaves the outage as it was.
+    d.press(.character("n"))
+    #expect(OutagesScreenTests.active(d) != nil)
+    #expect(!(d.state.overlays.last is ConfirmOverlay))
+  }
+}

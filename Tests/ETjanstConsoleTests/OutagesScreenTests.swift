@@ -127,12 +127,14 @@ import Testing
   @Test("4.3: resolving is refused before the contact, then keeps end, cause and follow-up")
   func resolve() throws {
     let d = ConsoleDriver(try Self.withOutage(minutesAgo: 30))
-    d.press(.character("4"), .character("x"), .tab)
+    // Only Socialförvaltningen was told: x asks first, j goes on to the form.
+    d.press(.character("4"), .character("x"), .character("j"), .tab)
     d.type("Certifikat")
     d.press(.enter)
     #expect(Self.active(d) != nil)
     #expect(Self.text(d).contains("Registrera först kontakten"))
-    d.press(.escape, .character("j"), .character("c"), .enter, .character("x"), .tab)
+    d.press(
+      .escape, .character("j"), .character("c"), .enter, .character("x"), .character("j"), .tab)
     d.type("Utgånget certifikat")
     d.press(.enter)
     #expect(Self.active(d) == nil)
@@ -140,6 +142,8 @@ import Testing
     #expect(done.cause == "Utgånget certifikat")
     #expect(done.timeToContact == 1800)
     #expect(done.timeToEnd == 1800)
+    let untold = d.backend.data.departments.map(\.id).filter { $0 != EntityID("dep-soc") }
+    #expect(Set(done.neverTold) == Set(untold) && !untold.isEmpty)
     #expect(Self.text(d).contains("Förvaltning"))
   }
 

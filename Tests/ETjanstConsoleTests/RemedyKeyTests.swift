@@ -12,7 +12,7 @@ import Testing
   )
   func outageContactKey() throws {
     let d = ConsoleDriver(try OutagesScreenTests.withOutage(minutesAgo: 30))
-    d.press(.character("4"), .character("x"), .tab)
+    d.press(.character("4"), .character("x"), .character("j"), .tab)
     d.type("Certifikat")
     d.press(.enter)
     let shown = d.frame.lines.joined(separator: "\n")

@@ -208,7 +208,13 @@ import Testing
     m.outages = [outage]
     let store = try SharedStore(m)
     let (a, _) = try race(
-      store, open: { c in openForm(c) { OutageForms.resolve(outage, $0) } },
+      store,
+      open: { c in
+        // Resolved as after "j" to the question about the departments never told.
+        openForm(c) {
+          OutageForms.resolve(outage, $0, neverTold: $0.data.untoldDepartments(outage).map(\.id))
+        }
+      },
       a: [("cause", "Mitt svar")], b: [("cause", "Certifikatet gick ut")])
     #expect(a.form != nil, "A's form stays open with the refusal")
     #expect(try store.saved().outages.first?.cause == "Certifikatet gick ut")

@@ -246,6 +246,10 @@ import Testing
         ResolveOutage(outage: id, end: Self.minutes(-1), cause: "X", followUp: ""), context: ctx)
       Issue.record("resolved before the start")
     } catch let v as RuleViolation { #expect(v.field == "end") }
+    for department in [Self.soc, Self.bou] {
+      try m.execute(
+        NotifyDepartment(outage: id, department: department, at: Self.minutes(5)), context: ctx)
+    }
     try m.execute(
       ResolveOutage(
         outage: id, end: Self.minutes(50), cause: "Utgånget certifikat", followUp: "Bevaka"),
@@ -288,7 +292,9 @@ import Testing
       RecordOutageContact(
         outage: rid, at: Self.minutes(2), channel: "Telefon", by: "T", reference: ""), context: ctx)
     try real.execute(
-      ResolveOutage(outage: rid, end: later, cause: "Fel", followUp: ""), context: ctx)
+      ResolveOutage(
+        outage: rid, end: later, cause: "Fel", followUp: "", neverTold: [Self.soc, Self.bou]),
+      context: ctx)
     #expect(real.department(Self.soc)?.fallbackRoutine?.lastTested == nil)
   }
 

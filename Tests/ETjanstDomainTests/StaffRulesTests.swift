@@ -177,7 +177,9 @@ struct StaffRulesTests {
         manager: eva.manager,
         startDate: eva.startDate, endDate: Day("2027-01-31")), on: &m)
     let p = m.staffMember(F.eva)!
-    #expect(p.status == .offboarding)
+    // Leaving from 30 days before the end day, not from the day it was set.
+    #expect(p.status(on: Fixtures.today) == .active)
+    #expect(p.status(on: Day("2027-01-01")!) == .offboarding)
     #expect(p.offboarding?.due == Day("2027-01-31"))
     #expect(p.offboarding?.items.map(\.step) == ChecklistStep.offboarding)
     #expect(

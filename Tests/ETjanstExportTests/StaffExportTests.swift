@@ -114,3 +114,26 @@ struct StaffExportTests {
         "2026-0587,Färdtjänst,svc-fardtjanst,annaab,p-anna,Anna Åberg,ongoing,bertilo,p-bertil"))
   }
 }
+
+extension StaffExportTests {
+  @Test(
+    "4.2: list staff shows a fixed-term hire as employed, with the end day, until 30 days before it"
+  )
+  func fixedTermListsEmployed() throws {
+    var m = F.store()
+    let end = Fixtures.today.adding(days: 200)
+    _ = try F.addFixedTermHire(to: &m, end: end)
+    func cells(on day: Day) throws -> [String: ExportValue] {
+      let table = try ExportTable.staff(m, ListOptions(today: day))
+      let row = try #require(table.rows.first { $0.contains(.text("vera.visstid")) })
+      return Dictionary(uniqueKeysWithValues: zip(table.columns, row))
+    }
+    let now = try cells(on: Fixtures.today)
+    #expect(now["status"] == .label("onboarding", StaffStatus.onboarding.label))
+    #expect(now["endDate"] == .day(end))
+    #expect(now["offboardingDone"] == ExportValue.none)
+    let within = try cells(on: end.adding(days: -StaffMember.leavingLeadDays))
+    #expect(within["status"] == .label("offboarding", StaffStatus.offboarding.label))
+    #expect(within["offboardingDone"] != ExportValue.none)
+  }
+}

@@ -17,7 +17,8 @@ import Testing
       Outage(
         start: now, scope: .services([EntityID("svc-1"), EntityID("svc-2")]), observed: "x",
         declaredBy: "y", contact: ContactRecord(at: now, channel: "c", by: "b", reference: "r"),
-        notified: [DepartmentNotice(department: EntityID("dep-1"), at: now)], end: now))
+        notified: [DepartmentNotice(department: EntityID("dep-1"), at: now)], end: now,
+        neverTold: [EntityID("dep-2"), EntityID("dep-3")]))
     // An e-service registered as already running: its source and reason are stored too.
     var demo = try Fixtures.demo
     demo.services[0].statusHistory.append(
@@ -81,6 +82,19 @@ import Testing
       #expect(file != text, "variant \(i) changed nothing")
       #expect(StoreDocument.decodedAsRead(Data(file.utf8)) == nil, "variant \(i)")
     }
+  }
+
+  @Test("a file written before outages kept who was never told loads, with none never told")
+  func outageWithoutNeverTold() throws {
+    let m = try #require(try Self.samples().first { $0.0 == "demo" }).1
+    let document = StoreDocument(
+      municipality: m, savedAt: Date(timeIntervalSince1970: 1e9), savedBy: "t")
+    let text = String(decoding: try document.encoded(), as: UTF8.self)
+    let older = text.replacingOccurrences(
+      of: #"<key>neverTold</key>\s*(<array\s*/>|<array>\s*</array>)"#, with: "",
+      options: .regularExpression)
+    #expect(older != text && !older.contains("neverTold"))
+    #expect(try StoreDocument.decode(Data(older.utf8), path: "older").municipality == m)
   }
 
   /// Foundation's encoder writes every stored property of the Codable types; the hand

@@ -36,7 +36,10 @@ import Testing
     #expect(screen.joined().contains("Telefon"))
 
     try tmux.send(keys: "x")
-    try tmux.waitFor(text: "Avsluta avbrott")
+    // No department was told: the resolve asks first, and j goes on to the form.
+    try tmux.waitFor(text: "[ Avsluta ändå ]")
+    try tmux.send(keys: "j")
+    try tmux.waitFor(text: "Sluttid")
     try tmux.send(keys: "Tab")
     try tmux.send(text: "Certifikatet hade gått ut")
     try tmux.send(keys: "Enter")
@@ -99,7 +102,10 @@ import Testing
     try tmux.waitFor(anyOf: shownTimes(contact).map { "Kontaktad \($0) (efter 8 min)" })
 
     try tmux.send(keys: "x")
-    try tmux.waitFor(text: "Avsluta avbrott")
+    // No department was told: the resolve asks first, and j goes on to the form.
+    try tmux.waitFor(text: "[ Avsluta ändå ]")
+    try tmux.send(keys: "j")
+    try tmux.waitFor(text: "Sluttid")
     try tmux.send(keys: "C-u")
     try tmux.send(text: swedishMinute(end))
     try tmux.send(keys: "Tab")

@@ -5,6 +5,19 @@ import Foundation
 /// who has two open cases, a newcomer whose checklist is overdue, a removed person
 /// who still holds access, and an e-service nobody can handle.
 public enum StaffFixtures {
+  /// Adds Vera Visstid, a fixed-term hire in `m`'s first department, through the
+  /// command the console sends, and returns her as stored.
+  public static func addFixedTermHire(
+    to m: inout Municipality, start: Day = Fixtures.today, end: Day
+  ) throws -> StaffMember {
+    try m.execute(
+      AddStaffMember(
+        name: "Vera Visstid", login: "vera.visstid", department: m.departments[0].id,
+        manager: "", startDate: start, endDate: end),
+      context: Fixtures.context())
+    return m.staff.last!
+  }
+
   public static let department = EntityID<Department>("dep-test")
   public static let social = EntityID<Department>("dep-soc")
   public static let bygglov = EntityID<EService>("svc-bygglov")

@@ -10,17 +10,30 @@ public struct ConfirmOverlay: Overlay {
   /// The change can be undone afterwards: the question ends with the undo key,
   /// named from the keymap of the screen beneath when drawn.
   public var undoable: Bool
+  /// The question ends in "j/n" (y/n): j or y confirms, as OK does.
+  public var yesNo: Bool
+  /// Run on OK before the effects: opens what the answer leads to (a form).
+  var then: ((inout AppState) -> Void)?
   var okFocused = false
 
   public init(
     title: LocalizedText, question: LocalizedText, confirmLabel: LocalizedText, effects: [Effect],
-    undoable: Bool = false
+    undoable: Bool = false, yesNo: Bool = false, then: ((inout AppState) -> Void)? = nil
   ) {
     self.title = title
     self.question = question
     self.confirmLabel = confirmLabel
     self.effects = effects
     self.undoable = undoable
+    self.yesNo = yesNo
+    self.then = then
+  }
+
+  private var confirmed: OverlayOutcome {
+    .close { [effects, then] state in
+      then?(&state)
+      return effects
+    }
   }
 
   public mutating func handle(_ key: Key, state: AppState) -> OverlayOutcome {
@@ -29,7 +42,9 @@ public struct ConfirmOverlay: Overlay {
       okFocused.toggle()
       return .stay
     case .enter:
-      return okFocused ? .closeAnd(effects) : .closeOnly
+      return okFocused ? confirmed : .closeOnly
+    case .character("j"), .character("y"):
+      return yesNo ? confirmed : .stay
     case .escape, .character("q"), .character("n"):
       return .closeOnly
     default:

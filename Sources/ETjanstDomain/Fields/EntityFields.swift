@@ -340,12 +340,15 @@ extension Outage: FieldedEntity {
     public static let cause = Field.text("cause", T(sv: "Orsak", en: "Cause"), \Outage.cause)
     public static let followUp = Field.text(
       "followUp", T(sv: "Uppföljning", en: "Follow-up"), \Outage.followUp)
+    public static let neverTold = Field<Outage, [EntityID<Department>]>(
+      "neverTold", T(sv: "Fick aldrig besked", en: "Never told"), \.neverTold
+    ) { v, m in T(verbatim: v.map { m.departmentName($0) }.joined(separator: ", ")) }
   }
 
   public static let fields: [AnyField<Outage>] = [
     Fields.start.erased, Fields.scope.erased, Fields.observed.erased, Fields.declaredBy.erased,
     Fields.isDrill.erased, Fields.contact.erased, Fields.notified.erased, Fields.end.erased,
-    Fields.cause.erased, Fields.followUp.erased,
+    Fields.cause.erased, Fields.followUp.erased, Fields.neverTold.erased,
   ]
 }
 

@@ -75,6 +75,23 @@ extension Municipality {
     return chosen.sortedSwedish { $0.name }
   }
 
+  /// The departments a real outage affects that have not been told of it (4.3). A
+  /// drill's untold departments simply do not take part, so a drill has none.
+  public func untoldDepartments(_ outage: Outage) -> [Department] {
+    guard !outage.isDrill else { return [] }
+    return affectedDepartments(outage).filter { outage.notice(for: $0.id) == nil }
+  }
+
+  /// "Förvaltningarna X, Y fick aldrig besked": the departments named in the order given.
+  public func neverToldText(_ departments: [EntityID<Department>]) -> LocalizedText {
+    let names = departments.map { departmentName($0) }.joined(separator: ", ")
+    return departments.count == 1
+      ? LocalizedText(sv: "\(names) fick aldrig besked", en: "\(names) was never told")
+      : LocalizedText(
+        sv: "Förvaltningarna \(names) fick aldrig besked",
+        en: "The departments \(names) were never told")
+  }
+
   /// The outage the console puts first: a real one before a drill, the newest first.
   public var activeOutage: Outage? {
     let active = outages.filter(\.isActive)

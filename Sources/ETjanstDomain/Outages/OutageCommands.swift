@@ -178,16 +178,20 @@ public struct ResolveOutage: Command {
   /// A drill's departments whose routine was tested; nil means every department
   /// that took part. Each must have taken part.
   public var tested: [EntityID<Department>]?
+  /// The affected departments the e-coordinator was shown as never told and chose to
+  /// resolve the outage without; any other untold department refuses the resolve.
+  public var neverTold: [EntityID<Department>]
 
   public init(
     outage: EntityID<Outage>, end: Date, cause: String, followUp: String,
-    tested: [EntityID<Department>]? = nil
+    tested: [EntityID<Department>]? = nil, neverTold: [EntityID<Department>] = []
   ) {
     self.outage = outage
     self.end = end
     self.cause = TextCleaning.multiline(cause)
     self.followUp = TextCleaning.multiline(followUp)
     self.tested = tested
+    self.neverTold = neverTold
   }
 
   public var summary: LocalizedText {
@@ -214,6 +218,16 @@ public struct ResolveOutage: Command {
     }
     try OutageTime.notBefore(record.start, end, field: "end")
     try OutageTime.notInFuture(end, field: "end", now: context.now)
+    let untold = m.untoldDepartments(record).map(\.id)
+    if untold.contains(where: { !neverTold.contains($0) }) {
+      let text = m.neverToldText(untold)
+      throw RuleViolation(
+        section: "4.3",
+        LocalizedText(
+          sv: "\(text.sv). Informera dem, eller bekräfta att avbrottet avslutas ändå.",
+          en: "\(text.en). Tell them, or confirm resolving the outage anyway."))
+    }
+    m.outages[i].neverTold = untold
     m.outages[i].end = end
     m.outages[i].cause = cause
     m.outages[i].followUp = followUp

@@ -40,6 +40,16 @@ extension Findings {
             target: .outage(outage.id)))
       }
     }
+    // History, but the routine's owners never knew to use it.
+    for outage in m.outages where !outage.isActive && !outage.neverTold.isEmpty {
+      let text = m.neverToldText(outage.neverTold)
+      out.append(
+        Finding(
+          section: "4.3", severity: .warning, subject: "Avbrott \(OutageTime.clock(outage.start))",
+          message: LocalizedText(
+            sv: "avslutat; \(text.sv) om det", en: "resolved; \(text.en) of it"),
+          target: .outage(outage.id)))
+    }
     return out
   }
 }

@@ -119,8 +119,8 @@ enum CaseTransfer {
     if let same = cases.first(where: { $0.officer == colleague }) {
       throw RuleViolation.sameOfficer(m.staffMember(same.officer)?.name ?? target.name)
     }
-    guard target.canTakeCases else {
-      throw RuleViolation.transferTargetUnavailable(target.name, target.status)
+    guard target.canTakeCases(on: context.today) else {
+      throw RuleViolation.transferTargetUnavailable(target.name, target.status(on: context.today))
     }
     let lacking = cases.filter { !target.hasAccess(to: $0.service, on: context.today) }
     if !lacking.isEmpty {

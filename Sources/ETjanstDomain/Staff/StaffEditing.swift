@@ -57,7 +57,8 @@ extension StaffMember {
     if status == .onboarding, onboarding?.isComplete ?? true { status = .active }
   }
 
-  /// Sets or clears the end date; setting one makes the offboarding checklist (4.2).
+  /// Sets or clears the end date; setting one makes the offboarding checklist (4.2),
+  /// which counts from `leavingLeadDays` before that day (`isLeaving(on:)`).
   mutating func setEndDate(_ day: Day?) {
     guard status != .removed else {
       endDate = day
@@ -67,7 +68,10 @@ extension StaffMember {
     if let day {
       if offboarding == nil { offboarding = Checklist(steps: ChecklistStep.offboarding, due: day) }
       offboarding?.due = day
-      status = .offboarding
+      // Leaving is decided by the day (`status(on:)`), never stored ahead of time.
+      if status == .offboarding {
+        status = (onboarding?.isComplete ?? true) ? .active : .onboarding
+      }
     } else {
       offboarding = nil
       status = (onboarding?.isComplete ?? true) ? .active : .onboarding

@@ -53,7 +53,10 @@ enum OutageForms {
     }
   }
 
-  static func resolve(_ outage: Outage, _ state: AppState) -> FormOverlay {
+  /// `neverTold`: the untold departments the user chose to resolve the outage without.
+  static func resolve(
+    _ outage: Outage, _ state: AppState, neverTold: [EntityID<Department>] = []
+  ) -> FormOverlay {
     let end = FormInput<Date>.dateTime("end", X.fieldEnd)
     let cause = FormInput.text("cause", X.fieldCause, required: true)
     let followUp = FormInput.multiline("followUp", X.fieldFollowUp)
@@ -67,7 +70,8 @@ enum OutageForms {
     return FormOverlay(title: X.resolveTitle, fields: fields) { values, _ in
       ResolveOutage(
         outage: outage.id, end: try values[end], cause: try values[cause],
-        followUp: try values[followUp], tested: outage.isDrill ? try values[tested] : nil)
+        followUp: try values[followUp], tested: outage.isDrill ? try values[tested] : nil,
+        neverTold: neverTold)
     }
   }
 

@@ -192,7 +192,17 @@ public enum OutagesScreen: Screen {
         return []
       }.doing(.open),
       Binding([.character("x")], label: X.keyResolve, help: X.helpResolve, edits: true) { s in
-        s.overlays.append(OutageForms.resolve(outage, s))
+        // Departments never told: ask first, naming them (4.3).
+        let untold = s.data.untoldDepartments(outage).map(\.id)
+        guard !untold.isEmpty else {
+          s.overlays.append(OutageForms.resolve(outage, s))
+          return []
+        }
+        s.overlays.append(
+          ConfirmOverlay(
+            title: X.resolveTitle, question: X.untoldQuestion(s.data.neverToldText(untold)),
+            confirmLabel: X.resolveAnyway, effects: [], yesNo: true
+          ) { s in s.overlays.append(OutageForms.resolve(outage, s, neverTold: untold)) })
         return []
       }.doing(.resolveOutage),
       Binding([.character("r")], label: X.keyRoutines, help: X.helpRoutines) { s in

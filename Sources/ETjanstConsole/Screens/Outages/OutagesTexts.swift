@@ -177,6 +177,10 @@ enum OutagesTexts {
   static let fieldBy = T(sv: "Kontakt tagen av", en: "Contacted by")
   static let fieldReference = T(sv: "Deras referens", en: "Their reference")
   static let resolveTitle = T(sv: "Avsluta avbrott", en: "Resolve the outage")
+  static let resolveAnyway = T(sv: "Avsluta ändå", en: "Resolve anyway")
+  static func untoldQuestion(_ untold: T) -> T {
+    T(sv: "\(untold.sv). Avsluta ändå? j/n", en: "\(untold.en). Resolve anyway? y/n")
+  }
   static let fieldEnd = T(sv: "Sluttid", en: "End time")
   static let fieldCause = T(sv: "Orsak", en: "Cause")
   static let fieldFollowUp = T(sv: "Uppföljning", en: "Follow-up")
@@ -215,6 +219,7 @@ enum OutagesTexts {
       if let end = o.end { out.append("\(sv ? "Slut" : "End"): \(Format.dateTime(end))") }
       if !o.cause.isEmpty { out.append("\(sv ? "Orsak" : "Cause"): \(o.cause)") }
       if !o.followUp.isEmpty { out.append("\(sv ? "Uppföljning" : "Follow-up"): \(o.followUp)") }
+      if !o.neverTold.isEmpty { out.append(m.neverToldText(o.neverTold)(l)) }
       return out.joined(separator: "\n")
     }
     return T(sv: lines(.swedish), en: lines(.english))

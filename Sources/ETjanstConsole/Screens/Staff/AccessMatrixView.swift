@@ -47,9 +47,9 @@ enum AccessMatrixView {
       Column(StaffTexts.name, width: nameWidth) { $0.name },
       Column(
         StaffTexts.status, width: statusWidth,
-        style: { $0.status == .removed || $0.isLeaving ? .warning : nil }
+        style: { $0.status == .removed || $0.isLeaving(on: state.today) ? .warning : nil }
       ) {
-        state.t(StaffTexts.status($0.status))
+        state.t(StaffTexts.status($0.status(on: state.today)))
       },
       Column(
         StaffTexts.signing, width: signWidth,

@@ -11,7 +11,9 @@ enum StaffListView {
         Column(StaffTexts.name, width: 20, flexible: true) { $0.name },
         Column(StaffTexts.login, width: 10, priority: 2) { $0.login },
         Column(StaffTexts.department, width: 18, priority: 3) { m.departmentName($0.department) },
-        Column(StaffTexts.status, width: 12) { state.t(StaffTexts.status($0.status)) },
+        Column(StaffTexts.status, width: 12) {
+          state.t(StaffTexts.status($0.status(on: state.today)))
+        },
         Column(StaffTexts.ends, width: 10, priority: 1) { $0.endDate?.description ?? "" },
         Column(
           StaffTexts.checklist, width: 13,
@@ -36,7 +38,8 @@ enum StaffListView {
   /// "4.2 1/4 !" for a leaver behind schedule: the checklist that matters now.
   static func checklistText(_ p: StaffMember, _ today: Day, _ state: AppState) -> String {
     guard
-      let (section, list) = p.offboarding.map({ ("4.2", $0) }) ?? p.onboarding.map({ ("4.1", $0) })
+      let (section, list) = p.offboardingChecklist(on: today).map({ ("4.2", $0) })
+        ?? p.onboarding.map({ ("4.1", $0) })
     else { return "" }
     if list.isComplete { return "\(section) ✓" }
     return "\(section) \(list.doneCount)/\(list.items.count)"

@@ -35,18 +35,19 @@ enum StaffPersonView {
     out.append(
       Line(
         text:
-          "\(state.t(StaffTexts.status)): \(state.t(StaffTexts.status(p.status))) · \(p.startDate)\(p.endDate.map { " – \($0)" } ?? "") · \(state.t(StaffTexts.signingLine(p.canSign)))"
+          "\(state.t(StaffTexts.status)): \(state.t(StaffTexts.status(p.status(on: today)))) · \(p.startDate)\(p.endDate.map { " – \($0)" } ?? "") · \(state.t(StaffTexts.signingLine(p.canSign)))"
       ))
     if let reason = p.removalOverride {
       out.append(Line(text: state.t(StaffTexts.overrideLine(reason)), role: .danger))
     }
     var lists: [(LocalizedText, Checklist)] = []
-    if let off = p.offboarding { lists.append((StaffTexts.offboardingTitle, off)) }
+    let off = p.offboardingChecklist(on: today)
+    if let off { lists.append((StaffTexts.offboardingTitle, off)) }
     if let on = p.onboarding { lists.append((StaffTexts.onboardingTitle, on)) }
     for (title, list) in lists {
       out.append(Line(text: ""))
       // A finished onboarding folds to one line once the person is leaving.
-      if list.isComplete && p.offboarding != nil && title == StaffTexts.onboardingTitle {
+      if list.isComplete && off != nil && title == StaffTexts.onboardingTitle {
         out.append(Line(text: "✓ " + state.t(StaffTexts.checklistDone(title, list)), role: .muted))
         continue
       }
@@ -116,7 +117,8 @@ enum StaffPersonView {
       out.append(
         Line(
           text: text,
-          role: open ? (p.isLeaving || p.status == .removed ? .warning : .normal) : .muted,
+          role: open
+            ? (p.isLeaving(on: state.today) || p.status == .removed ? .warning : .normal) : .muted,
           item: .workCase(c.id), indent: 2))
     }
     return out
