@@ -93,4 +93,16 @@ extension UntoldDepartmentsTests {
       ResolveOutage(outage: id, end: O.minutes(50), cause: "Övning", followUp: ""), context: ctx)
     #expect(m.outages[id: id]?.neverTold == [])
   }
+
+  @Test("4.3: the sentence for several departments starts small after other words")
+  func severalMidSentence() {
+    let m = O.store()
+    let both = m.departments.map(\.id)
+    #expect(both.count >= 2)
+    #expect(m.neverToldText(both).sv.hasPrefix("Förvaltningarna "))
+    #expect(m.neverToldText(both, midSentence: true).sv.hasPrefix("förvaltningarna "))
+    #expect(m.neverToldText(both, midSentence: true).en.hasPrefix("the departments "))
+    // One department's own name keeps its capital.
+    #expect(m.neverToldText([both[0]], midSentence: true).sv.first?.isUppercase == true)
+  }
 }

@@ -83,13 +83,16 @@ extension Municipality {
   }
 
   /// "Förvaltningarna X, Y fick aldrig besked": the departments named in the order given.
-  public func neverToldText(_ departments: [EntityID<Department>]) -> LocalizedText {
+  /// `midSentence` for the text after other words ("avslutat; förvaltningarna …").
+  public func neverToldText(_ departments: [EntityID<Department>], midSentence: Bool = false)
+    -> LocalizedText
+  {
     let names = departments.map { departmentName($0) }.joined(separator: ", ")
     return departments.count == 1
       ? LocalizedText(sv: "\(names) fick aldrig besked", en: "\(names) was never told")
       : LocalizedText(
-        sv: "Förvaltningarna \(names) fick aldrig besked",
-        en: "The departments \(names) were never told")
+        sv: "\(midSentence ? "f" : "F")örvaltningarna \(names) fick aldrig besked",
+        en: "\(midSentence ? "t" : "T")he departments \(names) were never told")
   }
 
   /// The outage the console puts first: a real one before a drill, the newest first.

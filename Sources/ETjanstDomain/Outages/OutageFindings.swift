@@ -42,7 +42,7 @@ extension Findings {
     }
     // History, but the routine's owners never knew to use it.
     for outage in m.outages where !outage.isActive && !outage.neverTold.isEmpty {
-      let text = m.neverToldText(outage.neverTold)
+      let text = m.neverToldText(outage.neverTold, midSentence: true)
       out.append(
         Finding(
           section: "4.3", severity: .warning, subject: "Avbrott \(OutageTime.clock(outage.start))",
