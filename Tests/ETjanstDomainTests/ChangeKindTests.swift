@@ -57,6 +57,9 @@ import Testing
     let access = ChangeKind.kinds(named: "behörighet")
     #expect(access.isSuperset(of: ["GrantAccess", "RevokeAccess"]), "\(access)")
     #expect(ChangeKind.kinds(named: "no such thing").isEmpty)
+    // A name this version does not know (a later version's line) is taken as it is.
+    #expect(ChangeKind.kinds(named: "SomethingNew") == ["SomethingNew"])
+    #expect(ChangeKind.kinds(named: "trollade").isEmpty)
     #expect(ChangeKind.kinds(named: "  ").isEmpty)
     // A kind from a later version reads as its name.
     #expect(ChangeKind.label("SomethingNew").sv == "SomethingNew")

@@ -23,8 +23,9 @@ public enum ChangeKind {
 
   /// The kinds `word` names, in either language, ignoring case: the whole word, else
   /// every kind whose word contains it ("behörighet" → granted and revoked access).
-  /// A kind's own name is taken too, so scripts written for the names still work.
-  /// Empty when nothing matches.
+  /// A kind's own name is taken too, so scripts written for the names still work, and
+  /// so is a name this version does not know (`SomeCommand`, from a later version's
+  /// lines). Empty when nothing matches.
   public static func kinds(named word: String, among known: some Sequence<String> = allKinds)
     -> Set<String>
   {
@@ -38,7 +39,14 @@ public enum ChangeKind {
     }
     let exact = all.filter { words($0).contains(wanted) }
     if !exact.isEmpty { return exact }
-    return all.filter { words($0).contains { $0.contains(wanted) } }
+    let part = all.filter { words($0).contains { $0.contains(wanted) } }
+    if part.isEmpty, isName(word) { return [word] }
+    return part
+  }
+
+  /// A command's type name: a capital, then letters, perhaps `<Entity>`.
+  static func isName(_ word: String) -> Bool {
+    word.range(of: #"^[A-Z][A-Za-z]*(<[A-Z][A-Za-z]*>)?$"#, options: .regularExpression) != nil
   }
 
   /// Every kind this version records.
