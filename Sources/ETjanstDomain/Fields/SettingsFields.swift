@@ -128,7 +128,7 @@ extension Settings: FieldedEntity {
     // Zero turns a level off; the newest backup is always kept.
     Limit(
       field: Fields.backupKeepAllMinutes, section: nil, allowed: 1...1_440, unit: minutes,
-      formLabel: T(sv: "Kopior av varje sparning, min", en: "Backups of every save, min")),
+      formLabel: T(sv: "Alla kopior senaste, minuter", en: "All backups within, minutes")),
     Limit(
       field: Fields.backupKeepHours, section: nil, allowed: 0...720, unit: hours,
       formLabel: T(sv: "Kopior en per timme, timmar", en: "Backups one an hour, hours")),
