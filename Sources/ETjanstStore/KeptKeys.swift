@@ -76,6 +76,10 @@ struct KeptKeys: Sendable, Equatable {
         }
       }
     case (.array(let r), .array(let k)):
+      // Nothing to compare with (the municipality's lists, which are encoded empty
+      // when only its contacts and settings are compared): nothing kept, and no need
+      // to count each item's anchor among those before it.
+      guard !k.isEmpty else { return nil }
       // An item is compared with the item of the same anchor (the program may keep a
       // list in an order of its own), else with the one at its place.
       var seen: [Anchor] = []
