@@ -2,8 +2,9 @@
 /// on every UTF-8 terminal.
 public enum Box {
   /// Beside a dialog's blank margin, a strip of what lies beneath narrower than this
-  /// is blanked as well: too narrow for a cell of a table to be read in it.
-  public static let narrowestStrip = 12
+  /// is blanked as well: it would hold only pieces of cells ("s på pappersbl…"),
+  /// which read as part of the dialog.
+  public static let narrowestStrip = 20
 
   /// Clears `rect`, draws its border and title, and returns the inside. A dialog
   /// passes the `area` it floats over: one blank column and row around the box,
