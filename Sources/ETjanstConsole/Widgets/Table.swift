@@ -114,19 +114,15 @@ public struct Table<Row> {
   /// for the others' one), so short columns are whole and long ones are cut evenly,
   /// the longest text taking the most; what is left when every cell is whole stays
   /// blank at the right, so a row reads without gaps between its columns. `sorted`
-  /// is the column whose heading carries the sort arrow. Without rows, the declared
-  /// widths are the content.
+  /// is the column whose heading carries the sort arrow. `content` is each column's
+  /// widest cell (`contentWidths`); without it, the declared widths are the content.
   public func fit(
-    _ width: Int, language: Language, rows: [Row]? = nil, sorted: Int? = nil
+    _ width: Int, language: Language, content: [Int]? = nil, sorted: Int? = nil
   ) -> [(index: Int, width: Int)] {
     let heading = columns.indices.map {
       TextWidth.of(columns[$0].title(language)) + ($0 == sorted ? 1 : 0)
     }
-    let content: [Int] = columns.indices.map { i in
-      guard let rows else { return columns[i].width }
-      let value = columns[i].value
-      return rows.reduce(0) { max($0, TextWidth.of(value($1))) }
-    }
+    let content = content ?? columns.map(\.width)
     let need = columns.indices.map { max(heading[$0], content[$0]) }
     let floor = columns.indices.map { max(heading[$0], min(columns[$0].width, need[$0])) }
     var shown = Array(columns.indices)
@@ -155,6 +151,11 @@ public struct Table<Row> {
     return widths
   }
 
+  /// The width of each column's widest cell in `rows`.
+  public func contentWidths(_ rows: some Sequence<Row>) -> [Int] {
+    columns.map { column in rows.reduce(0) { max($0, TextWidth.of(column.value($1))) } }
+  }
+
   /// Rows visible in `area` below the header.
   public static func pageSize(_ area: Rect) -> Int { max(1, area.height - 1) }
 
@@ -173,9 +174,19 @@ public struct Table<Row> {
     let page =
       measured.top + area.height - 1 > Self.measuredRows
       ? rows.dropFirst(max(measured.top, Self.measuredRows)).prefix(area.height - 1) : []
+    // Kept until the data, the language, the rows' count, filter or sort change, or a
+    // page past the measured rows is shown: a key that moves the selection measures
+    // nothing (a region's catalogue measured 300 rows a frame).
+    let content = state.derived(
+      "table " + columns.map(\.title.en).joined(separator: "|"),
+      inputs: [
+        rows.count, list.sortColumn, list.sortReversed, page.isEmpty ? -1 : measured.top,
+        list.filter,
+      ] as [AnyHashable]
+    ) { contentWidths(rows.prefix(Self.measuredRows) + page) }
     let layout = fit(
       area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 2), language: state.language,
-      rows: Array(rows.prefix(Self.measuredRows) + page), sorted: list.sortColumn)
+      content: content, sorted: list.sortColumn)
     var x = area.x + 1
     for (index, width) in layout {
       var title = state.t(columns[index].title)
