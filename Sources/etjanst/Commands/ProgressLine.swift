@@ -38,5 +38,5 @@ final class ProgressLine: Sendable {
 
 /// Runs `body` with progress on standard error where a person sees it.
 func withImportProgress<T>(_ language: Language, _ body: () throws -> T) rethrows -> T {
-  try ImportProgress.$report.withValue(ProgressLine.reporter(language)) { try body() }
+  try ImportProgress.with(ProgressLine.reporter(language), body)
 }
