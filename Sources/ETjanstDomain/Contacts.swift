@@ -17,13 +17,21 @@ public struct Contacts: Codable, Sendable, Equatable {
 
   /// The contacts as the guideline names them; names and numbers are the
   /// municipality's to fill in.
-  public static let guideline = Contacts(
-    eCoordinator: ContactCard(
-      name: "E-samordnaren", organisation: "Kommunledningsförvaltningen, Övertorneå kommun",
-      phone: "", email: ""),
-    systemAdministrator: ContactCard(
-      name: "Systemförvaltaren", organisation: "Norrbottens e-nämnd", phone: "", email: ""),
-    orderServiceAddress: "https://insidanovertornea.enamnd.se/oversikt/overview/2009")
+  public static let guideline = standing(municipality: "Övertorneå kommun")
+
+  /// The standing contacts of a new store for `municipality` (empty: not yet named).
+  /// The order address is the guideline's until the municipality gives its own.
+  public static func standing(municipality: String) -> Contacts {
+    Contacts(
+      eCoordinator: ContactCard(
+        name: "E-samordnaren",
+        organisation: municipality.isEmpty
+          ? "Kommunledningsförvaltningen" : "Kommunledningsförvaltningen, \(municipality)",
+        phone: "", email: ""),
+      systemAdministrator: ContactCard(
+        name: "Systemförvaltaren", organisation: "Norrbottens e-nämnd", phone: "", email: ""),
+      orderServiceAddress: "https://insidanovertornea.enamnd.se/oversikt/overview/2009")
+  }
 }
 
 public struct ContactCard: Codable, Sendable, Equatable {

@@ -67,9 +67,10 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
   }
 
   /// An empty store with the guideline's standing data: the contacts of section 5
-  /// and 4.3, the internal order e-service of step 2, and the default limits.
-  public static func standing(name: String = "Övertorneå kommun", firstUser: User) -> Municipality {
-    Municipality(name: name, contacts: .guideline, users: [firstUser])
+  /// and 4.3, the internal order e-service of step 2, and the default limits. A new
+  /// store has no name (empty) until `SetUpMunicipality` gives it one.
+  public static func standing(name: String, firstUser: User) -> Municipality {
+    Municipality(name: name, contacts: .standing(municipality: name), users: [firstUser])
   }
 
   /// The e-services this copy's catalogue lists, and its goal figures count: all of

@@ -27,12 +27,12 @@ public enum TextCleaning {
   /// A multi-line field (a fallback routine, a need): line breaks kept as LF,
   /// tabs as spaces, trailing spaces of each line dropped, NFC.
   public static func multiline(_ text: String) -> String {
-    // Printable ASCII on one line has nothing to clean but trailing spaces: an import
-    // cleans every cell, and the general path (NFC, a pattern per line) was most of
-    // reading a large file.
-    if isPlainASCII(text) {
+    // Printable ASCII or Latin-1 (å ä ö) on one line has nothing to clean but
+    // trailing spaces: an import cleans every cell, and the general path (NFC, a
+    // pattern per line) was most of reading a large file.
+    if isPlainLatin(text) {
       var kept = Substring(text)
-      while kept.last == " " { kept.removeLast() }
+      while kept.last == " " || kept.last == "\u{A0}" { kept.removeLast() }
       return String(kept)
     }
     let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
@@ -81,8 +81,18 @@ public enum TextCleaning {
     text.utf8.allSatisfy { (0x20...0x7E).contains($0) }
   }
 
+  /// Only printable ASCII and the printable Latin-1 letters and signs (U+00A0 to
+  /// U+00FF): NFC leaves them as they are (none decomposes into another, none
+  /// combines), and none is a control or invisible character.
+  static func isPlainLatin(_ text: String) -> Bool {
+    if isPlainASCII(text) { return true }
+    return text.unicodeScalars.allSatisfy {
+      (0x20...0x7E).contains($0.value) || (0xA0...0xFF).contains($0.value)
+    }
+  }
+
   private static func clean(_ text: String, multiline: Bool) -> String {
-    if isPlainASCII(text) { return text }
+    if isPlainLatin(text) { return text }
     var out = String.UnicodeScalarView()
     for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
       switch scalar.value {

@@ -148,7 +148,9 @@ extension ImportFile {
   /// that line's problem, and every problem is thrown together at the end.
   func eachRecord(_ body: (Record, (String) -> String) throws -> Void) throws {
     var problems: [CaseImportError.Problem] = []
-    for record in records {
+    let report = ImportProgress.report
+    for (n, record) in records.enumerated() {
+      if let report, n % ImportProgress.every == 0 { report(n, records.count) }
       do {
         try body(record) { cell($0, record) }
       } catch let bad as BadCell {

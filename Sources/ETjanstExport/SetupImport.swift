@@ -24,6 +24,8 @@ public struct ImportPlan: Sendable {
 
   public var rows: [ImportRow] = []
   public var added: [Entry] = []
+  /// Rows of what the store has already, which change it: their entity as it will be.
+  public var changed: [Entry] = []
   public var skipped: [Entry] = []
   /// Which header went to which field, and the headers nothing reads.
   public var columns: [ImportColumn] = []
@@ -150,18 +152,9 @@ public enum ServiceImport {
 /// `AddStaffMember`, so their onboarding checklist (4.1) is made and the asked-for
 /// e-services stand on its access step; access itself is granted from the console.
 public enum StaffImport {
-  /// Swedish HR exports' labels as well as this program's keys: a name in one
-  /// column or in two (first and last), the login as a user id, a signature or an
-  /// e-mail address (its part before '@').
-  static let known: [String: [String]] = [
-    "name": ["name", "namn", "fullständigt namn", "för- och efternamn", "full name"],
-    "firstName": ["firstname", "förnamn", "first name", "given name"],
-    "lastName": ["lastname", "efternamn", "last name", "surname", "family name"],
-    "login": [
-      "login", "inloggning", "användarnamn", "username", "användar-id", "användarid", "user id",
-      "userid", "signatur", "signature",
-    ],
-    "email": ["email", "e-post", "epost", "e-postadress", "e-mail", "mail"],
+  /// Swedish HR exports' labels as well as this program's keys: the person's
+  /// columns (`PersonColumns`), and the access and signing they already have.
+  static let known: [String: [String]] = PersonColumns.known.merging([
     "department": ["department", "förvaltning", "organisation", "organization"],
     "manager": ["manager", "chef", "närmaste chef"],
     "startDate": [
@@ -172,24 +165,18 @@ public enum StaffImport {
       "enddate", "slutdatum", "anställd tom", "anställd t.o.m.", "end date", "slutar",
     ],
     "services": ["services", "e-tjänster", "e-services"],
-  ]
+    "access": ["access", "behörigheter", "behörighet", "e-tjänster med behörighet"],
+    "accessFrom": [
+      "accessfrom", "behörig från", "behörig fr.o.m.", "behörig from", "access from",
+    ],
+    "signing": ["signing", "signering", "dokumentsignering", "document signing", "cansign"],
+  ]) { a, _ in a }
 
   public static func parse(_ text: String, _ m: Municipality, today: Day) throws -> ImportPlan {
     let file = try ImportFile(
       text, known: known, secondary: ImportFile.secondary,
       required: ["department"])
-    if file.columns["name"] == nil
-      && (file.columns["firstName"] == nil || file.columns["lastName"] == nil)
-    {
-      throw ImportFile.missing(
-        sv: "'namn' (eller 'förnamn' och 'efternamn')",
-        en: "'name' (or 'first name' and 'last name')")
-    }
-    if file.columns["login"] == nil && file.columns["email"] == nil {
-      throw ImportFile.missing(
-        sv: "'inloggning' (eller 'användar-id', 'signatur', 'e-post')",
-        en: "'login' (or 'user id', 'signature', 'e-mail')")
-    }
+    try PersonColumns.check(file)
     var plan = ImportPlan()
     plan.columns = file.read
     plan.ignored = file.ignored
@@ -197,13 +184,8 @@ public enum StaffImport {
     let lookup = CaseImport.Lookup(m)
     try file.eachRecord { record, cell in
       let line = record.line
-      let name =
-        file.columns["name"] != nil
-        ? cell("name")
-        : [cell("firstName"), cell("lastName")].filter { !$0.isEmpty }.joined(separator: " ")
-      let login = TextCleaning.line(
-        file.columns["login"] != nil
-          ? cell("login") : String(cell("email").prefix { $0 != "@" }))
+      let name = PersonColumns.name(file, cell)
+      let login = PersonColumns.login(file, cell)
       if let first = seen[login], !login.isEmpty {
         throw BadCell(
           "inloggningen \(login) finns redan på rad \(first)",
@@ -219,28 +201,132 @@ public enum StaffImport {
           "the e-service \(list) is not in the catalogue")
       }
       let services = named.compactMap { lookup.service($0) }
-      // A known login (in any case) is that person, left as they are: no second
-      // record and no second onboarding checklist. What the row asked for that
-      // they lack is said, to be granted from the access matrix (4.1).
+      let access = try Self.access(cell("access"), lookup, file.delimiter)
+      let accessFrom = try ImportValue.day(cell("accessFrom"))
+      let signing = try ImportValue.bool(cell("signing"))
+      // A known login (in any case) is that person: no second record and no second
+      // onboarding checklist. The access and signing the row says they have are
+      // granted where they lack them (the access matrix's rule); what the row asked
+      // for that they lack is said, to be granted from the access matrix (4.1).
       if !login.isEmpty, let known = lookup.staffMember(login: login) {
-        plan.skipped.append(.init(line: line, text: Self.known(known, asked: services)))
+        let grants = Self.grants(
+          access, person: known.id, from: accessFrom, defaultFrom: known.startDate,
+          held: known.grants)
+        var commands: [any Command] = grants
+        if signing && !known.canSign { commands.append(GrantSigning(person: known.id)) }
+        guard !commands.isEmpty else {
+          plan.skipped.append(.init(line: line, text: Self.known(known, asked: services)))
+          return
+        }
+        plan.rows.append(ImportRow(line: line, command: CommandSequence(commands)))
+        plan.changed.append(
+          .init(
+            line: line,
+            text: Self.granted(
+              "\(known.name) (\(known.login))", grants: grants,
+              signing: signing && !known.canSign, lookup)))
         return
       }
       let department = try lookup.department(cell("department"))
       let start = try ImportValue.day(cell("startDate")) ?? today
       let end = try ImportValue.day(cell("endDate"))
-      let command = AddStaffMember(
+      let id = EntityID<StaffMember>.make()
+      let add = AddStaffMember(
         name: name, login: login, department: department, manager: cell("manager"),
-        startDate: start, endDate: end, services: services.map(\.id))
-      plan.rows.append(ImportRow(line: line, command: command))
+        startDate: start, endDate: end, services: services.map(\.id), id: id)
+      let grants = Self.grants(access, person: id, from: accessFrom, defaultFrom: start, held: [])
+      var commands: [any Command] = [add]
+      commands += grants as [any Command]
+      if signing { commands.append(GrantSigning(person: id)) }
+      plan.rows.append(
+        ImportRow(line: line, command: commands.count == 1 ? add : CommandSequence(commands)))
+      let who =
+        "\(name) (\(login), \(m.departmentName(department)), \(start))"
+        + (services.isEmpty ? "" : ": " + services.map(\.name).joined(separator: ", "))
       plan.added.append(
-        .init(
-          line: line,
-          text: LocalizedText(
-            verbatim: "\(name) (\(login), \(m.departmentName(department)), \(start))"
-              + (services.isEmpty ? "" : ": " + services.map(\.name).joined(separator: ", ")))))
+        .init(line: line, text: Self.granted(who, grants: grants, signing: signing, lookup)))
     }
     return plan
+  }
+
+  /// The e-services a cell of access names, separated by ',' or '|' (or one a
+  /// line): a name with a comma in it ("Ansökan om bygglov, marklov och
+  /// rivningslov") is taken whole where the catalogue has it, the longest first.
+  static func access(_ text: String, _ lookup: CaseImport.Lookup, _ delimiter: UnicodeScalar)
+    throws -> [EService]
+  {
+    var found: [EService] = []
+    var unknown: [String] = []
+    for part in ImportValue.list(text, fileDelimiter: delimiter) {
+      let pieces = part.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      var i = 0
+      while i < pieces.count {
+        var taken = false
+        for j in stride(from: pieces.count, to: i, by: -1) {
+          let name = pieces[i..<j].joined(separator: ",").trimmingCharacters(in: .whitespaces)
+          if let service = lookup.service(name) {
+            if !found.contains(where: { $0.id == service.id }) { found.append(service) }
+            i = j
+            taken = true
+            break
+          }
+        }
+        if !taken {
+          let name = pieces[i].trimmingCharacters(in: .whitespaces)
+          if !name.isEmpty { unknown.append(name) }
+          i += 1
+        }
+      }
+    }
+    guard unknown.isEmpty else {
+      let list = unknown.map { "'\($0)'" }.joined(separator: ", ")
+      throw BadCell(
+        "behörigheten \(list) är ingen e-tjänst i katalogen",
+        "the access \(list) is no e-service in the catalogue")
+    }
+    return found
+  }
+
+  /// The grants a row asks for that the person does not hold as asked: each
+  /// through `GrantAccess`, the access matrix's rule. From the day the row gives,
+  /// else the start day; a grant already held is left with its own dates unless the
+  /// row gives another day.
+  static func grants(
+    _ services: [EService], person: EntityID<StaffMember>, from: Day?, defaultFrom: Day,
+    held: [AccessGrant]
+  ) -> [GrantAccess] {
+    services.compactMap { service in
+      if let grant = held.first(where: { $0.service == service.id }),
+        from == nil || from == grant.validFrom
+      {
+        return nil
+      }
+      return GrantAccess(
+        person: person, service: service.id, validFrom: from ?? defaultFrom, validTo: nil)
+    }
+  }
+
+  /// A row's words: who, and the access and signing it grants.
+  static func granted(
+    _ who: String, grants: [GrantAccess], signing: Bool, _ lookup: CaseImport.Lookup
+  ) -> LocalizedText {
+    var sv = who
+    var en = who
+    if !grants.isEmpty {
+      let list = grants.map { g in
+        "\(lookup.m.service(g.grant.service)?.name ?? "?") från \(g.grant.validFrom)"
+      }
+      let listEn = grants.map { g in
+        "\(lookup.m.service(g.grant.service)?.name ?? "?") from \(g.grant.validFrom)"
+      }
+      sv += "; behörighet: " + list.joined(separator: ", ")
+      en += "; access: " + listEn.joined(separator: ", ")
+    }
+    if signing {
+      sv += "; dokumentsignering"
+      en += "; document signing"
+    }
+    return LocalizedText(sv: sv, en: en)
   }
 
   /// A skipped row's words: the person as the store knows them, and the asked-for
@@ -254,5 +340,48 @@ public enum StaffImport {
       : LocalizedText(
         sv: "\(who); utan behörighet till \(names): ge den i behörighetsmatrisen",
         en: "\(who); no access to \(names): grant it on the access matrix")
+  }
+}
+
+/// The columns that name a person, the same for staff and users: a name in one
+/// column or in two (first and last), the login as a user id, a signature or an
+/// e-mail address (its part before '@').
+enum PersonColumns {
+  static let known: [String: [String]] = [
+    "name": ["name", "namn", "fullständigt namn", "för- och efternamn", "full name"],
+    "firstName": ["firstname", "förnamn", "first name", "given name"],
+    "lastName": ["lastname", "efternamn", "last name", "surname", "family name"],
+    "login": [
+      "login", "inloggning", "användarnamn", "username", "användar-id", "användarid", "user id",
+      "userid", "signatur", "signature",
+    ],
+    "email": ["email", "e-post", "epost", "e-postadress", "e-mail", "mail"],
+  ]
+
+  /// A file without a name or a login column is refused, naming what it may be.
+  static func check(_ file: ImportFile) throws {
+    if file.columns["name"] == nil
+      && (file.columns["firstName"] == nil || file.columns["lastName"] == nil)
+    {
+      throw ImportFile.missing(
+        sv: "'namn' (eller 'förnamn' och 'efternamn')",
+        en: "'name' (or 'first name' and 'last name')")
+    }
+    if file.columns["login"] == nil && file.columns["email"] == nil {
+      throw ImportFile.missing(
+        sv: "'inloggning' (eller 'användar-id', 'signatur', 'e-post')",
+        en: "'login' (or 'user id', 'signature', 'e-mail')")
+    }
+  }
+
+  static func name(_ file: ImportFile, _ cell: (String) -> String) -> String {
+    file.columns["name"] != nil
+      ? cell("name")
+      : [cell("firstName"), cell("lastName")].filter { !$0.isEmpty }.joined(separator: " ")
+  }
+
+  static func login(_ file: ImportFile, _ cell: (String) -> String) -> String {
+    TextCleaning.line(
+      file.columns["login"] != nil ? cell("login") : String(cell("email").prefix { $0 != "@" }))
   }
 }

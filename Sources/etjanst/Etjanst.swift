@@ -26,7 +26,8 @@ struct Etjanst: ParsableCommand {
       """,
     version: versionLine,
     subcommands: [
-      WriteDemo.self, List.self, Report.self, Check.self, Services.self, Staff.self, Cases.self,
+      Init.self, WriteDemo.self, List.self, Report.self, Check.self, Departments.self, Users.self,
+      Services.self, Staff.self, Cases.self,
       Restore.self, BackupCommand.self, Routines.self, Extract.self, GallraCommand.self, Keys.self,
       Share.self,
     ]

@@ -28,7 +28,8 @@ struct AdminScreenTests {
 
   @Test("4: an empty store's overview says what to set up first; i opens on Förvaltningar")
   func gettingStarted() {
-    let d = ConsoleDriver(Municipality.standing(firstUser: Fixtures.coordinator))
+    let d = ConsoleDriver(
+      Municipality.standing(name: "Övertorneå kommun", firstUser: Fixtures.coordinator))
     #expect(screen(d).contains("Kom igång"))
     #expect(screen(d).contains("Tryck i för Inställningar"))
     #expect(screen(d).contains("telefonnummer saknas"), "the contact warning is listed")
@@ -42,7 +43,8 @@ struct AdminScreenTests {
 
   @Test("data: n adds a department; the list shows what belongs to each; undo removes it")
   func addDepartment() {
-    let d = ConsoleDriver(Municipality.standing(firstUser: Fixtures.coordinator))
+    let d = ConsoleDriver(
+      Municipality.standing(name: "Övertorneå kommun", firstUser: Fixtures.coordinator))
     d.press(.character("i"), .character("n"))
     d.type("Socialförvaltningen")
     d.press(.enter)

@@ -135,7 +135,8 @@ struct ConsoleWalk {
       (
         "empty",
         stops(
-          Municipality.standing(firstUser: Fixtures.coordinator), depth: 2,
+          Municipality.standing(name: "Övertorneå kommun", firstUser: Fixtures.coordinator),
+          depth: 2,
           extra: [("overview i", [.character("i")])])
       ),
     ]

@@ -12,7 +12,7 @@ enum OrdersFixture {
   static func at(_ daysAgo: Double) -> Date { Fixtures.now.addingTimeInterval(-daysAgo * day) }
 
   static func store() -> Municipality {
-    var m = Municipality.standing(firstUser: Fixtures.coordinator)
+    var m = Municipality.standing(name: "Övertorneå kommun", firstUser: Fixtures.coordinator)
     m.departments = [
       Department(id: EntityID("dep-bou"), name: "Barn- och utbildningsförvaltningen"),
       Department(id: EntityID("dep-vo"), name: "Vård och omsorg"),

@@ -36,7 +36,7 @@ import Testing
 
   @Test("data: a department is added with a cleaned name, and undo takes it away again")
   func addDepartment() throws {
-    var m = Municipality.standing(firstUser: Fixtures.coordinator)
+    var m = Municipality.standing(name: "Övertorneå kommun", firstUser: Fixtures.coordinator)
     let change = try m.execute(
       AddDepartment(name: "  Socialförvaltningen\u{202E} "), context: Fixtures.context())
     #expect(m.departments.map(\.name) == ["Socialförvaltningen"])

@@ -23,6 +23,19 @@ import Testing
     #expect(TextCleaning.multiline("a\tb") == "a    b")
   }
 
+  @Test("Latin-1 text (å ä ö) takes the short way and comes out as the general path makes it")
+  func latinShortWay() {
+    for text in [
+      "Ansökan om bygglov", "Åsa Öhrn  ", "Niemi\u{A0}", "a\u{AD}b", "  Ärende ×2 ½ ", "Café",
+    ] {
+      // A line break and a euro sign send the same text the general way.
+      let general = TextCleaning.multiline(text + "\n€")
+        .split(separator: "\n", omittingEmptySubsequences: false)[0]
+      #expect(TextCleaning.multiline(text) == String(general), "\(text)")
+    }
+    #expect(TextCleaning.line("  Åsa Öhrn\u{A0} ") == "Åsa Öhrn")
+  }
+
   @Test("C1 controls (U+0080–U+009F) are replaced")
   func c1() {
     #expect(TextCleaning.line("a\u{9B}31mb") == "a\u{FFFD}31mb")

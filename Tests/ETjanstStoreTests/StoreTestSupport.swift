@@ -34,7 +34,7 @@ let testActor = Actor(testUser)
 let testDate = Date(timeIntervalSince1970: 1_750_000_000)
 
 func freshMunicipality() -> Municipality {
-  Municipality.standing(firstUser: testUser)
+  Municipality.standing(name: "Övertorneå kommun", firstUser: testUser)
 }
 
 /// A store made by `create`, with `StoreFile` open on it.

@@ -32,7 +32,7 @@ public enum CatalogueFixtures {
   }
 
   public static func municipality() -> Municipality {
-    var m = Municipality.standing(firstUser: Fixtures.coordinator)
+    var m = Municipality.standing(name: "Övertorneå kommun", firstUser: Fixtures.coordinator)
     m.departments = [
       Department(id: social, name: "Socialförvaltningen"),
       Department(id: building, name: "Samhällsbyggnad"),

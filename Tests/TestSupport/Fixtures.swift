@@ -16,7 +16,7 @@ public enum Fixtures {
 
   /// A small store with the guideline's standing data and one department.
   public static func small() -> Municipality {
-    var m = Municipality.standing(firstUser: coordinator)
+    var m = Municipality.standing(name: "Övertorneå kommun", firstUser: coordinator)
     m.departments = [Department(id: EntityID("dep-test"), name: "Testförvaltningen")]
     return m
   }

@@ -70,3 +70,19 @@ extension RuleViolation {
     return RuleViolation(LocalizedText(sv: text(.swedish), en: text(.english)))
   }
 }
+
+/// Several commands that one import row asks for, applied in order as one: a new
+/// person with the access they already have, a department with its routine.
+public struct CommandSequence: Command {
+  public var commands: [any Command]
+
+  public init(_ commands: [any Command]) { self.commands = commands }
+
+  public var summary: LocalizedText {
+    commands.first?.summary ?? LocalizedText(verbatim: "")
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    for command in commands { try command.apply(to: &m, context: context) }
+  }
+}

@@ -29,6 +29,30 @@ public struct GrantAccess: Command {
   }
 }
 
+/// Gives a person the document-signing function (4.1), ticking the onboarding step
+/// that records it where their checklist has one: what ticking that step does, for
+/// a person who may have no checklist (an import of the signing people already
+/// have).
+public struct GrantSigning: Command {
+  public var person: EntityID<StaffMember>
+
+  public init(person: EntityID<StaffMember>) { self.person = person }
+
+  public var summary: LocalizedText {
+    LocalizedText(sv: "Gav dokumentsignering", en: "Granted document signing")
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    let p = try m.requireStaff(person)
+    guard p.status != .removed else { throw RuleViolation.removed(p.name) }
+    if p.onboarding?.contains(.signingGranted) ?? false {
+      try TickChecklistStep(person: person, step: .signingGranted).apply(to: &m, context: context)
+      return
+    }
+    try m.updateStaff(person) { $0.canSign = true }
+  }
+}
+
 /// Takes a person's access to one e-service away. Refused while they still have
 /// open cases in it: those cases would be left with no officer (4.2).
 public struct RevokeAccess: Command {

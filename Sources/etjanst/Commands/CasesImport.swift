@@ -33,7 +33,9 @@ struct Cases: ParsableCommand {
         let input = try CommandInput.importText(options.file)
         let plan: CaseImportPlan
         do {
-          plan = try CaseImport.parse(input.text, m, today: Day(Date()))
+          plan = try withImportProgress(language) {
+            try CaseImport.parse(input.text, m, today: Day(Date()))
+          }
         } catch let error as CaseImportError {
           throw Failure(file: options.file, error)
         }

@@ -70,7 +70,8 @@ struct ConsoleLauncher {
       case .empty:
         let login = SystemIdentity.currentLogin()
         let first = User(login: login, name: login, role: .eCoordinator)
-        do { try file.create(.standing(firstUser: first), by: login) } catch {
+        // No name yet: the console's first form asks it (`SetUpForm`).
+        do { try file.create(.standing(name: "", firstUser: first), by: login) } catch {
           throw Failure(error)
         }
       }
@@ -84,6 +85,7 @@ struct ConsoleLauncher {
       hasExternalEditor: keyUser == nil && ExternalEditor.command != nil, now: Date())
     state.missingKeys = terminal.missingKeys
     StaffScreen.prepareForManager(&state)
+    SetUpForm.openIfNeeded(&state)
     // Said once: without time-zone data every clock would silently be UTC.
     if let missing = LocalTime.missingZone { state.show(missing, .error) }
     let program = Program(

@@ -39,7 +39,7 @@ struct Services: ParsableCommand {
 /// `etjanst staff import FILE.csv`: new staff from HR's list.
 struct Staff: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "New staff from HR's list, with the e-services their managers ask for.",
+    abstract: "Staff from HR's list, with the access and signing they already have.",
     subcommands: [Import.self])
 
   struct Import: ParsableCommand {
@@ -51,11 +51,14 @@ struct Staff: ParsableCommand {
         (README, Your first day): name (or first and last name in two columns), login (or user \
         id, signature, e-mail) and department are needed; manager, startDate (default \
         today), endDate, services (e-services one a line, or \
-        separated by | or, in a comma-separated file, by ;). Each person gets the onboarding \
-        checklist of guideline 4.1 with the e-services on its access step. A login already \
-        known (in any case) is that person, left as they are with no new checklist; the \
-        e-services their row asks for that they lack are named, to be granted from the \
-        console. Resources/import/personal.csv is a sample.
+        separated by | or, in a comma-separated file, by ;), and the access people already \
+        have: access (behorigheter: e-services separated by , or |), accessFrom (default the \
+        start date) and signing (ja/nej, yes/no), granted by the access matrix's rule. Each new \
+        person gets the onboarding checklist of guideline 4.1 with the e-services on its \
+        access step. A login already known (in any case) is that person, with no new \
+        checklist: the access and signing their row gives that they lack are granted, and \
+        the e-services asked for that they lack are named. Resources/import/personal.csv is a \
+        sample.
         """)
 
     @OptionGroup var options: SetupImportOptions
@@ -70,6 +73,73 @@ struct Staff: ParsableCommand {
             LocalizedText(sv: "medarbetare", en: "staff members")
           )
         ).run { text, m in try StaffImport.parse(text, m, today: today) }
+      }
+    }
+  }
+}
+
+/// `etjanst departments import FILE.csv`: the departments, with their fallback routines.
+struct Departments: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "The municipality's departments, with their fallback routines.",
+    subcommands: [Import.self])
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import departments from CSV with a header row; a bad row stops the whole file.",
+      discussion: """
+        Columns by header name, in any order, Swedish or English: name (namn, forvaltning) \
+        is needed; a fallback routine (guideline 4.3) may come with it: steps (reservrutin), \
+        location (var rutinen finns), responsible (ansvarig), lastReviewed, lastTested. A new \
+        routine needs its steps, location and responsible person; for a department already \
+        there an empty cell keeps what the store has. Resources/import/forvaltningar.csv is \
+        a sample.
+        """)
+
+    @OptionGroup var options: SetupImportOptions
+
+    func run() throws {
+      try reporting(options.language.language) {
+        try SetupImport(
+          options,
+          noun: (
+            LocalizedText(sv: "förvaltning", en: "department"),
+            LocalizedText(sv: "förvaltningar", en: "departments")
+          )
+        ).run { text, m in try DepartmentImport.parse(text, m) }
+      }
+    }
+  }
+}
+
+/// `etjanst users import FILE.csv`: the logins that may open etjanst.
+struct Users: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Who may open etjanst: e-coordinators and managers, by login.",
+    subcommands: [Import.self])
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import users from CSV with a header row; a bad row stops the whole file.",
+      discussion: """
+        Columns by header name, in any order, Swedish or English: login (or user id, \
+        signature, e-mail), name (or first and last name), role (e-samordnare/e-coordinator, \
+        who edits, or chef/manager, who reads their department) and, for a manager, \
+        department. A login already there is left as it is, or changed where the row gives \
+        another name or role. Resources/import/anvandare.csv is a sample.
+        """)
+
+    @OptionGroup var options: SetupImportOptions
+
+    func run() throws {
+      try reporting(options.language.language) {
+        try SetupImport(
+          options,
+          noun: (
+            LocalizedText(sv: "användare", en: "user"),
+            LocalizedText(sv: "användare", en: "users")
+          )
+        ).run { text, m in try UserImport.parse(text, m) }
       }
     }
   }
@@ -112,7 +182,7 @@ struct SetupImport {
     let input = try CommandInput.importText(file)
     let plan: ImportPlan
     do {
-      plan = try parse(input.text, m)
+      plan = try withImportProgress(language) { try parse(input.text, m) }
     } catch let error as CaseImportError {
       throw Failure(file: file, error)
     }
@@ -140,6 +210,14 @@ struct SetupImport {
             : "Would add \(count(plan.added.count)):")
           : (sv ? "Lade till \(count(plan.added.count)):" : "Added \(count(plan.added.count)):"))
       lines += plan.added.map { "  \(word) \($0.line): \($0.text(language))" }
+    }
+    if !plan.changed.isEmpty {
+      let n = plan.changed.count
+      lines.append(
+        dryRun
+          ? (sv ? "Skulle ändra \(n) som finns:" : "Would change \(n) already there:")
+          : (sv ? "Ändrade \(n) som fanns:" : "Changed \(n) already there:"))
+      lines += plan.changed.map { "  \(word) \($0.line): \($0.text(language))" }
     }
     if !plan.skipped.isEmpty {
       lines.append(

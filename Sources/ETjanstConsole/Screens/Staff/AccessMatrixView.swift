@@ -96,12 +96,15 @@ enum AccessMatrixView {
     ]
       + StaffScreen.departmentBinding(state) + [
         Binding(
+          [.character(" ")], keysLabel: "␣", label: StaffTexts.keyCell, help: StaffTexts.helpCell,
+          bar: false, edits: true, action: AccessMatrixCell.act),
+        Binding(
           [.character("a"), .character("q"), .escape], keysLabel: "a q", label: StaffTexts.keyBack,
           help: StaffTexts.helpAccess
         ) { state in
           state.staffScreen.mode = .list
           return []
-        }
+        },
       ]
       + columnKeys.map { key, delta in
         Binding([key], keysLabel: "←→", label: StaffTexts.keyColumn, help: StaffTexts.helpColumn) {

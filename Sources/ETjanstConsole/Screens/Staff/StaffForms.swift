@@ -155,15 +155,23 @@ enum StaffForms {
           return GrantAccess(
             person: person, service: picked, validFrom: grant.validFrom, validTo: grant.validTo)
         }
-        let patch = try form.patch(values)
-        if patch.isEmpty { return nil }
-        return EditFields(
-          patch, base: existing, newest: { $0.staffMember(person)?.grant(for: picked) }
-        ) { g in
-          GrantAccess(person: person, service: picked, validFrom: g.validFrom, validTo: g.validTo)
-        }
+        return editGrant(try form.patch(values), base: existing, person: person)
       })
     return []
+  }
+
+  /// The dates of a grant the user changed, set on the newest grant through
+  /// `GrantAccess`; nil when nothing changed.
+  static func editGrant(
+    _ patch: EntityPatch<AccessGrant>, base: AccessGrant, person: EntityID<StaffMember>
+  ) -> (any Command)? {
+    if patch.isEmpty { return nil }
+    let service = base.service
+    return EditFields(
+      patch, base: base, newest: { $0.staffMember(person)?.grant(for: service) }
+    ) { g in
+      GrantAccess(person: person, service: service, validFrom: g.validFrom, validTo: g.validTo)
+    }
   }
 
   static func newCase(_ state: inout AppState) -> [Effect] {

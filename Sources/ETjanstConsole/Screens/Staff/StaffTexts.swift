@@ -201,3 +201,18 @@ enum StaffTexts {
       ? T(verbatim: p.name) : T(sv: "\(p.name) (saknar behörighet)", en: "\(p.name) (no access)")
   }
 }
+
+extension StaffTexts {
+  static let keyCell = T(sv: "Ge/avsluta", en: "Grant/end")
+  static let helpCell = T(
+    sv: "Ge behörighet i den valda rutan, eller avsluta den (frågar datumen)",
+    en: "Grant access in the chosen cell, or end it (asks the dates)")
+  static func grantCellTitle(_ name: String, _ service: String) -> T {
+    T(sv: "Ge \(name) behörighet till \(service)", en: "Grant \(name) access to \(service)")
+  }
+  static func endCellTitle(_ name: String, _ service: String) -> T {
+    T(
+      sv: "Avsluta behörigheten till \(service) för \(name)",
+      en: "End the access to \(service) for \(name)")
+  }
+}
