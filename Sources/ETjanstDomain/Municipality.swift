@@ -15,6 +15,8 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
   public var orders: [ServiceOrder]
   public var refusedOrders: [RefusedOrder]
   public var outages: [Outage]
+  /// The departments' requests to the e-coordinator, in the order filed.
+  public var requests: [Request] = []
   /// Derived lookups, each rebuilt lazily after the list it comes from changes (an
   /// import appending staff row by row keeps the e-services' lookup); not stored and
   /// not compared.
@@ -37,6 +39,7 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
         "name": name, "contacts": contacts, "settings": settings, "users": users,
         "departments": departments, "services": services, "staff": staff, "cases": cases,
         "orders": orders, "refusedOrders": refusedOrders, "outages": outages,
+        "requests": requests,
       ], displayStyle: .struct)
   }
 
@@ -45,6 +48,7 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
       && a.users == b.users && a.departments == b.departments && a.services == b.services
       && a.staff == b.staff && a.cases == b.cases && a.orders == b.orders
       && a.refusedOrders == b.refusedOrders && a.outages == b.outages
+      && a.requests == b.requests
   }
 
   public init(
