@@ -167,21 +167,7 @@ extension List {
       query.since = day.start
     }
     if let service = service.map(TextCleaning.line) {
-      let matches = m.services.filter {
-        $0.id.rawValue == service || SwedishCollation.contains($0.name, service)
-      }
-      let exact = matches.filter { $0.id.rawValue == service || $0.name == service }
-      guard let found = exact.count == 1 ? exact.first : matches.count == 1 ? matches.first : nil
-      else {
-        throw matches.isEmpty
-          ? Failure(
-            sv: "--service: ingen e-tjänst matchar '\(service)'",
-            en: "--service: no e-service matches '\(service)'")
-          : Failure(
-            sv: "--service: '\(service)' matchar \(matches.count) e-tjänster; skriv mer av namnet",
-            en: "--service: '\(service)' matches \(matches.count) e-services; give more of the name"
-          )
-      }
+      let found = try ServiceMatch.find(service, in: m.services, option: "--service")
       query.entities = [found.id.rawValue]
     }
     if let changeKind {

@@ -1,0 +1,96 @@
+import ETjanstDomain
+import Foundation
+import Testing
+
+@testable import ETjanstStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The drop folder of group mode: what a manager leaves there, and what the
+/// e-coordinator's side reads back as untrusted input.
+@Suite struct RequestDropTests {
+  /// A store shared with this process's own group as the managers' group.
+  func sharedStore(_ folder: TemporaryFolder) throws -> StoreFile {
+    let store = try makeStore(in: folder)
+    let group = try #require(getgrgid(getgid())).pointee.gr_name.map { String(cString: $0) }
+    try store.share(managers: try #require(group), actor: testActor, now: testDate)
+    return store
+  }
+
+  func mode(_ path: String) -> (mode: UInt32, gid: gid_t) {
+    var info = stat()
+    _ = lstat(path, &info)
+    return (UInt32(info.st_mode) & 0o7777, info.st_gid)
+  }
+
+  let draft = RequestDraft(kind: .leaver, login: "evab", day: Day("2026-12-31"))
+
+  @Test(
+    "share --managers: the store 0640, its folder 0710 and the drop folder 1730, all in the group")
+  func shareSetsTheModes() throws {
+    let folder = try TemporaryFolder()
+    let store = try sharedStore(folder)
+    #expect(mode(folder.store) == (0o640, getgid()))
+    #expect(mode(folder.path) == (0o710, getgid()))
+    #expect(mode(store.requestDrop.path) == (0o1730, getgid()))
+    #expect(try store.auditEntries().last?.kind == "ShareWithManagers")
+  }
+
+  @Test(
+    "a dropped request is one 0640 file in the folder's group, read back with its owner as sender")
+  func dropAndReadBack() throws {
+    let folder = try TemporaryFolder()
+    let store = try sharedStore(folder)
+    let id = EntityID<Request>.make()
+    try store.requestDrop.drop(draft, id: id, storeOwner: getuid())
+    let names = try FileManager.default.contentsOfDirectory(atPath: store.requestDrop.path)
+    #expect(names == [id.rawValue + ".request"])
+    #expect(mode(store.requestDrop.path + "/" + names[0]) == (0o640, getgid()))
+    let found = store.requestDrop.pending()
+    #expect(found.count == 1)
+    let dropped = try #require(try? found[0].get())
+    #expect(dropped.id == id)
+    #expect(dropped.sender == SystemIdentity.currentLogin())
+    #expect(dropped.draft == draft)
+  }
+
+  @Test("a folder that is not the drop folder share makes is refused: missing, or not sticky")
+  func dropNeedsTheFolder() throws {
+    let folder = try TemporaryFolder()
+    let store = try makeStore(in: folder)
+    #expect(throws: DropError.noFolder(store.requestDrop.path)) {
+      try store.requestDrop.drop(draft, id: .make(), storeOwner: getuid())
+    }
+    mkdir(store.requestDrop.path, 0o730)
+    chmod(store.requestDrop.path, 0o730)
+    #expect(throws: DropError.notADropFolder(store.requestDrop.path)) {
+      try store.requestDrop.drop(draft, id: .make(), storeOwner: getuid())
+    }
+  }
+
+  @Test(
+    "untrusted files: too large, a symlink, a second name, not a request, a bad name are refused")
+  func untrustedFilesRefused() throws {
+    let folder = try TemporaryFolder()
+    let store = try sharedStore(folder)
+    let drop = store.requestDrop.path
+    func name() -> String { drop + "/" + UUID().uuidString.lowercased() + ".request" }
+    let valid = try JSONEncoder().encode(draft)
+    FileManager.default.createFile(
+      atPath: name(), contents: Data(repeating: 0x20, count: RequestDrop.maximumBytes + 1))
+    symlink(folder.store, name())
+    let linked = name()
+    FileManager.default.createFile(atPath: linked, contents: valid)
+    link(linked, drop + "/second")
+    FileManager.default.createFile(atPath: name(), contents: Data("{\"kind\": 7}".utf8))
+    FileManager.default.createFile(atPath: drop + "/not-a-uuid.request", contents: valid)
+    let found = store.requestDrop.pending()
+    #expect(found.count == 5)
+    #expect(found.allSatisfy { (try? $0.get()) == nil })
+    for case .failure(let bad) in found { store.requestDrop.refuse(bad.name, bad.reason) }
+    #expect(store.requestDrop.pending().isEmpty)
+    #expect(store.requestDrop.refusedCount() == 5)
+  }
+}
