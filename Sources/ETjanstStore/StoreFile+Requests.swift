@@ -105,22 +105,7 @@ extension StoreFile {
   /// in the group, can do it; the step is in the audit trail.
   @discardableResult
   public func share(managers name: String, actor: Actor, now: Date) throws -> Change {
-    guard let group = getgrnam(name) else {
-      throw StoreError(
-        path: path,
-        .refused(
-          LocalizedText(
-            sv: "det finns ingen grupp som heter \(name)", en: "there is no group named \(name)")))
-    }
-    let gid = group.pointee.gr_gid
-    if !StoreFolder.mayGive(group: gid) {
-      throw StoreError(
-        path: path,
-        .refused(
-          LocalizedText(
-            sv: "du är inte med i gruppen \(name); be om att bli tillagd först",
-            en: "you are not in the group \(name); ask for it to be added to your login first")))
-    }
+    let gid = try givableGroup(name)
     var probe = try load()
     _ = try probe.execute(
       ShareWithManagers(group: name), context: CommandContext(actor: actor, now: now))
