@@ -14,24 +14,24 @@ extension StoreFile {
   /// `actor`), it is saved under the lock like any change; else (group mode: the
   /// store 0640 in the managers' group) the same rules are tried on the newest state
   /// and the request is left in the drop folder, which the e-coordinator's side
-  /// takes in under the lock (`takeInDropped`).
+  /// takes in under the lock (`takeInDropped`). The change is the request filed on
+  /// the state the rules were tried on.
   @discardableResult
   public func file(
-    _ draft: RequestDraft, actor: Actor, now: Date, id: EntityID<Request> = .make(),
+    _ draft: RequestDraft, actor: Actor, now: Date, id: EntityID<Request>,
     waiting: ((String?) -> Bool)? = nil
-  ) throws -> EntityID<Request> {
+  ) throws -> Change {
     let command = FileRequest(draft, id: id)
     if access(filePath, W_OK) == 0 {
-      try perform(command, actor: actor, now: now, waiting: waiting)
-      return id
+      return try perform(command, actor: actor, now: now, waiting: waiting)
     }
-    try tryOut(command, actor: actor, now: now)
+    let change = try tryOut(command, actor: actor, now: now)
     var info = stat()
     guard stat(filePath, &info) == 0 else {
       throw StoreError(path: path, .cannotRead(StoreError.reason(errno)))
     }
     try requestDrop.drop(draft, id: id, storeOwner: info.st_uid)
-    return id
+    return change
   }
 
   /// Takes every request waiting in the drop folder into the store, oldest first, each

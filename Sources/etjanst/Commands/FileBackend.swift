@@ -16,7 +16,7 @@ final class FileBackend: ConsoleBackend {
   }
 
   func perform(_ command: any Command, actor: Actor, now: Date) throws -> Change {
-    try file.perform(command, actor: actor, now: now)
+    try perform(command, actor: actor, now: now) { _ in true }
   }
 
   func reloadIfChanged() throws -> Municipality? { try file.reloadIfChanged() }
@@ -27,7 +27,13 @@ final class FileBackend: ConsoleBackend {
   func perform(
     _ command: any Command, actor: Actor, now: Date, waiting: @escaping (String?) -> Bool
   ) throws -> Change {
-    try file.perform(command, actor: actor, now: now, waiting: waiting)
+    // A manager's request: under the lock where the store is writable (SSH key
+    // mode), else into the drop folder (group mode).
+    if let request = command as? FileRequest {
+      return try file.file(
+        request.draft, actor: actor, now: now, id: request.id, waiting: waiting)
+    }
+    return try file.perform(command, actor: actor, now: now, waiting: waiting)
   }
 
   func editExternally(_ text: String) -> String? {

@@ -29,7 +29,8 @@ struct RequestCommand: ParsableCommand {
     let (file, m, user) = try common.storeOptions.load()
     common.lockWait.apply(to: file, language)
     let draft = try make(m)
-    let id = try file.file(draft, actor: Actor(user), now: Date())
+    let id = EntityID<Request>.make()
+    try file.file(draft, actor: Actor(user), now: Date(), id: id)
     let ref = ExportTable.reference(id)
     Output.print(
       language == .swedish
