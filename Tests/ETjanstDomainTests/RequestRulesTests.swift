@@ -229,4 +229,20 @@ struct RequestRulesTests {
     #expect(throws: RuleViolation.self) { try m.request(named: "ab") }
     #expect(throws: RuleViolation.self) { try m.request(named: "zz") }
   }
+
+  @Test("gallring removes a request with its subject, and keeps the others")
+  func gallringTakesRequestsWithTheirSubject() throws {
+    var m = store()
+    m.requests = [
+      Request(
+        id: EntityID("about-david"), kind: .leaver, sender: "chef", department: F.department,
+        sent: Fixtures.now, person: F.david),
+      Request(
+        id: EntityID("about-eva"), kind: .leaver, sender: "chef", department: F.department,
+        sent: Fixtures.now, person: F.eva),
+    ]
+    try m.execute(Gallra(today: Day("2029-01-01")!), context: Fixtures.context())
+    #expect(m.staffMember(F.david) == nil)
+    #expect(m.requests.map(\.id) == [EntityID("about-eva")])
+  }
 }
