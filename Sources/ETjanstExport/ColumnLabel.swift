@@ -18,10 +18,11 @@ enum ColumnLabel {
     return nil
   }
 
-  /// The headings of the columns the field declarations make (the e-service's), each
-  /// its field's label.
+  /// The headings of the columns the field declarations make (the e-service's and the
+  /// outage's), each its field's label.
   private static let declared: [String: LocalizedText] = Dictionary(
-    FieldColumns.export(EService.storedFields).map { ($0.key, $0.label) },
+    FieldColumns.export(EService.storedFields).map { ($0.key, $0.label) }
+      + FieldColumns.export(Outage.storedFields).map { ($0.key, $0.label) },
     uniquingKeysWith: { first, _ in first })
 
   private static let labels: [String: LocalizedText] = [

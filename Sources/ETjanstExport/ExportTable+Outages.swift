@@ -53,6 +53,8 @@ extension ExportTable {
     let outages = m.outages.sorted { $0.start > $1.start }.filter { o in
       department == nil || m.affectedDepartments(o).contains { $0.id == department }
     }
+    // The departments never told, declared with the field (a name column and an id column).
+    let neverTold = FieldColumns.export([Outage.Fields.neverTold.erased])
     return ExportTable(
       columns: [
         "id", "drill", "start", "scope", "scopeServiceIds", "observed", "declaredBy", "contactAt",
@@ -60,8 +62,8 @@ extension ExportTable {
         "contactBy",
         "contactReference", "minutesToContact", "contactLate", "end", "minutesToEnd",
         "departmentsAffected",
-        "departmentsNotified", "cause", "followUp",
-      ],
+        "departmentsNotified",
+      ] + neverTold.map(\.key) + ["cause", "followUp"],
       rows: outages.map { o in
         let contactLate: ExportValue =
           o.timeToContact.map { .bool($0 > TimeInterval(limit * 60)) } ?? .none
@@ -75,10 +77,11 @@ extension ExportTable {
           .optional(o.end),
           .optional(o.timeToEnd.map(minutes)), .number(m.affectedDepartments(o).count),
           .number(o.notified.count),
-          .text(o.cause), .text(o.followUp),
-        ]
+        ] + neverTold.map { $0.value(o, m) } + [.text(o.cause), .text(o.followUp)]
       },
-      narrow: ["start", "drill", "scope", "minutesToContact", "end"])
+      narrow: ["start", "drill", "scope", "minutesToContact", "end"]
+        + neverTold.filter(\.inTable).map(\.key),
+      labels: Dictionary(uniqueKeysWithValues: neverTold.map { ($0.key, $0.label) }))
   }
 
   /// "wholePlatform", or the listed e-services' names.

@@ -219,8 +219,17 @@ extension Day: ExportCell, ImportCell {
   }
 }
 
-extension Array: ExportCell, ImportCell where Element == String {
-  func cells(_ m: Municipality) -> [ExportValue] { [.list(self)] }
+/// A list: its elements' cells as lists (a list of departments: their names, and
+/// their ids in the "…Id" column).
+extension Array: ExportCell where Element: ExportCell {
+  static var suffixes: [String] { Element.suffixes }
+  func cells(_ m: Municipality) -> [ExportValue] {
+    let each = map { $0.cells(m) }
+    return Element.suffixes.indices.map { i in .list(each.map { $0[i].text }) }
+  }
+}
+
+extension Array: ImportCell where Element == String {
   static func parse(_ text: String, _ context: ImportContext) throws -> [String] {
     ImportValue.list(text, fileDelimiter: context.delimiter)
   }

@@ -76,6 +76,10 @@ struct KeptKeys: Sendable, Equatable {
         }
       }
     case (.array(let r), .array(let k)):
+      // Nothing to compare with (the municipality's lists, which are encoded empty
+      // when only its contacts and settings are compared): nothing kept, and no need
+      // to count each item's anchor among those before it.
+      guard !k.isEmpty else { return nil }
       // An item is compared with the item of the same anchor (the program may keep a
       // list in an order of its own), else with the one at its place.
       var seen: [Anchor] = []
@@ -144,65 +148,13 @@ struct EntityKeys: Sendable, Equatable {
 
   var isEmpty: Bool { byList.values.allSatisfy(\.isEmpty) }
 
-  /// `encode`, with each entity's kept keys put back.
-  func encoder<T: ListedEntity>(_ list: String, _ encode: @escaping (T) -> PropertyList)
-    -> (T) -> PropertyList
-  {
-    guard let kept = byList[list], !kept.isEmpty else { return encode }
+  /// The list's writer of one entity, with each entity's kept keys put back.
+  func encoder<T>(_ list: StoredList<T>) -> (T) -> PropertyList {
+    guard let kept = byList[list.key], !kept.isEmpty else { return list.encode }
     return { value in
-      let tree = encode(value)
-      guard let keys = kept[value.storedID] else { return tree }
+      let tree = list.encode(value)
+      guard let keys = kept[list.id(value)] else { return tree }
       return keys.merged(into: tree)
     }
   }
-}
-
-/// An entity of one of the municipality's lists: the list's key in the file and the
-/// id its kept keys are filed under.
-protocol ListedEntity: Equatable, Sendable {
-  static var listKey: String { get }
-  var storedID: String { get }
-  /// As the store's writer writes it (StoreCodec).
-  var listedTree: PropertyList { get }
-}
-
-extension User: ListedEntity {
-  static var listKey: String { "users" }
-  var storedID: String { login }
-  var listedTree: PropertyList { StoreCodec.encode(self) }
-}
-extension Department: ListedEntity {
-  static var listKey: String { "departments" }
-  var storedID: String { id.rawValue }
-  var listedTree: PropertyList { StoreCodec.encode(self) }
-}
-extension EService: ListedEntity {
-  static var listKey: String { "services" }
-  var storedID: String { id.rawValue }
-  var listedTree: PropertyList { StoreCodec.encode(self) }
-}
-extension StaffMember: ListedEntity {
-  static var listKey: String { "staff" }
-  var storedID: String { id.rawValue }
-  var listedTree: PropertyList { StoreCodec.encode(self) }
-}
-extension Case: ListedEntity {
-  static var listKey: String { "cases" }
-  var storedID: String { id.rawValue }
-  var listedTree: PropertyList { StoreCodec.encode(self) }
-}
-extension ServiceOrder: ListedEntity {
-  static var listKey: String { "orders" }
-  var storedID: String { id.rawValue }
-  var listedTree: PropertyList { StoreCodec.encode(self) }
-}
-extension RefusedOrder: ListedEntity {
-  static var listKey: String { "refusedOrders" }
-  var storedID: String { id.rawValue }
-  var listedTree: PropertyList { StoreCodec.encode(self) }
-}
-extension Outage: ListedEntity {
-  static var listKey: String { "outages" }
-  var storedID: String { id.rawValue }
-  var listedTree: PropertyList { StoreCodec.encode(self) }
 }

@@ -15,24 +15,25 @@ enum StoreCodec {
   static func encode(_ m: Municipality, lists: Bool = true, kept: EntityKeys = EntityKeys())
     -> PropertyList
   {
-    func items<T: ListedEntity>(_ values: [T], _ encode: @escaping (T) -> PropertyList)
-      -> PropertyList
-    {
-      .array(lists ? values.map(kept.encoder(T.listKey, encode)) : [])
-    }
     var o = Out()
     o["name"] = .string(m.name)
     o["contacts"] = encode(m.contacts)
     o["settings"] = encode(m.settings)
-    o["users"] = items(m.users, encode)
-    o["departments"] = items(m.departments, encode)
-    o["services"] = items(m.services, encode)
-    o["staff"] = items(m.staff, encode)
-    o["cases"] = items(m.cases, encode)
-    o["orders"] = items(m.orders, encode)
-    o["refusedOrders"] = items(m.refusedOrders, encode)
-    o["outages"] = items(m.outages, encode)
-    return o.value
+    var encoder = ListEncoder(m: m, lists: lists, kept: kept, out: o)
+    StoreLists.walk(&encoder)
+    return encoder.out.value
+  }
+
+  /// Each list of the municipality, encoded (or left empty) under its key.
+  private struct ListEncoder: StoreListVisitor {
+    let m: Municipality
+    let lists: Bool
+    let kept: EntityKeys
+    var out: Out
+
+    mutating func visit<Element>(_ list: StoredList<Element>) {
+      out[list.key] = .array(lists ? m[keyPath: list.path].map(kept.encoder(list)) : [])
+    }
   }
 
   static func encode(_ c: Contacts) -> PropertyList {
@@ -285,56 +286,48 @@ enum StoreCodec {
     _ value: PropertyList, path: String, kept: inout EntityKeys
   ) throws(DecodeFailure) -> Municipality {
     let f = try In(value, path: path)
-    return try municipality(f) { () throws(DecodeFailure) in
-      func list<T: ListedEntity>(
-        _ element: (In) throws(DecodeFailure) -> T, _ encode: (T) -> PropertyList
-      ) throws(DecodeFailure) -> [T] {
-        try f.list(T.listKey) { item throws(DecodeFailure) in
-          try keeping(item, element, encode, into: &kept)
-        }
-      }
-      return Lists(
-        users: try list(user, encode), departments: try list(department, encode),
-        services: try list(service, encode), staff: try list(staffMember, encode),
-        cases: try list(caseValue, encode), orders: try list(order, encode),
-        refusedOrders: try list(refusedOrder, encode), outages: try list(outage, encode))
+    return try municipality(f) { (m: inout Municipality) throws(DecodeFailure) in
+      var decoder = ListDecoder(f: f, m: m, kept: kept)
+      try StoreLists.walk(&decoder)
+      (m, kept) = (decoder.m, decoder.kept)
     }
   }
 
-  /// One entity decoded, with the keys its decoder did not look at kept in `kept`
-  /// (found by encoding it again only when the count says there are some: KeptKeys).
-  static func keeping<T: ListedEntity>(
-    _ item: In, _ element: (In) throws(DecodeFailure) -> T, _ encode: (T) -> PropertyList,
-    into kept: inout EntityKeys
-  ) throws(DecodeFailure) -> T {
+  /// Each list of the municipality, decoded from the tree under its key.
+  private struct ListDecoder: StoreListVisitor {
+    let f: In
+    var m: Municipality
+    var kept: EntityKeys
+
+    mutating func visit<Element>(_ list: StoredList<Element>) throws(DecodeFailure) {
+      m[keyPath: list.path] = try f.list(list.key) { item throws(DecodeFailure) in
+        try keeping(item, list, into: &kept)
+      }
+    }
+  }
+
+  /// One entity of `list` decoded, with the keys its decoder did not look at kept in
+  /// `kept` (found by encoding it again only when the count says there are some:
+  /// KeptKeys).
+  static func keeping<T>(_ item: In, _ list: StoredList<T>, into kept: inout EntityKeys)
+    throws(DecodeFailure) -> T
+  {
     let tally = KeyTally()
-    let value = try element(item.counting(tally))
+    let value = try list.decode(item.counting(tally))
     if tally.count != item.value.keyCount,
-      let keys = KeptKeys.difference(item.value, encode(value))
+      let keys = KeptKeys.difference(item.value, list.encode(value))
     {
-      kept.byList[T.listKey, default: [:]][value.storedID] = keys
+      kept.byList[list.key, default: [:]][list.id(value)] = keys
     }
     return value
   }
 
-  /// The municipality's lists, decoded (from the tree, or one entity at a time as the
-  /// file is read: StoreDocument).
-  struct Lists {
-    var users: [User]
-    var departments: [Department]
-    var services: [EService]
-    var staff: [StaffMember]
-    var cases: [Case]
-    var orders: [ServiceOrder]
-    var refusedOrders: [RefusedOrder]
-    var outages: [Outage]
-  }
-
-  /// The municipality from its other keys (`f`) and its lists, decoded after those
+  /// The municipality from its other keys (`f`), its lists then set by `decodeLists`
+  /// (from the tree, or from what the one-pass reader read: StoreDocument), after those
   /// keys (so the first problem named is the same whichever way the lists are read).
-  static func municipality(_ f: In, _ decodeLists: () throws(DecodeFailure) -> Lists)
-    throws(DecodeFailure) -> Municipality
-  {
+  static func municipality(
+    _ f: In, _ decodeLists: (inout Municipality) throws(DecodeFailure) -> Void
+  ) throws(DecodeFailure) -> Municipality {
     let contacts = try f.dict("contacts")
     let settings = try f.dict("settings")
     let name = try f.string("name")
@@ -343,12 +336,9 @@ enum StoreCodec {
       systemAdministrator: try card(try contacts.dict("systemAdministrator")),
       orderServiceAddress: try contacts.string("orderServiceAddress"))
     let settingsValue = try Settings.coders.decode(settings)
-    let lists = try decodeLists()
-    return Municipality(
-      name: name, contacts: contactsValue, settings: settingsValue, users: lists.users,
-      departments: lists.departments, services: lists.services,
-      staff: lists.staff, cases: lists.cases, orders: lists.orders,
-      refusedOrders: lists.refusedOrders, outages: lists.outages)
+    var m = Municipality(name: name, contacts: contactsValue, settings: settingsValue)
+    try decodeLists(&m)
+    return m
   }
 
   static func card(_ f: In) throws(DecodeFailure) -> ContactCard {

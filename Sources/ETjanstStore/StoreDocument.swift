@@ -122,84 +122,58 @@ public struct StoreDocument: Sendable, Equatable {
     guard !data.starts(with: "bplist".utf8), PropertyListEncoding.isUTF8(data) else { return nil }
     return data.withUnsafeBytes { raw -> (StoreDocument, StoreLayout?)? in
       let bytes = raw.bindMemory(to: UInt8.self)
-      var reader = XMLReader(bytes: bytes)
-      // The staff list, over half of a region's file, is read on the other core while
-      // this one reads the rest: from where `<key>staff</key>` first appears. It is
-      // used only if this reader's own walk finds the municipality's staff list right
-      // there; otherwise (a key "staff" deeper in, another layout) it is read here as
-      // any list. Joined before the bytes go away, whatever happens.
-      let staffAhead = bytes.count > 1 << 20 ? StaffAhead(bytes, giveBack) : nil
-      defer { _ = staffAhead?.value() }
-      var kept = EntityKeys()
-      func items<T: ListedEntity>(
-        _ path: String, _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T
-      ) throws -> StoreLayout.Entities<T> {
-        try Self.items(&reader, path, element, giveBack, &kept)
-      }
+      // The list marked `readAhead` (staff, over half of a region's file) is read on
+      // the other core while this one reads the rest: from where its key first
+      // appears. It is used only if this reader's own walk finds the municipality's
+      // list right there; otherwise (the key deeper in, another layout) it is read
+      // here as any list. Joined before the bytes go away, whatever happens.
+      var start = StartAhead(bytes: bytes, giveBack: giveBack)
+      if bytes.count > 1 << 20 { StoreLists.walk(&start) }
+      let ahead = start.ahead
+      defer { ahead?.join() }
+      var lists = ListReader(
+        reader: XMLReader(bytes: bytes), giveBack: giveBack, ahead: ahead)
       do {
-        try reader.beginDocument()
-        guard try reader.open("dict") else { return nil }
+        try lists.reader.beginDocument()
+        guard try lists.reader.open("dict") else { return nil }
         var top = PropertyList.Dict()
         var fields = PropertyList.Dict()
-        var lists: StoreCodec.Lists?
-        var layout: StoreLayout?
-        while let key = try reader.nextKey() {
-          guard top[key] == nil, key != "municipality" || lists == nil else { return nil }
+        var read = false
+        while let key = try lists.reader.nextKey() {
+          guard top[key] == nil, key != "municipality" || !read else { return nil }
           guard key == "municipality" else {
-            top.entries.append((key, try reader.value(depth: 1)))
+            top.entries.append((key, try lists.reader.value(depth: 1)))
             continue
           }
-          guard try reader.open("dict") else { return nil }
-          var u: StoreLayout.Entities<User>?
-          var d: StoreLayout.Entities<Department>?
-          var s: StoreLayout.Entities<EService>?
-          var p: StoreLayout.Entities<StaffMember>?
-          var c: StoreLayout.Entities<Case>?
-          var o: StoreLayout.Entities<ServiceOrder>?
-          var r: StoreLayout.Entities<RefusedOrder>?
-          var x: StoreLayout.Entities<Outage>?
-          while let key = try reader.nextKey() {
-            let path = "municipality." + key
+          guard try lists.reader.open("dict") else { return nil }
+          while let key = try lists.reader.nextKey() {
             guard fields[key] == nil else { return nil }
-            switch key {
-            case "users" where u == nil: u = try items(path, StoreCodec.user)
-            case "departments" where d == nil: d = try items(path, StoreCodec.department)
-            case "services" where s == nil: s = try items(path, StoreCodec.service)
-            case "staff" where p == nil:
-              if let read = staffAhead?.value(), read.start == reader.i {
-                p = read.staff
-                kept.byList["staff"] = read.kept.byList["staff"]
-                reader.i = read.end
-              } else {
-                p = try items(path, StoreCodec.staffMember)
-              }
-            case "cases" where c == nil: c = try items(path, StoreCodec.caseValue)
-            case "orders" where o == nil: o = try items(path, StoreCodec.order)
-            case "refusedOrders" where r == nil: r = try items(path, StoreCodec.refusedOrder)
-            case "outages" where x == nil: x = try items(path, StoreCodec.outage)
-            case "users", "departments", "services", "staff", "cases", "orders",
-              "refusedOrders", "outages":
-              return nil
-            default: fields.entries.append((key, try reader.value(depth: 2)))
+            guard let list = StoreLists.byKey[key] else {
+              fields.entries.append((key, try lists.reader.value(depth: 2)))
+              continue
             }
+            guard lists.layout.lists[key] == nil else { return nil }
+            try list.accept(&lists)
           }
-          guard let u, let d, let s, let p, let c, let o, let r, let x else { return nil }
-          lists = StoreCodec.Lists(
-            users: u.values, departments: d.values, services: s.values, staff: p.values,
-            cases: c.values, orders: o.values, refusedOrders: r.values, outages: x.values)
-          layout = StoreLayout(
-            users: u, departments: d, services: s, staff: p, cases: c, orders: o,
-            refusedOrders: r, outages: x, size: data.count)
+          guard lists.layout.lists.count == StoreLists.all.count else { return nil }
+          read = true
         }
-        try reader.endDocument()
-        guard case .integer(currentSchemaVersion)? = top["schemaVersion"], let lists, let layout
-        else { return nil }
-        let crossed = reader.sawCarriageReturn || staffAhead?.value()?.sawCarriageReturn == true
+        try lists.reader.endDocument()
+        guard case .integer(currentSchemaVersion)? = top["schemaVersion"], read else {
+          return nil
+        }
+        var layout = lists.layout
+        layout.size = data.count
+        let crossed = lists.reader.sawCarriageReturn || ahead?.sawCarriageReturn == true
         let municipality = try StoreCodec.municipality(
           try StoreCodec.In(.dict(fields), path: "municipality")
-        ) { () throws(StoreCodec.DecodeFailure) in lists }
+        ) { (m: inout Municipality) throws(StoreCodec.DecodeFailure) in
+          var fill = Fill(layout: layout, m: m)
+          StoreLists.walk(&fill)
+          m = fill.m
+        }
         var document = try document(top: top, municipalityKeys: fields, municipality: municipality)
-        document.unknownKeys.entities = kept
+        document.unknownKeys.entities = lists.kept
         return (document, crossed ? nil : layout)
       } catch {
         return nil
@@ -209,15 +183,15 @@ public struct StoreDocument: Sendable, Equatable {
 
   /// One list of the municipality, each entity parsed and decoded in turn, with
   /// where its bytes are; `NotThisWay` when the value is not a list.
-  fileprivate static func items<T: ListedEntity>(
-    _ reader: inout XMLReader, _ path: String,
-    _ element: (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> T, _ giveBack: GiveBack?,
+  fileprivate static func items<T>(
+    _ reader: inout XMLReader, _ list: StoredList<T>, _ giveBack: GiveBack?,
     _ kept: inout EntityKeys
   ) throws -> StoreLayout.Entities<T> {
     guard try reader.atArray() else { throw NotThisWay() }
     var out = StoreLayout.Entities<T>()
     guard try reader.open("array") else { return out }
     var passed = reader.i
+    let path = "municipality." + list.key
     while try reader.nextItem() {
       if let giveBack, reader.i - passed >= 1 << 20 {
         giveBack(passed..<reader.i)
@@ -228,8 +202,7 @@ public struct StoreDocument: Sendable, Equatable {
       out.ranges.append(start..<reader.i)
       out.values.append(
         try StoreCodec.keeping(
-          StoreCodec.In(tree, base: path, index: out.values.count), element, \.listedTree,
-          into: &kept))
+          StoreCodec.In(tree, base: path, index: out.values.count), list, into: &kept))
     }
     return out
   }
@@ -361,50 +334,118 @@ extension PropertyList {
 /// Not the file the one-pass reader takes; `decodedWhole` then reads or refuses it.
 private struct NotThisWay: Error {}
 
-/// The municipality's staff list read ahead on another thread, from the first
-/// `<key>staff</key>` in the bytes (see `StoreDocument.readAsLaidOut`). The main
-/// reader uses it only when the list it reaches begins where this one began.
-private final class StaffAhead: @unchecked Sendable {
+/// The one-pass reader's work on each list it meets (`StoreDocument.readAsLaidOut`):
+/// read here, or taken from the list read ahead when that began right here.
+private struct ListReader: StoreListVisitor {
+  var reader: XMLReader
+  let giveBack: StoreDocument.GiveBack?
+  let ahead: (any ReadingAhead)?
+  var kept = EntityKeys()
+  var layout = StoreLayout()
+
+  init(reader: XMLReader, giveBack: StoreDocument.GiveBack?, ahead: (any ReadingAhead)?) {
+    self.reader = reader
+    self.giveBack = giveBack
+    self.ahead = ahead
+  }
+
+  mutating func visit<Element>(_ list: StoredList<Element>) throws {
+    if let ahead = ahead as? ListAhead<Element>, ahead.list.key == list.key,
+      let read = ahead.value(), read.start == reader.i
+    {
+      layout[list: list] = read.entities
+      kept.byList[list.key] = read.kept.byList[list.key]
+      reader.i = read.end
+    } else {
+      layout[list: list] = try StoreDocument.items(&reader, list, giveBack, &kept)
+    }
+  }
+}
+
+/// Starts reading ahead the first list marked `readAhead`.
+private struct StartAhead: StoreListVisitor {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let giveBack: StoreDocument.GiveBack?
+  var ahead: (any ReadingAhead)?
+
+  init(bytes: UnsafeBufferPointer<UInt8>, giveBack: StoreDocument.GiveBack?) {
+    self.bytes = bytes
+    self.giveBack = giveBack
+  }
+
+  mutating func visit<Element>(_ list: StoredList<Element>) {
+    guard ahead == nil, list.readAhead else { return }
+    ahead = ListAhead(list, bytes, giveBack)
+  }
+}
+
+/// The municipality from the lists the one-pass reader read.
+private struct Fill: StoreListVisitor {
+  let layout: StoreLayout
+  var m: Municipality
+
+  mutating func visit<Element>(_ list: StoredList<Element>) {
+    m[keyPath: list.path] = layout[list: list]?.values ?? []
+  }
+}
+
+/// A list being read ahead, whatever its type.
+private protocol ReadingAhead: Sendable {
+  /// Waits for the worker.
+  func join()
+  /// Whether what it read held a carriage return.
+  var sawCarriageReturn: Bool { get }
+}
+
+/// One list of the municipality read ahead on another thread, from the first
+/// `<key>…</key>` of its key in the bytes (see `StoreDocument.readAsLaidOut`). The
+/// main reader uses it only when the list it reaches begins where this one began.
+private final class ListAhead<Element: Equatable & Sendable>: ReadingAhead, @unchecked Sendable {
   // @unchecked: `bytes` are only read, and outlive the worker because the reader that
   // made this waits for it (`value()`) before it returns.
   typealias Read = (
-    start: Int, staff: StoreLayout.Entities<StaffMember>, end: Int, sawCarriageReturn: Bool,
+    start: Int, entities: StoreLayout.Entities<Element>, end: Int, sawCarriageReturn: Bool,
     kept: EntityKeys
   )
+  let list: StoredList<Element>
   private let bytes: UnsafeBufferPointer<UInt8>
   private let giveBack: StoreDocument.GiveBack?
   private var work: Beside<Read?>?
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>, _ giveBack: StoreDocument.GiveBack?) {
+  init(
+    _ list: StoredList<Element>, _ bytes: UnsafeBufferPointer<UInt8>,
+    _ giveBack: StoreDocument.GiveBack?
+  ) {
+    self.list = list
     self.bytes = bytes
     self.giveBack = giveBack
     work = Beside(true) { [self] in read() }
   }
 
   private func read() -> Read? {
-    guard let at = Self.firstStaffKey(in: bytes) else { return nil }
+    guard let at = Self.firstKey(list.key, in: bytes) else { return nil }
     var reader = XMLReader(bytes: bytes)
     reader.i = at
     guard (try? reader.skipMisc()) != nil else { return nil }
     let start = reader.i
     var kept = EntityKeys()
-    guard
-      let staff = try? StoreDocument.items(
-        &reader, "municipality.staff", StoreCodec.staffMember, giveBack, &kept)
-    else { return nil }
-    return (start, staff, reader.i, reader.sawCarriageReturn, kept)
+    guard let entities = try? StoreDocument.items(&reader, list, giveBack, &kept) else {
+      return nil
+    }
+    return (start, entities, reader.i, reader.sawCarriageReturn, kept)
   }
 
-  /// Just past the first `<key>staff</key>`. By hand: Glibc's memmem is not visible
-  /// to Swift (a GNU extension), and this runs beside the main reader anyway.
-  static func firstStaffKey(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    let key: StaticString = "<key>staff</key>"
-    let count = key.utf8CodeUnitCount
-    let pattern = UnsafeBufferPointer(start: key.utf8Start, count: count)
+  /// Just past the first `<key>` element holding `key`. By hand: Glibc's memmem is
+  /// not visible to Swift (a GNU extension), and this runs beside the main reader
+  /// anyway.
+  static func firstKey(_ key: String, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let pattern = Array("<key>\(key)</key>".utf8)
+    let count = pattern.count
+    let first = pattern[5]
     var i = 0
     while i + count <= bytes.count {
-      if bytes[i] == UInt8(ascii: "<"), bytes[i + 5] == UInt8(ascii: "s"),
-        memcmp(bytes.baseAddress! + i, pattern.baseAddress!, count) == 0
+      if bytes[i] == UInt8(ascii: "<"), bytes[i + 5] == first,
+        memcmp(bytes.baseAddress! + i, pattern, count) == 0
       {
         return i + count
       }
@@ -416,4 +457,8 @@ private final class StaffAhead: @unchecked Sendable {
   /// The list, where its value began and where it ends; nil when it could not be
   /// read there. Waits for the worker the first time.
   func value() -> Read? { work?.value() ?? nil }
+
+  func join() { _ = value() }
+
+  var sawCarriageReturn: Bool { value()?.sawCarriageReturn == true }
 }

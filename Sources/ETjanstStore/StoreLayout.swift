@@ -22,25 +22,30 @@ import Foundation
 struct StoreLayout: Sendable {
   /// One list's entities in file order, and each one's bytes: from the `<` of its
   /// `<dict>` to the `>` of its `</dict>`.
-  struct Entities<Element: Equatable & Sendable>: Sendable {
+  struct Entities<Element: Equatable & Sendable>: Sendable, ListedEntities {
     var values: [Element] = []
     var ranges: [Range<Int>] = []
   }
 
-  var users = Entities<User>()
-  var departments = Entities<Department>()
-  var services = Entities<EService>()
-  var staff = Entities<StaffMember>()
-  var cases = Entities<Case>()
-  var orders = Entities<ServiceOrder>()
-  var refusedOrders = Entities<RefusedOrder>()
-  var outages = Entities<Outage>()
+  /// Each list's entities, by the list's key (`StoreLists`).
+  var lists: [String: any ListedEntities] = [:]
+
+  /// One list's entities, when the layout has them.
+  subscript<Element>(list list: StoredList<Element>) -> Entities<Element>? {
+    get { lists[list.key] as? Entities<Element> }
+    set { lists[list.key] = newValue }
+  }
 
   /// The length of the file it describes.
   var size = 0
   /// The `Checksum` of that file's bytes as read or written, when known: a save copies
   /// from the file only with it (`SplicedXML.verify`).
   var checksum: UInt64?
+}
+
+/// One list's `StoreLayout.Entities`, whatever the type of its entities.
+protocol ListedEntities: Sendable {
+  var ranges: [Range<Int>] { get }
 }
 
 /// The bytes of a new version of the store: what was encoded, and where runs of the
@@ -178,75 +183,8 @@ extension StoreDocument {
   ) {
     var bytes = PropertyList.xmlHeader
     bytes.reserveCapacity(1 << 16)
-    var copies: [(at: Int, source: Range<Int>)] = []
-    var copied = 0
-    var layout = StoreLayout()
-
-    /// One list, at the municipality's list depth (the array at indent 2, its entities
-    /// at indent 3, as the whole writer puts them).
-    func list<T>(
-      _ new: [T], _ previous: StoreLayout.Entities<T>?, _ encode: (T) -> PropertyList,
-      into out: inout [UInt8]
-    ) throws(PropertyListError) -> StoreLayout.Entities<T> {
-      var result = StoreLayout.Entities<T>(values: new, ranges: [])
-      result.ranges.reserveCapacity(new.count)
-      let before = previous?.values ?? []
-      var prefix = 0
-      var suffix = 0
-      if previous != nil {
-        // Compared in place through buffer pointers: indexing the arrays copied each
-        // entity out (retaining and releasing every field), a fifth of a save of one
-        // case among 50,000.
-        (prefix, suffix) = before.withUnsafeBufferPointer { a in
-          new.withUnsafeBufferPointer { b in
-            let limit = min(a.count, b.count)
-            // The same storage: the command left the list alone.
-            if a.count == b.count && a.baseAddress == b.baseAddress { return (limit, 0) }
-            var prefix = 0
-            while prefix < limit, a[prefix] == b[prefix] { prefix += 1 }
-            var suffix = 0
-            while suffix < limit - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
-              suffix += 1
-            }
-            return (prefix, suffix)
-          }
-        }
-      }
-      /// Copies `count` entities of the old file from its entity `first` on, as one run.
-      func copy(_ count: Int, from first: Int, into out: inout [UInt8]) {
-        guard count > 0, let previous else { return }
-        let run = previous.ranges[first].lowerBound..<previous.ranges[first + count - 1].upperBound
-        PropertyList.tabs(3, into: &out)
-        let shift = out.count + copied - run.lowerBound
-        copies.append((out.count, run))
-        copied += run.count
-        for range in previous.ranges[first..<(first + count)] {
-          result.ranges.append((range.lowerBound + shift)..<(range.upperBound + shift))
-        }
-        out.append(0x0A)
-      }
-      PropertyList.tabs(2, into: &out)
-      try PropertyList.writeArray(count: new.count, into: &out, indent: 2) {
-        out throws(PropertyListError) in
-        copy(prefix, from: 0, into: &out)
-        for value in new[prefix..<(new.count - suffix)] {
-          // The entity's own bytes: after its indent, before its line break.
-          let start = out.count + copied + 3
-          try encode(value).write(into: &out, indent: 3)
-          result.ranges.append(start..<(out.count + copied - 1))
-        }
-        copy(suffix, from: before.count - suffix, into: &out)
-      }
-      return result
-    }
-
+    var splice = Splice(old: old, municipality: municipality, kept: unknownKeys.entities)
     let root = rootDict(municipality: StoreCodec.encode(municipality, lists: false))
-    let m = municipality
-    let kept = unknownKeys.entities
-    /// The store's writer of one kind of entity, with the keys it keeps put back.
-    func encode<T: ListedEntity>(_ writer: @escaping (T) -> PropertyList) -> (T) -> PropertyList {
-      kept.encoder(T.listKey, writer)
-    }
     try PropertyList.writeDict(root, into: &bytes, indent: 0) {
       key, value, out throws(PropertyListError) in
       guard key == "municipality", case .dict(let fields) = value else {
@@ -256,28 +194,13 @@ extension StoreDocument {
       PropertyList.tabs(1, into: &out)
       try PropertyList.writeDict(fields, into: &out, indent: 1) {
         key, value, out throws(PropertyListError) in
-        switch key {
-        case "users":
-          layout.users = try list(m.users, old?.users, encode(StoreCodec.encode), into: &out)
-        case "departments":
-          layout.departments = try list(
-            m.departments, old?.departments, encode(StoreCodec.encode), into: &out)
-        case "services":
-          layout.services = try list(
-            m.services, old?.services, encode(StoreCodec.encode), into: &out)
-        case "staff":
-          layout.staff = try list(m.staff, old?.staff, encode(StoreCodec.encode), into: &out)
-        case "cases":
-          layout.cases = try list(m.cases, old?.cases, encode(StoreCodec.encode), into: &out)
-        case "orders":
-          layout.orders = try list(m.orders, old?.orders, encode(StoreCodec.encode), into: &out)
-        case "refusedOrders":
-          layout.refusedOrders = try list(
-            m.refusedOrders, old?.refusedOrders, encode(StoreCodec.encode), into: &out)
-        case "outages":
-          layout.outages = try list(m.outages, old?.outages, encode(StoreCodec.encode), into: &out)
-        default: try value.write(into: &out, indent: 2)
+        guard let list = StoreLists.byKey[key] else {
+          try value.write(into: &out, indent: 2)
+          return
         }
+        swap(&splice.out, &out)
+        defer { swap(&splice.out, &out) }
+        try list.accept(&splice)
       }
     }
     bytes.append(contentsOf: PropertyList.xmlFooter)
@@ -287,8 +210,99 @@ extension StoreDocument {
     guard XMLCharacterGuard.cleanInPlace(&bytes) else {
       throw PropertyListError(line: 0, reason: "a control character the writer let through")
     }
-    layout.size = bytes.count + copied
-    return (SplicedXML(bytes: bytes, copies: copies), layout)
+    var layout = splice.layout
+    layout.size = bytes.count + splice.copied
+    return (SplicedXML(bytes: bytes, copies: splice.copies), layout)
+  }
+}
+
+/// The municipality's lists written by `StoreDocument.spliced`, one at a time, into
+/// `out` (the file's bytes so far, swapped in while a list is written).
+private struct Splice: StoreListVisitor {
+  let old: StoreLayout?
+  let municipality: Municipality
+  let kept: EntityKeys
+  var out: [UInt8] = []
+  var copies: [(at: Int, source: Range<Int>)] = []
+  /// The bytes copied so far, which `out` does not hold.
+  var copied = 0
+  var layout = StoreLayout()
+
+  init(old: StoreLayout?, municipality: Municipality, kept: EntityKeys) {
+    self.old = old
+    self.municipality = municipality
+    self.kept = kept
+  }
+
+  mutating func visit<Element>(_ list: StoredList<Element>) throws(PropertyListError) {
+    layout[list: list] = try entities(
+      municipality[keyPath: list.path], old?[list: list], kept.encoder(list))
+  }
+
+  /// One list, at the municipality's list depth (the array at indent 2, its entities
+  /// at indent 3, as the whole writer puts them).
+  private mutating func entities<T>(
+    _ new: [T], _ previous: StoreLayout.Entities<T>?, _ encode: (T) -> PropertyList
+  ) throws(PropertyListError) -> StoreLayout.Entities<T> {
+    var result = StoreLayout.Entities<T>(values: new, ranges: [])
+    result.ranges.reserveCapacity(new.count)
+    let before = previous?.values ?? []
+    var prefix = 0
+    var suffix = 0
+    if previous != nil {
+      // Compared in place through buffer pointers: indexing the arrays copied each
+      // entity out (retaining and releasing every field), a fifth of a save of one
+      // case among 50,000.
+      (prefix, suffix) = before.withUnsafeBufferPointer { a in
+        new.withUnsafeBufferPointer { b in
+          let limit = min(a.count, b.count)
+          // The same storage: the command left the list alone.
+          if a.count == b.count && a.baseAddress == b.baseAddress { return (limit, 0) }
+          var prefix = 0
+          while prefix < limit, a[prefix] == b[prefix] { prefix += 1 }
+          var suffix = 0
+          while suffix < limit - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
+          }
+          return (prefix, suffix)
+        }
+      }
+    }
+    PropertyList.tabs(2, into: &out)
+    var bytes: [UInt8] = []
+    swap(&bytes, &out)
+    defer { swap(&bytes, &out) }
+    try PropertyList.writeArray(count: new.count, into: &bytes, indent: 2) {
+      out throws(PropertyListError) in
+      copy(prefix, from: 0, of: previous, into: &out, ranges: &result.ranges)
+      for value in new[prefix..<(new.count - suffix)] {
+        // The entity's own bytes: after its indent, before its line break.
+        let start = out.count + copied + 3
+        try encode(value).write(into: &out, indent: 3)
+        result.ranges.append(start..<(out.count + copied - 1))
+      }
+      copy(
+        suffix, from: before.count - suffix, of: previous, into: &out, ranges: &result.ranges)
+    }
+    return result
+  }
+
+  /// Copies `count` entities of the old file from its entity `first` on, as one run,
+  /// noting where each lands in `ranges`.
+  private mutating func copy<T>(
+    _ count: Int, from first: Int, of previous: StoreLayout.Entities<T>?,
+    into out: inout [UInt8], ranges: inout [Range<Int>]
+  ) {
+    guard count > 0, let previous else { return }
+    let run = previous.ranges[first].lowerBound..<previous.ranges[first + count - 1].upperBound
+    PropertyList.tabs(3, into: &out)
+    let shift = out.count + copied - run.lowerBound
+    copies.append((out.count, run))
+    copied += run.count
+    for range in previous.ranges[first..<(first + count)] {
+      ranges.append((range.lowerBound + shift)..<(range.upperBound + shift))
+    }
+    out.append(0x0A)
   }
 }
 

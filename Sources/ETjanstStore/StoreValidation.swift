@@ -28,7 +28,8 @@ public enum StoreValidation {
 
   private typealias Range = StoreLimits
 
-  private struct Walk {
+  /// The checks, in order, keeping the first problem found.
+  struct Walk {
     var first: (keyPath: String, detail: String)?
 
     mutating func fail(_ keyPath: @autoclosure () -> String, _ detail: String) {
@@ -79,78 +80,100 @@ public enum StoreValidation {
       for limit in Settings.limits {
         number(s[keyPath: limit.path], limit.stored, settings + limit.field.key)
       }
+      // Each list's ids first, then each entity's own checks (`StoredList.validate`).
+      var ids = Lists(walk: self, m: m, entities: false)
+      StoreLists.walk(&ids)
+      var entities = Lists(walk: ids.walk, m: m, entities: true)
+      StoreLists.walk(&entities)
+      self = entities.walk
+    }
+  }
 
-      for (i, user) in m.users.enumerated() where !Login.isValid(user.login) {
-        fail("municipality.users[\(i)].login", "not a login (a–z, 0–9, . - _)")
-      }
-      for (i, person) in m.staff.enumerated()
-      where !person.login.isEmpty && !Login.isValid(person.login) {
-        fail("municipality.staff[\(i)].login", "not a login (a–z, 0–9, . - _)")
-      }
-      unique(m.users.map(\.login), { "municipality.users[\($0)].login" }, what: "the login")
-      unique(m.departments.map(\.id), { "municipality.departments[\($0)].id" }, what: "the id")
-      unique(m.services.map(\.id), { "municipality.services[\($0)].id" }, what: "the id")
-      unique(m.staff.map(\.id), { "municipality.staff[\($0)].id" }, what: "the id")
-      unique(m.cases.map(\.id), { "municipality.cases[\($0)].id" }, what: "the id")
-      unique(m.orders.map(\.id), { "municipality.orders[\($0)].id" }, what: "the id")
-      unique(m.refusedOrders.map(\.id), { "municipality.refusedOrders[\($0)].id" }, what: "the id")
-      unique(m.outages.map(\.id), { "municipality.outages[\($0)].id" }, what: "the id")
+  /// The municipality's lists, through the table.
+  private struct Lists: StoreListVisitor {
+    var walk: Walk
+    let m: Municipality
+    /// The entities' own checks, or else that ids are unique.
+    let entities: Bool
 
-      for (i, d) in m.departments.enumerated() where first == nil {
-        guard let r = d.fallbackRoutine else { continue }
-        let path = "municipality.departments[\(i)].fallbackRoutine."
-        number(r.reviewIntervalMonths, Range.months, path + "reviewIntervalMonths")
-        day(r.lastReviewed, path + "lastReviewed")
-        day(r.lastTested, path + "lastTested")
+    mutating func visit<Element>(_ list: StoredList<Element>) {
+      let values = m[keyPath: list.path]
+      guard entities else {
+        walk.unique(
+          values.map(list.id), { "municipality.\(list.key)[\($0)].\(list.idKey)" },
+          what: "the \(list.idKey)")
+        return
       }
-      for (i, e) in m.services.enumerated() where first == nil {
-        let path = "municipality.services[\(i)]."
-        ranges(e, path)
-        day(e.lastReviewed, path + "lastReviewed")
-        for (j, h) in e.statusHistory.enumerated() { moment(h.at, path + "statusHistory[\(j)].at") }
-        unique(e.reports.map(\.id), { path + "reports[\($0)].id" }, what: "the id")
-        for (j, r) in e.reports.enumerated() {
-          day(r.reportedOn, path + "reports[\(j)].reportedOn")
-          day(r.resolvedOn, path + "reports[\(j)].resolvedOn")
-        }
-      }
-      for (i, p) in m.staff.enumerated() where first == nil {
-        let path = "municipality.staff[\(i)]."
-        day(p.startDate, path + "startDate")
-        day(p.endDate, path + "endDate")
-        for (j, g) in p.grants.enumerated() {
-          day(g.validFrom, path + "grants[\(j)].validFrom")
-          day(g.validTo, path + "grants[\(j)].validTo")
-        }
-        for (name, list) in [("onboarding", p.onboarding), ("offboarding", p.offboarding)] {
-          guard let list else { continue }
-          day(list.due, path + name + ".due")
-          for (j, item) in list.items.enumerated() {
-            moment(item.doneAt, path + name + ".items[\(j)].doneAt")
-          }
-        }
-      }
-      for (i, o) in m.orders.enumerated() where first == nil {
-        let path = "municipality.orders[\(i)]."
-        number(o.need.effectScore, Range.score, path + "need.effectScore")
-        number(o.need.yearlyCaseVolume, Range.volume, path + "need.yearlyCaseVolume")
-        moment(o.created, path + "created")
-        for (j, h) in o.stepHistory.enumerated() { moment(h.at, path + "stepHistory[\(j)].at") }
-        moment(o.meeting?.at, path + "meeting.at")
-        moment(o.agreement?.at, path + "agreement.at")
-        moment(o.hold?.since, path + "hold.since")
-        unique(o.comments.map(\.id), { path + "comments[\($0)].id" }, what: "the id")
-      }
-      for (i, r) in m.refusedOrders.enumerated() {
-        moment(r.refusedAt, "municipality.refusedOrders[\(i)].refusedAt")
-      }
-      for (i, o) in m.outages.enumerated() where first == nil {
-        let path = "municipality.outages[\(i)]."
-        moment(o.start, path + "start")
-        moment(o.end, path + "end")
-        moment(o.contact?.at, path + "contact.at")
-        for (j, n) in o.notified.enumerated() { moment(n.at, path + "notified[\(j)].at") }
+      guard let validate = list.validate else { return }
+      for (i, value) in values.enumerated() where walk.first == nil {
+        validate(&walk, value, "municipality.\(list.key)[\(i)].")
       }
     }
+  }
+
+  // MARK: each list's entities (`StoreLists`)
+
+  static func user(_ w: inout Walk, _ user: User, _ path: String) {
+    if !Login.isValid(user.login) { w.fail(path + "login", "not a login (a–z, 0–9, . - _)") }
+  }
+
+  static func department(_ w: inout Walk, _ d: Department, _ path: String) {
+    guard let r = d.fallbackRoutine else { return }
+    let path = path + "fallbackRoutine."
+    w.number(r.reviewIntervalMonths, Range.months, path + "reviewIntervalMonths")
+    w.day(r.lastReviewed, path + "lastReviewed")
+    w.day(r.lastTested, path + "lastTested")
+  }
+
+  static func service(_ w: inout Walk, _ e: EService, _ path: String) {
+    w.ranges(e, path)
+    w.day(e.lastReviewed, path + "lastReviewed")
+    for (j, h) in e.statusHistory.enumerated() { w.moment(h.at, path + "statusHistory[\(j)].at") }
+    w.unique(e.reports.map(\.id), { path + "reports[\($0)].id" }, what: "the id")
+    for (j, r) in e.reports.enumerated() {
+      w.day(r.reportedOn, path + "reports[\(j)].reportedOn")
+      w.day(r.resolvedOn, path + "reports[\(j)].resolvedOn")
+    }
+  }
+
+  static func staffMember(_ w: inout Walk, _ p: StaffMember, _ path: String) {
+    if !p.login.isEmpty && !Login.isValid(p.login) {
+      w.fail(path + "login", "not a login (a–z, 0–9, . - _)")
+    }
+    w.day(p.startDate, path + "startDate")
+    w.day(p.endDate, path + "endDate")
+    for (j, g) in p.grants.enumerated() {
+      w.day(g.validFrom, path + "grants[\(j)].validFrom")
+      w.day(g.validTo, path + "grants[\(j)].validTo")
+    }
+    for (name, list) in [("onboarding", p.onboarding), ("offboarding", p.offboarding)] {
+      guard let list else { continue }
+      w.day(list.due, path + name + ".due")
+      for (j, item) in list.items.enumerated() {
+        w.moment(item.doneAt, path + name + ".items[\(j)].doneAt")
+      }
+    }
+  }
+
+  static func order(_ w: inout Walk, _ o: ServiceOrder, _ path: String) {
+    w.number(o.need.effectScore, Range.score, path + "need.effectScore")
+    w.number(o.need.yearlyCaseVolume, Range.volume, path + "need.yearlyCaseVolume")
+    w.moment(o.created, path + "created")
+    for (j, h) in o.stepHistory.enumerated() { w.moment(h.at, path + "stepHistory[\(j)].at") }
+    w.moment(o.meeting?.at, path + "meeting.at")
+    w.moment(o.agreement?.at, path + "agreement.at")
+    w.moment(o.hold?.since, path + "hold.since")
+    w.unique(o.comments.map(\.id), { path + "comments[\($0)].id" }, what: "the id")
+  }
+
+  static func refusedOrder(_ w: inout Walk, _ r: RefusedOrder, _ path: String) {
+    w.moment(r.refusedAt, path + "refusedAt")
+  }
+
+  static func outage(_ w: inout Walk, _ o: Outage, _ path: String) {
+    w.moment(o.start, path + "start")
+    w.moment(o.end, path + "end")
+    w.moment(o.contact?.at, path + "contact.at")
+    for (j, n) in o.notified.enumerated() { w.moment(n.at, path + "notified[\(j)].at") }
   }
 }

@@ -28,9 +28,13 @@ import Testing
       }
     }
     // Outside the box and its margin, within the body (the title, tabs, status and
-    // hint lines belong to the console), the frame beneath is untouched.
-    let margin = Rect(x: box.x - 1, y: box.y - 1, width: box.width + 2, height: box.height + 2)
-    for y in 2..<(overlay.height - 2) {
+    // hint lines belong to the console), the frame beneath is untouched; the margin is
+    // blank, and so is a strip beside it too narrow to say anything.
+    let body = Rect(x: 0, y: 2, width: overlay.width, height: overlay.height - 4)
+    let x0 = box.x - 1 - body.x < Box.narrowestStrip ? body.x : box.x - 1
+    let x1 = body.maxX - box.maxX - 1 < Box.narrowestStrip ? body.maxX : box.maxX + 1
+    let margin = Rect(x: x0, y: box.y - 1, width: x1 - x0, height: box.height + 2)
+    for y in body.rows {
       for x in 0..<overlay.width
       where !(margin.columns.contains(x) && margin.rows.contains(y))
         && overlay[x, y] != beneath[x, y]
@@ -38,13 +42,11 @@ import Testing
         out.append("drawn outside the box at \(x),\(y): \(overlay.line(y))")
         break
       }
-      // The margin itself is blank on both sides.
-      if margin.rows.contains(y) {
-        for x in [margin.x, margin.maxX - 1] where x >= 0 && x < overlay.width {
-          if overlay[x, y].text != " " && !(y < box.y || y >= box.maxY) {
-            out.append("beside the border at \(x),\(y): '\(overlay[x, y].text)'")
-          }
-        }
+      guard margin.rows.contains(y) else { continue }
+      for x in margin.columns
+      where !(box.columns.contains(x) && box.rows.contains(y)) && overlay[x, y].text != " " {
+        out.append("beside the border at \(x),\(y): '\(overlay[x, y].text)': \(overlay.line(y))")
+        break
       }
     }
     let inner = box.inset(by: 1)

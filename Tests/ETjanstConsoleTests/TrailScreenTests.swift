@@ -11,9 +11,10 @@ struct TrailScreenTests {
   /// The staff fixtures' store, and a trail made by really applying commands to it:
   /// Anna is given Skolskjuts, her access gets an end, and then it is taken away;
   /// between them `noise` changes of other people (Fredrik is in another department).
-  static func driver(user: User = Fixtures.coordinator, noise: Int = 0, width: Int = 160) throws
-    -> ConsoleDriver
-  {
+  static func driver(
+    user: User = Fixtures.coordinator, noise: Int = 0, width: Int = 160, height: Int = 30,
+    language: Language = .swedish
+  ) throws -> ConsoleDriver {
     var m = F.store()
     var trail: [AuditEntry] = []
     var clock = Date(timeIntervalSince1970: 1_780_000_000)
@@ -41,7 +42,7 @@ struct TrailScreenTests {
         person: F.anna, service: F.skolskjuts, validFrom: Day("2026-01-05")!,
         validTo: Day("2026-03-31")!))
     try run(RevokeAccess(person: F.anna, service: F.skolskjuts))
-    let d = ConsoleDriver(m, user: user, width: width, height: 30)
+    let d = ConsoleDriver(m, user: user, width: width, height: height, language: language)
     d.backend.trail = trail
     return d
   }

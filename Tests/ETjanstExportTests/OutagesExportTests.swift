@@ -125,4 +125,27 @@ import Testing
     let csv = try ExportFormat.csv.render(table)
     #expect(csv.hasPrefix("id,drill,start,scope"))
   }
+
+  @Test("4.3: list outages names the departments never told, in the table, CSV and JSON")
+  func listOutagesNeverTold() throws {
+    var m = try Fixtures.demo
+    let i = try #require(m.outages.firstIndex { $0.id.rawValue == "out-2026-02-inloggning" })
+    let department = try #require(m.departments.first)
+    m.outages[i].neverTold = [department.id]
+    let table = try ExportTable.outages(m, ListOptions(today: Fixtures.today))
+    let id = try #require(table.columns.firstIndex(of: "id"))
+    let names = try #require(table.columns.firstIndex(of: "departmentsNeverTold"))
+    let ids = try #require(table.columns.firstIndex(of: "departmentsNeverToldId"))
+    let row = try #require(table.rows.first { $0[id].text == "out-2026-02-inloggning" })
+    #expect(row[names] == .list([department.name]))
+    #expect(row[ids] == .list([department.id.rawValue]))
+    #expect(table.narrow?.contains("departmentsNeverTold") == true)
+    let text = try ExportFormat.table.render(table, language: .swedish, wide: false, width: 200)
+    #expect(text.contains("Fick aldrig besked"))
+    #expect(text.contains(department.name))
+    let csv = try ExportFormat.csv.render(table)
+    #expect(csv.contains("departmentsNeverTold,departmentsNeverToldId"))
+    let json = try ExportFormat.json.render(table)
+    #expect(json.contains(#""departmentsNeverToldId": ["\#(department.id.rawValue)"]"#))
+  }
 }

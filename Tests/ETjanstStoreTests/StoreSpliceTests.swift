@@ -102,10 +102,7 @@ import Testing
 
   static func ranges(_ l: StoreLayout?) -> [[Range<Int>]] {
     guard let l else { return [] }
-    return [
-      l.users.ranges, l.departments.ranges, l.services.ranges, l.staff.ranges, l.cases.ranges,
-      l.orders.ranges, l.refusedOrders.ranges, l.outages.ranges,
-    ]
+    return StoreLists.all.map { l.lists[$0.key]?.ranges ?? [] }
   }
 
   // MARK: through StoreFile

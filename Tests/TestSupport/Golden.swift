@@ -49,8 +49,15 @@ public enum Golden {
     _ frame: Frame, named name: String, in directory: URL,
     sourceLocation: SourceLocation = #_sourceLocation
   ) {
+    assertText(render(frame), named: name, in: directory, sourceLocation: sourceLocation)
+  }
+
+  /// Compares `actual` with `<directory>/<name>.txt`, or writes it when recording.
+  public static func assertText(
+    _ actual: String, named name: String, in directory: URL,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let url = directory.appendingPathComponent(name + ".txt")
-    let actual = render(frame)
     if recording {
       try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       try? actual.write(to: url, atomically: true, encoding: .utf8)

@@ -1,6 +1,11 @@
 /// A framed box for dialogs, drawn with line characters that ncurses passes through
 /// on every UTF-8 terminal.
 public enum Box {
+  /// Beside a dialog's blank margin, a strip of what lies beneath narrower than this
+  /// is blanked as well: it would hold only pieces of cells ("s på pappersbl…"),
+  /// which read as part of the dialog.
+  public static let narrowestStrip = 20
+
   /// Clears `rect`, draws its border and title, and returns the inside. A dialog
   /// passes the `area` it floats over: one blank column and row around the box,
   /// within that area, keep what lies beneath from touching the border (a table's
@@ -10,9 +15,11 @@ public enum Box {
     _ title: String, in rect: Rect, frame: inout Frame, theme: Theme, over area: Rect? = nil
   ) -> Rect {
     if let area {
-      let x0 = max(area.x, rect.x - 1)
+      // A strip beside that margin too narrow to say anything (a "›", a digit, a
+      // corner of the pane beneath) would read as part of the dialog: it is cleared too.
+      let x0 = rect.x - 1 - area.x < Self.narrowestStrip ? area.x : rect.x - 1
+      let x1 = area.maxX - rect.maxX - 1 < Self.narrowestStrip ? area.maxX : rect.maxX + 1
       let y0 = max(area.y, rect.y - 1)
-      let x1 = min(area.maxX, rect.maxX + 1)
       let y1 = min(area.maxY, rect.maxY + 1)
       frame.clear(Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
     }

@@ -101,30 +101,59 @@ public struct Table<Row> {
     return sorted.map { filtered[$0.offset] }
   }
 
-  /// Column widths for `width` columns of screen: each column at least as wide as its
-  /// heading in `language` (a heading is whole or its column is left out), low-priority
-  /// columns dropped until the rest fit, then flexible columns share the remainder.
-  public func fit(_ width: Int, language: Language) -> [(index: Int, width: Int)] {
-    let wanted = columns.map { max($0.width, TextWidth.of($0.title(language))) }
+  /// How many rows, from the top of the list, `draw` measures the content of (with the
+  /// page shown): enough for a municipality's lists, bounded for a region's.
+  public static var measuredRows: Int { 300 }
+
+  /// Column widths for `width` columns of screen, shared by content: each column at
+  /// least as wide as its heading in `language` (a heading is whole or its column is
+  /// left out) and, while the content is wider, its declared `width`; low-priority
+  /// columns are dropped until those floors fit. Then the room left is shared out a
+  /// column at a time to the narrowest column whose content in `rows` is still wider
+  /// than it (the longest flexible text column, counted at half its width, gains two
+  /// for the others' one), so short columns are whole and long ones are cut evenly,
+  /// the longest text taking the most; what is left when every cell is whole stays
+  /// blank at the right, so a row reads without gaps between its columns. `sorted`
+  /// is the column whose heading carries the sort arrow. `content` is each column's
+  /// widest cell (`contentWidths`); without it, the declared widths are the content.
+  public func fit(
+    _ width: Int, language: Language, content: [Int]? = nil, sorted: Int? = nil
+  ) -> [(index: Int, width: Int)] {
+    let heading = columns.indices.map {
+      TextWidth.of(columns[$0].title(language)) + ($0 == sorted ? 1 : 0)
+    }
+    let content = content ?? columns.map(\.width)
+    let need = columns.indices.map { max(heading[$0], content[$0]) }
+    let floor = columns.indices.map { max(heading[$0], min(columns[$0].width, need[$0])) }
     var shown = Array(columns.indices)
-    func needed() -> Int { shown.reduce(0) { $0 + wanted[$1] } + max(0, shown.count - 1) }
+    func needed() -> Int { shown.reduce(0) { $0 + floor[$1] } + max(0, shown.count - 1) }
     while needed() > width, shown.count > 1,
       let drop = shown.max(by: { columns[$0].priority < columns[$1].priority }),
       columns[drop].priority > 0
     {
       shown.removeAll { $0 == drop }
     }
-    var widths = shown.map { (index: $0, width: wanted[$0]) }
-    let spare = width - needed()
-    let flexible = widths.indices.filter { columns[widths[$0].index].flexible }
-    if spare > 0, !flexible.isEmpty {
-      for (n, i) in flexible.enumerated() {
-        widths[i].width += spare / flexible.count + (n < spare % flexible.count ? 1 : 0)
-      }
-    } else if spare < 0, let last = widths.indices.last {
+    var widths = shown.map { (index: $0, width: floor[$0]) }
+    var spare = width - needed()
+    if spare < 0, let last = widths.indices.last {
       widths[last].width = max(1, widths[last].width + spare)
+      return widths
+    }
+    let longest = widths.indices.filter { columns[widths[$0].index].flexible }
+      .max { need[widths[$0].index] < need[widths[$1].index] }
+    func weighted(_ i: Int) -> Int { i == longest ? widths[i].width / 2 : widths[i].width }
+    while spare > 0 {
+      let wanting = widths.indices.filter { widths[$0].width < need[widths[$0].index] }
+      guard let narrowest = wanting.min(by: { weighted($0) < weighted($1) }) else { break }
+      widths[narrowest].width += 1
+      spare -= 1
     }
     return widths
+  }
+
+  /// The width of each column's widest cell in `rows`.
+  public func contentWidths(_ rows: some Sequence<Row>) -> [Int] {
+    columns.map { column in rows.reduce(0) { max($0, TextWidth.of(column.value($1))) } }
   }
 
   /// Rows visible in `area` below the header.
@@ -139,8 +168,25 @@ public struct Table<Row> {
     // fit beside it rather than under it.
     let marker =
       rows.count > area.height - 1 ? "\(min(list.selected, rows.count - 1) + 1)/\(rows.count)" : ""
+    // Widths follow the content of the rows from the top and of the page shown.
+    var measured = list
+    measured.clamp(count: rows.count, page: area.height - 1)
+    let page =
+      measured.top + area.height - 1 > Self.measuredRows
+      ? rows.dropFirst(max(measured.top, Self.measuredRows)).prefix(area.height - 1) : []
+    // Kept until the data, the language, the rows' count, filter or sort change, or a
+    // page past the measured rows is shown: a key that moves the selection measures
+    // nothing (a region's catalogue measured 300 rows a frame).
+    let content = state.derived(
+      "table " + columns.map(\.title.en).joined(separator: "|"),
+      inputs: [
+        rows.count, list.sortColumn, list.sortReversed, page.isEmpty ? -1 : measured.top,
+        list.filter,
+      ] as [AnyHashable]
+    ) { contentWidths(rows.prefix(Self.measuredRows) + page) }
     let layout = fit(
-      area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 2), language: state.language)
+      area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 2), language: state.language,
+      content: content, sorted: list.sortColumn)
     var x = area.x + 1
     for (index, width) in layout {
       var title = state.t(columns[index].title)

@@ -343,6 +343,7 @@ extension Outage: FieldedEntity {
     public static let neverTold = Field<Outage, [EntityID<Department>]>(
       "neverTold", T(sv: "Fick aldrig besked", en: "Never told"), \.neverTold
     ) { v, m in T(verbatim: v.map { m.departmentName($0) }.joined(separator: ", ")) }
+    .column("departmentsNeverTold", table: true, imported: false)
   }
 
   public static let fields: [AnyField<Outage>] = [

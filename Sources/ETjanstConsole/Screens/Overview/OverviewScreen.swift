@@ -45,13 +45,15 @@ public enum OverviewScreen: Screen {
     }
   }
 
-  /// Contacts along the bottom; above them the figures beside the findings on a
-  /// wide terminal, or over them on a narrow one.
+  /// Contacts along the bottom; above them the figures over the findings, which so
+  /// take the whole width for their long texts; beside them only on a terminal wide
+  /// enough for both when the findings are more than the rows below the figures.
   static func layout(_ state: AppState, _ area: Rect) -> (
     figures: Rect, contacts: Rect, findings: Rect
   ) {
     let (top, contacts) = area.splitBottom(3)
-    if area.width >= 120 {
+    let figuresHeight = 10
+    if area.width >= 120, state.findings.count > top.height - figuresHeight - 1 {
       let (figures, findings) = top.splitLeft(62)
       return (
         figures, contacts,
@@ -59,7 +61,7 @@ public enum OverviewScreen: Screen {
           x: findings.x + 1, y: findings.y, width: findings.width - 1, height: findings.height - 1)
       )
     }
-    let (figures, findings) = top.splitTop(10)
+    let (figures, findings) = top.splitTop(figuresHeight)
     return (figures, contacts, findings)
   }
 

@@ -1,0 +1,112 @@
+import ETjanstDomain
+import Foundation
+
+/// The municipality's lists in the store file, each declared once, in the order the
+/// coding reads and writes them. Every site that handles all the lists — the coding
+/// both ways (`StoreCodec`), the one-pass reader (`StoreDocument.readAsLaidOut`), the
+/// writer that copies what did not change (`StoreDocument.spliced`, `StoreLayout`) and
+/// the validation (`StoreValidation`) — walks this table with a `StoreListVisitor`.
+///
+/// A new list of the store is one entry here, beside the property on `Municipality`
+/// and the entity's own coding (its field declarations, or its coder in `StoreCodec`).
+enum StoreLists {
+  static let all: [any AnyStoredList] = [
+    StoredList<User>(
+      "users", \.users, idKey: "login", id: { $0.login }, encode: StoreCodec.encode,
+      decode: StoreCodec.user, validate: StoreValidation.user),
+    StoredList<Department>(
+      "departments", \.departments, id: { $0.id.rawValue }, encode: StoreCodec.encode,
+      decode: StoreCodec.department, validate: StoreValidation.department),
+    StoredList<EService>(
+      "services", \.services, id: { $0.id.rawValue }, encode: StoreCodec.encode,
+      decode: StoreCodec.service, validate: StoreValidation.service),
+    // Over half of a region's file: read on the other core while the rest is read.
+    StoredList<StaffMember>(
+      "staff", \.staff, id: { $0.id.rawValue }, encode: StoreCodec.encode,
+      decode: StoreCodec.staffMember, validate: StoreValidation.staffMember, readAhead: true),
+    StoredList<Case>(
+      "cases", \.cases, id: { $0.id.rawValue }, encode: StoreCodec.encode,
+      decode: StoreCodec.caseValue),
+    StoredList<ServiceOrder>(
+      "orders", \.orders, id: { $0.id.rawValue }, encode: StoreCodec.encode,
+      decode: StoreCodec.order, validate: StoreValidation.order),
+    StoredList<RefusedOrder>(
+      "refusedOrders", \.refusedOrders, id: { $0.id.rawValue }, encode: StoreCodec.encode,
+      decode: StoreCodec.refusedOrder, validate: StoreValidation.refusedOrder),
+    StoredList<Outage>(
+      "outages", \.outages, id: { $0.id.rawValue }, encode: StoreCodec.encode,
+      decode: StoreCodec.outage, validate: StoreValidation.outage),
+  ]
+
+  /// The same declarations by their key in the file.
+  static let byKey: [String: any AnyStoredList] = Dictionary(
+    uniqueKeysWithValues: all.map { ($0.key, $0) })
+
+  /// Shows `visitor` every list, in order.
+  static func walk<V: StoreListVisitor>(_ visitor: inout V) throws(V.Failure) {
+    for list in all { try list.accept(&visitor) }
+  }
+}
+
+/// One list of the municipality as the store file holds it: its key, where the
+/// municipality keeps it, what tells its entities apart, how one entity is written,
+/// read and checked.
+struct StoredList<Element: Equatable & Sendable>: @unchecked Sendable {
+  // @unchecked: `path` is a key path, an immutable value not yet marked Sendable.
+
+  /// The list's key in the municipality's dictionary ("staff").
+  let key: String
+  /// Where the municipality holds it.
+  let path: WritableKeyPath<Municipality, [Element]>
+  /// The key of the field that tells its entities apart ("id"; a user's "login")…
+  let idKey: String
+  /// …and its value: what must be unique in the list, and what the unknown keys kept
+  /// from an entity are filed under (`EntityKeys`).
+  let id: @Sendable (Element) -> String
+  /// The store's writer and reader of one entity (`StoreCodec`).
+  let encode: @Sendable (Element) -> PropertyList
+  let decode: @Sendable (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Element
+  /// What one entity must satisfy beyond its types (`StoreValidation`), given its key
+  /// path with a trailing dot ("municipality.staff[3]."); nil when nothing.
+  let validate: (@Sendable (inout StoreValidation.Walk, Element, String) -> Void)?
+  /// Whether a large file's list is read on the other core while the main reader reads
+  /// the rest (`StoreDocument.readAsLaidOut`); the first list that says so is.
+  let readAhead: Bool
+
+  init(
+    _ key: String, _ path: WritableKeyPath<Municipality, [Element]>, idKey: String = "id",
+    id: @escaping @Sendable (Element) -> String,
+    encode: @escaping @Sendable (Element) -> PropertyList,
+    decode: @escaping @Sendable (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Element,
+    validate: (@Sendable (inout StoreValidation.Walk, Element, String) -> Void)? = nil,
+    readAhead: Bool = false
+  ) {
+    self.key = key
+    self.path = path
+    self.idKey = idKey
+    self.id = id
+    self.encode = encode
+    self.decode = decode
+    self.validate = validate
+    self.readAhead = readAhead
+  }
+}
+
+/// What each site that handles every list implements once: its work on one list,
+/// whatever the type of its entities.
+protocol StoreListVisitor {
+  associatedtype Failure: Error = Never
+  mutating func visit<Element>(_ list: StoredList<Element>) throws(Failure)
+}
+
+/// A `StoredList` of any element type, as the table holds it.
+protocol AnyStoredList: Sendable {
+  var key: String { get }
+  func accept<V: StoreListVisitor>(_ visitor: inout V) throws(V.Failure)
+}
+
+extension StoredList: AnyStoredList {
+  func accept<V: StoreListVisitor>(_ visitor: inout V) throws(V.Failure) {
+    try visitor.visit(self)
+  }
+}
