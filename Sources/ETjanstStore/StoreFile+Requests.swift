@@ -169,14 +169,14 @@ extension StoreFile {
   /// store (a manager), it is the newest state as read.
   @discardableResult
   public func takeInRequests(
-    actor: Actor, now: Date, waiting: ((String?) -> Bool)? = nil
+    login: String, now: Date, waiting: ((String?) -> Bool)? = nil
   ) throws -> Municipality {
     guard hasDroppedRequests, access(filePath, W_OK) == 0 else { return try load() }
     mutex.lock()
     defer { mutex.unlock() }
     let place = try storeFolder()
     let lock = try takeLock(
-      place, holder: ExclusiveLock.holderLine(login: actor.login), waiting: waiting)
+      place, holder: ExclusiveLock.holderLine(login: login), waiting: waiting)
     defer { withExtendedLifetime(lock) {} }
     try tidy(place)
     try takeInDropped(place, now: now)

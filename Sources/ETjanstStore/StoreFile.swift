@@ -190,6 +190,8 @@ public final class StoreFile: @unchecked Sendable {
     }
     defer { withExtendedLifetime(lock) {} }
     try tidy(place)
+    // Requests managers left in the drop folder go in first, each its own save.
+    if overUnreadable == nil { try takeInDropped(place, now: now) }
     let (current, info) = try newestOr(overUnreadable)
     let change: Change
     let next: Municipality

@@ -93,4 +93,53 @@ import Testing
     #expect(store.requestDrop.pending().isEmpty)
     #expect(store.requestDrop.refusedCount() == 5)
   }
+
+  /// The shared store with this process's login as a manager of a department with one
+  /// e-service, beside the e-coordinator who saves.
+  func storeWithManager(_ folder: TemporaryFolder) throws -> StoreFile {
+    var m = freshMunicipality()
+    let department = Department(id: EntityID("dep"), name: "Samhällsbyggnad")
+    m.departments = [department]
+    m.services = [EService(id: EntityID("svc"), name: "Bygglov", department: department.id)]
+    m.users.append(
+      User(
+        login: SystemIdentity.currentLogin(), name: "Chefen",
+        role: .manager(department: department.id)))
+    let store = try makeStore(in: folder, m)
+    let group = try #require(getgrgid(getgid())).pointee.gr_name.map { String(cString: $0) }
+    try store.share(managers: try #require(group), actor: testActor, now: testDate)
+    return store
+  }
+
+  @Test(
+    "the e-coordinator's next save takes a dropped request in, in its sender's name, and removes the file"
+  )
+  func performTakesDroppedRequestsIn() throws {
+    let folder = try TemporaryFolder()
+    let store = try storeWithManager(folder)
+    let error = RequestDraft(kind: .error, services: [EntityID("svc")], text: "Bilagan försvinner")
+    let id = EntityID<Request>.make()
+    try store.requestDrop.drop(error, id: id, storeOwner: getuid())
+    try store.perform(AddDepartment(name: "Kultur"), actor: testActor, now: testDate)
+    let m = try StoreFile(path: folder.store).load()
+    let r = try #require(m.request(id))
+    #expect(r.sender == SystemIdentity.currentLogin())
+    #expect(r.text == "Bilagan försvinner")
+    #expect(m.departments.map(\.name).contains("Kultur"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: store.requestDrop.path).isEmpty)
+    let kinds = try store.auditEntries().suffix(2).map(\.kind)
+    #expect(kinds == ["FileRequest", "AddDepartment"])
+    #expect(try store.auditEntries().suffix(2).first?.login == SystemIdentity.currentLogin())
+  }
+
+  @Test("a dropped request the rules refuse is put aside with the reason; the save goes on")
+  func refusedRequestPutAside() throws {
+    let folder = try TemporaryFolder()
+    let store = try storeWithManager(folder)
+    let empty = RequestDraft(kind: .error, services: [EntityID("svc")], text: "")
+    try store.requestDrop.drop(empty, id: .make(), storeOwner: getuid())
+    try store.perform(AddDepartment(name: "Kultur"), actor: testActor, now: testDate)
+    #expect(try StoreFile(path: folder.store).load().requests.isEmpty)
+    #expect(store.requestDrop.refusedCount() == 1)
+  }
 }

@@ -19,7 +19,15 @@ final class FileBackend: ConsoleBackend {
     try perform(command, actor: actor, now: now) { _ in true }
   }
 
-  func reloadIfChanged() throws -> Municipality? { try file.reloadIfChanged() }
+  /// The newest state when another process saved since; first, where this process
+  /// may write the store (the e-coordinator's), the requests managers left in the
+  /// drop folder are taken in under the lock.
+  func reloadIfChanged() throws -> Municipality? {
+    if file.hasDroppedRequests {
+      return try file.takeInRequests(login: SystemIdentity.currentLogin(), now: Date())
+    }
+    return try file.reloadIfChanged()
+  }
 
   /// Saves and reloads run off the key loop: a save may wait for another process.
   var worksInBackground: Bool { true }

@@ -60,7 +60,15 @@ struct List: ParsableCommand {
     let language = languageOption.language
     try reporting(language) {
       try refuseOptionsThatDoNotApply()
-      let (file, m, user) = try storeOptions.load()
+      var (file, m, user) = try storeOptions.load()
+      if kind == .export(.requests), file.hasDroppedRequests {
+        // The requests managers left in the drop folder are taken in first.
+        do {
+          m = Visibility(user).scoped(try file.takeInRequests(login: user.login, now: Date()))
+        } catch {
+          throw Failure(error)
+        }
+      }
       let options = ListOptions(
         filter: filter.map(TextCleaning.line), department: department.map(TextCleaning.line),
         step: step, today: Day(Date()), language: language)

@@ -148,7 +148,7 @@ struct RequestCommand: ParsableCommand {
     common.lockWait.apply(to: file, language)
     // Requests dropped since the load are taken in under the lock first; the id is
     // looked up in the newest state there.
-    let newest = try file.takeInRequests(actor: Actor(user), now: Date())
+    let newest = try file.takeInRequests(login: user.login, now: Date())
     let request = try newest.request(named: TextCleaning.line(idText))
     try file.perform(make(request), actor: Actor(user), now: Date())
     let after = try file.load()
