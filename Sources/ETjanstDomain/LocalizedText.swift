@@ -88,11 +88,12 @@ public struct Noun: Hashable, Sendable {
     sv: "öppen rapport", "öppna rapporter", en: "open report", "open reports")
   public static let backup = Noun(
     sv: "säkerhetskopia", "säkerhetskopior", en: "backup", "backups")
+  public static let request = Noun(sv: "begäran", "begäranden", en: "request", "requests")
 
   /// Every noun above, for tests that read every count.
   public static let all: [Noun] = [
     entry, record, `case`, day, month, year, minute, person, eService, staffMember, order,
-    managerLogin, outageNotice, report, openReport, backup,
+    managerLogin, outageNotice, report, openReport, backup, request,
   ]
 }
 

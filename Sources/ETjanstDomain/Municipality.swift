@@ -15,6 +15,8 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
   public var orders: [ServiceOrder]
   public var refusedOrders: [RefusedOrder]
   public var outages: [Outage]
+  /// The departments' requests to the e-coordinator, in the order filed.
+  public var requests: [Request]
   /// Derived lookups, each rebuilt lazily after the list it comes from changes (an
   /// import appending staff row by row keeps the e-services' lookup); not stored and
   /// not compared.
@@ -25,7 +27,7 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
 
   enum CodingKeys: String, CodingKey {
     case name, contacts, settings, users, departments, services, staff, cases, orders
-    case refusedOrders, outages
+    case refusedOrders, outages, requests
   }
 
   /// The stored lists, without the index: reflection (field checks, text audits) sees
@@ -37,6 +39,7 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
         "name": name, "contacts": contacts, "settings": settings, "users": users,
         "departments": departments, "services": services, "staff": staff, "cases": cases,
         "orders": orders, "refusedOrders": refusedOrders, "outages": outages,
+        "requests": requests,
       ], displayStyle: .struct)
   }
 
@@ -45,13 +48,14 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
       && a.users == b.users && a.departments == b.departments && a.services == b.services
       && a.staff == b.staff && a.cases == b.cases && a.orders == b.orders
       && a.refusedOrders == b.refusedOrders && a.outages == b.outages
+      && a.requests == b.requests
   }
 
   public init(
     name: String, contacts: Contacts, settings: Settings = Settings(), users: [User] = [],
     departments: [Department] = [], services: [EService] = [], staff: [StaffMember] = [],
     cases: [Case] = [], orders: [ServiceOrder] = [], refusedOrders: [RefusedOrder] = [],
-    outages: [Outage] = []
+    outages: [Outage] = [], requests: [Request] = []
   ) {
     self.name = name
     self.contacts = contacts
@@ -64,6 +68,25 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
     self.orders = orders
     self.refusedOrders = refusedOrders
     self.outages = outages
+    self.requests = requests
+  }
+
+  /// Decoded as stored; a file written before requests existed has none.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      name: try c.decode(String.self, forKey: .name),
+      contacts: try c.decode(Contacts.self, forKey: .contacts),
+      settings: try c.decode(Settings.self, forKey: .settings),
+      users: try c.decode([User].self, forKey: .users),
+      departments: try c.decode([Department].self, forKey: .departments),
+      services: try c.decode([EService].self, forKey: .services),
+      staff: try c.decode([StaffMember].self, forKey: .staff),
+      cases: try c.decode([Case].self, forKey: .cases),
+      orders: try c.decode([ServiceOrder].self, forKey: .orders),
+      refusedOrders: try c.decode([RefusedOrder].self, forKey: .refusedOrders),
+      outages: try c.decode([Outage].self, forKey: .outages),
+      requests: try c.decodeIfPresent([Request].self, forKey: .requests) ?? [])
   }
 
   /// An empty store with the guideline's standing data: the contacts of section 5

@@ -68,6 +68,7 @@ public struct Visibility: Sendable, Equatable {
     }
     out.orders = m.orders.filter(sees)
     out.refusedOrders = m.refusedOrders.filter(sees)
+    out.requests = m.requests.filter { $0.department == own }
     out.departments = m.departments.map { d in
       var d = d
       if d.id != own { d.fallbackRoutine?.responsible = "" }

@@ -2,7 +2,7 @@ import ETjanstDomain
 
 /// The kinds `etjanst list` knows. Each kind's table is built in its own file.
 public enum ExportKind: String, CaseIterable, Sendable {
-  case services, staff, access, cases, orders, routines, outages
+  case services, staff, access, cases, orders, routines, outages, requests
 
   public func table(_ m: Municipality, _ options: ListOptions) throws -> ExportTable {
     let table: ExportTable
@@ -14,6 +14,7 @@ public enum ExportKind: String, CaseIterable, Sendable {
     case .orders: table = try .orders(m, options)
     case .routines: table = try .routines(m, options)
     case .outages: table = try .outages(m, options)
+    case .requests: table = try .requests(m, options)
     }
     return table.filtered(options.filter)
   }

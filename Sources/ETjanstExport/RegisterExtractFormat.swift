@@ -103,6 +103,22 @@ public enum RegisterExtractFormat {
       LocalizedText(sv: "Roller för e-tjänster", en: "Roles for e-services"),
       [service, .init(sv: "Roll", en: "Role")],
       extract.serviceRoles.map { [$0.service, $0.role] })
+    table(
+      LocalizedText(
+        sv: "Begäranden till e-samordnaren: om dig eller skickade av dig",
+        en: "Requests to the e-coordinator: about you or sent by you"),
+      [
+        .init(sv: "Skickad", en: "Sent"), .init(sv: "Typ", en: "Kind"),
+        .init(sv: "Läge", en: "State"), .init(sv: "Avsändare", en: "Sender"),
+        .init(sv: "Gäller", en: "Subject"), .init(sv: "Besvarad av", en: "Answered by"),
+        .init(sv: "Skäl", en: "Reason"),
+      ],
+      extract.requests.map {
+        [
+          LocalTime.text($0.sent), $0.kind, $0.state, $0.sender, $0.subject, $0.answeredBy ?? "",
+          $0.reason ?? "",
+        ]
+      })
     if let trail = extract.trail {
       table(
         LocalizedText(

@@ -27,23 +27,7 @@ extension StoreFile {
   /// is in the group, can do it. The step is in the audit trail.
   @discardableResult
   public func share(group name: String, actor: Actor, now: Date) throws -> Change {
-    guard let group = getgrnam(name) else {
-      throw StoreError(
-        path: path,
-        .refused(
-          LocalizedText(
-            sv: "det finns ingen grupp som heter \(name)", en: "there is no group named \(name)")
-        ))
-    }
-    let gid = group.pointee.gr_gid
-    if !StoreFolder.mayGive(group: gid) {
-      throw StoreError(
-        path: path,
-        .refused(
-          LocalizedText(
-            sv: "du är inte med i gruppen \(name); be om att bli tillagd först",
-            en: "you are not in the group \(name); ask for it to be added to your login first")))
-    }
+    let gid = try givableGroup(name)
     // The rules first: only the e-coordinator may share (nothing changes otherwise).
     var probe = try load()
     _ = try probe.execute(ShareStore(group: name), context: CommandContext(actor: actor, now: now))
@@ -70,5 +54,30 @@ extension StoreFile {
       }
     }
     return try perform(ShareStore(group: name), actor: actor, now: now)
+  }
+}
+
+extension StoreFile {
+  /// The id of the group `name`, which this user may give files to; else a refusal
+  /// saying which is missing.
+  func givableGroup(_ name: String) throws -> gid_t {
+    guard let group = getgrnam(name) else {
+      throw StoreError(
+        path: path,
+        .refused(
+          LocalizedText(
+            sv: "det finns ingen grupp som heter \(name)", en: "there is no group named \(name)")
+        ))
+    }
+    let gid = group.pointee.gr_gid
+    if !StoreFolder.mayGive(group: gid) {
+      throw StoreError(
+        path: path,
+        .refused(
+          LocalizedText(
+            sv: "du är inte med i gruppen \(name); be om att bli tillagd först",
+            en: "you are not in the group \(name); ask for it to be added to your login first")))
+    }
+    return gid
   }
 }

@@ -300,6 +300,10 @@ enum StoreCodec {
     var kept: EntityKeys
 
     mutating func visit<Element>(_ list: StoredList<Element>) throws(DecodeFailure) {
+      if list.absentMeansEmpty && !f.has(list.key) {
+        m[keyPath: list.path] = []
+        return
+      }
       m[keyPath: list.path] = try f.list(list.key) { item throws(DecodeFailure) in
         try keeping(item, list, into: &kept)
       }

@@ -135,10 +135,14 @@ extension Day: StoreValue {
   }
 }
 
-extension EntityID: StoreValue {
+extension EntityID: StoreValue, StoreElement {
   func stored() -> PropertyList? { .string(rawValue) }
   static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Self {
     try f.id(key)
+  }
+  func storedElement() -> PropertyList { .string(rawValue) }
+  static func readElement(_ f: StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Self {
+    EntityID(try f.text())
   }
 }
 
@@ -167,6 +171,8 @@ extension StoredChoice {
 }
 
 extension Audience: StoredChoice {}
+extension RequestKind: StoredChoice {}
+extension RequestState: StoredChoice {}
 extension ServiceStatus: StoredChoice {}
 extension ReportKind: StoredChoice {}
 
@@ -219,4 +225,12 @@ extension ServiceReport: StoredEntity {
 extension Settings: StoredEntity {
   static var blank: Settings { Settings() }
   static let coders = FieldCoders<Settings>(storedFields)
+}
+
+extension Request: StoredEntity {
+  static var blank: Request {
+    Request(
+      kind: .error, sender: "", department: EntityID(""), sent: Date(timeIntervalSince1970: 0))
+  }
+  static let coders = FieldCoders<Request>(storedFields)
 }

@@ -190,6 +190,8 @@ public final class StoreFile: @unchecked Sendable {
     }
     defer { withExtendedLifetime(lock) {} }
     try tidy(place)
+    // Requests managers left in the drop folder go in first, each its own save.
+    if overUnreadable == nil { try takeInDropped(place, now: now) }
     let (current, info) = try newestOr(overUnreadable)
     let change: Change
     let next: Municipality
@@ -208,7 +210,7 @@ public final class StoreFile: @unchecked Sendable {
 
   /// `command` applied to `current` as a save applies it: the rules, then the reader's
   /// validation of the result.
-  private func applied(_ command: any Command, to current: Municipality, actor: Actor, now: Date)
+  func applied(_ command: any Command, to current: Municipality, actor: Actor, now: Date)
     throws -> (Change, Municipality)
   {
     var next = current
@@ -520,7 +522,7 @@ extension StoreFile {
   /// change is saved with its line; nothing after it can fail the save (a full disk
   /// only costs the folder sync or pruning old backups). SIGTERM, SIGHUP and SIGINT
   /// wait until 4 is done (`SaveSignals`).
-  private func save(
+  func save(
     _ municipality: Municipality, _ entry: AuditEntry, by login: String, now: Date,
     replacing info: stat, audit: FileDescriptor, in place: StoreFolder
   ) throws(StoreError) {

@@ -36,6 +36,9 @@ enum StoreLists {
     StoredList<Outage>(
       "outages", \.outages, id: { $0.id.rawValue }, encode: StoreCodec.encode,
       decode: StoreCodec.outage, validate: StoreValidation.outage),
+    StoredList<Request>(
+      "requests", \.requests, id: { $0.id.rawValue }, encode: { $0.storedElement() },
+      decode: Request.readElement, validate: StoreValidation.request, absentMeansEmpty: true),
   ]
 
   /// The same declarations by their key in the file.
@@ -72,6 +75,9 @@ struct StoredList<Element: Equatable & Sendable>: @unchecked Sendable {
   /// Whether a large file's list is read on the other core while the main reader reads
   /// the rest (`StoreDocument.readAsLaidOut`); the first list that says so is.
   let readAhead: Bool
+  /// A list added after schema 2: a file written before it has no key, which reads as
+  /// an empty list (and is read the whole-tree way, once, until the next save).
+  let absentMeansEmpty: Bool
 
   init(
     _ key: String, _ path: WritableKeyPath<Municipality, [Element]>, idKey: String = "id",
@@ -79,7 +85,7 @@ struct StoredList<Element: Equatable & Sendable>: @unchecked Sendable {
     encode: @escaping @Sendable (Element) -> PropertyList,
     decode: @escaping @Sendable (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Element,
     validate: (@Sendable (inout StoreValidation.Walk, Element, String) -> Void)? = nil,
-    readAhead: Bool = false
+    readAhead: Bool = false, absentMeansEmpty: Bool = false
   ) {
     self.key = key
     self.path = path
@@ -89,6 +95,7 @@ struct StoredList<Element: Equatable & Sendable>: @unchecked Sendable {
     self.decode = decode
     self.validate = validate
     self.readAhead = readAhead
+    self.absentMeansEmpty = absentMeansEmpty
   }
 }
 

@@ -170,6 +170,12 @@ public enum StoreValidation {
     w.moment(r.refusedAt, path + "refusedAt")
   }
 
+  static func request(_ w: inout Walk, _ r: Request, _ path: String) {
+    w.moment(r.sent, path + "sent")
+    w.moment(r.answeredAt, path + "answeredAt")
+    w.day(r.day, path + "day")
+  }
+
   static func outage(_ w: inout Walk, _ o: Outage, _ path: String) {
     w.moment(o.start, path + "start")
     w.moment(o.end, path + "end")

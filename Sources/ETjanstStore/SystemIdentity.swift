@@ -13,6 +13,12 @@ public enum SystemIdentity {
     return passwdEntry(uid) { String(cString: $0.pw_name) } ?? String(uid)
   }
 
+  /// The login of `uid` (a file's owner: a dropped request's sender), or nil when the
+  /// passwd database has none.
+  static func login(of uid: uid_t) -> String? {
+    passwdEntry(uid) { String(cString: $0.pw_name) }
+  }
+
   /// The effective user's home folder from the passwd database, for when $HOME is unset.
   static func homeDirectory() -> String? {
     passwdEntry(geteuid()) { String(cString: $0.pw_dir) }

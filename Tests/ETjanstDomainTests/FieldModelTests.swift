@@ -63,6 +63,7 @@ import Testing
     check(Contacts.guideline, key: 0)
     check(Contacts.guideline.eCoordinator, key: 0)
     check(Settings(), key: 0)
+    check(Request(kind: .leaver, sender: "", department: F.social, sent: now), key: 1)
     // The municipality's own name, plus one collection per list it keeps.
     let m = F.municipality()
     #expect(storedParts(m) == Municipality.fields.count + Municipality.collectionCount - 1)

@@ -56,7 +56,7 @@ import Testing
     #expect(
       Set(object.keys) == [
         "municipality", "madeAt", "language", "person", "grants", "cases", "checklists",
-        "serviceRoles", "trail",
+        "serviceRoles", "requests", "trail",
       ])
     #expect((object["grants"] as? [Any])?.count == 3)
     #expect((object["trail"] as? [Any])?.count == 1)
@@ -69,5 +69,25 @@ import Testing
       RegisterExtract.make(
         "nobody", in: F.store(), trail: nil, language: .swedish, now: Fixtures.now)
         == nil)
+  }
+
+  @Test("the requests about the person, and those they filed, are in the extract")
+  func requestsAboutAndBy() throws {
+    var m = F.store()
+    try m.execute(
+      FileRequest(RequestDraft(kind: .leaver, login: "bertilo", day: Day("2026-12-15"))),
+      context: Fixtures.context(F.manager))
+    try m.execute(
+      FileRequest(RequestDraft(kind: .error, services: [F.bygglov], text: "Fel")),
+      context: Fixtures.context(F.manager))
+    let about = try #require(
+      RegisterExtract.make("bertilo", in: m, trail: nil, language: .swedish, now: Fixtures.now))
+    #expect(about.requests.map(\.kind) == ["Slutar"])
+    #expect(about.requests.first?.sender == "Maja Chef")
+    let text = RegisterExtractFormat.markdown(about, .swedish)
+    #expect(text.contains("| Slutar | Skickad | Maja Chef | Bertil Öst |"), "\(text)")
+    let sender = try #require(
+      RegisterExtract.make("chef", in: m, trail: nil, language: .swedish, now: Fixtures.now))
+    #expect(sender.requests.count == 2)
   }
 }

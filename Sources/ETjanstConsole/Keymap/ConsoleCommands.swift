@@ -97,6 +97,7 @@ public struct ConsoleCommand {
       },
       AdminView.command,
       TrailOverlay.command,
+      RequestsOverlay.command,
       ConsoleCommand(.quit, help: Texts.keyQuit) { _, _ in [.quit] },
     ]
   }

@@ -11,7 +11,7 @@ extension Municipality {
   static let collections: [EntityCollection] = [
     .single(\Municipality.self), .single(\.contacts), .single(\.settings), .list(\.users),
     .list(\.departments), .list(\.services), .list(\.staff), .list(\.cases), .list(\.orders),
-    .list(\.refusedOrders), .list(\.outages),
+    .list(\.refusedOrders), .list(\.outages), .list(\.requests),
   ]
 
   /// How many kinds of entity the municipality keeps (for a test that none is missed).

@@ -69,6 +69,7 @@ extension AuditSubject {
     case "eService": return m.service(EntityID(id))?.department.rawValue
     case "serviceOrder": return m.orders[id: EntityID(id)]?.department.rawValue
     case "refusedOrder": return m.refusedOrders[id: EntityID(id)]?.department.rawValue
+    case "request": return m.requests[id: EntityID(id)]?.department.rawValue
     case "department": return id
     default: return nil
     }

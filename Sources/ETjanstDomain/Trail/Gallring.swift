@@ -157,6 +157,8 @@ public struct Gallra: Command, RemovesPersonalData {
       m.staff[i] = p
     }
     let gone = removed.union(anonymised)
+    // A request goes with its subject: it names the person and what was asked for them.
+    m.requests.removeAll { r in r.person.map(gone.contains) ?? false }
     for i in m.cases.indices {
       if let from = m.cases[i].transferredFrom, gone.contains(from) {
         m.cases[i].transferredFrom = nil

@@ -13,6 +13,8 @@ public struct RegisterExtract: Codable, Sendable, Equatable {
   public var cases: [CaseLine]
   public var checklists: [Tick]
   public var serviceRoles: [ServiceRoleLine]
+  /// The requests about the person and those they filed.
+  public var requests: [RequestLine]
   /// Nil when the trail was not read (the requesting user may not read it).
   public var trail: [TrailLine]?
 
@@ -55,6 +57,16 @@ public struct RegisterExtract: Codable, Sendable, Equatable {
   public struct ServiceRoleLine: Codable, Sendable, Equatable {
     public var service: String
     public var role: String
+  }
+
+  public struct RequestLine: Codable, Sendable, Equatable {
+    public var sent: Date
+    public var kind: String
+    public var state: String
+    public var sender: String
+    public var subject: String
+    public var answeredBy: String?
+    public var reason: String?
   }
 
   public struct TrailLine: Codable, Sendable, Equatable {
@@ -127,6 +139,15 @@ public struct RegisterExtract: Codable, Sendable, Equatable {
         }
       }
     }
+    let requests = m.requests.filter { r in
+      r.sender == login || (staff != nil && r.person == staff?.id)
+        || (r.kind == .newEmployee && r.person == nil && !login.isEmpty && r.login == login)
+    }.map { r in
+      RequestLine(
+        sent: r.sent, kind: t(r.kind.label), state: t(m.state(of: r).label),
+        sender: m.displayName(login: r.sender), subject: m.subject(of: r),
+        answeredBy: r.answeredBy.map(m.displayName), reason: r.reason.isEmpty ? nil : r.reason)
+    }
     let lines = trail.map { entries in
       entries.map { entry in
         TrailLine(
@@ -136,7 +157,8 @@ public struct RegisterExtract: Codable, Sendable, Equatable {
     }
     return RegisterExtract(
       municipality: m.name, madeAt: now, language: language.rawValue, person: person,
-      grants: grants, cases: cases, checklists: ticks, serviceRoles: roles, trail: lines)
+      grants: grants, cases: cases, checklists: ticks, serviceRoles: roles, requests: requests,
+      trail: lines)
   }
 
   /// The trail entries about the person `key` names, or made by them.

@@ -16,10 +16,18 @@ final class FileBackend: ConsoleBackend {
   }
 
   func perform(_ command: any Command, actor: Actor, now: Date) throws -> Change {
-    try file.perform(command, actor: actor, now: now)
+    try perform(command, actor: actor, now: now) { _ in true }
   }
 
-  func reloadIfChanged() throws -> Municipality? { try file.reloadIfChanged() }
+  /// The newest state when another process saved since; first, where this process
+  /// may write the store (the e-coordinator's), the requests managers left in the
+  /// drop folder are taken in under the lock.
+  func reloadIfChanged() throws -> Municipality? {
+    if file.hasDroppedRequests {
+      return try file.takeInRequests(login: SystemIdentity.currentLogin(), now: Date())
+    }
+    return try file.reloadIfChanged()
+  }
 
   /// Saves and reloads run off the key loop: a save may wait for another process.
   var worksInBackground: Bool { true }
@@ -27,7 +35,13 @@ final class FileBackend: ConsoleBackend {
   func perform(
     _ command: any Command, actor: Actor, now: Date, waiting: @escaping (String?) -> Bool
   ) throws -> Change {
-    try file.perform(command, actor: actor, now: now, waiting: waiting)
+    // A manager's request: under the lock where the store is writable (SSH key
+    // mode), else into the drop folder (group mode).
+    if let request = command as? FileRequest {
+      return try file.file(
+        request.draft, actor: actor, now: now, id: request.id, waiting: waiting)
+    }
+    return try file.perform(command, actor: actor, now: now, waiting: waiting)
   }
 
   func editExternally(_ text: String) -> String? {

@@ -60,7 +60,15 @@ struct List: ParsableCommand {
     let language = languageOption.language
     try reporting(language) {
       try refuseOptionsThatDoNotApply()
-      let (file, m, user) = try storeOptions.load()
+      var (file, m, user) = try storeOptions.load()
+      if kind == .export(.requests), file.hasDroppedRequests {
+        // The requests managers left in the drop folder are taken in first.
+        do {
+          m = Visibility(user).scoped(try file.takeInRequests(login: user.login, now: Date()))
+        } catch {
+          throw Failure(error)
+        }
+      }
       let options = ListOptions(
         filter: filter.map(TextCleaning.line), department: department.map(TextCleaning.line),
         step: step, today: Day(Date()), language: language)
@@ -167,21 +175,7 @@ extension List {
       query.since = day.start
     }
     if let service = service.map(TextCleaning.line) {
-      let matches = m.services.filter {
-        $0.id.rawValue == service || SwedishCollation.contains($0.name, service)
-      }
-      let exact = matches.filter { $0.id.rawValue == service || $0.name == service }
-      guard let found = exact.count == 1 ? exact.first : matches.count == 1 ? matches.first : nil
-      else {
-        throw matches.isEmpty
-          ? Failure(
-            sv: "--service: ingen e-tjänst matchar '\(service)'",
-            en: "--service: no e-service matches '\(service)'")
-          : Failure(
-            sv: "--service: '\(service)' matchar \(matches.count) e-tjänster; skriv mer av namnet",
-            en: "--service: '\(service)' matches \(matches.count) e-services; give more of the name"
-          )
-      }
+      let found = try ServiceMatch.find(service, in: m.services, option: "--service")
       query.entities = [found.id.rawValue]
     }
     if let changeKind {

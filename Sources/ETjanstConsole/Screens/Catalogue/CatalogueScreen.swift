@@ -39,13 +39,23 @@ public enum CatalogueScreen: Screen {
 
   public static func bindings(_ state: AppState) -> [Binding] {
     if showingDetail(state) {
-      return detailBindings(state) + editBindings(inDetail: true) + flagsHelp(state)
+      return detailBindings(state) + editBindings(inDetail: true) + requestBinding(state)
+        + flagsHelp(state)
     }
     let list = listBindings(state)
     let isSort = { (b: Binding) in b.keys == [.character("s")] || b.keys == [.character("S")] }
     // Sorting last, so the hint bar at 80 columns keeps the editing keys.
-    return list.filter { !isSort($0) } + editBindings(inDetail: false) + list.filter(isSort)
-      + flagsHelp(state)
+    return list.filter { !isSort($0) } + editBindings(inDetail: false) + requestBinding(state)
+      + list.filter(isSort) + flagsHelp(state)
+  }
+
+  /// A manager's request about the e-service: an error or a need for revision.
+  static func requestBinding(_ state: AppState) -> [Binding] {
+    RequestForms.binding(state, "b", help: RequestTexts.helpError) { state in
+      var effects: [Effect] = []
+      _ = withCurrent(&state) { s, state in effects = RequestForms.error(s, &state) }
+      return effects
+    }
   }
 
   static func listBindings(_ state: AppState) -> [Binding] {

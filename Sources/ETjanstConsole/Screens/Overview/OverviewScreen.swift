@@ -81,6 +81,7 @@ public enum OverviewScreen: Screen {
           return []
         },
         AdminView.openBinding.doing(.settings),
+        RequestsOverlay.openBinding(state),
       ]
   }
 
@@ -111,7 +112,31 @@ public enum OverviewScreen: Screen {
       drawFigures(state, into: &frame, area: parts.figures)
     }
     drawContacts(state, into: &frame, area: parts.contacts)
-    drawFindings(state, into: &frame, area: parts.findings)
+    let findings = drawRequests(state, into: &frame, area: parts.findings)
+    drawFindings(state, into: &frame, area: findings)
+  }
+
+  /// The requests waiting for the e-coordinator's answer, first, oldest first, each
+  /// with its age; returns the area left for the findings. Nothing when none wait.
+  static func drawRequests(_ state: AppState, into frame: inout Frame, area: Rect) -> Rect {
+    let open = state.data.openRequests
+    guard !open.isEmpty, area.height > 6 else { return area }
+    let shown = min(open.count, 3)
+    let (top, rest) = area.splitTop(shown + 2)
+    frame.put(
+      " " + state.t(RequestTexts.waiting(open.count)), x: top.x, y: top.y,
+      style: state.theme.style(.header), maxWidth: top.width)
+    let names = state.data.displayNames()
+    for (i, r) in open.prefix(shown).enumerated() {
+      let days = Noun.day.count(state.data.daysWaiting(r, today: state.today))
+      let line = [
+        state.t(days), state.t(r.kind.label), state.data.subject(of: r), names(r.sender),
+      ].filter { !$0.isEmpty }.joined(separator: " · ")
+      frame.put(
+        line, x: top.x + 2, y: top.y + 1 + i, style: state.theme.style(.warning),
+        maxWidth: top.width - 3)
+    }
+    return rest
   }
 
   static func drawFigures(_ state: AppState, into frame: inout Frame, area: Rect) {

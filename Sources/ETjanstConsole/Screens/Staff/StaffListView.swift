@@ -93,6 +93,9 @@ enum StaffListView {
           StaffForms.newStaff(&state)
         }
       ]
+      + RequestForms.binding(state, "b", help: RequestTexts.helpNewEmployee) { state in
+        RequestForms.newEmployee(&state)
+      }
       + ListKeys.bindings(
         \.staffScreen.list, columns: table(state).columns.count, count: { rows($0).count },
         page: { $0.height - 6 })

@@ -239,6 +239,14 @@ enum StaffPersonView {
         StaffForms.newCase(&state)
       },
     ]
+      + RequestForms.binding(state, "b", help: RequestTexts.helpLeaver) { state in
+        guard let p = person(state) else { return [] }
+        return RequestForms.leaver(p, &state)
+      }
+      + RequestForms.binding(state, "B", help: RequestTexts.helpAccess) { state in
+        guard let p = person(state) else { return [] }
+        return RequestForms.access(p, &state)
+      }
       + TrailOverlay.historyBinding(state) { state in
         person(state).map { ($0.name, $0.id.rawValue) }
       }

@@ -1,0 +1,96 @@
+import ETjanstConsole
+import ETjanstDomain
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("Requests in the console (guideline 4, 4.1, 4.2)")
+struct RequestsConsoleTests {
+  typealias F = StaffFixtures
+  let goldenDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
+
+  func screen(_ d: ConsoleDriver) -> String { d.frame.lines.joined(separator: "\n") }
+
+  /// The staff fixture with two requests filed by its manager: a leaver three days
+  /// ago and a new employee today.
+  func filed() throws -> Municipality {
+    var m = F.store()
+    try m.execute(
+      FileRequest(
+        RequestDraft(kind: .leaver, login: "evab", day: Day("2026-12-31")), id: EntityID("r-leaver")
+      ),
+      context: Fixtures.context(F.manager, at: Fixtures.now.addingTimeInterval(-3 * 86400)))
+    try m.execute(
+      FileRequest(
+        RequestDraft(
+          kind: .newEmployee, name: "Greta Ny", login: "gretan", day: Day("2026-12-07"),
+          services: [F.bygglov]), id: EntityID("r-new")),
+      context: Fixtures.context(F.manager))
+    return m
+  }
+
+  @Test(
+    "a manager files a new employee from the staff list with b; the request names them as sender")
+  func managerFilesFromStaffList() throws {
+    let d = ConsoleDriver(F.store(), user: F.manager)
+    d.press(.character("3"))
+    #expect(d.state.screen == .staff)
+    d.press(.character("b"))
+    #expect(screen(d).contains("Begäran: ny medarbetare"))
+    d.type("Greta Ny")
+    d.press(.function(2))
+    let sent = try #require(d.backend.performed.last as? FileRequest)
+    #expect(sent.draft.kind == .newEmployee)
+    #expect(sent.draft.name == "Greta Ny")
+    let r = try #require(d.backend.data.requests.first)
+    #expect(r.sender == "chef")
+    #expect(r.department == F.department)
+  }
+
+  @Test("the e-coordinator sees the waiting requests first on the overview, with their age")
+  func overviewShowsRequests() throws {
+    for language in [Language.swedish, .english] {
+      let d = ConsoleDriver(try filed(), language: language)
+      let text = screen(d)
+      #expect(
+        text.contains(language == .swedish ? "2 begäranden väntar på svar" : "2 requests waiting"))
+      #expect(
+        text.contains(
+          language == .swedish
+            ? "3 dagar · Slutar · Eva Berg · Maja Chef" : "3 days · Leaver · Eva Berg"))
+      let suffix = language == .swedish ? "" : "en-"
+      Golden.assertFrame(d.frame, named: "\(suffix)requests-overview-80x24", in: goldenDir)
+      d.press(.character("b"))
+      Golden.assertFrame(d.frame, named: "\(suffix)requests-list-80x24", in: goldenDir)
+    }
+  }
+
+  @Test("accept and decline are one key from the request; a new employee's request becomes staff")
+  func acceptAndDecline() throws {
+    let d = ConsoleDriver(try filed())
+    d.press(.character("b"), .character("a"))
+    #expect(d.backend.performed.last is AcceptRequest)
+    #expect(d.backend.data.request(EntityID("r-leaver"))?.state == .accepted)
+    #expect(d.backend.data.staffMember(F.eva)?.endDate == Day("2026-12-31"))
+    d.press(.character("b"), .character("d"))
+    #expect(screen(d).contains("Avböj begäran"))
+    d.type("Finns redan")
+    d.press(.function(2))
+    #expect(d.backend.data.request(EntityID("r-new"))?.state == .declined)
+    #expect(d.backend.data.request(EntityID("r-new"))?.reason == "Finns redan")
+  }
+
+  @Test("a manager's list shows their requests with their states, and offers no answer keys")
+  func managerSeesStates() throws {
+    var m = try filed()
+    try m.execute(AcceptRequest(EntityID("r-leaver")), context: Fixtures.context())
+    let d = ConsoleDriver(m, user: F.manager)
+    d.press(.character("b"))
+    let text = screen(d)
+    #expect(text.contains("Accepterad"))
+    #expect(text.contains("Skickad"))
+    d.press(.character("a"))
+    #expect(!(d.backend.performed.last is AcceptRequest))
+  }
+}
