@@ -88,11 +88,19 @@ public struct Noun: Hashable, Sendable {
     sv: "öppen rapport", "öppna rapporter", en: "open report", "open reports")
   public static let backup = Noun(
     sv: "säkerhetskopia", "säkerhetskopior", en: "backup", "backups")
+  /// What a reminder mail lists.
+  public static let item = Noun(sv: "punkt", "punkter", en: "item", "items")
+  /// The findings the e-coordinator's digest counts in its subject.
+  public static let violationFinding = Noun(
+    sv: "brist", "brister", en: "violation", "violations")
+  public static let warningFinding = Noun(sv: "varning", "varningar", en: "warning", "warnings")
+  public static let notice = Noun(sv: "notis", "notiser", en: "notice", "notices")
 
   /// Every noun above, for tests that read every count.
   public static let all: [Noun] = [
     entry, record, `case`, day, month, year, minute, person, eService, staffMember, order,
-    managerLogin, outageNotice, report, openReport, backup,
+    managerLogin, outageNotice, report, openReport, backup, item, violationFinding,
+    warningFinding, notice,
   ]
 }
 

@@ -28,7 +28,7 @@ struct Etjanst: ParsableCommand {
     subcommands: [
       WriteDemo.self, List.self, Report.self, Check.self, Services.self, Staff.self, Cases.self,
       Restore.self, BackupCommand.self, Routines.self, Extract.self, GallraCommand.self, Keys.self,
-      Share.self,
+      Share.self, Notify.self,
     ]
   )
 
