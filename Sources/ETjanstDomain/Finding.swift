@@ -22,6 +22,16 @@ public struct Finding: Sendable, Equatable {
       case .notice: return LocalizedText(sv: "notis", en: "notice")
       }
     }
+
+    /// The severity as a counted noun ("3 brister, 12 varningar"): `report`'s first
+    /// line and the e-coordinator's digest.
+    public var noun: Noun {
+      switch self {
+      case .violation: return .violationFinding
+      case .warning: return .warningFinding
+      case .notice: return .notice
+      }
+    }
   }
 
   /// The guideline section the finding serves ("4.3").

@@ -89,11 +89,19 @@ public struct Noun: Hashable, Sendable {
   public static let backup = Noun(
     sv: "säkerhetskopia", "säkerhetskopior", en: "backup", "backups")
   public static let request = Noun(sv: "begäran", "begäranden", en: "request", "requests")
+  /// What a reminder mail lists.
+  public static let item = Noun(sv: "punkt", "punkter", en: "item", "items")
+  /// The findings the e-coordinator's digest counts in its subject.
+  public static let violationFinding = Noun(
+    sv: "brist", "brister", en: "violation", "violations")
+  public static let warningFinding = Noun(sv: "varning", "varningar", en: "warning", "warnings")
+  public static let notice = Noun(sv: "notis", "notiser", en: "notice", "notices")
 
   /// Every noun above, for tests that read every count.
   public static let all: [Noun] = [
     entry, record, `case`, day, month, year, minute, person, eService, staffMember, order,
-    managerLogin, outageNotice, report, openReport, backup, request,
+    managerLogin, outageNotice, report, openReport, backup, request, item, violationFinding,
+    warningFinding, notice,
   ]
 }
 

@@ -149,6 +149,18 @@ public struct Settings: Codable, Sendable, Equatable {
   public var backupKeepHours: Int
   public var backupKeepDays: Int
   public var backupKeepMonths: Int
+  /// Days before `etjanst notify` mails a reminder of the same item to the same person
+  /// again.
+  public var reminderRepeatDays: Int = 7
+  /// The municipality's mail domain: a person with no e-mail address of their own is
+  /// mailed at their login @ this domain. Empty: only recorded addresses are mailed.
+  public var mailDomain: String = ""
+  /// Who is mailed with the e-coordinator when an outage's e-nämnd contact is late: a
+  /// login (mailed at the mail domain) or an e-mail address. Empty: nobody else.
+  public var outageDeputy: String = ""
+  /// The mailer `etjanst notify` sends through (the `sendmail -t` interface); empty:
+  /// /usr/sbin/sendmail.
+  public var sendmailPath: String = ""
 
   public init(
     outageContactLimitMinutes: Int = 15, orderStepLimitDays: Int = 30,
@@ -193,12 +205,20 @@ extension Settings {
         self[keyPath: limit.path] = value
       }
     }
+    for field in Self.textSettings {
+      if let value = try c.decodeIfPresent(String.self, forKey: CodingKey(stringValue: field.key)) {
+        self[keyPath: field.keyPath] = value
+      }
+    }
   }
 
   public func encode(to encoder: Encoder) throws {
     var c = encoder.container(keyedBy: CodingKey.self)
     for limit in Self.limits {
       try c.encode(self[keyPath: limit.path], forKey: CodingKey(stringValue: limit.field.key))
+    }
+    for field in Self.textSettings {
+      try c.encode(self[keyPath: field.keyPath], forKey: CodingKey(stringValue: field.key))
     }
   }
 }

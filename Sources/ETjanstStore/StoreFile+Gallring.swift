@@ -238,10 +238,19 @@ extension StoreFile {
     do { data = try JSONEncoder().encode(journal) } catch {
       throw SystemCallError("encode", EINVAL)
     }
+    try replaceBeside(journalPath, with: data, in: place)
+  }
+
+  /// A small file beside the store (gallring's journal, notify's ledger) replaced
+  /// whole: a temporary file with the store's mode, fsynced, renamed over it, the
+  /// folder fsynced. Under the lock, as every temporary file there is.
+  func replaceBeside(_ target: String, with data: Data, in place: StoreFolder)
+    throws(SystemCallError)
+  {
     let temporary = try TemporaryFile(
       beside: filePath, mode: place.fileMode, group: place.sharedGroup)
     _ = try temporary.write(data)
-    try temporary.rename(over: journalPath)
+    try temporary.rename(over: target)
     try FileDescriptor.syncFolder(place.path)
   }
 

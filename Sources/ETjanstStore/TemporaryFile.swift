@@ -13,9 +13,10 @@ import Foundation
 /// (`.<store>.<pid>.<random>.tmp`) whatever it will replace, and made under the
 /// store's lock, so the sweep under the lock (`removeStale`) finds what a killed
 /// process left: the new version of a save, a restore or an import (`StoreFile.prepare`),
-/// the first version (`create`), gallring's new trail and its journal. Nothing else
-/// writes a temporary file there: a backup is a hard link made under its final name,
-/// and the $EDITOR text lives in the system's temporary folder.
+/// the first version (`create`), gallring's new trail and its journal, notify's ledger
+/// (`<store>.reminders`). Nothing else writes a temporary file there: a backup is a
+/// hard link made under its final name, and the $EDITOR text lives in the system's
+/// temporary folder.
 ///
 /// Not `Data.write(options: .atomic)`: it does not keep the mode (0600 became 0644) and
 /// replaces a symlink; not `FileManager.replaceItemAt`: on this Foundation it deletes

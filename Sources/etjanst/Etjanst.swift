@@ -29,7 +29,7 @@ struct Etjanst: ParsableCommand {
       Init.self, WriteDemo.self, List.self, Report.self, Check.self, Departments.self, Users.self,
       Services.self, Staff.self, Cases.self,
       Restore.self, BackupCommand.self, Routines.self, Extract.self, GallraCommand.self, Keys.self,
-      Share.self, RequestCommand.self,
+      Share.self, RequestCommand.self, Notify.self,
     ]
   )
 

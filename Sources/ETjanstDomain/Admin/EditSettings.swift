@@ -17,6 +17,39 @@ public struct EditSettings: Command {
       throw RuleViolation.outOfRange(
         limit.name, section: limit.section, limit.label, limit.allowed, limit.unit.many)
     }
+    if let refusal = Settings.mailRefusal(settings) { throw refusal }
     m.settings = settings
+  }
+}
+
+extension Settings {
+  /// The mail settings' rule: a mail domain is a domain, the deputy a login or an
+  /// e-mail address, the mailer an absolute path; each may be empty.
+  public static func mailRefusal(_ s: Settings) -> RuleViolation? {
+    let domain = s.mailDomain.trimmingCharacters(in: .whitespaces)
+    if !domain.isEmpty, !MailAddress.isDomain(domain) {
+      return RuleViolation(
+        field: Fields.mailDomain.name,
+        LocalizedText(
+          sv: "E-postdomänen ska vara ett domännamn som kommun.se.",
+          en: "The mail domain must be a domain name such as kommun.se."))
+    }
+    let deputy = s.outageDeputy.trimmingCharacters(in: .whitespaces)
+    if !deputy.isEmpty, MailAddress.normalized(deputy) == nil, Login.normalized(deputy) == nil {
+      return RuleViolation(
+        field: Fields.outageDeputy.name,
+        LocalizedText(
+          sv: "Ersättaren vid avbrott anges med inloggning eller e-postadress.",
+          en: "The outage deputy is given as a login or an e-mail address."))
+    }
+    let mailer = s.sendmailPath
+    if !mailer.isEmpty, !mailer.hasPrefix("/") || mailer.contains(where: \.isNewline) {
+      return RuleViolation(
+        field: Fields.sendmailPath.name,
+        LocalizedText(
+          sv: "E-postprogrammet anges med hela sökvägen, som /usr/sbin/sendmail.",
+          en: "The mailer is given by its full path, such as /usr/sbin/sendmail."))
+    }
+    return nil
   }
 }

@@ -96,6 +96,21 @@ extension Settings: FieldedEntity {
       "backupKeepMonths", T(sv: "Säkerhetskopior: en per månad", en: "Backups: one a month"),
       \Settings.backupKeepMonths
     ).ranged(StoreLimits.months).absent(means: Settings().backupKeepMonths)
+    public static let reminderRepeatDays = Field.number(
+      "reminderRepeatDays",
+      T(sv: "Påminnelse per e-post igen", en: "Mail reminder again"),
+      \Settings.reminderRepeatDays
+    ).ranged(1...StoreLimits.days.upperBound).absent(means: Settings().reminderRepeatDays)
+    public static let mailDomain = Field.text(
+      "mailDomain", T(sv: "E-postdomän", en: "Mail domain"), \Settings.mailDomain
+    ).absent(means: "")
+    public static let outageDeputy = Field.text(
+      "outageDeputy", T(sv: "Ersättare vid avbrott", en: "Outage deputy"),
+      \Settings.outageDeputy
+    ).absent(means: "")
+    public static let sendmailPath = Field.text(
+      "sendmailPath", T(sv: "E-postprogram", en: "Mailer"), \Settings.sendmailPath
+    ).absent(means: "")
   }
 
   /// Every setting, in the file's and the form's order.
@@ -138,7 +153,19 @@ extension Settings: FieldedEntity {
     Limit(
       field: Fields.backupKeepMonths, section: nil, allowed: 0...120, unit: months,
       formLabel: T(sv: "Kopior en per månad, månader", en: "Backups one a month, months")),
+    // Reminders by mail (`etjanst notify`): the same item to the same person again
+    // after this many days.
+    Limit(
+      field: Fields.reminderRepeatDays, section: nil, allowed: 1...365, unit: days,
+      formLabel: T(sv: "Påminn igen efter, dagar", en: "Remind again after, days")),
   ]
 
-  public static let fields: [AnyField<Settings>] = limits.map { $0.field.erased }
+  /// The settings that are text: where `etjanst notify` mails (set with `etjanst
+  /// notify --set`), stored after the limits.
+  public static let textSettings: [Field<Settings, String>] = [
+    Fields.mailDomain, Fields.outageDeputy, Fields.sendmailPath,
+  ]
+
+  public static let fields: [AnyField<Settings>] =
+    limits.map { $0.field.erased } + textSettings.map(\.erased)
 }

@@ -39,6 +39,8 @@ struct GallraCommand: ParsableCommand {
       } catch {
         throw Failure(error)
       }
+      // Quiet when nothing was removed, so cron mails only when gallring did something.
+      if !dryRun && report.plan.isEmpty && report.trailEntries == 0 { return }
       for line in report.lines { Output.print(TextCleaning.printable(line(language))) }
       let cutoff = Day(report.plan.trailCutoff).description
       let trail =

@@ -5,7 +5,17 @@ import Foundation
 /// `etjanst report`: what needs attention, and the guideline's goals in figures.
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "What needs attention, and the guideline's goals in figures (txt, md or json).")
+    abstract: "What needs attention, and the guideline's goals in figures (txt, md or json).",
+    discussion: """
+      The first line gives the counts. Exits 1 when anything needs attention (a \
+      violation or a warning), as check does, so cron mails only then.
+      """)
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Only one department's part: what a manager of it sees.", valueName: "name"))
+  var department: String?
 
   @Option(name: .long, help: "Plain text, Markdown, or JSON for monitoring.")
   var format: ReportFormat = .txt
@@ -17,8 +27,12 @@ struct Report: ParsableCommand {
   func run() throws {
     try reporting(languageOption.language) {
       let now = Date()
-      let (m, findings, _) = try storeOptions.loadWithFindings(at: now)
+      var (m, findings, user) = try storeOptions.loadWithFindings(at: now)
       let language = languageOption.language
+      if let department {
+        (m, findings) = try Self.departmentPart(department, of: m, findings: findings, user, now)
+      }
+      let attention = findings.contains { $0.severity >= .warning }
       if format == .json {
         Output.print(
           try MonitoringJSON.text(
@@ -26,12 +40,41 @@ struct Report: ParsableCommand {
               municipality: m.name, date: Day(now).description, goals: .init(GoalFigures(m)),
               findings: findings.map { MonitoringJSON.FindingObject($0, language) })),
           terminator: "")
-        return
+      } else {
+        Output.print(
+          ReportText.render(m, findings: findings, now: now, format: format, language: language),
+          terminator: "")
       }
-      Output.print(
-        ReportText.render(m, findings: findings, now: now, format: format, language: language),
-        terminator: "")
+      if attention { throw ExitStatus.problems.exitCode }
     }
+  }
+
+  /// The part of a department, found by name or id (case aside): the store and the
+  /// findings as a manager of it sees them (`Visibility`), within what `user` sees.
+  static func departmentPart(
+    _ name: String, of m: Municipality, findings: [Finding], _ user: User, _ now: Date
+  ) throws -> (Municipality, [Finding]) {
+    let wanted = name.trimmingCharacters(in: .whitespaces)
+    guard
+      let found = m.departments.first(where: {
+        $0.name.caseInsensitiveCompare(wanted) == .orderedSame
+          || $0.id.rawValue.caseInsensitiveCompare(wanted) == .orderedSame
+      })
+    else {
+      throw Failure(
+        sv:
+          "ingen förvaltning heter \(TextCleaning.printable(wanted)) (etjanst list routines visar dem)",
+        en:
+          "no department is called \(TextCleaning.printable(wanted)) (etjanst list routines lists them)"
+      )
+    }
+    let part = Visibility(
+      User(login: user.login, name: user.name, role: .manager(department: found.id)))
+    let kept = part.findings(in: m, at: now)
+    // Within what the user may see already: a manager asking for another department
+    // gets nothing they could not see.
+    let seen = Set(findings.map(Reminders.itemKey))
+    return (part.scoped(m), kept.filter { seen.contains(Reminders.itemKey($0)) })
   }
 }
 
@@ -53,7 +96,11 @@ enum ReportText {
     }
     // One line whatever the stored name holds (the whole output is guarded again).
     let name = TextCleaning.printable(m.name)
-    out.append(md ? "# \(name) – etjanst" : "\(name) – etjanst")
+    let counts = Finding.Severity.allCases.reversed().map { severity in
+      let n = findings.filter { $0.severity == severity }.count
+      return severity.noun.count(n)(language)
+    }.joined(separator: ", ")
+    out.append(md ? "# \(name) – etjanst: \(counts)" : "\(name) – etjanst: \(counts)")
     out.append((sv ? "Rapport " : "Report ") + Day(now).description)
     out.append("")
     heading(sv ? "Mål (riktlinjen avsnitt 2)" : "Goals (guideline section 2)")

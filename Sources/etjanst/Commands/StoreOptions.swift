@@ -30,7 +30,7 @@ struct StoreOptions: ParsableArguments {
     return (visibility.scoped(whole), visibility.findings(in: whole, at: now), user)
   }
 
-  private func loadWhole() throws -> (StoreFile, Municipality, User) {
+  func loadWhole() throws -> (StoreFile, Municipality, User) {
     let file = StoreFile(location: location)
     let m: Municipality
     do {

@@ -1,0 +1,204 @@
+import ArgumentParser
+import ETjanstDomain
+import ETjanstStore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `etjanst notify`: reminders by mail through the system's mailer (`sendmail -t`),
+/// for a systemd timer or cron. Each e-service owner hears of their services, each
+/// manager of their department, the e-coordinator gets a daily digest and a late
+/// outage contact at once; what was sent is kept beside the store, so an item is
+/// mailed once per period.
+struct Notify: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Mail reminders of what is due through the system's mailer (sendmail -t).",
+    discussion: """
+      To each e-service owner their services' findings (reviews due, open error \
+      reports), to each manager their department's (leavers with open cases or \
+      unticked steps, access ending with cases open, the fallback routine), to the \
+      e-coordinator one digest a day, and to the e-coordinator and the outage deputy \
+      once when an outage's e-namnd contact is late. An item is mailed again only after \
+      the days the settings give (default 7) and not once it is done; what was sent is \
+      kept in <store>.reminders. Prints nothing when there is nothing to send. A person \
+      is mailed at the address the store records, else at login@ the mail domain \
+      (--set-mail-domain). A failed mailer is exit 2, and nothing counts as sent.
+      """)
+
+  @Flag(name: .customLong("dry-run"), help: "Print the mails instead; send and mark nothing.")
+  var dryRun = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The mailer to send through (default: the setting, else /usr/sbin/sendmail).",
+      valueName: "path"))
+  var sendmail: String?
+
+  @Option(
+    name: .customLong("set-mail-domain"),
+    help: ArgumentHelp(
+      "Save the mail domain (login@DOMAIN for people without an address) and exit.",
+      valueName: "domain"))
+  var setMailDomain: String?
+
+  @Option(
+    name: .customLong("set-deputy"),
+    help: ArgumentHelp(
+      "Save the outage deputy (a login or an address; empty for none) and exit.",
+      valueName: "who"))
+  var setDeputy: String?
+
+  @Option(
+    name: .customLong("set-sendmail"),
+    help: ArgumentHelp(
+      "Save the mailer's path (empty for the default) and exit.", valueName: "path"))
+  var setSendmail: String?
+
+  @OptionGroup var storeOptions: StoreOptions
+  @OptionGroup var languageOption: LanguageOption
+  @OptionGroup var lockWait: LockWaitOption
+
+  func run() throws {
+    let language = languageOption.language
+    try reporting(language) {
+      let (file, whole, user) = try storeOptions.loadWhole()
+      lockWait.apply(to: file, language)
+      guard user.role.canEdit else {
+        throw Failure(
+          sv: "notify skickar e-post för hela kommunen och körs av e-samordnaren",
+          en: "notify mails for the whole municipality and is run by the e-coordinator")
+      }
+      if setMailDomain != nil || setDeputy != nil || setSendmail != nil {
+        var settings = whole.settings
+        if let setMailDomain { settings.mailDomain = setMailDomain }
+        if let setDeputy { settings.outageDeputy = setDeputy }
+        if let setSendmail { settings.sendmailPath = setSendmail }
+        do {
+          try file.perform(EditSettings(settings), actor: Actor(user), now: Date())
+        } catch {
+          throw Failure(error)
+        }
+        return
+      }
+      let sent: Int
+      do {
+        sent = try file.withReminders(login: user.login) { m, ledger in
+          let now = Date()
+          let plan = Reminders.plan(
+            m, findings: Findings.all(in: m, at: now), at: now, ledger: ledger)
+          let messages = plan.mails.map { mail in
+            MailMessage(
+              toName: mail.recipient.name, toAddress: mail.address, subject: mail.subject,
+              body: mail.body, date: now, messageID: Self.messageID(m))
+          }
+          if plan.coordinatorUnreachable {
+            Output.error(
+              LocalizedText(
+                sv: "e-samordnarens sammanfattning kan inte skickas: ingen e-postadress i "
+                  + "kontakterna och ingen e-postdomän (etjanst notify --set-mail-domain)",
+                en: "the e-coordinator's digest cannot be sent: no address in the contacts "
+                  + "and no mail domain (etjanst notify --set-mail-domain)")(language))
+          }
+          if dryRun {
+            for message in messages {
+              Output.print(TextCleaning.printable(message.rendered(), keepingLineBreaks: true))
+            }
+            return (messages.count, nil)
+          }
+          let mailer = sendmail ?? (m.settings.sendmailPath.isEmpty ? nil : m.settings.sendmailPath)
+          for message in messages {
+            try Mailer.send(message.rendered(), through: mailer ?? Mailer.standard)
+          }
+          return (messages.count, plan.ledger)
+        }
+      } catch {
+        throw Failure(error)
+      }
+      _ = sent
+    }
+  }
+
+  /// A Message-ID unique to this mail: time, a random part, and the mail domain (or
+  /// `etjanst.invalid` without one).
+  static func messageID(_ m: Municipality) -> String {
+    let domain = m.settings.mailDomain.trimmingCharacters(in: .whitespaces)
+    let host = MailAddress.isDomain(domain) ? domain : "etjanst.invalid"
+    let stamp = Int(Date().timeIntervalSince1970)
+    return "etjanst.\(stamp).\(UUID().uuidString.lowercased())@\(host)"
+  }
+}
+
+/// The system's mailer, run as `sendmail -t -i` with the message on its standard
+/// input (`-i`: a line with only a dot does not end it). A mailer that cannot be
+/// started or exits non-zero is an error (exit 2).
+enum Mailer {
+  static let standard = "/usr/sbin/sendmail"
+
+  struct Failed: ExplainedError {
+    var message: LocalizedText
+  }
+
+  static func send(_ message: String, through path: String) throws {
+    var pipeEnds: [Int32] = [0, 0]
+    guard pipe(&pipeEnds) == 0 else { throw failed(path, String(cString: strerror(errno))) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
+    posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+    posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    sigaddset(&defaults, SIGPIPE)
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let arguments = [path, "-t", "-i"]
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid = pid_t()
+    let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+    close(pipeEnds[0])
+    guard spawned == 0 else {
+      close(pipeEnds[1])
+      throw failed(path, String(cString: strerror(spawned)))
+    }
+    // A mailer that exits before reading it all gives EPIPE here, not a signal.
+    let previous = signal(SIGPIPE, SIG_IGN)
+    let bytes = Array(message.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes[offset...].withUnsafeBytes { write(pipeEnds[1], $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        break
+      }
+      offset += n
+    }
+    close(pipeEnds[1])
+    signal(SIGPIPE, previous)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let exited = status & 0x7f == 0
+    let code = (status >> 8) & 0xff
+    guard exited, code == 0, offset == bytes.count else {
+      throw failed(path, exited ? "exit \(code)" : "signal \(status & 0x7f)")
+    }
+  }
+
+  static func failed(_ path: String, _ why: String) -> Failed {
+    Failed(
+      message: LocalizedText(
+        sv: "e-postprogrammet \(path) misslyckades (\(why)); ingenting räknas som skickat",
+        en: "the mailer \(path) failed (\(why)); nothing counts as sent"))
+  }
+}
