@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Setting a municipality up from an empty store, through the built binary in tmux:
-/// first run → `t`, a department and the emergency contacts entered in
+/// first run → `t`, the municipality's name, a department and the emergency contacts entered in
 /// Inställningar, and both read back from the property list.
 @Suite struct AdminEndToEndTests {
   @Test(
@@ -19,6 +19,15 @@ import Testing
     try tmux.waitFor(text: "Det finns inget register")
     try tmux.send(keys: "t")
     try tmux.waitFor(text: "Kom igång")
+
+    // A new store asks its municipality's name and the e-nämnd's contact first.
+    try tmux.waitFor(text: "Nytt register: kommunen och e-nämndens kontakt")
+    try tmux.send(text: "Pajala kommun")
+    try tmux.send(keys: "Tab", "C-u")
+    try tmux.send(text: "Mikael Rova")
+    try tmux.waitFor(row: "E-nämnden: namn", "Mikael Rova")
+    try tmux.send(keys: "Enter")
+    try tmux.waitFor(text: "Pajala kommun ·")
 
     // i opens on Förvaltningar while there are none; n adds one.
     try tmux.send(keys: "i")
@@ -59,6 +68,7 @@ import Testing
     func read(_ expression: String) throws -> String {
       try Binary.plistlib(store, "d['municipality']\(expression)")
     }
+    #expect(try read("['name']") == "Pajala kommun")
     #expect(try read("['departments'][0]['name']") == "Socialförvaltningen")
     #expect(try read("['contacts']['eCoordinator']['name']") == "Linnea Alatalo")
     #expect(try read("['contacts']['eCoordinator']['phone']") == "0927-720 45")

@@ -7,14 +7,14 @@ import Testing
 #endif
 
 /// The real mailer on loopback that `.ci/mailer` installs: Debian's postfix, local
-/// only, delivering every recipient in `*.etjanst.test` to the mbox `mbox`, with
+/// only, delivering every recipient in `*.etjanst.test` to the Maildir `maildir`, with
 /// X-Original-To naming the recipient. Each test mails its own domain
 /// (`<token>.etjanst.test`) and reads only the mails to it, so tests run in parallel.
 enum LocalMailer {
-  static let mbox = "/var/mail/etjanstmail"
+  static let maildir = "/var/mail/etjanstmail/"
   static let catchAll = "/etc/postfix/etjanst-test-catchall"
 
-  /// Root (to read the mbox), the catch-all configured and postfix running.
+  /// Root (to read the Maildir), the catch-all configured and postfix running.
   static let available: Bool = {
     guard geteuid() == 0, FileManager.default.fileExists(atPath: catchAll),
       FileManager.default.isExecutableFile(atPath: "/usr/sbin/sendmail"),
@@ -51,23 +51,21 @@ enum LocalMailer {
   /// The mails delivered so far to addresses in `domain`, oldest first.
   static func mails(in domain: String) throws -> [Mail] {
     let script = """
-      import email, email.header, email.utils, json, mailbox, sys, time
+      import email, email.header, email.utils, json, os, sys
       out = []
-      box = mailbox.mbox(sys.argv[1], create=False)
-      # postfix locks the mbox (fcntl and a dot lock) while it appends, and so do the
-      # other tests reading it.
-      deadline = time.time() + 30
-      while True:
-          try:
-              box.lock()
-              break
-          except mailbox.ExternalClashError:
-              if time.time() > deadline: raise
-              time.sleep(0.02)
-      try:
-          messages = [(m, box.get_bytes(k)) for k, m in box.iteritems()]
-      finally:
-          box.unlock()
+      # A Maildir: postfix writes each mail in tmp/ and renames it into new/ when it is
+      # whole, so nothing here is half written and no lock is needed. Oldest first.
+      files = []
+      for sub in ('new', 'cur'):
+          folder = os.path.join(sys.argv[1], sub)
+          if os.path.isdir(folder):
+              for e in os.scandir(folder):
+                  files.append((e.stat().st_mtime_ns, e.name, e.path))
+      messages = []
+      for _, _, path in sorted(files):
+          with open(path, 'rb') as f:
+              raw = f.read()
+          messages.append((email.message_from_bytes(raw), raw))
       for m, raw in messages:
           to = (m.get('X-Original-To') or '').strip()
           if not to.lower().endswith('@' + sys.argv[2]):
@@ -84,8 +82,8 @@ enum LocalMailer {
                       'contentType': m.get('Content-Type') or '', 'rawHeaders': head})
       print(json.dumps(out))
       """
-    guard FileManager.default.fileExists(atPath: mbox) else { return [] }
-    let out = try Binary.run("/usr/bin/env", ["python3", "-c", script, mbox, domain])
+    guard FileManager.default.fileExists(atPath: maildir) else { return [] }
+    let out = try Binary.run("/usr/bin/env", ["python3", "-c", script, maildir, domain])
     guard out.status == 0 else { throw LocalMailer.PythonFailed(stderr: out.stderr) }
     return try JSONDecoder().decode([Mail].self, from: Data(out.stdout.utf8))
   }

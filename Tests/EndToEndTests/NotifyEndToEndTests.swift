@@ -145,7 +145,6 @@ struct NotifyEndToEndTests {
         #expect(mail.headerNames.contains(header), "\(header) missing: \(mail.rawHeaders)")
       }
       #expect(mail.rawHeaders.contains("\nSubject: =?utf-8?B?"), "\(mail.rawHeaders)")
-      // (mbox keeps a blank line after each mail.)
       #expect(mail.body.trimmingCharacters(in: .newlines).hasSuffix("\n-- \netjanst"))
     }
   }

@@ -19,6 +19,11 @@ import Testing
     "etjanst-notify.service": ["notify"],
   ]
 
+  /// A command without systemd's "-" (go on when it fails).
+  static func bare(_ command: String) -> String {
+    command.hasPrefix("-") ? String(command.dropFirst()) : command
+  }
+
   /// The services that hand mail to the system's mailer, whose sendmail runs a
   /// set-group-id helper (postfix's postdrop): they may not forbid new privileges.
   static let mailing: Set = ["etjanst-notify.service"]
@@ -46,8 +51,7 @@ import Testing
       #expect(values("Type") == ["oneshot"], "\(name)")
       #expect(values("User") == ["etjanst"], "\(name)")
       let expected = commands.map { command in
-        command.hasPrefix("-")
-          ? "-@BINDIR@/etjanst " + command.dropFirst() : "@BINDIR@/etjanst " + command
+        (command.hasPrefix("-") ? "-" : "") + "@BINDIR@/etjanst " + Self.bare(command)
       }
       #expect(values("ExecStart") == expected, "\(name)")
       let environment = values("Environment")
@@ -90,7 +94,7 @@ import Testing
     let lines = readme.split(separator: "\n").filter { $0.contains(" etjanst /usr/local/bin/") }
     for command in Self.commands.values.flatMap({ $0 }) {
       #expect(
-        lines.contains { $0.contains("/usr/local/bin/etjanst " + command) },
+        lines.contains { $0.contains("/usr/local/bin/etjanst " + Self.bare(command)) },
         "no crontab line runs \(command)")
     }
   }

@@ -110,9 +110,9 @@ public struct Table<Row> {
   /// left out) and, while the content is wider, its declared `width`; low-priority
   /// columns are dropped until those floors fit. Then the room left is shared out a
   /// column at a time to the narrowest column whose content in `rows` is still wider
-  /// than it (the longest flexible text column, counted at half its width, gains two
-  /// for the others' one), so short columns are whole and long ones are cut evenly,
-  /// the longest text taking the most; what is left when every cell is whole stays
+  /// than it (the most important flexible column, the leftmost of equals, counted at
+  /// half its width, gains two for the others' one), so short columns are whole and
+  /// long ones are cut evenly, the row's name taking the most; what is left when every cell is whole stays
   /// blank at the right, so a row reads without gaps between its columns. `sorted`
   /// is the column whose heading carries the sort arrow. `content` is each column's
   /// widest cell (`contentWidths`); without it, the declared widths are the content.
@@ -139,9 +139,11 @@ public struct Table<Row> {
       widths[last].width = max(1, widths[last].width + spare)
       return widths
     }
-    let longest = widths.indices.filter { columns[widths[$0].index].flexible }
-      .max { need[widths[$0].index] < need[widths[$1].index] }
-    func weighted(_ i: Int) -> Int { i == longest ? widths[i].width / 2 : widths[i].width }
+    // The favoured column: the most important flexible one, the leftmost of equals (a
+    // row's name, not the department beside it that happens to be longer).
+    let favoured = widths.indices.filter { columns[widths[$0].index].flexible }
+      .min { columns[widths[$0].index].priority < columns[widths[$1].index].priority }
+    func weighted(_ i: Int) -> Int { i == favoured ? widths[i].width / 2 : widths[i].width }
     while spare > 0 {
       let wanting = widths.indices.filter { widths[$0].width < need[widths[$0].index] }
       guard let narrowest = wanting.min(by: { weighted($0) < weighted($1) }) else { break }

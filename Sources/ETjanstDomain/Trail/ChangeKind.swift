@@ -106,6 +106,14 @@ public enum ChangeKind {
     "Revert": T(sv: "Ångrade", en: "Undid a change"),
     "RestoreBackup": T(sv: "Återställde säkerhetskopia", en: "Restored a backup"),
     "ShareStore": T(sv: "Delade registret", en: "Shared the store"),
+    "ShareWithManagers": T(
+      sv: "Delade registret med cheferna", en: "Shared the store with managers"),
+    "SetUpMunicipality": T(sv: "Lade upp kommunen", en: "Set up the municipality"),
+    "GrantSigning": T(sv: "Gav signering", en: "Granted document signing"),
+    "CommandSequence": T(sv: "Importerade rad", en: "Imported a row"),
+    "FileRequest": T(sv: "Skickade begäran", en: "Filed a request"),
+    "AcceptRequest": T(sv: "Tog emot begäran", en: "Accepted a request"),
+    "DeclineRequest": T(sv: "Avböjde begäran", en: "Declined a request"),
   ]
 
   /// The entities a field-by-field edit names (`EditFields<Entity>`).
@@ -125,6 +133,7 @@ public enum ChangeKind {
     "Municipality": T(sv: "kommunen", en: "the municipality"),
     "ServiceRoles": T(sv: "roller", en: "roles"),
     "ServiceReport": T(sv: "felrapport", en: "a report"),
+    "Request": T(sv: "begäran", en: "a request"),
     "AccessGrant": T(sv: "behörighet", en: "access"),
     "Checklist": T(sv: "checklista", en: "a checklist"),
     "ChecklistItem": T(sv: "checklistesteg", en: "a checklist step"),
