@@ -49,8 +49,11 @@ final class FileDescriptor {
     return info
   }
 
-  /// Reads from the current offset to the end.
-  func readToEnd(sizeHint: Int = 0) throws(SystemCallError) -> Data {
+  /// Reads from the current offset to the end; with `limit`, stops once it has read
+  /// more than `limit` bytes and returns `limit + 1` of them, so a caller bounding
+  /// untrusted input learns the file is too large without reading it whole (it may
+  /// grow after its size was checked).
+  func readToEnd(sizeHint: Int = 0, limit: Int = .max) throws(SystemCallError) -> Data {
     var data = Data(capacity: max(sizeHint, 0))
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
@@ -61,6 +64,7 @@ final class FileDescriptor {
       }
       if count == 0 { return data }
       data.append(contentsOf: buffer[0..<count])
+      if data.count > limit { return data.prefix(limit + 1) }
     }
   }
 

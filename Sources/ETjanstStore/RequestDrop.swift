@@ -122,18 +122,22 @@ public struct RequestDrop: Sendable {
     guard info.st_nlink == 1 else {
       return refuse("filen har fler namn än ett", "the file has more than one name")
     }
-    guard info.st_size <= off_t(Self.maximumBytes) else {
-      return refuse(
-        "filen är större än \(Self.maximumBytes) byte",
-        "the file is larger than \(Self.maximumBytes) bytes")
-    }
+    let tooLarge = refuse(
+      "filen är större än \(Self.maximumBytes) byte",
+      "the file is larger than \(Self.maximumBytes) bytes")
+    guard info.st_size <= off_t(Self.maximumBytes) else { return tooLarge }
     guard let sender = SystemIdentity.login(of: info.st_uid) else {
       return refuse("filens ägare har ingen inloggning", "the file's owner has no login")
     }
-    guard let data = try? descriptor.readToEnd(sizeHint: Int(info.st_size)),
-      data.count <= Self.maximumBytes,
-      let draft = try? JSONDecoder().decode(RequestDraft.self, from: data)
-    else { return refuse("innehållet är ingen begäran", "the content is not a request") }
+    // At most one byte past the bound: the sender owns the file and may grow it after
+    // the size above was taken.
+    guard
+      let data = try? descriptor.readToEnd(sizeHint: Int(info.st_size), limit: Self.maximumBytes)
+    else { return refuse("kan inte läsas", "cannot be read") }
+    guard data.count <= Self.maximumBytes else { return tooLarge }
+    guard let draft = try? JSONDecoder().decode(RequestDraft.self, from: data) else {
+      return refuse("innehållet är ingen begäran", "the content is not a request")
+    }
     let sent = Date(
       timeIntervalSince1970: Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9)
     return .success(

@@ -142,4 +142,21 @@ import Testing
     #expect(try StoreFile(path: folder.store).load().requests.isEmpty)
     #expect(store.requestDrop.refusedCount() == 1)
   }
+
+  @Test(
+    "a bounded read stops one byte past its limit: a sender's file grown after its size was taken is not read whole"
+  )
+  func boundedRead() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path + "/grown.request"
+    let size = RequestDrop.maximumBytes * 16
+    try Data(repeating: UInt8(ascii: "x"), count: size).write(to: URL(fileURLWithPath: path))
+    let (whole, _) = try FileDescriptor.openRegular(path)
+    #expect(try whole.readToEnd().count == size)
+    let (bounded, _) = try FileDescriptor.openRegular(path)
+    #expect(
+      try bounded.readToEnd(limit: RequestDrop.maximumBytes).count == RequestDrop.maximumBytes + 1)
+    let (small, _) = try FileDescriptor.openRegular(path)
+    #expect(try small.readToEnd(limit: size).count == size)
+  }
 }
