@@ -4,13 +4,52 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
   public var login: String
   public var name: String
   public var role: Role
+  /// How this user leaves the console from anywhere but the overview's top.
+  public var quitWith: QuitPreference
 
   public var id: String { login }
 
-  public init(login: String, name: String, role: Role) {
+  public init(login: String, name: String, role: Role, quitWith: QuitPreference = .ask) {
     self.login = login
     self.name = name
     self.role = role
+    self.quitWith = quitWith
+  }
+
+  private enum CodingKeys: String, CodingKey { case login, name, role, quitWith }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      login: try c.decode(String.self, forKey: .login),
+      name: try c.decode(String.self, forKey: .name),
+      role: try c.decode(Role.self, forKey: .role),
+      quitWith: try c.decodeIfPresent(QuitPreference.self, forKey: .quitWith) ?? .ask)
+  }
+
+  /// As the store writes it: `quitWith` only when chosen, absent meaning "ask".
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(login, forKey: .login)
+    try c.encode(name, forKey: .name)
+    try c.encode(role, forKey: .role)
+    if quitWith != .ask { try c.encode(quitWith, forKey: .quitWith) }
+  }
+}
+
+/// How a user prefers to leave the console from below the overview's top, where a q
+/// by habit must not end the day's work: asked "Avsluta etjanst? j/n", or a second q
+/// straight after the first. Each user's own, set in the users form.
+public enum QuitPreference: String, Codable, Sendable, CaseIterable {
+  case ask
+  case secondKey
+
+  /// The users form's and the trail's words for it.
+  public var label: LocalizedText {
+    switch self {
+    case .ask: LocalizedText(sv: "fråga först (j/n)", en: "ask first (y/n)")
+    case .secondKey: LocalizedText(sv: "med ett andra q", en: "with a second q")
+    }
   }
 }
 

@@ -68,6 +68,8 @@ enum StoreCodec {
       role["department"] = .string(department.rawValue)
     }
     o["role"] = role.value
+    // Absent means "ask", so files and users that never chose stay as they were.
+    if u.quitWith != .ask { o["quitWith"] = .string(u.quitWith.rawValue) }
     return o.value
   }
 
@@ -359,7 +361,15 @@ enum StoreCodec {
     case "manager": role = .manager(department: try r.id("department"))
     case let other: throw r.failure("kind", "unknown role '\(other)'")
     }
-    return User(login: try f.string("login"), name: try f.string("name"), role: role)
+    var quitWith = QuitPreference.ask
+    if let text = try f.optionalString("quitWith") {
+      guard let chosen = QuitPreference(rawValue: text) else {
+        throw f.failure("quitWith", "unknown way to quit '\(text)'")
+      }
+      quitWith = chosen
+    }
+    return User(
+      login: try f.string("login"), name: try f.string("name"), role: role, quitWith: quitWith)
   }
 
   static func department(_ f: In) throws(DecodeFailure) -> Department {

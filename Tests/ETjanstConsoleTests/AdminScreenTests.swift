@@ -182,6 +182,17 @@ struct AdminScreenTests {
     #expect(d.backend.data.user(login: "chef") == nil)
   }
 
+  @Test("4: a user's way to quit is theirs, set in the users form: a second q, kept in the data")
+  func quitPreferenceInTheUsersForm() {
+    let d = admin(section: 2)
+    d.press(.character("e"), .tab, .tab)
+    #expect(screen(d).contains("fråga först (j/n)"), "\(screen(d))")
+    d.press(.right, .enter)
+    #expect(d.backend.data.user(login: Fixtures.coordinator.login)?.quitWith == .secondKey)
+    d.press(.character("2"), .character("q"))
+    #expect(screen(d).contains("Tryck q igen för att avsluta"), "\(screen(d))")
+  }
+
   @Test("data: the limits: e changes one; a value out of bounds is refused beside its field")
   func limits() {
     let d = admin(section: 3)

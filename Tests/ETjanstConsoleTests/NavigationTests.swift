@@ -54,8 +54,14 @@ import Testing
 
   @Test("preferring a second q: q once says so, q again quits; another key between does not")
   func quitBySecondKey() throws {
-    let d = ConsoleDriver(try Fixtures.demo, width: 100, height: 30)
-    d.program.stateForTesting.quitConfirmation = .secondKey
+    // The user's own preference, as the users form stores it.
+    var m = try Fixtures.demo
+    var me = Fixtures.coordinator
+    me.quitWith = .secondKey
+    if let i = m.users.firstIndex(where: { $0.login == me.login }) {
+      m.users[i].quitWith = .secondKey
+    }
+    let d = ConsoleDriver(m, user: me, width: 100, height: 30)
     d.press(.character("2"))
     #expect(!quits(press(d, .character("q"))))
     #expect(text(d).contains("Tryck q igen för att avsluta"))

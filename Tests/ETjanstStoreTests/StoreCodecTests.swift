@@ -84,6 +84,26 @@ import Testing
     }
   }
 
+  @Test(
+    "a user's way to quit is kept when chosen, absent means ask, and a word it does not know is refused"
+  )
+  func userQuitPreference() throws {
+    var m = try #require(try Self.samples().first { $0.0 == "demo" }).1
+    m.users[0].quitWith = .secondKey
+    let document = StoreDocument(
+      municipality: m, savedAt: Date(timeIntervalSince1970: 1e9), savedBy: "t")
+    let text = String(decoding: try document.encoded(), as: UTF8.self)
+    #expect(text.components(separatedBy: "<key>quitWith</key>").count == 2)
+    let loaded = try StoreDocument.decode(Data(text.utf8), path: "chosen").municipality
+    #expect(loaded.users[0].quitWith == .secondKey)
+    #expect(loaded.users.dropFirst().allSatisfy { $0.quitWith == .ask })
+    let unknown = text.replacingOccurrences(
+      of: "<string>secondKey</string>", with: "<string>never</string>")
+    #expect(throws: (any Error).self) {
+      try StoreDocument.decode(Data(unknown.utf8), path: "unknown")
+    }
+  }
+
   @Test("a file written before outages kept who was never told loads, with none never told")
   func outageWithoutNeverTold() throws {
     let m = try #require(try Self.samples().first { $0.0 == "demo" }).1

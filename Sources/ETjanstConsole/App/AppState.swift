@@ -59,8 +59,11 @@ public struct AppState {
   public var ordersScreen = OrdersState()
   /// Where jumps came from, newest last: q or Esc where a jump landed goes back.
   public var backStack: [BackStep] = []
-  /// How leaving the console from below the overview's top is confirmed.
-  public var quitConfirmation: QuitConfirmation = .ask
+  /// How this user leaves the console from below the overview's top: their own
+  /// preference (the users form), from the newest data.
+  public var quitPreference: QuitPreference {
+    (data.user(login: user.login) ?? user).quitWith
+  }
   /// Keys pressed so far, and the key that asked for a second q: the next key only.
   var keysPressed = 0
   var quitArmedAt: Int?

@@ -38,14 +38,6 @@ public struct BackStep {
   var landing: String
 }
 
-/// How the console is left from anywhere but the overview's top level.
-public enum QuitConfirmation: Sendable {
-  /// "Avsluta etjanst? j/n".
-  case ask
-  /// q once more.
-  case secondKey
-}
-
 /// Moving between the screens: jumps that can be gone back on, the screen keys,
 /// and leaving the console.
 public enum Navigation {
@@ -95,7 +87,7 @@ public enum Navigation {
   /// or waits for a second q, as the user prefers.
   static func quit(_ state: inout AppState) -> [Effect] {
     if atTop(state) { return [.quit] }
-    switch state.quitConfirmation {
+    switch state.quitPreference {
     case .ask:
       state.overlays.append(
         QuestionOverlay(Texts.quitEtjanst) { _ in [.quit] })

@@ -30,11 +30,14 @@ public struct EditUser: Command {
   public var login: String
   public var name: String
   public var role: Role
+  /// The user's way to quit; nil keeps what they have.
+  public var quitWith: QuitPreference?
 
-  public init(login: String, name: String, role: Role) {
+  public init(login: String, name: String, role: Role, quitWith: QuitPreference? = nil) {
     self.login = TextCleaning.line(login)
     self.name = TextCleaning.line(name)
     self.role = role
+    self.quitWith = quitWith
   }
 
   public var summary: LocalizedText {
@@ -43,7 +46,8 @@ public struct EditUser: Command {
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
     guard let i = m.users.index(of: login) else { throw RuleViolation.notFound(Self.theUser) }
-    let updated = User(login: login, name: name, role: role)
+    let updated = User(
+      login: login, name: name, role: role, quitWith: quitWith ?? m.users[i].quitWith)
     try UserValidation.check(updated, in: m)
     if m.users[i].role == .eCoordinator && role != .eCoordinator
       && UserValidation.coordinators(in: m) == 1

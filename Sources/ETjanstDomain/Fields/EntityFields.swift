@@ -434,9 +434,14 @@ extension User: FieldedEntity {
           sv: "chef, \(m.departmentName(d))", en: "manager, \(m.departmentName(d))")
       }
     }
+    public static let quitWith = Field<User, QuitPreference>(
+      "quitWith", T(sv: "Avsluta", en: "Quit"), \.quitWith
+    ) { v, _ in v.label }
   }
 
-  public static let fields: [AnyField<User>] = [Fields.name.erased, Fields.role.erased]
+  public static let fields: [AnyField<User>] = [
+    Fields.name.erased, Fields.role.erased, Fields.quitWith.erased,
+  ]
 }
 
 extension Contacts: FieldedEntity {

@@ -94,13 +94,16 @@ enum AdminForms {
     form.add(User.Fields.name) { .text($0, AdminTexts.name, required: true) }
     let choices = roleChoices(state)
     form.add(User.Fields.role) { .choice($0, AdminTexts.role, choices) }
+    form.add(User.Fields.quitWith) {
+      .choice($0, AdminTexts.quitWith, QuitPreference.allCases.map { ($0, $0.label) })
+    }
     let login = u.login
     state.overlays.append(
       FormOverlay(title: AdminTexts.editUserTitle(u.login), fields: form.fields) { values, _ in
         let patch = try form.patch(values)
         if patch.isEmpty { return nil }
         return EditFields(patch, base: u, newest: { $0.user(login: login) }) {
-          EditUser(login: login, name: $0.name, role: $0.role)
+          EditUser(login: login, name: $0.name, role: $0.role, quitWith: $0.quitWith)
         }
       })
     return []

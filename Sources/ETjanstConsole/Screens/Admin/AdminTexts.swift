@@ -107,6 +107,8 @@ enum AdminTexts {
   // Users
   static let login = T(sv: "Inloggning", en: "Login")
   static let role = T(sv: "Roll", en: "Role")
+  /// How the user leaves the console from below the overview's top.
+  static let quitWith = T(sv: "Avsluta", en: "Quit")
   static let coordinatorRole = T(sv: "e-samordnare (ändrar)", en: "e-coordinator (edits)")
   static func managerRole(_ department: String) -> T {
     T(sv: "chef, \(department) (läser)", en: "manager, \(department) (reads)")
