@@ -153,6 +153,19 @@ public struct Table<Row> {
     return widths
   }
 
+  /// Where the header's last heading ends in `layout`, from the table's first column:
+  /// a left-aligned heading ends with its text, a right-aligned one with its column.
+  func headingsEnd(_ layout: [(index: Int, width: Int)], language: Language, sorted: Int) -> Int {
+    var x = 0
+    var end = 0
+    for (index, width) in layout {
+      let title = TextWidth.of(columns[index].title(language)) + (index == sorted ? 1 : 0)
+      end = x + (columns[index].alignRight ? width : min(title, width))
+      x += width + 1
+    }
+    return end
+  }
+
   /// The width of each column's widest cell in `rows`.
   public func contentWidths(_ rows: some Sequence<Row>) -> [Int] {
     columns.map { column in rows.reduce(0) { max($0, TextWidth.of(column.value($1))) } }
@@ -186,9 +199,16 @@ public struct Table<Row> {
         list.filter,
       ] as [AnyHashable]
     ) { contentWidths(rows.prefix(Self.measuredRows) + page) }
-    let layout = fit(
-      area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 2), language: state.language,
-      content: content, sorted: list.sortColumn)
+    // The rows take the whole width; only when the last heading would run into the
+    // scroll position do the columns give up its room (a row cut while it has room
+    // beside it, to leave the header's corner free, reads as a missing word).
+    var layout = fit(
+      area.width - 1, language: state.language, content: content, sorted: list.sortColumn)
+    let besideMarker = area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 2)
+    if headingsEnd(layout, language: state.language, sorted: list.sortColumn) > besideMarker {
+      layout = fit(
+        besideMarker, language: state.language, content: content, sorted: list.sortColumn)
+    }
     var x = area.x + 1
     for (index, width) in layout {
       var title = state.t(columns[index].title)
