@@ -109,6 +109,8 @@ extension StaffMember: FieldedEntity {
     Fields.canSign.erased, Fields.onboarding.erased, Fields.offboarding.erased,
     Fields.removalOverride.erased,
   ]
+
+  public static let storedFields = [Field.id(\StaffMember.id).erased] + fields
 }
 
 extension AccessGrant: FieldedEntity {
@@ -125,16 +127,23 @@ extension AccessGrant: FieldedEntity {
   public static let fields: [AnyField<AccessGrant>] = [
     Fields.validFrom.erased, Fields.validTo.erased,
   ]
+
+  public static let storedFields =
+    [Field<AccessGrant, EntityID<EService>>.id(\.service, name: "service").erased] + fields
 }
 
 extension Checklist: FieldedEntity {
   public static let entityType = "checklist"
   public var entityKey: String { "checklist" }
   public func readableName(in m: Municipality) -> String { "" }
-  public static let fields: [AnyField<Checklist>] = [
-    Field.day("due", T(sv: "Klart senast", en: "Due"), \Checklist.due).erased,
-    Field.keyed("items", T(sv: "Steg", en: "Steps"), \Checklist.items).erased,
-  ]
+  public enum Fields {
+    public static let due = Field.day("due", T(sv: "Klart senast", en: "Due"), \Checklist.due)
+    public static let items = Field.keyed("items", T(sv: "Steg", en: "Steps"), \Checklist.items)
+  }
+
+  public static let fields: [AnyField<Checklist>] = [Fields.due.erased, Fields.items.erased]
+  /// The file has the steps first.
+  public static let storedFields: [AnyField<Checklist>] = [Fields.items.erased, Fields.due.erased]
 }
 
 extension ChecklistItem: FieldedEntity {
@@ -146,6 +155,12 @@ extension ChecklistItem: FieldedEntity {
     Field.time("doneAt", T(sv: "Utfört", en: "Done at"), \ChecklistItem.doneAt).erased,
     Field.text("note", T(sv: "Anteckning", en: "Note"), \ChecklistItem.note).erased,
   ]
+  public static let storedFields =
+    [
+      Field<ChecklistItem, ChecklistStep>("step", T(sv: "Steg", en: "Step"), \.step) { v, _ in
+        v.label
+      }.erased
+    ] + fields
 }
 
 extension Case: FieldedEntity {
@@ -434,14 +449,18 @@ extension User: FieldedEntity {
           sv: "chef, \(m.departmentName(d))", en: "manager, \(m.departmentName(d))")
       }
     }
+    /// Absent means "ask", so files and users that never chose stay as they were.
     public static let quitWith = Field<User, QuitPreference>(
       "quitWith", T(sv: "Avsluta", en: "Quit"), \.quitWith
-    ) { v, _ in v.label }
+    ) { v, _ in v.label }.absent(means: .ask, leftOut: true)
   }
 
   public static let fields: [AnyField<User>] = [
     Fields.name.erased, Fields.role.erased, Fields.quitWith.erased,
   ]
+
+  public static let storedFields =
+    [Field.text("login", T(sv: "Inloggning", en: "Login"), \User.login).erased] + fields
 }
 
 extension Contacts: FieldedEntity {

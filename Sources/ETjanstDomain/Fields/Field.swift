@@ -91,10 +91,13 @@ public struct Field<Entity, Value: Equatable & Sendable>: @unchecked Sendable {
     return f
   }
 
-  /// The value a file without the field holds (one written before it existed).
-  public func absent(means value: Value) -> Field {
+  /// The value a file without the field holds (one written before it existed);
+  /// `leftOut`: the store writes no key while the field holds that value, so a
+  /// file whose entities never set it stays as it was.
+  public func absent(means value: Value, leftOut: Bool = false) -> Field {
     var f = self
     f.places.absent = value
+    f.places.absentLeftOut = leftOut
     return f
   }
 
@@ -117,6 +120,8 @@ public struct Field<Entity, Value: Equatable & Sendable>: @unchecked Sendable {
 public struct FieldPlaces<Value: Sendable>: Sendable {
   public var key: String?
   public var absent: Value?
+  /// Whether the store leaves the key out while the value is `absent`'s.
+  public var absentLeftOut = false
   /// The stored range of a number (`StoredRange`): the store refuses a file with a
   /// value outside it, and the rules refuse input outside it.
   public var range: ClosedRange<Int>?

@@ -247,3 +247,14 @@ enum FieldTexts {
     return String(format: "%@ %02d:%02d", Day(date).description, c.hour ?? 0, c.minute ?? 0)
   }
 }
+
+extension Field {
+  /// The id an entity is told from its siblings by, stored as its first field.
+  public static func id<Owner>(
+    _ path: WritableKeyPath<Entity, EntityID<Owner>>, name: String = "id"
+  ) -> Field where Value == EntityID<Owner> {
+    Field(name, LocalizedText(sv: "Id", en: "Id"), path) { v, _ in
+      LocalizedText(verbatim: v.rawValue)
+    }
+  }
+}
