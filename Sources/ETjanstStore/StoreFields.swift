@@ -184,6 +184,7 @@ extension StoredChoice {
 
 extension Audience: StoredChoice {}
 extension QuitPreference: StoredChoice {}
+extension Language: StoredChoice {}
 extension StaffStatus: StoredChoice {}
 extension ChecklistStep: StoredChoice {}
 extension RequestKind: StoredChoice {}

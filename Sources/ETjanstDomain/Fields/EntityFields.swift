@@ -101,14 +101,23 @@ extension StaffMember: FieldedEntity {
     public static let removalOverride = Field.text(
       "removalOverride", T(sv: "Skäl för borttagning", en: "Reason for removal"),
       \StaffMember.removalOverride)
+    public static let email = PersonFields.email(\StaffMember.email)
+    public static let language = PersonFields.language(\StaffMember.language)
   }
 
-  public static let fields: [AnyField<StaffMember>] = [
-    Fields.name.erased, Fields.login.erased, Fields.department.erased, Fields.manager.erased,
-    Fields.startDate.erased, Fields.endDate.erased, Fields.status.erased, Fields.grants.erased,
-    Fields.canSign.erased, Fields.onboarding.erased, Fields.offboarding.erased,
-    Fields.removalOverride.erased,
+  /// The fields the person's add and edit commands carry whole, with no rule of their
+  /// own beyond their declaration's; also `staff import`'s and `list staff`'s columns.
+  public static let details: [AnyField<StaffMember>] = [
+    Fields.email.erased, Fields.language.erased,
   ]
+
+  public static let fields: [AnyField<StaffMember>] =
+    [
+      Fields.name.erased, Fields.login.erased, Fields.department.erased, Fields.manager.erased,
+      Fields.startDate.erased, Fields.endDate.erased, Fields.status.erased, Fields.grants.erased,
+      Fields.canSign.erased, Fields.onboarding.erased, Fields.offboarding.erased,
+      Fields.removalOverride.erased,
+    ] + details
 
   public static let storedFields = [Field.id(\StaffMember.id).erased] + fields
 }
@@ -453,11 +462,16 @@ extension User: FieldedEntity {
     public static let quitWith = Field<User, QuitPreference>(
       "quitWith", T(sv: "Avsluta", en: "Quit"), \.quitWith
     ) { v, _ in v.label }.absent(means: .ask, leftOut: true)
+    public static let email = PersonFields.email(\User.email)
+    public static let language = PersonFields.language(\User.language)
   }
 
-  public static let fields: [AnyField<User>] = [
-    Fields.name.erased, Fields.role.erased, Fields.quitWith.erased,
-  ]
+  /// The fields the user's add and edit commands carry whole, with no rule of their
+  /// own beyond their declaration's; also `users import`'s columns.
+  public static let details: [AnyField<User>] = [Fields.email.erased, Fields.language.erased]
+
+  public static let fields: [AnyField<User>] =
+    [Fields.name.erased, Fields.role.erased, Fields.quitWith.erased] + details
 
   public static let storedFields =
     [Field.text("login", T(sv: "Inloggning", en: "Login"), \User.login).erased] + fields
