@@ -93,4 +93,95 @@ struct RequestsConsoleTests {
     d.press(.character("a"))
     #expect(!(d.backend.performed.last is AcceptRequest))
   }
+
+  /// `filed()` with the new employee's request accepted (Greta Ny's record made).
+  func accepted() throws -> Municipality {
+    var m = try filed()
+    try m.execute(
+      AcceptRequest(EntityID("r-new"), newPerson: EntityID("p-greta")), context: Fixtures.context())
+    return m
+  }
+
+  @Test(
+    "o on an answered request goes to what it became, the person and their checklist; q goes back")
+  func openWhatItBecame() throws {
+    let d = ConsoleDriver(try accepted())
+    // Waiting first (the leaver), then the answered ones.
+    d.press(.character("b"), .down, .character("o"))
+    #expect(d.state.screen == .staff)
+    #expect(screen(d).contains("Greta Ny (gretan)"), "\(screen(d))")
+    #expect(screen(d).contains("Introduktion (4.1)"))
+    d.press(.character("q"))
+    #expect(d.state.screen == .overview)
+    // A request still waiting has become nothing yet, and says so.
+    d.press(.character("b"), .character("o"))
+    #expect(d.state.screen == .overview)
+    #expect(screen(d).contains("Begäran har inte blivit något ännu"), "\(screen(d))")
+  }
+
+  @Test("an error request's o opens the e-service with the report it made")
+  func openTheReport() throws {
+    var m = F.store()
+    try m.execute(
+      FileRequest(
+        RequestDraft(kind: .error, services: [F.bygglov], text: "Steg 2 saknar fält"),
+        id: EntityID("r-err")), context: Fixtures.context(F.manager))
+    try m.execute(AcceptRequest(EntityID("r-err")), context: Fixtures.context())
+    let d = ConsoleDriver(m, user: F.manager)
+    d.press(.character("b"), .character("o"))
+    #expect(d.state.screen == .catalogue)
+    #expect(d.state.catalogue.detail == F.bygglov)
+    #expect(screen(d).contains("Steg 2 saknar fält"), "\(screen(d))")
+  }
+
+  @Test("the request view says what it became, in Swedish and English")
+  func viewSaysWhatItBecame() throws {
+    for language in [Language.swedish, .english] {
+      let d = ConsoleDriver(try accepted(), language: language)
+      d.press(.character("b"), .down, .enter)
+      #expect(
+        screen(d).contains(
+          language == .swedish
+            ? "Blev: Greta Ny · introduktion (4.1) 1 av 3 klara"
+            : "Became: Greta Ny · onboarding (4.1) 1 of 3 done"), "\(screen(d))")
+      let suffix = language == .swedish ? "" : "en-"
+      Golden.assertFrame(d.frame, named: "\(suffix)requests-view-80x24", in: goldenDir)
+    }
+  }
+
+  @Test("the overview's figures give the median days from sent to done per department")
+  func medianOnTheOverview() throws {
+    var m = F.store()
+    for (id, days) in [("r-1", 3.0), ("r-2", 4.0)] {
+      m.requests.append(
+        Request(
+          id: EntityID(id), kind: .access, state: .done, sender: "chef", department: F.department,
+          sent: Fixtures.now.addingTimeInterval(-days * 86400), answeredBy: "esamordnare",
+          answeredAt: Fixtures.now))
+    }
+    for language in [Language.swedish, .english] {
+      let d = ConsoleDriver(m, language: language)
+      let row = d.frame.lines.first {
+        $0.contains(language == .swedish ? "Begäran → klar" : "Request → done")
+      }
+      #expect(
+        row?.contains(
+          language == .swedish ? "Testförvaltningen 3,5 dagar" : "Testförvaltningen 3.5 days")
+          == true, "\(screen(d))")
+    }
+  }
+
+  @Test("a manager's error request can be a need for revision: a flag on the form")
+  func revisionOnTheForm() throws {
+    let d = ConsoleDriver(F.store(), user: F.manager)
+    d.press(.character("2"))
+    d.press(.character("b"))
+    #expect(screen(d).contains("Revidering, inte fel"), "\(screen(d))")
+    d.type("Nya frågor behövs")
+    d.press(.tab, .tab, .character(" "))
+    d.press(.function(2))
+    let sent = try #require(d.backend.performed.last as? FileRequest)
+    #expect(sent.draft.kind == .error && sent.draft.revision)
+    #expect(d.backend.data.requests.first?.label.sv == "Revideringsbehov")
+  }
 }
