@@ -134,6 +134,21 @@ struct RequestsConsoleTests {
     #expect(screen(d).contains("Steg 2 saknar fält"), "\(screen(d))")
   }
 
+  @Test("an access request's o opens the person's page with that access selected")
+  func openTheAccess() throws {
+    var m = F.store()
+    try m.execute(
+      FileRequest(
+        RequestDraft(kind: .access, login: "evab", services: [F.skolskjuts]),
+        id: EntityID("r-access")), context: Fixtures.context(F.manager))
+    try m.execute(AcceptRequest(EntityID("r-access")), context: Fixtures.context())
+    let d = ConsoleDriver(m)
+    d.press(.character("b"), .character("o"))
+    #expect(d.state.screen == .staff)
+    let selected = d.frame.lines.first { $0.hasPrefix("›") }
+    #expect(selected?.contains("Skolskjuts") == true, "\(screen(d))")
+  }
+
   @Test("the request view says what it became, in Swedish and English")
   func viewSaysWhatItBecame() throws {
     for language in [Language.swedish, .english] {
@@ -179,9 +194,15 @@ struct RequestsConsoleTests {
     #expect(screen(d).contains("Revidering, inte fel"), "\(screen(d))")
     d.type("Nya frågor behövs")
     d.press(.tab, .tab, .character(" "))
+    Golden.assertFrame(d.frame, named: "requests-error-form-80x24", in: goldenDir)
     d.press(.function(2))
     let sent = try #require(d.backend.performed.last as? FileRequest)
     #expect(sent.draft.kind == .error && sent.draft.revision)
     #expect(d.backend.data.requests.first?.label.sv == "Revideringsbehov")
+    // In English too.
+    let english = ConsoleDriver(F.store(), user: F.manager, language: .english)
+    english.press(.character("2"), .character("b"))
+    #expect(screen(english).contains("Revision, not an error"), "\(screen(english))")
+    Golden.assertFrame(english.frame, named: "en-requests-error-form-80x24", in: goldenDir)
   }
 }
