@@ -184,6 +184,23 @@ struct RequestsConsoleTests {
           language == .swedish ? "Testförvaltningen 3,5 dagar" : "Testförvaltningen 3.5 days")
           == true, "\(screen(d))")
     }
+    // Slowest first; more departments than the row holds end it with "…".
+    m.requests.append(
+      Request(
+        id: EntityID("r-3"), kind: .access, state: .done, sender: "sara", department: F.social,
+        sent: Fixtures.now.addingTimeInterval(-9 * 86400), answeredBy: "esamordnare",
+        answeredAt: Fixtures.now))
+    m.departments.append(
+      Department(id: EntityID("dep-long"), name: "Kultur- och fritidsförvaltningen"))
+    m.requests.append(
+      Request(
+        id: EntityID("r-4"), kind: .access, state: .done, sender: "kurt",
+        department: EntityID("dep-long"), sent: Fixtures.now, answeredBy: "esamordnare",
+        answeredAt: Fixtures.now))
+    let d = ConsoleDriver(m)
+    let row = try #require(d.frame.lines.first { $0.contains("Begäran → klar") })
+    #expect(row.contains("Socialförvaltningen 9, Testförvaltningen"), "\(row)")
+    #expect(row.trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(row)")
   }
 
   @Test("a manager's error request can be a need for revision: a flag on the form")

@@ -181,10 +181,11 @@ public enum OverviewScreen: Screen {
     for (i, row) in rows.enumerated() where i + 1 < area.height {
       let y = area.y + 1 + i
       frame.put(state.t(row.0), x: area.x + 2, y: y, maxWidth: labelWidth)
+      // A value longer than its room (many departments' medians) ends with "…".
+      let room = area.width - labelWidth - 3
       frame.put(
-        row.1, x: area.x + 2 + labelWidth, y: y,
-        style: theme.style(row.2 == .normal ? .accent : row.2),
-        maxWidth: area.width - labelWidth - 3)
+        TextWidth.shorten(row.1, to: room), x: area.x + 2 + labelWidth, y: y,
+        style: theme.style(row.2 == .normal ? .accent : row.2), maxWidth: room)
     }
   }
 
@@ -199,7 +200,11 @@ public enum OverviewScreen: Screen {
           $0.days != $1.days ? $0.days > $1.days : SwedishCollation.precedes($0.name, $1.name)
         }
       guard !medians.isEmpty else { return "–" }
-      return medians.map { "\($0.name) \(NumberText.decimal($0.days, state.language))" }
+      // Whole days as such; a median between two counts its half ("3,5").
+      func days(_ d: Double) -> String {
+        d == d.rounded() ? String(Int(d)) : NumberText.decimal(d, state.language)
+      }
+      return medians.map { "\($0.name) \(days($0.days))" }
         .joined(separator: ", ") + " " + state.t(OverviewTexts.days)
     }
   }
