@@ -181,7 +181,7 @@ struct RequestsConsoleTests {
       }
       #expect(
         row?.contains(
-          language == .swedish ? "Testförvaltningen 3,5 dagar" : "Testförvaltningen 3.5 days")
+          language == .swedish ? "Testförvaltningen 3,5" : "Testförvaltningen 3.5")
           == true, "\(screen(d))")
     }
     // Slowest first; more departments than the row holds end it with "…".

@@ -190,7 +190,8 @@ public enum OverviewScreen: Screen {
   }
 
   /// The median days from a request sent to done, per department, slowest first
-  /// ("Samhällsbyggnadsförvaltningen 5, Vård och omsorg 1,5 dagar"); a manager's
+  /// ("Samhällsbyggnadsförvaltningen 5, Vård och omsorg 1,5"; the unit is in the
+  /// label, so a row cut short keeps it); a manager's
   /// data holds their own department's requests only.
   static func requestMedians(_ state: AppState) -> String {
     state.derived("overview.requestMedians", inputs: 0) {
@@ -204,8 +205,7 @@ public enum OverviewScreen: Screen {
       func days(_ d: Double) -> String {
         d == d.rounded() ? String(Int(d)) : NumberText.decimal(d, state.language)
       }
-      return medians.map { "\($0.name) \(days($0.days))" }
-        .joined(separator: ", ") + " " + state.t(OverviewTexts.days)
+      return medians.map { "\($0.name) \(days($0.days))" }.joined(separator: ", ")
     }
   }
 
