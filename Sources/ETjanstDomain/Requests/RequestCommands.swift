@@ -73,8 +73,8 @@ public struct FileRequest: Command {
 
   public var summary: LocalizedText {
     T(
-      sv: "Skickade en begäran: \(draft.kind.label.sv)",
-      en: "Sent a request: \(draft.kind.label.en)")
+      sv: "Skickade en begäran: \(draft.kind.label(revision: draft.revision).sv)",
+      en: "Sent a request: \(draft.kind.label(revision: draft.revision).en)")
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {

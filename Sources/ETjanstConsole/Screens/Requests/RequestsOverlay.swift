@@ -63,7 +63,7 @@ struct RequestsOverlay: Overlay {
     return .stay
   }
 
-  /// The request whole, then what became of it.
+  /// What became of the request, then the request whole.
   static func view(_ r: Request, _ m: Municipality) -> LocalizedText {
     let fields = Request.describe(r, in: m)
     guard let outcome = m.outcome(of: r) else { return fields }
