@@ -63,12 +63,22 @@ struct RequestsOverlay: Overlay {
     return .stay
   }
 
-  /// What became of the request, then the request whole.
+  /// What became of the request, then the request a field a line: its state as the
+  /// data shows it now, the flags that are set, every field that holds something
+  /// (the report's id is what the first line says).
   static func view(_ r: Request, _ m: Municipality) -> LocalizedText {
-    let fields = Request.describe(r, in: m)
-    guard let outcome = m.outcome(of: r) else { return fields }
-    let became = RequestTexts.became(outcome.text)
-    return LocalizedText(sv: became.sv + "\n\n" + fields.sv, en: became.en + "\n\n" + fields.en)
+    var lines: [LocalizedText] = []
+    if let outcome = m.outcome(of: r) {
+      lines += [RequestTexts.became(outcome.text), LocalizedText(verbatim: "")]
+    }
+    for f in Request.fields where f.name != Request.Fields.report.name {
+      if (f.value(of: r) as? Bool) == false { continue }
+      let text = f.name == Request.Fields.state.name ? m.state(of: r).label : f.text(of: r, in: m)
+      guard !text.sv.isEmpty else { continue }
+      lines.append(LocalizedText(sv: "\(f.label.sv): \(text.sv)", en: "\(f.label.en): \(text.en)"))
+    }
+    return LocalizedText(
+      sv: lines.map(\.sv).joined(separator: "\n"), en: lines.map(\.en).joined(separator: "\n"))
   }
 
   /// Goes to what a request became: the person (their checklist first on their
