@@ -245,4 +245,69 @@ struct RequestRulesTests {
     #expect(m.staffMember(F.david) == nil)
     #expect(m.requests.map(\.id) == [EntityID("about-eva")])
   }
+
+  @Test(
+    "4: an error request may be a need for revision; accepted, it makes a revision need, not an error"
+  )
+  func revisionNeed() throws {
+    var m = store()
+    let r = try file(
+      RequestDraft(kind: .error, services: [F.bygglov], text: "Nya frågor behövs", revision: true),
+      on: &m)
+    #expect(r.revision)
+    #expect(r.label.sv == "Revideringsbehov")
+    try m.execute(
+      AcceptRequest(r.id, newReport: EntityID("rep-1")), context: Fixtures.context())
+    let report = try #require(m.service(F.bygglov)?.reports.first { $0.id == EntityID("rep-1") })
+    #expect(report.kind == .revisionNeed)
+    #expect(m.service(F.bygglov)?.status == .revisionNeeded)
+    // An error is an error; another kind of request is never a revision.
+    let error = try file(
+      RequestDraft(kind: .error, services: [F.bygglov], text: "Fel"), on: &m, id: "r-2")
+    #expect(!error.revision && error.label.sv == "Fel")
+    let access = try file(
+      RequestDraft(kind: .access, login: "evab", services: [F.skolskjuts], revision: true), on: &m,
+      id: "r-3")
+    #expect(!access.revision)
+    // A dropped file says it in JSON, read as a typed draft is.
+    let dropped = try JSONDecoder().decode(
+      RequestDraft.self,
+      from: Data(#"{"kind":"error","services":["svc-bygglov"],"text":"x","revision":true}"#.utf8))
+    #expect(dropped.revision)
+  }
+
+  @Test(
+    "what a request became: the new employee with their onboarding, the leaver's offboarding, the report"
+  )
+  func outcome() throws {
+    var m = store()
+    let hire = try file(
+      RequestDraft(kind: .newEmployee, name: "Greta Ny", login: "gretan", day: Fixtures.today),
+      on: &m, id: "r-new")
+    #expect(m.outcome(of: hire) == nil)
+    try m.execute(
+      AcceptRequest(hire.id, newPerson: EntityID("p-greta")), context: Fixtures.context())
+    let hired = try #require(m.request(hire.id).flatMap { m.outcome(of: $0) })
+    #expect(hired.target == .person(EntityID("p-greta")))
+    #expect(hired.step == .onboarding)
+    #expect(hired.text.sv.hasPrefix("Greta Ny · introduktion (4.1) 1 av "))
+    let leaver = try file(
+      RequestDraft(kind: .leaver, login: "evab", day: Fixtures.today.adding(days: 20)), on: &m,
+      id: "r-leaver")
+    try m.execute(AcceptRequest(leaver.id), context: Fixtures.context())
+    let left = try #require(m.request(leaver.id).flatMap { m.outcome(of: $0) })
+    #expect(left.target == .person(F.eva) && left.step == .offboarding)
+    let error = try file(
+      RequestDraft(kind: .error, services: [F.bygglov], text: "Fel i steg 2"), on: &m, id: "r-err")
+    try m.execute(
+      AcceptRequest(error.id, newReport: EntityID("rep-2")), context: Fixtures.context())
+    let reported = try #require(m.request(error.id).flatMap { m.outcome(of: $0) })
+    #expect(reported.target == .report(F.bygglov, EntityID("rep-2")))
+    #expect(reported.text.en.hasSuffix("error \(Day(Fixtures.now)), open"))
+    // Declined, it became nothing.
+    let declined = try file(
+      RequestDraft(kind: .error, services: [F.bygglov], text: "Fel"), on: &m, id: "r-no")
+    try m.execute(DeclineRequest(declined.id, reason: "känt"), context: Fixtures.context())
+    #expect(m.request(declined.id).flatMap { m.outcome(of: $0) } == nil)
+  }
 }

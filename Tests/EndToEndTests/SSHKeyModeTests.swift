@@ -178,6 +178,128 @@ struct SSHKeyModeTests {
     #expect(again.status == 1, "\(again)")
     #expect(again.stderr.contains("knuten till chef.sbf"), "\(again.stderr)")
   }
+
+  @Test(
+    "requests over the key: the manager files a new employee and a leaver in the console, the e-coordinator accepts both by theirs; records, checklists and trail say who asked and who acted; any other write is refused"
+  )
+  func requestsThroughTheConsole() throws {
+    let setup = try KeyModeSetup()
+    defer { setup.cleanUp() }
+    let lastDay = KeyModeSetup.day(inDays: 30)
+
+    // The manager's key: the console, as chef.sbf.
+    let ssh = setup.server.sshArguments(user: setup.account.login, remoteCommand: nil)
+    let manager = try Tmux(command: ssh.map(KeyModeSetup.quoted).joined(separator: " "))
+    defer { manager.kill() }
+    var tmux = manager
+    // C-s saves a form; it closes once the store has the request.
+    func save(form title: String) throws {
+      try tmux.send(keys: "C-s")
+      try tmux.waitFor("the form '\(title)' stayed open") { !$0.joined().contains(title) }
+    }
+    try tmux.waitFor(text: "Tomas Niska", timeout: .seconds(30))
+    try tmux.send(keys: "3")
+    try tmux.waitFor(text: "Elin Sirkka")
+    try tmux.send(keys: "b")
+    try tmux.waitFor(text: "Begäran: ny medarbetare")
+    try tmux.send(text: "Nina Ny")
+    try tmux.send(keys: "Tab")
+    try tmux.send(text: "nina.ny")
+    try save(form: "Begäran: ny medarbetare")
+    try tmux.send(keys: "/")
+    try tmux.send(text: "Elin")
+    try tmux.send(keys: "Enter", "Enter")
+    try tmux.waitFor(text: "(elin.sirkka)")
+    try tmux.send(keys: "b")
+    try tmux.waitFor(text: "Begäran: slutar")
+    try tmux.send(keys: "C-u")
+    try tmux.send(text: lastDay)
+    try save(form: "Begäran: slutar")
+    // Any other write is refused in the console: removing her from the platform.
+    try tmux.send(keys: "x")
+    try tmux.waitFor(text: "Du har läsbehörighet")
+    try tmux.send(keys: "1", "b")
+    try tmux.waitFor(row: "Ny medarbetare", "Skickad", "Nina Ny")
+    try tmux.waitFor(row: "Slutar", "Skickad", "Elin Sirkka")
+    try tmux.send(keys: "Escape")
+    try tmux.quitConsole()
+    #expect(try tmux.waitForExit(timeout: .seconds(15)) == 0)
+
+    // By the same key a command is never run, a request for another department's
+    // e-service or any other write included: the forced command opens the console only.
+    for command in [
+      "\(setup.binary) request error 'Beställning av e-tjänst' --text Fel --store \(setup.store)",
+      "\(setup.binary) request leaver aino.keranen --last-day \(lastDay) --store \(setup.store)",
+      "\(setup.binary) services import /dev/null --store \(setup.store)",
+    ] {
+      let remote = setup.server.sshArguments(
+        user: setup.account.login, remoteCommand: command, terminal: false)
+      let output = try Binary.run(remote[0], Array(remote.dropFirst()))
+      #expect(output.status != 0, "\(command): \(output)")
+      #expect(
+        output.stderr.contains("öppnar bara etjanst-konsolen"), "\(command): \(output.stderr)")
+    }
+    let filed = try Binary.plistlib(
+      setup.store,
+      "sorted((r['kind'], r['sender'], r['department'], r['state']) for r in d['municipality']['requests'])"
+    )
+    #expect(
+      filed
+        == "[('leaver', 'chef.sbf', 'dep-sbf', 'sent'), ('newEmployee', 'chef.sbf', 'dep-sbf', 'sent')]",
+      "\(filed)")
+
+    // The e-coordinator's own key: the requests wait on the overview; `a` accepts each.
+    let key = setup.folder.appendingPathComponent("coordinator_ed25519").path
+    let made = try Binary.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key])
+    try #require(made.status == 0, "ssh-keygen: \(made.stderr)")
+    let added = try setup.asService([
+      "keys", "add", "esamordnare", key + ".pub", "--store", setup.store,
+    ])
+    try #require(added.status == 0, "keys add: \(added)")
+    let coordinator = setup.server.sshArguments(
+      user: setup.account.login, remoteCommand: nil, key: key)
+    let coordinatorConsole = try Tmux(
+      command: coordinator.map(KeyModeSetup.quoted).joined(separator: " "))
+    defer { coordinatorConsole.kill() }
+    tmux = coordinatorConsole
+    try tmux.waitFor(text: "2 begäranden väntar på svar", timeout: .seconds(30))
+    // The oldest first: the new employee, then the leaver.
+    try tmux.send(keys: "b")
+    try tmux.waitFor(row: "Ny medarbetare", "Skickad")
+    try tmux.send(keys: "a")
+    try tmux.waitFor(text: "1 begäran väntar på svar")
+    try tmux.send(keys: "b")
+    try tmux.waitFor(row: "Slutar", "Skickad")
+    try tmux.send(keys: "a")
+    try tmux.waitFor("the leaver's request still waits") {
+      !$0.joined().contains("väntar på svar")
+    }
+    // What it became is one key from the request: Nina Ny's page, her onboarding.
+    // The answered ones newest first: the leaver, then the new employee.
+    try tmux.send(keys: "b")
+    try tmux.waitFor(row: "Ny medarbetare", "Accepterad", "Nina Ny")
+    try tmux.send(keys: "Down", "o")
+    try tmux.waitFor(row: "Nina Ny (nina.ny)")
+    try tmux.waitFor(text: "Introduktion (4.1)")
+    // q goes back where the jump came from, the overview; there it quits.
+    try tmux.send(keys: "q")
+    try tmux.waitFor(text: "Mål (riktlinjen, avsnitt 2)")
+    try tmux.quitConsole()
+    #expect(try tmux.waitForExit(timeout: .seconds(15)) == 0)
+
+    try AcceptedRequests.expect(
+      in: setup.store, asked: SSHKeyModeTests.manager, acted: "esamordnare", lastDay: lastDay)
+    let answered = try Binary.plistlib(
+      setup.store,
+      "sorted((r['kind'], r['state'], r.get('answeredBy')) for r in d['municipality']['requests'])"
+    )
+    #expect(
+      answered
+        == "[('leaver', 'accepted', 'esamordnare'), ('newEmployee', 'accepted', 'esamordnare')]",
+      "\(answered)")
+    let trail = try String(contentsOfFile: setup.store + ".audit", encoding: .utf8)
+    #expect(!trail.contains("\"RemoveStaffMember\""), "\(trail)")
+  }
 }
 
 /// A service account owning a demo store (0600, in a 0700 folder), the binary, an
@@ -236,6 +358,15 @@ private final class KeyModeSetup {
     server.stop()
     account.remove()
     try? FileManager.default.removeItem(at: folder)
+  }
+
+  /// The day `days` from today in Stockholm, as a form takes it (YYYY-MM-DD).
+  static func day(inDays days: Int) -> String {
+    let format = DateFormatter()
+    format.locale = Locale(identifier: "en_US_POSIX")
+    format.timeZone = TimeZone(identifier: "Europe/Stockholm")
+    format.dateFormat = "yyyy-MM-dd"
+    return format.string(from: Date().addingTimeInterval(Double(days) * 86400))
   }
 
   static func quoted(_ text: String) -> String {

@@ -88,16 +88,21 @@ final class SSHServer {
   /// `ssh` arguments that log in as `user` with the test's key and no other
   /// configuration: root's ~/.ssh is neither read nor written.
   /// `terminal`: -tt (a pty on the server, as a person logs in), else -T (a script).
-  func sshArguments(user: String, remoteCommand: String?, terminal: Bool = true) -> [String] {
-    ["/usr/bin/ssh", terminal ? "-tt" : "-T", "-p", "\(port)"] + clientOptions
+  /// `key`: another private key than the test's (a second person's).
+  func sshArguments(
+    user: String, remoteCommand: String?, terminal: Bool = true, key: String? = nil
+  ) -> [String] {
+    ["/usr/bin/ssh", terminal ? "-tt" : "-T", "-p", "\(port)"] + clientOptions(key: key)
       + ["\(user)@127.0.0.1"] + (remoteCommand.map { [$0] } ?? [])
   }
 
   /// The options every client of this server takes (ssh, scp): the test's key and no
   /// other configuration.
-  var clientOptions: [String] {
+  var clientOptions: [String] { clientOptions(key: nil) }
+
+  func clientOptions(key: String?) -> [String] {
     [
-      "-F", "/dev/null", "-i", clientKey, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
+      "-F", "/dev/null", "-i", key ?? clientKey, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
       "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o",
       "LogLevel=ERROR",
     ]

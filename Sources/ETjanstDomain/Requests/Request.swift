@@ -37,6 +37,10 @@ public struct Request: Codable, Sendable, Equatable, Identifiable {
   /// What is wrong, or what needs revising.
   public var text: String
   public var urgent: Bool
+  /// An error request that is a need for revision (the guideline's "behov av
+  /// revideringar"), not an error: accepting it makes a revision need, not an error
+  /// report.
+  public var revision: Bool
   /// The e-coordinator who answered, and when.
   public var answeredBy: String?
   public var answeredAt: Date?
@@ -50,8 +54,8 @@ public struct Request: Codable, Sendable, Equatable, Identifiable {
     sender: String, department: EntityID<Department>, sent: Date, name: String = "",
     login: String = "", person: EntityID<StaffMember>? = nil, day: Day? = nil,
     services: [EntityID<EService>] = [], signing: Bool = false, ends: Bool = false,
-    text: String = "", urgent: Bool = false, answeredBy: String? = nil, answeredAt: Date? = nil,
-    reason: String = "", report: EntityID<ServiceReport>? = nil
+    text: String = "", urgent: Bool = false, revision: Bool = false, answeredBy: String? = nil,
+    answeredAt: Date? = nil, reason: String = "", report: EntityID<ServiceReport>? = nil
   ) {
     self.id = id
     self.kind = kind
@@ -68,6 +72,7 @@ public struct Request: Codable, Sendable, Equatable, Identifiable {
     self.ends = ends
     self.text = text
     self.urgent = urgent
+    self.revision = revision
     self.answeredBy = answeredBy
     self.answeredAt = answeredAt
     self.reason = reason
@@ -95,6 +100,14 @@ public enum RequestKind: String, Codable, Sendable, CaseIterable {
   }
 }
 
+extension RequestKind {
+  /// The kind as people read it: an error request says whether it is an error or a
+  /// need for revision.
+  public func label(revision: Bool) -> LocalizedText {
+    self == .error ? (revision ? ReportKind.revisionNeed : .error).label : label
+  }
+}
+
 public enum RequestState: String, Codable, Sendable, CaseIterable {
   case sent
   /// The e-coordinator took it on: the staff record, checklist or report exists.
@@ -115,6 +128,15 @@ public enum RequestState: String, Codable, Sendable, CaseIterable {
 
   /// Waiting for the e-coordinator to answer.
   public var isOpen: Bool { self == .sent }
+}
+
+extension Request {
+  /// The request's kind as people read it: an error request says whether it is an
+  /// error or a need for revision.
+  public var label: LocalizedText { kind.label(revision: revision) }
+
+  /// The kind of error report accepting an error request makes.
+  public var reportKind: ReportKind { revision ? .revisionNeed : .error }
 }
 
 // MARK: - The request's fields
@@ -155,6 +177,9 @@ extension Request: FieldedEntity {
       "text", T(sv: "Beskrivning", en: "Description"), \Request.text, cleaning: .multiline)
     public static let urgent = Field.flag(
       "urgent", T(sv: "Brådskande", en: "Urgent"), \Request.urgent)
+    public static let revision = Field.flag(
+      "revision", T(sv: "Behov av revidering", en: "Need for revision"), \Request.revision
+    ).absent(means: false)
     public static let answeredBy = Field.login(
       "answeredBy", T(sv: "Besvarad av", en: "Answered by"), \Request.answeredBy)
     public static let answeredAt = Field.time(
@@ -170,8 +195,8 @@ extension Request: FieldedEntity {
     Fields.kind.erased, Fields.state.erased, Fields.sender.erased, Fields.department.erased,
     Fields.sent.erased, Fields.name.erased, Fields.login.erased, Fields.person.erased,
     Fields.day.erased, Fields.services.erased, Fields.signing.erased, Fields.ends.erased,
-    Fields.text.erased, Fields.urgent.erased, Fields.answeredBy.erased, Fields.answeredAt.erased,
-    Fields.reason.erased, Fields.report.erased,
+    Fields.text.erased, Fields.urgent.erased, Fields.revision.erased, Fields.answeredBy.erased,
+    Fields.answeredAt.erased, Fields.reason.erased, Fields.report.erased,
   ]
 
   public static let storedFields =

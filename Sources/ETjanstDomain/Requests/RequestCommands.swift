@@ -19,11 +19,13 @@ public struct RequestDraft: Codable, Sendable, Equatable {
   public var ends: Bool
   public var text: String
   public var urgent: Bool
+  /// An error request is a need for revision, not an error.
+  public var revision: Bool
 
   public init(
     kind: RequestKind, name: String = "", login: String = "", day: Day? = nil,
     services: [EntityID<EService>] = [], signing: Bool = false, ends: Bool = false,
-    text: String = "", urgent: Bool = false
+    text: String = "", urgent: Bool = false, revision: Bool = false
   ) {
     self.kind = kind
     self.name = TextCleaning.line(name).trimmingCharacters(in: .whitespaces)
@@ -34,6 +36,7 @@ public struct RequestDraft: Codable, Sendable, Equatable {
     self.ends = ends
     self.text = TextCleaning.multiline(text).trimmingCharacters(in: .whitespacesAndNewlines)
     self.urgent = urgent
+    self.revision = revision
   }
 
   /// Read again through `init`, so a draft decoded from a file is cleaned as a typed one.
@@ -48,7 +51,8 @@ public struct RequestDraft: Codable, Sendable, Equatable {
       signing: try c.decodeIfPresent(Bool.self, forKey: .signing) ?? false,
       ends: try c.decodeIfPresent(Bool.self, forKey: .ends) ?? false,
       text: try c.decodeIfPresent(String.self, forKey: .text) ?? "",
-      urgent: try c.decodeIfPresent(Bool.self, forKey: .urgent) ?? false)
+      urgent: try c.decodeIfPresent(Bool.self, forKey: .urgent) ?? false,
+      revision: try c.decodeIfPresent(Bool.self, forKey: .revision) ?? false)
   }
 }
 
@@ -69,8 +73,8 @@ public struct FileRequest: Command {
 
   public var summary: LocalizedText {
     T(
-      sv: "Skickade en begäran: \(draft.kind.label.sv)",
-      en: "Sent a request: \(draft.kind.label.en)")
+      sv: "Skickade en begäran: \(draft.kind.label(revision: draft.revision).sv)",
+      en: "Sent a request: \(draft.kind.label(revision: draft.revision).en)")
   }
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
@@ -79,7 +83,8 @@ public struct FileRequest: Command {
     var r = Request(
       id: id, kind: draft.kind, sender: context.actor.login, department: own, sent: context.now,
       name: draft.name, login: draft.login, day: draft.day, services: draft.services,
-      signing: draft.signing, ends: draft.ends, text: draft.text, urgent: draft.urgent)
+      signing: draft.signing, ends: draft.ends, text: draft.text, urgent: draft.urgent,
+      revision: draft.kind == .error && draft.revision)
     for service in r.services {
       guard let s = m.service(service) else {
         throw RuleViolation.unknownService(field: "services")
@@ -199,7 +204,7 @@ public struct AcceptRequest: Command {
       guard let service = r.services.first else { throw RequestViolation.incomplete() }
       let s = try m.serviceIndex(service)
       try ReportServiceError(
-        service, report: newReport, kind: .error, reportedOn: min(Day(r.sent), context.today),
+        service, report: newReport, kind: r.reportKind, reportedOn: min(Day(r.sent), context.today),
         reportedBy: m.displayName(login: r.sender), text: r.text, name: m.services[s].name
       ).apply(to: &m, context: context)
       r.report = newReport

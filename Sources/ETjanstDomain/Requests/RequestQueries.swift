@@ -49,11 +49,37 @@ extension Municipality {
     case .access:
       return r.answeredAt.map(Day.init)
     case .error:
-      guard let id = r.report, let s = r.services.first.flatMap(service),
-        let report = s.reports.first(where: { $0.id == id })
-      else { return nil }
-      return report.resolvedOn
+      return report(of: r)?.report.resolvedOn
     }
+  }
+
+  /// The error report an accepted error request made, with its e-service.
+  func report(of r: Request) -> (service: EService, report: ServiceReport)? {
+    guard let id = r.report, let s = r.services.first.flatMap(service),
+      let report = s.reports.first(where: { $0.id == id })
+    else { return nil }
+    return (s, report)
+  }
+
+  /// What a request became: the staff record it made or is about, the checklist its
+  /// acceptance started (a new employee's onboarding, a leaver's offboarding), the
+  /// error report it made. Nil while it is waiting, declined, or what it made is gone.
+  public func outcome(of r: Request) -> RequestOutcome? {
+    guard r.state != .sent, r.state != .declined else { return nil }
+    if r.kind == .error {
+      guard let (s, report) = report(of: r) else { return nil }
+      return RequestOutcome(target: .report(s.id, report.id), service: s, report: report)
+    }
+    guard let p = r.person.flatMap(staffMember) else { return nil }
+    let step: RequestOutcome.Step? =
+      switch r.kind {
+      case .newEmployee: p.onboarding == nil ? nil : .onboarding
+      case .leaver: p.offboarding == nil ? nil : .offboarding
+      case .access, .error: nil
+      }
+    return RequestOutcome(
+      target: .person(p.id), person: p, step: step,
+      checklist: step == .onboarding ? p.onboarding : step == .offboarding ? p.offboarding : nil)
   }
 
   /// Days a request has waited: from the day it was sent to the day it was done
@@ -89,5 +115,61 @@ extension Municipality {
       return sorted.count % 2 == 1
         ? Double(sorted[mid]) : Double(sorted[mid - 1] + sorted[mid]) / 2
     }
+  }
+}
+
+/// What an accepted request became (`Municipality.outcome(of:)`): where it leads,
+/// and a line saying it.
+public struct RequestOutcome: Sendable, Equatable {
+  public enum Target: Sendable, Equatable {
+    case person(EntityID<StaffMember>)
+    case report(EntityID<EService>, EntityID<ServiceReport>)
+  }
+
+  public enum Step: String, Sendable, Equatable {
+    case onboarding, offboarding
+
+    public var label: LocalizedText {
+      switch self {
+      case .onboarding: LocalizedText(sv: "introduktion (4.1)", en: "onboarding (4.1)")
+      case .offboarding: LocalizedText(sv: "avslut (4.2)", en: "offboarding (4.2)")
+      }
+    }
+  }
+
+  public var target: Target
+  public var person: StaffMember?
+  /// Which checklist the acceptance started, and the list.
+  public var step: Step?
+  public var checklist: Checklist?
+  public var service: EService?
+  public var report: ServiceReport?
+
+  /// "Nina Ny · introduktion (4.1) 1 av 3 klara", "Strandskydd · fel 2026-11-27,
+  /// åtgärdat 2026-12-01".
+  public var text: LocalizedText {
+    var sv: [String] = []
+    var en: [String] = []
+    if let person {
+      sv.append(person.name)
+      en.append(person.name)
+    }
+    if let step, let list = checklist {
+      sv.append("\(step.label.sv) \(list.doneCount) av \(list.items.count) klara")
+      en.append("\(step.label.en) \(list.doneCount) of \(list.items.count) done")
+    }
+    if let service, let report {
+      sv.append(service.name)
+      en.append(service.name)
+      let kind = report.kind.label
+      if let resolved = report.resolvedOn {
+        sv.append("\(kind.sv.lowercased()) \(report.reportedOn), åtgärdat \(resolved)")
+        en.append("\(kind.en.lowercased()) \(report.reportedOn), resolved \(resolved)")
+      } else {
+        sv.append("\(kind.sv.lowercased()) \(report.reportedOn), öppet")
+        en.append("\(kind.en.lowercased()) \(report.reportedOn), open")
+      }
+    }
+    return LocalizedText(sv: sv.joined(separator: " · "), en: en.joined(separator: " · "))
   }
 }

@@ -32,10 +32,11 @@ struct RequestCommand: ParsableCommand {
     let id = EntityID<Request>.make()
     try file.file(draft, actor: Actor(user), now: Date(), id: id)
     let ref = ExportTable.reference(id)
+    let label = draft.kind.label(revision: draft.revision)
     Output.print(
       language == .swedish
-        ? "Begäran \(ref) är skickad till e-samordnaren (\(draft.kind.label.sv.lowercased()))."
-        : "Request \(ref) was sent to the e-coordinator (\(draft.kind.label.en.lowercased())).")
+        ? "Begäran \(ref) är skickad till e-samordnaren (\(label.sv.lowercased()))."
+        : "Request \(ref) was sent to the e-coordinator (\(label.en.lowercased())).")
   }
 
   /// A day given as YYYY-MM-DD.
@@ -123,6 +124,7 @@ struct RequestCommand: ParsableCommand {
     @Argument(help: "The e-service (name, a unique part, or id).") var service: String
     @Option(name: .long, help: "What is wrong, or what needs revising.") var text: String
     @Flag(name: .long, help: "It is urgent.") var urgent = false
+    @Flag(name: .long, help: "It is a need for revision, not an error.") var revision = false
     @OptionGroup var common: Common
 
     func run() throws {
@@ -131,7 +133,7 @@ struct RequestCommand: ParsableCommand {
           RequestDraft(
             kind: .error,
             services: [try ServiceMatch.find(service, in: m.catalogue, option: "SERVICE").id],
-            text: text, urgent: urgent)
+            text: text, urgent: urgent, revision: revision)
         }
       }
     }
@@ -168,8 +170,8 @@ struct RequestCommand: ParsableCommand {
         try RequestCommand.answer(common, id, { AcceptRequest($0.id, login: login) }) {
           r, language in
           language == .swedish
-            ? "Begäran \(ExportTable.reference(r.id)) är accepterad (\(r.kind.label.sv.lowercased()))."
-            : "Request \(ExportTable.reference(r.id)) was accepted (\(r.kind.label.en.lowercased()))."
+            ? "Begäran \(ExportTable.reference(r.id)) är accepterad (\(r.label.sv.lowercased()))."
+            : "Request \(ExportTable.reference(r.id)) was accepted (\(r.label.en.lowercased()))."
         }
       }
     }

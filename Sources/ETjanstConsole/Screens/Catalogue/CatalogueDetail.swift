@@ -113,6 +113,14 @@ enum CatalogueDetail {
     return out
   }
 
+  /// The line of the reports' heading, where a jump to a report scrolls to.
+  static func reportsLine(_ s: EService, _ state: AppState) -> Int {
+    let all = lines(s, state, width: state.width - 2, labelWidth: labelWidth(s, state))
+    let heading = state.t(
+      CatalogueTexts.reports(open: s.openReports.count, total: s.reports.count))
+    return all.firstIndex { $0.role == .header && $0.label == heading } ?? 0
+  }
+
   static func draw(_ s: EService, _ state: AppState, into frame: inout Frame, area: Rect) {
     let labelWidth = labelWidth(s, state)
     let all = lines(s, state, width: area.width - 2, labelWidth: labelWidth)

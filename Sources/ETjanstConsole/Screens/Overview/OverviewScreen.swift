@@ -130,7 +130,7 @@ public enum OverviewScreen: Screen {
     for (i, r) in open.prefix(shown).enumerated() {
       let days = Noun.day.count(state.data.daysWaiting(r, today: state.today))
       let line = [
-        state.t(days), state.t(r.kind.label), state.data.subject(of: r), names(r.sender),
+        state.t(days), state.t(r.label), state.data.subject(of: r), names(r.sender),
       ].filter { !$0.isEmpty }.joined(separator: " · ")
       frame.put(
         line, x: top.x + 2, y: top.y + 1 + i, style: state.theme.style(.warning),
@@ -154,7 +154,7 @@ public enum OverviewScreen: Screen {
     } else {
       handling = "–"
     }
-    let rows: [(LocalizedText, String, Theme.Role)] = [
+    var rows: [(LocalizedText, String, Theme.Role)] = [
       (
         OverviewTexts.published,
         state.t(OverviewTexts.externalInternal(g.publishedExternal, g.publishedInternal)), .normal
@@ -173,14 +173,39 @@ public enum OverviewScreen: Screen {
         g.offPlatform == 0 ? .ok : .warning
       ),
     ]
+    // Once there are requests at all: how long they take, beside the goals.
+    if !state.data.requests.isEmpty {
+      rows.append((OverviewTexts.requestsDone, requestMedians(state), .normal))
+    }
     let labelWidth = min(34, (rows.map { TextWidth.of(state.t($0.0)) }.max() ?? 0) + 2)
     for (i, row) in rows.enumerated() where i + 1 < area.height {
       let y = area.y + 1 + i
       frame.put(state.t(row.0), x: area.x + 2, y: y, maxWidth: labelWidth)
+      // A value longer than its room (many departments' medians) ends with "…".
+      let room = area.width - labelWidth - 3
       frame.put(
-        row.1, x: area.x + 2 + labelWidth, y: y,
-        style: theme.style(row.2 == .normal ? .accent : row.2),
-        maxWidth: area.width - labelWidth - 3)
+        TextWidth.shorten(row.1, to: room), x: area.x + 2 + labelWidth, y: y,
+        style: theme.style(row.2 == .normal ? .accent : row.2), maxWidth: room)
+    }
+  }
+
+  /// The median days from a request sent to done, per department, slowest first
+  /// ("Samhällsbyggnadsförvaltningen 5, Vård och omsorg 1,5"; the unit is in the
+  /// label, so a row cut short keeps it); a manager's
+  /// data holds their own department's requests only.
+  static func requestMedians(_ state: AppState) -> String {
+    state.derived("overview.requestMedians", inputs: 0) {
+      let m = state.data
+      let medians = m.medianDaysToDone().map { (name: m.departmentName($0.key), days: $0.value) }
+        .sorted {
+          $0.days != $1.days ? $0.days > $1.days : SwedishCollation.precedes($0.name, $1.name)
+        }
+      guard !medians.isEmpty else { return "–" }
+      // Whole days as such; a median between two counts its half ("3,5").
+      func days(_ d: Double) -> String {
+        d == d.rounded() ? String(Int(d)) : NumberText.decimal(d, state.language)
+      }
+      return medians.map { "\($0.name) \(days($0.days))" }.joined(separator: ", ")
     }
   }
 

@@ -16,6 +16,8 @@ enum OverviewTexts {
   static let openOrders = T(sv: "Pågående beställningar", en: "Open orders")
   static let offPlatform = T(sv: "Utanför Open ePlatform", en: "Outside Open ePlatform")
   static let days = T(sv: "dagar", en: "days")
+  static let requestsDone = T(
+    sv: "Begäran → klar, mediandagar", en: "Request → done, median days")
   static let contactTitle = T(sv: "Kontakt (avsnitt 5 och 4.3)", en: "Contact (sections 5 and 4.3)")
   static let coordinator = T(sv: "E-samordnare", en: "E-coordinator")
   static let systemAdministrator = T(sv: "Norrbottens e-nämnd", en: "Norrbottens e-nämnd")

@@ -73,17 +73,19 @@ enum RequestForms {
   static func error(_ s: EService, _ state: inout AppState) -> [Effect] {
     let text = FormInput.multiline(F.text.name, RequestTexts.text, required: true)
     let urgent = FormInput.flag(F.urgent.name, RequestTexts.urgent)
+    let revision = FormInput.flag(F.revision.name, RequestTexts.revision)
     let id = s.id
     state.overlays.append(
       FormOverlay(
         title: LocalizedText(
           sv: "\(RequestTexts.errorTitle.sv): \(s.name)",
           en: "\(RequestTexts.errorTitle.en): \(s.name)"),
-        fields: [text.field(""), urgent.field(false)]
+        fields: [text.field(""), urgent.field(false), revision.field(false)]
       ) { values, _ in
         FileRequest(
           RequestDraft(
-            kind: .error, services: [id], text: try values[text], urgent: try values[urgent]))
+            kind: .error, services: [id], text: try values[text], urgent: try values[urgent],
+            revision: try values[revision]))
       })
     return []
   }

@@ -38,7 +38,7 @@ enum RequestTexts {
   static let lastDay = T(sv: "Sista dag", en: "Last day")
   static let service = T(sv: "E-tjänst", en: "E-service")
   static let ends = T(sv: "Avsluta behörigheten", en: "End the access")
-  static let text = T(sv: "Vad är fel", en: "What is wrong")
+  static let text = T(sv: "Beskrivning", en: "Description")
   static let urgent = T(sv: "Brådskande", en: "Urgent")
   static let reason = T(sv: "Skäl", en: "Reason")
 
@@ -46,6 +46,10 @@ enum RequestTexts {
   static let keyDecline = T(sv: "Avböj", en: "Decline")
   static let keyShow = T(sv: "Visa", en: "Show")
   static let keyRequests = T(sv: "Begäranden", en: "Requests")
+  static let nothingYet = T(
+    sv: "Begäran har inte blivit något ännu: den väntar på svar eller är avböjd.",
+    en: "Nothing has come of the request yet: it waits for an answer or was declined.")
+  static let revision = T(sv: "Revidering, inte fel", en: "Revision, not an error")
   static let noRequests = T(sv: "Inga begäranden.", en: "No requests.")
   static let notOpen = T(
     sv: "Begäran är redan besvarad.", en: "The request has already been answered.")
@@ -55,6 +59,11 @@ enum RequestTexts {
   static let columnSender = T(sv: "Avsändare", en: "Sender")
   static let columnSubject = T(sv: "Gäller", en: "Subject")
   static let columnDays = T(sv: "Dagar", en: "Days")
+
+  /// "Blev: Nina Ny · introduktion (4.1) 1 av 3 klara" at the top of a request.
+  static func became(_ outcome: T) -> T {
+    T(sv: "Blev: \(outcome.sv)", en: "Became: \(outcome.en)")
+  }
 
   /// "3 begäranden väntar på svar" for the overview.
   static func waiting(_ n: Int) -> T {

@@ -3,7 +3,8 @@ import ETjanstDomain
 /// The requests to the e-coordinator as the user may see them (`AppState.data` is
 /// scoped: a manager sees their department's, with each one's state): those waiting
 /// first, oldest first, then the answered ones, newest first. The e-coordinator
-/// accepts (`a`) or declines (`d`) the selected one; Enter shows it whole.
+/// accepts (`a`) or declines (`d`) the selected one; Enter shows it whole, with what
+/// became of it; `o` opens that: the person and their checklist, or the error report.
 struct RequestsOverlay: Overlay {
   var selected = 0
 
@@ -28,9 +29,20 @@ struct RequestsOverlay: Overlay {
         state.overlays.append(
           MessageOverlay(
             title: LocalizedText(
-              sv: "\(r.kind.label.sv): \(state.data.subject(of: r))",
-              en: "\(r.kind.label.en): \(state.data.subject(of: r))"),
-            text: Request.describe(r, in: state.data)))
+              sv: "\(r.label.sv): \(state.data.subject(of: r))",
+              en: "\(r.label.en): \(state.data.subject(of: r))"),
+            text: Self.view(r, state.data)))
+        return []
+      }
+    case .character("o"):
+      guard rows.indices.contains(selected) else { return .stay }
+      let r = rows[selected]
+      return .close { state in
+        guard let outcome = state.data.outcome(of: r) else {
+          state.show(RequestTexts.nothingYet)
+          return []
+        }
+        Navigation.jump(&state) { Self.open(outcome, r, &$0) }
         return []
       }
     case .character("a"), .character("d"):
@@ -51,6 +63,44 @@ struct RequestsOverlay: Overlay {
     return .stay
   }
 
+  /// What became of the request, then the request a field a line: its state as the
+  /// data shows it now, the flags that are set, every field that holds something
+  /// (the report's id is what the first line says).
+  static func view(_ r: Request, _ m: Municipality) -> LocalizedText {
+    var lines: [LocalizedText] = []
+    if let outcome = m.outcome(of: r) {
+      lines += [RequestTexts.became(outcome.text), LocalizedText(verbatim: "")]
+    }
+    for f in Request.fields where f.name != Request.Fields.report.name {
+      if (f.value(of: r) as? Bool) == false { continue }
+      let text = f.name == Request.Fields.state.name ? m.state(of: r).label : f.text(of: r, in: m)
+      guard !text.sv.isEmpty else { continue }
+      lines.append(LocalizedText(sv: "\(f.label.sv): \(text.sv)", en: "\(f.label.en): \(text.en)"))
+    }
+    return LocalizedText(
+      sv: lines.map(\.sv).joined(separator: "\n"), en: lines.map(\.en).joined(separator: "\n"))
+  }
+
+  /// Goes to what a request became: the person (their checklist first on their
+  /// page; for an access change, the access selected), or the e-service with its
+  /// error report.
+  static func open(_ outcome: RequestOutcome, _ r: Request, _ state: inout AppState) {
+    switch outcome.target {
+    case .person(let id):
+      FindingJump.openPerson(id, &state)
+      if r.kind == .access, let service = r.services.first,
+        let i = StaffPersonView.items(state).firstIndex(of: .grant(service))
+      {
+        state.staffScreen.personSelected = i
+      }
+    case .report(let service, _):
+      FindingJump.openService(service, &state)
+      if let s = state.data.service(service) {
+        state.catalogue.detailScroll = CatalogueDetail.reportsLine(s, state)
+      }
+    }
+  }
+
   func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
     let rows = Self.rows(state)
     let width = min(area.width - 2, 100)
@@ -62,8 +112,10 @@ struct RequestsOverlay: Overlay {
       frame.put(state.t(RequestTexts.noRequests), x: inner.x, y: inner.y, maxWidth: inner.width)
       return
     }
+    // The kind as wide as its longest label shown ("Revideringsbehov"), within 18.
+    let kinds = rows.map { TextWidth.of(state.t($0.label)) }.max() ?? 0
     let widths = [
-      max(14, TextWidth.of(state.t(RequestTexts.columnKind))),
+      max(14, TextWidth.of(state.t(RequestTexts.columnKind)), min(kinds, 18)),
       max(10, TextWidth.of(state.t(RequestTexts.columnState))),
       max(5, TextWidth.of(state.t(RequestTexts.columnDays))),
       max(16, TextWidth.of(state.t(RequestTexts.columnSender))),
@@ -86,7 +138,7 @@ struct RequestsOverlay: Overlay {
     for (i, r) in rows.enumerated().dropFirst(first).prefix(visible) {
       let status = state.data.state(of: r)
       let text = line([
-        state.t(r.kind.label), state.t(status.label),
+        state.t(r.label), state.t(status.label),
         String(state.data.daysWaiting(r, today: state.today)), names(r.sender),
         state.data.subject(of: r),
       ])
@@ -104,7 +156,7 @@ struct RequestsOverlay: Overlay {
         OverlayKey("a", RequestTexts.keyAccept), OverlayKey("d", RequestTexts.keyDecline),
       ]) + [
         OverlayKey("↑↓", Texts.scroll), OverlayKey("Enter", RequestTexts.keyShow),
-        OverlayKey("Esc", Texts.close),
+        OverlayKey("o", OverviewTexts.keyGo), OverlayKey("Esc", Texts.close),
       ]
   }
 }
