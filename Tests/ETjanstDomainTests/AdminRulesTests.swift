@@ -159,12 +159,17 @@ import Testing
     #expect(!Findings.all(in: m, at: Fixtures.now).contains { $0.section == "5" })
   }
 
-  @Test("5: contacts need names, real phone numbers and e-mail addresses, and the order address")
+  @Test(
+    "5: contacts need names (not role words), real phone numbers and e-mail addresses, and the order address"
+  )
   func contactRefusals() {
     let m = Fixtures.small()
     let cases: [(String, (inout Contacts) -> Void)] = [
       ("eCoordinator.name", { $0.eCoordinator.name = " " }),
       ("systemAdministrator.name", { $0.systemAdministrator.name = "" }),
+      // The standing data's role words name no one to call.
+      ("eCoordinator.name", { $0.eCoordinator.name = "E-samordnaren" }),
+      ("systemAdministrator.name", { $0.systemAdministrator.name = " systemförvaltaren" }),
       ("eCoordinator.phone", { $0.eCoordinator.phone = "ring växeln" }),
       ("systemAdministrator.phone", { $0.systemAdministrator.phone = "+-()" }),
       ("eCoordinator.email", { $0.eCoordinator.email = "linnea.overtornea.se" }),

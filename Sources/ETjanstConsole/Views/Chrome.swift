@@ -15,8 +15,10 @@ enum Chrome {
     let who = "\(state.user.name) (\(state.t(role)))"
     // On a narrow terminal the program's name goes first, then the date, then the
     // municipality, so who you are and in which role stays readable.
+    // A new store has no name until its set-up form is answered.
+    let named = state.data.name.isEmpty ? "" : " \(state.data.name) ·"
     let candidates = [
-      (" \(state.data.name) · etjanst", "\(readOnly)\(who)  \(Format.dateTime(state.now)) "),
+      ("\(named) etjanst", "\(readOnly)\(who)  \(Format.dateTime(state.now)) "),
       (" \(state.data.name)", "\(readOnly)\(who)  \(Format.dateTime(state.now)) "),
       (" \(state.data.name)", "\(readOnly)\(who) "),
       ("", " \(readOnly)\(who) "),

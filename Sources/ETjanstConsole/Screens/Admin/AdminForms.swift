@@ -12,7 +12,9 @@ enum AdminForms {
       (C.eCoordinator, AdminTexts.coordinatorField),
       (C.systemAdministrator, AdminTexts.administratorField),
     ] {
-      form.add(card.appending(Card.name)) { .text($0, label(AdminTexts.name), required: true) }
+      form.addName(card.appending(Card.name), label(AdminTexts.name)) {
+        ContactCard.isRoleName($0)
+      }
       form.add(card.appending(Card.organisation)) { .text($0, label(AdminTexts.organisation)) }
       form.add(card.appending(Card.phone)) { .text($0, label(AdminTexts.phone)) }
       form.add(card.appending(Card.email)) { .text($0, label(AdminTexts.email)) }
@@ -91,7 +93,8 @@ enum AdminForms {
   static func editUser(_ state: inout AppState) -> [Effect] {
     guard let u = AdminTables.selectedUser(state) else { return [] }
     var form = EntityForm(u)
-    form.add(User.Fields.name) { .text($0, AdminTexts.name, required: true) }
+    // A user made by `init` or the first run is named by their login until told.
+    form.addName(User.Fields.name, AdminTexts.name) { $0 == u.login }
     let choices = roleChoices(state)
     form.add(User.Fields.role) { .choice($0, AdminTexts.role, choices) }
     form.add(User.Fields.quitWith) {
