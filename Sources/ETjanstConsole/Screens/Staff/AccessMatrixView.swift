@@ -47,9 +47,12 @@ enum AccessMatrixView {
       Column(StaffTexts.name, width: nameWidth) { $0.name },
       Column(
         StaffTexts.status, width: statusWidth,
-        style: { $0.status == .removed || $0.isLeaving(on: state.today) ? .warning : nil }
+        style: {
+          $0.status == .removed || $0.isLeaving(on: state.today, state.data.settings)
+            ? .warning : nil
+        }
       ) {
-        state.t(StaffTexts.status($0.status(on: state.today)))
+        state.t(StaffTexts.status($0.status(on: state.today, state.data.settings)))
       },
       Column(
         StaffTexts.signing, width: signWidth,

@@ -74,8 +74,10 @@ enum StaffForms {
       service.map { p.hasAccess(to: $0, on: state.today) } ?? true
     }
     let ordered =
-      others.filter { has($0) && $0.canTakeCases(on: state.today) }.sortedSwedish { $0.name }
-      + others.filter { !(has($0) && $0.canTakeCases(on: state.today)) }.sortedSwedish { $0.name }
+      others.filter { has($0) && $0.canTakeCases(on: state.today, state.data.settings) }
+      .sortedSwedish { $0.name }
+      + others.filter { !(has($0) && $0.canTakeCases(on: state.today, state.data.settings)) }
+      .sortedSwedish { $0.name }
     return ordered.map { ($0.id, StaffTexts.colleagueOption($0, hasAccess: has($0))) }
   }
 

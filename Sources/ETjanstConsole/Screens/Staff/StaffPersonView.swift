@@ -35,13 +35,13 @@ enum StaffPersonView {
     out.append(
       Line(
         text:
-          "\(state.t(StaffTexts.status)): \(state.t(StaffTexts.status(p.status(on: today)))) · \(p.startDate)\(p.endDate.map { " – \($0)" } ?? "") · \(state.t(StaffTexts.signingLine(p.canSign)))"
+          "\(state.t(StaffTexts.status)): \(state.t(StaffTexts.status(p.status(on: today, state.data.settings)))) · \(p.startDate)\(p.endDate.map { " – \($0)" } ?? "") · \(state.t(StaffTexts.signingLine(p.canSign)))"
       ))
     if let reason = p.removalOverride {
       out.append(Line(text: state.t(StaffTexts.overrideLine(reason)), role: .danger))
     }
     var lists: [(LocalizedText, Checklist)] = []
-    let off = p.offboardingChecklist(on: today)
+    let off = p.offboardingChecklist(on: today, state.data.settings)
     if let off { lists.append((StaffTexts.offboardingTitle, off)) }
     if let on = p.onboarding { lists.append((StaffTexts.onboardingTitle, on)) }
     for (title, list) in lists {
@@ -118,7 +118,8 @@ enum StaffPersonView {
         Line(
           text: text,
           role: open
-            ? (p.isLeaving(on: state.today) || p.status == .removed ? .warning : .normal) : .muted,
+            ? (p.isLeaving(on: state.today, state.data.settings) || p.status == .removed
+              ? .warning : .normal) : .muted,
           item: .workCase(c.id), indent: 2))
     }
     return out
