@@ -290,6 +290,25 @@ struct AdminScreenTests {
     #expect(d.backend.data.settings.retentionTrailYears == 7)
   }
 
+  @Test("4: any user, a manager too, chooses their own way to quit with :avslutning")
+  func ownQuitPreference() {
+    var data = Fixtures.small()
+    data.users.append(manager)
+    let d = ConsoleDriver(data, user: manager)
+    #expect(d.state.readOnly)
+    d.press(.character("2"), .character(":"))
+    d.type("avslutning")
+    d.press(.enter)
+    #expect(screen(d).contains("Ditt sätt att avsluta konsolen"), "\(screen(d))")
+    d.press(.right, .enter)
+    #expect(d.backend.data.user(login: manager.login)?.quitWith == .secondKey)
+    #expect(d.backend.data.user(login: Fixtures.coordinator.login)?.quitWith == .ask)
+    // Read from the newest data: q now waits for a second q.
+    d.press(.character("q"))
+    #expect(d.state.overlays.isEmpty, "no question: \(screen(d))")
+    #expect(screen(d).contains("Tryck q igen för att avsluta"), "\(screen(d))")
+  }
+
   @Test(":inställningar opens it from any screen; ? lists its keys")
   func commandLineAndHelp() {
     let d = ConsoleDriver(Fixtures.small())

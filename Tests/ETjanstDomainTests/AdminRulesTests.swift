@@ -186,6 +186,23 @@ import Testing
 
   // MARK: - Users
 
+  @Test("4: every user chooses their own way to quit, a manager too, and nobody else's")
+  func ownQuitPreference() throws {
+    var m = Fixtures.small()
+    let manager = User(
+      login: "chef", name: "Karin Pekkala", role: .manager(department: EntityID("dep-test")))
+    m.users.append(manager)
+    try run(SetQuitPreference(login: "chef", quitWith: .secondKey), on: &m, as: manager)
+    #expect(m.user(login: "chef")?.quitWith == .secondKey)
+    let other = refusal(
+      SetQuitPreference(login: Fixtures.coordinator.login, quitWith: .secondKey), on: m,
+      as: manager)
+    #expect(other?.field == "quitWith")
+    #expect(
+      refusal(EditUser(login: "chef", name: "Karin", role: manager.role), on: m, as: manager) != nil
+    )
+  }
+
   @Test("4: a manager's login is added for an existing department, and can be edited")
   func addAndEditUser() throws {
     var m = Fixtures.small()

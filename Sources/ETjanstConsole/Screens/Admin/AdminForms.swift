@@ -112,6 +112,29 @@ enum AdminForms {
     return []
   }
 
+  /// The user's own way to quit, which any user may change (`SetQuitPreference`): the
+  /// `:avslutning` command, open to a manager whose console is read-only too.
+  static func ownQuitPreference(_ state: inout AppState) -> [Effect] {
+    let input = FormInput.choice(
+      User.Fields.quitWith.name, AdminTexts.quitWith,
+      QuitPreference.allCases.map { ($0, $0.label) })
+    let login = state.user.login
+    state.overlays.append(
+      FormOverlay(
+        title: AdminTexts.ownQuitTitle, fields: [input.field(state.quitPreference)]
+      ) { values, _ in
+        SetQuitPreference(login: login, quitWith: try values[input])
+      })
+    return []
+  }
+
+  /// `:avslutning` on the command line.
+  static var quitPreferenceCommand: ConsoleCommand {
+    ConsoleCommand(.quitPreference, help: AdminTexts.ownQuitHelp) { _, state in
+      ownQuitPreference(&state)
+    }
+  }
+
   static func removeUser(_ state: inout AppState) -> [Effect] {
     guard let u = AdminTables.selectedUser(state) else { return [] }
     state.overlays.append(

@@ -109,6 +109,11 @@ enum AdminTexts {
   static let role = T(sv: "Roll", en: "Role")
   /// How the user leaves the console from below the overview's top.
   static let quitWith = T(sv: "Avsluta", en: "Quit")
+  static let ownQuitTitle = T(
+    sv: "Ditt sätt att avsluta konsolen", en: "Your way to quit the console")
+  static let ownQuitHelp = T(
+    sv: "Välj hur du avslutar: fråga först eller ett andra q",
+    en: "Choose how you quit: ask first or a second q")
   static let coordinatorRole = T(sv: "e-samordnare (ändrar)", en: "e-coordinator (edits)")
   static func managerRole(_ department: String) -> T {
     T(sv: "chef, \(department) (läser)", en: "manager, \(department) (reads)")
