@@ -189,6 +189,11 @@ struct AdminScreenTests {
     #expect(screen(d).contains("Ändra användaren tester"), "\(screen(d))")
     d.press(.enter)
     #expect(screen(d).contains("Namn måste fyllas i."), "\(screen(d))")
+    d.type("Tea Testare")
+    d.press(.enter)
+    #expect(d.backend.data.user(login: "tester")?.name == "Tea Testare")
+    // The title names the user as the newest data does.
+    #expect(d.frame.lines[0].contains("Tea Testare (e-samordnare)"), "\(d.frame.lines[0])")
   }
 
   @Test("4.3: Enter on the missing phone number's warning opens the contacts")

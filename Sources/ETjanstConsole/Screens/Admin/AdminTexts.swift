@@ -164,7 +164,9 @@ enum AdminTexts {
       T(
         sv: "1. Förvaltningar: lägg till varje förvaltning",
         en: "1. Departments: add each department"),
-      T(sv: "2. Kontakter: fyll i telefon och e-post", en: "2. Contacts: fill in phone and e-mail"),
+      T(
+        sv: "2. Kontakter: fyll i namn, telefon och e-post",
+        en: "2. Contacts: fill in names, phone and e-mail"),
       T(sv: "3. Användare: ge cheferna inloggning", en: "3. Users: give the managers a login"),
       T(
         sv: "Sedan e-tjänster\(screens[0]), personal\(screens[1]), rutiner\(screens[2])",
