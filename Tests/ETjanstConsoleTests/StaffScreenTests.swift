@@ -113,6 +113,21 @@ struct StaffScreenTests {
     #expect(d.backend.data.cases[id: F.case2]?.officer == F.bertil)
   }
 
+  @Test("4.1: a new person's department is the one shown, else none: Enter without it is refused")
+  func newPersonNeedsDepartment() {
+    let d = driver()
+    let before = d.backend.data.staff.count
+    d.press(.character("n"))
+    d.type("Sara Kuru")
+    d.press(.tab)
+    d.type("sara.kuru")
+    d.press(.enter)
+    #expect(screen(d).contains("Förvaltning måste fyllas i."), "\(screen(d))")
+    #expect(d.backend.data.staff.count == before)
+    d.press(.right, .enter)  // the focus is on the refused field
+    #expect(d.backend.data.staff.count == before + 1, "\(screen(d))")
+  }
+
   @Test("4.1: a new case for an officer without access to its e-service is refused in one line")
   func newCaseNeedsAccess() {
     let d = driver()

@@ -16,10 +16,12 @@ enum StaffForms {
   typealias P = StaffMember.Fields
 
   static func newStaff(_ state: inout AppState) -> [Effect] {
-    let department = StaffScreen.department(state) ?? state.data.departments.first?.id
+    // The department shown, else none: the first one is no one's choice.
+    let department = StaffScreen.department(state)
     let name = FormInput.text(P.name.name, StaffTexts.name, required: true)
     let login = FormInput.text(P.login.name, StaffTexts.login, required: true)
-    let dept = FormInput.choice(P.department.name, StaffTexts.department, departmentChoices(state))
+    let dept = FormInput.choice(
+      P.department.name, StaffTexts.department, departmentChoices(state), required: true)
     let manager = FormInput.text(P.manager.name, StaffTexts.manager)
     let start = FormInput<Day>.day(P.startDate.name, StaffTexts.startDate)
     // Picked from a list, several at once: names may contain commas.
