@@ -178,6 +178,24 @@ struct AdminScreenTests {
     #expect(d.frame.lines[0].hasPrefix(" Pajala kommun "), "\(d.frame.lines[0])")
   }
 
+  @Test("4: a new login's role is preselected only where one department makes it no guess")
+  func newUserRoleNotGuessed() {
+    var data = Fixtures.small()
+    data.departments.append(Department(id: EntityID("dep-two"), name: "Andra förvaltningen"))
+    let d = admin(data, section: 2)
+    d.press(.character("n"))
+    d.type("chef")
+    d.press(.tab)
+    d.type("Karin Pekkala")
+    d.press(.enter)
+    #expect(screen(d).contains("Roll måste fyllas i."), "\(screen(d))")
+    #expect(d.backend.data.user(login: "chef") == nil)
+    d.press(.right, .right, .enter)  // the focus is on the role: the first department's manager
+    #expect(
+      d.backend.data.user(login: "chef")?.role == .manager(department: EntityID("dep-two")),
+      "\(screen(d))")
+  }
+
   @Test("4: a user named by their login (the first user) is asked for a name")
   func loginIsNoName() {
     let first = User(login: "tester", name: "tester", role: .eCoordinator)

@@ -75,11 +75,12 @@ enum AdminForms {
 
   static func newUser(_ state: inout AppState) -> [Effect] {
     let choices = roleChoices(state)
-    // A new login is most often a manager's: preselect the first department.
-    let preset = choices.count > 1 ? choices[1].0 : choices[0].0
+    // A new login is most often a manager's: with one department, its manager is
+    // preselected; with more, none is (the first is no one's choice).
+    let preset = choices.count == 2 ? choices[1].0 : Role.manager(department: EntityID(""))
     let login = FormInput.text("login", AdminTexts.login, required: true)
     let name = FormInput.text(User.Fields.name.name, AdminTexts.name, required: true)
-    let role = FormInput.choice(User.Fields.role.name, AdminTexts.role, choices)
+    let role = FormInput.choice(User.Fields.role.name, AdminTexts.role, choices, required: true)
     state.overlays.append(
       FormOverlay(
         title: AdminTexts.newUserTitle,
