@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who to call (guideline 5 and 4.3), kept in the store and shown where needed.
 public struct Contacts: Codable, Sendable, Equatable {
   /// The e-coordinator at the municipal executive office (kommunledningsförvaltningen).
@@ -39,6 +41,22 @@ public struct ContactCard: Codable, Sendable, Equatable {
   public var organisation: String
   public var phone: String
   public var email: String
+
+  /// The names the standing data gives its cards: roles ("Systemförvaltaren"), which
+  /// name no one to call. A card holding one has no person's name yet.
+  public static let roleNames: Set<String> = {
+    let standing = Contacts.standing(municipality: "")
+    return [standing.eCoordinator.name, standing.systemAdministrator.name]
+  }()
+
+  /// Whether `name` is one of the standing data's role names (in any case), not a person.
+  public static func isRoleName(_ name: String) -> Bool {
+    let folded = name.trimmingCharacters(in: .whitespaces).lowercased()
+    return roleNames.contains { $0.lowercased() == folded }
+  }
+
+  /// The person's name, or "" while the card holds the standing data's role name.
+  public var personName: String { Self.isRoleName(name) ? "" : name }
 
   public init(name: String, organisation: String, phone: String, email: String) {
     self.name = name

@@ -152,6 +152,9 @@ public struct Settings: Codable, Sendable, Equatable {
   /// Days before `etjanst notify` mails a reminder of the same item to the same person
   /// again.
   public var reminderRepeatDays: Int = 7
+  /// Days before a person's end day from which they count as leaving and work through
+  /// the offboarding checklist (4.2); before that a fixed-term hire is employed.
+  public var leavingLeadDays: Int = 30
   /// The municipality's mail domain: a person with no e-mail address of their own is
   /// mailed at their login @ this domain. Empty: only recorded addresses are mailed.
   public var mailDomain: String = ""

@@ -19,7 +19,8 @@ extension ExportTable {
         [
           .text(p.id.rawValue), .text(p.name), .text(p.login),
           .text(m.departmentName(p.department)), .text(p.department.rawValue),
-          .text(names(p.manager)), .label(p.status(on: today), p.status(on: today).label),
+          .text(names(p.manager)),
+          .label(p.status(on: today, m.settings), p.status(on: today, m.settings).label),
           .day(p.startDate),
           .optional(p.endDate),
           .bool(p.canSign),
@@ -27,8 +28,9 @@ extension ExportTable {
             p.grants.filter { $0.isValid(on: today) }.map { m.service($0.service)?.name ?? "" }),
           .list(p.grants.filter { $0.isValid(on: today) }.map(\.service.rawValue)),
           progress(p.onboarding), p.onboarding.map { .bool($0.isOverdue(on: today)) } ?? .none,
-          progress(p.offboardingChecklist(on: today)),
-          p.offboardingChecklist(on: today).map { .bool($0.isOverdue(on: today)) } ?? .none,
+          progress(p.offboardingChecklist(on: today, m.settings)),
+          p.offboardingChecklist(on: today, m.settings).map { .bool($0.isOverdue(on: today)) }
+            ?? .none,
           .number(m.openCaseCount(of: p.id)), p.removalOverride.map(ExportValue.text) ?? .none,
         ]
       },
@@ -57,7 +59,7 @@ extension ExportTable {
             [
               .text(p.name), .text(p.id.rawValue), .text(p.login),
               .text(m.departmentName(p.department)), .text(p.department.rawValue),
-              .label(p.status(on: today), p.status(on: today).label),
+              .label(p.status(on: today, m.settings), p.status(on: today, m.settings).label),
               .text(m.service(g.service)?.name ?? g.service.rawValue), .text(g.service.rawValue),
               .day(g.validFrom),
               .optional(g.validTo),
@@ -70,7 +72,7 @@ extension ExportTable {
             [
               .text(p.name), .text(p.id.rawValue), .text(p.login),
               .text(m.departmentName(p.department)), .text(p.department.rawValue),
-              .label(p.status(on: today), p.status(on: today).label),
+              .label(p.status(on: today, m.settings), p.status(on: today, m.settings).label),
               .label(
                 "document signing", LocalizedText(sv: "Dokumentsignering", en: "Document signing")),
               .none, .none, .none, .bool(true),

@@ -129,12 +129,89 @@ struct AdminScreenTests {
   @Test("5: a phone number that is not one is refused beside its field")
   func contactRefused() {
     let d = admin()
-    d.press(.character("e"), .tab, .tab)
+    d.press(.character("e"))
+    d.type("Linnea Alatalo")
+    d.press(.tab, .tab)
     d.type("ring växeln")
     d.press(.enter)
     #expect(screen(d).contains("! Bara siffror, mellanslag, + - och ()."))
     #expect(d.backend.data.contacts == .guideline)
     Golden.assertFrame(d.frame, named: "admin-contacts-refused-80x24", in: goldenDir)
+  }
+
+  @Test("5: the standing role words are no one's name: the form starts them empty and asks")
+  func contactRoleWords() {
+    let d = admin()
+    #expect(!screen(d).contains("Systemförvaltaren"), "shown as missing:\n\(screen(d))")
+    d.press(.character("e"))
+    #expect(!screen(d).contains("E-samordnaren"), "\(screen(d))")
+    #expect(!screen(d).contains("Systemförvaltaren"), "\(screen(d))")
+    // Only the order address changed: the names left empty are refused, not kept.
+    for _ in 0..<8 { d.press(.tab) }
+    d.press(.control("u"))
+    d.type("https://example.se/bestall")
+    d.press(.enter)
+    #expect(screen(d).contains("Namn måste fyllas i."), "\(screen(d))")
+    #expect(d.backend.data.contacts == .guideline)
+  }
+
+  @Test("set-up: the e-nämnd's contact starts empty; the municipality's name alone is not enough")
+  func setUpAsksThePerson() {
+    let d = ConsoleDriver(
+      Municipality.standing(name: "", firstUser: Fixtures.coordinator), width: 100)
+    #expect(d.frame.lines[0].hasPrefix(" etjanst "), "no empty name: \(d.frame.lines[0])")
+    var state = d.program.stateForTesting
+    SetUpForm.openIfNeeded(&state)
+    d.program.stateForTesting = state
+    #expect(screen(d).contains("Nytt register"))
+    let field = d.frame.lines.first { $0.contains("E-nämnden: namn *") } ?? ""
+    #expect(!field.contains("Systemförvaltaren"), "the role is no one's name: \(field)")
+    d.type("Pajala kommun")
+    d.press(.enter)
+    #expect(screen(d).contains("Namn måste fyllas i."), "\(screen(d))")
+    #expect(d.backend.data.needsSetUp)
+    d.type("Mikael Rova")
+    d.press(.enter)
+    #expect(d.backend.data.contacts.systemAdministrator.name == "Mikael Rova")
+    #expect(d.frame.lines[0].hasPrefix(" Pajala kommun · etjanst "), "\(d.frame.lines[0])")
+    d.resize(80, 24)
+    #expect(d.frame.lines[0].hasPrefix(" Pajala kommun "), "\(d.frame.lines[0])")
+  }
+
+  @Test("4: a new login's role is preselected only where one department makes it no guess")
+  func newUserRoleNotGuessed() {
+    var data = Fixtures.small()
+    data.departments.append(Department(id: EntityID("dep-two"), name: "Andra förvaltningen"))
+    let d = admin(data, section: 2)
+    d.press(.character("n"))
+    d.type("chef")
+    d.press(.tab)
+    d.type("Karin Pekkala")
+    d.press(.enter)
+    #expect(screen(d).contains("Roll måste fyllas i."), "\(screen(d))")
+    #expect(d.backend.data.user(login: "chef") == nil)
+    d.press(.right, .right, .enter)  // the focus is on the role: the first department's manager
+    #expect(
+      d.backend.data.user(login: "chef")?.role == .manager(department: EntityID("dep-two")),
+      "\(screen(d))")
+  }
+
+  @Test("4: a user named by their login (the first user) is asked for a name")
+  func loginIsNoName() {
+    let first = User(login: "tester", name: "tester", role: .eCoordinator)
+    var data = Fixtures.small()
+    data.users.append(first)
+    let d = admin(data, section: 2, user: first)
+    // "tester" sorts after "Test Samordnare": G selects it.
+    d.press(.character("G"), .character("e"))
+    #expect(screen(d).contains("Ändra användaren tester"), "\(screen(d))")
+    d.press(.enter)
+    #expect(screen(d).contains("Namn måste fyllas i."), "\(screen(d))")
+    d.type("Tea Testare")
+    d.press(.enter)
+    #expect(d.backend.data.user(login: "tester")?.name == "Tea Testare")
+    // The title names the user as the newest data does.
+    #expect(d.frame.lines[0].contains("Tea Testare (e-samordnare)"), "\(d.frame.lines[0])")
   }
 
   @Test("4.3: Enter on the missing phone number's warning opens the contacts")
@@ -234,6 +311,25 @@ struct AdminScreenTests {
     d.type("7")
     d.press(.enter)
     #expect(d.backend.data.settings.retentionTrailYears == 7)
+  }
+
+  @Test("4: any user, a manager too, chooses their own way to quit with :avslutning")
+  func ownQuitPreference() {
+    var data = Fixtures.small()
+    data.users.append(manager)
+    let d = ConsoleDriver(data, user: manager)
+    #expect(d.state.readOnly)
+    d.press(.character("2"), .character(":"))
+    d.type("avslutning")
+    d.press(.enter)
+    #expect(screen(d).contains("Ditt sätt att avsluta konsolen"), "\(screen(d))")
+    d.press(.right, .enter)
+    #expect(d.backend.data.user(login: manager.login)?.quitWith == .secondKey)
+    #expect(d.backend.data.user(login: Fixtures.coordinator.login)?.quitWith == .ask)
+    // Read from the newest data: q now waits for a second q.
+    d.press(.character("q"))
+    #expect(d.state.overlays.isEmpty, "no question: \(screen(d))")
+    #expect(screen(d).contains("Tryck q igen för att avsluta"), "\(screen(d))")
   }
 
   @Test(":inställningar opens it from any screen; ? lists its keys")

@@ -68,6 +68,8 @@ import Testing
     d.type("Ny Person")
     d.press(.tab)
     d.type("ny.person")
+    focus(d, "department")
+    d.press(.right)  // none is preselected: the first
     focus(d, "services")
     for name in names {
       d.type(name)

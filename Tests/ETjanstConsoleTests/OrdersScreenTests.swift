@@ -187,7 +187,7 @@ enum OrdersFixture {
     let d = driver()
     d.press(.character("n"))
     d.type("Specialkost i skolan")
-    d.press(.tab, .tab)
+    d.press(.tab, .right, .tab)  // the first department
     d.type("Anna Lantto")
     d.press(.tab, .tab, .tab, .right)  // channel: e-post
     d.press(.enter)
@@ -207,6 +207,11 @@ enum OrdersFixture {
     d.type("Ansökan om bostadsanpassning")
     d.press(.tab, .tab)
     d.type("Sara Kuru")
+    // No department is preselected: the first one is no one's choice.
+    d.press(.enter)
+    #expect(text(d).contains("Förvaltning måste fyllas i."), "\(text(d))")
+    #expect(d.backend.data.orders.count == 6)
+    d.press(.right)  // the focus is on the refused field
     d.press(.enter)
     #expect(text(d).contains("ärendenumret"))
     #expect(d.backend.data.orders.count == 6)

@@ -83,6 +83,72 @@ import Testing
     #expect(report.count == 0, "\(report.text)")
   }
 
+  /// The texts a picture cuts mid-word ("…") while its table or list still has room at
+  /// the end: the rows around the cut up to a blank line (the table, its header and
+  /// status) all end in 3 or more blank columns, before the frame's edge or the border
+  /// of the box the cut is in. Rows beneath a dialog are left to the picture without it
+  /// (the dialog's margin splits them from their header).
+  static func cutsWithRoom(_ picture: [String]) -> [String] {
+    let lines = picture.map { Array($0) }
+    let hasDialog = lines.contains { $0.contains("┌") }
+    var out: [String] = []
+    for (y, line) in lines.enumerated() {
+      for i in line.indices where line[i] == "…" && i > 0 && !" …".contains(line[i - 1]) {
+        let inBox = line[i...].contains("│")
+        if hasDialog && !inBox { continue }
+        // Blank columns at the end of row `k`, up to the box border right of the cut.
+        func room(_ k: Int) -> Int {
+          let row = lines[k]
+          let end = row.indices.dropFirst(i + 1).first { "│┃║".contains(row[$0]) } ?? row.count
+          var blank = 0
+          while blank < end, end - blank - 1 >= 0, row[end - blank - 1] == " " { blank += 1 }
+          return blank
+        }
+        var block = [y]
+        for step in [-1, 1] {
+          var k = y + step
+          while lines.indices.contains(k), lines[k].contains(where: { $0 != " " }) {
+            block.append(k)
+            k += step
+          }
+        }
+        let least = block.map(room).min() ?? 0
+        if least >= 3 {
+          out.append("row \(y) cut with \(least) columns free: '\(String(line))'")
+        }
+      }
+    }
+    return out
+  }
+
+  @Test("no golden cuts a text mid-word while its table or list has room at the end for it")
+  func noCutWithRoom() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: goldenDir.path)
+      .filter { $0.hasSuffix(".txt") }.sorted()
+    var problems: [String] = []
+    for file in files {
+      let text = try String(contentsOf: goldenDir.appendingPathComponent(file), encoding: .utf8)
+      var picture: [String] = []
+      var name = ""
+      func check() {
+        problems += Self.cutsWithRoom(picture).map { "\(file) \(name): \($0)" }
+        picture = []
+      }
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        if line.hasPrefix("--- styles") { break }
+        if line.hasPrefix("=== ") {
+          check()
+          name = String(line.dropFirst(4))
+        } else {
+          picture.append(String(line))
+        }
+      }
+      check()
+    }
+    #expect(files.count > 40)
+    #expect(problems.isEmpty, "\(problems.count):\n\(problems.joined(separator: "\n"))")
+  }
+
   @Test("no golden has a line wider than the terminal its name gives")
   func goldenLinesFit() throws {
     let files = try FileManager.default.contentsOfDirectory(atPath: goldenDir.path)

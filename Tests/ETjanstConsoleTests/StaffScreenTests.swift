@@ -1,8 +1,9 @@
-import ETjanstConsole
 import ETjanstDomain
 import Foundation
 import TestSupport
 import Testing
+
+@testable import ETjanstConsole
 
 @Suite("Staff screen (guideline 4.1, 4.2)")
 struct StaffScreenTests {
@@ -112,6 +113,21 @@ struct StaffScreenTests {
     #expect(d.backend.data.cases[id: F.case2]?.officer == F.bertil)
   }
 
+  @Test("4.1: a new person's department is the one shown, else none: Enter without it is refused")
+  func newPersonNeedsDepartment() {
+    let d = driver()
+    let before = d.backend.data.staff.count
+    d.press(.character("n"))
+    d.type("Sara Kuru")
+    d.press(.tab)
+    d.type("sara.kuru")
+    d.press(.enter)
+    #expect(screen(d).contains("Förvaltning måste fyllas i."), "\(screen(d))")
+    #expect(d.backend.data.staff.count == before)
+    d.press(.right, .enter)  // the focus is on the refused field
+    #expect(d.backend.data.staff.count == before + 1, "\(screen(d))")
+  }
+
   @Test("4.1: a new case for an officer without access to its e-service is refused in one line")
   func newCaseNeedsAccess() {
     let d = driver()
@@ -173,6 +189,34 @@ struct StaffScreenTests {
         #expect(legend.contains(" \(n) "), "step \(step): \(n) not in \(legend)")
       }
       d.press(.right)
+    }
+  }
+
+  @Test("the matrix's person columns are as wide as Table.fit makes them: no room left blank")
+  func matrixPersonColumnsFit() throws {
+    let m = try Fixtures.demo
+    for width in [80, 120] {
+      let d = ConsoleDriver(m, user: Fixtures.coordinator, width: width, height: 24)
+      d.press(.character("3"), .character("a"))
+      let lines = d.frame.lines
+      let header = try #require(lines.first { $0.contains("Namn") && $0.contains("Sign") })
+      let position = try #require(header.split(separator: " ").last)
+      // Some e-services are left out at this width; the blank between the last shown
+      // column and the scroll position is less than one more column would take.
+      let numbers = header.split(separator: " ").dropFirst(3).dropLast()
+      #expect(numbers.count < m.services.count, "\(header)")
+      let before = header[..<header.range(of: " " + position, options: .backwards)!.lowerBound]
+      let blank =
+        before.count
+        - before.replacingOccurrences(
+          of: #"\s+$"#, with: "", options: .regularExpression
+        ).count
+      // The scroll position's room is kept for its widest text ("23/23"), and a
+      // chosen column's brackets for the widest number.
+      let total = position.split(separator: "/").last ?? ""
+      let reserved = 2 * total.count + 1 + 2 + total.count - position.count + 1
+      #expect(
+        blank < AccessMatrixView.cellWidth + 1 + reserved, "\(width): \(blank) blank in \(header)")
     }
   }
 

@@ -31,4 +31,26 @@ import Testing
     #expect(TextWidth.plainWidth("Ärende - nr, Öst") == 16)
     #expect(TextWidth.of("日本") == 4)
   }
+
+  @Test("wrapping keeps words whole; an address wider than its line breaks after a slash")
+  func wrapsAtWords() {
+    let url = "https://insidanovertornea.enamnd.se/oversikt/overview/2009"
+    #expect(
+      TextWidth.wrap("Adress \(url) gäller", to: 40) == [
+        "Adress", "https://insidanovertornea.enamnd.se/", "oversikt/overview/2009 gäller",
+      ])
+    // Before a dot or a question mark, after a hyphen; never in the line's first half.
+    #expect(TextWidth.wrap("e-tjanster.example.se", to: 15) == ["e-tjanster", ".example.se"])
+    #expect(TextWidth.wrap("sida?id=12345678", to: 12) == ["sida?id", "=12345678"])
+    #expect(TextWidth.wrap("a/bcdefghijklmnop", to: 10) == ["a/bcdefghi", "jklmnop"])
+    // A word with no such place is cut at the width.
+    #expect(TextWidth.wrap("abcdefghijkl", to: 5) == ["abcde", "fghij", "kl"])
+    for width in 4...60 {
+      for line in TextWidth.wrap("Se \(url) och \(url).", to: width) {
+        #expect(TextWidth.of(line) <= width)
+      }
+      #expect(
+        TextWidth.wrap(url, to: width).joined() == url, "nothing lost or added at \(width)")
+    }
+  }
 }

@@ -265,7 +265,12 @@ import Testing
 
   @Test("contacts: B changes the administrator's phone, A the coordinator's e-mail: both kept")
   func contacts() throws {
-    let store = try SharedStore(Self.municipality())
+    // Named contacts: the standing data's role words are no one's name, and a form
+    // over them asks for the names first.
+    var m = Self.municipality()
+    m.contacts.eCoordinator.name = "Linnea Alatalo"
+    m.contacts.systemAdministrator.name = "Mikael Rova"
+    let store = try SharedStore(m)
     let (a, _) = try race(
       store, open: { c in open(c, AdminForms.editContacts) },
       a: [("eCoordinator.email", "linnea@overtornea.se")],

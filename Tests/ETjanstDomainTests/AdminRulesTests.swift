@@ -159,12 +159,17 @@ import Testing
     #expect(!Findings.all(in: m, at: Fixtures.now).contains { $0.section == "5" })
   }
 
-  @Test("5: contacts need names, real phone numbers and e-mail addresses, and the order address")
+  @Test(
+    "5: contacts need names (not role words), real phone numbers and e-mail addresses, and the order address"
+  )
   func contactRefusals() {
     let m = Fixtures.small()
     let cases: [(String, (inout Contacts) -> Void)] = [
       ("eCoordinator.name", { $0.eCoordinator.name = " " }),
       ("systemAdministrator.name", { $0.systemAdministrator.name = "" }),
+      // The standing data's role words name no one to call.
+      ("eCoordinator.name", { $0.eCoordinator.name = "E-samordnaren" }),
+      ("systemAdministrator.name", { $0.systemAdministrator.name = " systemförvaltaren" }),
       ("eCoordinator.phone", { $0.eCoordinator.phone = "ring växeln" }),
       ("systemAdministrator.phone", { $0.systemAdministrator.phone = "+-()" }),
       ("eCoordinator.email", { $0.eCoordinator.email = "linnea.overtornea.se" }),
@@ -180,6 +185,23 @@ import Testing
   }
 
   // MARK: - Users
+
+  @Test("4: every user chooses their own way to quit, a manager too, and nobody else's")
+  func ownQuitPreference() throws {
+    var m = Fixtures.small()
+    let manager = User(
+      login: "chef", name: "Karin Pekkala", role: .manager(department: EntityID("dep-test")))
+    m.users.append(manager)
+    try run(SetQuitPreference(login: "chef", quitWith: .secondKey), on: &m, as: manager)
+    #expect(m.user(login: "chef")?.quitWith == .secondKey)
+    let other = refusal(
+      SetQuitPreference(login: Fixtures.coordinator.login, quitWith: .secondKey), on: m,
+      as: manager)
+    #expect(other?.field == "quitWith")
+    #expect(
+      refusal(EditUser(login: "chef", name: "Karin", role: manager.role), on: m, as: manager) != nil
+    )
+  }
 
   @Test("4: a manager's login is added for an existing department, and can be edited")
   func addAndEditUser() throws {

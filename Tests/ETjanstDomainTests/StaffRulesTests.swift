@@ -178,8 +178,8 @@ struct StaffRulesTests {
         startDate: eva.startDate, endDate: Day("2027-01-31")), on: &m)
     let p = m.staffMember(F.eva)!
     // Leaving from 30 days before the end day, not from the day it was set.
-    #expect(p.status(on: Fixtures.today) == .active)
-    #expect(p.status(on: Day("2027-01-01")!) == .offboarding)
+    #expect(p.status(on: Fixtures.today, m.settings) == .active)
+    #expect(p.status(on: Day("2027-01-01")!, m.settings) == .offboarding)
     #expect(p.offboarding?.due == Day("2027-01-31"))
     #expect(p.offboarding?.items.map(\.step) == ChecklistStep.offboarding)
     #expect(

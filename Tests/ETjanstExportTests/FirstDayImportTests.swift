@@ -148,6 +148,11 @@ import Testing
     #expect(throws: RuleViolation.self) {
       try m.execute(SetUpMunicipality(name: "Pajala kommun", contact: badPhone), context: context)
     }
+    // The standing card's "Systemförvaltaren" is a role, not the contact's name.
+    let standing = m.contacts.systemAdministrator
+    #expect(throws: RuleViolation.self) {
+      try m.execute(SetUpMunicipality(name: "Pajala kommun", contact: standing), context: context)
+    }
     var card = badPhone
     card.phone = "0920-45 38 12"
     try m.execute(SetUpMunicipality(name: "Pajala kommun", contact: card), context: context)

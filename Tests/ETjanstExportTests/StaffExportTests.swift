@@ -132,7 +132,7 @@ extension StaffExportTests {
     #expect(now["status"] == .label("onboarding", StaffStatus.onboarding.label))
     #expect(now["endDate"] == .day(end))
     #expect(now["offboardingDone"] == ExportValue.none)
-    let within = try cells(on: end.adding(days: -StaffMember.leavingLeadDays))
+    let within = try cells(on: end.adding(days: -m.settings.leavingLeadDays))
     #expect(within["status"] == .label("offboarding", StaffStatus.offboarding.label))
     #expect(within["offboardingDone"] != ExportValue.none)
   }

@@ -41,6 +41,16 @@ import Testing
     let folder = try Binary.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = folder.appendingPathComponent("etjanst.plist").path
+    // A phone for a card that names only the standing role: the person is asked for,
+    // and no store is made.
+    let roleOnly = try Binary.etjanst(
+      [
+        "init", "--name", "Övertorneå kommun", "--contact-phone", "0920-45 38 12", "--store", store,
+      ],
+      environment: Self.swedish)
+    #expect(roleOnly.status == 2, "\(roleOnly.stderr)")
+    #expect(roleOnly.stderr.contains("--contact-name"), "\(roleOnly.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: store))
     let made = try Binary.etjanst(
       [
         "init", "--name", "Övertorneå kommun", "--contact-name", "Mikael Rova", "--contact-phone",

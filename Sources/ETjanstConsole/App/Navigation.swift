@@ -83,6 +83,16 @@ public enum Navigation {
     state.screen == .overview && !state.overview.admin.isOpen
   }
 
+  /// A second q counts only as the very next key: any other key disarms it, and the
+  /// flash that said "press q again" goes with it, so it never stands over a screen
+  /// where q means back.
+  static func disarmQuit(_ key: Key, _ state: inout AppState) {
+    guard let armed = state.quitArmedAt, key != quitKey || armed != state.keysPressed - 1
+    else { return }
+    state.quitArmedAt = nil
+    if state.flash?.text == Texts.quitAgain(quitKey.description) { state.flash = nil }
+  }
+
   /// q at a screen's top level: quits from the overview's, elsewhere asks first
   /// or waits for a second q, as the user prefers.
   static func quit(_ state: inout AppState) -> [Effect] {

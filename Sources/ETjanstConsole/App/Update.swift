@@ -51,6 +51,7 @@ public enum App {
       return key == tooSmallQuitKey ? [.quit] : []
     }
     state.keysPressed += 1
+    Navigation.disarmQuit(key, &state)
     if var top = state.overlays.popLast() {
       switch top.handle(key, state: state) {
       case .stay:

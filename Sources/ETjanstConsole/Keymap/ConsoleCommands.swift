@@ -35,6 +35,7 @@ public struct CommandNames: Sendable {
   public static let trail = CommandNames(
     sv: ["logg", "historik"], en: ["trail", "log", "history"])
   public static let quit = CommandNames(sv: ["avsluta"], en: ["quit", "q"])
+  public static let quitPreference = CommandNames(sv: ["avslutning"], en: ["quitting"])
 
   static func screen(_ screen: ScreenID) -> CommandNames {
     switch screen {
@@ -98,6 +99,7 @@ public struct ConsoleCommand {
       AdminView.command,
       TrailOverlay.command,
       RequestsOverlay.command,
+      AdminForms.quitPreferenceCommand,
       ConsoleCommand(.quit, help: Texts.keyQuit) { _, _ in [.quit] },
     ]
   }

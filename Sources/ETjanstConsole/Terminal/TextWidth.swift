@@ -91,7 +91,7 @@ public enum TextWidth {
           if !line.isEmpty { lines.append(line) }
           var rest = word
           while of(rest) > width {
-            let head = truncate(rest, to: width, ellipsis: false)
+            let head = longWordHead(rest, width)
             lines.append(head)
             rest = String(rest.dropFirst(head.count))
           }
@@ -101,6 +101,29 @@ public enum TextWidth {
       lines.append(line)
     }
     return lines
+  }
+
+  /// The first line of a word wider than `width` (an address, a path): up to its last
+  /// place where it reads as broken on purpose, after a "/" or "-" or before a ".", "?",
+  /// "&", "#", "=" or "_", in the line's second half; only a word with no such place is
+  /// cut at the width itself.
+  static func longWordHead(_ word: String, _ width: Int) -> String {
+    let head = truncate(word, to: width, ellipsis: false)
+    let characters = Array(head)
+    let rest = word.dropFirst(characters.count).first
+    var used = of(head)
+    // Walking back from the end: a break between `characters[i - 1]` and the next.
+    for i in stride(from: characters.count, to: 0, by: -1) {
+      if used * 2 < width { break }
+      let before = characters[i - 1]
+      let after = i < characters.count ? characters[i] : rest
+      let afterSlash = before == "/" && after != "/"
+      if afterSlash || before == "-" || after.map({ ".?&#=_".contains($0) }) == true {
+        return String(characters[..<i])
+      }
+      used -= of(before)
+    }
+    return head
   }
 
   private static func isWide(_ v: UInt32) -> Bool {

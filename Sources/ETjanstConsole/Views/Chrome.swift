@@ -12,11 +12,16 @@ enum Chrome {
     case .manager(let department): role = Texts.roleManager(state.data.departmentName(department))
     }
     let readOnly = state.readOnly ? "[\(state.t(Texts.readOnlyMark))] " : ""
-    let who = "\(state.user.name) (\(state.t(role)))"
+    // The name as the newest data has it: a user named in the users form (the first
+    // user starts named by their login) is shown so at once.
+    let name = (state.data.user(login: state.user.login) ?? state.user).name
+    let who = "\(name) (\(state.t(role)))"
     // On a narrow terminal the program's name goes first, then the date, then the
     // municipality, so who you are and in which role stays readable.
+    // A new store has no name until its set-up form is answered.
+    let named = state.data.name.isEmpty ? "" : " \(state.data.name) ·"
     let candidates = [
-      (" \(state.data.name) · etjanst", "\(readOnly)\(who)  \(Format.dateTime(state.now)) "),
+      ("\(named) etjanst", "\(readOnly)\(who)  \(Format.dateTime(state.now)) "),
       (" \(state.data.name)", "\(readOnly)\(who)  \(Format.dateTime(state.now)) "),
       (" \(state.data.name)", "\(readOnly)\(who) "),
       ("", " \(readOnly)\(who) "),

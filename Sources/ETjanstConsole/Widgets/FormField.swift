@@ -396,6 +396,18 @@ public struct EntityForm<Entity: FieldedEntity> {
     }
   }
 
+  /// Adds a required name for `field` that never starts with a placeholder the program
+  /// filled in (`placeholder`: a role word where a person's name goes, a login where a
+  /// name goes): such a value shows empty and is always sent, so Enter without typing is
+  /// refused as required instead of keeping the placeholder as someone's name.
+  public mutating func addName(
+    _ field: Field<Entity, String>, _ label: LocalizedText, placeholder: (String) -> Bool
+  ) {
+    add(field, shown: placeholder(base[keyPath: field.keyPath]) ? "" : nil) {
+      .text($0, label, required: true)
+    }
+  }
+
   /// The edits of the fields the user changed (or chose a value for after a conflict).
   public func patch(_ values: FormValues) throws -> EntityPatch<Entity> {
     EntityPatch(try reads.compactMap { try $0(values) })

@@ -42,6 +42,14 @@ public struct EditContacts: Command {
       throw RuleViolation.required(
         field.appending(C.name).name, LocalizedText(sv: "Namn", en: "Name"))
     }
+    // The standing data's role word names no one to call in an emergency.
+    if ContactCard.isRoleName(card.name) {
+      throw RuleViolation(
+        field: field.appending(C.name).name,
+        LocalizedText(
+          sv: "\(card.name) är en roll, inte ett namn: skriv namnet på den som ska kontaktas.",
+          en: "\(card.name) is a role, not a name: give the name of the person to contact."))
+    }
     if !card.phone.isEmpty && !isPhone(card.phone) {
       throw RuleViolation.invalidPhone(field.appending(C.phone).name)
     }

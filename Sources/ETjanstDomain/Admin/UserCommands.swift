@@ -70,6 +70,38 @@ public struct EditUser: Command {
   static let theUser = LocalizedText(sv: "Användaren", en: "The user")
 }
 
+/// A user's own way to quit the console: the one thing about a user that is theirs
+/// to choose, so any user may send it, and only for their own login (the e-coordinator
+/// sets anyone's through `EditUser`).
+public struct SetQuitPreference: Command {
+  public var login: String
+  public var quitWith: QuitPreference
+
+  public init(login: String, quitWith: QuitPreference) {
+    self.login = TextCleaning.line(login)
+    self.quitWith = quitWith
+  }
+
+  public var requiresEditor: Bool { false }
+
+  public var summary: LocalizedText {
+    LocalizedText(
+      sv: "Avslutar konsolen \(quitWith.label.sv)", en: "Quits the console \(quitWith.label.en)")
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    guard login == context.actor.login else {
+      throw RuleViolation(
+        field: User.Fields.quitWith.name,
+        LocalizedText(
+          sv: "Du kan bara välja ditt eget sätt att avsluta.",
+          en: "You can only choose your own way to quit."))
+    }
+    guard let i = m.users.index(of: login) else { throw RuleViolation.notFound(EditUser.theUser) }
+    m.users[i].quitWith = quitWith
+  }
+}
+
 /// Takes a login's access away. Refused for your own login and for the last
 /// e-coordinator, either of which would lock people out of the store.
 public struct RemoveUser: Command {

@@ -101,6 +101,11 @@ extension Settings: FieldedEntity {
       T(sv: "Påminnelse per e-post igen", en: "Mail reminder again"),
       \Settings.reminderRepeatDays
     ).ranged(1...StoreLimits.days.upperBound).absent(means: Settings().reminderRepeatDays)
+    public static let leavingLeadDays = Field.number(
+      "leavingLeadDays",
+      T(sv: "Räknas som slutande före slutdatum", en: "Counted as leaving before the end day"),
+      \Settings.leavingLeadDays
+    ).ranged(StoreLimits.days).absent(means: Settings().leavingLeadDays)
     public static let mailDomain = Field.text(
       "mailDomain", T(sv: "E-postdomän", en: "Mail domain"), \Settings.mailDomain
     ).absent(means: "")
@@ -130,6 +135,10 @@ extension Settings: FieldedEntity {
     Limit(
       field: Fields.accessExpiryWarningDays, section: "4.2", allowed: 0...90, unit: days,
       formLabel: T(sv: "Varna före slutdatum, dagar", en: "Warn before access ends, days")),
+    // A person with an end day counts as leaving from this many days before it.
+    Limit(
+      field: Fields.leavingLeadDays, section: "4.2", allowed: 0...365, unit: days,
+      formLabel: T(sv: "Slutar, dagar före slutdatum", en: "Leaving, days before end")),
     Limit(
       field: Fields.retentionRemovedStaffMonths, section: nil, allowed: 1...240, unit: months,
       formLabel: T(sv: "Gallra personal, månader", en: "Gallring of staff, months")),

@@ -119,8 +119,9 @@ enum CaseTransfer {
     if let same = cases.first(where: { $0.officer == colleague }) {
       throw RuleViolation.sameOfficer(m.staffMember(same.officer)?.name ?? target.name)
     }
-    guard target.canTakeCases(on: context.today) else {
-      throw RuleViolation.transferTargetUnavailable(target.name, target.status(on: context.today))
+    guard target.canTakeCases(on: context.today, m.settings) else {
+      throw RuleViolation.transferTargetUnavailable(
+        target.name, target.status(on: context.today, m.settings))
     }
     let lacking = cases.filter { !target.hasAccess(to: $0.service, on: context.today) }
     if !lacking.isEmpty {

@@ -99,7 +99,7 @@ public struct ImportCases: Command {
       touched.insert(row.officer)
     }
     let leaving = touched.filter { person in
-      staffIndex[person].map { m.staff[$0].isLeaving(on: context.today) } ?? false
+      staffIndex[person].map { m.staff[$0].isLeaving(on: context.today, m.settings) } ?? false
     }
     guard !leaving.isEmpty else { return }
     // One pass over the cases for every leaver at once, rather than one per leaver.

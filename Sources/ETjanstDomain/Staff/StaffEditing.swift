@@ -58,7 +58,7 @@ extension StaffMember {
   }
 
   /// Sets or clears the end date; setting one makes the offboarding checklist (4.2),
-  /// which counts from `leavingLeadDays` before that day (`isLeaving(on:)`).
+  /// which counts from `Settings.leavingLeadDays` before that day (`isLeaving(on:_:)`).
   mutating func setEndDate(_ day: Day?) {
     guard status != .removed else {
       endDate = day
@@ -68,7 +68,7 @@ extension StaffMember {
     if let day {
       if offboarding == nil { offboarding = Checklist(steps: ChecklistStep.offboarding, due: day) }
       offboarding?.due = day
-      // Leaving is decided by the day (`status(on:)`), never stored ahead of time.
+      // Leaving is decided by the day (`status(on:_:)`), never stored ahead of time.
       if status == .offboarding {
         status = (onboarding?.isComplete ?? true) ? .active : .onboarding
       }

@@ -4,36 +4,33 @@ import Foundation
 // demand, never stored, so they cannot go stale when a date passes.
 
 extension StaffMember {
-  /// How many days before the end day a person counts as leaving and works through
-  /// the offboarding checklist (4.2); before that a fixed-term hire is employed.
-  public static let leavingLeadDays = 30
-
-  /// Leaving on `day`: not removed, and the end day at most `leavingLeadDays` away or
-  /// past (4.2). The one place that decides it; every view asks here.
-  public func isLeaving(on day: Day) -> Bool {
+  /// Leaving on `day`: not removed, and the end day at most the settings' lead time
+  /// (`Settings.leavingLeadDays`) away or past (4.2); before that a fixed-term hire is
+  /// employed. The one place that decides it; every view asks here.
+  public func isLeaving(on day: Day, _ settings: Settings) -> Bool {
     guard let end = endDate, status != .removed else { return false }
-    return day >= end.adding(days: -Self.leavingLeadDays)
+    return day >= end.adding(days: -settings.leavingLeadDays)
   }
 
   /// The status on `day`, as every view shows it: leaving within the lead time of
   /// the end day, otherwise onboarding until that checklist is done, then active.
-  public func status(on day: Day) -> StaffStatus {
+  public func status(on day: Day, _ settings: Settings) -> StaffStatus {
     if status == .removed { return .removed }
-    if isLeaving(on: day) { return .offboarding }
+    if isLeaving(on: day, settings) { return .offboarding }
     if status == .offboarding { return (onboarding?.isComplete ?? true) ? .active : .onboarding }
     return status
   }
 
   /// The offboarding checklist, from the day the person counts as leaving (4.2), and
   /// once they are removed.
-  public func offboardingChecklist(on day: Day) -> Checklist? {
-    isLeaving(on: day) || status == .removed ? offboarding : nil
+  public func offboardingChecklist(on day: Day, _ settings: Settings) -> Checklist? {
+    isLeaving(on: day, settings) || status == .removed ? offboarding : nil
   }
 
   /// May take over cases and be counted as a service's case officer on `day`:
   /// working, and not on the way out.
-  public func canTakeCases(on day: Day) -> Bool {
-    let now = status(on: day)
+  public func canTakeCases(on day: Day, _ settings: Settings) -> Bool {
+    let now = status(on: day, settings)
     return now == .active || now == .onboarding
   }
 
@@ -112,7 +109,7 @@ extension Municipality {
 
   private func officers(of service: EntityID<EService>, on day: Day) -> [StaffMember] {
     (index.holders(self)[service] ?? []).map { staff[$0] }.filter {
-      $0.canTakeCases(on: day) && $0.hasAccess(to: service, on: day)
+      $0.canTakeCases(on: day, settings) && $0.hasAccess(to: service, on: day)
     }
   }
 
@@ -129,7 +126,7 @@ extension Municipality {
   {
     guard let grant = person.grant(for: service) else { return nil }
     if person.status == .removed { return .heldByRemoved }
-    if person.isLeaving(on: day) && grant.validTo == nil { return .leaverWithoutValidTo }
+    if person.isLeaving(on: day, settings) && grant.validTo == nil { return .leaverWithoutValidTo }
     if let end = grant.validTo, day <= end,
       day.days(until: end) <= settings.accessExpiryWarningDays,
       (index.openCases(self)[person.id] ?? []).contains(where: { cases[$0].service == service })

@@ -20,7 +20,7 @@ extension Findings {
                 "the onboarding checklist is overdue (\(list.doneCount) of \(list.items.count) done, due \(list.due))"
             ), target: .staff(p.id), due: list.due.start))
       }
-      if let list = p.offboardingChecklist(on: today), list.isOverdue(on: today) {
+      if let list = p.offboardingChecklist(on: today, m.settings), list.isOverdue(on: today) {
         out.append(
           Finding(
             section: "4.2", severity: .warning, subject: p.name,
@@ -42,7 +42,7 @@ extension Findings {
               en:
                 "removed but has \(Noun.case.count(open.count, .open).en): \(open.map(m.caseLine).joined(separator: ", "))"
             ), target: .staff(p.id)))
-      } else if p.isLeaving(on: today), !open.isEmpty {
+      } else if p.isLeaving(on: today, m.settings), !open.isEmpty {
         out.append(
           Finding(
             section: "4.2", severity: .notice, subject: p.name,

@@ -114,6 +114,7 @@ public enum ChangeKind {
     "FileRequest": T(sv: "Skickade begäran", en: "Filed a request"),
     "AcceptRequest": T(sv: "Tog emot begäran", en: "Accepted a request"),
     "DeclineRequest": T(sv: "Avböjde begäran", en: "Declined a request"),
+    "SetQuitPreference": T(sv: "Valde sätt att avsluta", en: "Chose a way to quit"),
   ]
 
   /// The entities a field-by-field edit names (`EditFields<Entity>`).

@@ -52,12 +52,13 @@ struct Init: ParsableCommand {
         let blank = Municipality.standing(name: "", firstUser: first)
         // The rules first, on a copy: a refused name makes no store.
         var tried = blank
-        try tried.execute(command(blank), context: CommandContext(actor: Actor(first), now: now))
+        try tried.execute(
+          try command(blank), context: CommandContext(actor: Actor(first), now: now))
         do { try file.create(blank, by: login, now: now) } catch { throw Failure(error) }
       }
       let (_, m, user) = try storeOptions.load()
       lockWait.apply(to: file, language)
-      try file.perform(command(m), actor: Actor(user), now: now)
+      try file.perform(try command(m), actor: Actor(user), now: now)
       let sv = language == .swedish
       let name = TextCleaning.line(self.name)
       Output.print(
@@ -74,10 +75,18 @@ struct Init: ParsableCommand {
 
   /// The set-up as the options give it: the contact card only where an option names
   /// part of it, over the card the store holds.
-  func command(_ m: Municipality) -> SetUpMunicipality {
+  func command(_ m: Municipality) throws -> SetUpMunicipality {
     var contact: ContactCard?
     if contactName != nil || contactPhone != nil || contactEmail != nil {
       var card = m.contacts.systemAdministrator
+      // A phone or e-mail for a card that names only the role needs the person too.
+      if contactName == nil, ContactCard.isRoleName(card.name) {
+        throw Failure(
+          sv: "ange e-nämndens kontakt med --contact-name: kortet har bara rollen \(card.name)",
+          en:
+            "give the e-nämnd contact's name with --contact-name: the card holds only the role \(card.name)"
+        )
+      }
       if let contactName { card.name = contactName }
       if let contactPhone { card.phone = contactPhone }
       if let contactEmail { card.email = contactEmail }

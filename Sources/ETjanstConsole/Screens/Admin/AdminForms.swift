@@ -12,7 +12,9 @@ enum AdminForms {
       (C.eCoordinator, AdminTexts.coordinatorField),
       (C.systemAdministrator, AdminTexts.administratorField),
     ] {
-      form.add(card.appending(Card.name)) { .text($0, label(AdminTexts.name), required: true) }
+      form.addName(card.appending(Card.name), label(AdminTexts.name)) {
+        ContactCard.isRoleName($0)
+      }
       form.add(card.appending(Card.organisation)) { .text($0, label(AdminTexts.organisation)) }
       form.add(card.appending(Card.phone)) { .text($0, label(AdminTexts.phone)) }
       form.add(card.appending(Card.email)) { .text($0, label(AdminTexts.email)) }
@@ -73,11 +75,12 @@ enum AdminForms {
 
   static func newUser(_ state: inout AppState) -> [Effect] {
     let choices = roleChoices(state)
-    // A new login is most often a manager's: preselect the first department.
-    let preset = choices.count > 1 ? choices[1].0 : choices[0].0
+    // A new login is most often a manager's: with one department, its manager is
+    // preselected; with more, none is (the first is no one's choice).
+    let preset = choices.count == 2 ? choices[1].0 : Role.manager(department: EntityID(""))
     let login = FormInput.text("login", AdminTexts.login, required: true)
     let name = FormInput.text(User.Fields.name.name, AdminTexts.name, required: true)
-    let role = FormInput.choice(User.Fields.role.name, AdminTexts.role, choices)
+    let role = FormInput.choice(User.Fields.role.name, AdminTexts.role, choices, required: true)
     state.overlays.append(
       FormOverlay(
         title: AdminTexts.newUserTitle,
@@ -91,7 +94,8 @@ enum AdminForms {
   static func editUser(_ state: inout AppState) -> [Effect] {
     guard let u = AdminTables.selectedUser(state) else { return [] }
     var form = EntityForm(u)
-    form.add(User.Fields.name) { .text($0, AdminTexts.name, required: true) }
+    // A user made by `init` or the first run is named by their login until told.
+    form.addName(User.Fields.name, AdminTexts.name) { $0 == u.login }
     let choices = roleChoices(state)
     form.add(User.Fields.role) { .choice($0, AdminTexts.role, choices) }
     form.add(User.Fields.quitWith) {
@@ -109,6 +113,29 @@ enum AdminForms {
         }
       })
     return []
+  }
+
+  /// The user's own way to quit, which any user may change (`SetQuitPreference`): the
+  /// `:avslutning` command, open to a manager whose console is read-only too.
+  static func ownQuitPreference(_ state: inout AppState) -> [Effect] {
+    let input = FormInput.choice(
+      User.Fields.quitWith.name, AdminTexts.quitWith,
+      QuitPreference.allCases.map { ($0, $0.label) })
+    let login = state.user.login
+    state.overlays.append(
+      FormOverlay(
+        title: AdminTexts.ownQuitTitle, fields: [input.field(state.quitPreference)]
+      ) { values, _ in
+        SetQuitPreference(login: login, quitWith: try values[input])
+      })
+    return []
+  }
+
+  /// `:avslutning` on the command line.
+  static var quitPreferenceCommand: ConsoleCommand {
+    ConsoleCommand(.quitPreference, help: AdminTexts.ownQuitHelp) { _, state in
+      ownQuitPreference(&state)
+    }
   }
 
   static func removeUser(_ state: inout AppState) -> [Effect] {

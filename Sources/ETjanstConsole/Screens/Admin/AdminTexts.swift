@@ -109,6 +109,11 @@ enum AdminTexts {
   static let role = T(sv: "Roll", en: "Role")
   /// How the user leaves the console from below the overview's top.
   static let quitWith = T(sv: "Avsluta", en: "Quit")
+  static let ownQuitTitle = T(
+    sv: "Ditt sätt att avsluta konsolen", en: "Your way to quit the console")
+  static let ownQuitHelp = T(
+    sv: "Välj hur du avslutar: fråga först eller ett andra q",
+    en: "Choose how you quit: ask first or a second q")
   static let coordinatorRole = T(sv: "e-samordnare (ändrar)", en: "e-coordinator (edits)")
   static func managerRole(_ department: String) -> T {
     T(sv: "chef, \(department) (läser)", en: "manager, \(department) (reads)")
@@ -159,7 +164,9 @@ enum AdminTexts {
       T(
         sv: "1. Förvaltningar: lägg till varje förvaltning",
         en: "1. Departments: add each department"),
-      T(sv: "2. Kontakter: fyll i telefon och e-post", en: "2. Contacts: fill in phone and e-mail"),
+      T(
+        sv: "2. Kontakter: fyll i namn, telefon och e-post",
+        en: "2. Contacts: fill in names, phone and e-mail"),
       T(sv: "3. Användare: ge cheferna inloggning", en: "3. Users: give the managers a login"),
       T(
         sv: "Sedan e-tjänster\(screens[0]), personal\(screens[1]), rutiner\(screens[2])",

@@ -230,13 +230,13 @@ public enum AdminView {
     }
     let unreachable = c.eCoordinator.phone.isEmpty && c.eCoordinator.email.isEmpty
     heading(AdminTexts.coordinatorHeading)
-    row(AdminTexts.name, c.eCoordinator.name)
+    row(AdminTexts.name, c.eCoordinator.personName, needed: true)
     row(AdminTexts.organisation, c.eCoordinator.organisation)
     row(AdminTexts.phone, c.eCoordinator.phone, needed: unreachable)
     row(AdminTexts.email, c.eCoordinator.email, needed: unreachable)
     y += 1
     heading(AdminTexts.administratorHeading)
-    row(AdminTexts.name, c.systemAdministrator.name)
+    row(AdminTexts.name, c.systemAdministrator.personName, needed: true)
     row(AdminTexts.organisation, c.systemAdministrator.organisation)
     row(AdminTexts.phone, c.systemAdministrator.phone, needed: true)
     row(AdminTexts.email, c.systemAdministrator.email)

@@ -24,7 +24,9 @@ public enum SetUpForm {
       FormOverlay(
         title: SetUpTexts.title,
         fields: [
-          name.field(state.data.name), contact.field(card.name), phone.field(card.phone),
+          // The standing data's "Systemförvaltaren" is a role: the field starts empty,
+          // so Enter after the municipality's name alone asks for the person.
+          name.field(state.data.name), contact.field(card.personName), phone.field(card.phone),
           email.field(card.email),
         ]
       ) { values, _ in

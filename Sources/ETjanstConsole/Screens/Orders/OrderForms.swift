@@ -63,7 +63,8 @@ enum OrderForms {
     return FormOverlay(
       title: OrdersTexts.newOrderTitle,
       fields: [
-        title.field(""), department.field(departments.first?.id ?? EntityID("")),
+        // No department is preselected: the first one is no one's choice.
+        title.field(""), department.field(EntityID("")),
         contactPerson.field(""), contactEmail.field(""), audience.field(.external),
         channel.field(.orderService), caseNumber.field(""), beneficiaries.field(""),
         expectedEffect.field(""), effectScore.field(2), volume.field(nil), paperForms.field(""),

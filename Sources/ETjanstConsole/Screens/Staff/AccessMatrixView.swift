@@ -26,7 +26,9 @@ enum AccessMatrixView {
     let people = people(state).count  // the most rows a filter leaves
     let marker = TextWidth.of("\(people)/\(people)") + 2
     let brackets = max(0, "\(max(count, 1))".count + 2 - cellWidth)
-    let fixed = 1 + nameWidth + 1 + statusWidth + 1 + signWidth + 1 + marker + brackets
+    let fixed =
+      1 + personWidth(state, room: width - 1 - marker - brackets - count * (cellWidth + 1)) + 1
+      + marker + brackets
     let fit = max(1, (width - fixed) / (cellWidth + 1))
     let chosen = min(max(0, state.staffScreen.matrixColumn), max(0, count - 1))
     let start = min(max(0, chosen - fit + 1), max(0, count - fit))
@@ -40,16 +42,36 @@ enum AccessMatrixView {
     return state.data.accessFlag(p, service, on: state.today) == nil ? mark : mark + "!"
   }
 
-  static func table(_ state: AppState, width: Int) -> Table<StaffMember> {
-    let all = services(state)
-    let chosen = state.staffScreen.matrixColumn
-    var columns: [Column<StaffMember>] = [
+  /// How wide the person's columns (name, status, signing) are, as `Table.fit` shares
+  /// `room` by their content as every table does: whole while the room left beside every
+  /// e-service's column holds them, else each at its declared width, and the e-services'
+  /// columns take what is left.
+  static func personWidth(_ state: AppState, room: Int) -> Int {
+    let table = Table(columns: personColumns(state), searchText: { _ in "" })
+    let content = state.derived(
+      "access person columns", inputs: [AnyHashable(StaffScreen.department(state))]
+    ) { table.contentWidths(people(state)) }
+    // The declared widths when the content is wider: the least the columns take.
+    let least = table.fit(
+      .max / 2, language: state.language,
+      content: zip(content, table.columns).map { min($0, $1.width) })
+    let floor = least.reduce(0) { $0 + $1.width } + least.count - 1
+    let layout = table.fit(max(room, floor), language: state.language, content: content)
+    return layout.reduce(0) { $0 + $1.width } + layout.count - 1
+  }
+
+  /// The columns about the person, before the e-services'.
+  static func personColumns(_ state: AppState) -> [Column<StaffMember>] {
+    [
       Column(StaffTexts.name, width: nameWidth) { $0.name },
       Column(
         StaffTexts.status, width: statusWidth,
-        style: { $0.status == .removed || $0.isLeaving(on: state.today) ? .warning : nil }
+        style: {
+          $0.status == .removed || $0.isLeaving(on: state.today, state.data.settings)
+            ? .warning : nil
+        }
       ) {
-        state.t(StaffTexts.status($0.status(on: state.today)))
+        state.t(StaffTexts.status($0.status(on: state.today, state.data.settings)))
       },
       Column(
         StaffTexts.signing, width: signWidth,
@@ -58,6 +80,12 @@ enum AccessMatrixView {
         $0.canSign ? ($0.status == .removed ? "●!" : "●") : "·"
       },
     ]
+  }
+
+  static func table(_ state: AppState, width: Int) -> Table<StaffMember> {
+    let all = services(state)
+    let chosen = state.staffScreen.matrixColumn
+    var columns = personColumns(state)
     for i in window(state, width: width) {
       let id = all[i].id
       let number = "\(i + 1)"
@@ -68,7 +96,10 @@ enum AccessMatrixView {
           style: { p in
             cell(p, id, state).hasSuffix("!") ? .danger : (p.grant(for: id) == nil ? .muted : .ok)
           }
-        ) { cell($0, id, state) })
+        ) {
+          // As wide as `window` counts the column, so the table's fit keeps it so.
+          TextWidth.pad(cell($0, id, state), to: cellWidth)
+        })
     }
     return Table(columns: columns, searchText: { "\($0.name) \($0.login)" })
   }

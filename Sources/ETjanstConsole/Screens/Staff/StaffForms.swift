@@ -16,10 +16,12 @@ enum StaffForms {
   typealias P = StaffMember.Fields
 
   static func newStaff(_ state: inout AppState) -> [Effect] {
-    let department = StaffScreen.department(state) ?? state.data.departments.first?.id
+    // The department shown, else none: the first one is no one's choice.
+    let department = StaffScreen.department(state)
     let name = FormInput.text(P.name.name, StaffTexts.name, required: true)
     let login = FormInput.text(P.login.name, StaffTexts.login, required: true)
-    let dept = FormInput.choice(P.department.name, StaffTexts.department, departmentChoices(state))
+    let dept = FormInput.choice(
+      P.department.name, StaffTexts.department, departmentChoices(state), required: true)
     let manager = FormInput.text(P.manager.name, StaffTexts.manager)
     let start = FormInput<Day>.day(P.startDate.name, StaffTexts.startDate)
     // Picked from a list, several at once: names may contain commas.
@@ -75,8 +77,10 @@ enum StaffForms {
       service.map { p.hasAccess(to: $0, on: state.today) } ?? true
     }
     let ordered =
-      others.filter { has($0) && $0.canTakeCases(on: state.today) }.sortedSwedish { $0.name }
-      + others.filter { !(has($0) && $0.canTakeCases(on: state.today)) }.sortedSwedish { $0.name }
+      others.filter { has($0) && $0.canTakeCases(on: state.today, state.data.settings) }
+      .sortedSwedish { $0.name }
+      + others.filter { !(has($0) && $0.canTakeCases(on: state.today, state.data.settings)) }
+      .sortedSwedish { $0.name }
     return ordered.map { ($0.id, StaffTexts.colleagueOption($0, hasAccess: has($0))) }
   }
 

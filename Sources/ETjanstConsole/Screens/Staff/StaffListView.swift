@@ -12,7 +12,7 @@ enum StaffListView {
         Column(StaffTexts.login, width: 10, priority: 2) { $0.login },
         Column(StaffTexts.department, width: 18, priority: 3) { m.departmentName($0.department) },
         Column(StaffTexts.status, width: 12) {
-          state.t(StaffTexts.status($0.status(on: state.today)))
+          state.t(StaffTexts.status($0.status(on: state.today, state.data.settings)))
         },
         Column(StaffTexts.ends, width: 10, priority: 1) { $0.endDate?.description ?? "" },
         Column(
@@ -38,7 +38,9 @@ enum StaffListView {
   /// "4.2 1/4 !" for a leaver behind schedule: the checklist that matters now.
   static func checklistText(_ p: StaffMember, _ today: Day, _ state: AppState) -> String {
     guard
-      let (section, list) = p.offboardingChecklist(on: today).map({ ("4.2", $0) })
+      let (section, list) = p.offboardingChecklist(on: today, state.data.settings).map({
+        ("4.2", $0)
+      })
         ?? p.onboarding.map({ ("4.1", $0) })
     else { return "" }
     if list.isComplete { return "\(section) ✓" }

@@ -35,13 +35,13 @@ enum StaffPersonView {
     out.append(
       Line(
         text:
-          "\(state.t(StaffTexts.status)): \(state.t(StaffTexts.status(p.status(on: today)))) · \(p.startDate)\(p.endDate.map { " – \($0)" } ?? "") · \(state.t(StaffTexts.signingLine(p.canSign)))"
+          "\(state.t(StaffTexts.status)): \(state.t(StaffTexts.status(p.status(on: today, state.data.settings)))) · \(p.startDate)\(p.endDate.map { " – \($0)" } ?? "") · \(state.t(StaffTexts.signingLine(p.canSign)))"
       ))
     if let reason = p.removalOverride {
       out.append(Line(text: state.t(StaffTexts.overrideLine(reason)), role: .danger))
     }
     var lists: [(LocalizedText, Checklist)] = []
-    let off = p.offboardingChecklist(on: today)
+    let off = p.offboardingChecklist(on: today, state.data.settings)
     if let off { lists.append((StaffTexts.offboardingTitle, off)) }
     if let on = p.onboarding { lists.append((StaffTexts.onboardingTitle, on)) }
     for (title, list) in lists {
@@ -75,16 +75,19 @@ enum StaffPersonView {
     if p.grants.isEmpty {
       out.append(Line(text: state.t(StaffTexts.noAccess), role: .muted, indent: 2))
     }
-    let grantNames = p.grants.map { m.service($0.service)?.name ?? "?" }
-    // The dates take 25 columns beside the name and the margins 5.
-    let grantWidth = nameColumn(grantNames, least: 20, room: state.width - 30)
-    for g in p.grants.sortedSwedish(by: { m.service($0.service)?.name ?? "" }) {
-      let name = m.service(g.service)?.name ?? "?"
-      var text =
-        TextWidth.pad(TextWidth.truncate(name, to: grantWidth), to: grantWidth)
-        + "  \(g.validFrom)–\(g.validTo?.description ?? state.t(StaffTexts.untilFurther))"
+    // The name column takes what the dates and flags beside it leave (indent 2, a
+    // margin, two spaces), measured, so a name is whole where its row has the room.
+    let grants = p.grants.sortedSwedish(by: { m.service($0.service)?.name ?? "" }).map { g in
       let flag = m.accessFlag(p, g.service, on: today)
-      if let flag { text += "  " + state.t(StaffTexts.flag(flag)) }
+      var tail = "  \(g.validFrom)–\(g.validTo?.description ?? state.t(StaffTexts.untilFurther))"
+      if let flag { tail += "  " + state.t(StaffTexts.flag(flag)) }
+      return (grant: g, name: m.service(g.service)?.name ?? "?", tail: tail, flag: flag)
+    }
+    let grantWidth = nameColumn(
+      grants.map(\.name), least: 20,
+      room: state.width - 3 - (grants.map { TextWidth.of($0.tail) }.max() ?? 0))
+    for (g, name, tail, flag) in grants {
+      let text = TextWidth.pad(TextWidth.truncate(name, to: grantWidth), to: grantWidth) + tail
       out.append(
         Line(
           text: text, role: flag != nil ? .danger : (g.isValid(on: today) ? .normal : .muted),
@@ -97,28 +100,32 @@ enum StaffPersonView {
     if cases.isEmpty {
       out.append(Line(text: state.t(StaffTexts.noCases), role: .muted, indent: 2))
     }
-    // The number, the status and who it came from take about 60 columns beside the name.
-    let caseWidth = nameColumn(
-      cases.map { m.service($0.service)?.name ?? "?" }, least: 22, room: state.width - 60)
-    for c in cases {
-      let mine = c.officer == p.id
-      var text =
-        TextWidth.pad(TextWidth.truncate(c.number, to: 14), to: 14) + " "
-        + TextWidth.pad(
-          TextWidth.truncate(m.service(c.service)?.name ?? "?", to: caseWidth), to: caseWidth)
-        + "  "
-      text += state.t(StaffTexts.caseStatus(c.status))
-      if !mine, let to = m.staffMember(c.officer) {
-        text += " → \(to.name)"
+    // The number and, after the name, the status and who it came from: measured, and
+    // the name column takes what they leave (indent 2, a margin, the spaces between).
+    let rows = cases.map { c in
+      var tail = state.t(StaffTexts.caseStatus(c.status))
+      if c.officer != p.id, let to = m.staffMember(c.officer) {
+        tail += " → \(to.name)"
       } else if let from = c.transferredFrom, let who = m.staffMember(from) {
-        text += " (\(state.t(StaffTexts.transferredFrom(who.name))))"
+        tail += " (\(state.t(StaffTexts.transferredFrom(who.name))))"
       }
+      return (case: c, name: m.service(c.service)?.name ?? "?", tail: tail)
+    }
+    let caseWidth = nameColumn(
+      rows.map(\.name), least: 22,
+      room: state.width - 3 - 15 - 2 - (rows.map { TextWidth.of($0.tail) }.max() ?? 0))
+    for (c, name, tail) in rows {
+      let mine = c.officer == p.id
+      let text =
+        TextWidth.pad(TextWidth.truncate(c.number, to: 14), to: 14) + " "
+        + TextWidth.pad(TextWidth.truncate(name, to: caseWidth), to: caseWidth) + "  " + tail
       let open = mine && c.isOpen
       out.append(
         Line(
           text: text,
           role: open
-            ? (p.isLeaving(on: state.today) || p.status == .removed ? .warning : .normal) : .muted,
+            ? (p.isLeaving(on: state.today, state.data.settings) || p.status == .removed
+              ? .warning : .normal) : .muted,
           item: .workCase(c.id), indent: 2))
     }
     return out
