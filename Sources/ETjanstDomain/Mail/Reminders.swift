@@ -142,7 +142,7 @@ extension Municipality {
   public var mailCoordinator: MailRecipient {
     let card = contacts.eCoordinator
     let user = users.first { $0.role == .eCoordinator }
-    let role = LocalizedText(sv: "e-samordnare", en: "e-coordinator")
+    let role = MailTexts.coordinatorRole
     return MailRecipient(
       name: user?.name ?? card.name,
       address: MailAddress.normalized(card.email) ?? user.flatMap { mailAddress(login: $0.login) },
@@ -154,7 +154,7 @@ extension Municipality {
   public var mailOutageDeputy: MailRecipient? {
     let text = settings.outageDeputy.trimmingCharacters(in: .whitespaces)
     if text.isEmpty { return nil }
-    let role = LocalizedText(sv: "ersättare vid avbrott", en: "outage deputy")
+    let role = MailTexts.deputyRole
     if text.contains("@") {
       return MailRecipient(name: "", address: MailAddress.normalized(text), role: role)
     }
@@ -173,9 +173,9 @@ extension Municipality {
     let role: LocalizedText
     if case .manager(let department) = user.role {
       let name = self.department(department)?.name ?? department.rawValue
-      role = LocalizedText(sv: "chef för \(name)", en: "manager of \(name)")
+      role = MailTexts.managerRole(name)
     } else {
-      role = LocalizedText(sv: "avsändare av begäranden", en: "sender of requests")
+      role = MailTexts.requestSenderRole
     }
     return MailRecipient(name: user.name, address: mailAddress(login: user.login), role: role)
   }
@@ -190,7 +190,7 @@ extension Municipality {
     guard let address else { return nil }
     return MailRecipient(
       name: name.isEmpty ? "etjanst" : "etjanst – \(name)", address: address,
-      role: LocalizedText(sv: "avsändare", en: "sender"))
+      role: MailTexts.senderRole)
   }
 
   /// The host a Message-ID names: the mail domain, else the sender's domain.
@@ -234,8 +234,7 @@ public enum Reminders {
       return [
         m.mailRecipient(
           owner,
-          role: LocalizedText(
-            sv: "e-tjänsteägare för \(service.name)", en: "e-service owner of \(service.name)"))
+          role: MailTexts.ownerRole(service.name))
       ]
     case .staff(let id):
       guard let member = m.staffMember(id) else { return [] }
@@ -381,8 +380,7 @@ public enum Reminders {
   static let signature = "-- \netjanst"
 
   static func greeting(_ person: MailRecipient, _ language: Language) -> String {
-    let name = person.name.isEmpty ? "" : " " + MailMessage.oneLine(person.name)
-    return language == .swedish ? "Hej\(name)," : "Hello\(name),"
+    MailTexts.greeting(MailMessage.oneLine(person.name))(language)
   }
 
   static func reminderMail(
@@ -390,52 +388,25 @@ public enum Reminders {
     again: [Finding], answered: [Request], today: String
   ) -> PlannedMail {
     let l = person.language
-    let subject: String
-    if new.isEmpty && again.isEmpty {
-      let count = Noun.request.count(answered.count)
-      subject = LocalizedText(
-        sv: "Svar på \(count.sv) – \(m.name) \(today)",
-        en: "Answers to \(count.en) – \(m.name) \(today)")(l)
-    } else {
-      let count = Noun.item.count(new.count + again.count)(l)
-      subject = LocalizedText(
-        sv: "Påminnelse: \(count) att åtgärda – \(m.name) \(today)",
-        en: "Reminder: \(count) to see to – \(m.name) \(today)")(l)
-    }
+    let findings = !new.isEmpty || !again.isEmpty
+    let subject =
+      findings
+      ? MailTexts.reminderSubject(new.count + again.count, m.name, today)(l)
+      : MailTexts.answersSubject(answered.count, m.name, today)(l)
     var body = [greeting(person, l), ""]
-    if !new.isEmpty || !again.isEmpty {
-      body += [
-        LocalizedText(
-          sv: "etjanst påminner dig som \(person.role.sv) om det här, som behöver åtgärdas:",
-          en: "etjanst reminds you, as \(person.role.en), of this, which needs seeing to:")(l),
-        "",
-      ]
-    }
-    if !new.isEmpty {
-      body.append(LocalizedText(sv: "Nytt:", en: "New:")(l))
-      body += new.map { line($0, l) }
-      body.append("")
-    }
-    if !again.isEmpty {
-      body.append(LocalizedText(sv: "Fortfarande inte åtgärdat:", en: "Still not done:")(l))
-      body += again.map { line($0, l) }
+    if findings { body += [MailTexts.reminderIntro(person.role)(l), ""] }
+    for (heading, list) in [(MailTexts.new, new), (MailTexts.again, again)] where !list.isEmpty {
+      body.append(heading(l))
+      body += list.map { line($0, l) }
       body.append("")
     }
     if !answered.isEmpty {
-      body.append(
-        LocalizedText(
-          sv: "Dina begäranden som e-samordnaren har besvarat:",
-          en: "Your requests the e-coordinator has answered:")(l))
+      body.append(MailTexts.answered(l))
       body += answered.map { line($0, in: m, l) }
       body.append("")
     }
-    if !new.isEmpty || !again.isEmpty {
-      let days = Noun.day.count(max(1, m.settings.reminderRepeatDays))
-      body.append(
-        LocalizedText(
-          sv: "Det som inte är åtgärdat påminns du om igen om \(days.sv).",
-          en: "You will be reminded of what is not done again in \(days.en).")(l))
-      body.append("")
+    if findings {
+      body += [MailTexts.repeats(max(1, m.settings.reminderRepeatDays))(l), ""]
     }
     body.append(signature)
     return PlannedMail(
@@ -443,20 +414,14 @@ public enum Reminders {
       body: body.joined(separator: "\n") + "\n")
   }
 
-  /// "- Ny medarbetare: Anna Berg, skickad 2026-12-01 – avböjd 2026-12-03. Skäl: …":
-  /// an answered request as a line of a mail, in its state now.
+  /// An answered request as a line of a mail, in its state now, with the reason it
+  /// was declined.
   static func line(_ r: Request, in m: Municipality, _ language: Language) -> String {
-    let answered = r.answeredAt.map { " " + Day($0).description } ?? ""
-    let sent = Day(r.sent).description
-    let state = m.state(of: r).label
-    var text = LocalizedText(
-      sv: "- \(r.kind.label.sv): \(m.subject(of: r)), skickad \(sent) – "
-        + "\(state.sv.lowercased())\(answered).",
-      en: "- \(r.kind.label.en): \(m.subject(of: r)), sent \(sent) – "
-        + "\(state.en.lowercased())\(answered).")(language)
+    var text = MailTexts.request(
+      r.kind, m.subject(of: r), sent: Day(r.sent).description, m.state(of: r),
+      answered: r.answeredAt.map { " " + Day($0).description } ?? "")(language)
     if r.state == .declined, !r.reason.isEmpty {
-      text +=
-        LocalizedText(sv: " Skäl: ", en: " Reason: ")(language) + MailMessage.oneLine(r.reason)
+      text += MailTexts.reason(language) + MailMessage.oneLine(r.reason)
     }
     return text
   }
@@ -473,32 +438,16 @@ public enum Reminders {
       + " – \(m.name) \(today)"
     let new = findings.filter { !seen.contains(itemKey($0)) }
     let old = findings.filter { seen.contains(itemKey($0)) }
-    var body = [
-      greeting(person, l), "",
-      LocalizedText(
-        sv: "Det här behöver åtgärdas i \(m.name) i dag, \(today).",
-        en: "This needs seeing to in \(m.name) today, \(today).")(l),
-      "",
-    ]
-    if !new.isEmpty {
-      body.append(
-        LocalizedText(
-          sv: "Nytt sedan förra sammanfattningen (\(new.count)):",
-          en: "New since the last digest (\(new.count)):")(l))
-      body += new.map { line($0, l) }
-      body.append("")
-    }
-    if !old.isEmpty {
-      body.append(
-        LocalizedText(sv: "Sedan tidigare (\(old.count)):", en: "From before (\(old.count)):")(l))
-      body += old.map { line($0, l) }
+    var body = [greeting(person, l), "", MailTexts.digestIntro(m.name, today)(l), ""]
+    for (heading, list) in [
+      (MailTexts.newSinceDigest(new.count), new), (MailTexts.fromBefore(old.count), old),
+    ] where !list.isEmpty {
+      body.append(heading(l))
+      body += list.map { line($0, l) }
       body.append("")
     }
     if !unreachable.isEmpty {
-      body.append(
-        LocalizedText(
-          sv: "Kan inte nås per e-post (ingen adress och ingen e-postdomän i inställningarna):",
-          en: "Cannot be reached by mail (no address and no mail domain in the settings):")(l))
+      body.append(MailTexts.unreachable(l))
       body += unreachable.map { "- \($0.name) (\($0.role(l)))" }
       body.append("")
     }
@@ -513,34 +462,23 @@ public enum Reminders {
   ) -> PlannedMail {
     let l = person.language
     let since = LocalTime.text(outage.start)
-    let kind =
-      outage.isDrill
-      ? LocalizedText(sv: "Övning", en: "Drill") : LocalizedText(sv: "Avbrott", en: "Outage")
-    let subject = LocalizedText(
-      sv: "FÖRSENAD: \(kind.sv) sedan \(since), e-nämnden inte kontaktad – \(m.name)",
-      en: "LATE: \(kind.en) since \(since), e-nämnd not contacted – \(m.name)")(l)
+    let kind = outage.isDrill ? MailTexts.drill : MailTexts.outage
     let administrator = m.contacts.systemAdministrator
     let body = [
       greeting(person, l), "",
-      LocalizedText(
-        sv: "\(kind.sv) pågår sedan \(since) (\(Noun.minute.count(minutes).sv)), och Norrbottens "
-          + "e-nämnd är inte kontaktad. Gränsen är \(Noun.minute.count(m.outageContactLimitMinutes).sv) "
-          + "(riktlinjen 4.3).",
-        en: "\(kind.en) under way since \(since) (\(Noun.minute.count(minutes).en)), and "
-          + "Norrbottens e-nämnd has not been contacted. The limit is "
-          + "\(Noun.minute.count(m.outageContactLimitMinutes).en) (guideline 4.3).")(l),
+      MailTexts.lateBody(
+        kind, since: since, minutes: minutes, limit: m.outageContactLimitMinutes)(l),
       "",
-      LocalizedText(sv: "Kontakta systemförvaltaren:", en: "Contact the system administrator:")(l),
+      MailTexts.contactAdministrator(l),
       "  \(administrator.name), \(administrator.organisation)",
       "  \(administrator.phone) \(administrator.email)",
       "",
-      LocalizedText(
-        sv: "Det här skickas en gång per avbrott; registrera kontakten i etjanst.",
-        en: "This is sent once per outage; record the contact in etjanst.")(l),
+      MailTexts.oncePerOutage(l),
       "", signature,
     ]
     return PlannedMail(
-      recipient: person, address: address, subject: subject,
+      recipient: person, address: address,
+      subject: MailTexts.lateSubject(kind, since: since, m.name)(l),
       body: body.joined(separator: "\n") + "\n")
   }
 }
