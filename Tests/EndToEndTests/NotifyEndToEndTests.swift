@@ -159,6 +159,12 @@ struct NotifyEndToEndTests {
     defer { s.cleanUp() }
     let first = try s.send()
     #expect(!first.isEmpty)
+    // A dry run with nothing to send leaves the ledger as it was.
+    let ledger = try Data(contentsOf: URL(fileURLWithPath: s.ledger))
+    sleep(1)
+    let dry = try s.notify(["--dry-run"])
+    #expect(dry.status == 0 && dry.stdout.isEmpty, "\(dry.stdout)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: s.ledger)) == ledger)
     let again = try s.notify()
     #expect(again.status == 0, "\(again.stderr)")
     #expect(again.stdout.isEmpty && again.stderr.isEmpty, "\(again.stdout)\(again.stderr)")
@@ -359,6 +365,21 @@ struct NotifyEndToEndTests {
     let next = Array(try s.send().dropFirst(mails.count))
     #expect(!next.isEmpty)
     #expect(next.allSatisfy { $0.from.hasSuffix(" <\(s.coordinator)>") }, "\(next.map(\.from))")
+  }
+
+  @Test(
+    "without a sender (no setting, no e-coordinator's address, no mail domain) nothing is sent: one line, exit 2"
+  )
+  func noSender() throws {
+    let s = try MailStore()
+    defer { s.cleanUp() }
+    #expect(try s.notify(["--set-mail-domain", ""]).status == 0)
+    try s.edit("d['municipality']['contacts']['eCoordinator']['email'] = ''")
+    let run = try s.notify()
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("e-brevens avsändare saknas"), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: s.ledger))
+    #expect(try LocalMailer.settled(s.domain).isEmpty)
   }
 
   @Test(

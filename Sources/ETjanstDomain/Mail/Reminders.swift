@@ -97,11 +97,11 @@ public struct ReminderPlan: Sendable {
 
   /// The ledger once the mailer took the first `count` mails (and not the rest, which
   /// the next run plans again). When it took them all, the answered requests are
-  /// told up to now.
+  /// told up to now (a run with nothing to send leaves the ledger as it was).
   public func ledger(sent count: Int) -> ReminderLedger {
     var ledger = kept
     for mail in mails.prefix(count) { ledger.add(mail.marks) }
-    if count >= mails.count {
+    if count >= mails.count, !mails.isEmpty {
       // In whole seconds, as the ledger's file keeps it: a request answered within
       // this second stays told.
       let since = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))

@@ -99,15 +99,10 @@ struct Notify: ParsableCommand {
           let now = Date()
           let plan = Reminders.plan(
             m, findings: Findings.all(in: m, at: now), at: now, ledger: ledger)
-          if plan.coordinatorUnreachable {
-            Output.error(
-              LocalizedText(
-                sv: "e-samordnarens sammanfattning kan inte skickas: ingen e-postadress i "
-                  + "kontakterna och ingen e-postdomän (etjanst notify --set-mail-domain)",
-                en: "the e-coordinator's digest cannot be sent: no address in the contacts "
-                  + "and no mail domain (etjanst notify --set-mail-domain)")(language))
+          if plan.mails.isEmpty {
+            if plan.coordinatorUnreachable { Output.error(Self.unreachable(language)) }
+            return ((), dryRun ? nil : plan.ledger)
           }
-          if plan.mails.isEmpty { return ((), plan.ledger) }
           guard let sender = m.mailSender, let host = m.mailHost else {
             throw Failure(
               sv: "e-brevens avsändare saknas: ange e-postdomän (etjanst notify "
@@ -115,6 +110,7 @@ struct Notify: ParsableCommand {
               en: "the mails have no sender: set the mail domain (etjanst notify "
                 + "--set-mail-domain), the sender (--set-from) or the e-coordinator's e-mail")
           }
+          if plan.coordinatorUnreachable { Output.error(Self.unreachable(language)) }
           let messages = plan.mails.map { $0.message(from: sender, host: host, date: now) }
           if dryRun {
             for message in messages {
@@ -141,6 +137,14 @@ struct Notify: ParsableCommand {
       }
     }
   }
+}
+
+extension Notify {
+  static let unreachable = LocalizedText(
+    sv: "e-samordnarens sammanfattning kan inte skickas: ingen e-postadress i kontakterna och "
+      + "ingen e-postdomän (etjanst notify --set-mail-domain)",
+    en: "the e-coordinator's digest cannot be sent: no address in the contacts and no mail "
+      + "domain (etjanst notify --set-mail-domain)")
 }
 
 /// The system's mailer, run as `sendmail -t -i` with the message on its standard
