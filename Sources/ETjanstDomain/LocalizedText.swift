@@ -2,6 +2,14 @@
 public enum Language: String, Codable, Sendable, CaseIterable {
   case swedish = "sv"
   case english = "en"
+
+  /// The language's name, in both languages.
+  public var label: LocalizedText {
+    switch self {
+    case .swedish: LocalizedText(sv: "svenska", en: "Swedish")
+    case .english: LocalizedText(sv: "engelska", en: "English")
+    }
+  }
 }
 
 /// A user-facing text in both languages, side by side so neither can be forgotten.

@@ -24,13 +24,18 @@ public struct StaffMember: Codable, Sendable, Equatable, Identifiable {
   public var offboarding: Checklist?
   /// The e-coordinator's written reason for removing a leaver with open cases.
   public var removalOverride: String?
+  /// The person's e-mail address; nil: none recorded.
+  public var email: String?
+  /// The language the person reads; nil: Swedish.
+  public var language: Language?
 
   public init(
     id: EntityID<StaffMember> = .make(), name: String, login: String,
     department: EntityID<Department>,
     manager: String = "", startDate: Day, endDate: Day? = nil, status: StaffStatus = .onboarding,
     grants: [AccessGrant] = [], canSign: Bool = false, onboarding: Checklist? = nil,
-    offboarding: Checklist? = nil, removalOverride: String? = nil
+    offboarding: Checklist? = nil, removalOverride: String? = nil, email: String? = nil,
+    language: Language? = nil
   ) {
     self.id = id
     self.name = name
@@ -45,6 +50,8 @@ public struct StaffMember: Codable, Sendable, Equatable, Identifiable {
     self.onboarding = onboarding
     self.offboarding = offboarding
     self.removalOverride = removalOverride
+    self.email = email
+    self.language = language
   }
 
   /// Active staff can be named as owners, take transferred cases and be counted

@@ -6,17 +6,26 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
   public var role: Role
   /// How this user leaves the console from anywhere but the overview's top.
   public var quitWith: QuitPreference
+  /// The user's own e-mail address; nil: none recorded.
+  public var email: String?
+  /// The language the user reads; nil: Swedish.
+  public var language: Language?
 
   public var id: String { login }
 
-  public init(login: String, name: String, role: Role, quitWith: QuitPreference = .ask) {
+  public init(
+    login: String, name: String, role: Role, quitWith: QuitPreference = .ask,
+    email: String? = nil, language: Language? = nil
+  ) {
     self.login = login
     self.name = name
     self.role = role
     self.quitWith = quitWith
+    self.email = email
+    self.language = language
   }
 
-  private enum CodingKeys: String, CodingKey { case login, name, role, quitWith }
+  private enum CodingKeys: String, CodingKey { case login, name, role, quitWith, email, language }
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -24,7 +33,9 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
       login: try c.decode(String.self, forKey: .login),
       name: try c.decode(String.self, forKey: .name),
       role: try c.decode(Role.self, forKey: .role),
-      quitWith: try c.decodeIfPresent(QuitPreference.self, forKey: .quitWith) ?? .ask)
+      quitWith: try c.decodeIfPresent(QuitPreference.self, forKey: .quitWith) ?? .ask,
+      email: try c.decodeIfPresent(String.self, forKey: .email),
+      language: try c.decodeIfPresent(Language.self, forKey: .language))
   }
 
   /// As the store writes it: `quitWith` only when chosen, absent meaning "ask".
@@ -34,6 +45,8 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
     try c.encode(name, forKey: .name)
     try c.encode(role, forKey: .role)
     if quitWith != .ask { try c.encode(quitWith, forKey: .quitWith) }
+    try c.encodeIfPresent(email, forKey: .email)
+    try c.encodeIfPresent(language, forKey: .language)
   }
 }
 
@@ -80,6 +93,13 @@ public struct Actor: Sendable, Equatable {
 extension Municipality {
   /// The user with this login; nil means the login is refused.
   public func user(login: String) -> User? { users.first { $0.login == login } }
+
+  /// The address a person with `login` recorded as their own: the user's, else the
+  /// staff member's with that login; nil when neither has one.
+  public func ownMailAddress(login: String) -> String? {
+    user(login: login)?.email
+      ?? staff.first { StaffMember.sameLogin($0.login, login) && $0.email != nil }?.email
+  }
 }
 
 extension Municipality {

@@ -99,10 +99,14 @@ public enum DepartmentImport {
 /// A login already there is left as it is, or changed where the row gives another
 /// name or role; each row through the console's commands (`AddUser`, `EditUser`).
 public enum UserImport {
-  static let known: [String: [String]] = PersonColumns.known.merging([
-    "role": ["role", "roll", "användartyp", "behörighet i etjanst"],
-    "department": ["department", "förvaltning", "organisation", "organization"],
-  ]) { a, _ in a }
+  /// The user's declared details (e-mail, language), read under their columns.
+  static let details = FieldColumns.imports(User.details)
+
+  static let known: [String: [String]] = FieldColumns.known(
+    PersonColumns.known.merging([
+      "role": ["role", "roll", "användartyp", "behörighet i etjanst"],
+      "department": ["department", "förvaltning", "organisation", "organization"],
+    ]) { a, _ in a }, details)
 
   enum Kind: CaseIterable {
     case coordinator, manager
@@ -163,22 +167,31 @@ public enum UserImport {
         role = .manager(department: try lookup.department(cell("department")))
       }
       let roleWords = Self.words(role, m)
+      let old = m.user(login: login)
+      let context = ImportContext(
+        lookup: lookup, delimiter: file.delimiter, what: LocalizedText(verbatim: ""))
+      // Empty cells keep what the store has.
+      let details = try FieldColumns.read(
+        Self.details, into: old ?? User(login: login, name: name, role: role), cell, context)
       let entry = ImportPlan.Entry(
         line: line,
         text: LocalizedText(
           sv: "\(login): \(name), \(roleWords.sv)", en: "\(login): \(name), \(roleWords.en)"))
-      if let old = m.user(login: login) {
-        guard old.name != name || old.role != role else {
+      if let old {
+        guard old.name != name || old.role != role || details != old else {
           plan.skipped.append(.init(line: line, text: LocalizedText(verbatim: "\(old.login)")))
           return
         }
         plan.rows.append(
-          ImportRow(line: line, command: EditUser(login: login, name: name, role: role)))
+          ImportRow(
+            line: line,
+            command: EditUser(login: login, name: name, role: role, details: details)))
         plan.changed.append(entry)
         return
       }
       plan.rows.append(
-        ImportRow(line: line, command: AddUser(login: login, name: name, role: role)))
+        ImportRow(
+          line: line, command: AddUser(login: login, name: name, role: role, details: details)))
       plan.added.append(entry)
     }
     return plan

@@ -7,6 +7,7 @@ extension ExportTable {
     let department = try options.departmentID(in: m)
     let today = options.today
     let names = m.displayNames()
+    let people = m.staff(in: department)
     return ExportTable(
       columns: [
         "id", "name", "login", "department", "departmentId", "manager", "status", "startDate",
@@ -14,7 +15,7 @@ extension ExportTable {
         "onboardingDone", "onboardingOverdue", "offboardingDone", "offboardingOverdue", "openCases",
         "removalOverride",
       ],
-      rows: m.staff(in: department).map { p in
+      rows: people.map { p in
         [
           .text(p.id.rawValue), .text(p.name), .text(p.login),
           .text(m.departmentName(p.department)), .text(p.department.rawValue),
@@ -31,7 +32,8 @@ extension ExportTable {
           .number(m.openCaseCount(of: p.id)), p.removalOverride.map(ExportValue.text) ?? .none,
         ]
       },
-      narrow: ["name", "login", "department", "status", "endDate", "openCases"])
+      narrow: ["name", "login", "department", "status", "endDate", "openCases"]
+    ).appending(StaffMember.details, of: people, m)
   }
 
   /// "2/3", or nothing when there is no such checklist.

@@ -146,6 +146,48 @@ enum FieldColumns {
   }
 }
 
+extension FieldColumns {
+  /// The header names of `columns` merged into an import's `known` ones: a key both
+  /// have (a person's "email") reads under either's names.
+  static func known<Entity>(_ known: [String: [String]], _ columns: [FieldImportSpec<Entity>])
+    -> [String: [String]]
+  {
+    known.merging(columns.map { ($0.key, $0.names) }) { a, b in a + b.filter { !a.contains($0) } }
+  }
+
+  /// `entity` with the non-empty cells of `columns` read into it.
+  static func read<Entity>(
+    _ columns: [FieldImportSpec<Entity>], into entity: Entity, _ cell: (String) -> String,
+    _ context: ImportContext
+  ) throws -> Entity {
+    var e = entity
+    for column in columns {
+      let text = cell(column.key)
+      if !text.isEmpty { try column.read(&e, text, context) }
+    }
+    return e
+  }
+}
+
+extension ExportTable {
+  /// The table with the columns of `fields` added after its own, for `entities`, its
+  /// rows in the same order (the columns a person's declared details make).
+  func appending<Entity>(_ fields: [AnyField<Entity>], of entities: [Entity], _ m: Municipality)
+    -> ExportTable
+  {
+    let specs = FieldColumns.export(fields)
+    var table = self
+    table.columns += specs.map(\.key)
+    table.rows = zip(rows, entities).map { row, e in row + specs.map { $0.value(e, m) } }
+    if var narrow = table.narrow {
+      narrow += specs.filter(\.inTable).map(\.key)
+      table.narrow = narrow
+    }
+    for spec in specs { table.labels[spec.key] = spec.label }
+    return table
+  }
+}
+
 /// A column worked out from an entity rather than declared with a field, placed
 /// after the column it names (`after` nil: at the end).
 struct DerivedColumn<Entity> {
@@ -293,4 +335,5 @@ extension LabelledChoice {
 }
 
 extension Audience: LabelledChoice {}
+extension Language: LabelledChoice {}
 extension ServiceStatus: LabelledChoice {}

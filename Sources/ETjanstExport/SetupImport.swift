@@ -154,23 +154,28 @@ public enum ServiceImport {
 public enum StaffImport {
   /// Swedish HR exports' labels as well as this program's keys: the person's
   /// columns (`PersonColumns`), and the access and signing they already have.
-  static let known: [String: [String]] = PersonColumns.known.merging([
-    "department": ["department", "förvaltning", "organisation", "organization"],
-    "manager": ["manager", "chef", "närmaste chef"],
-    "startDate": [
-      "startdate", "startdatum", "start", "anställningsdatum", "anställd from", "anställd fr.o.m.",
-      "anställd f.o.m.", "start date",
-    ],
-    "endDate": [
-      "enddate", "slutdatum", "anställd tom", "anställd t.o.m.", "end date", "slutar",
-    ],
-    "services": ["services", "e-tjänster", "e-services"],
-    "access": ["access", "behörigheter", "behörighet", "e-tjänster med behörighet"],
-    "accessFrom": [
-      "accessfrom", "behörig från", "behörig fr.o.m.", "behörig from", "access from",
-    ],
-    "signing": ["signing", "signering", "dokumentsignering", "document signing", "cansign"],
-  ]) { a, _ in a }
+  static let known: [String: [String]] = FieldColumns.known(
+    PersonColumns.known.merging([
+      "department": ["department", "förvaltning", "organisation", "organization"],
+      "manager": ["manager", "chef", "närmaste chef"],
+      "startDate": [
+        "startdate", "startdatum", "start", "anställningsdatum", "anställd from",
+        "anställd fr.o.m.",
+        "anställd f.o.m.", "start date",
+      ],
+      "endDate": [
+        "enddate", "slutdatum", "anställd tom", "anställd t.o.m.", "end date", "slutar",
+      ],
+      "services": ["services", "e-tjänster", "e-services"],
+      "access": ["access", "behörigheter", "behörighet", "e-tjänster med behörighet"],
+      "accessFrom": [
+        "accessfrom", "behörig från", "behörig fr.o.m.", "behörig from", "access from",
+      ],
+      "signing": ["signing", "signering", "dokumentsignering", "document signing", "cansign"],
+    ]) { a, _ in a }, details)
+
+  /// The person's declared details (e-mail, language), read under their columns.
+  static let details = FieldColumns.imports(StaffMember.details)
 
   public static func parse(_ text: String, _ m: Municipality, today: Day) throws -> ImportPlan {
     let file = try ImportFile(
@@ -204,6 +209,8 @@ public enum StaffImport {
       let access = try Self.access(cell("access"), lookup, file.delimiter)
       let accessFrom = try ImportValue.day(cell("accessFrom"))
       let signing = try ImportValue.bool(cell("signing"))
+      let context = ImportContext(
+        lookup: lookup, delimiter: file.delimiter, what: LocalizedText(verbatim: ""))
       // A known login (in any case) is that person: no second record and no second
       // onboarding checklist. The access and signing the row says they have are
       // granted where they lack them (the access matrix's rule); what the row asked
@@ -214,6 +221,15 @@ public enum StaffImport {
           held: known.grants)
         var commands: [any Command] = grants
         if signing && !known.canSign { commands.append(GrantSigning(person: known.id)) }
+        // Details the row gives that differ (empty cells keep what the store has).
+        let details = try FieldColumns.read(Self.details, into: known, cell, context)
+        if details != known {
+          commands.append(
+            EditStaffMember(
+              id: known.id, name: known.name, login: known.login, department: known.department,
+              manager: known.manager, startDate: known.startDate, endDate: known.endDate,
+              details: details))
+        }
         guard !commands.isEmpty else {
           plan.skipped.append(.init(line: line, text: Self.known(known, asked: services)))
           return
@@ -231,9 +247,12 @@ public enum StaffImport {
       let start = try ImportValue.day(cell("startDate")) ?? today
       let end = try ImportValue.day(cell("endDate"))
       let id = EntityID<StaffMember>.make()
+      let person = StaffMember(
+        id: id, name: name, login: login, department: department, startDate: start)
       let add = AddStaffMember(
         name: name, login: login, department: department, manager: cell("manager"),
-        startDate: start, endDate: end, services: services.map(\.id), id: id)
+        startDate: start, endDate: end, services: services.map(\.id), id: id,
+        details: try FieldColumns.read(Self.details, into: person, cell, context))
       let grants = Self.grants(access, person: id, from: accessFrom, defaultFrom: start, held: [])
       var commands: [any Command] = [add]
       commands += grants as [any Command]

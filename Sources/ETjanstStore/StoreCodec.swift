@@ -1,12 +1,13 @@
 import ETjanstDomain
 import Foundation
 
-/// The municipality to and from the property-list tree, by hand: every stored field of
-/// every type, in the shape docs/store-format.md describes (schema 2). Hand-written for
-/// speed (see PropertyList); the domain's Codable conformances describe the same shape
-/// (the demo's JSON uses them), and StoreCodecTests compares this encoding with
-/// Foundation's on the demo and a region's data, so a field added to a type but not here
-/// fails a test.
+/// The municipality to and from the property-list tree, in the shape docs/store-format.md
+/// describes (schema 2). The entities with field declarations (e-services, settings,
+/// requests, users, staff) are coded from them (`StoreFields`); the rest is written
+/// here by hand, until each is declared too. Hand-written rather than Codable for speed
+/// (see PropertyList); the domain's Codable conformances describe the same shape (the
+/// demo's JSON uses them), and StoreCodecTests compares this encoding with Foundation's
+/// on the demo and a region's data, so a field added to a type but not here fails a test.
 enum StoreCodec {
   // MARK: encoding
 
@@ -53,25 +54,8 @@ enum StoreCodec {
     return o.value
   }
 
-  static func encode(_ s: Settings) -> PropertyList { Settings.coders.encode(s) }
-
-  static func encode(_ u: User) -> PropertyList {
-    var o = Out()
-    o["login"] = .string(u.login)
-    o["name"] = .string(u.name)
-    var role = Out()
-    switch u.role {
-    case .eCoordinator:
-      role["kind"] = .string("eCoordinator")
-    case .manager(let department):
-      role["kind"] = .string("manager")
-      role["department"] = .string(department.rawValue)
-    }
-    o["role"] = role.value
-    // Absent means "ask", so files and users that never chose stay as they were.
-    if u.quitWith != .ask { o["quitWith"] = .string(u.quitWith.rawValue) }
-    return o.value
-  }
+  /// An entity coded from its field declarations (`StoreFields`).
+  static func encode<E: StoredEntity>(_ e: E) -> PropertyList { e.storedElement() }
 
   static func encode(_ d: Department) -> PropertyList {
     var o = Out()
@@ -90,8 +74,6 @@ enum StoreCodec {
     return o.value
   }
 
-  static func encode(_ s: EService) -> PropertyList { EService.coders.encode(s) }
-
   static func encode(_ p: PersonRef) -> PropertyList {
     var o = Out()
     switch p {
@@ -103,46 +85,6 @@ enum StoreCodec {
       o["name"] = .string(name)
       o["email"] = .string(email)
     }
-    return o.value
-  }
-
-  static func encode(_ p: StaffMember) -> PropertyList {
-    var o = Out()
-    o["id"] = .string(p.id.rawValue)
-    o["name"] = .string(p.name)
-    o["login"] = .string(p.login)
-    o["department"] = .string(p.department.rawValue)
-    o["manager"] = .string(p.manager)
-    o["startDate"] = day(p.startDate)
-    o["endDate"] = p.endDate.map(day)
-    o["status"] = .string(p.status.rawValue)
-    o["grants"] = .array(
-      p.grants.map { g in
-        var a = Out()
-        a["service"] = .string(g.service.rawValue)
-        a["validFrom"] = day(g.validFrom)
-        a["validTo"] = g.validTo.map(day)
-        return a.value
-      })
-    o["canSign"] = .bool(p.canSign)
-    o["onboarding"] = p.onboarding.map(encode)
-    o["offboarding"] = p.offboarding.map(encode)
-    o["removalOverride"] = p.removalOverride.map(PropertyList.string)
-    return o.value
-  }
-
-  static func encode(_ c: Checklist) -> PropertyList {
-    var o = Out()
-    o["items"] = .array(
-      c.items.map { item in
-        var i = Out()
-        i["step"] = .string(item.step.rawValue)
-        i["doneBy"] = item.doneBy.map(PropertyList.string)
-        i["doneAt"] = item.doneAt.map(PropertyList.date)
-        i["note"] = .string(item.note)
-        return i.value
-      })
-    o["due"] = day(c.due)
     return o.value
   }
 
@@ -353,25 +295,6 @@ enum StoreCodec {
       phone: try f.string("phone"), email: try f.string("email"))
   }
 
-  static func user(_ f: In) throws(DecodeFailure) -> User {
-    let r = try f.dict("role")
-    let role: Role
-    switch try r.string("kind") {
-    case "eCoordinator": role = .eCoordinator
-    case "manager": role = .manager(department: try r.id("department"))
-    case let other: throw r.failure("kind", "unknown role '\(other)'")
-    }
-    var quitWith = QuitPreference.ask
-    if let text = try f.optionalString("quitWith") {
-      guard let chosen = QuitPreference(rawValue: text) else {
-        throw f.failure("quitWith", "unknown way to quit '\(text)'")
-      }
-      quitWith = chosen
-    }
-    return User(
-      login: try f.string("login"), name: try f.string("name"), role: role, quitWith: quitWith)
-  }
-
   static func department(_ f: In) throws(DecodeFailure) -> Department {
     var routine: FallbackRoutine?
     if let r = try f.optionalDict("fallbackRoutine") {
@@ -395,31 +318,6 @@ enum StoreCodec {
       return .named(name: try f.string("name"), email: try f.optionalString("email") ?? "")
     case let other: throw f.failure("kind", "unknown person kind '\(other)'")
     }
-  }
-
-  static func staffMember(_ f: In) throws(DecodeFailure) -> StaffMember {
-    StaffMember(
-      id: try f.id("id"), name: try f.string("name"), login: try f.string("login"),
-      department: try f.id("department"), manager: try f.string("manager"),
-      startDate: try f.day("startDate"), endDate: try f.optionalDay("endDate"),
-      status: try f.enumeration("status"),
-      grants: try f.list("grants") { g throws(DecodeFailure) in
-        AccessGrant(
-          service: try g.id("service"), validFrom: try g.day("validFrom"),
-          validTo: try g.optionalDay("validTo"))
-      },
-      canSign: try f.bool("canSign"), onboarding: try f.optionalDict("onboarding").map(checklist),
-      offboarding: try f.optionalDict("offboarding").map(checklist),
-      removalOverride: try f.optionalString("removalOverride"))
-  }
-
-  static func checklist(_ f: In) throws(DecodeFailure) -> Checklist {
-    Checklist(
-      items: try f.list("items") { i throws(DecodeFailure) in
-        ChecklistItem(
-          step: try i.enumeration("step"), doneBy: try i.optionalString("doneBy"),
-          doneAt: try i.optionalDate("doneAt"), note: try i.string("note"))
-      }, due: try f.day("due"))
   }
 
   static func caseValue(_ f: In) throws(DecodeFailure) -> Case {
@@ -557,8 +455,8 @@ enum StoreCodec {
       return v
     }
 
-    /// Whether the dictionary holds `key`.
-    func has(_ key: String) -> Bool { optional(key) != nil }
+    /// Whether the dictionary holds `key` (not counted: the reading of it is).
+    func has(_ key: String) -> Bool { entries[key] != nil }
 
     func text() throws(DecodeFailure) -> String {
       guard case .string(let s) = value else {

@@ -68,17 +68,29 @@ struct FieldCoders<Entity: StoredEntity>: Sendable {
   {
     // Key paths are immutable values; they are not yet marked Sendable.
     nonisolated(unsafe) let path = field.keyPath as! WritableKeyPath<Entity, V>
-    nonisolated(unsafe) let absent = field.places.absent.map { $0 as! V }
-    let key = field.key
+    let decode = decoder(field.key, path, field.places.absent.map { $0 as! V })
+    guard field.places.absentLeftOut, let absent = field.places.absent else {
+      return Coder(key: field.key, encode: { $0[keyPath: path].stored() }, decode: decode)
+    }
+    // Written only while it holds another value than the one its absence means.
+    nonisolated(unsafe) let value = field.keyPath
     return Coder(
-      key: key, encode: { $0[keyPath: path].stored() },
-      decode: { (e: inout Entity, f: StoreCodec.In) throws(StoreCodec.DecodeFailure) in
-        if let absent, !f.has(key) {
-          e[keyPath: path] = absent
-        } else {
-          e[keyPath: path] = try V.read(f, key)
-        }
-      })
+      key: field.key, encode: { $0[keyPath: value] == absent ? nil : $0[keyPath: path].stored() },
+      decode: decode)
+  }
+
+  private static func decoder<V: StoreValue>(
+    _ key: String, _ path: WritableKeyPath<Entity, V>, _ absent: V?
+  ) -> @Sendable (inout Entity, StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Void {
+    nonisolated(unsafe) let path = path
+    nonisolated(unsafe) let absent = absent
+    return { (e: inout Entity, f: StoreCodec.In) throws(StoreCodec.DecodeFailure) in
+      if let absent, !f.has(key) {
+        e[keyPath: path] = absent
+      } else {
+        e[keyPath: path] = try V.read(f, key)
+      }
+    }
   }
 
   func encode(_ e: Entity) -> PropertyList {
@@ -171,6 +183,10 @@ extension StoredChoice {
 }
 
 extension Audience: StoredChoice {}
+extension QuitPreference: StoredChoice {}
+extension Language: StoredChoice {}
+extension StaffStatus: StoredChoice {}
+extension ChecklistStep: StoredChoice {}
 extension RequestKind: StoredChoice {}
 extension RequestState: StoredChoice {}
 extension ServiceStatus: StoredChoice {}
@@ -181,6 +197,29 @@ extension PersonRef: StoreValue {
   static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> PersonRef
   {
     try StoreCodec.person(try f.dict(key))
+  }
+}
+
+/// A role as a dictionary of its kind and, for a manager, the department.
+extension Role: StoreValue {
+  func stored() -> PropertyList? {
+    var o = StoreCodec.Out()
+    switch self {
+    case .eCoordinator:
+      o["kind"] = .string("eCoordinator")
+    case .manager(let department):
+      o["kind"] = .string("manager")
+      o["department"] = .string(department.rawValue)
+    }
+    return o.value
+  }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Role {
+    let r = try f.dict(key)
+    switch try r.string("kind") {
+    case "eCoordinator": return .eCoordinator
+    case "manager": return .manager(department: try r.id("department"))
+    case let other: throw r.failure("kind", "unknown role '\(other)'")
+    }
   }
 }
 
@@ -233,4 +272,35 @@ extension Request: StoredEntity {
       kind: .error, sender: "", department: EntityID(""), sent: Date(timeIntervalSince1970: 0))
   }
   static let coders = FieldCoders<Request>(storedFields)
+}
+
+extension User: StoredEntity {
+  static var blank: User { User(login: "", name: "", role: .eCoordinator) }
+  static let coders = FieldCoders<User>(storedFields)
+}
+
+extension StaffMember: StoredEntity {
+  static var blank: StaffMember {
+    StaffMember(
+      id: EntityID(""), name: "", login: "", department: EntityID(""),
+      startDate: Day(year: 1, month: 1, day: 1))
+  }
+  static let coders = FieldCoders<StaffMember>(storedFields)
+}
+
+extension AccessGrant: StoredEntity {
+  static var blank: AccessGrant {
+    AccessGrant(service: EntityID(""), validFrom: Day(year: 1, month: 1, day: 1))
+  }
+  static let coders = FieldCoders<AccessGrant>(storedFields)
+}
+
+extension Checklist: StoredEntity {
+  static var blank: Checklist { Checklist(items: [], due: Day(year: 1, month: 1, day: 1)) }
+  static let coders = FieldCoders<Checklist>(storedFields)
+}
+
+extension ChecklistItem: StoredEntity {
+  static var blank: ChecklistItem { ChecklistItem(step: .accessGranted) }
+  static let coders = FieldCoders<ChecklistItem>(storedFields)
 }

@@ -12,18 +12,16 @@ import Foundation
 enum StoreLists {
   static let all: [any AnyStoredList] = [
     StoredList<User>(
-      "users", \.users, idKey: "login", id: { $0.login }, encode: StoreCodec.encode,
-      decode: StoreCodec.user, validate: StoreValidation.user),
+      "users", \.users, idKey: "login", id: { $0.login }, validate: StoreValidation.user),
     StoredList<Department>(
       "departments", \.departments, id: { $0.id.rawValue }, encode: StoreCodec.encode,
       decode: StoreCodec.department, validate: StoreValidation.department),
     StoredList<EService>(
-      "services", \.services, id: { $0.id.rawValue }, encode: StoreCodec.encode,
-      decode: StoreCodec.service, validate: StoreValidation.service),
+      "services", \.services, id: { $0.id.rawValue }, validate: StoreValidation.service),
     // Over half of a region's file: read on the other core while the rest is read.
     StoredList<StaffMember>(
-      "staff", \.staff, id: { $0.id.rawValue }, encode: StoreCodec.encode,
-      decode: StoreCodec.staffMember, validate: StoreValidation.staffMember, readAhead: true),
+      "staff", \.staff, id: { $0.id.rawValue }, validate: StoreValidation.staffMember,
+      readAhead: true),
     StoredList<Case>(
       "cases", \.cases, id: { $0.id.rawValue }, encode: StoreCodec.encode,
       decode: StoreCodec.caseValue),
@@ -37,8 +35,8 @@ enum StoreLists {
       "outages", \.outages, id: { $0.id.rawValue }, encode: StoreCodec.encode,
       decode: StoreCodec.outage, validate: StoreValidation.outage),
     StoredList<Request>(
-      "requests", \.requests, id: { $0.id.rawValue }, encode: { $0.storedElement() },
-      decode: Request.readElement, validate: StoreValidation.request, absentMeansEmpty: true),
+      "requests", \.requests, id: { $0.id.rawValue }, validate: StoreValidation.request,
+      absentMeansEmpty: true),
   ]
 
   /// The same declarations by their key in the file.
@@ -96,6 +94,21 @@ struct StoredList<Element: Equatable & Sendable>: @unchecked Sendable {
     self.validate = validate
     self.readAhead = readAhead
     self.absentMeansEmpty = absentMeansEmpty
+  }
+}
+
+extension StoredList where Element: StoredEntity {
+  /// A list of entities coded from their field declarations (`StoreFields`).
+  init(
+    _ key: String, _ path: WritableKeyPath<Municipality, [Element]>, idKey: String = "id",
+    id: @escaping @Sendable (Element) -> String,
+    validate: (@Sendable (inout StoreValidation.Walk, Element, String) -> Void)? = nil,
+    readAhead: Bool = false, absentMeansEmpty: Bool = false
+  ) {
+    self.init(
+      key, path, idKey: idKey, id: id, encode: { $0.storedElement() },
+      decode: { f throws(StoreCodec.DecodeFailure) in try Element.readElement(f) },
+      validate: validate, readAhead: readAhead, absentMeansEmpty: absentMeansEmpty)
   }
 }
 

@@ -23,6 +23,10 @@ extension Texts {
     return T(sv: sv, en: "\(savedBy)'s")
   }
   static let conflictYours = T(sv: "Ditt", en: "Yours")
+  /// A person's language as the form offers it: none chosen reads as Swedish.
+  static let languageChoices: [(Language?, T)] =
+    [(nil, T(sv: "inte valt (svenska)", en: "not chosen (Swedish)"))]
+    + Language.allCases.map { ($0, $0.label) }
   static let conflictEmpty = T(sv: "(tomt)", en: "(empty)")
   static func conflictKeys(_ keys: KeyNames) -> T {
     keyLine(

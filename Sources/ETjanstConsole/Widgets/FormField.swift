@@ -406,3 +406,13 @@ public struct EntityForm<Entity: FieldedEntity> {
     try patch(values).applied(toBase: base)
   }
 }
+
+extension EntityForm {
+  /// A person's declared details, the same rows in the users form and the staff form.
+  mutating func addPersonDetails(
+    email: Field<Entity, String?>, language: Field<Entity, Language?>
+  ) {
+    add(email) { .optionalText($0, email.label) }
+    add(language) { .choice($0, language.label, Texts.languageChoices) }
+  }
+}

@@ -5,11 +5,13 @@ import Foundation
 public struct AddUser: Command {
   public var user: User
 
-  public init(login: String, name: String, role: Role) {
+  /// `details`: the user's `User.details` (e-mail, language) as they are to be.
+  public init(login: String, name: String, role: Role, details: User? = nil) {
     // Folded to lower case here; anything else a login may not hold, the rules refuse.
     let cleaned = TextCleaning.line(login)
     user = User(
       login: Login.normalized(cleaned) ?? cleaned, name: TextCleaning.line(name), role: role)
+    if let details { User.copy(User.details, from: details, to: &user) }
   }
 
   public var summary: LocalizedText {
@@ -32,12 +34,18 @@ public struct EditUser: Command {
   public var role: Role
   /// The user's way to quit; nil keeps what they have.
   public var quitWith: QuitPreference?
+  /// The user's `User.details` (e-mail, language) as they are to be; nil keeps them.
+  public var details: User?
 
-  public init(login: String, name: String, role: Role, quitWith: QuitPreference? = nil) {
+  public init(
+    login: String, name: String, role: Role, quitWith: QuitPreference? = nil,
+    details: User? = nil
+  ) {
     self.login = TextCleaning.line(login)
     self.name = TextCleaning.line(name)
     self.role = role
     self.quitWith = quitWith
+    self.details = details
   }
 
   public var summary: LocalizedText {
@@ -46,8 +54,10 @@ public struct EditUser: Command {
 
   public func apply(to m: inout Municipality, context: CommandContext) throws {
     guard let i = m.users.index(of: login) else { throw RuleViolation.notFound(Self.theUser) }
-    let updated = User(
-      login: login, name: name, role: role, quitWith: quitWith ?? m.users[i].quitWith)
+    var updated = m.users[i]
+    (updated.name, updated.role) = (name, role)
+    if let quitWith { updated.quitWith = quitWith }
+    if let details { User.copy(User.details, from: details, to: &updated) }
     try UserValidation.check(updated, in: m)
     if m.users[i].role == .eCoordinator && role != .eCoordinator
       && UserValidation.coordinators(in: m) == 1
@@ -91,6 +101,7 @@ enum UserValidation {
     if let d = u.role.department, m.department(d) == nil {
       throw RuleViolation.managerWithoutDepartment()
     }
+    if let refusal = User.fieldRefusal(in: u) { throw refusal }
   }
 
   static func coordinators(in m: Municipality) -> Int {

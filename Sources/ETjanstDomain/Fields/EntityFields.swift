@@ -101,14 +101,25 @@ extension StaffMember: FieldedEntity {
     public static let removalOverride = Field.text(
       "removalOverride", T(sv: "Skäl för borttagning", en: "Reason for removal"),
       \StaffMember.removalOverride)
+    public static let email = PersonFields.email(\StaffMember.email)
+    public static let language = PersonFields.language(\StaffMember.language)
   }
 
-  public static let fields: [AnyField<StaffMember>] = [
-    Fields.name.erased, Fields.login.erased, Fields.department.erased, Fields.manager.erased,
-    Fields.startDate.erased, Fields.endDate.erased, Fields.status.erased, Fields.grants.erased,
-    Fields.canSign.erased, Fields.onboarding.erased, Fields.offboarding.erased,
-    Fields.removalOverride.erased,
+  /// The fields the person's add and edit commands carry whole, with no rule of their
+  /// own beyond their declaration's; also `staff import`'s and `list staff`'s columns.
+  public static let details: [AnyField<StaffMember>] = [
+    Fields.email.erased, Fields.language.erased,
   ]
+
+  public static let fields: [AnyField<StaffMember>] =
+    [
+      Fields.name.erased, Fields.login.erased, Fields.department.erased, Fields.manager.erased,
+      Fields.startDate.erased, Fields.endDate.erased, Fields.status.erased, Fields.grants.erased,
+      Fields.canSign.erased, Fields.onboarding.erased, Fields.offboarding.erased,
+      Fields.removalOverride.erased,
+    ] + details
+
+  public static let storedFields = [Field.id(\StaffMember.id).erased] + fields
 }
 
 extension AccessGrant: FieldedEntity {
@@ -125,16 +136,23 @@ extension AccessGrant: FieldedEntity {
   public static let fields: [AnyField<AccessGrant>] = [
     Fields.validFrom.erased, Fields.validTo.erased,
   ]
+
+  public static let storedFields =
+    [Field<AccessGrant, EntityID<EService>>.id(\.service, name: "service").erased] + fields
 }
 
 extension Checklist: FieldedEntity {
   public static let entityType = "checklist"
   public var entityKey: String { "checklist" }
   public func readableName(in m: Municipality) -> String { "" }
-  public static let fields: [AnyField<Checklist>] = [
-    Field.day("due", T(sv: "Klart senast", en: "Due"), \Checklist.due).erased,
-    Field.keyed("items", T(sv: "Steg", en: "Steps"), \Checklist.items).erased,
-  ]
+  public enum Fields {
+    public static let due = Field.day("due", T(sv: "Klart senast", en: "Due"), \Checklist.due)
+    public static let items = Field.keyed("items", T(sv: "Steg", en: "Steps"), \Checklist.items)
+  }
+
+  public static let fields: [AnyField<Checklist>] = [Fields.due.erased, Fields.items.erased]
+  /// The file has the steps first.
+  public static let storedFields: [AnyField<Checklist>] = [Fields.items.erased, Fields.due.erased]
 }
 
 extension ChecklistItem: FieldedEntity {
@@ -146,6 +164,12 @@ extension ChecklistItem: FieldedEntity {
     Field.time("doneAt", T(sv: "Utfört", en: "Done at"), \ChecklistItem.doneAt).erased,
     Field.text("note", T(sv: "Anteckning", en: "Note"), \ChecklistItem.note).erased,
   ]
+  public static let storedFields =
+    [
+      Field<ChecklistItem, ChecklistStep>("step", T(sv: "Steg", en: "Step"), \.step) { v, _ in
+        v.label
+      }.erased
+    ] + fields
 }
 
 extension Case: FieldedEntity {
@@ -434,14 +458,23 @@ extension User: FieldedEntity {
           sv: "chef, \(m.departmentName(d))", en: "manager, \(m.departmentName(d))")
       }
     }
+    /// Absent means "ask", so files and users that never chose stay as they were.
     public static let quitWith = Field<User, QuitPreference>(
       "quitWith", T(sv: "Avsluta", en: "Quit"), \.quitWith
-    ) { v, _ in v.label }
+    ) { v, _ in v.label }.absent(means: .ask, leftOut: true)
+    public static let email = PersonFields.email(\User.email)
+    public static let language = PersonFields.language(\User.language)
   }
 
-  public static let fields: [AnyField<User>] = [
-    Fields.name.erased, Fields.role.erased, Fields.quitWith.erased,
-  ]
+  /// The fields the user's add and edit commands carry whole, with no rule of their
+  /// own beyond their declaration's; also `users import`'s columns.
+  public static let details: [AnyField<User>] = [Fields.email.erased, Fields.language.erased]
+
+  public static let fields: [AnyField<User>] =
+    [Fields.name.erased, Fields.role.erased, Fields.quitWith.erased] + details
+
+  public static let storedFields =
+    [Field.text("login", T(sv: "Inloggning", en: "Login"), \User.login).erased] + fields
 }
 
 extension Contacts: FieldedEntity {

@@ -91,10 +91,13 @@ public struct Field<Entity, Value: Equatable & Sendable>: @unchecked Sendable {
     return f
   }
 
-  /// The value a file without the field holds (one written before it existed).
-  public func absent(means value: Value) -> Field {
+  /// The value a file without the field holds (one written before it existed);
+  /// `leftOut`: the store writes no key while the field holds that value, so a
+  /// file whose entities never set it stays as it was.
+  public func absent(means value: Value, leftOut: Bool = false) -> Field {
     var f = self
     f.places.absent = value
+    f.places.absentLeftOut = leftOut
     return f
   }
 
@@ -117,11 +120,16 @@ public struct Field<Entity, Value: Equatable & Sendable>: @unchecked Sendable {
 public struct FieldPlaces<Value: Sendable>: Sendable {
   public var key: String?
   public var absent: Value?
+  /// Whether the store leaves the key out while the value is `absent`'s.
+  public var absentLeftOut = false
   /// The stored range of a number (`StoredRange`): the store refuses a file with a
   /// value outside it, and the rules refuse input outside it.
   public var range: ClosedRange<Int>?
   public var cleaning: TextCleaning.Kind?
   public var column: FieldColumn?
+  /// What the rules refuse in a value of the field beyond its type (an e-mail that
+  /// is no address), said after the field's label; nil when the value is right.
+  public var check: (@Sendable (Value) -> LocalizedText?)?
 }
 
 /// A field's column in `list`'s output and in an import's header row.
@@ -170,6 +178,7 @@ public struct AnyField<Entity>: Sendable {
   public let range: ClosedRange<Int>?
   let cleanValue: (@Sendable (inout Entity) -> Void)?
   let copyValue: @Sendable (Entity, inout Entity) -> Void
+  let refusalOf: @Sendable (Entity) -> RuleViolation?
   let outOfRange: @Sendable (Entity) -> Int?
 
   public init<Value>(_ field: Field<Entity, Value>) {
@@ -185,6 +194,15 @@ public struct AnyField<Entity>: Sendable {
       cleanValue = {
         let text = path as! WritableKeyPath<Entity, String>
         $0[keyPath: text] = TextCleaning.clean($0[keyPath: text], kind)
+      }
+    } else if let kind = field.places.cleaning, path is WritableKeyPath<Entity, String?> {
+      // An optional text: cleaned, trimmed, and none when nothing is left.
+      cleanValue = {
+        let text = path as! WritableKeyPath<Entity, String?>
+        let cleaned = $0[keyPath: text].map {
+          TextCleaning.clean($0, kind).trimmingCharacters(in: .whitespaces)
+        }
+        $0[keyPath: text] = cleaned?.isEmpty == false ? cleaned : nil
       }
     } else if let kind = field.places.cleaning, path is WritableKeyPath<Entity, [String]> {
       cleanValue = {
@@ -234,6 +252,17 @@ public struct AnyField<Entity>: Sendable {
       field.edit(from: after[keyPath: field.keyPath], to: before[keyPath: field.keyPath])
     }
     valueOf = { $0[keyPath: field.keyPath] }
+    if let check = field.places.check {
+      let (name, label) = (field.name, field.label)
+      refusalOf = { e in
+        check(e[keyPath: field.keyPath]).map { why in
+          RuleViolation(
+            field: name, LocalizedText(sv: "\(label.sv): \(why.sv)", en: "\(label.en): \(why.en)"))
+        }
+      }
+    } else {
+      refusalOf = { _ in nil }
+    }
     copyValue = { from, to in to[keyPath: field.keyPath] = from[keyPath: field.keyPath] }
     textOf = { e, m in field.describe(e[keyPath: field.keyPath], m) }
   }
@@ -252,10 +281,28 @@ public struct AnyField<Entity>: Sendable {
 
   /// The field's text cleaned as its kind says (`TextCleaning`), if it is text.
   public func clean(_ entity: inout Entity) { cleanValue?(&entity) }
+
+  /// What the field's declaration refuses in its value in `entity` (`FieldPlaces.check`).
+  public func refusal(in entity: Entity) -> RuleViolation? { refusalOf(entity) }
 }
 
 extension FieldedEntity {
   public static var storedFields: [AnyField<Self>] { fields }
+
+  /// `target` with each of `fields` set to its value in `source`, cleaned as its kind
+  /// says: how a command takes the fields it carries whole (a person's `details`).
+  public static func copy(_ fields: [AnyField<Self>], from source: Self, to target: inout Self) {
+    for field in fields {
+      field.copy(from: source, to: &target)
+      field.clean(&target)
+    }
+  }
+
+  /// The first field whose declaration refuses its value in `e`, naming the field.
+  public static func fieldRefusal(in e: Self) -> RuleViolation? {
+    for field in fields { if let refusal = field.refusal(in: e) { return refusal } }
+    return nil
+  }
 
   /// Every field that differs between `a` and `b`, part by part.
   public static func fieldChanges(

@@ -247,3 +247,53 @@ enum FieldTexts {
     return String(format: "%@ %02d:%02d", Day(date).description, c.hour ?? 0, c.minute ?? 0)
   }
 }
+
+extension Field {
+  /// The id an entity is told from its siblings by, stored as its first field.
+  public static func id<Owner>(
+    _ path: WritableKeyPath<Entity, EntityID<Owner>>, name: String = "id"
+  ) -> Field where Value == EntityID<Owner> {
+    Field(name, LocalizedText(sv: "Id", en: "Id"), path) { v, _ in
+      LocalizedText(verbatim: v.rawValue)
+    }
+  }
+}
+
+extension Field where Value == String? {
+  /// An e-mail address, or none: one address as `MailAddress` reads it (no spaces or
+  /// line breaks, one @ between a name and a domain); empty is none.
+  public static func email(
+    _ name: String, _ label: LocalizedText, _ path: WritableKeyPath<Entity, String?>
+  ) -> Field {
+    var f = Field(name, label, path) { v, _ in LocalizedText(verbatim: v ?? "") }
+    f.places.cleaning = .line
+    f.places.check = { v in
+      guard let v, MailAddress.normalized(v) != v else { return nil }
+      return LocalizedText(
+        sv: "'\(v)' är ingen e-postadress (namn@domän, utan mellanslag)",
+        en: "'\(v)' is not an e-mail address (name@domain, no spaces)")
+    }
+    return f
+  }
+}
+
+/// The fields every person the store knows has, a user and a staff member alike,
+/// declared once for both: each entity's `Fields` names them.
+public enum PersonFields {
+  /// The person's own e-mail address, read by an import under e-post, e-mail or mail.
+  public static func email<Entity>(_ path: WritableKeyPath<Entity, String?>) -> Field<
+    Entity, String?
+  > {
+    Field.email("email", LocalizedText(sv: "E-post", en: "E-mail"), path)
+      .column(importNames: ["e-mail", "mail", "epost", "e-postadress"])
+  }
+
+  /// The language the person reads (absent: Swedish), read under språk or language.
+  public static func language<Entity>(_ path: WritableKeyPath<Entity, Language?>) -> Field<
+    Entity, Language?
+  > {
+    Field("language", LocalizedText(sv: "Språk", en: "Language"), path) { v, _ in
+      v?.label ?? LocalizedText(verbatim: "")
+    }.column(importNames: ["sprak"])
+  }
+}

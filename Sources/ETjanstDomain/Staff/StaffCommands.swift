@@ -7,15 +7,18 @@ public struct AddStaffMember: Command {
   public var member: StaffMember
   public var services: [EntityID<EService>]
 
+  /// `details`: the person's `StaffMember.details` (e-mail, language) as they are to be.
   public init(
     name: String, login: String, department: EntityID<Department>, manager: String, startDate: Day,
-    endDate: Day? = nil, services: [EntityID<EService>] = [], id: EntityID<StaffMember> = .make()
+    endDate: Day? = nil, services: [EntityID<EService>] = [], id: EntityID<StaffMember> = .make(),
+    details: StaffMember? = nil
   ) {
     member = StaffMember(
       id: id, name: TextCleaning.line(name), login: Self.login(login),
       department: department,
       manager: TextCleaning.line(manager), startDate: startDate, status: .onboarding)
     member.endDate = endDate
+    if let details { StaffMember.copy(StaffMember.details, from: details, to: &member) }
     self.services = services
   }
 
@@ -59,10 +62,13 @@ public struct EditStaffMember: Command {
   public var manager: String
   public var startDate: Day
   public var endDate: Day?
+  /// The person's `StaffMember.details` (e-mail, language) as they are to be; nil
+  /// keeps them.
+  public var details: StaffMember?
 
   public init(
     id: EntityID<StaffMember>, name: String, login: String, department: EntityID<Department>,
-    manager: String, startDate: Day, endDate: Day?
+    manager: String, startDate: Day, endDate: Day?, details: StaffMember? = nil
   ) {
     self.id = id
     self.name = TextCleaning.line(name)
@@ -71,6 +77,7 @@ public struct EditStaffMember: Command {
     self.manager = TextCleaning.line(manager)
     self.startDate = startDate
     self.endDate = endDate
+    self.details = details
   }
 
   public var summary: LocalizedText {
@@ -86,6 +93,7 @@ public struct EditStaffMember: Command {
     person.startDate = startDate
     person.onboarding?.due = startDate
     if endDate != person.endDate { person.setEndDate(endDate) }
+    if let details { StaffMember.copy(StaffMember.details, from: details, to: &person) }
     try StaffValidation.check(person, in: m)
     try m.updateStaff(id) { $0 = person }
   }
@@ -155,5 +163,6 @@ enum StaffValidation {
     }
     guard m.department(p.department) != nil else { throw RuleViolation.unknownDepartment() }
     if let end = p.endDate, end < p.startDate { throw RuleViolation.endBeforeStart() }
+    if let refusal = StaffMember.fieldRefusal(in: p) { throw refusal }
   }
 }

@@ -53,11 +53,13 @@ struct Staff: ParsableCommand {
         today), endDate, services (e-services one a line, or \
         separated by | or, in a comma-separated file, by ;), and the access people already \
         have: access (behorigheter: e-services separated by , or |), accessFrom (default the \
-        start date) and signing (ja/nej, yes/no), granted by the access matrix's rule. Each new \
+        start date) and signing (ja/nej, yes/no), granted by the access matrix's rule; and the \
+        person's own email (e-post, mail) and language (sprak: sv or en). Each new \
         person gets the onboarding checklist of guideline 4.1 with the e-services on its \
         access step. A login already known (in any case) is that person, with no new \
-        checklist: the access and signing their row gives that they lack are granted, and \
-        the e-services asked for that they lack are named. Resources/import/personal.csv is a \
+        checklist: the access and signing their row gives that they lack are granted, the \
+        e-services asked for that they lack are named, and an email or language the row \
+        gives is set (an empty cell keeps what the store has). Resources/import/personal.csv is a \
         sample.
         """)
 
@@ -124,9 +126,10 @@ struct Users: ParsableCommand {
       discussion: """
         Columns by header name, in any order, Swedish or English: login (or user id, \
         signature, e-mail), name (or first and last name), role (e-samordnare/e-coordinator, \
-        who edits, or chef/manager, who reads their department) and, for a manager, \
-        department. A login already there is left as it is, or changed where the row gives \
-        another name or role. Resources/import/anvandare.csv is a sample.
+        who edits, or chef/manager, who reads their department), for a manager, \
+        department, and the user's own email (e-post, mail) and language (sprak: sv or en). \
+        A login already there is left as it is, or changed where the row gives another \
+        name, role, email or language (an empty cell keeps what the store has). Resources/import/anvandare.csv is a sample.
         """)
 
     @OptionGroup var options: SetupImportOptions

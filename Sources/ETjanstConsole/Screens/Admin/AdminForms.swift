@@ -97,13 +97,15 @@ enum AdminForms {
     form.add(User.Fields.quitWith) {
       .choice($0, AdminTexts.quitWith, QuitPreference.allCases.map { ($0, $0.label) })
     }
+    form.addPersonDetails(email: User.Fields.email, language: User.Fields.language)
     let login = u.login
     state.overlays.append(
       FormOverlay(title: AdminTexts.editUserTitle(u.login), fields: form.fields) { values, _ in
         let patch = try form.patch(values)
         if patch.isEmpty { return nil }
         return EditFields(patch, base: u, newest: { $0.user(login: login) }) {
-          EditUser(login: login, name: $0.name, role: $0.role, quitWith: $0.quitWith)
+          EditUser(
+            login: login, name: $0.name, role: $0.role, quitWith: $0.quitWith, details: $0)
         }
       })
     return []

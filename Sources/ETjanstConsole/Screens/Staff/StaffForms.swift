@@ -50,6 +50,7 @@ enum StaffForms {
     form.add(P.manager) { .text($0, StaffTexts.manager) }
     form.add(P.startDate) { .day($0, StaffTexts.startDate) }
     form.add(P.endDate) { .day($0, StaffTexts.endDate) }
+    form.addPersonDetails(email: P.email, language: P.language)
     let id = p.id
     state.overlays.append(
       FormOverlay(title: StaffTexts.editTitle, fields: form.fields) { values, _ in
@@ -58,7 +59,7 @@ enum StaffForms {
         return EditFields(patch, base: p, newest: { $0.staffMember(id) }) { m in
           EditStaffMember(
             id: id, name: m.name, login: m.login, department: m.department, manager: m.manager,
-            startDate: m.startDate, endDate: m.endDate)
+            startDate: m.startDate, endDate: m.endDate, details: m)
         }
       })
     return []
