@@ -267,4 +267,72 @@ import Testing
       #expect(message.rendered().contains("Message-ID: <invalid@invalid.invalid>\n"), "\(bad)")
     }
   }
+
+  @Test(
+    "each person is mailed at their record's e-mail, else at login@ the mail domain, and in their record's language (Swedish unless set); the digest in the e-coordinator's"
+  )
+  func addressAndLanguageFromTheRecord() throws {
+    var (m, now) = try Self.demo()
+    for i in m.users.indices {
+      m.users[i].language = nil
+      m.users[i].email = nil
+    }
+    for i in m.staff.indices {
+      m.staff[i].language = nil
+      m.staff[i].email = nil
+    }
+    let vo = try #require(m.users.firstIndex { $0.login == "chef.vo" })
+    m.users[vo].email = "tommy@annan.test"
+    m.users[vo].language = .english
+    m.requests = [try Self.request(m, id: "r", answered: now.addingTimeInterval(-3_600))]
+    // An e-service owner on the staff register, with an address and a language.
+    let owned = m.catalogue.compactMap { service -> EntityID<StaffMember>? in
+      guard case .staff(let id) = service.roles.serviceOwner else { return nil }
+      return id
+    }
+    let plan0 = Self.plan(m, now)
+    let owner = try #require(
+      owned.compactMap { m.staffMember($0) }.first { member in
+        plan0.mails.contains { $0.address == "\(member.login)@kommun.test" }
+      })
+    let o = try #require(m.staff.firstIndex { $0.id == owner.id })
+    m.staff[o].email = "owner@annan.test"
+    m.staff[o].language = .english
+
+    let plan = Self.plan(m, now)
+    #expect(!plan.mails.contains { $0.address == "chef.vo@kommun.test" })
+    let mail = try #require(plan.mails.first { $0.address == "tommy@annan.test" })
+    #expect(mail.subject.hasPrefix("Reminder: 2 items to see to – "), "\(mail.subject)")
+    #expect(mail.body.hasPrefix("Hello Tommy Pekkari,\n"), "\(mail.body)")
+    #expect(mail.body.contains("as manager of Vård och omsorg"), "\(mail.body)")
+    #expect(mail.body.contains("Your requests the e-coordinator has answered:"))
+    #expect(mail.body.contains("- Access: evab, sent "), "\(mail.body)")
+    #expect(mail.body.contains(" – declined "), "\(mail.body)")
+    #expect(mail.body.contains(". Reason: Hon slutar snart"), "\(mail.body)")
+    #expect(mail.body.contains("You will be reminded of what is not done again in 7 days."))
+    for swedish in ["Hej", "Påminnelse", "Nytt:", "Skäl", "avböjd", "påminns"] {
+      #expect(!mail.body.contains(swedish) && !mail.subject.contains(swedish), "\(swedish)")
+    }
+    let ownerMail = try #require(plan.mails.first { $0.address == "owner@annan.test" })
+    #expect(ownerMail.body.hasPrefix("Hello \(owner.name),\n"), "\(ownerMail.body)")
+    #expect(ownerMail.body.contains("as e-service owner of "), "\(ownerMail.body)")
+    #expect(!plan.mails.contains { $0.address == "\(owner.login)@kommun.test" })
+    // Everyone else in Swedish, the digest too.
+    let others = plan.mails.filter {
+      !["tommy@annan.test", "owner@annan.test"].contains($0.address)
+    }
+    #expect(!others.isEmpty)
+    #expect(others.allSatisfy { $0.body.hasPrefix("Hej") }, "\(others.map(\.subject))")
+    #expect(plan.mails.contains { $0.subject.contains(" brister, ") })
+
+    let c = try #require(m.users.firstIndex { $0.role == .eCoordinator })
+    m.users[c].language = .english
+    m.users[c].email = "linnea@annan.test"
+    let english = Self.plan(m, now)
+    let digest = try #require(english.mails.first { $0.subject.contains(" warnings – ") })
+    #expect(digest.address == "linnea@annan.test")
+    #expect(digest.subject.contains(" violations, "), "\(digest.subject)")
+    #expect(digest.body.contains("This needs seeing to in \(m.name) today"), "\(digest.body)")
+    #expect(digest.body.contains("New since the last digest ("))
+  }
 }

@@ -417,4 +417,50 @@ struct NotifyEndToEndTests {
     let all = try s.send()
     #expect(all.map(\.to).sorted() == planned.sorted())
   }
+
+  @Test(
+    "a manager whose record gives an address and English is mailed there, in English, their answered request too; the others stay Swedish"
+  )
+  func englishManager() throws {
+    let s = try MailStore()
+    defer { s.cleanUp() }
+    let tommy = "tommy.pekkari@\(s.domain)"
+    try s.edit(
+      """
+      for u in d['municipality']['staff']:
+          u.pop('language', None)
+      for u in d['municipality']['users']:
+          u.pop('language', None)
+          if u['login'] == 'chef.vo':
+              u['language'] = 'en'
+              u['email'] = \(Self.python(tommy))
+      """)
+    try Self.fileRequest(s, id: "req-en")
+    let first = try s.send()
+    #expect(!first.contains { $0.to == "chef.vo@\(s.domain)" }, "\(first.map(\.to))")
+    let english = first.filter { $0.to == tommy }
+    #expect(english.count == 1, "\(first.map(\.to))")
+    if let mail = english.first {
+      #expect(mail.subject.hasPrefix("Reminder: "), "\(mail.subject)")
+      #expect(mail.body.hasPrefix("Hello Tommy Pekkari,\n"), "\(mail.body)")
+      #expect(mail.body.contains("as manager of Vård och omsorg"), "\(mail.body)")
+      #expect(!mail.body.contains("Påminn") && !mail.body.contains("Hej"), "\(mail.body)")
+    }
+    #expect(
+      first.filter { $0.to != tommy }.allSatisfy { $0.body.hasPrefix("Hej") },
+      "\(first.map(\.subject))")
+    let declined = try Binary.etjanst(
+      ["request", "decline", "req-en", "--reason", "Already fixed", "--store", s.store])
+    #expect(declined.status == 0, "\(declined.stderr)")
+    let second = Array(try s.send().dropFirst(first.count))
+    #expect(second.map(\.to) == [tommy], "\(second.map(\.to))")
+    if let mail = second.first {
+      #expect(
+        mail.subject.hasPrefix("Answers to 1 request – Övertorneå kommun "), "\(mail.subject)")
+      #expect(mail.body.contains("Your requests the e-coordinator has answered:"), "\(mail.body)")
+      #expect(mail.body.contains("- Error or revision: "), "\(mail.body)")
+      #expect(mail.body.contains(" – declined "), "\(mail.body)")
+      #expect(mail.body.contains("Reason: Already fixed"), "\(mail.body)")
+    }
+  }
 }

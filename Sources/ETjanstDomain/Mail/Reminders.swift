@@ -123,34 +123,44 @@ extension Municipality {
     return MailAddress.normalized("\(login)@\(domain)")
   }
 
-  /// Who is mailed as `ref`: a named person at their recorded address, a member of
-  /// staff at their login @ the mail domain.
+  /// The address a person is mailed at: the e-mail their record gives, else their
+  /// login @ the mail domain.
+  func mailAddress(email: String?, login: String) -> String? {
+    email.flatMap(MailAddress.normalized) ?? mailAddress(login: login)
+  }
+
+  /// Who is mailed as `ref`: a named person at their recorded address (in Swedish: no
+  /// record gives their language), a member of staff at their record's address and in
+  /// its language.
   public func mailRecipient(_ ref: PersonRef, role: LocalizedText) -> MailRecipient {
     switch ref {
     case .named(let name, let email):
       return MailRecipient(name: name, address: MailAddress.normalized(email), role: role)
     case .staff(let id):
-      let member = staffMember(id)
+      guard let member = staffMember(id) else {
+        return MailRecipient(name: id.rawValue, address: nil, role: role)
+      }
       return MailRecipient(
-        name: member?.name ?? id.rawValue, address: member.flatMap { mailAddress(login: $0.login) },
-        role: role)
+        name: member.name, address: mailAddress(email: member.email, login: member.login),
+        role: role, language: member.language ?? .swedish)
     }
   }
 
-  /// The e-coordinator: the contacts' card, at its address, else the first user who
-  /// is e-coordinator at their login @ the mail domain.
+  /// The e-coordinator: the first user who is e-coordinator, at the e-mail of their
+  /// record, else at the contacts' card's, else at their login @ the mail domain; in
+  /// their language.
   public var mailCoordinator: MailRecipient {
     let card = contacts.eCoordinator
     let user = users.first { $0.role == .eCoordinator }
-    let role = MailTexts.coordinatorRole
     return MailRecipient(
       name: user?.name ?? card.name,
-      address: MailAddress.normalized(card.email) ?? user.flatMap { mailAddress(login: $0.login) },
-      role: role)
+      address: user?.email.flatMap(MailAddress.normalized) ?? MailAddress.normalized(card.email)
+        ?? user.flatMap { mailAddress(login: $0.login) },
+      role: MailTexts.coordinatorRole, language: user?.language ?? .swedish)
   }
 
   /// The deputy the settings name for a late outage contact: an address as it is, a
-  /// login at the mail domain; nil when none is set.
+  /// login as that user (or member of staff) is mailed; nil when none is set.
   public var mailOutageDeputy: MailRecipient? {
     let text = settings.outageDeputy.trimmingCharacters(in: .whitespaces)
     if text.isEmpty { return nil }
@@ -158,9 +168,16 @@ extension Municipality {
     if text.contains("@") {
       return MailRecipient(name: "", address: MailAddress.normalized(text), role: role)
     }
+    if let user = user(login: text) {
+      var person = mailRecipient(user)
+      person.role = role
+      return person
+    }
+    if let member = staffMember(login: text) {
+      return mailRecipient(.staff(member.id), role: role)
+    }
     return MailRecipient(
-      name: user(login: text)?.name ?? displayName(login: text), address: mailAddress(login: text),
-      role: role)
+      name: displayName(login: text), address: mailAddress(login: text), role: role)
   }
 
   /// The managers of a department: its users with the manager role.
@@ -168,7 +185,8 @@ extension Municipality {
     users.filter { $0.role == .manager(department: department) }.map(mailRecipient)
   }
 
-  /// A user as mailed: a manager as the manager of their department.
+  /// A user as mailed: at their record's address, in its language; a manager as the
+  /// manager of their department.
   func mailRecipient(_ user: User) -> MailRecipient {
     let role: LocalizedText
     if case .manager(let department) = user.role {
@@ -177,7 +195,9 @@ extension Municipality {
     } else {
       role = MailTexts.requestSenderRole
     }
-    return MailRecipient(name: user.name, address: mailAddress(login: user.login), role: role)
+    return MailRecipient(
+      name: user.name, address: mailAddress(email: user.email, login: user.login), role: role,
+      language: user.language ?? .swedish)
   }
 
   /// The mails' sender, "etjanst – <municipality>": at the address the settings give,

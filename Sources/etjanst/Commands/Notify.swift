@@ -24,8 +24,9 @@ struct Notify: ParsableCommand {
       once when an outage's e-namnd contact is late. An item is mailed again only after \
       the days the settings give (default 7) and not once it is done; what was sent is \
       kept in <store>.reminders. Prints nothing when there is nothing to send. A person \
-      is mailed at the address the store records, else at login@ the mail domain \
-      (--set-mail-domain). The mails come from the sender set (--set-from), else the \
+      is mailed at the address their record gives, else at login@ the mail domain \
+      (--set-mail-domain), in the language their record gives (Swedish unless set). \
+      The mails come from the sender set (--set-from), else the \
       e-coordinator's address, else etjanst@ the mail domain. A failed mailer is exit \
       2: the mails it took before count as sent, the rest go at the next run.
       """)
