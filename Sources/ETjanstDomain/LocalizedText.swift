@@ -104,12 +104,14 @@ public struct Noun: Hashable, Sendable {
     sv: "brist", "brister", en: "violation", "violations")
   public static let warningFinding = Noun(sv: "varning", "varningar", en: "warning", "warnings")
   public static let notice = Noun(sv: "notis", "notiser", en: "notice", "notices")
+  /// What `etjanst notify` sends.
+  public static let mail = Noun(sv: "e-brev", "e-brev", en: "mail", "mails", gender: .neuter)
 
   /// Every noun above, for tests that read every count.
   public static let all: [Noun] = [
     entry, record, `case`, day, month, year, minute, person, eService, staffMember, order,
     managerLogin, outageNotice, report, openReport, backup, request, item, violationFinding,
-    warningFinding, notice,
+    warningFinding, notice, mail,
   ]
 }
 

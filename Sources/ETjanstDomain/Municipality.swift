@@ -164,6 +164,9 @@ public struct Settings: Codable, Sendable, Equatable {
   /// The mailer `etjanst notify` sends through (the `sendmail -t` interface); empty:
   /// /usr/sbin/sendmail.
   public var sendmailPath: String = ""
+  /// The address the mails of `etjanst notify` come from; empty: the e-coordinator's
+  /// contact address, else etjanst@ the mail domain.
+  public var mailFrom: String = ""
 
   public init(
     outageContactLimitMinutes: Int = 15, orderStepLimitDays: Int = 30,

@@ -5,6 +5,18 @@ import Foundation
   import Glibc
 #endif
 
+/// The mailer failed after it had taken some of a run's mails: `ledger` records those
+/// (and no others) as sent; `error` is the mailer's.
+public struct RemindersPartlySent: Error {
+  public var ledger: ReminderLedger
+  public var error: any Error
+
+  public init(ledger: ReminderLedger, error: any Error) {
+    self.ledger = ledger
+    self.error = error
+  }
+}
+
 extension StoreFile {
   /// `<store>.reminders`: what `etjanst notify` has mailed (`ReminderLedger`, JSON).
   public var remindersPath: String { filePath + ".reminders" }
@@ -12,8 +24,9 @@ extension StoreFile {
   /// Under the store's lock: the newest state and what was mailed before, given to
   /// `body`, which sends and returns the ledger to keep (nil keeps the old one). The
   /// new ledger is written beside the store (a temporary file renamed over it), so
-  /// two runs at once never mail the same item twice. When `body` throws, nothing is
-  /// written: nothing it tried to send counts as sent.
+  /// two runs at once never mail the same item twice. When `body` throws
+  /// `RemindersPartlySent` (the mailer failed after taking some mails), its ledger is
+  /// written and its error thrown; when it throws anything else, nothing is written.
   public func withReminders<T>(
     login: String, _ body: (Municipality, ReminderLedger) throws -> (T, ReminderLedger?)
   ) throws -> T {
@@ -25,24 +38,33 @@ extension StoreFile {
     try tidy(place)
     let (current, _) = try newest()
     let old = try readLedger(place)
-    let (result, ledger) = try body(current, old)
-    if let ledger, ledger != old {
-      do throws(SystemCallError) {
-        let data: Data
-        do {
-          let encoder = JSONEncoder()
-          encoder.outputFormatting = [.sortedKeys]
-          encoder.dateEncodingStrategy = .iso8601
-          data = try encoder.encode(ledger)
-        } catch {
-          throw SystemCallError("encode", EINVAL)
-        }
-        try replaceBeside(remindersPath, with: data, in: place)
-      } catch {
-        throw StoreError(path: remindersPath, .cannotWrite(error.detail))
-      }
+    let result: T
+    let ledger: ReminderLedger?
+    do {
+      (result, ledger) = try body(current, old)
+    } catch let partly as RemindersPartlySent {
+      if partly.ledger != old { try writeLedger(partly.ledger, place) }
+      throw partly.error
     }
+    if let ledger, ledger != old { try writeLedger(ledger, place) }
     return result
+  }
+
+  private func writeLedger(_ ledger: ReminderLedger, _ place: StoreFolder) throws(StoreError) {
+    do throws(SystemCallError) {
+      let data: Data
+      do {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        data = try encoder.encode(ledger)
+      } catch {
+        throw SystemCallError("encode", EINVAL)
+      }
+      try replaceBeside(remindersPath, with: data, in: place)
+    } catch {
+      throw StoreError(path: remindersPath, .cannotWrite(error.detail))
+    }
   }
 
   /// The ledger beside the store; empty when there is none yet. One that cannot be

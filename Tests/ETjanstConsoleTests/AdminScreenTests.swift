@@ -332,6 +332,46 @@ struct AdminScreenTests {
     #expect(screen(d).contains("Tryck q igen för att avsluta"), "\(screen(d))")
   }
 
+  @Test(
+    "data: the mail settings are in the limits form, held to the rule notify --set goes through: refused beside their field, saved when right"
+  )
+  func mailSettingsInTheForm() {
+    let d = admin(section: 3)
+    #expect(screen(d).contains("E-postdomän"), "\(screen(d))")
+    d.press(.character("e"))
+    for _ in 0..<Settings.limits.count { d.press(.tab) }
+    for (text, refusal) in [
+      ("kommun", "! E-postdomänen ska vara ett domännamn som"),
+      ("kommun.se\nBcc: x@y.se", "! E-postdomänen ska vara ett domännamn som"),
+    ] {
+      d.press(.control("u"))
+      d.type(text)
+      d.press(.enter)
+      #expect(screen(d).contains(refusal), "\(text): \(screen(d))")
+    }
+    #expect(d.backend.data.settings.mailDomain == "")
+    d.press(.control("u"))
+    d.type("kommun.se")
+    d.press(.tab, .control("u"))
+    d.type("vikarie")
+    d.press(.tab, .control("u"))
+    d.type("sendmail")
+    d.press(.enter)
+    #expect(
+      screen(d).contains("! E-postprogrammet anges med hela"), "\(screen(d))")
+    d.press(.control("u"))
+    d.type("/usr/sbin/sendmail")
+    d.press(.tab, .control("u"))
+    d.type("noreply@kommun.se")
+    d.press(.enter)
+    let s = d.backend.data.settings
+    #expect(s.mailDomain == "kommun.se")
+    #expect(s.outageDeputy == "vikarie")
+    #expect(s.sendmailPath == "/usr/sbin/sendmail")
+    #expect(s.mailFrom == "noreply@kommun.se")
+    #expect(screen(d).contains("noreply@kommun.se"), "\(screen(d))")
+  }
+
   @Test(":inställningar opens it from any screen; ? lists its keys")
   func commandLineAndHelp() {
     let d = ConsoleDriver(Fixtures.small())

@@ -313,6 +313,34 @@ import Testing
       refusal(EditSettings(Settings(outageContactLimitMinutes: 0)), on: m)?.message.sv
         == "Kontakt med e-nämnden: 1–240 minuter.")
   }
+
+  @Test(
+    "data: the mail settings: a domain, a login or address, a full path, an address; each may be empty"
+  )
+  func mailSettings() throws {
+    var m = Fixtures.small()
+    var good = Settings()
+    good.mailDomain = "kommun.se"
+    good.outageDeputy = "vikarie"
+    good.sendmailPath = "/usr/sbin/sendmail"
+    good.mailFrom = "noreply@kommun.se"
+    try run(EditSettings(good), on: &m)
+    #expect(m.settings == good)
+    let bad: [(String, (inout Settings) -> Void)] = [
+      ("mailDomain", { $0.mailDomain = "kommun" }),
+      ("mailDomain", { $0.mailDomain = "kommun.se\nBcc: x@y.se" }),
+      ("outageDeputy", { $0.outageDeputy = "två ord" }),
+      ("sendmailPath", { $0.sendmailPath = "sendmail" }),
+      ("mailFrom", { $0.mailFrom = "noreply" }),
+      ("mailFrom", { $0.mailFrom = "Etjanst <noreply@kommun.se>" }),
+      ("mailFrom", { $0.mailFrom = "a@kommun.se\nBcc: x@y.se" }),
+    ]
+    for (field, spoil) in bad {
+      var s = good
+      spoil(&s)
+      #expect(refusal(EditSettings(s), on: m)?.field == field, "\(field)")
+    }
+  }
 }
 
 extension Contacts {

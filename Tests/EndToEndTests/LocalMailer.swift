@@ -41,6 +41,10 @@ enum LocalMailer {
     var subject: String
     /// The To header's display name, decoded.
     var toName: String
+    /// The From header, decoded ("name <address>").
+    var from: String
+    /// The Message-ID header as it came.
+    var messageID: String
     var body: String
     /// Every header's name, in order.
     var headerNames: [String]
@@ -78,6 +82,7 @@ enum LocalMailer {
           body = m.get_payload(decode=True).decode('utf-8')
           head = raw.decode('utf-8', 'replace').split('\\n\\n', 1)[0]
           out.append({'to': to, 'subject': text(m.get('Subject')), 'toName': name,
+                      'from': text(m.get('From')), 'messageID': m.get('Message-ID') or '',
                       'body': body, 'headerNames': list(m.keys()),
                       'contentType': m.get('Content-Type') or '', 'rawHeaders': head})
       print(json.dumps(out))

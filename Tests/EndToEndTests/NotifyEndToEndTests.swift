@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `etjanst notify` against a real mailer: postfix on loopback (`LocalMailer`, which
 /// `.ci/mailer` installs), the mails read back from the mailbox it delivers to. Each
 /// test has a demo store whose addresses are all in a domain of its own.
@@ -155,6 +159,12 @@ struct NotifyEndToEndTests {
     defer { s.cleanUp() }
     let first = try s.send()
     #expect(!first.isEmpty)
+    // A dry run with nothing to send leaves the ledger as it was.
+    let ledger = try Data(contentsOf: URL(fileURLWithPath: s.ledger))
+    sleep(1)
+    let dry = try s.notify(["--dry-run"])
+    #expect(dry.status == 0 && dry.stdout.isEmpty, "\(dry.stdout)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: s.ledger)) == ledger)
     let again = try s.notify()
     #expect(again.status == 0, "\(again.stderr)")
     #expect(again.stdout.isEmpty && again.stderr.isEmpty, "\(again.stdout)\(again.stderr)")
@@ -280,5 +290,177 @@ struct NotifyEndToEndTests {
   static func python(_ text: String) -> String {
     let data = try! JSONEncoder().encode(text)
     return String(decoding: data, as: UTF8.self)
+  }
+
+  /// Puts a request from the manager of Vård och omsorg in the store, sent yesterday,
+  /// as a manager's filing would; the e-coordinator answers it with `etjanst request`.
+  static func fileRequest(_ s: MailStore, id: String) throws {
+    try s.edit(
+      """
+      import datetime as dt
+      d['municipality'].setdefault('requests', []).append({
+          'id': '\(id)', 'kind': 'error', 'state': 'sent', 'sender': 'chef.vo',
+          'department': 'dep-vo', 'sent': NOW - dt.timedelta(days=1), 'name': '', 'login': '',
+          'services': ['svc-lexsarah'], 'signing': False, 'ends': False,
+          'text': 'Bilagan försvinner', 'urgent': False, 'reason': ''})
+      """)
+  }
+
+  @Test(
+    "a manager is mailed their request once it is answered, once: the next runs send nothing"
+  )
+  func answeredRequest() throws {
+    let s = try MailStore()
+    defer { s.cleanUp() }
+    try Self.fileRequest(s, id: "req-e2e")
+    let first = try s.send()
+    // Sent, not answered: nobody hears of it.
+    #expect(!first.contains { $0.body.contains("Dina begäranden") })
+    let declined = try Binary.etjanst(
+      ["request", "decline", "req-e2e", "--reason", "Redan rättat", "--store", s.store])
+    #expect(declined.status == 0, "\(declined.stderr)")
+    let second = Array(try s.send().dropFirst(first.count))
+    #expect(second.map(\.to) == ["chef.vo@\(s.domain)"], "\(second.map(\.subject))")
+    if let mail = second.first {
+      #expect(mail.subject.hasPrefix("Svar på 1 begäran – Övertorneå kommun "), "\(mail.subject)")
+      #expect(
+        mail.body.contains(
+          "- Fel eller revidering: Rapport om missförhållande (lex Sarah), skickad "),
+        "\(mail.body)")
+      #expect(mail.body.contains(" – avböjd "), "\(mail.body)")
+      #expect(mail.body.contains("Skäl: Redan rättat"), "\(mail.body)")
+    }
+    for _ in 0..<2 {
+      let again = try s.notify()
+      #expect(again.status == 0 && again.stdout.isEmpty && again.stderr.isEmpty)
+    }
+    let after = try LocalMailer.settled(s.domain)
+    #expect(after.count == first.count + second.count, "\(after.map(\.subject))")
+  }
+
+  @Test(
+    "every mail comes from the sender the settings give (else the e-coordinator's address), with a Message-ID at the mail domain"
+  )
+  func senderAndMessageID() throws {
+    let s = try MailStore()
+    defer { s.cleanUp() }
+    let refused = try s.notify(["--set-from", "noreply@\(s.domain)\nBcc: evil@\(s.domain)"])
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains("Avsändaren anges med en e-postadress"), "\(refused.stderr)")
+    #expect(try s.notify(["--set-from", "noreply@\(s.domain)"]).status == 0)
+    let mails = try s.send()
+    #expect(!mails.isEmpty)
+    for mail in mails {
+      #expect(mail.from == "etjanst – Övertorneå kommun <noreply@\(s.domain)>", "\(mail.from)")
+      #expect(mail.messageID.hasPrefix("<etjanst."), "\(mail.messageID)")
+      #expect(mail.messageID.hasSuffix("@\(s.domain)>"), "\(mail.messageID)")
+    }
+    #expect(Set(mails.map(\.messageID)).count == mails.count)
+    // Without the setting: the e-coordinator's contact address.
+    #expect(try s.notify(["--set-from", ""]).status == 0)
+    try Self.fileRequest(s, id: "req-from")
+    _ = try Binary.etjanst([
+      "request", "decline", "req-from", "--reason", "Nej", "--store", s.store,
+    ])
+    let next = Array(try s.send().dropFirst(mails.count))
+    #expect(!next.isEmpty)
+    #expect(next.allSatisfy { $0.from.hasSuffix(" <\(s.coordinator)>") }, "\(next.map(\.from))")
+  }
+
+  @Test(
+    "without a sender (no setting, no e-coordinator's address, no mail domain) nothing is sent: one line, exit 2"
+  )
+  func noSender() throws {
+    let s = try MailStore()
+    defer { s.cleanUp() }
+    #expect(try s.notify(["--set-mail-domain", ""]).status == 0)
+    try s.edit("d['municipality']['contacts']['eCoordinator']['email'] = ''")
+    let run = try s.notify()
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("e-brevens avsändare saknas"), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: s.ledger))
+    #expect(try LocalMailer.settled(s.domain).isEmpty)
+  }
+
+  @Test(
+    "a mailer that fails on the second mail: exit 2, the first counts as sent and the rest go at the next run, none twice"
+  )
+  func mailerFailsMidRun() throws {
+    let s = try MailStore()
+    defer { s.cleanUp() }
+    // The real mailer for the first mail, a failure (EX_TEMPFAIL) after it.
+    let mailer = s.folder.appendingPathComponent("once-sendmail").path
+    let count = s.folder.appendingPathComponent("count").path
+    try Data(
+      """
+      #!/bin/sh
+      n=$(( $(cat '\(count)' 2>/dev/null || echo 0) + 1 ))
+      echo "$n" > '\(count)'
+      [ "$n" -le 1 ] || exit 75
+      exec /usr/sbin/sendmail "$@"
+
+      """.utf8
+    ).write(to: URL(fileURLWithPath: mailer))
+    chmod(mailer, 0o755)
+    let planned = Self.planned(try s.notify(["--dry-run"]).stdout)
+    #expect(planned.count > 2)
+    let failed = try s.notify(["--sendmail", mailer])
+    #expect(failed.status == 2)
+    #expect(
+      failed.stderr.contains("misslyckades (exit 75); 1 av \(planned.count) e-brev skickade"),
+      "\(failed.stderr)")
+    let first = try LocalMailer.settled(s.domain)
+    #expect(first.map(\.to) == Array(planned.prefix(1)))
+    #expect(FileManager.default.fileExists(atPath: s.ledger))
+    // The next run sends the others, and not the first again.
+    #expect(Self.planned(try s.notify(["--dry-run"]).stdout) == Array(planned.dropFirst()))
+    let all = try s.send()
+    #expect(all.map(\.to).sorted() == planned.sorted())
+  }
+
+  @Test(
+    "a manager whose record gives an address and English is mailed there, in English, their answered request too; the others stay Swedish"
+  )
+  func englishManager() throws {
+    let s = try MailStore()
+    defer { s.cleanUp() }
+    let tommy = "tommy.pekkari@\(s.domain)"
+    try s.edit(
+      """
+      for u in d['municipality']['staff']:
+          u.pop('language', None)
+      for u in d['municipality']['users']:
+          u.pop('language', None)
+          if u['login'] == 'chef.vo':
+              u['language'] = 'en'
+              u['email'] = \(Self.python(tommy))
+      """)
+    try Self.fileRequest(s, id: "req-en")
+    let first = try s.send()
+    #expect(!first.contains { $0.to == "chef.vo@\(s.domain)" }, "\(first.map(\.to))")
+    let english = first.filter { $0.to == tommy }
+    #expect(english.count == 1, "\(first.map(\.to))")
+    if let mail = english.first {
+      #expect(mail.subject.hasPrefix("Reminder: "), "\(mail.subject)")
+      #expect(mail.body.hasPrefix("Hello Tommy Pekkari,\n"), "\(mail.body)")
+      #expect(mail.body.contains("as manager of Vård och omsorg"), "\(mail.body)")
+      #expect(!mail.body.contains("Påminn") && !mail.body.contains("Hej"), "\(mail.body)")
+    }
+    #expect(
+      first.filter { $0.to != tommy }.allSatisfy { $0.body.hasPrefix("Hej") },
+      "\(first.map(\.subject))")
+    let declined = try Binary.etjanst(
+      ["request", "decline", "req-en", "--reason", "Already fixed", "--store", s.store])
+    #expect(declined.status == 0, "\(declined.stderr)")
+    let second = Array(try s.send().dropFirst(first.count))
+    #expect(second.map(\.to) == [tommy], "\(second.map(\.to))")
+    if let mail = second.first {
+      #expect(
+        mail.subject.hasPrefix("Answers to 1 request – Övertorneå kommun "), "\(mail.subject)")
+      #expect(mail.body.contains("Your requests the e-coordinator has answered:"), "\(mail.body)")
+      #expect(mail.body.contains("- Error or revision: "), "\(mail.body)")
+      #expect(mail.body.contains(" – declined "), "\(mail.body)")
+      #expect(mail.body.contains("Reason: Already fixed"), "\(mail.body)")
+    }
   }
 }

@@ -24,7 +24,8 @@ public struct EditSettings: Command {
 
 extension Settings {
   /// The mail settings' rule: a mail domain is a domain, the deputy a login or an
-  /// e-mail address, the mailer an absolute path; each may be empty.
+  /// e-mail address, the mailer an absolute path, the sender an e-mail address; each
+  /// may be empty.
   public static func mailRefusal(_ s: Settings) -> RuleViolation? {
     let domain = s.mailDomain.trimmingCharacters(in: .whitespaces)
     if !domain.isEmpty, !MailAddress.isDomain(domain) {
@@ -49,6 +50,14 @@ extension Settings {
         LocalizedText(
           sv: "E-postprogrammet anges med hela sökvägen, som /usr/sbin/sendmail.",
           en: "The mailer is given by its full path, such as /usr/sbin/sendmail."))
+    }
+    let from = s.mailFrom.trimmingCharacters(in: .whitespaces)
+    if !from.isEmpty, MailAddress.normalized(from) == nil {
+      return RuleViolation(
+        field: Fields.mailFrom.name,
+        LocalizedText(
+          sv: "Avsändaren anges med en e-postadress, som etjanst@kommun.se.",
+          en: "The sender is given as an e-mail address, such as etjanst@kommun.se."))
     }
     return nil
   }

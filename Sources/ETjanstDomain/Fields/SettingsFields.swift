@@ -116,6 +116,9 @@ extension Settings: FieldedEntity {
     public static let sendmailPath = Field.text(
       "sendmailPath", T(sv: "E-postprogram", en: "Mailer"), \Settings.sendmailPath
     ).absent(means: "")
+    public static let mailFrom = Field.text(
+      "mailFrom", T(sv: "Avsändare av e-post", en: "Mail sender"), \Settings.mailFrom
+    ).absent(means: "")
   }
 
   /// Every setting, in the file's and the form's order.
@@ -172,7 +175,7 @@ extension Settings: FieldedEntity {
   /// The settings that are text: where `etjanst notify` mails (set with `etjanst
   /// notify --set`), stored after the limits.
   public static let textSettings: [Field<Settings, String>] = [
-    Fields.mailDomain, Fields.outageDeputy, Fields.sendmailPath,
+    Fields.mailDomain, Fields.outageDeputy, Fields.sendmailPath, Fields.mailFrom,
   ]
 
   public static let fields: [AnyField<Settings>] =

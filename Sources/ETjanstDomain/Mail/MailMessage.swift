@@ -37,11 +37,13 @@ public enum MailAddress {
   }
 }
 
-/// One mail as `sendmail -t` reads it: headers naming one recipient, then plain
-/// UTF-8 text. Every header value from the store is an RFC 2047 encoded word
-/// (base64), so no name or subject can break a header line; the address is one
-/// `MailAddress` accepts.
+/// One mail as `sendmail -t` reads it: headers naming its sender and one recipient,
+/// then plain UTF-8 text. Every header value from the store is an RFC 2047 encoded
+/// word (base64), so no name or subject can break a header line; each address is one
+/// `MailAddress` accepts, the Message-ID's host a domain `MailAddress.isDomain` accepts.
 public struct MailMessage: Sendable, Equatable {
+  public var fromName: String
+  public var fromAddress: String
   public var toName: String
   public var toAddress: String
   public var subject: String
@@ -51,9 +53,11 @@ public struct MailMessage: Sendable, Equatable {
   public var messageID: String
 
   public init(
-    toName: String, toAddress: String, subject: String, body: String, date: Date,
-    messageID: String
+    fromName: String, fromAddress: String, toName: String, toAddress: String,
+    subject: String, body: String, date: Date, messageID: String
   ) {
+    self.fromName = fromName
+    self.fromAddress = fromAddress
     self.toName = toName
     self.toAddress = toAddress
     self.subject = subject
@@ -66,13 +70,12 @@ public struct MailMessage: Sendable, Equatable {
   /// line over 998 bytes.
   public func rendered() -> String {
     var lines: [String] = []
-    let name = Self.oneLine(toName)
-    let address = MailAddress.normalized(toAddress) ?? "invalid@invalid.invalid"
-    lines.append("To: " + (name.isEmpty ? address : Self.encodedWords(name) + " <\(address)>"))
+    lines.append("From: " + Self.mailbox(fromName, fromAddress))
+    lines.append("To: " + Self.mailbox(toName, toAddress))
     lines.append("Subject: " + Self.encodedWords(Self.oneLine(subject)))
     lines.append("Date: " + Self.dateFormatter.string(from: date))
-    let id = messageID.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0 != ">" }
-    lines.append("Message-ID: <\(id ? messageID : "invalid@etjanst.invalid")>")
+    lines.append(
+      "Message-ID: <\(Self.isMessageID(messageID) ? messageID : "invalid@invalid.invalid")>")
     lines.append("MIME-Version: 1.0")
     lines.append("Content-Type: text/plain; charset=utf-8")
     lines.append("Content-Transfer-Encoding: 8bit")
@@ -85,6 +88,26 @@ public struct MailMessage: Sendable, Equatable {
       lines.append(contentsOf: Self.wrapped(String(line), maxBytes: 900))
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// "=?utf-8?B?…?= <a@b.se>": a name as encoded words and an address `MailAddress`
+  /// accepts (else an invalid one, which the mailer refuses).
+  static func mailbox(_ name: String, _ address: String) -> String {
+    let name = oneLine(name)
+    let address = MailAddress.normalized(address) ?? "invalid@invalid.invalid"
+    return name.isEmpty ? address : encodedWords(name) + " <\(address)>"
+  }
+
+  /// Whether `id` is "local@host" with a local part of letters, digits and `.-_` and a
+  /// host `MailAddress.isDomain` accepts.
+  static func isMessageID(_ id: String) -> Bool {
+    guard let at = id.lastIndex(of: "@") else { return false }
+    let local = id[..<at]
+    return !local.isEmpty && local.utf8.count <= 128
+      && local.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+          || ".-_".unicodeScalars.contains($0)
+      } && MailAddress.isDomain(String(id[id.index(after: at)...]))
   }
 
   /// A header value on one line: every control character (a line break among them)

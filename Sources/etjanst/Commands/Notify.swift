@@ -18,13 +18,17 @@ struct Notify: ParsableCommand {
     discussion: """
       To each e-service owner their services' findings (reviews due, open error \
       reports), to each manager their department's (leavers with open cases or \
-      unticked steps, access ending with cases open, the fallback routine), to the \
+      unticked steps, access ending with cases open, the fallback routine) and their \
+      requests answered since the last run, once each, to the \
       e-coordinator one digest a day, and to the e-coordinator and the outage deputy \
       once when an outage's e-namnd contact is late. An item is mailed again only after \
       the days the settings give (default 7) and not once it is done; what was sent is \
       kept in <store>.reminders. Prints nothing when there is nothing to send. A person \
-      is mailed at the address the store records, else at login@ the mail domain \
-      (--set-mail-domain). A failed mailer is exit 2, and nothing counts as sent.
+      is mailed at the address their record gives, else at login@ the mail domain \
+      (--set-mail-domain), in the language their record gives (Swedish unless set). \
+      The mails come from the sender set (--set-from), else the \
+      e-coordinator's address, else etjanst@ the mail domain. A failed mailer is exit \
+      2: the mails it took before count as sent, the rest go at the next run.
       """)
 
   @Flag(name: .customLong("dry-run"), help: "Print the mails instead; send and mark nothing.")
@@ -57,6 +61,13 @@ struct Notify: ParsableCommand {
       "Save the mailer's path (empty for the default) and exit.", valueName: "path"))
   var setSendmail: String?
 
+  @Option(
+    name: .customLong("set-from"),
+    help: ArgumentHelp(
+      "Save the address the mails come from (empty: the e-coordinator's, else etjanst@ the "
+        + "mail domain) and exit.", valueName: "address"))
+  var setFrom: String?
+
   @OptionGroup var storeOptions: StoreOptions
   @OptionGroup var languageOption: LanguageOption
   @OptionGroup var lockWait: LockWaitOption
@@ -71,11 +82,12 @@ struct Notify: ParsableCommand {
           sv: "notify skickar e-post för hela kommunen och körs av e-samordnaren",
           en: "notify mails for the whole municipality and is run by the e-coordinator")
       }
-      if setMailDomain != nil || setDeputy != nil || setSendmail != nil {
+      if setMailDomain != nil || setDeputy != nil || setSendmail != nil || setFrom != nil {
         var settings = whole.settings
         if let setMailDomain { settings.mailDomain = setMailDomain }
         if let setDeputy { settings.outageDeputy = setDeputy }
         if let setSendmail { settings.sendmailPath = setSendmail }
+        if let setFrom { settings.mailFrom = setFrom }
         do {
           try file.perform(EditSettings(settings), actor: Actor(user), now: Date())
         } catch {
@@ -83,52 +95,57 @@ struct Notify: ParsableCommand {
         }
         return
       }
-      let sent: Int
       do {
-        sent = try file.withReminders(login: user.login) { m, ledger in
+        try file.withReminders(login: user.login) { m, ledger in
           let now = Date()
           let plan = Reminders.plan(
             m, findings: Findings.all(in: m, at: now), at: now, ledger: ledger)
-          let messages = plan.mails.map { mail in
-            MailMessage(
-              toName: mail.recipient.name, toAddress: mail.address, subject: mail.subject,
-              body: mail.body, date: now, messageID: Self.messageID(m))
+          if plan.mails.isEmpty {
+            if plan.coordinatorUnreachable { Output.error(Self.unreachable(language)) }
+            return ((), dryRun ? nil : plan.ledger)
           }
-          if plan.coordinatorUnreachable {
-            Output.error(
-              LocalizedText(
-                sv: "e-samordnarens sammanfattning kan inte skickas: ingen e-postadress i "
-                  + "kontakterna och ingen e-postdomän (etjanst notify --set-mail-domain)",
-                en: "the e-coordinator's digest cannot be sent: no address in the contacts "
-                  + "and no mail domain (etjanst notify --set-mail-domain)")(language))
+          guard let sender = m.mailSender, let host = m.mailHost else {
+            throw Failure(
+              sv: "e-brevens avsändare saknas: ange e-postdomän (etjanst notify "
+                + "--set-mail-domain), avsändare (--set-from) eller e-samordnarens e-post",
+              en: "the mails have no sender: set the mail domain (etjanst notify "
+                + "--set-mail-domain), the sender (--set-from) or the e-coordinator's e-mail")
           }
+          if plan.coordinatorUnreachable { Output.error(Self.unreachable(language)) }
+          let messages = plan.mails.map { $0.message(from: sender, host: host, date: now) }
           if dryRun {
             for message in messages {
               Output.print(TextCleaning.printable(message.rendered(), keepingLineBreaks: true))
             }
-            return (messages.count, nil)
+            return ((), nil)
           }
           let mailer = sendmail ?? (m.settings.sendmailPath.isEmpty ? nil : m.settings.sendmailPath)
-          for message in messages {
-            try Mailer.send(message.rendered(), through: mailer ?? Mailer.standard)
+          for (index, message) in messages.enumerated() {
+            do {
+              try Mailer.send(message.rendered(), through: mailer ?? Mailer.standard)
+            } catch let failed as Mailer.Failed {
+              // Nothing taken: nothing to record.
+              if index == 0 { throw failed }
+              throw RemindersPartlySent(
+                ledger: plan.ledger(sent: index),
+                error: failed.partly(sent: index, of: messages.count))
+            }
           }
-          return (messages.count, plan.ledger)
+          return ((), plan.ledger)
         }
       } catch {
         throw Failure(error)
       }
-      _ = sent
     }
   }
+}
 
-  /// A Message-ID unique to this mail: time, a random part, and the mail domain (or
-  /// `etjanst.invalid` without one).
-  static func messageID(_ m: Municipality) -> String {
-    let domain = m.settings.mailDomain.trimmingCharacters(in: .whitespaces)
-    let host = MailAddress.isDomain(domain) ? domain : "etjanst.invalid"
-    let stamp = Int(Date().timeIntervalSince1970)
-    return "etjanst.\(stamp).\(UUID().uuidString.lowercased())@\(host)"
-  }
+extension Notify {
+  static let unreachable = LocalizedText(
+    sv: "e-samordnarens sammanfattning kan inte skickas: ingen e-postadress i kontakterna och "
+      + "ingen e-postdomän (etjanst notify --set-mail-domain)",
+    en: "the e-coordinator's digest cannot be sent: no address in the contacts and no mail "
+      + "domain (etjanst notify --set-mail-domain)")
 }
 
 /// The system's mailer, run as `sendmail -t -i` with the message on its standard
@@ -137,8 +154,31 @@ struct Notify: ParsableCommand {
 enum Mailer {
   static let standard = "/usr/sbin/sendmail"
 
+  /// The mailer at `path` failed (`why`) on a run's mail after it took `sent` of the
+  /// run's `count`.
   struct Failed: ExplainedError {
-    var message: LocalizedText
+    var path: String
+    var why: String
+    var sent = 0
+    var count = 0
+
+    var message: LocalizedText {
+      let rest =
+        sent == 0
+        ? LocalizedText(sv: "ingenting räknas som skickat", en: "nothing counts as sent")
+        : LocalizedText(
+          sv: "\(sent) av \(count) \(Noun.mail.word(count).sv) skickade, resten skickas vid "
+            + "nästa körning",
+          en: "\(sent) of \(count) \(Noun.mail.word(count).en) sent, the rest go at the next run")
+      return LocalizedText(
+        sv: "e-postprogrammet \(path) misslyckades (\(why)); \(rest.sv)",
+        en: "the mailer \(path) failed (\(why)); \(rest.en)")
+    }
+
+    /// The failure after the first `sent` of `count` mails were taken.
+    func partly(sent: Int, of count: Int) -> Failed {
+      Failed(path: path, why: why, sent: sent, count: count)
+    }
   }
 
   static func send(_ message: String, through path: String) throws {
@@ -196,9 +236,6 @@ enum Mailer {
   }
 
   static func failed(_ path: String, _ why: String) -> Failed {
-    Failed(
-      message: LocalizedText(
-        sv: "e-postprogrammet \(path) misslyckades (\(why)); ingenting räknas som skickat",
-        en: "the mailer \(path) failed (\(why)); nothing counts as sent"))
+    Failed(path: path, why: why)
   }
 }

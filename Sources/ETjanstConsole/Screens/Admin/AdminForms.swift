@@ -147,13 +147,19 @@ enum AdminForms {
     return []
   }
 
-  /// Edits the limits; only the ones the user changed are set on the newest.
+  /// Edits the limits and the mail settings; only the ones the user changed are set on
+  /// the newest.
   static func editLimits(_ state: inout AppState) -> [Effect] {
     let settings = state.data.settings
     var form = EntityForm(settings)
     for limit in Settings.limits {
       // Every limit is needed, so none is marked as required.
       form.add(limit.field) { .number($0, limit.formLabel, marked: false) }
+    }
+    // Where `etjanst notify` mails: text, each may be empty; `EditSettings` holds
+    // them to the rule `notify --set-…` goes through.
+    for field in Settings.textSettings {
+      form.add(field) { .text($0, field.label) }
     }
     state.overlays.append(
       FormOverlay(title: AdminTexts.limitsTitle, fields: form.fields) { values, _ in

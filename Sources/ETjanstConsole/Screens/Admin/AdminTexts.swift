@@ -142,6 +142,14 @@ enum AdminTexts {
     let place = Self.section(number)
     return T(sv: "\(label.sv) (\(place.sv))", en: "\(label.en) (\(place.en))")
   }
+  /// What a text setting takes, or what it means empty, beside its value (short: the
+  /// list's last column at 80 columns).
+  static let textSettingHints: [String: T] = [
+    Settings.Fields.mailDomain.name: T(sv: "(inloggning@domän)", en: "(login@domain)"),
+    Settings.Fields.outageDeputy.name: T(sv: "(tomt: ingen)", en: "(empty: nobody)"),
+    Settings.Fields.sendmailPath.name: T(sv: "(tomt: sendmail)", en: "(empty: sendmail)"),
+    Settings.Fields.mailFrom.name: T(sv: "(tomt: Kontakter)", en: "(empty: Contacts)"),
+  ]
   static func allowed(_ range: ClosedRange<Int>) -> T {
     T(
       sv: "(tillåtet \(range.lowerBound)–\(range.upperBound))",

@@ -264,5 +264,23 @@ public enum AdminView {
         state.t(AdminTexts.allowed(limit.allowed)), x: x + max(used, 12) + 1, y: y,
         style: state.theme.style(.muted), maxWidth: max(0, area.maxX - x - 13))
     }
+    // The mail settings, after a blank line.
+    for (i, field) in Settings.textSettings.enumerated() {
+      let y = area.y + Settings.limits.count + 1 + i
+      guard y < area.maxY else { break }
+      frame.put(state.t(field.label), x: area.x + 1, y: y, maxWidth: labelWidth)
+      let value = settings[keyPath: field.keyPath]
+      let x = area.x + 1 + labelWidth
+      let used = frame.put(
+        value.isEmpty ? state.t(AdminTexts.missing) : value, x: x, y: y,
+        style: state.theme.style(.accent), maxWidth: max(0, area.maxX - x - 1))
+      // The hint only whole: a long value leaves no room for it.
+      let hintX = x + max(used, 12) + 1
+      if let hint = AdminTexts.textSettingHints[field.name].map(state.t),
+        hintX + TextWidth.of(hint) < area.maxX
+      {
+        frame.put(hint, x: hintX, y: y, style: state.theme.style(.muted))
+      }
+    }
   }
 }
