@@ -14,7 +14,8 @@ let ptyMeterScript = #"""
   PREKEYS is sent once at the first byte of output (e.g. "2" to open a screen); ""
   for none.
   EDIT, when given, is sent after the presses (e.g. "e" and a letter typed into a form),
-  then SAVE (e.g. Ctrl-S), and the time until the screen stopped changing after SAVE is
+  then SAVE (e.g. Ctrl-S), and the time until the screen stopped changing after it
+  said the edit was saved (one of the texts PTYMETER_SAVED names, split by "|") is
   reported as "edit": the edit saved and shown.
   """
   import json, os, pty, select, signal, struct, sys, time, fcntl, termios
@@ -23,6 +24,7 @@ let ptyMeterScript = #"""
   SETTLED = 1.0
   FULL = 200
   LOADING = os.environ.get("PTYMETER_LOADING", "").encode()
+  SAVED = [s.encode() for s in os.environ.get("PTYMETER_SAVED", "").split("|") if s]
   DOWN = b"\x1bOB"
 
 
@@ -109,7 +111,16 @@ let ptyMeterScript = #"""
           drain(fd, QUIET)
           sent = time.monotonic()
           os.write(fd, edit[1])
-          _, last = drain(fd, QUIET, limit=10.0)
+          # The save runs in the background: the form's own answer may come first, so
+          # the screen is read until it says the edit was saved (SAVED, from the
+          # environment), then until it is still.
+          seen = bytearray()
+          last = None
+          while time.monotonic() - sent < 10.0:
+              _, end = drain(fd, QUIET, limit=10.0, seen=seen)
+              last = end or last
+              if not SAVED or end is None or any(s in seen for s in SAVED):
+                  break
           edited = (last - sent) * 1000 if last else None
       rss = 0
       try:

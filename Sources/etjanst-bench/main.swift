@@ -97,6 +97,8 @@ func pty(
   // language ("Läser in registret (41 MB) …").
   var environment = ProcessInfo.processInfo.environment
   environment["PTYMETER_LOADING"] = "MB) …"
+  // What its status line says once an edit is saved ("Sparat: ändrade …").
+  environment["PTYMETER_SAVED"] = "Sparat:|Saved:"
   process.environment = environment
   if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
   let pipe = Pipe()
