@@ -22,6 +22,10 @@ extension CursesTerminal {
     if frame.width < columns || frame.height < rows { werase(window) }
     var character = cchar_t()
     var text = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+    // Neighbouring cells mostly share a style: resolved once per run of them, not
+    // hashed per cell.
+    var lastStyle: CellStyle?
+    var resolved: (attr_t, Int16) = (0, 0)
     for y in 0..<min(rows, frame.height) {
       // Columns up to here are taken by the previous wide character.
       var coveredUntil = 0
@@ -39,7 +43,11 @@ extension CursesTerminal {
         if cell.text.isEmpty && x < coveredUntil { continue }
         let width = fill(&text, with: cell.text, room: columns - x)
         let style = x >= plainFrom ? .plain : cell.style
-        let (attributes, pair) = palette.resolve(style)
+        if style != lastStyle {
+          resolved = palette.resolve(style)
+          lastStyle = style
+        }
+        let (attributes, pair) = resolved
         if setcchar(&character, text, attributes, pair, nil) != OK {
           // More combining marks than a cell holds: keep the base character.
           text[1] = 0

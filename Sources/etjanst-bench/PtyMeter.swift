@@ -2,25 +2,35 @@
 // measures etjanst, tig and mc in one run.
 let ptyMeterScript = #"""
   """A small pty meter: runs a program in an 80x24 pseudo-terminal and prints, as JSON,
-  the time to its first full frame and, for each press of the down key, the time until
-  the screen stopped changing and the bytes written.
+  the time to its first frame, the time until the lists are shown ("ready": when the
+  first frame holds the text PTYMETER_LOADING names, the end of the next frame's worth
+  of output; else the first frame) and, for each press of the down key (once the screen
+  has been still for SETTLED seconds), the time until the screen stopped changing and
+  the bytes written.
 
   A frame is over when the program has written nothing for QUIET seconds; the time
   reported is that of the last byte before the pause, so the pause itself is not
   counted. Usage: python3 ptymeter.py PRESSES PREKEYS [EDIT SAVE] -- COMMAND ARGS...
-  PREKEYS is sent once after the first frame (e.g. "2" to open a screen); "" for none.
+  PREKEYS is sent once at the first byte of output (e.g. "2" to open a screen); ""
+  for none.
   EDIT, when given, is sent after the presses (e.g. "e" and a letter typed into a form),
-  then SAVE (e.g. Ctrl-S), and the time until the screen stopped changing after SAVE is
+  then SAVE (e.g. Ctrl-S), and the time until the screen stopped changing after it
+  said the edit was saved (one of the texts PTYMETER_SAVED names, split by "|") is
   reported as "edit": the edit saved and shown.
   """
   import json, os, pty, select, signal, struct, sys, time, fcntl, termios
 
   QUIET = 0.15
+  SETTLED = 1.0
+  FULL = 200
+  LOADING = os.environ.get("PTYMETER_LOADING", "").encode()
+  SAVED = [s.encode() for s in os.environ.get("PTYMETER_SAVED", "").split("|") if s]
   DOWN = b"\x1bOB"
 
 
-  def drain(fd, quiet, limit=30.0):
-      """Reads until `quiet` seconds pass without output; returns (bytes, time of last byte)."""
+  def drain(fd, quiet, limit=30.0, on_first=None, seen=None):
+      """Reads until `quiet` seconds pass without output; returns (bytes, time of last byte).
+      The output is appended to `seen` when given."""
       total, last, start = 0, None, time.monotonic()
       while time.monotonic() - start < limit:
           ready, _, _ = select.select([fd], [], [], quiet)
@@ -34,9 +44,33 @@ let ptyMeterScript = #"""
               break
           if not chunk:
               break
+          if last is None and on_first:
+              on_first()
+          if seen is not None:
+              seen.extend(chunk)
           total += len(chunk)
           last = time.monotonic()
       return total, last
+
+
+  def settle(fd):
+      """Reads whatever still comes until SETTLED seconds pass without output."""
+      while select.select([fd], [], [], SETTLED)[0]:
+          if drain(fd, QUIET)[1] is None:
+              return
+
+
+  def full_frame(fd, limit=60.0):
+      """The time of the last byte of the next burst of at least FULL bytes (a frame's
+      worth, not a status line's or a clock's change); None when none came."""
+      start = time.monotonic()
+      while time.monotonic() - start < limit:
+          size, end = drain(fd, QUIET, limit=limit)
+          if end is None:
+              return None
+          if size >= FULL:
+              return end
+      return None
 
 
   def main():
@@ -52,11 +86,18 @@ let ptyMeterScript = #"""
           os.execvp(command[0], command)
       fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
       started = time.monotonic()
-      _, last = drain(fd, QUIET)
+      # PREKEYS go at the first byte of output, as a user's first key would: over a
+      # store still being read, they wait for the lists.
+      seen = bytearray()
+      _, last = drain(fd, QUIET, on_first=lambda: prekeys and os.write(fd, prekeys), seen=seen)
       first = (last - started) * 1000 if last else None
-      if prekeys:
-          os.write(fd, prekeys)
-          drain(fd, QUIET)
+      # A first frame that says the program is still reading (LOADING, from the
+      # environment) is followed by the full one: "ready" is that one's last byte.
+      end = last
+      if LOADING and LOADING in seen:
+          end = full_frame(fd)
+      ready = (end - started) * 1000 if end else None
+      settle(fd)
       keys, sizes = [], []
       for _ in range(presses):
           sent = time.monotonic()
@@ -70,7 +111,16 @@ let ptyMeterScript = #"""
           drain(fd, QUIET)
           sent = time.monotonic()
           os.write(fd, edit[1])
-          _, last = drain(fd, QUIET, limit=10.0)
+          # The save runs in the background: the form's own answer may come first, so
+          # the screen is read until it says the edit was saved (SAVED, from the
+          # environment), then until it is still.
+          seen = bytearray()
+          last = None
+          while time.monotonic() - sent < 10.0:
+              _, end = drain(fd, QUIET, limit=10.0, seen=seen)
+              last = end or last
+              if not SAVED or end is None or any(s in seen for s in SAVED):
+                  break
           edited = (last - sent) * 1000 if last else None
       rss = 0
       try:
@@ -84,7 +134,8 @@ let ptyMeterScript = #"""
           os.waitpid(pid, 0)
       except OSError:
           pass
-      print(json.dumps({"first": first, "keys": keys, "bytes": sizes, "peakMB": rss, "edit": edited}))
+      print(json.dumps({"first": first, "ready": ready, "keys": keys, "bytes": sizes, "peakMB": rss,
+                        "edit": edited}))
 
 
   main()

@@ -72,6 +72,7 @@ func measureProcess(_ label: String, runs: Int = 3, _ arguments: [String]) throw
 
 struct PtyFigures: Decodable {
   var first: Double?
+  var ready: Double?
   var keys: [Double]
   var bytes: [Int]
   var peakMB: Int
@@ -92,6 +93,13 @@ func pty(
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
   process.arguments = ["python3", script.path, "\(presses)", prekeys] + edit + ["--"] + command
+  // What etjanst's first frame says while a large store is still read, in either
+  // language ("Läser in registret (41 MB) …").
+  var environment = ProcessInfo.processInfo.environment
+  environment["PTYMETER_LOADING"] = "MB) …"
+  // What its status line says once an edit is saved ("Sparat: ändrade …").
+  environment["PTYMETER_SAVED"] = "Sparat:|Saved:"
+  process.environment = environment
   if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
   let pipe = Pipe()
   process.standardOutput = pipe
@@ -101,14 +109,24 @@ func pty(
   return try JSONDecoder().decode(PtyFigures.self, from: output)
 }
 
+/// Each program's pty figures in this run, for the summary that sets them side by side.
+nonisolated(unsafe) var measured: [(name: String, figures: PtyFigures)] = []
+
+extension PtyFigures {
+  var keyMedian: Double { keys.sorted()[keys.count / 2] }
+  var keyP99: Double {
+    keys.sorted()[min(keys.count - 1, Int((Double(keys.count) * 0.99).rounded(.up)) - 1)]
+  }
+}
+
 func report(_ name: String, _ f: PtyFigures) {
-  let keys = f.keys.sorted()
-  let p99 = keys[min(keys.count - 1, Int((Double(keys.count) * 0.99).rounded(.up)) - 1)]
+  measured.append((name, f))
   let bytes = f.bytes.sorted()
-  line("\(name): first full frame", String(format: "%8.1f ms", f.first ?? -1))
+  line("\(name): first frame", String(format: "%8.1f ms", f.first ?? -1))
+  line("\(name): every list ready", String(format: "%8.1f ms", f.ready ?? -1))
   line(
     "\(name): key ↓ median / p99",
-    String(format: "%8.2f / %.2f ms  (%d presses)", keys[keys.count / 2], p99, keys.count))
+    String(format: "%8.2f / %.2f ms  (%d presses)", f.keyMedian, f.keyP99, f.keys.count))
   line("\(name): bytes per ↓ at 80×24 (median)", "\(bytes[bytes.count / 2])")
   line("\(name): peak resident", "\(f.peakMB) MB")
   if let edit = f.edit {
@@ -228,6 +246,19 @@ func bench(_ scale: String) throws {
   var m = data
   m.users.removeAll { $0.login == login }
   m.users.insert(coordinator, at: 0)
+  if scale != "municipality" {
+    // Each list in an order of its own (the same in every run), so nothing the console
+    // sorts comes sorted from the file.
+    var random = SplitMix64(seed: 22)
+    m.users.shuffle(using: &random)
+    m.departments.shuffle(using: &random)
+    m.services.shuffle(using: &random)
+    m.staff.shuffle(using: &random)
+    m.cases.shuffle(using: &random)
+    m.orders.shuffle(using: &random)
+    m.outages.shuffle(using: &random)
+    print("(every list shuffled)")
+  }
   let folder = work.appendingPathComponent(scale)
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   let path = folder.appendingPathComponent("etjanst.plist").path
@@ -307,6 +338,35 @@ func bench(_ scale: String) throws {
   try measureProcess(
     "python3 plistlib.load of the same file",
     ["python3", "-c", "import plistlib,sys; plistlib.load(open(sys.argv[1],'rb'))", path])
+}
+
+/// A generator with a seed, so the shuffled store is the same in every run.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// The pty figures of this run side by side: etjanst's against tig's and mc's.
+func summary() {
+  guard !measured.isEmpty else { return }
+  print("\n== side by side (pty, 80×24)")
+  print(
+    "program".padding(toLength: 34, withPad: " ", startingAt: 0),
+    " first  ready   key median / p99   edit saved+shown")
+  for (name, f) in measured {
+    print(
+      name.padding(toLength: 34, withPad: " ", startingAt: 0),
+      String(
+        format: "%6.0f %6.0f   %6.2f / %5.2f ms   ", f.first ?? -1, f.ready ?? -1, f.keyMedian,
+        f.keyP99) + (f.edit.map { String(format: "%.0f ms", $0) } ?? "-"))
+  }
 }
 
 /// Resident and peak resident memory of this process, in MB (from /proc).
@@ -407,3 +467,4 @@ if which == "all" || which == "others" {
   }
   report("mc (200 files)", try pty(["mc", "--nosubshell", files, files], in: files))
 }
+summary()

@@ -18,6 +18,25 @@ import Testing
     }
   }
 
+  @Test("every scalar of U+2000…U+21FF (dashes, ellipsis, arrows) measures as by character")
+  func punctuationScalars() {
+    for value in UInt32(0x2000)...0x21FF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      for text in [String(scalar), "å\(scalar)ö", "\(scalar)\(scalar)x", "e\(scalar)\u{2026}"] {
+        #expect(TextWidth.plainWidth(text) == Self.byCharacter(text), "U+\(value)")
+        #expect(TextWidth.of(text) == Self.byCharacter(text), "U+\(value)")
+      }
+    }
+  }
+
+  @Test("a character of the common ranges, measured from its value, as by its properties")
+  func characterShortcut() {
+    for value in Array(UInt32(0)...0x2FF) + Array(UInt32(0x2000)...0x21FF) {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(TextWidth.of(Character(scalar)) == TextWidth.byProperties(scalar), "U+\(value)")
+    }
+  }
+
   @Test("what the shortcut does not know goes character by character")
   func otherText() {
     for text in [
@@ -27,7 +46,9 @@ import Testing
       #expect(TextWidth.of(text) == Self.byCharacter(text), "\(text.unicodeScalars.map(\.value))")
     }
     #expect(TextWidth.plainWidth("e\u{301}") == nil)
-    #expect(TextWidth.plainWidth("Ärende – nr") == nil)
+    #expect(TextWidth.plainWidth("Ärende – nr") == 11)
+    #expect(TextWidth.plainWidth("Åtgärd \u{2200}") == nil)
+    #expect(TextWidth.plainWidth("✓ klar") == nil)
     #expect(TextWidth.plainWidth("Ärende - nr, Öst") == 16)
     #expect(TextWidth.of("日本") == 4)
   }

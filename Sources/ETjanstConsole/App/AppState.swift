@@ -67,6 +67,10 @@ public struct AppState {
   /// Keys pressed so far, and the key that asked for a second q: the next key only.
   var keysPressed = 0
   var quitArmedAt: Int?
+  /// Set while the store is still being read: a large file's console draws its first
+  /// frame before the lists are decoded (`Program(opening:)`), and keys pressed
+  /// meanwhile wait here, to be done in order once they are.
+  public var loading: Loading?
 
   public init(
     data: Municipality, user: User, language: Language = .swedish,
@@ -85,6 +89,20 @@ public struct AppState {
     self.width = width
     self.height = height
     self.now = now
+  }
+
+  /// The console before its store is read: no data, no user yet (a manager of no
+  /// department, who may see nothing), every key but quitting held.
+  public static func loading(
+    bytes: Int, language: Language, theme: Theme, width: Int = 80, height: Int = 24, now: Date
+  ) -> AppState {
+    var state = AppState(
+      data: Municipality(name: "", contacts: .guideline),
+      user: User(login: "", name: "", role: .manager(department: EntityID(""))),
+      language: language, theme: theme, forcedReadOnly: true, width: width, height: height,
+      now: now)
+    state.loading = Loading(bytes: bytes)
+    return state
   }
 
   public var readOnly: Bool { forcedReadOnly || !user.role.canEdit }
@@ -163,6 +181,14 @@ public struct AppState {
   public mutating func show(_ text: LocalizedText, _ kind: Flash.Kind = .info) {
     flash = Flash(text: text, kind: kind, until: now.addingTimeInterval(kind == .error ? 8 : 4))
   }
+}
+
+/// The store being read while the console already shows (see `AppState.loading`).
+public struct Loading: Sendable {
+  /// The file's size, for the frame.
+  public var bytes: Int
+  /// The keys pressed meanwhile, oldest first.
+  public var heldKeys: [Key] = []
 }
 
 /// An expiring message in the status line (k9s' flash).

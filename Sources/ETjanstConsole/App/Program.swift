@@ -41,6 +41,29 @@ public struct SaveWaitCancelled: Error, Sendable {
 /// A save was asked for while another is still under way.
 public struct SaveBusy: Error, Sendable {}
 
+/// A console opened before its store is read (a large file): the first frame is drawn
+/// at once and the store is read off the key loop, as tig draws while `git log` still
+/// runs. Keys pressed meanwhile wait (`AppState.loading`) and are done in order once
+/// the console's state is made from what was read.
+public struct Opening {
+  /// The file's size, shown while it is read.
+  public var bytes: Int
+  /// Reads the store; runs on another thread.
+  public var read: @Sendable () throws -> Municipality
+  /// The console's state for what was read, made on the key loop; throws when the
+  /// console cannot open on it (a login the store does not know).
+  public var begin: (Municipality) throws -> AppState
+
+  public init(
+    bytes: Int, read: @escaping @Sendable () throws -> Municipality,
+    begin: @escaping (Municipality) throws -> AppState
+  ) {
+    self.bytes = bytes
+    self.read = read
+    self.begin = begin
+  }
+}
+
 /// The run loop: key → message → update → effects → view → frame → terminal.
 /// The only place that reads the clock, touches the backend or the terminal.
 public final class Program {
@@ -60,6 +83,10 @@ public final class Program {
   var quitting = false
   var lastReload = Date.distantPast
   let background = Background()
+  /// The store still to be read when the console opened with `init(opening:…)`.
+  private var opening: Opening?
+  /// Why the store read at opening could not be used: `run` ends and throws it.
+  public private(set) var openingFailure: (any Error)?
 
   public init(
     state: AppState, terminal: any TerminalIO, backend: any ConsoleBackend,
@@ -71,12 +98,29 @@ public final class Program {
     self.clock = clock
   }
 
-  /// Runs until the user quits or input ends; returns the final state.
+  /// The console over a store not yet read: it shows at once and reads the store
+  /// off the key loop (`Opening`) when it runs.
+  public convenience init(
+    opening: Opening, language: Language, theme: Theme, terminal: any TerminalIO,
+    backend: any ConsoleBackend, clock: @escaping () -> Date = Date.init
+  ) {
+    let size = terminal.size
+    self.init(
+      state: .loading(
+        bytes: opening.bytes, language: language, theme: theme, width: size.width,
+        height: size.height, now: clock()),
+      terminal: terminal, backend: backend, clock: clock)
+    self.opening = opening
+  }
+
+  /// Runs until the user quits or input ends; returns the final state. Throws why a
+  /// store read at opening could not be used.
   @discardableResult
   public func run() throws -> AppState {
     let size = terminal.size
     send(.resized(width: size.width, height: size.height))
     send(.clockTicked(clock()))
+    startOpening()
     refreshFindings()
     draw()
     while !quitting {
@@ -88,7 +132,7 @@ public final class Program {
         // while the work goes on.
         let busy =
           background.saving || background.reloading || background.trailReads > 0
-          || background.findings
+          || background.findings || background.opening
         key = try terminal.readKey(timeout: .milliseconds(busy ? 10 : 1000))
       } catch is TerminalClosed {
         break
@@ -104,7 +148,43 @@ public final class Program {
       refreshFindings()
       if !quitting { draw() }
     }
+    if let openingFailure { throw openingFailure }
     return state
+  }
+
+  /// Starts reading the store of `init(opening:…)` on another thread; what was read
+  /// comes back through `drainBackground` (`opened`). Once.
+  public func startOpening() {
+    guard let opening, !background.opening else { return }
+    background.opening = true
+    let read = opening.read
+    let background = Unchecked(background)
+    Thread.detachNewThread {
+      let result = Unchecked(Result { try read() })
+      background.value.finish { program in
+        program.background.opening = false
+        program.opened(result.value)
+      }
+    }
+  }
+
+  /// The store read at opening: the console's state is made from it, keeping the
+  /// terminal's size and the clock, and the keys held meanwhile are done in order.
+  func opened(_ result: Result<Municipality, any Error>) {
+    guard let opening else { return }
+    self.opening = nil
+    do {
+      var next = try opening.begin(result.get())
+      next.width = state.width
+      next.height = state.height
+      next.now = state.now
+      let held = state.loading?.heldKeys ?? []
+      state = next
+      for key in held where !quitting { handle(key) }
+    } catch {
+      openingFailure = error
+      quitting = true
+    }
   }
 
   /// The keys already waiting (a paste from a terminal without bracketed paste
@@ -240,7 +320,7 @@ public final class Program {
   /// changed, so neither an edit nor the minute tick holds up a key; a real store only
   /// (tests in memory get them at once, computed where they are read).
   public func refreshFindings() {
-    guard backend.worksInBackground, !background.findings,
+    guard backend.worksInBackground, !background.findings, opening == nil,
       let refresh = state.findingsRefresh()
     else { return }
     background.findings = true
@@ -258,6 +338,7 @@ public final class Program {
   /// Looks for other people's saves about once a second; a failed look (a broken
   /// file) is shown, and this console keeps its last good state.
   func pollStore() {
+    guard opening == nil else { return }
     let now = clock()
     guard now.timeIntervalSince(lastReload) >= 1 else { return }
     lastReload = now
@@ -315,6 +396,8 @@ final class Background: @unchecked Sendable {
   var findings = false
   /// Pages of the audit trail being read.
   var trailReads = 0
+  /// The store being read at opening (`Opening`).
+  var opening = false
   /// Counts finished saves, so a reload that read the file before one is dropped.
   var savesFinished = 0
 

@@ -50,6 +50,14 @@ public enum App {
     if state.sizeRefused {
       return key == tooSmallQuitKey ? [.quit] : []
     }
+    // Every screen needs the lists: until they are read, a key waits (the status line
+    // says how many do) and is done when they come (`Program.opened`).
+    if var loading = state.loading {
+      loading.heldKeys.append(key)
+      state.loading = loading
+      state.show(Texts.keysHeld(loading.heldKeys.count))
+      return []
+    }
     state.keysPressed += 1
     Navigation.disarmQuit(key, &state)
     if var top = state.overlays.popLast() {

@@ -4,40 +4,70 @@
 public enum TextWidth {
   public static func of(_ character: Character) -> Int {
     guard let first = character.unicodeScalars.first else { return 0 }
-    switch first.properties.generalCategory {
+    // A character is measured by its first scalar; the common ones from their value
+    // (a frame puts every character of every row through here).
+    let v = first.value
+    if v < 0x300 { return v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0xAD ? 0 : 1 }
+    if v >= 0x2000 && v <= 0x21FF { return Int(punctuation[Int(v - 0x2000)]) }
+    return byProperties(first)
+  }
+
+  /// A scalar's width from its Unicode properties, as wcwidth gives it.
+  static func byProperties(_ scalar: Unicode.Scalar) -> Int {
+    switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format, .control: return 0
     default: break
     }
-    return isWide(first.value) || first.properties.isEmojiPresentation ? 2 : 1
+    return isWide(scalar.value) || scalar.properties.isEmojiPresentation ? 2 : 1
   }
 
   public static func of(_ text: String) -> Int {
     plainWidth(text) ?? text.reduce(0) { $0 + of($1) }
   }
 
-  /// The width of text made only of ASCII and the Latin letters up to U+02FF (å, ä,
-  /// ö, é, ü…), read from its bytes: one column a character, none for a control
-  /// character or the soft hyphen, as `of(Character)` gives. Nil for anything else
-  /// (combining marks, wide and emoji characters), which goes character by character.
-  /// Hand-written because the Unicode property lookups were a quarter of the time a
-  /// list took to draw, and nearly every cell of this console is such text.
+  /// The width of text made only of ASCII, the Latin letters up to U+02FF (å, ä, ö,
+  /// é, ü…) and the punctuation, symbols and arrows of U+2000…U+21FF (– … € ↑), read
+  /// from its bytes: one column a character, none for a control character or the
+  /// soft hyphen, as `of(Character)` gives; U+2000…U+21FF from a table made once.
+  /// Nil for anything else (combining marks of letters, wide and emoji characters),
+  /// which goes character by character. Hand-written because the Unicode property
+  /// lookups were a quarter of the time a list took to draw, and nearly every cell of
+  /// this console is such text (a dash or an ellipsis in a name sent a whole row the
+  /// slow way, and a region's catalogue has one in every row).
   static func plainWidth(_ text: String) -> Int? {
     var width = 0
     var lead: UInt8 = 0
+    var middle: UInt8 = 0
     for b in text.utf8 {
       if b < 0x80 {
         width += b < 0x20 || b == 0x7F ? 0 : 1
       } else if b < 0xC0 {
+        if lead == 0xE2 {
+          // U+2000…U+21FF: E2 80…87 xx.
+          if middle == 0 {
+            guard b <= 0x87 else { return nil }
+            middle = b
+          } else {
+            width += Int(punctuation[Int(middle & 0x07) << 6 | Int(b & 0x3F)])
+            middle = 0
+          }
+          continue
+        }
         // The second byte of U+0080…U+02FF: controls U+0080…U+009F and U+00AD take none.
         let scalar = (UInt32(lead & 0x1F) << 6) | UInt32(b & 0x3F)
         width += scalar < 0xA0 || scalar == 0xAD ? 0 : 1
-      } else if b >= 0xC2 && b <= 0xCB {
+      } else if (b >= 0xC2 && b <= 0xCB) || b == 0xE2 {
         lead = b
       } else {
         return nil
       }
     }
     return width
+  }
+
+  /// The width of each of U+2000…U+21FF, from its properties.
+  private static let punctuation: [UInt8] = (0x2000...0x21FF).map {
+    UInt8(byProperties(Unicode.Scalar(UInt32($0))!))
   }
 
   /// `text` cut to at most `width` columns; an ellipsis marks the cut.

@@ -1,5 +1,6 @@
 import ETjanstDomain
 import Foundation
+import Synchronization
 
 /// The frame around every screen: title line, tab bar, status line and key hints.
 enum Chrome {
@@ -21,8 +22,8 @@ enum Chrome {
     // A new store has no name until its set-up form is answered.
     let named = state.data.name.isEmpty ? "" : " \(state.data.name) ·"
     let candidates = [
-      ("\(named) etjanst", "\(readOnly)\(who)  \(Format.dateTime(state.now)) "),
-      (" \(state.data.name)", "\(readOnly)\(who)  \(Format.dateTime(state.now)) "),
+      ("\(named) etjanst", "\(readOnly)\(who)  \(time(state.now)) "),
+      (" \(state.data.name)", "\(readOnly)\(who)  \(time(state.now)) "),
       (" \(state.data.name)", "\(readOnly)\(who) "),
       ("", " \(readOnly)\(who) "),
     ]
@@ -34,6 +35,19 @@ enum Chrome {
     let shown = TextWidth.truncate(right, to: rightWidth)
     frame.put(shown, x: area.maxX - TextWidth.of(shown), y: area.y, style: style)
   }
+
+  /// The title's clock: the minute's text, made when the minute turns (a date
+  /// formatter on every frame was a twentieth of a key's time).
+  static func time(_ now: Date) -> String {
+    let minute = Int((now.timeIntervalSince1970 / 60).rounded(.down))
+    return clock.withLock {
+      if $0.minute != minute { $0 = (minute, Format.dateTime(now)) }
+      return $0.text
+    }
+  }
+
+  // Views are drawn on the key loop, and by tests on threads of their own.
+  private static let clock = Mutex<(minute: Int, text: String)>((Int.min, ""))
 
   static func drawTabs(_ state: AppState, into frame: inout Frame, area: Rect) {
     let full = ScreenID.allCases.map { " \($0.rawValue) \(state.t($0.title)) " }

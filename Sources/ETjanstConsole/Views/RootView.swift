@@ -14,6 +14,10 @@ public enum RootView {
     let (title, rest) = frame.bounds.splitTop(1)
     let (tabs, body) = rest.splitTop(1)
     let (main, bottom) = body.splitBottom(2)
+    if let loading = state.loading {
+      drawLoading(state, loading, into: &frame, title: title, main: main, status: bottom)
+      return frame
+    }
     Chrome.drawTitle(state, into: &frame, area: title)
     Chrome.drawTabs(state, into: &frame, area: tabs)
     state.screen.view.draw(state, into: &frame, area: main.inset(by: 0))
@@ -39,6 +43,35 @@ public enum RootView {
     let main = mainArea(state)
     if let top = state.overlays.last { return top.cursor(state, area: main) }
     return state.screen.view.cursor(state, area: main)
+  }
+
+  /// The first frame over a store still being read: the program's name and the time,
+  /// the tabs, what is being read, and how many keys wait for it.
+  private static func drawLoading(
+    _ state: AppState, _ loading: Loading, into frame: inout Frame, title: Rect, main: Rect,
+    status: Rect
+  ) {
+    let style = state.theme.style(.title)
+    frame.clear(title, style: style)
+    frame.put(" etjanst", x: title.x, y: title.y, style: style)
+    let time = "\(Chrome.time(state.now)) "
+    frame.put(time, x: title.maxX - TextWidth.of(time), y: title.y, style: style)
+    Chrome.drawTabs(state, into: &frame, area: Rect(x: 0, y: 1, width: state.width, height: 1))
+    let lines = [
+      state.t(Texts.loadingStore(bytes: loading.bytes)), state.t(Texts.keysWaitWhileLoading),
+    ]
+    let top = main.y + max(0, (main.height - lines.count) / 2)
+    for (i, line) in lines.enumerated() {
+      let shown = TextWidth.shorten(line, to: main.width - 2)
+      frame.put(
+        shown, x: main.x + max(1, (main.width - TextWidth.of(shown)) / 2), y: top + i,
+        style: state.theme.style(i == 0 ? .accent : .muted))
+    }
+    if let flash = state.flash {
+      frame.put(
+        " " + TextWidth.shorten(state.t(flash.text), to: status.width - 1), x: status.x,
+        y: status.y, style: state.theme.style(.accent))
+    }
   }
 
   private static func tooLarge(_ state: AppState) -> Frame {

@@ -189,16 +189,21 @@ public struct Table<Row> {
     let page =
       measured.top + area.height - 1 > Self.measuredRows
       ? rows.dropFirst(max(measured.top, Self.measuredRows)).prefix(area.height - 1) : []
-    // Kept until the data, the language, the rows' count, filter or sort change, or a
-    // page past the measured rows is shown: a key that moves the selection measures
-    // nothing (a region's catalogue measured 300 rows a frame).
-    let content = state.derived(
-      "table " + columns.map(\.title.en).joined(separator: "|"),
-      inputs: [
-        rows.count, list.sortColumn, list.sortReversed, page.isEmpty ? -1 : measured.top,
-        list.filter,
-      ] as [AnyHashable]
-    ) { contentWidths(rows.prefix(Self.measuredRows) + page) }
+    // Kept until the data, the language, the rows' count, filter or sort change; a page
+    // past the measured rows is measured alone, when it scrolls: a key that moves the
+    // selection measures nothing (a region's catalogue measured 300 rows a frame, and
+    // again on every key that scrolled past them).
+    let name = "table " + columns.map(\.title.en).joined(separator: "|")
+    let inputs: [AnyHashable] = [rows.count, list.sortColumn, list.sortReversed, list.filter]
+    let top = state.derived(name, inputs: inputs) {
+      contentWidths(rows.prefix(Self.measuredRows))
+    }
+    let content =
+      page.isEmpty
+      ? top
+      : state.derived(name + " page", inputs: inputs + [measured.top]) {
+        zip(top, contentWidths(page)).map { max($0, $1) }
+      }
     // The rows take the whole width; only when the last heading would run into the
     // scroll position do the columns give up its room (a row cut while it has room
     // beside it, to leave the header's corner free, reads as a missing word).

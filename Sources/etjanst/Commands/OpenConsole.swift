@@ -58,8 +58,28 @@ struct ConsoleLauncher {
     // conditions hold; it is checked before anything else is read.
     let login = try keyUser.map { try KeyModeGate.login($0, file) } ?? SystemIdentity.currentLogin()
     if keyUser != nil && !file.exists { throw Failure(StoreError(path: path, .notFound)) }
-    // A store that exists is read, and its user known, before the terminal is
-    // taken, so a refusal is one plain line on stderr.
+    // A large store is read while the console's first frame shows, as tig draws
+    // while `git log` still runs (a region's 41 MB take a third of a second); a
+    // refusal then gives the terminal back and is one line on stderr all the same.
+    if let bytes = Self.size(of: path), bytes > Self.readWhileShown {
+      let terminal = try takeTerminal()
+      defer { terminal.close() }
+      let opening = Opening(
+        bytes: bytes,
+        read: {
+          do { return try file.load() } catch { throw Failure(error) }
+        },
+        begin: { data in
+          try state(data, user: try identify(in: data, login: login), terminal: terminal)
+        })
+      try Program(
+        opening: opening, language: language, theme: Theme(useColor: terminal.useColor),
+        terminal: terminal, backend: backend(file), clock: Date.init
+      ).run()
+      return
+    }
+    // A smaller store is read, and its user known, before the terminal is taken, so
+    // a refusal is one plain line on stderr and no frame flashes.
     var loaded = file.exists ? try load(file, login) : nil
     let terminal = try takeTerminal()
     defer { terminal.close() }
@@ -78,6 +98,25 @@ struct ConsoleLauncher {
       loaded = try load(file, login)
     }
     guard let (data, user) = loaded else { return }
+    let program = Program(
+      state: state(data, user: user, terminal: terminal), terminal: terminal,
+      backend: backend(file), clock: Date.init)
+    try program.run()
+  }
+
+  /// Above this size the store is read while the console already shows.
+  static let readWhileShown = 1 << 20
+
+  /// The size of the file at `path`, nil when there is none (or it cannot be told:
+  /// the reading then says why).
+  static func size(of path: String) -> Int? {
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    return Int(info.st_size)
+  }
+
+  /// The console's state for the store's data and its user.
+  private func state(_ data: Municipality, user: User, terminal: CursesTerminal) -> AppState {
     var state = AppState(
       data: data, user: user, language: language, theme: Theme(useColor: terminal.useColor),
       forcedReadOnly: readOnly,
@@ -88,10 +127,11 @@ struct ConsoleLauncher {
     SetUpForm.openIfNeeded(&state)
     // Said once: without time-zone data every clock would silently be UTC.
     if let missing = LocalTime.missingZone { state.show(missing, .error) }
-    let program = Program(
-      state: state, terminal: terminal,
-      backend: FileBackend(file, externalEditor: keyUser == nil), clock: Date.init)
-    try program.run()
+    return state
+  }
+
+  private func backend(_ file: StoreFile) -> FileBackend {
+    FileBackend(file, externalEditor: keyUser == nil)
   }
 
   /// The terminal, or one line saying why not. `ssh HOST etjanst` gives the program

@@ -58,9 +58,12 @@ public enum StaffScreen: Screen {
 
   /// The departments the user may choose between, in name order, then "all" when
   /// they may see every department (`Visibility`).
+  /// Kept until the data changes: the list's keys ask for it on every key.
   static func choosableDepartments(_ state: AppState) -> [EntityID<Department>?] {
-    state.visibility.departments(in: state.data).sortedSwedish { $0.name }.map(\.id)
-      as [EntityID<Department>?] + (state.visibility.seesEverything ? [nil] : [])
+    state.derived("staff.departments", inputs: 0) {
+      state.visibility.departments(in: state.data).sortedSwedish { $0.name }.map(\.id)
+        as [EntityID<Department>?] + (state.visibility.seesEverything ? [nil] : [])
+    }
   }
 
   /// Steps through the departments the user may choose between.
