@@ -53,9 +53,11 @@ struct Staff: ParsableCommand {
         today), endDate, services (e-services one a line, or \
         separated by | or, in a comma-separated file, by ;), and the access people already \
         have: access (behorigheter: e-services separated by , or |), accessFrom (default the \
-        start date) and signing (ja/nej, yes/no), granted by the access matrix's rule. Each new \
-        person gets the onboarding checklist of guideline 4.1 with the e-services on its \
-        access step. A login already known (in any case) is that person, with no new \
+        start date) and signing (ja/nej, yes/no), granted by the access matrix's rule. A new \
+        employee (start date today or later, or e-services asked for) gets the onboarding \
+        checklist of guideline 4.1 with the e-services on its access step, due on the start \
+        date or today if that has passed; a start date already passed with no e-services \
+        asked is someone already employed, added as active with no checklist. A login already known (in any case) is that person, with no new \
         checklist: the access and signing their row gives that they lack are granted, and \
         the e-services asked for that they lack are named. Resources/import/personal.csv is a \
         sample.
