@@ -182,19 +182,23 @@ struct SetupImport {
     let (store, m, user) = try options.store.load()
     options.lockWait.apply(to: store, language)
     let input = try CommandInput.importText(file)
+    let progress = ProgressLine.start(language)
+    defer { progress?.stop() }
     let plan: ImportPlan
     do {
-      plan = try withImportProgress(language) { try parse(input.text, m) }
+      plan = try withImportProgress(progress) { try parse(input.text, m) }
     } catch let error as CaseImportError {
       throw Failure(file: file, error)
     }
     let command = plan.command(source: file, noun: noun)
     let now = Date()
+    progress?.follow(store, rows: plan.rows.count, dryRun: dryRun)
     if dryRun {
       if !plan.rows.isEmpty { try store.tryOut(command, actor: Actor(user), now: now) }
     } else if !plan.rows.isEmpty {
       try store.perform(command, actor: Actor(user), now: now)
     }
+    progress?.stop()
     say(plan, note: input.note)
   }
 
