@@ -52,8 +52,9 @@ struct Staff: ParsableCommand {
         id, signature, e-mail) and department are needed; manager, startDate (default \
         today), endDate, services (e-services one a line, or \
         separated by | or, in a comma-separated file, by ;), and the access people already \
-        have: access (behorigheter: e-services separated by , or |), accessFrom (default the \
-        start date) and signing (ja/nej, yes/no), granted by the access matrix's rule. A new \
+        have: access (behorigheter: e-services separated by , or |, each with its own first \
+        day in brackets after it where it differs: "Bygglov (2025-08-29), Skolskjuts"), \
+        accessFrom (default the start date) and signing (ja/nej, yes/no), granted by the access matrix's rule. A new \
         employee (start date today or later, or e-services asked for) gets the onboarding \
         checklist of guideline 4.1 with the e-services on its access step, due on the start \
         date or today if that has passed; a start date already passed with no e-services \
