@@ -8,8 +8,9 @@ public protocol Command: Sendable {
   var summary: LocalizedText { get }
   /// Whether only an e-coordinator may send it (all edits, so far).
   var requiresEditor: Bool { get }
-  /// Whether what it stores is held to the write limits (`StoreLimits`): every
-  /// command but one that puts back a state the reader has already taken.
+  /// Whether what it stores is held to the write limits (`StoreLimits`) after it
+  /// applied: every command but one that puts back a state the reader has already
+  /// taken, or one that holds each text it stores to them itself (`ImportCases`).
   var checksStoreLimits: Bool { get }
   /// Applies the command; throws `RuleViolation` when a rule refuses it, leaving
   /// `municipality` as it was.

@@ -75,6 +75,7 @@ public struct Noun: Hashable, Sendable {
 
   public static let entry = Noun(sv: "post", "poster", en: "entry", "entries")
   public static let record = Noun(sv: "post", "poster", en: "record", "records")
+  public static let row = Noun(sv: "rad", "rader", en: "row", "rows")
   public static let `case` = Noun(sv: "ärende", "ärenden", en: "case", "cases", gender: .neuter)
   public static let day = Noun(sv: "dag", "dagar", en: "day", "days")
   public static let month = Noun(sv: "månad", "månader", en: "month", "months")

@@ -46,7 +46,7 @@ struct ImportFile {
       let line = index < lines.count ? lines[index] : index + 1
       index += 1
       let clean = cells.map {
-        TextCleaning.multiline(ExportFormat.unneutralised($0)).trimmingCharacters(in: .whitespaces)
+        TextCleaning.trimmingSpaces(TextCleaning.multiline(ExportFormat.unneutralised($0)))
       }
       if clean.allSatisfy(\.isEmpty) { continue }
       all.append(Record(line: line, cells: clean))

@@ -268,13 +268,23 @@ public enum StaffImport {
     return plan
   }
 
+  /// One e-service a cell of access names, with the day its access starts when the
+  /// cell gives one after the name: `Bygglov (2025-08-29)`.
+  struct Access {
+    var service: EService
+    var from: Day?
+  }
+
   /// The e-services a cell of access names, separated by ',' or '|' (or one a
   /// line): a name with a comma in it ("Ansökan om bygglov, marklov och
   /// rivningslov") is taken whole where the catalogue has it, the longest first.
+  /// A name may be followed by its own first day in brackets, `Bygglov
+  /// (2025-08-29), Skolskjuts`; a name whose own brackets are part of it
+  /// ("… (finska, meänkieli och samiska)") is found whole first.
   static func access(_ text: String, _ lookup: CaseImport.Lookup, _ delimiter: UnicodeScalar)
-    throws -> [EService]
+    throws -> [Access]
   {
-    var found: [EService] = []
+    var found: [Access] = []
     var unknown: [String] = []
     for part in ImportValue.list(text, fileDelimiter: delimiter) {
       let pieces = part.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -283,8 +293,8 @@ public enum StaffImport {
         var taken = false
         for j in stride(from: pieces.count, to: i, by: -1) {
           let name = pieces[i..<j].joined(separator: ",").trimmingCharacters(in: .whitespaces)
-          if let service = lookup.service(name) {
-            if !found.contains(where: { $0.id == service.id }) { found.append(service) }
+          if let named = try Self.named(name, lookup) {
+            if !found.contains(where: { $0.service.id == named.service.id }) { found.append(named) }
             i = j
             taken = true
             break
@@ -306,22 +316,42 @@ public enum StaffImport {
     return found
   }
 
+  /// `name` as one e-service of a cell of access: the catalogue's name whole, or a
+  /// name followed by its first day in brackets. Nil when it names none; a name
+  /// found with brackets after it that are not a day is refused with the form.
+  static func named(_ name: String, _ lookup: CaseImport.Lookup) throws -> Access? {
+    if let service = lookup.service(name) { return Access(service: service, from: nil) }
+    guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return nil }
+    let base = name[..<open].trimmingCharacters(in: .whitespaces)
+    guard let service = lookup.service(base) else { return nil }
+    let inside = name[name.index(after: open)..<name.index(before: name.endIndex)]
+      .trimmingCharacters(in: .whitespaces)
+    guard let day = Day(inside) else {
+      throw BadCell(
+        "behörigheten '\(name)': dagen ska vara \(Day.expected.sv) inom parentes efter e-tjänsten, som '\(base) (2025-08-29)'",
+        "the access '\(name)': the day must be \(Day.expected.en) in brackets after the e-service, as '\(base) (2025-08-29)'"
+      )
+    }
+    return Access(service: service, from: day)
+  }
+
   /// The grants a row asks for that the person does not hold as asked: each
-  /// through `GrantAccess`, the access matrix's rule. From the day the row gives,
-  /// else the start day; a grant already held is left with its own dates unless the
-  /// row gives another day.
+  /// through `GrantAccess`, the access matrix's rule. From the day the cell gives
+  /// beside the e-service, else the row's `accessFrom`, else the start day; a grant
+  /// already held is left with its own dates unless the row gives another day.
   static func grants(
-    _ services: [EService], person: EntityID<StaffMember>, from: Day?, defaultFrom: Day,
+    _ access: [Access], person: EntityID<StaffMember>, from: Day?, defaultFrom: Day,
     held: [AccessGrant]
   ) -> [GrantAccess] {
-    services.compactMap { service in
-      if let grant = held.first(where: { $0.service == service.id }),
+    access.compactMap { asked in
+      let from = asked.from ?? from
+      if let grant = held.first(where: { $0.service == asked.service.id }),
         from == nil || from == grant.validFrom
       {
         return nil
       }
       return GrantAccess(
-        person: person, service: service.id, validFrom: from ?? defaultFrom, validTo: nil)
+        person: person, service: asked.service.id, validFrom: from ?? defaultFrom, validTo: nil)
     }
   }
 

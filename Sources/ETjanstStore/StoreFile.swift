@@ -48,6 +48,9 @@ public final class StoreFile: @unchecked Sendable {
   /// one that says whose save it waits for and gives up after `--wait`. Set before the
   /// file is used.
   public var lockWaiting: (@Sendable (String?) -> Bool)?
+  /// Told as `perform` starts each stage under the lock (applying the command, then
+  /// saving): the command line's progress line says it. Set before the file is used.
+  public var stageStarts: (@Sendable (SaveStage) -> Void)?
   /// Keys of the file this program does not know, written back on the next save.
   private var unknownKeys = StoreDocument.UnknownKeys()
   /// The last version `reloadIfChanged` refused, and why.
@@ -195,6 +198,7 @@ public final class StoreFile: @unchecked Sendable {
     let (current, info) = try newestOr(overUnreadable)
     let change: Change
     let next: Municipality
+    stageStarts?(.applying)
     do {
       (change, next) = try applied(command, to: current, actor: actor, now: now)
     } catch var conflict as EditConflict {
@@ -202,6 +206,7 @@ public final class StoreFile: @unchecked Sendable {
       conflict.savedBy = cachedSavedBy.map { current.user(login: $0)?.name ?? $0 }
       throw conflict
     }
+    stageStarts?(.saving)
     let audit = try openAudit(place)
     let entry = AuditEntry(change: change, command: command, actor: actor, savedAt: clock())
     try save(next, entry, by: actor.login, now: now, replacing: info, audit: audit, in: place)
@@ -230,6 +235,7 @@ public final class StoreFile: @unchecked Sendable {
     mutex.lock()
     defer { mutex.unlock() }
     _ = try storeFolder()
+    stageStarts?(.applying)
     return try applied(command, to: try newest().state, actor: actor, now: now).0
   }
 
@@ -769,4 +775,12 @@ extension StoreFile {
     if parent != folder { try makeFolders(parent) }
     if mkdir(folder, 0o700) != 0 && errno != EEXIST { throw SystemCallError("mkdir") }
   }
+}
+
+/// What `StoreFile.perform` is doing under the lock, for a progress line.
+public enum SaveStage: Sendable, Equatable {
+  /// The command is applied to the newest state and its result checked.
+  case applying
+  /// The new version is written, synced and put in place with its trail line.
+  case saving
 }

@@ -57,22 +57,24 @@ func importFile(_ kind: String, rows: Int, _ m: Municipality) -> String {
   return lines.joined(separator: "\n") + "\n"
 }
 
-/// Runs `arguments` under /usr/bin/time: wall seconds and peak resident MB.
-func timedWithMemory(_ arguments: [String]) throws -> (seconds: Double, mb: Double, ok: Bool) {
+/// Runs `arguments` under /usr/bin/time: wall seconds, CPU seconds (user and
+/// system: on a loaded machine the wall time is mostly waiting) and peak resident MB.
+func timedWithMemory(_ arguments: [String]) throws -> (
+  seconds: Double, cpu: Double, mb: Double, ok: Bool
+) {
   let report = work.appendingPathComponent("time-\(UUID().uuidString)").path
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-  process.arguments = ["-f", "%e %M", "-o", report] + arguments
+  process.arguments = ["-f", "%e %U %S %M", "-o", report] + arguments
   process.standardOutput = FileHandle.nullDevice
   process.standardError = FileHandle.nullDevice
   try process.run()
   process.waitUntilExit()
   let parts = ((try? String(contentsOfFile: report, encoding: .utf8)) ?? "")
     .split(whereSeparator: \.isWhitespace)
-  let last = parts.suffix(2)
-  let seconds = last.first.flatMap { Double($0) } ?? -1
-  let kb = last.last.flatMap { Double($0) } ?? -1
-  return (seconds, kb / 1024, process.terminationStatus == 0)
+  let last = parts.suffix(4).map { Double($0) ?? -1 }
+  guard last.count == 4 else { return (-1, -1, -1, false) }
+  return (last[0], last[1] + last[2], last[3] / 1024, process.terminationStatus == 0)
 }
 
 func benchImports(_ sizes: [Int]) throws {
@@ -85,7 +87,7 @@ func benchImports(_ sizes: [Int]) throws {
     "\n== imports into a small municipality (\(base.m.staff.count) staff, \(base.m.services.count) e-services)"
   )
   for kind in ["cases", "staff", "services"] {
-    var before: (rows: Int, seconds: Double)?
+    var before: (rows: Int, cpu: Double)?
     for rows in sizes {
       let folder = work.appendingPathComponent("imports-\(kind)-\(rows)")
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -98,17 +100,18 @@ func benchImports(_ sizes: [Int]) throws {
         (try? FileManager.default.attributesOfItem(atPath: store + ".audit")[.size])
         as? Int ?? 0
       var ratio = ""
-      if let before, before.seconds > 0 {
+      if let before, before.cpu > 0 {
         ratio = String(
-          format: "  ×%.1f time for ×%.0f rows", run.seconds / before.seconds,
+          format: "  ×%.1f CPU for ×%.0f rows", run.cpu / before.cpu,
           Double(rows) / Double(before.rows))
       }
       line(
         "\(kind) import, \(rows) rows",
         String(
-          format: "%7.2f s  %6.0f MB peak  trail %.1f KB%@%@", run.seconds, run.mb,
+          format: "%7.2f s wall %7.2f s CPU  %6.0f MB peak  trail %.1f KB%@%@", run.seconds,
+          run.cpu, run.mb,
           Double(audit) / 1024, ratio, run.ok ? "" : "  (FAILED)"))
-      before = (rows, run.seconds)
+      before = (rows, run.cpu)
       try? FileManager.default.removeItem(at: folder)
     }
   }

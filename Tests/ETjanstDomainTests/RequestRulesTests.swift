@@ -141,6 +141,22 @@ struct RequestRulesTests {
     #expect(refusal(AcceptRequest(EntityID("r-1")), on: m, as: Fixtures.coordinator) != nil)
   }
 
+  @Test(
+    "4.1: a request for someone who started before it was sent, asking nothing, adds them as employed and is done"
+  )
+  func acceptAlreadyEmployed() throws {
+    var m = store()
+    try file(
+      RequestDraft(kind: .newEmployee, name: "Ulla Länge", login: "ullal", day: Day("2019-04-01")),
+      on: &m)
+    try m.execute(
+      AcceptRequest(EntityID("r-1"), newPerson: EntityID("p-ulla")), context: Fixtures.context())
+    let p = try #require(m.staffMember(EntityID("p-ulla")))
+    #expect(p.status == .active)
+    #expect(p.onboarding == nil, "no checklist overdue since 2019")
+    #expect(m.state(of: m.requests[0]) == .done, "nothing left to do")
+  }
+
   @Test("4.2: accepting a leaver sets the last day and starts the offboarding checklist")
   func acceptLeaver() throws {
     var m = store()

@@ -47,6 +47,42 @@ struct StaffRulesTests {
     #expect(p.offboarding == nil)
   }
 
+  @Test(
+    "4.1: a start day already passed with nothing asked is someone already employed: active, no checklist, nothing overdue"
+  )
+  func alreadyEmployedGetsNoChecklist() throws {
+    var m = F.store()
+    try run(
+      AddStaffMember(
+        name: "Birgitta Gammal", login: "birgittag", department: F.department, manager: "",
+        startDate: Day("2008-09-01")!, id: EntityID("p-old")), on: &m)
+    let old = try #require(m.staffMember(EntityID("p-old")))
+    #expect(old.status == .active)
+    #expect(old.onboarding == nil)
+    #expect(old.status(on: Fixtures.today, m.settings) == .active)
+    #expect(
+      !Findings.all(in: m, at: Fixtures.now).contains { $0.subject == "Birgitta Gammal" },
+      "no overdue onboarding checklist for someone employed since 2008")
+
+    // The same day with e-services asked: a newcomer in their introduction, whose
+    // checklist is due the day they are registered, not overdue from the start.
+    try run(
+      AddStaffMember(
+        name: "Petra Ny", login: "petran", department: F.department, manager: "",
+        startDate: Day("2026-11-16")!, services: [F.bygglov], id: EntityID("p-new")), on: &m)
+    let new = try #require(m.staffMember(EntityID("p-new")))
+    #expect(new.status == .onboarding)
+    #expect(new.onboarding?.due == Fixtures.today)
+    #expect(new.onboarding?.isOverdue(on: Fixtures.today) == false)
+
+    // Starting today: a newcomer, due on the start day.
+    try run(
+      AddStaffMember(
+        name: "Hugo Idag", login: "hugoi", department: F.department, manager: "",
+        startDate: Fixtures.today, id: EntityID("p-today")), on: &m)
+    #expect(m.staffMember(EntityID("p-today"))?.onboarding?.due == Fixtures.today)
+  }
+
   @Test("4.1: a manager is a user or staff member, by login or name; anyone else is refused")
   func managerIsALogin() throws {
     var m = F.store()

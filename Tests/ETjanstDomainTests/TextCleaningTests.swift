@@ -1,4 +1,5 @@
 import ETjanstDomain
+import Foundation
 import Testing
 
 /// DESIGN "Text from outside": every string that enters is cleaned once.
@@ -34,6 +35,25 @@ import Testing
       #expect(TextCleaning.multiline(text) == String(general), "\(text)")
     }
     #expect(TextCleaning.line("  Åsa Öhrn\u{A0} ") == "Åsa Öhrn")
+  }
+
+  @Test(
+    "dashes and quotes (U+2010–U+2027) take the short way too; the spaces and marks beside them do not"
+  )
+  func punctuationShortWay() {
+    for text in [
+      "Orosanmälan – barn som far illa", "”Citat” ‘här’ — och … • ‧", "a\u{2011}b ",
+      "x\u{200B}y", "\u{2003}Em\u{2000}", "\u{202E}bakåt", "A\u{300}",
+    ] {
+      let general = TextCleaning.multiline(text + "\n€")
+        .split(separator: "\n", omittingEmptySubsequences: false)[0]
+      #expect(TextCleaning.multiline(text) == String(general), "\(text)")
+    }
+    #expect(TextCleaning.line("x\u{2028}y") == "x y", "U+2028 is a line break, not a dash")
+    for text in ["", " ", "a", " a ", "\u{3000}b\u{A0}", "\tc\t", "d\u{2003}", "–e–"] {
+      #expect(
+        TextCleaning.trimmingSpaces(text) == text.trimmingCharacters(in: .whitespaces), "\(text)")
+    }
   }
 
   @Test("C1 controls (U+0080–U+009F) are replaced")

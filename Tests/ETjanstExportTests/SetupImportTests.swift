@@ -142,6 +142,42 @@ import Testing
     #expect(m.staffMember(login: "ok.person") == nil)
   }
 
+  @Test(
+    "staff: each e-service of the access may have its own first day in brackets; a bad day names the form"
+  )
+  func staffAccessDayPerService() throws {
+    var m = try Fixtures.demo
+    let text = """
+      namn;inloggning;förvaltning;anställd from;behörigheter;behörig från
+      Ny Person;ny.person;Kultur och fritid;2025-01-01;Ansökan om föreningsbidrag (2025-08-29), Ansökan om bygglov, marklov och rivningslov;2026-01-05
+      Mo Person;mo.person;Kultur och fritid;2025-01-01;Anmälan till modersmålsundervisning (finska, meänkieli och samiska) (2024-02-01);
+      """
+    let plan = try StaffImport.parse(text, m, today: Fixtures.today)
+    _ = try m.execute(plan.command(source: "hr.csv", noun: Self.noun), context: context(m))
+    let ny = try #require(m.staffMember(login: "ny.person"))
+    func from(_ p: StaffMember, _ service: String) -> Day? {
+      p.grants.first { m.service($0.service)?.name == service }?.validFrom
+    }
+    #expect(from(ny, "Ansökan om föreningsbidrag") == Day("2025-08-29"))
+    #expect(from(ny, "Ansökan om bygglov, marklov och rivningslov") == Day("2026-01-05"))
+    let mo = try #require(m.staffMember(login: "mo.person"))
+    #expect(
+      from(mo, "Anmälan till modersmålsundervisning (finska, meänkieli och samiska)")
+        == Day("2024-02-01"), "a name's own brackets are part of it; the day after them is the day")
+
+    let bad = """
+      namn;inloggning;förvaltning;behörigheter
+      Tre Person;tre.person;Kultur och fritid;Ansökan om föreningsbidrag (29/8 2025), Ansökan om skolskjuts
+      """
+    let error = try #require(throws: CaseImportError.self) {
+      try StaffImport.parse(bad, m, today: Fixtures.today)
+    }
+    #expect(error.lines == [2])
+    let said = error.message(.english)
+    #expect(said.contains("'Ansökan om föreningsbidrag (29/8 2025)'"), "\(said)")
+    #expect(said.contains("'Ansökan om föreningsbidrag (2025-08-29)'"), "the form allowed: \(said)")
+  }
+
   @Test("staff: an unknown e-service or date is named with its line")
   func staffBadRows() throws {
     let text = """

@@ -74,6 +74,9 @@ import Testing
     }
     let check = try Binary.etjanst(["check", "--store", store], environment: Self.swedish)
     #expect(check.status == 0 || check.status == 1, "\(check.stderr)")
+    // The staff list's people who started before today are already employed (4.1 is
+    // for newcomers): no onboarding checklist overdue since their start, some in 2008.
+    #expect(!check.stdout.contains("introduktionens checklista"), "\(check.stdout)")
 
     // The same register as the demo's.
     let demo = try Binary.demoStore(in: folder, name: "demo.plist")

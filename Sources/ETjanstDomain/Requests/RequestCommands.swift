@@ -173,7 +173,8 @@ public struct AcceptRequest: Command {
       if login.isEmpty { throw RequestViolation.loginNeeded(r.name) }
       try AddStaffMember(
         name: r.name, login: login, department: r.department, manager: r.sender,
-        startDate: r.day ?? context.today, services: r.services, id: newPerson
+        startDate: r.day ?? context.today, services: r.services, id: newPerson,
+        registeredOn: min(Day(r.sent), context.today)
       ).apply(to: &m, context: context)
       try m.updateStaff(newPerson) { p in
         p.onboarding?.record(.managerContactedDuringIntroduction, by: r.sender, at: r.sent)

@@ -39,8 +39,10 @@ extension Municipality {
     }
     switch r.kind {
     case .newEmployee:
-      guard let p = r.person.flatMap(staffMember), let list = p.onboarding, list.isComplete
-      else { return nil }
+      guard let p = r.person.flatMap(staffMember) else { return nil }
+      // Already employed (`StaffMember.isNewEmployee`): nothing to onboard.
+      guard let list = p.onboarding else { return r.answeredAt.map(Day.init) }
+      guard list.isComplete else { return nil }
       return list.items.compactMap(\.doneAt).max().map(Day.init)
     case .leaver:
       guard let p = r.person.flatMap(staffMember), p.status == .removed else { return nil }

@@ -1,17 +1,21 @@
 import Foundation
 
-/// Adds a staff member and makes their onboarding checklist, due on the start
-/// date (guideline 4.1). `services` are the e-services the manager asked for,
-/// named on the checklist's access step.
+/// Adds a staff member. A new employee gets the onboarding checklist (guideline
+/// 4.1), due on the start date, or on the day they are registered when that is
+/// later; one already employed gets none (`StaffMember.isNewEmployee`). `services`
+/// are the e-services the manager asked for, named on the checklist's access step.
 public struct AddStaffMember: Command {
   public var member: StaffMember
   public var services: [EntityID<EService>]
+  /// The day the e-coordinator was told of the person: a request's day sent; nil
+  /// for the day the command is applied.
+  public var registeredOn: Day?
 
   /// `details`: the person's `StaffMember.details` (e-mail, language) as they are to be.
   public init(
     name: String, login: String, department: EntityID<Department>, manager: String, startDate: Day,
     endDate: Day? = nil, services: [EntityID<EService>] = [], id: EntityID<StaffMember> = .make(),
-    details: StaffMember? = nil
+    details: StaffMember? = nil, registeredOn: Day? = nil
   ) {
     member = StaffMember(
       id: id, name: TextCleaning.line(name), login: Self.login(login),
@@ -20,6 +24,7 @@ public struct AddStaffMember: Command {
     member.endDate = endDate
     if let details { StaffMember.copy(StaffMember.details, from: details, to: &member) }
     self.services = services
+    self.registeredOn = registeredOn
   }
 
   public var summary: LocalizedText {
@@ -41,7 +46,18 @@ public struct AddStaffMember: Command {
       guard let s = m.service(id) else { throw RuleViolation.unknownService() }
       return s.name
     }
-    person.onboarding = Checklist(steps: ChecklistStep.onboarding, due: person.startDate)
+    let registered = registeredOn ?? context.today
+    guard
+      StaffMember.isNewEmployee(
+        startDate: person.startDate, asked: services, registeredOn: registered)
+    else {
+      person.status = .active
+      if let end = person.endDate { person.setEndDate(end) }
+      m.staff.append(person)
+      return
+    }
+    person.onboarding = Checklist(
+      steps: ChecklistStep.onboarding, due: max(person.startDate, registered))
     if !names.isEmpty,
       let i = person.onboarding?.items.firstIndex(where: { $0.step == .accessGranted })
     {

@@ -4,6 +4,23 @@ import Foundation
 // demand, never stored, so they cannot go stale when a date passes.
 
 extension StaffMember {
+  /// Whether a person registered on `day` is a new employee, who gets the onboarding
+  /// checklist (4.1), or one already employed, who gets none. 4.1 is the start of an
+  /// employment: the manager makes contact during the introduction so that the
+  /// newcomer gets access and signing. A start day not yet passed is a new
+  /// employee's; so is a passed one with e-services asked for (the contact came
+  /// during the introduction). A passed start day with nothing asked is an
+  /// employment that began before the register knew of it (a municipality's staff
+  /// list on its first day, a person added afterwards): already employed, with no
+  /// checklist that would be overdue from the day it was made. The one place that
+  /// decides it; the console's form, the staff import and an accepted request all
+  /// add people through `AddStaffMember`, which asks here.
+  public static func isNewEmployee(
+    startDate: Day, asked services: [EntityID<EService>], registeredOn day: Day
+  ) -> Bool {
+    startDate >= day || !services.isEmpty
+  }
+
   /// Leaving on `day`: not removed, and the end day at most the settings' lead time
   /// (`Settings.leavingLeadDays`) away or past (4.2); before that a fixed-term hire is
   /// employed. The one place that decides it; every view asks here.

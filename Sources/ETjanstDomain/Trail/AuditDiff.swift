@@ -14,10 +14,10 @@ extension AuditSubject {
   /// The entities `change` added, changed or removed, with old → new per field: at
   /// most `limit`, and the count of the rest by kind and action.
   public static func subjects(of change: Change) -> (named: [AuditSubject], more: [AuditTally]) {
-    let all = change.entityChanges
+    let all = change.entityChanges(naming: limit)
     var after = Departments(change.after)
     var before = Departments(change.before)
-    let named = all.prefix(limit).map { entity in
+    let named = all.named.map { entity in
       AuditSubject(
         type: entity.entityType, id: entity.id, name: entity.name,
         action: Action(rawValue: entity.kind.rawValue) ?? .changed,
@@ -26,12 +26,12 @@ extension AuditSubject {
         fields: entity.fields.map(AuditField.init))
     }
     var more: [AuditTally] = []
-    for entity in all.dropFirst(limit) {
-      let action = Action(rawValue: entity.kind.rawValue) ?? .changed
-      if let i = more.firstIndex(where: { $0.type == entity.entityType && $0.action == action }) {
-        more[i].count += 1
+    for counted in all.more {
+      let action = Action(rawValue: counted.kind.rawValue) ?? .changed
+      if let i = more.firstIndex(where: { $0.type == counted.entityType && $0.action == action }) {
+        more[i].count += counted.count
       } else {
-        more.append(AuditTally(type: entity.entityType, action: action, count: 1))
+        more.append(AuditTally(type: counted.entityType, action: action, count: counted.count))
       }
     }
     return (named, more)

@@ -31,9 +31,11 @@ struct Cases: ParsableCommand {
         let (store, m, user) = try options.store.load()
         options.lockWait.apply(to: store, language)
         let input = try CommandInput.importText(options.file)
+        let progress = ProgressLine.start(language)
+        defer { progress?.stop() }
         let plan: CaseImportPlan
         do {
-          plan = try withImportProgress(language) {
+          plan = try withImportProgress(progress) {
             try CaseImport.parse(input.text, m, today: Day(Date()))
           }
         } catch let error as CaseImportError {
@@ -41,6 +43,7 @@ struct Cases: ParsableCommand {
         }
         let command = ImportCases(plan.rows, source: options.file)
         let now = Date()
+        progress?.follow(store, rows: plan.rows.count, dryRun: options.dryRun)
         if !plan.rows.isEmpty {
           if options.dryRun {
             try store.tryOut(command, actor: Actor(user), now: now)
@@ -48,6 +51,7 @@ struct Cases: ParsableCommand {
             try store.perform(command, actor: Actor(user), now: now)
           }
         }
+        progress?.stop()
         var lines = ImportReport.preamble(
           note: input.note, columns: plan.columns, ignored: plan.ignored, dryRun: options.dryRun,
           language)

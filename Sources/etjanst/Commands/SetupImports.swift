@@ -52,14 +52,19 @@ struct Staff: ParsableCommand {
         id, signature, e-mail) and department are needed; manager, startDate (default \
         today), endDate, services (e-services one a line, or \
         separated by | or, in a comma-separated file, by ;), and the access people already \
-        have: access (behorigheter: e-services separated by , or |), accessFrom (default the \
-        start date) and signing (ja/nej, yes/no), granted by the access matrix's rule; and the \
-        person's own email (e-post, mail) and language (sprak: sv or en). Each new \
-        person gets the onboarding checklist of guideline 4.1 with the e-services on its \
-        access step. A login already known (in any case) is that person, with no new \
-        checklist: the access and signing their row gives that they lack are granted, the \
-        e-services asked for that they lack are named, and an email or language the row \
-        gives is set (an empty cell keeps what the store has). Resources/import/personal.csv is a \
+        have: access (behorigheter: e-services separated by , or |, each with its own first \
+        day in brackets after it where it differs: "Bygglov (2025-08-29), Skolskjuts"), \
+        accessFrom (default the start date) and signing (ja/nej, yes/no), granted by the \
+        access matrix's rule; and the person's own email (e-post, mail) and language \
+        (sprak: sv or en). A new employee (start date today or later, or e-services asked \
+        for) gets the onboarding checklist of guideline 4.1 with the e-services on its \
+        access step, due on the start date or today if that has passed; a start date \
+        already passed with no e-services asked is someone already employed, added as \
+        active with no checklist. A login already known (in any case) is that person, with \
+        no new checklist: the access and signing their row gives that they lack are \
+        granted, the e-services asked for that they lack are named, and an email or \
+        language the row gives is set (an empty cell keeps what the store has). \
+        Resources/import/personal.csv is a \
         sample.
         """)
 
@@ -183,19 +188,23 @@ struct SetupImport {
     let (store, m, user) = try options.store.load()
     options.lockWait.apply(to: store, language)
     let input = try CommandInput.importText(file)
+    let progress = ProgressLine.start(language)
+    defer { progress?.stop() }
     let plan: ImportPlan
     do {
-      plan = try withImportProgress(language) { try parse(input.text, m) }
+      plan = try withImportProgress(progress) { try parse(input.text, m) }
     } catch let error as CaseImportError {
       throw Failure(file: file, error)
     }
     let command = plan.command(source: file, noun: noun)
     let now = Date()
+    progress?.follow(store, rows: plan.rows.count, dryRun: dryRun)
     if dryRun {
       if !plan.rows.isEmpty { try store.tryOut(command, actor: Actor(user), now: now) }
     } else if !plan.rows.isEmpty {
       try store.perform(command, actor: Actor(user), now: now)
     }
+    progress?.stop()
     say(plan, note: input.note)
   }
 
