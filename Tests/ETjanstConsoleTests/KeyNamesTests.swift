@@ -1,4 +1,4 @@
-import ETjanstConsole
+@testable import ETjanstConsole
 import ETjanstDomain
 import Foundation
 import TestSupport
@@ -116,6 +116,22 @@ import Testing
     }
     #expect(pictures > 400, "the walk drew \(pictures) pictures")
     #expect(mentions > 0)
+    let report = ConsoleWalk.report(problems)
+    #expect(report.count == 0, "\(report.text)")
+  }
+
+  @Test(
+    "every screen, part and dialog, the demo's e-coordinator's and a manager's, in Swedish and English: no two keys in the hint bar say the same word"
+  )
+  func hintLabelsDistinct() throws {
+    var problems: [String] = []
+    try ConsoleWalk.pictures { at, state in
+      var keysOf: [String: Set<String>] = [:]
+      for hint in Chrome.hints(state) { keysOf[hint.label, default: []].insert(hint.key) }
+      for (label, keys) in keysOf where keys.count > 1 {
+        problems.append("\(at): \(keys.sorted()) all say '\(label)'")
+      }
+    }
     let report = ConsoleWalk.report(problems)
     #expect(report.count == 0, "\(report.text)")
   }

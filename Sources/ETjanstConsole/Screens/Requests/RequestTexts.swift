@@ -5,6 +5,8 @@ enum RequestTexts {
   typealias T = LocalizedText
 
   static let keyRequest = T(sv: "Begäran", en: "Request")
+  static let keyRequestLeaver = T(sv: "Begär: slutar", en: "Ask: leaves")
+  static let keyRequestAccess = T(sv: "Begär: behörighet", en: "Ask: access")
   static let helpNewEmployee = T(
     sv: "Be e-samordnaren om behörighet för en ny medarbetare (4.1)",
     en: "Ask the e-coordinator for a new employee's access (4.1)")

@@ -188,12 +188,13 @@ extension RequestsOverlay {
 extension RequestForms {
   /// A manager's key for a request on a screen: shown to managers only (the
   /// e-coordinator makes the change directly).
+  /// `label` tells two request keys on one screen apart in the hint bar.
   static func binding(
-    _ state: AppState, _ key: Character, help: LocalizedText,
-    _ action: @escaping (inout AppState) -> [Effect]
+    _ state: AppState, _ key: Character, label: LocalizedText = RequestTexts.keyRequest,
+    help: LocalizedText, _ action: @escaping (inout AppState) -> [Effect]
   ) -> [Binding] {
     files(state)
-      ? [Binding([.character(key)], label: RequestTexts.keyRequest, help: help, action: action)]
+      ? [Binding([.character(key)], label: label, help: help, action: action)]
       : []
   }
 }

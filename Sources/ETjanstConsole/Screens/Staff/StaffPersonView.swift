@@ -246,11 +246,15 @@ enum StaffPersonView {
         StaffForms.newCase(&state)
       },
     ]
-      + RequestForms.binding(state, "b", help: RequestTexts.helpLeaver) { state in
+      + RequestForms.binding(
+        state, "b", label: RequestTexts.keyRequestLeaver, help: RequestTexts.helpLeaver
+      ) { state in
         guard let p = person(state) else { return [] }
         return RequestForms.leaver(p, &state)
       }
-      + RequestForms.binding(state, "B", help: RequestTexts.helpAccess) { state in
+      + RequestForms.binding(
+        state, "B", label: RequestTexts.keyRequestAccess, help: RequestTexts.helpAccess
+      ) { state in
         guard let p = person(state) else { return [] }
         return RequestForms.access(p, &state)
       }
