@@ -57,23 +57,6 @@ enum StoreCodec {
   /// An entity coded from its field declarations (`StoreFields`).
   static func encode<E: StoredEntity>(_ e: E) -> PropertyList { e.storedElement() }
 
-  static func encode(_ d: Department) -> PropertyList {
-    var o = Out()
-    o["id"] = .string(d.id.rawValue)
-    o["name"] = .string(d.name)
-    if let r = d.fallbackRoutine {
-      var f = Out()
-      f["steps"] = .string(r.steps)
-      f["location"] = .string(r.location)
-      f["responsible"] = .string(r.responsible)
-      f["lastReviewed"] = r.lastReviewed.map(day)
-      f["lastTested"] = r.lastTested.map(day)
-      f["reviewIntervalMonths"] = .integer(r.reviewIntervalMonths)
-      o["fallbackRoutine"] = f.value
-    }
-    return o.value
-  }
-
   static func encode(_ p: PersonRef) -> PropertyList {
     var o = Out()
     switch p {
@@ -293,18 +276,6 @@ enum StoreCodec {
     ContactCard(
       name: try f.string("name"), organisation: try f.string("organisation"),
       phone: try f.string("phone"), email: try f.string("email"))
-  }
-
-  static func department(_ f: In) throws(DecodeFailure) -> Department {
-    var routine: FallbackRoutine?
-    if let r = try f.optionalDict("fallbackRoutine") {
-      routine = FallbackRoutine(
-        steps: try r.string("steps"), location: try r.string("location"),
-        responsible: try r.string("responsible"), lastReviewed: try r.optionalDay("lastReviewed"),
-        lastTested: try r.optionalDay("lastTested"),
-        reviewIntervalMonths: try r.int("reviewIntervalMonths"))
-    }
-    return Department(id: try f.id("id"), name: try f.string("name"), fallbackRoutine: routine)
   }
 
   static func service(_ f: In) throws(DecodeFailure) -> EService {

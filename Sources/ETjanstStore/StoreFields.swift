@@ -304,3 +304,13 @@ extension ChecklistItem: StoredEntity {
   static var blank: ChecklistItem { ChecklistItem(step: .accessGranted) }
   static let coders = FieldCoders<ChecklistItem>(storedFields)
 }
+
+extension Department: StoredEntity {
+  static var blank: Department { Department(id: EntityID(""), name: "") }
+  static let coders = FieldCoders<Department>(storedFields)
+}
+
+extension FallbackRoutine: StoredEntity {
+  static var blank: FallbackRoutine { FallbackRoutine(steps: "", location: "", responsible: "") }
+  static let coders = FieldCoders<FallbackRoutine>(storedFields)
+}

@@ -14,8 +14,7 @@ enum StoreLists {
     StoredList<User>(
       "users", \.users, idKey: "login", id: { $0.login }, validate: StoreValidation.user),
     StoredList<Department>(
-      "departments", \.departments, id: { $0.id.rawValue }, encode: StoreCodec.encode,
-      decode: StoreCodec.department, validate: StoreValidation.department),
+      "departments", \.departments, id: { $0.id.rawValue }, validate: StoreValidation.department),
     StoredList<EService>(
       "services", \.services, id: { $0.id.rawValue }, validate: StoreValidation.service),
     // Over half of a region's file: read on the other core while the rest is read.

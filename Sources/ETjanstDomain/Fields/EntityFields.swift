@@ -412,6 +412,8 @@ extension Department: FieldedEntity {
   public static let fields: [AnyField<Department>] = [
     Fields.name.erased, Fields.fallbackRoutine.erased,
   ]
+
+  public static let storedFields = [Field.id(\Department.id).erased] + fields
 }
 
 extension FallbackRoutine: FieldedEntity {
