@@ -71,18 +71,6 @@ enum StoreCodec {
     return o.value
   }
 
-  static func encode(_ c: Case) -> PropertyList {
-    var o = Out()
-    o["id"] = .string(c.id.rawValue)
-    o["number"] = .string(c.number)
-    o["service"] = .string(c.service.rawValue)
-    o["officer"] = .string(c.officer.rawValue)
-    o["status"] = .string(c.status.rawValue)
-    o["transferredFrom"] = c.transferredFrom.map { .string($0.rawValue) }
-    o["closedOn"] = c.closedOn.map(day)
-    return o.value
-  }
-
   static func encode(_ order: ServiceOrder) -> PropertyList {
     var o = Out()
     o["id"] = .string(order.id.rawValue)
@@ -289,13 +277,6 @@ enum StoreCodec {
       return .named(name: try f.string("name"), email: try f.optionalString("email") ?? "")
     case let other: throw f.failure("kind", "unknown person kind '\(other)'")
     }
-  }
-
-  static func caseValue(_ f: In) throws(DecodeFailure) -> Case {
-    Case(
-      id: try f.id("id"), number: try f.string("number"), service: try f.id("service"),
-      officer: try f.id("officer"), status: try f.enumeration("status"),
-      transferredFrom: try f.optionalID("transferredFrom"), closedOn: try f.optionalDay("closedOn"))
   }
 
   static func order(_ f: In) throws(DecodeFailure) -> ServiceOrder {

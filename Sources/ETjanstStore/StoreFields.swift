@@ -314,3 +314,12 @@ extension FallbackRoutine: StoredEntity {
   static var blank: FallbackRoutine { FallbackRoutine(steps: "", location: "", responsible: "") }
   static let coders = FieldCoders<FallbackRoutine>(storedFields)
 }
+
+extension CaseStatus: StoredChoice {}
+
+extension Case: StoredEntity {
+  static var blank: Case {
+    Case(id: EntityID(""), number: "", service: EntityID(""), officer: EntityID(""))
+  }
+  static let coders = FieldCoders<Case>(storedFields)
+}

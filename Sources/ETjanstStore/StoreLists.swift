@@ -21,9 +21,7 @@ enum StoreLists {
     StoredList<StaffMember>(
       "staff", \.staff, id: { $0.id.rawValue }, validate: StoreValidation.staffMember,
       readAhead: true),
-    StoredList<Case>(
-      "cases", \.cases, id: { $0.id.rawValue }, encode: StoreCodec.encode,
-      decode: StoreCodec.caseValue),
+    StoredList<Case>("cases", \.cases, id: { $0.id.rawValue }),
     StoredList<ServiceOrder>(
       "orders", \.orders, id: { $0.id.rawValue }, encode: StoreCodec.encode,
       decode: StoreCodec.order, validate: StoreValidation.order),

@@ -195,6 +195,8 @@ extension Case: FieldedEntity {
       T(verbatim: v?.description ?? "")
     }.erased,
   ]
+
+  public static let storedFields = [Field.id(\Case.id).erased] + fields
 }
 
 // MARK: - Orders
