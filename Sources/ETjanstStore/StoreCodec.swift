@@ -130,17 +130,6 @@ enum StoreCodec {
     return o.value
   }
 
-  static func encode(_ r: RefusedOrder) -> PropertyList {
-    var o = Out()
-    o["id"] = .string(r.id.rawValue)
-    o["title"] = .string(r.title)
-    o["department"] = .string(r.department.rawValue)
-    o["channel"] = .string(r.channel)
-    o["refusedAt"] = .date(r.refusedAt)
-    o["refusedBy"] = .string(r.refusedBy)
-    return o.value
-  }
-
   static func encode(_ outage: Outage) -> PropertyList {
     var o = Out()
     o["id"] = .string(outage.id.rawValue)
@@ -314,13 +303,6 @@ enum StoreCodec {
           by: try h.string("by"))
       },
       created: try f.date("created"))
-  }
-
-  static func refusedOrder(_ f: In) throws(DecodeFailure) -> RefusedOrder {
-    RefusedOrder(
-      id: try f.id("id"), title: try f.string("title"), department: try f.id("department"),
-      channel: try f.string("channel"), refusedAt: try f.date("refusedAt"),
-      refusedBy: try f.string("refusedBy"))
   }
 
   static func outage(_ f: In) throws(DecodeFailure) -> Outage {

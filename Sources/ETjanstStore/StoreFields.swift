@@ -323,3 +323,12 @@ extension Case: StoredEntity {
   }
   static let coders = FieldCoders<Case>(storedFields)
 }
+
+extension RefusedOrder: StoredEntity {
+  static var blank: RefusedOrder {
+    RefusedOrder(
+      id: EntityID(""), title: "", department: EntityID(""), channel: "",
+      refusedAt: Date(timeIntervalSince1970: 0), refusedBy: "")
+  }
+  static let coders = FieldCoders<RefusedOrder>(storedFields)
+}

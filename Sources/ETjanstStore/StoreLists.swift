@@ -26,8 +26,8 @@ enum StoreLists {
       "orders", \.orders, id: { $0.id.rawValue }, encode: StoreCodec.encode,
       decode: StoreCodec.order, validate: StoreValidation.order),
     StoredList<RefusedOrder>(
-      "refusedOrders", \.refusedOrders, id: { $0.id.rawValue }, encode: StoreCodec.encode,
-      decode: StoreCodec.refusedOrder, validate: StoreValidation.refusedOrder),
+      "refusedOrders", \.refusedOrders, id: { $0.id.rawValue },
+      validate: StoreValidation.refusedOrder),
     StoredList<Outage>(
       "outages", \.outages, id: { $0.id.rawValue }, encode: StoreCodec.encode,
       decode: StoreCodec.outage, validate: StoreValidation.outage),

@@ -331,6 +331,8 @@ extension RefusedOrder: FieldedEntity {
     Field.time("refusedAt", T(sv: "Avvisad", en: "Refused"), \RefusedOrder.refusedAt).erased,
     Field.text("refusedBy", T(sv: "Avvisad av", en: "Refused by"), \RefusedOrder.refusedBy).erased,
   ]
+
+  public static let storedFields = [Field.id(\RefusedOrder.id).erased] + fields
 }
 
 // MARK: - Outages and routines
