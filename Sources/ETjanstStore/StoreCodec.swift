@@ -130,44 +130,6 @@ enum StoreCodec {
     return o.value
   }
 
-  static func encode(_ outage: Outage) -> PropertyList {
-    var o = Out()
-    o["id"] = .string(outage.id.rawValue)
-    o["start"] = .date(outage.start)
-    var scope = Out()
-    switch outage.scope {
-    case .wholePlatform:
-      scope["kind"] = .string("wholePlatform")
-    case .services(let ids):
-      scope["kind"] = .string("services")
-      scope["services"] = .array(ids.map { .string($0.rawValue) })
-    }
-    o["scope"] = scope.value
-    o["observed"] = .string(outage.observed)
-    o["declaredBy"] = .string(outage.declaredBy)
-    o["isDrill"] = .bool(outage.isDrill)
-    if let contact = outage.contact {
-      var c = Out()
-      c["at"] = .date(contact.at)
-      c["channel"] = .string(contact.channel)
-      c["by"] = .string(contact.by)
-      c["reference"] = .string(contact.reference)
-      o["contact"] = c.value
-    }
-    o["notified"] = .array(
-      outage.notified.map { n in
-        var d = Out()
-        d["department"] = .string(n.department.rawValue)
-        d["at"] = .date(n.at)
-        return d.value
-      })
-    o["end"] = outage.end.map(PropertyList.date)
-    o["cause"] = .string(outage.cause)
-    o["followUp"] = .string(outage.followUp)
-    o["neverTold"] = .array(outage.neverTold.map { .string($0.rawValue) })
-    return o.value
-  }
-
   static func day(_ d: Day) -> PropertyList { .string(d.description) }
 
   /// A dictionary being built; a nil value leaves the key out, as an optional is.
@@ -303,33 +265,6 @@ enum StoreCodec {
           by: try h.string("by"))
       },
       created: try f.date("created"))
-  }
-
-  static func outage(_ f: In) throws(DecodeFailure) -> Outage {
-    let s = try f.dict("scope")
-    let scope: OutageScope
-    switch try s.string("kind") {
-    case "wholePlatform": scope = .wholePlatform
-    case "services":
-      scope = .services(
-        try s.list("services") { v throws(DecodeFailure) in EntityID(try v.text()) })
-    case let other: throw s.failure("kind", "unknown scope '\(other)'")
-    }
-    return Outage(
-      id: try f.id("id"), start: try f.date("start"), scope: scope,
-      observed: try f.string("observed"), declaredBy: try f.string("declaredBy"),
-      isDrill: try f.bool("isDrill"),
-      contact: try f.optionalDict("contact").map { c throws(DecodeFailure) in
-        ContactRecord(
-          at: try c.date("at"), channel: try c.string("channel"), by: try c.string("by"),
-          reference: try c.string("reference"))
-      },
-      notified: try f.list("notified") { n throws(DecodeFailure) in
-        DepartmentNotice(department: try n.id("department"), at: try n.date("at"))
-      },
-      end: try f.optionalDate("end"), cause: try f.string("cause"),
-      followUp: try f.string("followUp"),
-      neverTold: try f.optionalStrings("neverTold").map { EntityID($0) })
   }
 
   /// What is wrong and where: `municipality.staff[3].startDate`.

@@ -332,3 +332,51 @@ extension RefusedOrder: StoredEntity {
   }
   static let coders = FieldCoders<RefusedOrder>(storedFields)
 }
+
+/// An outage's scope as a dictionary of its kind and, for some services, their ids.
+extension OutageScope: StoreValue {
+  func stored() -> PropertyList? {
+    var o = StoreCodec.Out()
+    switch self {
+    case .wholePlatform:
+      o["kind"] = .string("wholePlatform")
+    case .services(let ids):
+      o["kind"] = .string("services")
+      o["services"] = ids.stored()
+    }
+    return o.value
+  }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure)
+    -> OutageScope
+  {
+    let s = try f.dict(key)
+    switch try s.string("kind") {
+    case "wholePlatform": return .wholePlatform
+    case "services": return .services(try [EntityID<EService>].read(s, "services"))
+    case let other: throw s.failure("kind", "unknown scope '\(other)'")
+    }
+  }
+}
+
+extension Outage: StoredEntity {
+  static var blank: Outage {
+    Outage(
+      id: EntityID(""), start: Date(timeIntervalSince1970: 0), scope: .wholePlatform,
+      observed: "", declaredBy: "")
+  }
+  static let coders = FieldCoders<Outage>(storedFields)
+}
+
+extension ContactRecord: StoredEntity {
+  static var blank: ContactRecord {
+    ContactRecord(at: Date(timeIntervalSince1970: 0), channel: "", by: "", reference: "")
+  }
+  static let coders = FieldCoders<ContactRecord>(storedFields)
+}
+
+extension DepartmentNotice: StoredEntity {
+  static var blank: DepartmentNotice {
+    DepartmentNotice(department: EntityID(""), at: Date(timeIntervalSince1970: 0))
+  }
+  static let coders = FieldCoders<DepartmentNotice>(storedFields)
+}

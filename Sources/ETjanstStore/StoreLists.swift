@@ -29,8 +29,7 @@ enum StoreLists {
       "refusedOrders", \.refusedOrders, id: { $0.id.rawValue },
       validate: StoreValidation.refusedOrder),
     StoredList<Outage>(
-      "outages", \.outages, id: { $0.id.rawValue }, encode: StoreCodec.encode,
-      decode: StoreCodec.outage, validate: StoreValidation.outage),
+      "outages", \.outages, id: { $0.id.rawValue }, validate: StoreValidation.outage),
     StoredList<Request>(
       "requests", \.requests, id: { $0.id.rawValue }, validate: StoreValidation.request,
       absentMeansEmpty: true),

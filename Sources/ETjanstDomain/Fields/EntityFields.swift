@@ -371,7 +371,7 @@ extension Outage: FieldedEntity {
     public static let neverTold = Field<Outage, [EntityID<Department>]>(
       "neverTold", T(sv: "Fick aldrig besked", en: "Never told"), \.neverTold
     ) { v, m in T(verbatim: v.map { m.departmentName($0) }.joined(separator: ", ")) }
-    .column("departmentsNeverTold", table: true, imported: false)
+    .absent(means: []).column("departmentsNeverTold", table: true, imported: false)
   }
 
   public static let fields: [AnyField<Outage>] = [
@@ -379,6 +379,8 @@ extension Outage: FieldedEntity {
     Fields.isDrill.erased, Fields.contact.erased, Fields.notified.erased, Fields.end.erased,
     Fields.cause.erased, Fields.followUp.erased, Fields.neverTold.erased,
   ]
+
+  public static let storedFields = [Field.id(\Outage.id).erased] + fields
 }
 
 extension ContactRecord: FieldedEntity {
@@ -400,6 +402,10 @@ extension DepartmentNotice: FieldedEntity {
   public static let fields: [AnyField<DepartmentNotice>] = [
     Field.time("at", T(sv: "Informerad", en: "Informed"), \DepartmentNotice.at).erased
   ]
+
+  public static let storedFields =
+    [Field<DepartmentNotice, EntityID<Department>>.id(\.department, name: "department").erased]
+    + fields
 }
 
 extension Department: FieldedEntity {
