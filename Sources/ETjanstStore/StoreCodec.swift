@@ -57,20 +57,6 @@ enum StoreCodec {
   /// An entity coded from its field declarations (`StoreFields`).
   static func encode<E: StoredEntity>(_ e: E) -> PropertyList { e.storedElement() }
 
-  static func encode(_ p: PersonRef) -> PropertyList {
-    var o = Out()
-    switch p {
-    case .staff(let id):
-      o["kind"] = .string("staff")
-      o["staff"] = .string(id.rawValue)
-    case .named(let name, let email):
-      o["kind"] = .string("named")
-      o["name"] = .string(name)
-      o["email"] = .string(email)
-    }
-    return o.value
-  }
-
   static func encode(_ order: ServiceOrder) -> PropertyList {
     var o = Out()
     o["id"] = .string(order.id.rawValue)
@@ -219,15 +205,6 @@ enum StoreCodec {
 
   static func service(_ f: In) throws(DecodeFailure) -> EService {
     try EService.coders.decode(f)
-  }
-
-  static func person(_ f: In) throws(DecodeFailure) -> PersonRef {
-    switch try f.string("kind") {
-    case "staff": return .staff(try f.id("staff"))
-    case "named":
-      return .named(name: try f.string("name"), email: try f.optionalString("email") ?? "")
-    case let other: throw f.failure("kind", "unknown person kind '\(other)'")
-    }
   }
 
   static func order(_ f: In) throws(DecodeFailure) -> ServiceOrder {

@@ -192,11 +192,31 @@ extension RequestState: StoredChoice {}
 extension ServiceStatus: StoredChoice {}
 extension ReportKind: StoredChoice {}
 
+/// A person as a dictionary of its kind: a staff member's id, or a name and an address
+/// (a file without the address reads it as empty).
 extension PersonRef: StoreValue {
-  func stored() -> PropertyList? { StoreCodec.encode(self) }
+  func stored() -> PropertyList? {
+    var o = StoreCodec.Out()
+    switch self {
+    case .staff(let id):
+      o["kind"] = .string("staff")
+      o["staff"] = .string(id.rawValue)
+    case .named(let name, let email):
+      o["kind"] = .string("named")
+      o["name"] = .string(name)
+      o["email"] = .string(email)
+    }
+    return o.value
+  }
   static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> PersonRef
   {
-    try StoreCodec.person(try f.dict(key))
+    let p = try f.dict(key)
+    switch try p.string("kind") {
+    case "staff": return .staff(try p.id("staff"))
+    case "named":
+      return .named(name: try p.string("name"), email: try p.optionalString("email") ?? "")
+    case let other: throw p.failure("kind", "unknown person kind '\(other)'")
+    }
   }
 }
 
