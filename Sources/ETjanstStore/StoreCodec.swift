@@ -37,14 +37,6 @@ enum StoreCodec {
     }
   }
 
-  static func encode(_ c: Contacts) -> PropertyList {
-    var o = Out()
-    o["eCoordinator"] = encode(c.eCoordinator)
-    o["systemAdministrator"] = encode(c.systemAdministrator)
-    o["orderServiceAddress"] = .string(c.orderServiceAddress)
-    return o.value
-  }
-
   static func encode(_ c: ContactCard) -> PropertyList {
     var o = Out()
     o["name"] = .string(c.name)
@@ -187,20 +179,11 @@ enum StoreCodec {
     let contacts = try f.dict("contacts")
     let settings = try f.dict("settings")
     let name = try f.string("name")
-    let contactsValue = Contacts(
-      eCoordinator: try card(try contacts.dict("eCoordinator")),
-      systemAdministrator: try card(try contacts.dict("systemAdministrator")),
-      orderServiceAddress: try contacts.string("orderServiceAddress"))
-    let settingsValue = try Settings.coders.decode(settings)
+    let contactsValue = try Contacts.readElement(contacts)
+    let settingsValue = try Settings.readElement(settings)
     var m = Municipality(name: name, contacts: contactsValue, settings: settingsValue)
     try decodeLists(&m)
     return m
-  }
-
-  static func card(_ f: In) throws(DecodeFailure) -> ContactCard {
-    ContactCard(
-      name: try f.string("name"), organisation: try f.string("organisation"),
-      phone: try f.string("phone"), email: try f.string("email"))
   }
 
   static func service(_ f: In) throws(DecodeFailure) -> EService {

@@ -400,3 +400,13 @@ extension DepartmentNotice: StoredEntity {
   }
   static let coders = FieldCoders<DepartmentNotice>(storedFields)
 }
+
+extension Contacts: StoredEntity {
+  static var blank: Contacts { Contacts.guideline }
+  static let coders = FieldCoders<Contacts>(storedFields)
+}
+
+extension ContactCard: StoredEntity {
+  static var blank: ContactCard { ContactCard(name: "", organisation: "", phone: "", email: "") }
+  static let coders = FieldCoders<ContactCard>(storedFields)
+}
