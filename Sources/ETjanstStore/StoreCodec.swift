@@ -49,65 +49,6 @@ enum StoreCodec {
   /// An entity coded from its field declarations (`StoreFields`).
   static func encode<E: StoredEntity>(_ e: E) -> PropertyList { e.storedElement() }
 
-  static func encode(_ order: ServiceOrder) -> PropertyList {
-    var o = Out()
-    o["id"] = .string(order.id.rawValue)
-    o["title"] = .string(order.title)
-    o["department"] = .string(order.department.rawValue)
-    o["contactPerson"] = .string(order.contactPerson)
-    o["contactEmail"] = .string(order.contactEmail)
-    o["audience"] = .string(order.audience.rawValue)
-    var need = Out()
-    need["beneficiaries"] = .string(order.need.beneficiaries)
-    need["expectedEffect"] = .string(order.need.expectedEffect)
-    need["effectScore"] = .integer(order.need.effectScore)
-    need["yearlyCaseVolume"] = order.need.yearlyCaseVolume.map(PropertyList.integer)
-    need["paperFormsReplaced"] = .array(order.need.paperFormsReplaced.map(PropertyList.string))
-    o["need"] = need.value
-    o["orderCaseNumber"] = .string(order.orderCaseNumber)
-    o["step"] = .integer(order.step.rawValue)
-    o["stepHistory"] = .array(
-      order.stepHistory.map { c in
-        var h = Out()
-        h["step"] = .integer(c.step.rawValue)
-        h["at"] = .date(c.at)
-        h["by"] = .string(c.by)
-        return h.value
-      })
-    o["service"] = order.service.map { .string($0.rawValue) }
-    if let meeting = order.meeting {
-      var m = Out()
-      m["at"] = .date(meeting.at)
-      m["place"] = .string(meeting.place)
-      o["meeting"] = m.value
-    }
-    o["comments"] = .array(
-      order.comments.map { c in
-        var r = Out()
-        r["id"] = .string(c.id.rawValue)
-        r["text"] = .string(c.text)
-        r["resolution"] = .string(c.resolution.rawValue)
-        r["note"] = .string(c.note)
-        return r.value
-      })
-    if let agreement = order.agreement {
-      var a = Out()
-      a["by"] = .string(agreement.by)
-      a["at"] = .date(agreement.at)
-      o["agreement"] = a.value
-    }
-    if let hold = order.hold {
-      var h = Out()
-      h["kind"] = .string(hold.kind.rawValue)
-      h["reason"] = .string(hold.reason)
-      h["since"] = .date(hold.since)
-      h["by"] = .string(hold.by)
-      o["hold"] = h.value
-    }
-    o["created"] = .date(order.created)
-    return o.value
-  }
-
   static func day(_ d: Day) -> PropertyList { .string(d.description) }
 
   /// A dictionary being built; a nil value leaves the key out, as an optional is.
@@ -188,43 +129,6 @@ enum StoreCodec {
 
   static func service(_ f: In) throws(DecodeFailure) -> EService {
     try EService.coders.decode(f)
-  }
-
-  static func order(_ f: In) throws(DecodeFailure) -> ServiceOrder {
-    let need = try f.dict("need")
-    return ServiceOrder(
-      id: try f.id("id"), title: try f.string("title"), department: try f.id("department"),
-      contactPerson: try f.string("contactPerson"), contactEmail: try f.string("contactEmail"),
-      audience: try f.enumeration("audience"),
-      need: Need(
-        beneficiaries: try need.string("beneficiaries"),
-        expectedEffect: try need.string("expectedEffect"), effectScore: try need.int("effectScore"),
-        yearlyCaseVolume: try need.optionalInt("yearlyCaseVolume"),
-        paperFormsReplaced: try need.strings("paperFormsReplaced")),
-      orderCaseNumber: try f.string("orderCaseNumber"), step: try f.step("step"),
-      stepHistory: try f.list("stepHistory") { h throws(DecodeFailure) in
-        StepChange(step: try h.step("step"), at: try h.date("at"), by: try h.string("by"))
-      },
-      service: try f.optionalID("service"),
-      meeting: try f.optionalDict("meeting").map { m throws(DecodeFailure) in
-        ReviewMeeting(at: try m.date("at"), place: try m.string("place"))
-      },
-      comments: try f.list("comments") { c throws(DecodeFailure) in
-        ReviewComment(
-          id: try c.id("id"), text: try c.string("text"),
-          resolution: try c.enumeration("resolution"),
-          note: try c.string("note"))
-      },
-      agreement: try f.optionalDict("agreement").map { a throws(DecodeFailure) in
-        Agreement(by: try a.string("by"), at: try a.date("at"))
-      },
-      hold: try f.optionalDict("hold").map { h throws(DecodeFailure) in
-        OrderHold(
-          kind: try h.enumeration("kind"), reason: try h.string("reason"),
-          since: try h.date("since"),
-          by: try h.string("by"))
-      },
-      created: try f.date("created"))
   }
 
   /// What is wrong and where: `municipality.staff[3].startDate`.

@@ -410,3 +410,84 @@ extension ContactCard: StoredEntity {
   static var blank: ContactCard { ContactCard(name: "", organisation: "", phone: "", email: "") }
   static let coders = FieldCoders<ContactCard>(storedFields)
 }
+
+extension CommentResolution: StoredChoice {}
+extension HoldKind: StoredChoice {}
+
+/// A step of guideline 6, stored as its number.
+extension OrderStep: StoreValue {
+  func stored() -> PropertyList? { .integer(rawValue) }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> OrderStep
+  {
+    try f.step(key)
+  }
+}
+
+extension StepChange: StoreElement {
+  func storedElement() -> PropertyList {
+    var h = StoreCodec.Out()
+    h["step"] = step.stored()
+    h["at"] = .date(at)
+    h["by"] = .string(by)
+    return h.value
+  }
+  static func readElement(_ h: StoreCodec.In) throws(StoreCodec.DecodeFailure) -> StepChange {
+    StepChange(step: try h.step("step"), at: try h.date("at"), by: try h.string("by"))
+  }
+}
+
+extension Agreement: StoreValue {
+  func stored() -> PropertyList? {
+    var a = StoreCodec.Out()
+    a["by"] = .string(by)
+    a["at"] = .date(at)
+    return a.value
+  }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Agreement
+  {
+    let a = try f.dict(key)
+    return Agreement(by: try a.string("by"), at: try a.date("at"))
+  }
+}
+
+extension OrderHold: StoreValue {
+  func stored() -> PropertyList? {
+    var h = StoreCodec.Out()
+    h["kind"] = kind.stored()
+    h["reason"] = .string(reason)
+    h["since"] = .date(since)
+    h["by"] = .string(by)
+    return h.value
+  }
+  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> OrderHold
+  {
+    let h = try f.dict(key)
+    return OrderHold(
+      kind: try h.enumeration("kind"), reason: try h.string("reason"), since: try h.date("since"),
+      by: try h.string("by"))
+  }
+}
+
+extension ServiceOrder: StoredEntity {
+  static var blank: ServiceOrder {
+    ServiceOrder(
+      id: EntityID(""), title: "", department: EntityID(""), contactPerson: "",
+      audience: .external, created: Date(timeIntervalSince1970: 0))
+  }
+  static let coders = FieldCoders<ServiceOrder>(storedFields)
+}
+
+extension Need: StoredEntity {
+  static var blank: Need { Need() }
+  static let coders = FieldCoders<Need>(storedFields)
+}
+
+extension ReviewMeeting: StoredEntity {
+  static var blank: ReviewMeeting { ReviewMeeting(at: Date(timeIntervalSince1970: 0), place: "") }
+  static let coders = FieldCoders<ReviewMeeting>(storedFields)
+}
+
+extension ReviewComment: StoredEntity {
+  static var blank: ReviewComment { ReviewComment(id: EntityID(""), text: "") }
+  static let coders = FieldCoders<ReviewComment>(storedFields)
+}

@@ -23,8 +23,7 @@ enum StoreLists {
       readAhead: true),
     StoredList<Case>("cases", \.cases, id: { $0.id.rawValue }),
     StoredList<ServiceOrder>(
-      "orders", \.orders, id: { $0.id.rawValue }, encode: StoreCodec.encode,
-      decode: StoreCodec.order, validate: StoreValidation.order),
+      "orders", \.orders, id: { $0.id.rawValue }, validate: StoreValidation.order),
     StoredList<RefusedOrder>(
       "refusedOrders", \.refusedOrders, id: { $0.id.rawValue },
       validate: StoreValidation.refusedOrder),

@@ -262,6 +262,8 @@ extension ServiceOrder: FieldedEntity {
     Fields.service.erased, Fields.meeting.erased, Fields.comments.erased,
     Fields.agreement.erased, Fields.hold.erased, Fields.created.erased,
   ]
+
+  public static let storedFields = [Field.id(\ServiceOrder.id).erased] + fields
 }
 
 extension Need: FieldedEntity {
@@ -317,6 +319,8 @@ extension ReviewComment: FieldedEntity {
   public static let fields: [AnyField<ReviewComment>] = [
     Fields.text.erased, Fields.resolution.erased, Fields.note.erased,
   ]
+
+  public static let storedFields = [Field.id(\ReviewComment.id).erased] + fields
 }
 
 extension RefusedOrder: FieldedEntity {
