@@ -2,12 +2,13 @@ import ETjanstDomain
 import Foundation
 
 /// The municipality to and from the property-list tree, in the shape docs/store-format.md
-/// describes (schema 2). The entities with field declarations (e-services, settings,
-/// requests, users, staff) are coded from them (`StoreFields`); the rest is written
-/// here by hand, until each is declared too. Hand-written rather than Codable for speed
-/// (see PropertyList); the domain's Codable conformances describe the same shape (the
-/// demo's JSON uses them), and StoreCodecTests compares this encoding with Foundation's
-/// on the demo and a region's data, so a field added to a type but not here fails a test.
+/// describes (schema 2). Every entity, the contacts and the settings are coded from their
+/// field declarations (`StoreFields`); this file holds the municipality's own dictionary,
+/// the walk of its lists (`StoreLists`) and the reading of one value with its key path
+/// (`In`). Hand-written rather than Codable for speed (see PropertyList); the domain's
+/// Codable conformances describe the same shape (the demo's JSON uses them), and
+/// StoreCodecTests compares this encoding with Foundation's on the demo and a region's
+/// data, so a field added to a type but not declared fails a test.
 enum StoreCodec {
   // MARK: encoding
 
@@ -35,15 +36,6 @@ enum StoreCodec {
     mutating func visit<Element>(_ list: StoredList<Element>) {
       out[list.key] = .array(lists ? m[keyPath: list.path].map(kept.encoder(list)) : [])
     }
-  }
-
-  static func encode(_ c: ContactCard) -> PropertyList {
-    var o = Out()
-    o["name"] = .string(c.name)
-    o["organisation"] = .string(c.organisation)
-    o["phone"] = .string(c.phone)
-    o["email"] = .string(c.email)
-    return o.value
   }
 
   /// An entity coded from its field declarations (`StoreFields`).
