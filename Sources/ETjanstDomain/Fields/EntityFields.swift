@@ -8,11 +8,9 @@ private typealias T = LocalizedText
 
 extension Municipality {
   /// Every kind of entity the municipality keeps, for `Change.entityChanges`.
-  static let collections: [EntityCollection] = [
-    .single(\Municipality.self), .single(\.contacts), .single(\.settings), .list(\.users),
-    .list(\.departments), .list(\.services), .list(\.staff), .list(\.cases), .list(\.orders),
-    .list(\.refusedOrders), .list(\.outages), .list(\.requests),
-  ]
+  static let collections: [EntityCollection] =
+    [.single(\Municipality.self), .single(\.contacts), .single(\.settings)]
+    + lists.map(\.collection)
 
   /// How many kinds of entity the municipality keeps (for a test that none is missed).
   public static var collectionCount: Int { collections.count }
