@@ -83,10 +83,18 @@ struct FieldCoders<Entity: StoredEntity>: Sendable {
     _ key: String, _ path: WritableKeyPath<Entity, V>, _ absent: V?
   ) -> @Sendable (inout Entity, StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Void {
     nonisolated(unsafe) let path = path
-    nonisolated(unsafe) let absent = absent
+    // A field every file holds reads with no optional of the value's type: in these
+    // unspecialized closures, one fetched its type's metadata from the runtime's cache
+    // at every value, ~5% of a region's load.
+    guard let absent else {
+      return { (e: inout Entity, f: StoreCodec.In) throws(StoreCodec.DecodeFailure) in
+        e[keyPath: path] = try V.read(f, key)
+      }
+    }
+    nonisolated(unsafe) let present = absent
     return { (e: inout Entity, f: StoreCodec.In) throws(StoreCodec.DecodeFailure) in
-      if let absent, !f.has(key) {
-        e[keyPath: path] = absent
+      if !f.has(key) {
+        e[keyPath: path] = present
       } else {
         e[keyPath: path] = try V.read(f, key)
       }
