@@ -7,16 +7,17 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
   public var name: String
   public var contacts: Contacts
   public var settings: Settings
-  public var users: [User]
-  public var departments: [Department] { didSet { index = index.without(.departments) } }
-  public var services: [EService] { didSet { index = index.without(.services) } }
-  public var staff: [StaffMember] { didSet { index = index.without(.staff) } }
-  public var cases: [Case] { didSet { index = index.without(.cases) } }
-  public var orders: [ServiceOrder]
-  public var refusedOrders: [RefusedOrder]
-  public var outages: [Outage]
+  // The lists, each also declared in `Municipality.lists` (MunicipalityLists.swift).
+  public var users: [User] = []
+  public var departments: [Department] = [] { didSet { index = index.without(.departments) } }
+  public var services: [EService] = [] { didSet { index = index.without(.services) } }
+  public var staff: [StaffMember] = [] { didSet { index = index.without(.staff) } }
+  public var cases: [Case] = [] { didSet { index = index.without(.cases) } }
+  public var orders: [ServiceOrder] = []
+  public var refusedOrders: [RefusedOrder] = []
+  public var outages: [Outage] = []
   /// The departments' requests to the e-coordinator, in the order filed.
-  public var requests: [Request]
+  public var requests: [Request] = []
   /// Derived lookups, each rebuilt lazily after the list it comes from changes (an
   /// import appending staff row by row keeps the e-services' lookup); not stored and
   /// not compared.
@@ -25,32 +26,23 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
   /// for the whole store. Not stored and not compared.
   public internal(set) var scopedTo: EntityID<Department>?
 
-  enum CodingKeys: String, CodingKey {
-    case name, contacts, settings, users, departments, services, staff, cases, orders
-    case refusedOrders, outages, requests
-  }
-
   /// The stored lists, without the index: reflection (field checks, text audits) sees
   /// what the file holds.
   public var customMirror: Mirror {
-    Mirror(
-      self,
-      children: [
-        "name": name, "contacts": contacts, "settings": settings, "users": users,
-        "departments": departments, "services": services, "staff": staff, "cases": cases,
-        "orders": orders, "refusedOrders": refusedOrders, "outages": outages,
-        "requests": requests,
-      ], displayStyle: .struct)
+    let own: [(label: String?, value: Any)] = [
+      ("name", name), ("contacts", contacts), ("settings", settings),
+    ]
+    return Mirror(
+      self, children: own + Self.lists.map { ($0.key, $0.value(in: self)) },
+      displayStyle: .struct)
   }
 
   public static func == (a: Municipality, b: Municipality) -> Bool {
     a.name == b.name && a.contacts == b.contacts && a.settings == b.settings
-      && a.users == b.users && a.departments == b.departments && a.services == b.services
-      && a.staff == b.staff && a.cases == b.cases && a.orders == b.orders
-      && a.refusedOrders == b.refusedOrders && a.outages == b.outages
-      && a.requests == b.requests
+      && lists.allSatisfy { $0.equal(a, b) }
   }
 
+  /// The municipality with the lists given (a list not named starts empty).
   public init(
     name: String, contacts: Contacts, settings: Settings = Settings(), users: [User] = [],
     departments: [Department] = [], services: [EService] = [], staff: [StaffMember] = [],
@@ -71,22 +63,23 @@ public struct Municipality: Codable, Sendable, Equatable, CustomReflectable {
     self.requests = requests
   }
 
-  /// Decoded as stored; a file written before requests existed has none.
+  /// Decoded as stored: its own keys, then each list of `Municipality.lists` (one a
+  /// file written before it existed lacks reads as empty where it says so).
   public init(from decoder: Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let c = try decoder.container(keyedBy: ListKey.self)
     self.init(
-      name: try c.decode(String.self, forKey: .name),
-      contacts: try c.decode(Contacts.self, forKey: .contacts),
-      settings: try c.decode(Settings.self, forKey: .settings),
-      users: try c.decode([User].self, forKey: .users),
-      departments: try c.decode([Department].self, forKey: .departments),
-      services: try c.decode([EService].self, forKey: .services),
-      staff: try c.decode([StaffMember].self, forKey: .staff),
-      cases: try c.decode([Case].self, forKey: .cases),
-      orders: try c.decode([ServiceOrder].self, forKey: .orders),
-      refusedOrders: try c.decode([RefusedOrder].self, forKey: .refusedOrders),
-      outages: try c.decode([Outage].self, forKey: .outages),
-      requests: try c.decodeIfPresent([Request].self, forKey: .requests) ?? [])
+      name: try c.decode(String.self, forKey: ListKey("name")),
+      contacts: try c.decode(Contacts.self, forKey: ListKey("contacts")),
+      settings: try c.decode(Settings.self, forKey: ListKey("settings")))
+    for list in Self.lists { try list.decode(c, into: &self) }
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: ListKey.self)
+    try c.encode(name, forKey: ListKey("name"))
+    try c.encode(contacts, forKey: ListKey("contacts"))
+    try c.encode(settings, forKey: ListKey("settings"))
+    for list in Self.lists { try list.encode(self, &c) }
   }
 
   /// An empty store with the guideline's standing data: the contacts of section 5

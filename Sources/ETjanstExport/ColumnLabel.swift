@@ -18,11 +18,12 @@ enum ColumnLabel {
     return nil
   }
 
-  /// The headings of the columns the field declarations make (the e-service's and the
-  /// outage's), each its field's label.
+  /// The headings of the columns the field declarations make (the e-service's, the
+  /// outage's and a staff member's details), each its field's label.
   private static let declared: [String: LocalizedText] = Dictionary(
     FieldColumns.export(EService.storedFields).map { ($0.key, $0.label) }
-      + FieldColumns.export(Outage.storedFields).map { ($0.key, $0.label) },
+      + FieldColumns.export(Outage.storedFields).map { ($0.key, $0.label) }
+      + FieldColumns.export(StaffMember.details).map { ($0.key, $0.label) },
     uniquingKeysWith: { first, _ in first })
 
   private static let labels: [String: LocalizedText] = [

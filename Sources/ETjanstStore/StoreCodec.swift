@@ -2,12 +2,13 @@ import ETjanstDomain
 import Foundation
 
 /// The municipality to and from the property-list tree, in the shape docs/store-format.md
-/// describes (schema 2). The entities with field declarations (e-services, settings,
-/// requests, users, staff) are coded from them (`StoreFields`); the rest is written
-/// here by hand, until each is declared too. Hand-written rather than Codable for speed
-/// (see PropertyList); the domain's Codable conformances describe the same shape (the
-/// demo's JSON uses them), and StoreCodecTests compares this encoding with Foundation's
-/// on the demo and a region's data, so a field added to a type but not here fails a test.
+/// describes (schema 2). Every entity, the contacts and the settings are coded from their
+/// field declarations (`StoreFields`); this file holds the municipality's own dictionary,
+/// the walk of its lists (`StoreLists`) and the reading of one value with its key path
+/// (`In`). Hand-written rather than Codable for speed (see PropertyList); the domain's
+/// Codable conformances describe the same shape (the demo's JSON uses them), and
+/// StoreCodecTests compares this encoding with Foundation's on the demo and a region's
+/// data, so a field added to a type but not declared fails a test.
 enum StoreCodec {
   // MARK: encoding
 
@@ -37,176 +38,8 @@ enum StoreCodec {
     }
   }
 
-  static func encode(_ c: Contacts) -> PropertyList {
-    var o = Out()
-    o["eCoordinator"] = encode(c.eCoordinator)
-    o["systemAdministrator"] = encode(c.systemAdministrator)
-    o["orderServiceAddress"] = .string(c.orderServiceAddress)
-    return o.value
-  }
-
-  static func encode(_ c: ContactCard) -> PropertyList {
-    var o = Out()
-    o["name"] = .string(c.name)
-    o["organisation"] = .string(c.organisation)
-    o["phone"] = .string(c.phone)
-    o["email"] = .string(c.email)
-    return o.value
-  }
-
   /// An entity coded from its field declarations (`StoreFields`).
   static func encode<E: StoredEntity>(_ e: E) -> PropertyList { e.storedElement() }
-
-  static func encode(_ d: Department) -> PropertyList {
-    var o = Out()
-    o["id"] = .string(d.id.rawValue)
-    o["name"] = .string(d.name)
-    if let r = d.fallbackRoutine {
-      var f = Out()
-      f["steps"] = .string(r.steps)
-      f["location"] = .string(r.location)
-      f["responsible"] = .string(r.responsible)
-      f["lastReviewed"] = r.lastReviewed.map(day)
-      f["lastTested"] = r.lastTested.map(day)
-      f["reviewIntervalMonths"] = .integer(r.reviewIntervalMonths)
-      o["fallbackRoutine"] = f.value
-    }
-    return o.value
-  }
-
-  static func encode(_ p: PersonRef) -> PropertyList {
-    var o = Out()
-    switch p {
-    case .staff(let id):
-      o["kind"] = .string("staff")
-      o["staff"] = .string(id.rawValue)
-    case .named(let name, let email):
-      o["kind"] = .string("named")
-      o["name"] = .string(name)
-      o["email"] = .string(email)
-    }
-    return o.value
-  }
-
-  static func encode(_ c: Case) -> PropertyList {
-    var o = Out()
-    o["id"] = .string(c.id.rawValue)
-    o["number"] = .string(c.number)
-    o["service"] = .string(c.service.rawValue)
-    o["officer"] = .string(c.officer.rawValue)
-    o["status"] = .string(c.status.rawValue)
-    o["transferredFrom"] = c.transferredFrom.map { .string($0.rawValue) }
-    o["closedOn"] = c.closedOn.map(day)
-    return o.value
-  }
-
-  static func encode(_ order: ServiceOrder) -> PropertyList {
-    var o = Out()
-    o["id"] = .string(order.id.rawValue)
-    o["title"] = .string(order.title)
-    o["department"] = .string(order.department.rawValue)
-    o["contactPerson"] = .string(order.contactPerson)
-    o["contactEmail"] = .string(order.contactEmail)
-    o["audience"] = .string(order.audience.rawValue)
-    var need = Out()
-    need["beneficiaries"] = .string(order.need.beneficiaries)
-    need["expectedEffect"] = .string(order.need.expectedEffect)
-    need["effectScore"] = .integer(order.need.effectScore)
-    need["yearlyCaseVolume"] = order.need.yearlyCaseVolume.map(PropertyList.integer)
-    need["paperFormsReplaced"] = .array(order.need.paperFormsReplaced.map(PropertyList.string))
-    o["need"] = need.value
-    o["orderCaseNumber"] = .string(order.orderCaseNumber)
-    o["step"] = .integer(order.step.rawValue)
-    o["stepHistory"] = .array(
-      order.stepHistory.map { c in
-        var h = Out()
-        h["step"] = .integer(c.step.rawValue)
-        h["at"] = .date(c.at)
-        h["by"] = .string(c.by)
-        return h.value
-      })
-    o["service"] = order.service.map { .string($0.rawValue) }
-    if let meeting = order.meeting {
-      var m = Out()
-      m["at"] = .date(meeting.at)
-      m["place"] = .string(meeting.place)
-      o["meeting"] = m.value
-    }
-    o["comments"] = .array(
-      order.comments.map { c in
-        var r = Out()
-        r["id"] = .string(c.id.rawValue)
-        r["text"] = .string(c.text)
-        r["resolution"] = .string(c.resolution.rawValue)
-        r["note"] = .string(c.note)
-        return r.value
-      })
-    if let agreement = order.agreement {
-      var a = Out()
-      a["by"] = .string(agreement.by)
-      a["at"] = .date(agreement.at)
-      o["agreement"] = a.value
-    }
-    if let hold = order.hold {
-      var h = Out()
-      h["kind"] = .string(hold.kind.rawValue)
-      h["reason"] = .string(hold.reason)
-      h["since"] = .date(hold.since)
-      h["by"] = .string(hold.by)
-      o["hold"] = h.value
-    }
-    o["created"] = .date(order.created)
-    return o.value
-  }
-
-  static func encode(_ r: RefusedOrder) -> PropertyList {
-    var o = Out()
-    o["id"] = .string(r.id.rawValue)
-    o["title"] = .string(r.title)
-    o["department"] = .string(r.department.rawValue)
-    o["channel"] = .string(r.channel)
-    o["refusedAt"] = .date(r.refusedAt)
-    o["refusedBy"] = .string(r.refusedBy)
-    return o.value
-  }
-
-  static func encode(_ outage: Outage) -> PropertyList {
-    var o = Out()
-    o["id"] = .string(outage.id.rawValue)
-    o["start"] = .date(outage.start)
-    var scope = Out()
-    switch outage.scope {
-    case .wholePlatform:
-      scope["kind"] = .string("wholePlatform")
-    case .services(let ids):
-      scope["kind"] = .string("services")
-      scope["services"] = .array(ids.map { .string($0.rawValue) })
-    }
-    o["scope"] = scope.value
-    o["observed"] = .string(outage.observed)
-    o["declaredBy"] = .string(outage.declaredBy)
-    o["isDrill"] = .bool(outage.isDrill)
-    if let contact = outage.contact {
-      var c = Out()
-      c["at"] = .date(contact.at)
-      c["channel"] = .string(contact.channel)
-      c["by"] = .string(contact.by)
-      c["reference"] = .string(contact.reference)
-      o["contact"] = c.value
-    }
-    o["notified"] = .array(
-      outage.notified.map { n in
-        var d = Out()
-        d["department"] = .string(n.department.rawValue)
-        d["at"] = .date(n.at)
-        return d.value
-      })
-    o["end"] = outage.end.map(PropertyList.date)
-    o["cause"] = .string(outage.cause)
-    o["followUp"] = .string(outage.followUp)
-    o["neverTold"] = .array(outage.neverTold.map { .string($0.rawValue) })
-    return o.value
-  }
 
   static func day(_ d: Day) -> PropertyList { .string(d.description) }
 
@@ -279,123 +112,15 @@ enum StoreCodec {
     let contacts = try f.dict("contacts")
     let settings = try f.dict("settings")
     let name = try f.string("name")
-    let contactsValue = Contacts(
-      eCoordinator: try card(try contacts.dict("eCoordinator")),
-      systemAdministrator: try card(try contacts.dict("systemAdministrator")),
-      orderServiceAddress: try contacts.string("orderServiceAddress"))
-    let settingsValue = try Settings.coders.decode(settings)
+    let contactsValue = try Contacts.readElement(contacts)
+    let settingsValue = try Settings.readElement(settings)
     var m = Municipality(name: name, contacts: contactsValue, settings: settingsValue)
     try decodeLists(&m)
     return m
   }
 
-  static func card(_ f: In) throws(DecodeFailure) -> ContactCard {
-    ContactCard(
-      name: try f.string("name"), organisation: try f.string("organisation"),
-      phone: try f.string("phone"), email: try f.string("email"))
-  }
-
-  static func department(_ f: In) throws(DecodeFailure) -> Department {
-    var routine: FallbackRoutine?
-    if let r = try f.optionalDict("fallbackRoutine") {
-      routine = FallbackRoutine(
-        steps: try r.string("steps"), location: try r.string("location"),
-        responsible: try r.string("responsible"), lastReviewed: try r.optionalDay("lastReviewed"),
-        lastTested: try r.optionalDay("lastTested"),
-        reviewIntervalMonths: try r.int("reviewIntervalMonths"))
-    }
-    return Department(id: try f.id("id"), name: try f.string("name"), fallbackRoutine: routine)
-  }
-
   static func service(_ f: In) throws(DecodeFailure) -> EService {
     try EService.coders.decode(f)
-  }
-
-  static func person(_ f: In) throws(DecodeFailure) -> PersonRef {
-    switch try f.string("kind") {
-    case "staff": return .staff(try f.id("staff"))
-    case "named":
-      return .named(name: try f.string("name"), email: try f.optionalString("email") ?? "")
-    case let other: throw f.failure("kind", "unknown person kind '\(other)'")
-    }
-  }
-
-  static func caseValue(_ f: In) throws(DecodeFailure) -> Case {
-    Case(
-      id: try f.id("id"), number: try f.string("number"), service: try f.id("service"),
-      officer: try f.id("officer"), status: try f.enumeration("status"),
-      transferredFrom: try f.optionalID("transferredFrom"), closedOn: try f.optionalDay("closedOn"))
-  }
-
-  static func order(_ f: In) throws(DecodeFailure) -> ServiceOrder {
-    let need = try f.dict("need")
-    return ServiceOrder(
-      id: try f.id("id"), title: try f.string("title"), department: try f.id("department"),
-      contactPerson: try f.string("contactPerson"), contactEmail: try f.string("contactEmail"),
-      audience: try f.enumeration("audience"),
-      need: Need(
-        beneficiaries: try need.string("beneficiaries"),
-        expectedEffect: try need.string("expectedEffect"), effectScore: try need.int("effectScore"),
-        yearlyCaseVolume: try need.optionalInt("yearlyCaseVolume"),
-        paperFormsReplaced: try need.strings("paperFormsReplaced")),
-      orderCaseNumber: try f.string("orderCaseNumber"), step: try f.step("step"),
-      stepHistory: try f.list("stepHistory") { h throws(DecodeFailure) in
-        StepChange(step: try h.step("step"), at: try h.date("at"), by: try h.string("by"))
-      },
-      service: try f.optionalID("service"),
-      meeting: try f.optionalDict("meeting").map { m throws(DecodeFailure) in
-        ReviewMeeting(at: try m.date("at"), place: try m.string("place"))
-      },
-      comments: try f.list("comments") { c throws(DecodeFailure) in
-        ReviewComment(
-          id: try c.id("id"), text: try c.string("text"),
-          resolution: try c.enumeration("resolution"),
-          note: try c.string("note"))
-      },
-      agreement: try f.optionalDict("agreement").map { a throws(DecodeFailure) in
-        Agreement(by: try a.string("by"), at: try a.date("at"))
-      },
-      hold: try f.optionalDict("hold").map { h throws(DecodeFailure) in
-        OrderHold(
-          kind: try h.enumeration("kind"), reason: try h.string("reason"),
-          since: try h.date("since"),
-          by: try h.string("by"))
-      },
-      created: try f.date("created"))
-  }
-
-  static func refusedOrder(_ f: In) throws(DecodeFailure) -> RefusedOrder {
-    RefusedOrder(
-      id: try f.id("id"), title: try f.string("title"), department: try f.id("department"),
-      channel: try f.string("channel"), refusedAt: try f.date("refusedAt"),
-      refusedBy: try f.string("refusedBy"))
-  }
-
-  static func outage(_ f: In) throws(DecodeFailure) -> Outage {
-    let s = try f.dict("scope")
-    let scope: OutageScope
-    switch try s.string("kind") {
-    case "wholePlatform": scope = .wholePlatform
-    case "services":
-      scope = .services(
-        try s.list("services") { v throws(DecodeFailure) in EntityID(try v.text()) })
-    case let other: throw s.failure("kind", "unknown scope '\(other)'")
-    }
-    return Outage(
-      id: try f.id("id"), start: try f.date("start"), scope: scope,
-      observed: try f.string("observed"), declaredBy: try f.string("declaredBy"),
-      isDrill: try f.bool("isDrill"),
-      contact: try f.optionalDict("contact").map { c throws(DecodeFailure) in
-        ContactRecord(
-          at: try c.date("at"), channel: try c.string("channel"), by: try c.string("by"),
-          reference: try c.string("reference"))
-      },
-      notified: try f.list("notified") { n throws(DecodeFailure) in
-        DepartmentNotice(department: try n.id("department"), at: try n.date("at"))
-      },
-      end: try f.optionalDate("end"), cause: try f.string("cause"),
-      followUp: try f.string("followUp"),
-      neverTold: try f.optionalStrings("neverTold").map { EntityID($0) })
   }
 
   /// What is wrong and where: `municipality.staff[3].startDate`.

@@ -14,26 +14,21 @@ enum StoreLists {
     StoredList<User>(
       "users", \.users, idKey: "login", id: { $0.login }, validate: StoreValidation.user),
     StoredList<Department>(
-      "departments", \.departments, id: { $0.id.rawValue }, encode: StoreCodec.encode,
-      decode: StoreCodec.department, validate: StoreValidation.department),
+      "departments", \.departments, id: { $0.id.rawValue }, validate: StoreValidation.department),
     StoredList<EService>(
       "services", \.services, id: { $0.id.rawValue }, validate: StoreValidation.service),
     // Over half of a region's file: read on the other core while the rest is read.
     StoredList<StaffMember>(
       "staff", \.staff, id: { $0.id.rawValue }, validate: StoreValidation.staffMember,
       readAhead: true),
-    StoredList<Case>(
-      "cases", \.cases, id: { $0.id.rawValue }, encode: StoreCodec.encode,
-      decode: StoreCodec.caseValue),
+    StoredList<Case>("cases", \.cases, id: { $0.id.rawValue }),
     StoredList<ServiceOrder>(
-      "orders", \.orders, id: { $0.id.rawValue }, encode: StoreCodec.encode,
-      decode: StoreCodec.order, validate: StoreValidation.order),
+      "orders", \.orders, id: { $0.id.rawValue }, validate: StoreValidation.order),
     StoredList<RefusedOrder>(
-      "refusedOrders", \.refusedOrders, id: { $0.id.rawValue }, encode: StoreCodec.encode,
-      decode: StoreCodec.refusedOrder, validate: StoreValidation.refusedOrder),
+      "refusedOrders", \.refusedOrders, id: { $0.id.rawValue },
+      validate: StoreValidation.refusedOrder),
     StoredList<Outage>(
-      "outages", \.outages, id: { $0.id.rawValue }, encode: StoreCodec.encode,
-      decode: StoreCodec.outage, validate: StoreValidation.outage),
+      "outages", \.outages, id: { $0.id.rawValue }, validate: StoreValidation.outage),
     StoredList<Request>(
       "requests", \.requests, id: { $0.id.rawValue }, validate: StoreValidation.request,
       absentMeansEmpty: true),

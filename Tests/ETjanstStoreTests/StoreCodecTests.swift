@@ -120,6 +120,14 @@ import Testing
   /// Foundation's encoder writes every stored property of the Codable types; the hand
   /// codec must write the same tree, so a field added to a type and forgotten in
   /// StoreCodec fails here.
+  @Test("the store's table of lists and the municipality's name the same lists in the same order")
+  func listTablesAgree() throws {
+    let m = try Fixtures.demo
+    let declared = Mirror(reflecting: m).children.compactMap(\.label)
+      .filter { !["name", "contacts", "settings"].contains($0) }
+    #expect(declared == StoreLists.all.map(\.key))
+  }
+
   @Test("the hand-written codec writes the same keys and values as Foundation's encoder")
   func sameTreeAsFoundation() throws {
     for (name, m) in try Self.samples() {

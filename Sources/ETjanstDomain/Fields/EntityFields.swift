@@ -8,11 +8,9 @@ private typealias T = LocalizedText
 
 extension Municipality {
   /// Every kind of entity the municipality keeps, for `Change.entityChanges`.
-  static let collections: [EntityCollection] = [
-    .single(\Municipality.self), .single(\.contacts), .single(\.settings), .list(\.users),
-    .list(\.departments), .list(\.services), .list(\.staff), .list(\.cases), .list(\.orders),
-    .list(\.refusedOrders), .list(\.outages), .list(\.requests),
-  ]
+  static let collections: [EntityCollection] =
+    [.single(\Municipality.self), .single(\.contacts), .single(\.settings)]
+    + lists.map(\.collection)
 
   /// How many kinds of entity the municipality keeps (for a test that none is missed).
   public static var collectionCount: Int { collections.count }
@@ -195,6 +193,8 @@ extension Case: FieldedEntity {
       T(verbatim: v?.description ?? "")
     }.erased,
   ]
+
+  public static let storedFields = [Field.id(\Case.id).erased] + fields
 }
 
 // MARK: - Orders
@@ -260,6 +260,8 @@ extension ServiceOrder: FieldedEntity {
     Fields.service.erased, Fields.meeting.erased, Fields.comments.erased,
     Fields.agreement.erased, Fields.hold.erased, Fields.created.erased,
   ]
+
+  public static let storedFields = [Field.id(\ServiceOrder.id).erased] + fields
 }
 
 extension Need: FieldedEntity {
@@ -315,6 +317,8 @@ extension ReviewComment: FieldedEntity {
   public static let fields: [AnyField<ReviewComment>] = [
     Fields.text.erased, Fields.resolution.erased, Fields.note.erased,
   ]
+
+  public static let storedFields = [Field.id(\ReviewComment.id).erased] + fields
 }
 
 extension RefusedOrder: FieldedEntity {
@@ -329,6 +333,8 @@ extension RefusedOrder: FieldedEntity {
     Field.time("refusedAt", T(sv: "Avvisad", en: "Refused"), \RefusedOrder.refusedAt).erased,
     Field.text("refusedBy", T(sv: "Avvisad av", en: "Refused by"), \RefusedOrder.refusedBy).erased,
   ]
+
+  public static let storedFields = [Field.id(\RefusedOrder.id).erased] + fields
 }
 
 // MARK: - Outages and routines
@@ -367,7 +373,7 @@ extension Outage: FieldedEntity {
     public static let neverTold = Field<Outage, [EntityID<Department>]>(
       "neverTold", T(sv: "Fick aldrig besked", en: "Never told"), \.neverTold
     ) { v, m in T(verbatim: v.map { m.departmentName($0) }.joined(separator: ", ")) }
-    .column("departmentsNeverTold", table: true, imported: false)
+    .absent(means: []).column("departmentsNeverTold", table: true, imported: false)
   }
 
   public static let fields: [AnyField<Outage>] = [
@@ -375,6 +381,8 @@ extension Outage: FieldedEntity {
     Fields.isDrill.erased, Fields.contact.erased, Fields.notified.erased, Fields.end.erased,
     Fields.cause.erased, Fields.followUp.erased, Fields.neverTold.erased,
   ]
+
+  public static let storedFields = [Field.id(\Outage.id).erased] + fields
 }
 
 extension ContactRecord: FieldedEntity {
@@ -396,6 +404,10 @@ extension DepartmentNotice: FieldedEntity {
   public static let fields: [AnyField<DepartmentNotice>] = [
     Field.time("at", T(sv: "Informerad", en: "Informed"), \DepartmentNotice.at).erased
   ]
+
+  public static let storedFields =
+    [Field<DepartmentNotice, EntityID<Department>>.id(\.department, name: "department").erased]
+    + fields
 }
 
 extension Department: FieldedEntity {
@@ -412,6 +424,8 @@ extension Department: FieldedEntity {
   public static let fields: [AnyField<Department>] = [
     Fields.name.erased, Fields.fallbackRoutine.erased,
   ]
+
+  public static let storedFields = [Field.id(\Department.id).erased] + fields
 }
 
 extension FallbackRoutine: FieldedEntity {
