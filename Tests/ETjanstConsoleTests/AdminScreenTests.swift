@@ -369,6 +369,8 @@ struct AdminScreenTests {
     #expect(s.outageDeputy == "vikarie")
     #expect(s.sendmailPath == "/usr/sbin/sendmail")
     #expect(s.mailFrom == "noreply@kommun.se")
+    // The list of limits scrolls: the last setting is at its end.
+    d.press(.end)
     #expect(screen(d).contains("noreply@kommun.se"), "\(screen(d))")
   }
 

@@ -1,8 +1,9 @@
-@testable import ETjanstConsole
 import ETjanstDomain
 import Foundation
 import TestSupport
 import Testing
+
+@testable import ETjanstConsole
 
 /// Every key a text names comes from the keymap where the text is shown, and is
 /// bound there to what the text says it does.

@@ -61,4 +61,45 @@ enum AdminTables {
   static func selectedUser(_ state: AppState) -> User? {
     state.overview.admin.users.pick(userRows(state))
   }
+
+  /// One row of the limits: a number the guideline leaves to the municipality, or one
+  /// of the mail settings, with what it allows or means empty. A table like the
+  /// others, so the list scrolls and fits the width when the rows outgrow the screen.
+  struct LimitRow {
+    var label: String
+    var value: String
+    var note: String
+
+    static func all(_ state: AppState) -> [LimitRow] {
+      let settings = state.data.settings
+      let numbers = Settings.limits.map { limit in
+        LimitRow(
+          label: state.t(AdminTexts.limitLabel(limit.label, section: limit.section)),
+          value: state.t(limit.unit.count(settings[keyPath: limit.path])),
+          note: state.t(AdminTexts.allowed(limit.allowed)))
+      }
+      let texts = Settings.textSettings.map { field in
+        let value = settings[keyPath: field.keyPath]
+        return LimitRow(
+          label: state.t(field.label),
+          value: value.isEmpty ? state.t(AdminTexts.missing) : value,
+          note: AdminTexts.textSettingHints[field.name].map(state.t) ?? "")
+      }
+      return numbers + texts
+    }
+  }
+
+  static func limits(_ state: AppState) -> Table<LimitRow> {
+    Table(
+      columns: [
+        Column(AdminTexts.limitHeading, width: 30, flexible: true) { $0.label },
+        Column(AdminTexts.limitValue, width: 12, flexible: true) { $0.value },
+        Column(AdminTexts.limitNote, width: 16, priority: 1) { $0.note },
+      ],
+      searchText: { "\($0.label) \($0.value)" })
+  }
+
+  static func limitRows(_ state: AppState) -> [LimitRow] {
+    limits(state).visibleRows(LimitRow.all(state), state.overview.admin.limits)
+  }
 }

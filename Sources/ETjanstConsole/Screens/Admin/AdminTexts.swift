@@ -135,6 +135,9 @@ enum AdminTexts {
   static let limitsIntro = T(
     sv: "Gränser som riktlinjen överlåter åt kommunen; de styr flaggorna och varningarna.",
     en: "Limits the guideline leaves to the municipality; they drive the flags and warnings.")
+  static let limitHeading = T(sv: "Gräns", en: "Limit")
+  static let limitValue = T(sv: "Värde", en: "Value")
+  static let limitNote = T(sv: "Tillåtet", en: "Allowed")
   static func section(_ s: String) -> T { T(sv: "avsnitt \(s)", en: "section \(s)") }
   /// A limit's label in the list, with its guideline section where it has one.
   static func limitLabel(_ label: T, section: String?) -> T {

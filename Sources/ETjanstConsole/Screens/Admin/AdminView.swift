@@ -9,6 +9,9 @@ public struct AdminState {
   public var section: Section = .contacts
   public var departments = ListState()
   public var users = ListState()
+  /// In the declared order (no sort column): the limits stand in the guideline's
+  /// order, the mail settings after them.
+  public var limits = ListState(sortColumn: -1)
 
   public init() {}
 }
@@ -55,6 +58,7 @@ public enum AdminView {
     switch section {
     case .departments: return \.overview.admin.departments
     case .users: return \.overview.admin.users
+    case .limits: return \.overview.admin.limits
     default: return nil
     }
   }
@@ -123,6 +127,9 @@ public enum AdminView {
         Binding(
           [.character("e"), .enter], label: AdminTexts.keyEdit, help: AdminTexts.helpEditLimits,
           edits: true, action: AdminForms.editLimits))
+      out += ListKeys.bindings(
+        \.overview.admin.limits, columns: AdminTables.limits(state).columns.count,
+        count: { AdminTables.limitRows($0).count }, page: page)
     }
     out.append(
       Binding([.character("q"), .escape], label: AdminTexts.keyBack, help: AdminTexts.helpBack) {
@@ -172,7 +179,10 @@ public enum AdminView {
       AdminTables.users(state).draw(
         AdminTables.userRows(state), list: state.overview.admin.users, state: state, into: &frame,
         area: body)
-    case .limits: drawLimits(state, into: &frame, area: body)
+    case .limits:
+      AdminTables.limits(state).draw(
+        AdminTables.limitRows(state), list: state.overview.admin.limits, state: state,
+        into: &frame, area: body)
     }
   }
 
@@ -243,44 +253,5 @@ public enum AdminView {
     y += 1
     heading(AdminTexts.orderHeading)
     row(AdminTexts.address, c.orderServiceAddress)
-  }
-
-  static func drawLimits(_ state: AppState, into frame: inout Frame, area: Rect) {
-    let settings = state.data.settings
-    let labelWidth = min(
-      50,
-      (Settings.limits.map {
-        TextWidth.of(state.t(AdminTexts.limitLabel($0.label, section: $0.section)))
-      }.max() ?? 0) + 2)
-    for (i, limit) in Settings.limits.enumerated() where i < area.height {
-      let y = area.y + i
-      frame.put(
-        state.t(AdminTexts.limitLabel(limit.label, section: limit.section)),
-        x: area.x + 1, y: y, maxWidth: labelWidth)
-      let value = state.t(limit.unit.count(settings[keyPath: limit.path]))
-      let x = area.x + 1 + labelWidth
-      let used = frame.put(value, x: x, y: y, style: state.theme.style(.accent))
-      frame.put(
-        state.t(AdminTexts.allowed(limit.allowed)), x: x + max(used, 12) + 1, y: y,
-        style: state.theme.style(.muted), maxWidth: max(0, area.maxX - x - 13))
-    }
-    // The mail settings, after a blank line.
-    for (i, field) in Settings.textSettings.enumerated() {
-      let y = area.y + Settings.limits.count + 1 + i
-      guard y < area.maxY else { break }
-      frame.put(state.t(field.label), x: area.x + 1, y: y, maxWidth: labelWidth)
-      let value = settings[keyPath: field.keyPath]
-      let x = area.x + 1 + labelWidth
-      let used = frame.put(
-        value.isEmpty ? state.t(AdminTexts.missing) : value, x: x, y: y,
-        style: state.theme.style(.accent), maxWidth: max(0, area.maxX - x - 1))
-      // The hint only whole: a long value leaves no room for it.
-      let hintX = x + max(used, 12) + 1
-      if let hint = AdminTexts.textSettingHints[field.name].map(state.t),
-        hintX + TextWidth.of(hint) < area.maxX
-      {
-        frame.put(hint, x: hintX, y: y, style: state.theme.style(.muted))
-      }
-    }
   }
 }

@@ -62,7 +62,7 @@ enum OutagesTexts {
   static let keyTold = T(sv: "Informerad", en: "Told")
   static let helpTold = T(
     sv: "Markera att förvaltningen är informerad", en: "Mark the department as told")
-  static let keyResolve = T(sv: "Avsluta", en: "Resolve")
+  static let keyResolve = T(sv: "Avsluta avbrottet", en: "Resolve")
   static let helpResolve = T(
     sv: "Avsluta avbrottet: sluttid, orsak och uppföljning",
     en: "Resolve the outage: end time, cause and follow-up")
