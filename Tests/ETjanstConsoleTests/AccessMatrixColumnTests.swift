@@ -107,7 +107,8 @@ import Testing
     try mark(d, "Anna Åberg", "David Lund")
     try column(d, F.skolskjuts)
     d.press(.character("c"), .enter)
-    #expect(screen(d).contains("David Lund"), "\(screen(d))")
+    #expect(screen(d).contains("Ge 2 personer behörighet till Skolskjuts"), "\(screen(d))")
+    #expect(screen(d).contains("David Lund är borttagen från plattformen"), "\(screen(d))")
     #expect(try person(d, F.anna).grant(for: F.skolskjuts) == nil)
     #expect(try person(d, F.david).grant(for: F.skolskjuts) == nil)
   }
@@ -135,5 +136,18 @@ import Testing
     let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("Golden")
     Golden.assertFrame(d.frame, named: "access-column-grant-\(name)-80x24", in: dir)
+  }
+
+  @Test("a refusal that names nobody is given the person's name; no grant's last day is set")
+  func refusalNamed() throws {
+    let d = matrix(language: .english)
+    try mark(d, "Anna Åberg", "Eva Berg")
+    try column(d, F.bygglov)
+    d.press(.character("c"), .control("u"))
+    d.type("2024-12-31")
+    d.press(.enter)
+    #expect(screen(d).contains("Anna Åberg: "), "\(screen(d))")
+    #expect(try person(d, F.anna).grant(for: F.bygglov)?.validTo == nil)
+    #expect(try person(d, F.eva).grant(for: F.bygglov)?.validTo == nil)
   }
 }

@@ -196,6 +196,7 @@ public struct SetAccessOfMany: Command {
         try command.apply(to: &m, context: context)
       } catch var refusal as RuleViolation {
         let said = refusal.message
+        if said.sv.contains(p.name) { throw refusal }
         refusal.message = LocalizedText(sv: "\(p.name): \(said.sv)", en: "\(p.name): \(said.en)")
         throw refusal
       }
