@@ -150,4 +150,14 @@ import Testing
     #expect(try person(d, F.anna).grant(for: F.bygglov)?.validTo == nil)
     #expect(try person(d, F.eva).grant(for: F.bygglov)?.validTo == nil)
   }
+
+  @Test("a marked name keeps the room it has: widths follow the marks, sorting the name")
+  func markedNameWhole() throws {
+    let d = ConsoleDriver(try Fixtures.demo, user: Fixtures.coordinator, width: 80, height: 24)
+    d.press(.character("3"), .character("a"))
+    _ = d.frame  // drawn unmarked first, as a terminal does
+    d.press(.character("m"), .character("m"))
+    #expect(screen(d).contains("* Birgitta Koivisto "), "\(screen(d))")
+    #expect(screen(d).contains("sorterat på Namn"), "\(screen(d))")
+  }
 }

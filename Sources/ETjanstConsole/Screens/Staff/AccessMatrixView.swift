@@ -63,10 +63,18 @@ enum AccessMatrixView {
 
   /// The columns about the person, before the e-services'.
   static func personColumns(_ state: AppState) -> [Column<StaffMember>] {
-    [
-      // A marked person's name starts with "* ": seen without colour.
-      Column(StaffTexts.name, width: nameWidth) {
-        (state.staffScreen.marked.contains($0.id) ? "* " : "") + $0.name
+    let marked = state.staffScreen.marked
+    let gutter = !marked.isEmpty
+    return [
+      // While anyone is marked every name has a gutter, "* " on the marked: seen
+      // without colour, and the widths (which the table keeps by its headings) the same
+      // whoever is marked. Sorted by the name alone.
+      Column(
+        gutter
+          ? LocalizedText(sv: "  " + StaffTexts.name.sv, en: "  " + StaffTexts.name.en)
+          : StaffTexts.name, width: nameWidth, sortKey: { .text($0.name) }
+      ) {
+        (gutter ? (marked.contains($0.id) ? "* " : "  ") : "") + $0.name
       },
       Column(
         StaffTexts.status, width: statusWidth,
@@ -254,8 +262,10 @@ enum AccessMatrixView {
   }
 
   static func status(_ state: AppState) -> String {
-    ListKeys.status(
-      table(state, width: state.width), shown: rows(state).count, total: people(state).count,
+    var table = table(state, width: state.width)
+    table.columns[0].title = StaffTexts.name  // "sorted by Name", without the marks' gutter
+    return ListKeys.status(
+      table, shown: rows(state).count, total: people(state).count,
       list: state.staffScreen.matrix, state: state)
   }
 }
