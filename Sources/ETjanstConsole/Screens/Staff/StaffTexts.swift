@@ -228,7 +228,9 @@ extension StaffTexts {
   )
   static let nobodyToGrant = T(
     sv: "Ingen som visas kan få behörighet.", en: "Nobody shown can be granted access.")
-  static func markedCount(_ n: Int) -> T { T(sv: "\(n) markerade", en: "\(n) marked") }
+  static let marked = Adjective(sv: "markerad", "markerat", "markerade", en: "marked")
+  /// "1 markerad", "2 markerade": people, the noun understood.
+  static func markedCount(_ n: Int) -> T { marked.count(n, of: Noun.person) }
   static func grantColumnTitle(_ service: String, _ n: Int, having: Int) -> T {
     let people = Noun.person.count(n)
     let have = T(sv: " (\(having) har den redan)", en: " (\(having) have it already)")
