@@ -132,3 +132,74 @@ public struct RemoveFromPlatform: Command {
     }
   }
 }
+
+/// Grants or ends one e-service's access for several people at once, all or none: the
+/// access matrix's column or marked people. Each person goes through `GrantAccess`'s
+/// rule; a refusal names the person and nothing is applied. No one's dates change
+/// beyond what is asked: granting passes over those who already have the access
+/// (their grant keeps its dates), and ending sets only the last day of each holder's
+/// newest grant, read when the change is applied, so its "valid from" stays.
+public struct SetAccessOfMany: Command {
+  public enum Action: Hashable, Sendable {
+    /// Access from `validFrom` to `validTo` for those without it.
+    case grant(validFrom: Day, validTo: Day?)
+    /// `lastDay` as the last day of those who have it.
+    case end(lastDay: Day)
+  }
+
+  public var people: [EntityID<StaffMember>]
+  public var service: EntityID<EService>
+  public var action: Action
+
+  public init(people: [EntityID<StaffMember>], service: EntityID<EService>, action: Action) {
+    self.people = people
+    self.service = service
+    self.action = action
+  }
+
+  /// Whether `grant` is access the person has or will have: not ended before `today`.
+  public static func holds(_ grant: AccessGrant?, on today: Day) -> Bool {
+    guard let grant else { return false }
+    return grant.validTo.map { $0 >= today } ?? true
+  }
+
+  public var summary: LocalizedText {
+    let n = Noun.person.count(people.count)
+    switch action {
+    case .grant:
+      return LocalizedText(
+        sv: "Gav behörighet till en e-tjänst för \(n.sv)",
+        en: "Granted access to an e-service for \(n.en)")
+    case .end:
+      return LocalizedText(
+        sv: "Avslutade behörighet till en e-tjänst för \(n.sv)",
+        en: "Ended access to an e-service for \(n.en)")
+    }
+  }
+
+  public func apply(to m: inout Municipality, context: CommandContext) throws {
+    for id in people {
+      let p = try m.requireStaff(id)
+      let existing = p.grant(for: service)
+      let has = Self.holds(existing, on: context.today)
+      let command: GrantAccess
+      switch action {
+      case .grant(let from, let to):
+        if has { continue }
+        command = GrantAccess(person: id, service: service, validFrom: from, validTo: to)
+      case .end(let lastDay):
+        guard has, let existing else { continue }
+        command = GrantAccess(
+          person: id, service: service, validFrom: existing.validFrom, validTo: lastDay)
+      }
+      do {
+        try command.apply(to: &m, context: context)
+      } catch var refusal as RuleViolation {
+        let said = refusal.message
+        if said.sv.contains(p.name) { throw refusal }
+        refusal.message = LocalizedText(sv: "\(p.name): \(said.sv)", en: "\(p.name): \(said.en)")
+        throw refusal
+      }
+    }
+  }
+}

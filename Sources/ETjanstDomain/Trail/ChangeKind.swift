@@ -64,6 +64,9 @@ public enum ChangeKind {
     "TickChecklistStep": T(sv: "Bockade av checklista", en: "Ticked a checklist step"),
     "GrantAccess": T(sv: "Gav behörighet", en: "Granted access"),
     "RevokeAccess": T(sv: "Tog bort behörighet", en: "Revoked access"),
+    "SetAccessOfMany": T(
+      sv: "Gav eller avslutade behörighet för flera",
+      en: "Granted or ended access for several people"),
     "RemoveFromPlatform": T(sv: "Tog bort från plattformen", en: "Removed from the platform"),
     "AddCase": T(sv: "Lade till ärende", en: "Added a case"),
     "CloseCase": T(sv: "Avslutade ärende", en: "Closed a case"),

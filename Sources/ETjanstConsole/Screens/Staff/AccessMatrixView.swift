@@ -49,7 +49,8 @@ enum AccessMatrixView {
   static func personWidth(_ state: AppState, room: Int) -> Int {
     let table = Table(columns: personColumns(state), searchText: { _ in "" })
     let content = state.derived(
-      "access person columns", inputs: [AnyHashable(StaffScreen.department(state))]
+      "access person columns",
+      inputs: [AnyHashable(StaffScreen.department(state)), AnyHashable(state.staffScreen.marked)]
     ) { table.contentWidths(people(state)) }
     // The declared widths when the content is wider: the least the columns take.
     let least = table.fit(
@@ -62,8 +63,19 @@ enum AccessMatrixView {
 
   /// The columns about the person, before the e-services'.
   static func personColumns(_ state: AppState) -> [Column<StaffMember>] {
-    [
-      Column(StaffTexts.name, width: nameWidth) { $0.name },
+    let marked = state.staffScreen.marked
+    let gutter = !marked.isEmpty
+    return [
+      // While anyone is marked every name has a gutter, "* " on the marked: seen
+      // without colour, and the widths (which the table keeps by its headings) the same
+      // whoever is marked. Sorted by the name alone.
+      Column(
+        gutter
+          ? LocalizedText(sv: "  " + StaffTexts.name.sv, en: "  " + StaffTexts.name.en)
+          : StaffTexts.name, width: nameWidth, sortKey: { .text($0.name) }
+      ) {
+        (gutter ? (marked.contains($0.id) ? "* " : "  ") : "") + $0.name
+      },
       Column(
         StaffTexts.status, width: statusWidth,
         style: {
@@ -130,6 +142,12 @@ enum AccessMatrixView {
           [.character(" ")], keysLabel: "␣", label: StaffTexts.keyCell, help: StaffTexts.helpCell,
           bar: false, edits: true, action: AccessMatrixCell.act),
         Binding(
+          [.character("m")], label: StaffTexts.keyMark, help: StaffTexts.helpMark, edits: true,
+          action: AccessMatrixColumn.mark),
+        Binding(
+          [.character("c")], label: StaffTexts.keyColumnAccess, help: StaffTexts.helpColumnAccess,
+          edits: true, action: AccessMatrixColumn.act),
+        Binding(
           [.character("a"), .character("q"), .escape], keysLabel: "a q", label: StaffTexts.keyBack,
           help: StaffTexts.helpAccess
         ) { state in
@@ -157,8 +175,11 @@ enum AccessMatrixView {
     let footer = footerLines(state, width: area.width - 2)
     let (head, rest) = area.splitTop(1)
     let (body, foot) = rest.splitBottom(min(footer.count, max(0, rest.height - 4)))
+    let marked = AccessMatrixColumn.marked(state).count
+    let markedText = marked > 0 ? " · " + state.t(StaffTexts.markedCount(marked)) : ""
     frame.put(
-      " " + state.t(StaffTexts.accessHead(StaffScreen.departmentName(state), staff.count)),
+      " " + state.t(StaffTexts.accessHead(StaffScreen.departmentName(state), staff.count))
+        + markedText,
       x: head.x, y: head.y, style: theme.style(.accent), maxWidth: head.width)
     table(state, width: area.width).draw(
       rows(state), list: state.staffScreen.matrix, state: state, into: &frame, area: body)
@@ -241,8 +262,10 @@ enum AccessMatrixView {
   }
 
   static func status(_ state: AppState) -> String {
-    ListKeys.status(
-      table(state, width: state.width), shown: rows(state).count, total: people(state).count,
+    var table = table(state, width: state.width)
+    table.columns[0].title = StaffTexts.name  // "sorted by Name", without the marks' gutter
+    return ListKeys.status(
+      table, shown: rows(state).count, total: people(state).count,
       list: state.staffScreen.matrix, state: state)
   }
 }

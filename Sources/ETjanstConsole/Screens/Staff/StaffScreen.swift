@@ -16,6 +16,8 @@ public struct StaffState {
   public var matrix = ListState()
   /// The e-service column chosen in the matrix, counted over all its services.
   public var matrixColumn = 0
+  /// The people marked in the matrix (`m`), whom its column key grants or ends.
+  public var marked: Set<EntityID<StaffMember>> = []
   /// The department shown, once the user has chosen one with `f`; until then a
   /// manager sees their own department and the e-coordinator all.
   public var department: EntityID<Department>?

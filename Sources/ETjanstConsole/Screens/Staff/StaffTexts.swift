@@ -215,4 +215,33 @@ extension StaffTexts {
       sv: "Avsluta behörigheten till \(service) för \(name)",
       en: "End the access to \(service) for \(name)")
   }
+  static let keyMark = T(sv: "Markera", en: "Mark")
+  static let helpMark = T(
+    sv: "Markera personen på raden, eller ta bort markeringen, och gå till nästa rad",
+    en: "Mark the person on the row, or unmark them, and go to the next row")
+  static let keyColumnAccess = T(sv: "Ge/avsluta flera", en: "Grant/end several")
+  static let helpColumnAccess = T(
+    sv:
+      "Ge de markerade (eller alla som visas) behörighet till den valda e-tjänsten, eller avsluta den när alla redan har den; datumen frågas en gång, alla eller ingen",
+    en:
+      "Grant the marked people (or everyone shown) access to the chosen e-service, or end it when all have it; the dates are asked once, all or none"
+  )
+  static let nobodyToGrant = T(
+    sv: "Ingen som visas kan få behörighet.", en: "Nobody shown can be granted access.")
+  static let marked = Adjective(sv: "markerad", "markerat", "markerade", en: "marked")
+  /// "1 markerad", "2 markerade": people, the noun understood.
+  static func markedCount(_ n: Int) -> T { marked.count(n, of: Noun.person) }
+  static func grantColumnTitle(_ service: String, _ n: Int, having: Int) -> T {
+    let people = Noun.person.count(n)
+    let have = T(sv: " (\(having) har den redan)", en: " (\(having) have it already)")
+    return T(
+      sv: "Ge \(people.sv) behörighet till \(service)\(having > 0 ? have.sv : "")",
+      en: "Grant \(people.en) access to \(service)\(having > 0 ? have.en : "")")
+  }
+  static func endColumnTitle(_ service: String, _ n: Int) -> T {
+    let people = Noun.person.count(n)
+    return T(
+      sv: "Avsluta behörigheten till \(service) för \(people.sv)",
+      en: "End the access to \(service) for \(people.en)")
+  }
 }
