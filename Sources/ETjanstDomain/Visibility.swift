@@ -8,9 +8,10 @@ import Foundation
 /// their access and cases, its e-services with their owners, its orders and its
 /// fallback routine; of the rest only what is not about people — department names,
 /// outages, and the e-services their own staff reach or cases run in, without the
-/// names of those services' owners or reporters. The municipality's published
-/// contacts (section 5) and the e-coordinator's name are not hidden: every department
-/// is told to turn to them.
+/// names of those services' owners or reporters. Of the users they see the
+/// e-coordinators, themselves and their own department's other managers. The
+/// municipality's published contacts (section 5) and the e-coordinator's name are not
+/// hidden: every department is told to turn to them.
 public struct Visibility: Sendable, Equatable {
   public enum Reach: Sendable, Equatable {
     case everything
@@ -59,7 +60,11 @@ public struct Visibility: Sendable, Equatable {
     var out = m
     out.scopedTo = own
     let ownStaff = Set(m.staff.lazy.filter { $0.department == own }.map(\.id))
-    out.users = m.users.filter { $0.role == .eCoordinator || $0.login == login }
+    // Their own department's managers too, so a person's manager reads by name; no
+    // manager of another department.
+    out.users = m.users.filter {
+      $0.role == .eCoordinator || $0.login == login || $0.role.department == own
+    }
     out.staff = m.staff.filter { ownStaff.contains($0.id) }
     out.cases = m.cases.filter { ownStaff.contains($0.officer) }.map { c in
       var c = c

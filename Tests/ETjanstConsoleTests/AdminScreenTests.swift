@@ -245,6 +245,29 @@ struct AdminScreenTests {
     Golden.assertFrame(d.frame, named: "admin-users-80x24", in: goldenDir)
   }
 
+  @Test("4: a new login's e-mail and language are given in the form that adds it, checked alike")
+  func newUserDetails() {
+    let d = admin(section: 2)
+    d.press(.character("n"))
+    d.type("chef")
+    d.press(.tab)
+    d.type("Karin Pekkala")
+    d.press(.tab, .tab)  // past the preselected role, to the e-mail
+    #expect(screen(d).contains("E-post"), "\(screen(d))")
+    #expect(screen(d).contains("Språk"), "\(screen(d))")
+    d.type("karin pekkala")
+    d.press(.tab, .right, .right)  // the language: English
+    d.press(.enter)
+    #expect(screen(d).contains("ingen e-postadress"), "\(screen(d))")
+    #expect(d.backend.data.user(login: "chef") == nil)
+    for _ in 0..<13 { d.press(.backspace) }
+    d.type("karin.pekkala@kommun.se")
+    d.press(.enter)
+    let added = d.backend.data.user(login: "chef")
+    #expect(added?.email == "karin.pekkala@kommun.se", "\(screen(d))")
+    #expect(added?.language == .english)
+  }
+
   @Test("4: the last e-coordinator cannot be demoted, and nobody removes their own login")
   func lastCoordinator() {
     var data = Fixtures.small()

@@ -128,6 +128,25 @@ struct StaffScreenTests {
     #expect(d.backend.data.staff.count == before + 1, "\(screen(d))")
   }
 
+  @Test("4.1: a new person's e-mail and language are given in the form that adds them")
+  func newPersonDetails() {
+    let d = driver()
+    d.press(.character("n"))
+    #expect(screen(d).contains("E-post"), "\(screen(d))")
+    #expect(screen(d).contains("Språk"), "\(screen(d))")
+    d.type("Sara Kuru")
+    d.press(.tab)
+    d.type("sara.kuru")
+    d.press(.tab, .right)  // the first department
+    for _ in 0..<4 { d.press(.tab) }  // past manager, start date and e-services
+    d.type("sara.kuru@kommun.se")
+    d.press(.tab, .right, .right)  // the language: English
+    d.press(.enter)
+    let added = d.backend.data.staff.first { $0.login == "sara.kuru" }
+    #expect(added?.email == "sara.kuru@kommun.se", "\(screen(d))")
+    #expect(added?.language == .english)
+  }
+
   @Test("4.1: a new case for an officer without access to its e-service is refused in one line")
   func newCaseNeedsAccess() {
     let d = driver()

@@ -76,6 +76,19 @@ struct VisibilityConsoleTests {
     #expect(found.count * 2 > hidden.count, "the walk shows most people to the e-coordinator")
   }
 
+  @Test("4.1: a second manager of a department sees a person's manager by name, not by login")
+  func managerOfPersonByName() throws {
+    var m = try Fixtures.demo
+    let deputy = User(
+      login: "chef.soc2", name: "Biträdande Chef", role: .manager(department: EntityID("dep-soc")))
+    m.users.append(deputy)
+    let d = ConsoleDriver(m, user: deputy, width: 120, height: 40)
+    d.press(.character("3"), .enter)
+    let screen = d.frame.lines.joined(separator: "\n")
+    #expect(screen.contains("Närmaste chef: Anna-Karin Lantto"), "\(screen)")
+    #expect(!screen.contains("Närmaste chef: chef.soc"), "\(screen)")
+  }
+
   @Test("4.1: a manager's f on the staff screen stays in their department")
   func departmentSwitch() throws {
     let m = try Fixtures.demo

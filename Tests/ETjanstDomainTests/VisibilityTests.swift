@@ -38,6 +38,20 @@ import Testing
     #expect(leaked.isEmpty, "\(login) sees \(leaked)")
   }
 
+  @Test("4.1: a second manager of a department reads the person's manager by name, no other's")
+  func ownDepartmentsManagersByName() throws {
+    var m = try Fixtures.demo
+    let own = EntityID<Department>("dep-soc")
+    let deputy = User(login: "chef.soc2", name: "Biträdande Chef", role: .manager(department: own))
+    m.users.append(deputy)
+    let seen = Visibility(deputy).scoped(m)
+    #expect(seen.displayName(login: "chef.soc") == "Anna-Karin Lantto")
+    #expect(seen.displayName(login: "chef.vo") == "chef.vo", "another department's manager")
+    for u in seen.users {
+      #expect(u.role == .eCoordinator || u.role.department == own, "\(u.login)")
+    }
+  }
+
   @Test("4.1: a manager keeps their own staff, cases, orders and routine, and nobody else's")
   func managerKeepsOwnDepartment() throws {
     let m = try Fixtures.demo

@@ -204,8 +204,48 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
       #expect(Set(r.keys) == ["municipality", "date", "goals", "findings"])
       let goals = try #require(r["goals"] as? [String: Any])
-      #expect(goals.count == 10)
+      #expect(goals.count == 11)
       #expect(goals["publishedExternal"] is Int)
+      // The demo holds no request: the figure is there, as null.
+      #expect(goals["requestMedianDaysToDone"] is NSNull, "\(goals)")
+    }
+  }
+
+  @Test("report gives the requests' median days to done per department, as the overview does")
+  func reportRequestMedians() throws {
+    try withDemo { _, store in
+      let label = "Begäran → klar, mediandagar"
+      let before = try Binary.etjanst(["report", "--store", store], environment: Self.swedish)
+      #expect(!before.stdout.contains(label), "\(before.stdout)")
+      // A manager's access request, sent four days ago and done (accepted) yesterday.
+      let script = """
+        import plistlib, sys, datetime as dt
+        NOW = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        d = plistlib.load(open(sys.argv[1], 'rb'))
+        d['municipality'].setdefault('requests', []).append({
+            'id': 'req-median', 'kind': 'access', 'state': 'accepted', 'sender': 'chef.vo',
+            'department': 'dep-vo', 'sent': NOW - dt.timedelta(days=4), 'name': '',
+            'login': '', 'services': ['svc-lexsarah'], 'signing': False, 'ends': False,
+            'text': '', 'urgent': False, 'reason': '', 'answeredBy': 'linnea.alatalo',
+            'answeredAt': NOW - dt.timedelta(days=1)})
+        plistlib.dump(d, open(sys.argv[1], 'wb'))
+        """
+      let edit = try Binary.run("/usr/bin/env", ["python3", "-c", script, store])
+      try #require(edit.status == 0, "\(edit.stderr)")
+      let text = try Binary.etjanst(["report", "--store", store], environment: Self.swedish)
+      #expect(text.stdout.contains(label), "\(text.stdout)\(text.stderr)")
+      let line = text.stdout.split(separator: "\n").first { $0.contains(label) } ?? ""
+      #expect(line.hasSuffix("  Vård och omsorg 3"), "\(line)")
+      let english = try Binary.etjanst(["report", "--store", store], environment: Self.english)
+      #expect(english.stdout.contains("Request → done, median days"), "\(english.stdout)")
+      let json = try Binary.etjanst(["report", "--format", "json", "--store", store])
+      let r = try #require(
+        try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+      let goals = try #require(r["goals"] as? [String: Any])
+      let medians = try #require(goals["requestMedianDaysToDone"] as? [[String: Any]])
+      #expect(medians.count == 1)
+      #expect(medians.first?["department"] as? String == "Vård och omsorg", "\(medians)")
+      #expect((medians.first?["days"] as? NSNumber)?.doubleValue == 3, "\(medians)")
     }
   }
 

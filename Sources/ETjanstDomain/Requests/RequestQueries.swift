@@ -118,6 +118,28 @@ extension Municipality {
         ? Double(sorted[mid]) : Double(sorted[mid - 1] + sorted[mid]) / 2
     }
   }
+
+  /// `medianDaysToDone` by department name, slowest first (then in Swedish order): the
+  /// figure beside the goals, in the console's overview and in the report alike.
+  public func requestMedians() -> [(department: String, days: Double)] {
+    medianDaysToDone().map { (department: departmentName($0.key), days: $0.value) }
+      .sorted {
+        $0.days != $1.days
+          ? $0.days > $1.days : SwedishCollation.precedes($0.department, $1.department)
+      }
+  }
+
+  /// The medians in a line, "Samhällsbyggnadsförvaltningen 5, Vård och omsorg 1,5"
+  /// (whole days as such, a median between two counts with its half); "–" when no
+  /// request is done yet.
+  public func requestMediansText(_ language: Language) -> String {
+    let medians = requestMedians()
+    guard !medians.isEmpty else { return "–" }
+    func days(_ d: Double) -> String {
+      d == d.rounded() ? String(Int(d)) : NumberText.decimal(d, language)
+    }
+    return medians.map { "\($0.department) \(days($0.days))" }.joined(separator: ", ")
+  }
 }
 
 /// What an accepted request became (`Municipality.outcome(of:)`): where it leads,

@@ -42,8 +42,16 @@ enum MonitoringJSON {
       let medianOrderLeadDays: Int?
       let openOrders: Int
       let offPlatform: Int
+      /// Per department, slowest first; nil while the store holds no request.
+      let requestMedianDaysToDone: [DepartmentMedian]?
 
-      init(_ g: GoalFigures) {
+      struct DepartmentMedian: Encodable {
+        let department: String
+        let days: Double
+      }
+
+      /// `m`: the store the figures are of, for the requests' medians.
+      init(_ g: GoalFigures, _ m: Municipality) {
         publishedExternal = g.publishedExternal
         publishedInternal = g.publishedInternal
         paperFormsReplaced = g.paperFormsReplaced
@@ -54,6 +62,10 @@ enum MonitoringJSON {
         medianOrderLeadDays = g.medianOrderLeadDays
         openOrders = g.openOrders
         offPlatform = g.offPlatform
+        requestMedianDaysToDone =
+          m.requests.isEmpty
+          ? nil
+          : m.requestMedians().map { DepartmentMedian(department: $0.department, days: $0.days) }
       }
 
       // Nil is written as null, so every key is always there.
@@ -69,12 +81,13 @@ enum MonitoringJSON {
         try c.encode(medianOrderLeadDays, forKey: .medianOrderLeadDays)
         try c.encode(openOrders, forKey: .openOrders)
         try c.encode(offPlatform, forKey: .offPlatform)
+        try c.encode(requestMedianDaysToDone, forKey: .requestMedianDaysToDone)
       }
 
       enum CodingKeys: String, CodingKey {
         case publishedExternal, publishedInternal, paperFormsReplaced, automated
         case yearlyDigitalCases, handlingDaysBefore, handlingDaysAfter, medianOrderLeadDays
-        case openOrders, offPlatform
+        case openOrders, offPlatform, requestMedianDaysToDone
       }
     }
 

@@ -37,7 +37,7 @@ struct Report: ParsableCommand {
         Output.print(
           try MonitoringJSON.text(
             MonitoringJSON.ReportObject(
-              municipality: m.name, date: Day(now).description, goals: .init(GoalFigures(m)),
+              municipality: m.name, date: Day(now).description, goals: .init(GoalFigures(m), m),
               findings: findings.map { MonitoringJSON.FindingObject($0, language) })),
           terminator: "")
       } else {
@@ -104,7 +104,7 @@ enum ReportText {
     out.append((sv ? "Rapport " : "Report ") + Day(now).description)
     out.append("")
     heading(sv ? "Mål (riktlinjen avsnitt 2)" : "Goals (guideline section 2)")
-    let figures: [(String, String)] = [
+    var figures: [(String, String)] = [
       (
         sv ? "Publicerade externa e-tjänster" : "Published external e-services",
         "\(g.publishedExternal)"
@@ -133,6 +133,14 @@ enum ReportText {
         "\(g.offPlatform)"
       ),
     ]
+    // Once there are requests at all, as on the console's overview.
+    if !m.requests.isEmpty {
+      figures.append(
+        (
+          sv ? "Begäran → klar, mediandagar" : "Request → done, median days",
+          m.requestMediansText(language)
+        ))
+    }
     let width = figures.map(\.0.count).max() ?? 0
     for (label, value) in figures {
       out.append(

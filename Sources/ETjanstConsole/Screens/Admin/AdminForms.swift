@@ -81,12 +81,17 @@ enum AdminForms {
     let login = FormInput.text("login", AdminTexts.login, required: true)
     let name = FormInput.text(User.Fields.name.name, AdminTexts.name, required: true)
     let role = FormInput.choice(User.Fields.role.name, AdminTexts.role, choices, required: true)
+    // The same e-mail and language rows as the edit form, over a user with none.
+    var details = EntityForm(User(login: "", name: "", role: preset))
+    details.addPersonDetails(email: User.Fields.email, language: User.Fields.language)
     state.overlays.append(
       FormOverlay(
         title: AdminTexts.newUserTitle,
-        fields: [login.field(""), name.field(""), role.field(preset)]
+        fields: [login.field(""), name.field(""), role.field(preset)] + details.fields
       ) { values, _ in
-        AddUser(login: try values[login], name: try values[name], role: try values[role])
+        AddUser(
+          login: try values[login], name: try values[name], role: try values[role],
+          details: try details.entity(values))
       })
     return []
   }

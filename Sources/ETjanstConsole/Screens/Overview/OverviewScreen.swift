@@ -195,17 +195,7 @@ public enum OverviewScreen: Screen {
   /// data holds their own department's requests only.
   static func requestMedians(_ state: AppState) -> String {
     state.derived("overview.requestMedians", inputs: 0) {
-      let m = state.data
-      let medians = m.medianDaysToDone().map { (name: m.departmentName($0.key), days: $0.value) }
-        .sorted {
-          $0.days != $1.days ? $0.days > $1.days : SwedishCollation.precedes($0.name, $1.name)
-        }
-      guard !medians.isEmpty else { return "–" }
-      // Whole days as such; a median between two counts its half ("3,5").
-      func days(_ d: Double) -> String {
-        d == d.rounded() ? String(Int(d)) : NumberText.decimal(d, state.language)
-      }
-      return medians.map { "\($0.name) \(days($0.days))" }.joined(separator: ", ")
+      state.data.requestMediansText(state.language)
     }
   }
 

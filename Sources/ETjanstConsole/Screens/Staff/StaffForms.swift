@@ -27,18 +27,22 @@ enum StaffForms {
     // Picked from a list, several at once: names may contain commas.
     let services = FormInput<[EntityID<EService>]>.choices(
       "services", StaffTexts.servicesField, serviceChoices(state))
+    // The same e-mail and language rows as the edit form, over a person with none.
+    var details = EntityForm(
+      StaffMember(name: "", login: "", department: EntityID(""), startDate: state.today))
+    details.addPersonDetails(email: P.email, language: P.language)
     state.overlays.append(
       FormOverlay(
         title: StaffTexts.newStaffTitle,
         fields: [
           name.field(""), login.field(""), dept.field(department ?? EntityID("")),
           manager.field(""), start.field(state.today), services.field([]),
-        ]
+        ] + details.fields
       ) { values, _ in
         AddStaffMember(
           name: try values[name], login: try values[login], department: try values[dept],
           manager: try values[manager], startDate: try values[start],
-          services: try values[services])
+          services: try values[services], details: try details.entity(values))
       })
     return []
   }
