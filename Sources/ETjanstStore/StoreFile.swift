@@ -31,6 +31,10 @@ public final class StoreFile: @unchecked Sendable {
   let mutex = NSLock()
   /// The state last read or saved by this instance, and the stamp of that version.
   private var cached: (state: Municipality, stamp: FileStamp, saveID: String?)?
+  /// A state that passed `StoreValidation` (as loaded, before anything was filled in,
+  /// or as a change left it): a change's validation walks only the lists whose storage
+  /// differs from this one's (`StoreValidation.refusal`'s `knownValid`).
+  private var validated: Municipality?
   /// The login that saved the cached version, named when an edit meets its change.
   private var cachedSavedBy: String?
   /// Where each entity lies in the version of that stamp (when the one-pass reader
@@ -222,9 +226,10 @@ public final class StoreFile: @unchecked Sendable {
     let change = try next.execute(command, context: CommandContext(actor: actor, now: now))
     // The rules keep every value in range; this makes sure no bug can save a file
     // that the next load would refuse.
-    if let (keyPath, detail) = StoreValidation.refusal(next) {
+    if let (keyPath, detail) = StoreValidation.refusal(next, knownValid: validated) {
       throw StoreError(path: path, .cannotWrite("the change would store \(keyPath): \(detail)"))
     }
+    validated = next
     return (change, next)
   }
 
@@ -410,8 +415,9 @@ extension StoreFile {
   /// the descriptor the bytes were read from, so it belongs to exactly those bytes.
   @discardableResult
   private func read() throws(StoreError) -> (state: Municipality, info: stat) {
-    let (document, info, layout) = try Self.readFile(at: filePath, shownAs: path)
+    let (document, info, layout, validated) = try Self.readFile(at: filePath, shownAs: path)
     cached = (document.municipality, FileStamp(info), document.saveID)
+    self.validated = validated
     cachedSavedBy = document.savedBy
     self.layout = layout.map { (FileStamp(info), $0) }
     unknownKeys = document.unknownKeys
@@ -429,8 +435,10 @@ extension StoreFile {
     try readFile(at: path, shownAs: path).document
   }
 
+  /// The document read, its file's status and layout, and its state as it passed
+  /// validation (before a day is filled in where a case's closing day is unknown).
   private static func readFile(at filePath: String, shownAs path: String) throws(StoreError) -> (
-    document: StoreDocument, info: stat, layout: StoreLayout?
+    document: StoreDocument, info: stat, layout: StoreLayout?, validated: Municipality
   ) {
     var data: Data
     let info: stat
@@ -499,10 +507,11 @@ extension StoreFile {
     if let (keyPath, detail) = StoreValidation.refusal(document.municipality) {
       throw StoreError(path: path, .wrongTypes(keyPath: keyPath, detail: detail))
     }
+    let validated = document.municipality
     // The layout keeps the cases as read: if this fills in a day, those cases count
-    // as changed at the next save and are encoded, not copied.
+    // as changed at the next save and are encoded, not copied (and validated again).
     document.municipality.dateUnknownClosings(savedOn: Day(document.savedAt))
-    return (document, info, layout)
+    return (document, info, layout, validated)
   }
 
   private static func check(_ info: stat, path: String) throws(StoreError) {

@@ -20,10 +20,32 @@ import Foundation
 /// program; `etjanst check` reports them (`Findings.integrity`, `TextAudit`).
 public enum StoreValidation {
   /// The first problem that makes the store unusable, or nil.
-  public static func refusal(_ m: Municipality) -> (keyPath: String, detail: String)? {
+  ///
+  /// `knownValid`: a state that passed this validation (whole, or itself against an
+  /// earlier one). A list of `m` that shares its storage with that state's list is the
+  /// very list that passed, so it is not walked again: a save after an edit walks the
+  /// settings and the lists the command changed, not the 63,000 entities of a region.
+  /// A list changed in any way since (an edit, a value filled in after the load) has
+  /// storage of its own and is walked whole; so is every list when nil.
+  public static func refusal(_ m: Municipality, knownValid: Municipality? = nil) -> (
+    keyPath: String, detail: String
+  )? {
     var walk = Walk()
-    walk.municipality(m)
+    walk.municipality(m, knownValid: knownValid)
     return walk.first
+  }
+
+  /// Whether `a` and `b` are one array's storage: then they hold the same elements, as
+  /// neither can change what the other holds (copy on write). Arrays equal in value
+  /// but stored apart are not the same here; comparing their elements would cost what
+  /// walking them does. The standard library offers no identity of an array's
+  /// storage, so the base addresses of the two buffers are compared.
+  static func sameStorage<Element>(_ a: [Element], _ b: [Element]) -> Bool {
+    guard a.count == b.count else { return false }
+    guard !a.isEmpty else { return true }
+    return a.withUnsafeBufferPointer { x in
+      b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress }
+    }
   }
 
   private typealias Range = StoreLimits
@@ -74,16 +96,16 @@ public enum StoreValidation {
       }
     }
 
-    mutating func municipality(_ m: Municipality) {
+    mutating func municipality(_ m: Municipality, knownValid: Municipality?) {
       let s = m.settings
       let settings = "municipality.settings."
       for limit in Settings.limits {
         number(s[keyPath: limit.path], limit.stored, settings + limit.field.key)
       }
       // Each list's ids first, then each entity's own checks (`StoredList.validate`).
-      var ids = Lists(walk: self, m: m, entities: false)
+      var ids = Lists(walk: self, m: m, knownValid: knownValid, entities: false)
       StoreLists.walk(&ids)
-      var entities = Lists(walk: ids.walk, m: m, entities: true)
+      var entities = Lists(walk: ids.walk, m: m, knownValid: knownValid, entities: true)
       StoreLists.walk(&entities)
       self = entities.walk
     }
@@ -93,11 +115,16 @@ public enum StoreValidation {
   private struct Lists: StoreListVisitor {
     var walk: Walk
     let m: Municipality
+    /// A state whose lists passed (`refusal`'s `knownValid`).
+    let knownValid: Municipality?
     /// The entities' own checks, or else that ids are unique.
     let entities: Bool
 
     mutating func visit<Element>(_ list: StoredList<Element>) {
       let values = m[keyPath: list.path]
+      if let knownValid, StoreValidation.sameStorage(values, knownValid[keyPath: list.path]) {
+        return
+      }
       guard entities else {
         walk.unique(
           values.map(list.id), { "municipality.\(list.key)[\($0)].\(list.idKey)" },

@@ -94,6 +94,63 @@ import Testing
     }
   }
 
+  /// A change made by a bug: any edit of the state, as a command.
+  struct Mutate: Command {
+    let body: @Sendable (inout Municipality) -> Void
+    var summary: LocalizedText { LocalizedText(verbatim: "mutate") }
+    func apply(to m: inout Municipality, context: CommandContext) throws { body(&m) }
+  }
+
+  /// A list that shares its storage with a state that passed is not walked again; the
+  /// same values stored apart are, and the settings always are.
+  @Test func onlyListsStoredApartFromTheValidStateAreWalked() throws {
+    var m = freshMunicipality()
+    m.departments = [Department(name: "Samhällsbyggnad")]
+    m.services = [EService(name: "Bygglov", department: m.departments[0].id)]
+    m.services[0].reviewIntervalMonths = 1 << 62
+    // Given as "known valid" only to show what is skipped: its own storage.
+    #expect(StoreValidation.refusal(m, knownValid: m) == nil)
+    var apart = m
+    apart.services = m.services.map { $0 }
+    let refusal = try #require(StoreValidation.refusal(apart, knownValid: m))
+    #expect(refusal.keyPath == "municipality.services[0].reviewIntervalMonths")
+    var settings = m
+    settings.settings.outageContactLimitMinutes = 1 << 62
+    #expect(
+      StoreValidation.refusal(settings, knownValid: m)?.keyPath
+        == "municipality.settings.outageContactLimitMinutes")
+    #expect(StoreValidation.refusal(m)?.keyPath == "municipality.services[0].reviewIntervalMonths")
+  }
+
+  /// A save walks only what the change touched, and still refuses a value out of range
+  /// in it, after a load and after a save, leaving the file as it was.
+  @Test func aSaveRefusesWhatTheChangeBroke() throws {
+    let (folder, _) = try storeWith { _ in }
+    let store = StoreFile(path: folder.store)
+    _ = try store.load()
+    let breaks: [(String, @Sendable (inout Municipality) -> Void)] = [
+      ("services[0].reviewIntervalMonths", { $0.services[0].reviewIntervalMonths = 1 << 62 }),
+      ("services[1].id", { $0.services.append($0.services[0]) }),
+      (
+        "departments[0].fallbackRoutine.reviewIntervalMonths",
+        {
+          $0.departments[0].fallbackRoutine = FallbackRoutine(
+            steps: "a", location: "b", responsible: "c", reviewIntervalMonths: Int.max)
+        }
+      ),
+    ]
+    for (keyPath, edit) in breaks {
+      let before = try #require(bytes(folder.store))
+      let error = #expect(throws: StoreError.self) {
+        try store.perform(Mutate(body: edit), actor: testActor, now: testDate)
+      }
+      #expect(error?.description.contains("municipality." + keyPath) == true, "\(keyPath)")
+      #expect(bytes(folder.store) == before)
+      // A good change in between: the next break is checked against a saved state.
+      try store.perform(AddDepartment(name: "Ny \(keyPath)"), actor: testActor, now: testDate)
+    }
+  }
+
   @Test func momentsOutsideTheCalendarAreRefused() throws {
     let (folder, _) = try storeWith {
       $0.outages = [
