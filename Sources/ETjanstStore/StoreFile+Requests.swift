@@ -141,7 +141,46 @@ extension StoreFile {
         throw refusal(target, name)
       }
     }
+    Self.readableByOwnerOnly(drop: drop, owner: getuid())
     return try perform(ShareWithManagers(group: name), actor: actor, now: now)
+  }
+
+  /// A default ACL on the drop folder, so each request filed there is readable by its
+  /// sender and the store's owner and by no other manager: the owner (the e-coordinator
+  /// who takes requests in) is named with read, the file's group gets nothing, and the
+  /// group bits of the sender's 0640 become the mask that lets the owner's read through.
+  /// Without it a request is 0640 in the sender's group, so another manager who learned
+  /// its random name could read it. Written as the kernel's `system.posix_acl_default`
+  /// attribute (version 2, entries of tag, permissions and id, sorted by tag), as
+  /// setfacl writes it; the acl package is not needed. A file system without POSIX ACLs
+  /// refuses it and the folder stays as 1730 makes it (README, For managers).
+  static func readableByOwnerOnly(drop: String, owner: uid_t) {
+    let undefined = UInt32.max
+    // (tag, permissions, id): user::rw-, user:owner:r--, group::---, mask::r--, other::---
+    let entries: [(UInt16, UInt16, UInt32)] = [
+      (0x01, 6, undefined), (0x02, 4, UInt32(owner)), (0x04, 0, undefined),
+      (0x10, 4, undefined), (0x20, 0, undefined),
+    ]
+    var bytes: [UInt8] = []
+    func append<T: FixedWidthInteger>(_ value: T) {
+      withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+    append(UInt32(2))
+    for (tag, permissions, id) in entries {
+      append(tag)
+      append(permissions)
+      append(id)
+    }
+    // setxattr(2) is in <sys/xattr.h>, which Glibc's module does not bring in: found in
+    // the C library at run time and called with C's convention.
+    typealias SetXattr = @convention(c) (
+      UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafeRawPointer?, Int, Int32
+    ) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "setxattr") else { return }
+    let setxattr = unsafeBitCast(symbol, to: SetXattr.self)
+    _ = bytes.withUnsafeBytes {
+      setxattr(drop, "system.posix_acl_default", $0.baseAddress, $0.count, 0)
+    }
   }
 
   private func refusal(_ target: String, _ group: String) -> StoreError {

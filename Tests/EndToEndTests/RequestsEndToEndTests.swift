@@ -108,9 +108,12 @@ struct RequestsEndToEndTests {
       .filter { $0.hasSuffix(".request") }
     #expect(files.count == 2, "\(files)")
 
-    // The other manager cannot list the folder, remove or change a's file.
+    // The other manager cannot list the folder, read, remove or change a's file, even
+    // knowing its name.
     #expect(try Binary.run("/usr/sbin/runuser", ["-u", b.login, "--", "ls", drop]).status != 0)
     let path = drop + "/" + (files.first ?? "")
+    #expect(
+      try Binary.run("/usr/sbin/runuser", ["-u", b.login, "--", "cat", path]).status != 0)
     #expect(
       try Binary.run("/usr/sbin/runuser", ["-u", b.login, "--", "rm", "-f", path]).status != 0)
     #expect(
