@@ -173,9 +173,10 @@ extension StoreFile {
     }
     // setxattr(2) is in <sys/xattr.h>, which Glibc's module does not bring in: found in
     // the C library at run time and called with C's convention.
-    typealias SetXattr = @convention(c) (
-      UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafeRawPointer?, Int, Int32
-    ) -> Int32
+    typealias SetXattr =
+      @convention(c) (
+        UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafeRawPointer?, Int, Int32
+      ) -> Int32
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "setxattr") else { return }
     let setxattr = unsafeBitCast(symbol, to: SetXattr.self)
     _ = bytes.withUnsafeBytes {
