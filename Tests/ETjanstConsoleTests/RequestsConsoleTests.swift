@@ -48,6 +48,27 @@ struct RequestsConsoleTests {
     #expect(r.department == F.department)
   }
 
+  @Test(
+    "4.2: a leaver's form at 80x24 says whole what to do with the open cases, in both languages; a title too long for its box ends in …",
+    arguments: [Language.swedish, .english])
+  func leaverFormSaysWhatToDo(language: Language) throws {
+    let m = try Fixtures.demo
+    let d = ConsoleDriver(
+      m, user: VisibilityFixtures.demoManager(m), width: 80, height: 24, language: language)
+    d.press(.character("3"))
+    d.press(.character("/"))
+    d.type("Aino")
+    d.press(.enter, .enter, .character("b"))
+    let text = screen(d)
+    let advice =
+      language == .swedish
+      ? "avsluta eller för över dem före sista dagen (4.2)"
+      : "close or transfer them before the last day (4.2)"
+    #expect(text.contains(advice), "\(text)")
+    // No line of the box ends a cut title without "…": the title is the person's name.
+    #expect(text.contains("Aino Keränen ─"), "\(text)")
+  }
+
   @Test("the e-coordinator sees the waiting requests first on the overview, with their age")
   func overviewShowsRequests() throws {
     for language in [Language.swedish, .english] {

@@ -35,9 +35,10 @@ public enum Box {
       frame.put("│", x: rect.maxX - 1, y: y, style: border)
     }
     if !title.isEmpty {
+      // A title longer than the box ends in "…", never cut off mid-word.
       frame.put(
-        " \(title) ", x: rect.x + 2, y: rect.y, style: theme.style(.header),
-        maxWidth: rect.width - 4)
+        " " + TextWidth.truncate(title, to: max(1, rect.width - 6)) + " ", x: rect.x + 2,
+        y: rect.y, style: theme.style(.header), maxWidth: rect.width - 4)
     }
     return Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
   }

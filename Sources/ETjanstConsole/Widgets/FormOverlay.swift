@@ -6,6 +6,9 @@ import ETjanstDomain
 /// and a conflict (someone else changed the same field meanwhile) opens a choice.
 public struct FormOverlay: Overlay {
   public var title: LocalizedText
+  /// What the user should know before filling the form in (what the guideline asks
+  /// of them), wrapped above the fields: a title is one line and is cut.
+  public var note: LocalizedText?
   public var fields: [FormField]
   public var focus = 0
   /// Messages per field name; "" is the form's own, shown at the bottom.
@@ -25,10 +28,11 @@ public struct FormOverlay: Overlay {
   let submit: (FormValues, AppState) throws -> (any Command)?
 
   public init(
-    title: LocalizedText, fields: [FormField],
+    title: LocalizedText, note: LocalizedText? = nil, fields: [FormField],
     submit: @escaping (FormValues, AppState) throws -> (any Command)?
   ) {
     self.title = title
+    self.note = note
     self.fields = fields
     self.submit = submit
     cursor = .end(of: fields.first?.text ?? "")
@@ -298,9 +302,28 @@ public struct FormOverlay: Overlay {
     let valueWidth = max(10, width - 4 - labelWidth)
     let rows =
       fields.count + errors.values.reduce(0) { $0 + wrapped($1(language), valueWidth).count } + 2
+      + noteLines(language, width - 4).count
     let box = area.centered(width: width, height: min(area.height, rows + 2))
     let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
     return (box, inner, labelWidth)
+  }
+
+  /// The box's inside split: the note's lines at the top (at most all but two rows),
+  /// and the rows below them for the fields and the footer.
+  func inside(_ outer: Rect, _ language: Language) -> (note: [String], fields: Rect) {
+    let note = Array(noteLines(language, outer.width).prefix(max(0, outer.height - 2)))
+    return (
+      note,
+      Rect(
+        x: outer.x, y: outer.y + note.count, width: outer.width,
+        height: outer.height - note.count)
+    )
+  }
+
+  /// The note's lines, with a blank line after them; none without a note.
+  func noteLines(_ language: Language, _ width: Int) -> [String] {
+    guard let note else { return [] }
+    return TextWidth.wrap(note(language), to: max(4, width)) + [""]
   }
 
   func wrapped(_ text: String, _ width: Int) -> [String] {
@@ -327,8 +350,12 @@ public struct FormOverlay: Overlay {
   }
 
   public func draw(_ state: AppState, into frame: inout Frame, area: Rect) {
-    let (box, inner, labelWidth) = layout(area, state.language)
+    let (box, outer, labelWidth) = layout(area, state.language)
     Box.draw(state.t(title), in: box, frame: &frame, theme: state.theme, over: area)
+    let (note, inner) = inside(outer, state.language)
+    for (i, line) in note.enumerated() {
+      frame.put(line, x: outer.x, y: outer.y + i, maxWidth: outer.width)
+    }
     let theme = state.theme
     let valueX = inner.x + labelWidth
     let valueWidth = inner.width - labelWidth
@@ -379,7 +406,8 @@ public struct FormOverlay: Overlay {
 
   public func cursor(_ state: AppState, area: Rect) -> (x: Int, y: Int)? {
     guard fields.indices.contains(focus), fields[focus].takesTyping else { return nil }
-    let (_, inner, labelWidth) = layout(area, state.language)
+    let (_, outer, labelWidth) = layout(area, state.language)
+    let inner = inside(outer, state.language).fields
     let valueWidth = inner.width - labelWidth
     let footer = errors[""].map { wrapped(state.t($0), inner.width).count } ?? 1
     let all = rows(state, valueWidth: valueWidth)

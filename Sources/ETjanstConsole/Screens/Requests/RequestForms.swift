@@ -41,11 +41,14 @@ enum RequestForms {
     let day = FormInput<Day>.day(F.day.name, RequestTexts.lastDay)
     let open = state.data.openCases(of: p.id).count
     let title = LocalizedText(
-      sv: "\(RequestTexts.leaverTitle.sv): \(p.name). \(RequestTexts.openCases(open).sv)",
-      en: "\(RequestTexts.leaverTitle.en): \(p.name). \(RequestTexts.openCases(open).en)")
+      sv: "\(RequestTexts.leaverTitle.sv): \(p.name)",
+      en: "\(RequestTexts.leaverTitle.en): \(p.name)")
     let login = p.login
     state.overlays.append(
-      FormOverlay(title: title, fields: [day.field(p.endDate ?? state.today)]) { values, _ in
+      FormOverlay(
+        title: title, note: RequestTexts.openCases(open),
+        fields: [day.field(p.endDate ?? state.today)]
+      ) { values, _ in
         FileRequest(RequestDraft(kind: .leaver, login: login, day: try values[day]))
       })
     return []
