@@ -304,39 +304,48 @@ enum ISODate {
   /// is no day of its month, second 60 and year 0 are refused, as Python's datetime
   /// refuses them.
   static func parse(_ text: String) -> Date? {
-    var u = text.utf8[...]
+    var text = text
+    return text.withUTF8 { parse(bytes: $0) }
+  }
+
+  /// The same, from the text's UTF-8 bytes (the one-pass reader's, with no String made).
+  static func parse(bytes u: UnsafeBufferPointer<UInt8>) -> Date? {
+    var k = 0
     func number(_ count: Int) -> Int? {
-      guard u.count >= count else { return nil }
+      guard u.count - k >= count else { return nil }
       var n = 0
-      for b in u.prefix(count) {
+      for b in u[k..<k + count] {
         guard b >= 48 && b <= 57 else { return nil }
         n = n * 10 + Int(b) - 48
       }
-      u = u.dropFirst(count)
+      k += count
       return n
     }
-    func next(_ c: Character) -> Bool {
-      guard u.first == c.asciiValue else { return false }
-      u = u.dropFirst()
+    func next(_ c: UInt8) -> Bool {
+      guard k < u.count, u[k] == c else { return false }
+      k += 1
       return true
     }
-    guard let y = number(4), next("-"), let mo = number(2), next("-"), let d = number(2) else {
+    guard let y = number(4), next(UInt8(ascii: "-")), let mo = number(2), next(UInt8(ascii: "-")),
+      let d = number(2)
+    else {
       return nil
     }
     var (h, mi, s) = (0, 0, 0)
-    if next("T") {
+    if next(UInt8(ascii: "T")) {
       guard let hour = number(2) else { return nil }
       h = hour
-      if next(":") {
+      if next(UInt8(ascii: ":")) {
         guard let minute = number(2) else { return nil }
         mi = minute
-        if next(":") {
+        if next(UInt8(ascii: ":")) {
           guard let second = number(2) else { return nil }
           s = second
         }
       }
     }
-    guard next("Z"), y >= 1, (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y),
+    guard next(UInt8(ascii: "Z")), y >= 1, (1...12).contains(mo), d >= 1,
+      d <= daysIn(month: mo, year: y),
       h < 24, mi < 60, s < 60
     else { return nil }
     let days = daysFromCivil(y, mo, d)

@@ -94,9 +94,7 @@ struct XMLReader {
   func starts(with text: StaticString) -> Bool {
     let count = text.utf8CodeUnitCount
     guard i + count <= bytes.count else { return false }
-    let p = text.utf8Start
-    for k in 0..<count where bytes[i + k] != p[k] { return false }
-    return true
+    return memcmp(bytes.baseAddress! + i, text.utf8Start, count) == 0
   }
 
   /// Skips to just after `end`, counting lines.
@@ -410,6 +408,29 @@ struct XMLReader {
   mutating func value(depth: Int) throws(PropertyListError) -> PropertyList {
     guard depth <= PropertyList.maximumDepth else {
       throw fail("nested deeper than \(PropertyList.maximumDepth) levels")
+    }
+    // The values the writer writes most, told from their tag's bytes; the same reading
+    // as the general way below, without making and comparing the tag's name.
+    if starts(with: "<string>") {
+      i += 8
+      return .string(try text(closing: "string"))
+    }
+    if starts(with: "<date>") {
+      i += 6
+      let (start, startLine) = (i, line)
+      let (plain, ascii) = try scanText()
+      if plain, ascii, starts(with: "</date>"),
+        let date = ISODate.parse(bytes: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+      {
+        i += 7
+        return .date(date)
+      }
+      (i, line) = (start, startLine)
+      let text = try text(closing: "date")
+      guard let date = ISODate.parse(text) else {
+        throw fail("'\(text.prefix(40))' is not a date")
+      }
+      return .date(date)
     }
     guard let (name, empty) = try openTag() else { throw fail("expected a value") }
     switch name {

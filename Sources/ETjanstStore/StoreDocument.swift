@@ -197,7 +197,16 @@ public struct StoreDocument: Sendable, Equatable {
         giveBack(passed..<reader.i)
         passed = reader.i
       }
-      let start = reader.i
+      let (start, line) = (reader.i, reader.line)
+      // Straight from the bytes when the entity is as this program writes it; else
+      // again from its start, the tree way, which keeps or refuses what it holds.
+      if let read = list.read, let value = try? read(&reader, 3) {
+        out.ranges.append(start..<reader.i)
+        out.values.append(value)
+        continue
+      }
+      (reader.i, reader.line) = (start, line)
+      out.readAsTrees += 1
       let tree = try reader.value(depth: 3)
       out.ranges.append(start..<reader.i)
       out.values.append(
@@ -354,10 +363,13 @@ private struct ListReader: StoreListVisitor {
       let read = ahead.value(), read.start == reader.i
     {
       layout[list: list] = read.entities
+      layout.readAsTrees += read.entities.readAsTrees
       kept.byList[list.key] = read.kept.byList[list.key]
       reader.i = read.end
     } else {
-      layout[list: list] = try StoreDocument.items(&reader, list, giveBack, &kept)
+      let entities = try StoreDocument.items(&reader, list, giveBack, &kept)
+      layout[list: list] = entities
+      layout.readAsTrees += entities.readAsTrees
     }
   }
 }
@@ -435,20 +447,21 @@ private final class ListAhead<Element: Equatable & Sendable>: ReadingAhead, @unc
     return (start, entities, reader.i, reader.sawCarriageReturn, kept)
   }
 
-  /// Just past the first `<key>` element holding `key`. By hand: Glibc's memmem is
-  /// not visible to Swift (a GNU extension), and this runs beside the main reader
-  /// anyway.
+  /// Just past the first `<key>` element holding `key`. By hand around memchr: Glibc's
+  /// memmem is not visible to Swift (a GNU extension).
   static func firstKey(_ key: String, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     let pattern = Array("<key>\(key)</key>".utf8)
     let count = pattern.count
     let first = pattern[5]
+    let base = bytes.baseAddress!
     var i = 0
     while i + count <= bytes.count {
-      if bytes[i] == UInt8(ascii: "<"), bytes[i + 5] == first,
-        memcmp(bytes.baseAddress! + i, pattern, count) == 0
-      {
-        return i + count
+      // memchr skips to the next "<" (vectorised in the C library).
+      guard let at = memchr(base + i, Int32(UInt8(ascii: "<")), bytes.count - count + 1 - i) else {
+        return nil
       }
+      i = base.distance(to: at.assumingMemoryBound(to: UInt8.self))
+      if bytes[i + 5] == first, memcmp(base + i, pattern, count) == 0 { return i + count }
       i += 1
     }
     return nil

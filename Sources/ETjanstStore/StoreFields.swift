@@ -15,12 +15,19 @@ protocol StoreValue {
   func stored() -> PropertyList?
   /// The value under `key` in `f` (which reports where a value is wrong).
   static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Self
+  /// The value straight from the bytes at `r` (the one-pass load), as `read(_:_:)` would
+  /// take it; anything else is a `Deviation` (StoreFields+Direct.swift).
+  static func read(from r: inout XMLReader, depth: Int) throws -> Self
+  /// What a missing key reads as where that is no refusal (an optional's nil).
+  static var whenMissing: Self? { get }
 }
 
 /// A type of value that is an element of a stored list.
 protocol StoreElement {
   func storedElement() -> PropertyList
   static func readElement(_ f: StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Self
+  /// The item straight from the bytes at `r`, as `readElement(_:)` would take it.
+  static func readElement(from r: inout XMLReader, depth: Int) throws -> Self
 }
 
 /// An entity coded field by field from its declarations.
@@ -47,9 +54,25 @@ struct FieldCoders<Entity: StoredEntity>: Sendable {
     var key: String
     var encode: @Sendable (Entity) -> PropertyList?
     var decode: @Sendable (inout Entity, StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Void
+    /// The one-pass load's: the key as the file holds it, the value read from the bytes,
+    /// and what a missing key sets (nil: the key is required).
+    var keyBytes: [UInt8]
+    var read: @Sendable (inout Entity, inout XMLReader, Int) throws -> Void
+    var absent: (@Sendable (inout Entity) -> Void)?
+
+    @inline(__always)
+    func isKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      bytes.count == keyBytes.count
+        && keyBytes.withUnsafeBufferPointer {
+          memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+        }
+    }
   }
 
   let coders: [Coder]
+  /// The coders' places in the order of their keys' bytes, the order the writer
+  /// writes them in (`decode(from:depth:)`).
+  let sorted: [Int]
 
   init(_ fields: [AnyField<Entity>]) {
     coders = fields.map { field in
@@ -61,6 +84,10 @@ struct FieldCoders<Entity: StoredEntity>: Sendable {
       }
       return open(field.typed)
     }
+    let coders = coders
+    sorted = coders.indices.sorted {
+      coders[$0].keyBytes.lexicographicallyPrecedes(coders[$1].keyBytes)
+    }
   }
 
   private static func coder<V: StoreValue, Value>(_: V.Type, _ field: Field<Entity, Value>)
@@ -68,15 +95,27 @@ struct FieldCoders<Entity: StoredEntity>: Sendable {
   {
     // Key paths are immutable values; they are not yet marked Sendable.
     nonisolated(unsafe) let path = field.keyPath as! WritableKeyPath<Entity, V>
-    let decode = decoder(field.key, path, field.places.absent.map { $0 as! V })
-    guard field.places.absentLeftOut, let absent = field.places.absent else {
-      return Coder(key: field.key, encode: { $0[keyPath: path].stored() }, decode: decode)
+    let absentValue = field.places.absent.map { $0 as! V }
+    let decode = decoder(field.key, path, absentValue)
+    let read: @Sendable (inout Entity, inout XMLReader, Int) throws -> Void = { e, r, depth in
+      e[keyPath: path] = try V.read(from: &r, depth: depth)
     }
-    // Written only while it holds another value than the one its absence means.
-    nonisolated(unsafe) let value = field.keyPath
+    var setAbsent: (@Sendable (inout Entity) -> Void)?
+    if let absentValue = absentValue ?? V.whenMissing {
+      nonisolated(unsafe) let present = absentValue
+      setAbsent = { $0[keyPath: path] = present }
+    }
+    let encode: @Sendable (Entity) -> PropertyList?
+    if field.places.absentLeftOut, let absent = field.places.absent {
+      // Written only while it holds another value than the one its absence means.
+      nonisolated(unsafe) let value = field.keyPath
+      encode = { $0[keyPath: value] == absent ? nil : $0[keyPath: path].stored() }
+    } else {
+      encode = { $0[keyPath: path].stored() }
+    }
     return Coder(
-      key: field.key, encode: { $0[keyPath: value] == absent ? nil : $0[keyPath: path].stored() },
-      decode: decode)
+      key: field.key, encode: encode, decode: decode, keyBytes: Array(field.key.utf8),
+      read: read, absent: setAbsent)
   }
 
   private static func decoder<V: StoreValue>(

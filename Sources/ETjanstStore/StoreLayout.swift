@@ -25,6 +25,9 @@ struct StoreLayout: Sendable {
   struct Entities<Element: Equatable & Sendable>: Sendable, ListedEntities {
     var values: [Element] = []
     var ranges: [Range<Int>] = []
+    /// How many of them the one-pass reader read the tree way, not straight from the
+    /// bytes (StoreFields+Direct.swift): none for a file as this program writes it.
+    var readAsTrees = 0
   }
 
   /// Each list's entities, by the list's key (`StoreLists`).
@@ -38,6 +41,8 @@ struct StoreLayout: Sendable {
 
   /// The length of the file it describes.
   var size = 0
+  /// The lists' `readAsTrees`, added up.
+  var readAsTrees = 0
   /// The `Checksum` of that file's bytes as read or written, when known: a save copies
   /// from the file only with it (`SplicedXML.verify`).
   var checksum: UInt64?

@@ -62,6 +62,9 @@ struct StoredList<Element: Equatable & Sendable>: @unchecked Sendable {
   /// The store's writer and reader of one entity (`StoreCodec`).
   let encode: @Sendable (Element) -> PropertyList
   let decode: @Sendable (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Element
+  /// The one-pass load's reader of one entity straight from the bytes: a `Deviation`
+  /// (or any error) sends that entity the tree way, through `decode`.
+  let read: (@Sendable (inout XMLReader, Int) throws -> Element)?
   /// What one entity must satisfy beyond its types (`StoreValidation`), given its key
   /// path with a trailing dot ("municipality.staff[3]."); nil when nothing.
   let validate: (@Sendable (inout StoreValidation.Walk, Element, String) -> Void)?
@@ -77,6 +80,7 @@ struct StoredList<Element: Equatable & Sendable>: @unchecked Sendable {
     id: @escaping @Sendable (Element) -> String,
     encode: @escaping @Sendable (Element) -> PropertyList,
     decode: @escaping @Sendable (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Element,
+    read: (@Sendable (inout XMLReader, Int) throws -> Element)? = nil,
     validate: (@Sendable (inout StoreValidation.Walk, Element, String) -> Void)? = nil,
     readAhead: Bool = false, absentMeansEmpty: Bool = false
   ) {
@@ -86,6 +90,7 @@ struct StoredList<Element: Equatable & Sendable>: @unchecked Sendable {
     self.id = id
     self.encode = encode
     self.decode = decode
+    self.read = read
     self.validate = validate
     self.readAhead = readAhead
     self.absentMeansEmpty = absentMeansEmpty
@@ -103,7 +108,8 @@ extension StoredList where Element: StoredEntity {
     self.init(
       key, path, idKey: idKey, id: id, encode: { $0.storedElement() },
       decode: { f throws(StoreCodec.DecodeFailure) in try Element.readElement(f) },
-      validate: validate, readAhead: readAhead, absentMeansEmpty: absentMeansEmpty)
+      read: { r, depth in try Element.readElement(from: &r, depth: depth) }, validate: validate,
+      readAhead: readAhead, absentMeansEmpty: absentMeansEmpty)
   }
 }
 

@@ -228,6 +228,13 @@ func inProcess(_ m: Municipality) {
 }
 
 func bench(_ scale: String) throws {
+  let (m, path) = try benchStore(scale)
+  try benchFile(scale, m, path)
+}
+
+/// The store a scale is measured on, written into the bench's own folder (a region's
+/// lists shuffled, with its trail beside it).
+func benchStore(_ scale: String, at given: String? = nil) throws -> (Municipality, String) {
   let data: Municipality
   var trail = 0
   if scale == "municipality" {
@@ -261,7 +268,7 @@ func bench(_ scale: String) throws {
   }
   let folder = work.appendingPathComponent(scale)
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  let path = folder.appendingPathComponent("etjanst.plist").path
+  let path = given ?? folder.appendingPathComponent("etjanst.plist").path
   let file = StoreFile(path: path)
   try file.create(m, by: login, now: now)
   if trail > 0 {
@@ -272,6 +279,12 @@ func bench(_ scale: String) throws {
   }
   let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
   line("store file", String(format: "%.1f MB (XML)", Double(bytes) / 1e6))
+  return (m, path)
+}
+
+/// The figures of one scale's store.
+func benchFile(_ scale: String, _ m: Municipality, _ path: String) throws {
+  let file = StoreFile(path: path)
   let xml = try Data(contentsOf: URL(fileURLWithPath: path))
 
   // The store
@@ -413,6 +426,11 @@ func loadInStages(_ path: String) throws {
   withExtendedLifetime((document, whole)) {}
 }
 
+// `etjanst-bench store SCALE FILE`: writes the store a scale is measured on (a region's
+// lists shuffled, its trail beside it) to FILE, to measure with the modes below.
+if which == "store", CommandLine.arguments.count == 4 {
+  _ = try benchStore(CommandLine.arguments[2], at: CommandLine.arguments[3])
+}
 if which == "load", let path = CommandLine.arguments.dropFirst(2).first {
   try loadInStages(path)
 }
