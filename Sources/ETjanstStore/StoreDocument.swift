@@ -364,6 +364,7 @@ private struct ListReader: StoreListVisitor {
     {
       layout[list: list] = read.entities
       layout.readAsTrees += read.entities.readAsTrees
+      layout.readAhead = true
       kept.byList[list.key] = read.kept.byList[list.key]
       reader.i = read.end
     } else {
@@ -447,21 +448,21 @@ private final class ListAhead<Element: Equatable & Sendable>: ReadingAhead, @unc
     return (start, entities, reader.i, reader.sawCarriageReturn, kept)
   }
 
-  /// Just past the first `<key>` element holding `key`. By hand around memchr: Glibc's
+  /// Just past the first `<key>` element holding `key` that is indented as the
+  /// writer indents the municipality's keys (two tabs after a line break): the same
+  /// key deeper in (a person's `staff` inside an order, say) is not where the list
+  /// begins, and a read begun there was thrown away. By hand around memchr: Glibc's
   /// memmem is not visible to Swift (a GNU extension).
   static func firstKey(_ key: String, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    let pattern = Array("<key>\(key)</key>".utf8)
+    let pattern = Array("\n\t\t<key>\(key)</key>".utf8)
     let count = pattern.count
-    let first = pattern[5]
     let base = bytes.baseAddress!
     var i = 0
     while i + count <= bytes.count {
-      // memchr skips to the next "<" (vectorised in the C library).
-      guard let at = memchr(base + i, Int32(UInt8(ascii: "<")), bytes.count - count + 1 - i) else {
-        return nil
-      }
+      // memchr skips to the next line break (vectorised in the C library).
+      guard let at = memchr(base + i, 0x0A, bytes.count - count + 1 - i) else { return nil }
       i = base.distance(to: at.assumingMemoryBound(to: UInt8.self))
-      if bytes[i + 5] == first, memcmp(base + i, pattern, count) == 0 { return i + count }
+      if memcmp(base + i, pattern, count) == 0 { return i + count }
       i += 1
     }
     return nil

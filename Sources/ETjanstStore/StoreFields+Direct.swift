@@ -27,7 +27,9 @@ extension XMLReader {
       try closeTag("dict")
       return nil
     }
-    guard let (name, empty) = try openTag(), name == "key", !empty else { throw Deviation() }
+    guard let (name, empty) = try openTagBytes(), self.name(name, is: "key"), !empty else {
+      throw Deviation()
+    }
     let start = i
     let (plain, _) = try scanText()
     guard plain, i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "/") else { throw Deviation() }

@@ -43,6 +43,8 @@ struct StoreLayout: Sendable {
   var size = 0
   /// The lists' `readAsTrees`, added up.
   var readAsTrees = 0
+  /// Whether the list marked `readAhead` was taken from the other core's reading.
+  var readAhead = false
   /// The `Checksum` of that file's bytes as read or written, when known: a save copies
   /// from the file only with it (`SplicedXML.verify`).
   var checksum: UInt64?

@@ -66,8 +66,9 @@ struct StoredList<Element: Equatable & Sendable>: @unchecked Sendable {
   /// (or any error) sends that entity the tree way, through `decode`.
   let read: (@Sendable (inout XMLReader, Int) throws -> Element)?
   /// What one entity must satisfy beyond its types (`StoreValidation`), given its key
-  /// path with a trailing dot ("municipality.staff[3]."); nil when nothing.
-  let validate: (@Sendable (inout StoreValidation.Walk, Element, String) -> Void)?
+  /// path with a trailing dot ("municipality.staff[3]."), made only for a message; nil
+  /// when nothing.
+  let validate: (@Sendable (inout StoreValidation.Walk, Element, () -> String) -> Void)?
   /// Whether a large file's list is read on the other core while the main reader reads
   /// the rest (`StoreDocument.readAsLaidOut`); the first list that says so is.
   let readAhead: Bool
@@ -81,7 +82,7 @@ struct StoredList<Element: Equatable & Sendable>: @unchecked Sendable {
     encode: @escaping @Sendable (Element) -> PropertyList,
     decode: @escaping @Sendable (StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Element,
     read: (@Sendable (inout XMLReader, Int) throws -> Element)? = nil,
-    validate: (@Sendable (inout StoreValidation.Walk, Element, String) -> Void)? = nil,
+    validate: (@Sendable (inout StoreValidation.Walk, Element, () -> String) -> Void)? = nil,
     readAhead: Bool = false, absentMeansEmpty: Bool = false
   ) {
     self.key = key
@@ -102,7 +103,7 @@ extension StoredList where Element: StoredEntity {
   init(
     _ key: String, _ path: WritableKeyPath<Municipality, [Element]>, idKey: String = "id",
     id: @escaping @Sendable (Element) -> String,
-    validate: (@Sendable (inout StoreValidation.Walk, Element, String) -> Void)? = nil,
+    validate: (@Sendable (inout StoreValidation.Walk, Element, () -> String) -> Void)? = nil,
     readAhead: Bool = false, absentMeansEmpty: Bool = false
   ) {
     self.init(

@@ -132,81 +132,83 @@ public enum StoreValidation {
         return
       }
       guard let validate = list.validate else { return }
+      // The key path is made only for a message: an entity that passes costs none.
       for (i, value) in values.enumerated() where walk.first == nil {
-        validate(&walk, value, "municipality.\(list.key)[\(i)].")
+        validate(&walk, value) { "municipality.\(list.key)[\(i)]." }
       }
     }
   }
 
   // MARK: each list's entities (`StoreLists`)
 
-  static func user(_ w: inout Walk, _ user: User, _ path: String) {
-    if !Login.isValid(user.login) { w.fail(path + "login", "not a login (a–z, 0–9, . - _)") }
+  static func user(_ w: inout Walk, _ user: User, _ path: () -> String) {
+    if !Login.isValid(user.login) { w.fail(path() + "login", "not a login (a–z, 0–9, . - _)") }
   }
 
-  static func department(_ w: inout Walk, _ d: Department, _ path: String) {
+  static func department(_ w: inout Walk, _ d: Department, _ path: () -> String) {
     guard let r = d.fallbackRoutine else { return }
-    let path = path + "fallbackRoutine."
-    w.number(r.reviewIntervalMonths, Range.months, path + "reviewIntervalMonths")
-    w.day(r.lastReviewed, path + "lastReviewed")
-    w.day(r.lastTested, path + "lastTested")
+    w.number(r.reviewIntervalMonths, Range.months, path() + "fallbackRoutine.reviewIntervalMonths")
+    w.day(r.lastReviewed, path() + "fallbackRoutine.lastReviewed")
+    w.day(r.lastTested, path() + "fallbackRoutine.lastTested")
   }
 
-  static func service(_ w: inout Walk, _ e: EService, _ path: String) {
-    w.ranges(e, path)
-    w.day(e.lastReviewed, path + "lastReviewed")
-    for (j, h) in e.statusHistory.enumerated() { w.moment(h.at, path + "statusHistory[\(j)].at") }
-    w.unique(e.reports.map(\.id), { path + "reports[\($0)].id" }, what: "the id")
+  static func service(_ w: inout Walk, _ e: EService, _ path: () -> String) {
+    w.ranges(e, path())
+    w.day(e.lastReviewed, path() + "lastReviewed")
+    for (j, h) in e.statusHistory.enumerated() { w.moment(h.at, path() + "statusHistory[\(j)].at") }
+    w.unique(e.reports.map(\.id), { path() + "reports[\($0)].id" }, what: "the id")
     for (j, r) in e.reports.enumerated() {
-      w.day(r.reportedOn, path + "reports[\(j)].reportedOn")
-      w.day(r.resolvedOn, path + "reports[\(j)].resolvedOn")
+      w.day(r.reportedOn, path() + "reports[\(j)].reportedOn")
+      w.day(r.resolvedOn, path() + "reports[\(j)].resolvedOn")
     }
   }
 
-  static func staffMember(_ w: inout Walk, _ p: StaffMember, _ path: String) {
+  static func staffMember(_ w: inout Walk, _ p: StaffMember, _ path: () -> String) {
     if !p.login.isEmpty && !Login.isValid(p.login) {
-      w.fail(path + "login", "not a login (a–z, 0–9, . - _)")
+      w.fail(path() + "login", "not a login (a–z, 0–9, . - _)")
     }
-    w.day(p.startDate, path + "startDate")
-    w.day(p.endDate, path + "endDate")
+    w.day(p.startDate, path() + "startDate")
+    w.day(p.endDate, path() + "endDate")
     for (j, g) in p.grants.enumerated() {
-      w.day(g.validFrom, path + "grants[\(j)].validFrom")
-      w.day(g.validTo, path + "grants[\(j)].validTo")
+      w.day(g.validFrom, path() + "grants[\(j)].validFrom")
+      w.day(g.validTo, path() + "grants[\(j)].validTo")
     }
-    for (name, list) in [("onboarding", p.onboarding), ("offboarding", p.offboarding)] {
-      guard let list else { continue }
-      w.day(list.due, path + name + ".due")
+    func checklist(_ list: Checklist?, _ name: String) {
+      guard let list else { return }
+      w.day(list.due, path() + name + ".due")
       for (j, item) in list.items.enumerated() {
-        w.moment(item.doneAt, path + name + ".items[\(j)].doneAt")
+        w.moment(item.doneAt, path() + name + ".items[\(j)].doneAt")
       }
     }
+    checklist(p.onboarding, "onboarding")
+    checklist(p.offboarding, "offboarding")
   }
 
-  static func order(_ w: inout Walk, _ o: ServiceOrder, _ path: String) {
-    w.number(o.need.effectScore, Range.score, path + "need.effectScore")
-    w.number(o.need.yearlyCaseVolume, Range.volume, path + "need.yearlyCaseVolume")
-    w.moment(o.created, path + "created")
-    for (j, h) in o.stepHistory.enumerated() { w.moment(h.at, path + "stepHistory[\(j)].at") }
-    w.moment(o.meeting?.at, path + "meeting.at")
-    w.moment(o.agreement?.at, path + "agreement.at")
-    w.moment(o.hold?.since, path + "hold.since")
-    w.unique(o.comments.map(\.id), { path + "comments[\($0)].id" }, what: "the id")
+  static func order(_ w: inout Walk, _ o: ServiceOrder, _ path: () -> String) {
+    w.number(o.need.effectScore, Range.score, path() + "need.effectScore")
+    w.number(o.need.yearlyCaseVolume, Range.volume, path() + "need.yearlyCaseVolume")
+    w.moment(o.created, path() + "created")
+    for (j, h) in o.stepHistory.enumerated() { w.moment(h.at, path() + "stepHistory[\(j)].at") }
+    w.moment(o.meeting?.at, path() + "meeting.at")
+    w.moment(o.agreement?.at, path() + "agreement.at")
+    w.moment(o.hold?.since, path() + "hold.since")
+    w.unique(o.comments.map(\.id), { path() + "comments[\($0)].id" }, what: "the id")
   }
 
-  static func refusedOrder(_ w: inout Walk, _ r: RefusedOrder, _ path: String) {
-    w.moment(r.refusedAt, path + "refusedAt")
+  static func refusedOrder(_ w: inout Walk, _ r: RefusedOrder, _ path: () -> String) {
+    w.moment(r.refusedAt, path() + "refusedAt")
   }
 
-  static func request(_ w: inout Walk, _ r: Request, _ path: String) {
-    w.moment(r.sent, path + "sent")
-    w.moment(r.answeredAt, path + "answeredAt")
-    w.day(r.day, path + "day")
+  static func request(_ w: inout Walk, _ r: Request, _ path: () -> String) {
+    w.moment(r.sent, path() + "sent")
+    w.moment(r.answeredAt, path() + "answeredAt")
+    w.day(r.day, path() + "day")
   }
 
-  static func outage(_ w: inout Walk, _ o: Outage, _ path: String) {
-    w.moment(o.start, path + "start")
-    w.moment(o.end, path + "end")
-    w.moment(o.contact?.at, path + "contact.at")
-    for (j, n) in o.notified.enumerated() { w.moment(n.at, path + "notified[\(j)].at") }
+  static func outage(_ w: inout Walk, _ o: Outage, _ path: () -> String) {
+    w.moment(o.start, path() + "start")
+    w.moment(o.end, path() + "end")
+    w.moment(o.contact?.at, path() + "contact.at")
+    for (j, n) in o.notified.enumerated() { w.moment(n.at, path() + "notified[\(j)].at") }
   }
 }
