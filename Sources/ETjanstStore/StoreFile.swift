@@ -87,6 +87,13 @@ public final class StoreFile: @unchecked Sendable {
     return try read().state
   }
 
+  /// Starts `load()` on another thread now and returns what waits for its result: the
+  /// console begins reading a large store before it takes the terminal and draws.
+  public func loadStarted() -> @Sendable () throws(StoreError) -> Municipality {
+    let reading = Beside(true) { [self] in Result { () throws(StoreError) in try load() } }
+    return { () throws(StoreError) in try reading.value().get() }
+  }
+
   /// Returns the newest state when another process has saved since this instance
   /// last read or saved, else nil. One stat(2): cheap enough to call every second.
   public func reloadIfChanged() throws(StoreError) -> Municipality? {

@@ -124,10 +124,17 @@ protocol StoreListVisitor {
 /// A `StoredList` of any element type, as the table holds it.
 protocol AnyStoredList: Sendable {
   var key: String { get }
+  /// The list's `readAhead`.
+  var readsAhead: Bool { get }
+  /// How many entities `m` holds in it.
+  func count(in m: Municipality) -> Int
   func accept<V: StoreListVisitor>(_ visitor: inout V) throws(V.Failure)
 }
 
 extension StoredList: AnyStoredList {
+  var readsAhead: Bool { readAhead }
+  func count(in m: Municipality) -> Int { m[keyPath: path].count }
+
   func accept<V: StoreListVisitor>(_ visitor: inout V) throws(V.Failure) {
     try visitor.visit(self)
   }

@@ -102,40 +102,55 @@ public enum StoreValidation {
       for limit in Settings.limits {
         number(s[keyPath: limit.path], limit.stored, settings + limit.field.key)
       }
-      // Each list's ids first, then each entity's own checks (`StoredList.validate`).
-      var ids = Lists(walk: self, m: m, knownValid: knownValid, entities: false)
-      StoreLists.walk(&ids)
-      var entities = Lists(walk: ids.walk, m: m, knownValid: knownValid, entities: true)
-      StoreLists.walk(&entities)
-      self = entities.walk
+      guard first == nil else { return }
+      // Each list's ids first, then each entity's own checks (`StoredList.validate`):
+      // every list is walked on its own and the first fault in that order kept, so a
+      // large store's list marked `readAhead` (staff) is walked on the other core.
+      let ahead = StoreLists.all.first { $0.readsAhead }
+      let apart = Beside((ahead?.count(in: m) ?? 0) > 1_000) { () -> Faults in
+        var faults = Faults(m: m, knownValid: knownValid)
+        if let ahead { ahead.accept(&faults) }
+        return faults
+      }
+      var faults = Faults(m: m, knownValid: knownValid)
+      for list in StoreLists.all where !list.readsAhead { list.accept(&faults) }
+      let byList = faults.byList.merging(apart.value().byList) { mine, _ in mine }
+      let found = StoreLists.all.compactMap { byList[$0.key] }
+      self.first = found.lazy.compactMap(\.ids).first ?? found.lazy.compactMap(\.entities).first
     }
   }
 
-  /// The municipality's lists, through the table.
-  private struct Lists: StoreListVisitor {
-    var walk: Walk
+  typealias Fault = (keyPath: String, detail: String)
+
+  /// Each list's first fault in its ids and in its entities' own checks.
+  private struct Faults: StoreListVisitor {
     let m: Municipality
     /// A state whose lists passed (`refusal`'s `knownValid`).
     let knownValid: Municipality?
-    /// The entities' own checks, or else that ids are unique.
-    let entities: Bool
+    var byList: [String: (ids: Fault?, entities: Fault?)] = [:]
+
+    init(m: Municipality, knownValid: Municipality?) {
+      self.m = m
+      self.knownValid = knownValid
+    }
 
     mutating func visit<Element>(_ list: StoredList<Element>) {
       let values = m[keyPath: list.path]
       if let knownValid, StoreValidation.sameStorage(values, knownValid[keyPath: list.path]) {
         return
       }
-      guard entities else {
-        walk.unique(
-          values.map(list.id), { "municipality.\(list.key)[\($0)].\(list.idKey)" },
-          what: "the \(list.idKey)")
-        return
+      var ids = Walk()
+      ids.unique(
+        values.map(list.id), { "municipality.\(list.key)[\($0)].\(list.idKey)" },
+        what: "the \(list.idKey)")
+      var entities = Walk()
+      if let validate = list.validate {
+        // The key path is made only for a message: an entity that passes costs none.
+        for (i, value) in values.enumerated() where entities.first == nil {
+          validate(&entities, value) { "municipality.\(list.key)[\(i)]." }
+        }
       }
-      guard let validate = list.validate else { return }
-      // The key path is made only for a message: an entity that passes costs none.
-      for (i, value) in values.enumerated() where walk.first == nil {
-        validate(&walk, value) { "municipality.\(list.key)[\(i)]." }
-      }
+      byList[list.key] = (ids.first, entities.first)
     }
   }
 

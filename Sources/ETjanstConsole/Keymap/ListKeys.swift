@@ -9,7 +9,7 @@ public enum ListKeys {
   ]
 
   public static func bindings(
-    _ path: WritableKeyPath<AppState, ListState>, columns: Int,
+    _ path: WritableKeyPath<AppState, ListState>, columns: @escaping (AppState) -> Int,
     count: @escaping (AppState) -> Int, page: @escaping (AppState) -> Int
   ) -> [Binding] {
     movementKeys.map { key in
@@ -35,7 +35,8 @@ public enum ListKeys {
       }.doing(.clearFilter),
       Binding([.character("s")], label: Texts.keySort, help: Texts.helpSort) {
         state in
-        state[keyPath: path].sortColumn = (state[keyPath: path].sortColumn + 1) % max(1, columns)
+        state[keyPath: path].sortColumn =
+          (state[keyPath: path].sortColumn + 1) % max(1, columns(state))
         return []
       },
       Binding(

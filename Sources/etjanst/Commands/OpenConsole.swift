@@ -62,12 +62,14 @@ struct ConsoleLauncher {
     // while `git log` still runs (a region's 41 MB take a third of a second); a
     // refusal then gives the terminal back and is one line on stderr all the same.
     if let bytes = Self.size(of: path), bytes > Self.readWhileShown {
+      // The reading begins before the terminal is set up and the first frame drawn.
+      let loaded = file.loadStarted()
       let terminal = try takeTerminal()
       defer { terminal.close() }
       let opening = Opening(
         bytes: bytes,
         read: {
-          do { return try file.load() } catch { throw Failure(error) }
+          do { return try loaded() } catch { throw Failure(error) }
         },
         begin: { data in
           try state(data, user: try identify(in: data, login: login), terminal: terminal)

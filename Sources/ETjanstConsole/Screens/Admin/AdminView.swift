@@ -105,7 +105,7 @@ public enum AdminView {
           edits: true, action: AdminForms.removeDepartment),
       ]
       out += ListKeys.bindings(
-        \.overview.admin.departments, columns: AdminTables.departments(state).columns.count,
+        \.overview.admin.departments, columns: { AdminTables.departments($0).columns.count },
         count: { AdminTables.departmentRows($0).count }, page: page)
     case .users:
       out += [
@@ -120,7 +120,7 @@ public enum AdminView {
           edits: true, action: AdminForms.removeUser),
       ]
       out += ListKeys.bindings(
-        \.overview.admin.users, columns: AdminTables.users(state).columns.count,
+        \.overview.admin.users, columns: { AdminTables.users($0).columns.count },
         count: { AdminTables.userRows($0).count }, page: page)
     case .limits:
       out.append(
@@ -128,7 +128,7 @@ public enum AdminView {
           [.character("e"), .enter], label: AdminTexts.keyEdit, help: AdminTexts.helpEditLimits,
           edits: true, action: AdminForms.editLimits))
       out += ListKeys.bindings(
-        \.overview.admin.limits, columns: AdminTables.limits(state).columns.count,
+        \.overview.admin.limits, columns: { AdminTables.limits($0).columns.count },
         count: { AdminTables.limitRows($0).count }, page: page)
     }
     out.append(

@@ -68,7 +68,7 @@ public enum CatalogueScreen: Screen {
       }
     ]
       + ListKeys.bindings(
-        \.catalogue.list, columns: CatalogueTable.table(state).columns.count,
+        \.catalogue.list, columns: { CatalogueTable.table($0).columns.count },
         count: { CatalogueTable.rows($0).count }, page: page)
       + [
         Binding(

@@ -57,7 +57,7 @@ public enum OrdersScreen: Screen {
     case .board: return OrdersBoard.bindings(state) + common + actions(state)
     case .list:
       return ListKeys.bindings(
-        \.ordersScreen.list, columns: OrdersList.table(state).columns.count,
+        \.ordersScreen.list, columns: { OrdersList.table($0).columns.count },
         count: { OrdersList.rows($0).count },
         page: { OrdersList.page($0) }) + common + actions(state)
     }

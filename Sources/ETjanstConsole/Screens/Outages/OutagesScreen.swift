@@ -168,7 +168,7 @@ public enum OutagesScreen: Screen {
     }
     return keys
       + ListKeys.bindings(
-        \.outagesScreen.list, columns: OutageTables.routines(state).columns.count,
+        \.outagesScreen.list, columns: { OutageTables.routines($0).columns.count },
         count: { OutageTables.routineRows($0).count }, page: { $0.height - 5 })
   }
 
@@ -215,7 +215,8 @@ public enum OutagesScreen: Screen {
       },
     ]
       + ListKeys.bindings(
-        \.outagesScreen.told, columns: 3, count: { OutageTables.toldRows($0, outage).count },
+        \.outagesScreen.told, columns: { _ in 3 },
+        count: { OutageTables.toldRows($0, outage).count },
         page: { $0.height - 16 })
   }
 
@@ -237,7 +238,7 @@ public enum OutagesScreen: Screen {
       },
     ]
       + ListKeys.bindings(
-        \.outagesScreen.history, columns: OutageTables.history(state).columns.count,
+        \.outagesScreen.history, columns: { OutageTables.history($0).columns.count },
         count: { OutageTables.historyRows($0).count }, page: { $0.height - 5 })
   }
 

@@ -72,8 +72,10 @@ public enum OverviewScreen: Screen {
 
   public static func bindings(_ state: AppState) -> [Binding] {
     if state.overview.admin.isOpen { return AdminView.bindings(state) }
-    return ListKeys.bindings(\.overview.list, columns: 0, count: { findings($0).count }, page: page)
-      .filter { !$0.keys.contains(.character("s")) && !$0.keys.contains(.character("S")) }
+    return ListKeys.bindings(
+      \.overview.list, columns: { _ in 0 }, count: { findings($0).count }, page: page
+    )
+    .filter { !$0.keys.contains(.character("s")) && !$0.keys.contains(.character("S")) }
       + [
         Binding([.enter], label: OverviewTexts.keyGo, help: OverviewTexts.helpGo) { state in
           guard let finding = state.overview.list.pick(findings(state)) else { return [] }

@@ -164,7 +164,7 @@ enum AccessMatrixView {
         }.doing(.choose)
       }
       + ListKeys.bindings(
-        \.staffScreen.matrix, columns: 3, count: { rows($0).count },
+        \.staffScreen.matrix, columns: { _ in 3 }, count: { rows($0).count },
         page: { max(1, $0.height - 11) })
   }
 

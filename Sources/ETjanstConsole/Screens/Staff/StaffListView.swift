@@ -99,7 +99,7 @@ enum StaffListView {
         RequestForms.newEmployee(&state)
       }
       + ListKeys.bindings(
-        \.staffScreen.list, columns: table(state).columns.count, count: { rows($0).count },
+        \.staffScreen.list, columns: { table($0).columns.count }, count: { rows($0).count },
         page: { $0.height - 6 })
   }
 
