@@ -290,23 +290,6 @@ extension Role: StoreValue {
   }
 }
 
-extension StatusChange: StoreElement {
-  func storedElement() -> PropertyList {
-    var h = StoreCodec.Out()
-    h["status"] = .string(status.rawValue)
-    h["at"] = .date(at)
-    h["by"] = .string(by)
-    h["source"] = source.map { .string($0.rawValue) }
-    h["reason"] = reason.map { .string($0) }
-    return h.value
-  }
-  static func readElement(_ h: StoreCodec.In) throws(StoreCodec.DecodeFailure) -> StatusChange {
-    StatusChange(
-      status: try h.enumeration("status"), at: try h.date("at"), by: try h.string("by"),
-      source: try h.optionalEnumeration("source"), reason: try h.optionalString("reason"))
-  }
-}
-
 // MARK: - The entities coded from their fields
 
 extension EService: StoredEntity {
@@ -470,51 +453,6 @@ extension OrderStep: StoreValue {
   }
 }
 
-extension StepChange: StoreElement {
-  func storedElement() -> PropertyList {
-    var h = StoreCodec.Out()
-    h["step"] = step.stored()
-    h["at"] = .date(at)
-    h["by"] = .string(by)
-    return h.value
-  }
-  static func readElement(_ h: StoreCodec.In) throws(StoreCodec.DecodeFailure) -> StepChange {
-    StepChange(step: try h.step("step"), at: try h.date("at"), by: try h.string("by"))
-  }
-}
-
-extension Agreement: StoreValue {
-  func stored() -> PropertyList? {
-    var a = StoreCodec.Out()
-    a["by"] = .string(by)
-    a["at"] = .date(at)
-    return a.value
-  }
-  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> Agreement
-  {
-    let a = try f.dict(key)
-    return Agreement(by: try a.string("by"), at: try a.date("at"))
-  }
-}
-
-extension OrderHold: StoreValue {
-  func stored() -> PropertyList? {
-    var h = StoreCodec.Out()
-    h["kind"] = kind.stored()
-    h["reason"] = .string(reason)
-    h["since"] = .date(since)
-    h["by"] = .string(by)
-    return h.value
-  }
-  static func read(_ f: StoreCodec.In, _ key: String) throws(StoreCodec.DecodeFailure) -> OrderHold
-  {
-    let h = try f.dict(key)
-    return OrderHold(
-      kind: try h.enumeration("kind"), reason: try h.string("reason"), since: try h.date("since"),
-      by: try h.string("by"))
-  }
-}
-
 extension ServiceOrder: StoredEntity {
   static var blank: ServiceOrder {
     ServiceOrder(
@@ -537,4 +475,32 @@ extension ReviewMeeting: StoredEntity {
 extension ReviewComment: StoredEntity {
   static var blank: ReviewComment { ReviewComment(id: EntityID(""), text: "") }
   static let coders = FieldCoders<ReviewComment>(storedFields)
+}
+
+extension PublicationSource: StoredChoice {}
+
+extension StatusChange: StoredEntity {
+  static var blank: StatusChange {
+    StatusChange(status: .ordered, at: Date(timeIntervalSince1970: 0), by: "")
+  }
+  static let coders = FieldCoders<StatusChange>(storedFields)
+}
+
+extension StepChange: StoredEntity {
+  static var blank: StepChange {
+    StepChange(step: .needsMapped, at: Date(timeIntervalSince1970: 0), by: "")
+  }
+  static let coders = FieldCoders<StepChange>(storedFields)
+}
+
+extension Agreement: StoredEntity {
+  static var blank: Agreement { Agreement(by: "", at: Date(timeIntervalSince1970: 0)) }
+  static let coders = FieldCoders<Agreement>(storedFields)
+}
+
+extension OrderHold: StoredEntity {
+  static var blank: OrderHold {
+    OrderHold(kind: .onHold, reason: "", since: Date(timeIntervalSince1970: 0), by: "")
+  }
+  static let coders = FieldCoders<OrderHold>(storedFields)
 }

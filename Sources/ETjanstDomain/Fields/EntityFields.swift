@@ -596,3 +596,63 @@ extension ChecklistStep {
     }
   }
 }
+
+// The records an entity keeps a history or a state in: declared like the entities, so
+// the store codes them from these declarations as it codes everything else.
+
+extension StatusChange: FieldedEntity {
+  public static let entityType = "statusChange"
+  public var entityKey: Date { at }
+  public func readableName(in m: Municipality) -> String { status.label.sv }
+  public static let fields: [AnyField<StatusChange>] = [
+    Field<StatusChange, ServiceStatus>("status", T(sv: "Status", en: "Status"), \.status) {
+      v, _ in v.label
+    }.erased,
+    Field.time("at", T(sv: "När", en: "When"), \StatusChange.at).erased,
+    Field.login("by", T(sv: "Av", en: "By"), \StatusChange.by).erased,
+    Field<StatusChange, PublicationSource?>("source", T(sv: "Grund", en: "Source"), \.source) {
+      v, _ in LocalizedText(verbatim: v?.rawValue ?? "")
+    }.erased,
+    Field.text("reason", T(sv: "Skäl", en: "Reason"), \StatusChange.reason).erased,
+  ]
+  public static let storedFields = fields
+}
+
+extension StepChange: FieldedEntity {
+  public static let entityType = "stepChange"
+  public var entityKey: Date { at }
+  public func readableName(in m: Municipality) -> String { step.label.sv }
+  public static let fields: [AnyField<StepChange>] = [
+    Field<StepChange, OrderStep>("step", T(sv: "Steg", en: "Step"), \.step) { v, _ in v.label }
+      .erased,
+    Field.time("at", T(sv: "När", en: "When"), \StepChange.at).erased,
+    Field.login("by", T(sv: "Av", en: "By"), \StepChange.by).erased,
+  ]
+  public static let storedFields = fields
+}
+
+extension Agreement: FieldedEntity {
+  public static let entityType = "agreement"
+  public var entityKey: String { by }
+  public func readableName(in m: Municipality) -> String { m.displayName(login: by) }
+  public static let fields: [AnyField<Agreement>] = [
+    Field.login("by", T(sv: "Av", en: "By"), \Agreement.by).erased,
+    Field.time("at", T(sv: "När", en: "When"), \Agreement.at).erased,
+  ]
+  public static let storedFields = fields
+}
+
+extension OrderHold: FieldedEntity {
+  public static let entityType = "orderHold"
+  public var entityKey: String { kind.rawValue }
+  public func readableName(in m: Municipality) -> String { reason }
+  public static let fields: [AnyField<OrderHold>] = [
+    Field<OrderHold, HoldKind>("kind", T(sv: "Slag", en: "Kind"), \.kind) { v, _ in
+      LocalizedText(verbatim: v.rawValue)
+    }.erased,
+    Field.text("reason", T(sv: "Skäl", en: "Reason"), \OrderHold.reason).erased,
+    Field.time("since", T(sv: "Sedan", en: "Since"), \OrderHold.since).erased,
+    Field.login("by", T(sv: "Av", en: "By"), \OrderHold.by).erased,
+  ]
+  public static let storedFields = fields
+}

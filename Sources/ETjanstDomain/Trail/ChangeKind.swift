@@ -146,5 +146,9 @@ public enum ChangeKind {
     "ContactRecord": T(sv: "kontakt", en: "a contact"),
     "DepartmentNotice": T(sv: "meddelande", en: "a notice"),
     "ContactCard": T(sv: "kontaktkort", en: "a contact card"),
+    "StatusChange": T(sv: "statusändring", en: "a status change"),
+    "StepChange": T(sv: "stegbyte", en: "a step change"),
+    "Agreement": T(sv: "överenskommelse", en: "an agreement"),
+    "OrderHold": T(sv: "vilande beställning", en: "an order on hold"),
   ]
 }
