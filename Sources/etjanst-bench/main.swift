@@ -198,6 +198,18 @@ func inProcess(_ m: Municipality) {
       _ = RootView.render(state)
     }
   }
+  // Held down past the first page, as the pty meter presses it: the page scrolls and
+  // its rows are measured again at every press.
+  do {
+    var state = AppState(data: m, user: coordinator, width: 80, height: 24, now: now)
+    state.screen = .catalogue
+    _ = RootView.render(state)
+    measure("key ↓ + render, catalogue, scrolling", runs: min(60, max(1, m.services.count - 1))) {
+      _ = App.update(&state, .clockTicked(now))
+      _ = App.update(&state, .keyPressed(.down))
+      _ = RootView.render(state)
+    }
+  }
   // What the console does when a save (its own or another's) brings new data: the
   // new state taken in and the screen drawn, with one e-service changed.
   for screen in [ScreenID.catalogue, .staff, .overview] {
