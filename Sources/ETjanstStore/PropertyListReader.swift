@@ -686,8 +686,6 @@ struct XMLReader {
     }
   }
 
-  /// The scalar of the well-formed UTF-8 sequence at `k` (no overlong form, no
-  /// surrogate, nothing past U+10FFFF) and its length.
   /// Whether each byte of `w` is ASCII and no control character other than a tab, a
   /// line feed or a carriage return (per byte, without carries between bytes).
   @inline(__always)
@@ -705,6 +703,8 @@ struct XMLReader {
     return control & ~allowed == 0
   }
 
+  /// The scalar of the well-formed UTF-8 sequence at `k` (no overlong form, no
+  /// surrogate, nothing past U+10FFFF) and its length.
   static func utf8Scalar(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> (UInt32, Int)? {
     let b = bytes[k]
     func continuation(_ at: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {

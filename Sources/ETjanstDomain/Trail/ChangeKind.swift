@@ -149,6 +149,6 @@ public enum ChangeKind {
     "StatusChange": T(sv: "statusändring", en: "a status change"),
     "StepChange": T(sv: "stegbyte", en: "a step change"),
     "Agreement": T(sv: "överenskommelse", en: "an agreement"),
-    "OrderHold": T(sv: "vilande beställning", en: "an order on hold"),
+    "OrderHold": T(sv: "pausad eller avbruten beställning", en: "an order on hold or cancelled"),
   ]
 }
