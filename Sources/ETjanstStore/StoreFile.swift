@@ -148,7 +148,8 @@ public final class StoreFile: @unchecked Sendable {
       do throws(SystemCallError) {
         let temporary = try TemporaryFile(
           beside: filePath, mode: place.fileMode, group: place.sharedGroup)
-        let stamp = try temporary.write(encoded.xml, copyingFrom: nil, kernelCopy: kernelCopy)
+        let (stamp, _) = try temporary.write(
+          encoded.xml, copyingFrom: nil, kernelCopy: kernelCopy, meanwhile: {})
         try appendAudit(audit, entry)
         try temporary.link(asNew: filePath)
         return stamp
@@ -622,11 +623,16 @@ extension StoreFile {
       do throws(SystemCallError) {
         let temporary = try TemporaryFile(beside: filePath, mode: mode, group: group)
         if encoded.source != nil { beforeCopy?() }
-        let stamp = try temporary.write(
-          encoded.xml, copyingFrom: encoded.source, kernelCopy: kernelCopy)
-        if let source = encoded.source, let loaded = encoded.loaded {
-          encoded.layout.checksum = temporary.verify(encoded.xml, source: source, as: loaded)
-          written = encoded.layout.checksum == nil ? nil : (temporary, stamp)
+        let xml = encoded.xml
+        let (stamp, checked) = try temporary.write(
+          xml, copyingFrom: encoded.source, kernelCopy: kernelCopy
+        ) { () -> UInt64?? in
+          guard let source = encoded.source, let loaded = encoded.loaded else { return .none }
+          return .some(temporary.verify(xml, source: source, as: loaded))
+        }
+        if let checksum = checked {
+          encoded.layout.checksum = checksum
+          written = checksum == nil ? nil : (temporary, stamp)
         } else {
           written = (temporary, stamp)
         }

@@ -113,13 +113,20 @@ final class TemporaryFile {
 
   /// Writes and fsyncs a spliced version (`SplicedXML`: encoded bytes, and runs copied
   /// from `source`, the old version); returns the stamp as `write(_:)` does.
-  func write(_ xml: SplicedXML, copyingFrom source: FileDescriptor?, kernelCopy: KernelCopy)
-    throws(SystemCallError) -> FileStamp
-  {
+  /// `meanwhile` runs once the bytes are written, beside the fsync (which mostly waits
+  /// on the disk): a save checks the runs it copied there (`verify`), reading the old
+  /// file again, instead of after it.
+  func write<T>(
+    _ xml: SplicedXML, copyingFrom source: FileDescriptor?, kernelCopy: KernelCopy,
+    meanwhile: () -> T
+  ) throws(SystemCallError) -> (FileStamp, T) {
     guard let descriptor else { preconditionFailure("TemporaryFile written after commit") }
     try xml.write(to: descriptor, from: source, kernelCopy: kernelCopy)
-    try descriptor.sync()
-    return FileStamp(try descriptor.status())
+    let fd = descriptor.fd
+    let syncing = Beside(true) { fsync(fd) == 0 ? nil : errno }
+    let value = meanwhile()
+    if let code = syncing.value() { throw SystemCallError("fsync", code) }
+    return (FileStamp(try descriptor.status()), value)
   }
 
   /// The file stays under its name from here on, for a journal that names it

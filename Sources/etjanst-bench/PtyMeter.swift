@@ -10,7 +10,9 @@ let ptyMeterScript = #"""
 
   A frame is over when the program has written nothing for QUIET seconds; the time
   reported is that of the last byte before the pause, so the pause itself is not
-  counted. Usage: python3 ptymeter.py PRESSES PREKEYS [EDIT SAVE] -- COMMAND ARGS...
+  counted. Usage: python3 ptymeter.py PRESSES[/SPAN] PREKEYS [EDIT SAVE] -- COMMAND ARGS...
+  SPAN presses of the down key, then SPAN of the up key, and so on (every press moves
+  the highlight when SPAN is under the rows the list has); all down when not given.
   PREKEYS is sent once at the first byte of output (e.g. "2" to open a screen); ""
   for none.
   EDIT, when given, is sent after the presses (e.g. "e" and a letter typed into a form),
@@ -26,6 +28,7 @@ let ptyMeterScript = #"""
   LOADING = os.environ.get("PTYMETER_LOADING", "").encode()
   SAVED = [s.encode() for s in os.environ.get("PTYMETER_SAVED", "").split("|") if s]
   DOWN = b"\x1bOB"
+  UP = b"\x1bOA"
 
 
   def drain(fd, quiet, limit=30.0, on_first=None, seen=None):
@@ -74,7 +77,9 @@ let ptyMeterScript = #"""
 
 
   def main():
-      presses = int(sys.argv[1])
+      presses, _, span = sys.argv[1].partition("/")
+      presses = int(presses)
+      span = int(span or presses)
       prekeys = sys.argv[2].encode()
       marker = sys.argv.index("--")
       edit = [a.encode() for a in sys.argv[3:marker]] if marker >= 5 else None
@@ -99,9 +104,9 @@ let ptyMeterScript = #"""
       ready = (end - started) * 1000 if end else None
       settle(fd)
       keys, sizes = [], []
-      for _ in range(presses):
+      for n in range(presses):
           sent = time.monotonic()
-          os.write(fd, DOWN)
+          os.write(fd, DOWN if (n // span) % 2 == 0 else UP)
           size, last = drain(fd, QUIET, limit=5.0)
           keys.append((last - sent) * 1000 if last else 0.0)
           sizes.append(size)

@@ -83,16 +83,20 @@ struct PtyFigures: Decodable {
 /// field it starts in, and Ctrl-S saves it (the edit the pty meter times).
 let editKeys = ["ex", "\u{13}"]
 
-/// The pty meter (PtyMeter.swift) on a command: first full frame, then `presses` ↓.
+/// The pty meter (PtyMeter.swift) on a command: first full frame, then `presses` of ↓
+/// and ↑, `span` of one then `span` of the other (so the highlight moves at every press
+/// in a list of more than `span` rows, and the p99 is taken over enough presses).
 func pty(
-  _ command: [String], prekeys: String = "", presses: Int = 40, edit: [String] = [],
+  _ command: [String], prekeys: String = "", presses: Int = 400, span: Int = 40,
+  edit: [String] = [],
   in folder: String? = nil
 ) throws -> PtyFigures {
   let script = work.appendingPathComponent("ptymeter.py")
   try ptyMeterScript.write(to: script, atomically: true, encoding: .utf8)
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3", script.path, "\(presses)", prekeys] + edit + ["--"] + command
+  process.arguments =
+    ["python3", script.path, "\(presses)/\(span)", prekeys] + edit + ["--"] + command
   // What etjanst's first frame says while a large store is still read, in either
   // language ("Läser in registret (41 MB) …").
   var environment = ProcessInfo.processInfo.environment
@@ -305,12 +309,13 @@ func benchFile(_ scale: String, _ m: Municipality, _ path: String) throws {
   // 83-105 ms alone), which is this bench's doing, not the console's.
   sync()
   if FileManager.default.isExecutableFile(atPath: etjanst) {
-    // Fewer presses than the catalogue has rows, so every press moves the highlight.
-    let presses = min(40, m.services.count - 3)
+    // A span of fewer presses than the catalogue has rows, so every press moves the
+    // highlight.
+    let span = min(40, m.services.count - 3)
     report(
       "etjanst \(scale) (catalogue)",
       try pty(
-        [etjanst, "--store", path], prekeys: "2", presses: presses, edit: editKeys))
+        [etjanst, "--store", path], prekeys: "2", span: span, edit: editKeys))
     try measureProcess(
       "etjanst list services --format csv",
       [etjanst, "list", "services", "--format", "csv", "--store", path])
@@ -482,7 +487,7 @@ if which == "screens", let path = CommandLine.arguments.dropFirst(2).first {
 if which == "console", let path = CommandLine.arguments.dropFirst(2).first {
   report(
     "etjanst (catalogue)",
-    try pty([etjanst, "--store", path], prekeys: "2", presses: 40, edit: editKeys))
+    try pty([etjanst, "--store", path], prekeys: "2", edit: editKeys))
 }
 if which == "imports" {
   let sizes = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }
