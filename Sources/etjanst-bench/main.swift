@@ -12,6 +12,7 @@ import Foundation
 // or, for one store's load in stages (time and memory): etjanst-bench load FILE
 // or the console's pty figures alone on a store: etjanst-bench console FILE
 // or the console in process on a store (findings, screens, keys): etjanst-bench screens FILE
+// or a key's time in process on every screen of a store: etjanst-bench keys FILE
 // or the imports at 10,000 / 50,000 / 200,000 rows: etjanst-bench imports [ROWS…]
 // The targets it is read against are in README.md ("Performance").
 
@@ -488,6 +489,31 @@ if which == "console", let path = CommandLine.arguments.dropFirst(2).first {
   report(
     "etjanst (catalogue)",
     try pty([etjanst, "--store", path], prekeys: "2", edit: editKeys))
+}
+// `etjanst-bench keys FILE`: what a key costs in process on each screen, as the run loop
+// handles it (the clock's tick, the key, the frame), ↓ and ↑ by turns of 40 presses over
+// 2,000 presses; in microseconds, so a change to the key path can be read against the
+// last (the pty figures add the terminal and the scheduler).
+if which == "keys", let path = CommandLine.arguments.dropFirst(2).first {
+  let m = try StoreFile(path: path).load()
+  for screen in ScreenID.allCases {
+    var state = AppState(data: m, user: coordinator, width: 80, height: 24, now: now)
+    state.screen = screen
+    _ = RootView.render(state)
+    var times: [Double] = []
+    for n in 0..<2_000 {
+      let start = ContinuousClock.now
+      _ = App.update(&state, .clockTicked(now))
+      _ = App.update(&state, .keyPressed((n / 40) % 2 == 0 ? .down : .up))
+      _ = RootView.render(state)
+      times.append(milliseconds(ContinuousClock.now - start) * 1000)
+    }
+    let mean = times.reduce(0, +) / Double(times.count)
+    times.sort()
+    line(
+      "key ↓↑ + render, \(screen)",
+      String(format: "mean %6.0f µs   median %6.0f   p99 %6.0f", mean, times[1000], times[1980]))
+  }
 }
 if which == "imports" {
   let sizes = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }
