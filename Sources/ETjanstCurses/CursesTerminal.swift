@@ -28,6 +28,9 @@ public final class CursesTerminal: TerminalIO {
   var ttySize: (width: Int, height: Int)?
   /// Where the size is read (TIOCGWINSZ): the output if it is a tty, else the input.
   let sizeFD: Int32
+  /// The last frame copied into stdscr, and stdscr's size then: a row of the next
+  /// frame that is the same is not copied again (see `present`).
+  var copied: (frame: Frame, columns: Int, rows: Int)?
 
   /// NO_COLOR (https://no-color.org): any non-empty value turns colour off.
   public static var colorAllowedByEnvironment: Bool {
@@ -179,6 +182,8 @@ public final class CursesTerminal: TerminalIO {
     ttySize = tty
     let clamped = Self.clamped(tty)
     resizeterm(Int32(clamped.height), Int32(clamped.width))
+    // resizeterm keeps what fits of stdscr: the next frame is copied whole.
+    copied = nil
   }
 
   public func invalidate() {
@@ -243,6 +248,7 @@ public final class CursesTerminal: TerminalIO {
     ttySize = (width, height)
     let clamped = Self.clamped((width, height))
     resizeterm(Int32(clamped.height), Int32(clamped.width))
+    copied = nil
   }
 
   /// xterm's function-key sequences, which terminal multiplexers send.

@@ -1,3 +1,4 @@
+import CNcursesw
 import ETjanstConsole
 import Foundation
 import TestSupport
@@ -69,6 +70,36 @@ struct CursesTerminalTests {
     headless.terminal.present(small)
     #expect(headless.terminal.screenLine(0).hasPrefix("liten     "))
     #expect(headless.terminal.screenLine(29).trimmingCharacters(in: .whitespaces).isEmpty)
+  }
+
+  @Test("present copies only the rows that changed, and every row after a resize")
+  func presentCopiesChangedRows() throws {
+    let headless = try Headless(width: 80, height: 24)
+    func frame(_ marked: Int) -> Frame {
+      var frame = Frame(width: 80, height: 24)
+      for y in 0..<24 { frame.put("rad \(y)" + (y == marked ? " *" : ""), x: 0, y: y) }
+      return frame
+    }
+    headless.terminal.present(frame(3))
+    headless.terminal.present(frame(5))
+    for y in 0..<24 { #expect(headless.terminal.screenLine(y) == frame(5).line(y)) }
+    // A row written behind the terminal's back stays as written while the frame's row
+    // does not change: it was not copied again.
+    let window = try #require(etj_stdscr())
+    mvwaddstr(window, 10, 0, "ändrad bakom")
+    headless.terminal.present(frame(6))
+    #expect(headless.terminal.screenLine(10).hasPrefix("ändrad bakom"))
+    for y in [5, 6] { #expect(headless.terminal.screenLine(y) == frame(6).line(y)) }
+    // After a resize every row is copied again.
+    headless.terminal.resize(width: 80, height: 24)
+    headless.terminal.resize(width: 90, height: 24)
+    _ = try headless.terminal.readKey(timeout: .seconds(1))
+    headless.terminal.resize(width: 80, height: 24)
+    _ = try headless.terminal.readKey(timeout: .seconds(1))
+    mvwaddstr(window, 11, 0, "ändrad igen")
+    headless.terminal.present(frame(6))
+    headless.terminal.present(frame(6))
+    for y in 0..<24 { #expect(headless.terminal.screenLine(y) == frame(6).line(y)) }
   }
 
   @Test func unknownTerminalTypeIsOneClearLine() throws {
