@@ -41,4 +41,70 @@ import Testing
     #expect(widths(selected: 0, rows: rows, state: state) == top)
     #expect(widths(selected: count - 10, rows: rows, state: state) == bottom)
   }
+
+  /// Counts the cells a table formats.
+  final class Formatted: @unchecked Sendable {
+    var count = 0
+  }
+
+  @Test(
+    "a key that moves the highlight or scrolls back formats no cell again; new data, a new list or what the cells read does"
+  )
+  func rowsDrawnOnce() {
+    let formatted = Formatted()
+    var mark = "A"
+    func table() -> Table<String> {
+      let shown = mark
+      return Table<String>(
+        columns: [
+          Column(T(sv: "Namn", en: "Name"), width: 10, flexible: true) {
+            // A debug build draws each copied row again to check it: not counted.
+            if !DrawnCheck.isChecking { formatted.count += 1 }
+            return $0
+          },
+          Column(T(sv: "Märke", en: "Mark"), width: 5) { _ in
+            if !DrawnCheck.isChecking { formatted.count += 1 }
+            return shown
+          },
+        ], cellsRead: AnyHashable(shown), searchText: { $0 })
+    }
+    let rows = (0..<200).map { "rad \($0)" }
+    var state = AppState(
+      data: CatalogueFixtures.municipality(), user: Fixtures.coordinator, now: Fixtures.now)
+    func draw(selected: Int, _ rows: [String] = rows) -> Frame {
+      var list = ListState()
+      list.selected = selected
+      var frame = Frame(width: 80, height: 24)
+      table().draw(rows, list: list, state: state, into: &frame, area: frame.bounds)
+      return frame
+    }
+    let first = draw(selected: 0)
+    let once = formatted.count
+    #expect(once > 0)
+    // Down the page and back: the rows are copied, the highlight moves.
+    let moved = draw(selected: 5)
+    #expect(formatted.count == once)
+    #expect(moved.lines.dropFirst() == first.lines.dropFirst())
+    #expect(moved[2, 6].style != first[2, 6].style)
+    // Scrolled a row past the page: that row alone is formatted, then back up: none.
+    _ = draw(selected: 23)
+    let scrolled = formatted.count
+    #expect(scrolled > once && scrolled <= once + 2)
+    _ = draw(selected: 0)
+    #expect(formatted.count == scrolled)
+    // What the cells read changed: drawn again, and shown.
+    mark = "B"
+    let marked = draw(selected: 0)
+    #expect(formatted.count > scrolled)
+    #expect(marked.lines[1].contains("B"))
+    // Another list of the same rows (a new sort): drawn again.
+    let again = formatted.count
+    _ = draw(selected: 0, rows.reversed())
+    #expect(formatted.count > again)
+    // New data: drawn again.
+    let before = formatted.count
+    state.data = CatalogueFixtures.municipality()
+    _ = draw(selected: 0, rows.reversed())
+    #expect(formatted.count > before)
+  }
 }

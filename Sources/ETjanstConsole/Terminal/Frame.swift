@@ -78,6 +78,25 @@ public struct Frame: Equatable, Sendable {
     }
   }
 
+  /// Copies `other` whole with its top left corner at (x, y), clipped to this frame,
+  /// and the cuts made drawing it: a part drawn once and shown again. A wide character
+  /// half covered at either edge is blanked whole, as `put` does.
+  public mutating func copy(_ other: Frame, x: Int, y: Int) {
+    let columns = max(0, x)..<min(width, x + other.width)
+    guard !columns.isEmpty else { return }
+    for row in 0..<other.height where y + row >= 0 && y + row < height {
+      keepWhole(columns.lowerBound, y + row)
+      keepWhole(columns.upperBound - 1, y + row)
+      let from = row * other.width + columns.lowerBound - x
+      let to = (y + row) * width + columns.lowerBound
+      cells.replaceSubrange(
+        to..<to + columns.count, with: other.cells[from..<from + columns.count])
+    }
+    for cut in other.cuts {
+      cuts.append(Cut(x: cut.x + x, y: cut.y + y, width: cut.width, text: cut.text))
+    }
+  }
+
   /// Sets the style of every cell in `rect`, keeping the text.
   public mutating func paint(_ rect: Rect, style: CellStyle) {
     for y in rect.rows where y >= 0 && y < height {

@@ -18,8 +18,21 @@ public enum RootView {
       drawLoading(state, loading, into: &frame, title: title, main: main, status: bottom)
       return frame
     }
-    Chrome.drawTitle(state, into: &frame, area: title)
-    Chrome.drawTabs(state, into: &frame, area: tabs)
+    // The title and the tabs change with the data, the minute, the screen and the
+    // size: drawn then, and copied at every other frame.
+    func top() -> Frame {
+      var top = Frame(width: state.width, height: 2)
+      Chrome.drawTitle(state, into: &top, area: Rect(x: 0, y: 0, width: title.width, height: 1))
+      Chrome.drawTabs(state, into: &top, area: Rect(x: 0, y: 1, width: tabs.width, height: 1))
+      return top
+    }
+    let kept = state.derived(
+      "chrome.top",
+      inputs: Both(
+        Both(FindingsMemo.minute(state.now), state.width), Both(state.readOnly, state.screen)),
+      top)
+    assert(kept == top(), "the title or the tabs read something their memo does not name")
+    frame.copy(kept, x: 0, y: 0)
     state.screen.view.draw(state, into: &frame, area: main.inset(by: 0))
     Chrome.drawStatus(
       state, into: &frame, area: Rect(x: 0, y: bottom.y, width: bottom.width, height: 1))

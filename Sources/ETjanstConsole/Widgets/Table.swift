@@ -63,9 +63,19 @@ public struct Table<Row> {
   public var columns: [Column<Row>]
   /// The text the live filter searches.
   public var searchText: (Row) -> String
+  /// What the cells read besides their row, the data, the day and the language (a
+  /// time of day, marked rows, a chosen column): rows are drawn once and copied while
+  /// the list and all of these stay the same (`DrawnRows`), so a table whose cells read
+  /// anything else names it here. A debug build checks each copied row against the
+  /// row drawn again, so a test that shows the change finds a name left out.
+  public var cellsRead: AnyHashable
 
-  public init(columns: [Column<Row>], searchText: @escaping (Row) -> String) {
+  public init(
+    columns: [Column<Row>], cellsRead: AnyHashable = AnyHashable(0),
+    searchText: @escaping (Row) -> String
+  ) {
     self.columns = columns
+    self.cellsRead = cellsRead
     self.searchText = searchText
   }
 
@@ -122,7 +132,8 @@ public struct Table<Row> {
     let heading = columns.indices.map {
       TextWidth.of(columns[$0].title(language)) + ($0 == sorted ? 1 : 0)
     }
-    let content = content ?? columns.map(\.width)
+    // Closures, not key paths: a key path in generic code is made again at every call.
+    let content = content ?? columns.map { $0.width }
     let need = columns.indices.map { max(heading[$0], content[$0]) }
     let floor = columns.indices.map { max(heading[$0], min(columns[$0].width, need[$0])) }
     var shown = Array(columns.indices)
@@ -186,33 +197,29 @@ public struct Table<Row> {
     // Widths follow the content of the rows from the top and of the page shown.
     var measured = list
     measured.clamp(count: rows.count, page: area.height - 1)
-    let page =
-      measured.top + area.height - 1 > Self.measuredRows
-      ? rows.dropFirst(max(measured.top, Self.measuredRows)).prefix(area.height - 1) : []
-    // Kept until the data, the language, the rows' count, filter or sort change; a page
-    // past the measured rows is measured alone, when it scrolls: a key that moves the
-    // selection measures nothing (a region's catalogue measured 300 rows a frame, and
-    // again on every key that scrolled past them).
-    let name = "table " + columns.map(\.title.en).joined(separator: "|")
-    let inputs: [AnyHashable] = [rows.count, list.sortColumn, list.sortReversed, list.filter]
-    let top = state.derived(name, inputs: inputs) {
-      contentWidths(rows.prefix(Self.measuredRows))
-    }
+    let drawn = drawnRows(rows, state: state)
+    let top = drawn.topWidths(Self.measuredRows, columns)
     let content =
-      page.isEmpty
-      ? top
-      : state.derived(name + " page", inputs: inputs + [measured.top]) {
-        zip(top, contentWidths(page)).map { max($0, $1) }
-      }
-    // The rows take the whole width; only when the last heading would run into the
-    // scroll position do the columns give up its room (a row cut while it has room
-    // beside it, to leave the header's corner free, reads as a missing word).
-    var layout = fit(
-      area.width - 1, language: state.language, content: content, sorted: list.sortColumn)
-    let besideMarker = area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 2)
-    if headingsEnd(layout, language: state.language, sorted: list.sortColumn) > besideMarker {
-      layout = fit(
-        besideMarker, language: state.language, content: content, sorted: list.sortColumn)
+      measured.top + area.height - 1 > Self.measuredRows
+      ? drawn.widths(
+        of: max(
+          measured.top, Self.measuredRows)..<min(
+            rows.count, max(measured.top, Self.measuredRows) + area.height - 1), columns,
+        atLeast: top)
+      : top
+    let layout = drawn.layout(
+      content: content, width: area.width, sorted: list.sortColumn,
+      markerWidth: TextWidth.of(marker)
+    ) {
+      // The rows take the whole width; only when the last heading would run into the
+      // scroll position do the columns give up its room (a row cut while it has room
+      // beside it, to leave the header's corner free, reads as a missing word).
+      let layout = fit(
+        area.width - 1, language: state.language, content: content, sorted: list.sortColumn)
+      let besideMarker = area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 2)
+      guard headingsEnd(layout, language: state.language, sorted: list.sortColumn) > besideMarker
+      else { return layout }
+      return fit(besideMarker, language: state.language, content: content, sorted: list.sortColumn)
     }
     var x = area.x + 1
     for (index, width) in layout {
@@ -233,25 +240,144 @@ public struct Table<Row> {
     }
     var list = list
     list.clamp(count: rows.count, page: body.height)
-    for (offset, row) in rows.dropFirst(list.top).prefix(body.height).enumerated() {
-      let y = body.y + offset
-      let selected = list.top + offset == list.selected
-      var x = area.x + 1
-      if selected {
-        frame.clear(
-          Rect(x: area.x, y: y, width: area.width, height: 1), style: theme.style(.selection))
+    for index in list.top..<min(rows.count, list.top + body.height) {
+      let y = body.y + index - list.top
+      let line = drawn.line(index, layout: layout, width: area.width) {
+        self.line(rows[index], layout: layout, width: area.width, theme: theme)
       }
-      for (index, width) in layout {
-        let column = columns[index]
-        let text = TextWidth.pad(column.value(row), to: width, alignRight: column.alignRight)
-        let role: Theme.Role = selected ? .selection : (column.style(row) ?? .normal)
-        frame.put(text, x: x, y: y, style: theme.style(role))
-        x += width + 1
+      assert(
+        DrawnCheck.$isChecking.withValue(true) {
+          line == self.line(rows[index], layout: layout, width: area.width, theme: theme)
+        }, "a table's cells read something its cellsRead does not name")
+      frame.copy(line, x: area.x, y: y)
+      if index == list.selected {
+        frame.paint(
+          Rect(x: area.x, y: y, width: area.width, height: 1), style: theme.style(.selection))
       }
     }
     if !marker.isEmpty {
       frame.put(
         marker, x: area.maxX - TextWidth.of(marker) - 1, y: area.y, style: theme.style(.muted))
     }
+  }
+
+  /// One row as the table draws it unselected, `width` columns wide from the table's
+  /// left edge: a space, then each column's cell padded to its width, a space between.
+  func line(_ row: Row, layout: [(index: Int, width: Int)], width: Int, theme: Theme) -> Frame {
+    var line = Frame(width: width, height: 1)
+    var x = 1
+    for (index, width) in layout {
+      let column = columns[index]
+      let text = TextWidth.pad(column.value(row), to: width, alignRight: column.alignRight)
+      line.put(text, x: x, y: 0, style: theme.style(column.style(row) ?? .normal))
+      x += width + 1
+    }
+    return line
+  }
+
+  /// The rows drawn so far of this list, kept until the list (its storage: the rows a
+  /// memo keeps), the data, the day, the language or `cellsRead` change.
+  func drawnRows(_ rows: [Row], state: AppState) -> DrawnRows<Row> {
+    // The table is told by its headings: hashed, not joined (a string made at every
+    // frame for a name was a fortieth of a key's time).
+    var headings = Hasher()
+    for column in columns { headings.combine(column.title.en) }
+    let titles = headings.finalize()
+    let storage = rows.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    return state.derived(
+      "table \(titles)",
+      inputs: DrawnRows<Row>.Key(
+        storage: storage, count: rows.count, columns: columns.count, cellsRead: cellsRead)
+    ) { DrawnRows(rows) }
+  }
+}
+
+/// Set while a debug build draws a copied row again to check it: a test that counts
+/// the cells formatted leaves those out.
+enum DrawnCheck {
+  @TaskLocal static var isChecking = false
+}
+
+/// A table's rows as drawn: each row's cells measured once and each row laid out once
+/// per set of column widths, so a key that moves the highlight copies the rows of the
+/// page instead of formatting every cell again (at a region's size, formatting and
+/// measuring the page was most of a key's time, and the page was measured again at
+/// every key that scrolled). Kept by `AppState.derived` for one list.
+final class DrawnRows<Row> {
+  struct Key: Hashable {
+    /// The address of the list's storage, which `rows` keeps from being reused while
+    /// this is kept: the same address is the same list.
+    var storage: UInt
+    var count: Int
+    var columns: Int
+    var cellsRead: AnyHashable
+  }
+
+  private let rows: [Row]
+  private var widths: [[Int]?]
+  private var top: [Int]?
+  private var lines: [Int: Frame] = [:]
+  private var laidOut: (widths: [Int], width: Int)?
+  private var fitted: (content: [Int], width: Int, sorted: Int, marker: Int)?
+  private var layout: [(index: Int, width: Int)] = []
+  /// The most rows kept drawn: a list scrolled from end to end keeps a few pages.
+  static var keptLines: Int { 512 }
+
+  init(_ rows: [Row]) {
+    self.rows = rows
+    widths = Array(repeating: nil, count: rows.count)
+  }
+
+  /// Each column's widest cell in the rows `range`, and at least `atLeast`.
+  func widths(of range: Range<Int>, _ columns: [Column<Row>], atLeast: [Int]) -> [Int] {
+    var widest = atLeast
+    for i in range {
+      let row: [Int]
+      if let known = widths[i] {
+        row = known
+      } else {
+        row = columns.map { TextWidth.of($0.value(rows[i])) }
+        widths[i] = row
+      }
+      for c in widest.indices { widest[c] = max(widest[c], row[c]) }
+    }
+    return widest
+  }
+
+  /// Each column's widest cell in the first `count` rows.
+  func topWidths(_ count: Int, _ columns: [Column<Row>]) -> [Int] {
+    if let top { return top }
+    let measured = widths(
+      of: 0..<min(count, rows.count), columns, atLeast: Array(repeating: 0, count: columns.count))
+    top = measured
+    return measured
+  }
+
+  /// The columns' layout for `content` at `width` with the sort arrow on `sorted` and a
+  /// scroll position `markerWidth` wide: as `make` made it last for the same.
+  func layout(
+    content: [Int], width: Int, sorted: Int, markerWidth: Int,
+    make: () -> [(index: Int, width: Int)]
+  ) -> [(index: Int, width: Int)] {
+    if let fitted, fitted == (content, width, sorted, markerWidth) { return layout }
+    layout = make()
+    fitted = (content, width, sorted, markerWidth)
+    return layout
+  }
+
+  /// Row `index` laid out in `layout`, `width` columns wide: drawn by `draw` the first
+  /// time, copied after.
+  func line(
+    _ index: Int, layout: [(index: Int, width: Int)], width: Int, _ draw: () -> Frame
+  ) -> Frame {
+    let widths = layout.flatMap { [$0.index, $0.width] }
+    if laidOut?.widths != widths || laidOut?.width != width || lines.count >= Self.keptLines {
+      lines = [:]
+      laidOut = (widths, width)
+    }
+    if let line = lines[index] { return line }
+    let line = draw()
+    lines[index] = line
+    return line
   }
 }

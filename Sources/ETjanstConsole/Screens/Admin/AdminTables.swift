@@ -28,7 +28,9 @@ enum AdminTables {
   }
 
   static func departmentRows(_ state: AppState) -> [Department] {
-    departments(state).visibleRows(state.data.departments, state.overview.admin.departments)
+    state.derived("admin.departments", inputs: state.overview.admin.departments.order) {
+      departments(state).visibleRows(state.data.departments, state.overview.admin.departments)
+    }
   }
 
   static func selectedDepartment(_ state: AppState) -> Department? {
@@ -55,7 +57,9 @@ enum AdminTables {
   }
 
   static func userRows(_ state: AppState) -> [User] {
-    users(state).visibleRows(state.data.users, state.overview.admin.users)
+    state.derived("admin.users", inputs: state.overview.admin.users.order) {
+      users(state).visibleRows(state.data.users, state.overview.admin.users)
+    }
   }
 
   static func selectedUser(_ state: AppState) -> User? {
@@ -100,6 +104,8 @@ enum AdminTables {
   }
 
   static func limitRows(_ state: AppState) -> [LimitRow] {
-    limits(state).visibleRows(LimitRow.all(state), state.overview.admin.limits)
+    state.derived("admin.limits", inputs: state.overview.admin.limits.order) {
+      limits(state).visibleRows(LimitRow.all(state), state.overview.admin.limits)
+    }
   }
 }

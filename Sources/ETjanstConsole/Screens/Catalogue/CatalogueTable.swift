@@ -75,7 +75,7 @@ enum CatalogueTable {
   static func rows(_ state: AppState) -> [EService] {
     let c = state.catalogue
     return state.derived(
-      "catalogue", inputs: [AnyHashable(c.list.order), AnyHashable(c.statusFilter)]
+      "catalogue", inputs: Both(c.list.order, c.statusFilter)
     ) {
       let services = state.data.catalogue.filter {
         c.statusFilter == nil || $0.status == c.statusFilter

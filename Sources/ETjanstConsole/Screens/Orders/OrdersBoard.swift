@@ -143,21 +143,27 @@ enum OrdersBoard {
     let selectedIndex = min(state.ordersScreen.cardInColumn[column], cards.count - 1)
     let top = max(0, selectedIndex - fits + 1)
     let shown = cards.dropFirst(top).prefix(fits)
+    let kept = state.derived("orders.cards", inputs: FindingsMemo.minute(state.now)) { Cards() }
     for (offset, o) in shown.enumerated() {
       let index = top + offset
       let y = area.y + offset * pitch
       let isSelected = index == selectedIndex && column == state.ordersScreen.column
-      let lines =
-        wide
-        ? wideCard(o, state: state, width: area.width)
-        : twoLines
-          ? twoLineCard(o, state: state, width: area.width)
-          : [compactCard(o, state: state, width: area.width)]
+      func card() -> [Cards.Line] {
+        let lines =
+          wide
+          ? wideCard(o, state: state, width: area.width)
+          : twoLines
+            ? twoLineCard(o, state: state, width: area.width)
+            : [compactCard(o, state: state, width: area.width)]
+        return lines.map { Cards.Line(text: TextWidth.pad($0.text, to: area.width), role: $0.role) }
+      }
+      let key = Cards.Key(order: o.id, width: area.width, lines: pitch)
+      let lines = kept.lines[key] ?? card()
+      kept.lines[key] = lines
+      assert(lines == card(), "a card read something its memo's inputs do not name")
       for (i, line) in lines.enumerated() {
-        var role = line.role
-        if isSelected { role = .selection }
         frame.put(
-          TextWidth.pad(line.text, to: area.width), x: area.x, y: y + i, style: theme.style(role))
+          line.text, x: area.x, y: y + i, style: theme.style(isSelected ? .selection : line.role))
       }
     }
     let hidden = cards.count - top - shown.count
@@ -167,6 +173,23 @@ enum OrdersBoard {
         style: theme.style(.muted))
     }
     if top > 0 { frame.put("↑", x: area.maxX - 1, y: area.y, style: theme.style(.muted)) }
+  }
+
+  /// Each card's lines as drawn, kept per data, day, language and minute (`AppState.derived`;
+  /// the days in a step and the overdue mark follow the clock): a key that moves between
+  /// cards draws the board's cards again, some sixty of them, each reading a calendar.
+  final class Cards {
+    struct Key: Hashable {
+      var order: EntityID<ServiceOrder>
+      var width: Int
+      /// The card's lines: one, two or the wide card's.
+      var lines: Int
+    }
+    struct Line: Equatable {
+      var text: String
+      var role: Theme.Role
+    }
+    var lines: [Key: [Line]] = [:]
   }
 
   /// One line: the mark, the title cut to fit, the days in the step (or the lead

@@ -64,6 +64,8 @@ enum OrdersList {
           }
         ) { flag($0) },
       ],
+      // Days in a step and overdue marks follow the clock: drawn again each minute.
+      cellsRead: AnyHashable(FindingsMemo.minute(now)),
       searchText: { OrdersScreen.searchText($0, m) })
   }
 

@@ -36,7 +36,9 @@ enum OutageTables {
   }
 
   static func routineRows(_ state: AppState) -> [Department] {
-    routines(state).visibleRows(state.data.departments, state.outagesScreen.list)
+    state.derived("outages.routines", inputs: state.outagesScreen.list.order) {
+      routines(state).visibleRows(state.data.departments, state.outagesScreen.list)
+    }
   }
 
   // MARK: - Departments of the outage under way
@@ -62,8 +64,10 @@ enum OutageTables {
   }
 
   static func toldRows(_ state: AppState, _ outage: Outage) -> [Department] {
-    told(state, outage).visibleRows(
-      state.data.affectedDepartments(outage), state.outagesScreen.told)
+    state.derived("outages.told", inputs: Both(state.outagesScreen.told.order, outage.id)) {
+      told(state, outage).visibleRows(
+        state.data.affectedDepartments(outage), state.outagesScreen.told)
+    }
   }
 
   // MARK: - History
@@ -102,6 +106,8 @@ enum OutageTables {
   }
 
   static func historyRows(_ state: AppState) -> [Outage] {
-    history(state).visibleRows(state.data.outages, state.outagesScreen.history)
+    state.derived("outages.history", inputs: state.outagesScreen.history.order) {
+      history(state).visibleRows(state.data.outages, state.outagesScreen.history)
+    }
   }
 }

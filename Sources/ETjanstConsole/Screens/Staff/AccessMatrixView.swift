@@ -50,7 +50,7 @@ enum AccessMatrixView {
     let table = Table(columns: personColumns(state), searchText: { _ in "" })
     let content = state.derived(
       "access person columns",
-      inputs: [AnyHashable(StaffScreen.department(state)), AnyHashable(state.staffScreen.marked)]
+      inputs: Both(StaffScreen.department(state), state.staffScreen.marked)
     ) { table.contentWidths(people(state)) }
     // The declared widths when the content is wider: the least the columns take.
     let least = table.fit(
@@ -113,7 +113,12 @@ enum AccessMatrixView {
           TextWidth.pad(cell($0, id, state), to: cellWidth)
         })
     }
-    return Table(columns: columns, searchText: { "\($0.name) \($0.login)" })
+    // The e-services shown, the chosen one and the marked people change the cells.
+    return Table(
+      columns: columns,
+      cellsRead: AnyHashable(
+        Both(Both(window(state, width: width), chosen), state.staffScreen.marked)),
+      searchText: { "\($0.name) \($0.login)" })
   }
 
   static func rows(_ state: AppState) -> [StaffMember] {
@@ -121,7 +126,7 @@ enum AccessMatrixView {
     let department = StaffScreen.department(state)
     return state.derived(
       "access",
-      inputs: [AnyHashable(list.order), AnyHashable(department), AnyHashable(state.width)]
+      inputs: Both(Both(list.order, department), state.width)
     ) { table(state, width: state.width).visibleRows(people(state), list) }
   }
 

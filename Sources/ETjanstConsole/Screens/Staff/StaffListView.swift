@@ -56,7 +56,7 @@ enum StaffListView {
     var unfiltered = list
     unfiltered.filter = ""
     let sorted = state.derived(
-      "staff.sorted", inputs: [AnyHashable(unfiltered.order), AnyHashable(department)]
+      "staff.sorted", inputs: Both(unfiltered.order, department)
     ) {
       // Sorted by name, the list's own order needs no sorting first (ties keep it
       // either way); by another column, ties stay in name order.
@@ -68,9 +68,9 @@ enum StaffListView {
     }
     guard !list.filter.isEmpty else { return sorted }
     let texts = state.derived(
-      "staff.search", inputs: [AnyHashable(unfiltered.order), AnyHashable(department)]
+      "staff.search", inputs: Both(unfiltered.order, department)
     ) { table(state).searchable(sorted) }
-    return state.derived("staff", inputs: [AnyHashable(list.order), AnyHashable(department)]) {
+    return state.derived("staff", inputs: Both(list.order, department)) {
       table(state).filtered(sorted, list, texts: texts)
     }
   }
