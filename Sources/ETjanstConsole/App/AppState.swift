@@ -41,10 +41,24 @@ public struct AppState {
   public var width: Int
   public var height: Int
   /// The clock as the run loop last read it; views never call Date().
-  public var now: Date { didSet { today = Day(now) } }
-  /// The day of `now`, worked out when the clock is set (every memo's key reads it, a
-  /// few times a key).
+  public var now: Date {
+    didSet { if !todaySpan.contains(now) { (today, todaySpan) = Self.day(of: now) } }
+  }
+  /// The day of `now`, worked out when the clock leaves it (every memo's key reads it,
+  /// a few times a key; the time zone's offset, looked up for it, was a fortieth of a
+  /// key's time).
   public private(set) var today: Day
+  /// From `today`'s midnight to the next, local time.
+  private var todaySpan: Range<Date>
+
+  private static func day(of now: Date) -> (Day, Range<Date>) {
+    let day = Day(now)
+    let start = day.start
+    let end = day.adding(days: 1).start
+    // A clock outside the calendar's span (no test or user sets one, but a day is
+    // never a trap) is looked up every time.
+    return (day, start < end && (start..<end).contains(now) ? start..<end : now..<now)
+  }
   /// Dialogs, topmost last; the topmost gets every key.
   public var overlays: [any Overlay] = []
   public var flash: Flash?
@@ -92,7 +106,7 @@ public struct AppState {
     self.width = width
     self.height = height
     self.now = now
-    today = Day(now)
+    (today, todaySpan) = Self.day(of: now)
   }
 
   /// The console before its store is read: no data, no user yet (a manager of no

@@ -33,6 +33,30 @@ public struct Binding {
 
   public var keyText: String { keysLabel ?? keys.first.map(\.description) ?? "" }
 
+  /// A screen's bindings made by `make` once for each value of `inputs` (what they are
+  /// made from besides the data, the day and the language) and kept (`AppState.derived`),
+  /// rather than at every key and every frame; the hint bar kept with them. A debug
+  /// build checks the kept ones against new ones.
+  static func kept<Inputs: Hashable>(
+    _ name: String, _ state: AppState, inputs: Inputs, _ make: () -> [Binding]
+  ) -> [Binding] {
+    // While the texts' key mentions are logged (a test of the key names), each text is
+    // made, so it is logged.
+    guard KeyMentionLog.current == nil else { return make() }
+    let kept = state.derived(name, inputs: inputs, make)
+    assert(
+      kept.map(\.shape) == make().map(\.shape),
+      "a screen's bindings read something their inputs do not name")
+    return kept
+  }
+
+  /// What the binding shows and which keys it takes, without its action: two made
+  /// from the same state are alike.
+  var shape: [String] {
+    [keys.map(\.description).joined(separator: " "), keyText, label.sv, label.en, help.sv]
+      + [showInBar, edits, readsTrail].map { $0 ? "1" : "0" }
+  }
+
   /// The refusals this key sets right (`RuleViolation.remedy`): a message naming
   /// the remedy names this key, from this table.
   public var remedy: RuleViolation.Remedy?

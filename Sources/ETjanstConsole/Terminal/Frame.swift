@@ -89,8 +89,12 @@ public struct Frame: Equatable, Sendable {
       keepWhole(columns.upperBound - 1, y + row)
       let from = row * other.width + columns.lowerBound - x
       let to = (y + row) * width + columns.lowerBound
-      cells.replaceSubrange(
-        to..<to + columns.count, with: other.cells[from..<from + columns.count])
+      // Cell by cell through the buffers: `replaceSubrange` took its generic path here.
+      other.cells.withUnsafeBufferPointer { source in
+        cells.withUnsafeMutableBufferPointer { target in
+          for i in 0..<columns.count { target[to + i] = source[from + i] }
+        }
+      }
     }
     for cut in other.cuts {
       cuts.append(Cut(x: cut.x + x, y: cut.y + y, width: cut.width, text: cut.text))

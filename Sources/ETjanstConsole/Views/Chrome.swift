@@ -102,7 +102,21 @@ enum Chrome {
     if let top = state.overlays.last {
       return top.bindings(state).map { ($0.key, state.t($0.label)) }
     }
-    let screen = Binding.visible(state.screen.view.bindings(state), in: state)
+    let bindings = state.screen.view.bindings(state)
+    // Bindings a screen keeps (`Binding.kept`) are the same list from frame to frame
+    // (its storage, which the kept hints hold, is its name): their hints are kept too.
+    let storage = bindings.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    let kept = state.derived(
+      "hints",
+      inputs: Both(Both(storage, state.screen), Both(state.readOnly, state.missingKeys))
+    ) { (bindings, hints(state, bindings)) }
+    return kept.1
+  }
+
+  private static func hints(_ state: AppState, _ bindings: [Binding]) -> [(
+    key: String, label: String
+  )] {
+    let screen = Binding.visible(bindings, in: state)
     // A global key the screen binds itself (q in a detail view means "back") is
     // the screen's; its global hint would promise what the key does not do.
     let taken = Set(screen.flatMap(\.keys))

@@ -37,7 +37,15 @@ public enum CatalogueScreen: Screen {
     state.catalogue.detail.flatMap { state.data.service($0) } != nil
   }
 
+  /// The list's or the open e-service's keys, with a manager's request key: made once
+  /// for each and kept.
   public static func bindings(_ state: AppState) -> [Binding] {
+    Binding.kept(
+      "catalogue.bindings", state, inputs: Both(state.catalogue.detail, RequestForms.files(state))
+    ) { makeBindings(state) }
+  }
+
+  static func makeBindings(_ state: AppState) -> [Binding] {
     if showingDetail(state) {
       return detailBindings(state) + editBindings(inDetail: true) + requestBinding(state)
         + flagsHelp(state)

@@ -3,7 +3,13 @@ import ETjanstDomain
 /// The catalogue list: its columns, which fit the width (low-priority ones drop out
 /// first), sort in Swedish order and feed the live filter.
 enum CatalogueTable {
+  /// The table, made once per data, day and language (its cells read nothing else): the
+  /// frame, the status line and the sort key each ask for it.
   static func table(_ state: AppState) -> Table<EService> {
+    state.derived("catalogue.table", inputs: 0) { makeTable(state) }
+  }
+
+  static func makeTable(_ state: AppState) -> Table<EService> {
     let m = state.data
     let today = state.today
     let language = state.language
