@@ -53,13 +53,19 @@ public enum OrdersScreen: Screen {
 
   public static func bindings(_ state: AppState) -> [Binding] {
     if state.ordersScreen.opened != nil { return OrderDetailView.bindings(state) + actions(state) }
+    // The board's and the list's keys read nothing of the state when they are made.
     switch state.ordersScreen.mode {
-    case .board: return OrdersBoard.bindings(state) + common + actions(state)
+    case .board:
+      return Binding.kept("orders.board.bindings", state, inputs: 0) {
+        OrdersBoard.bindings(state) + common + actions(state)
+      }
     case .list:
-      return ListKeys.bindings(
-        \.ordersScreen.list, columns: { OrdersList.table($0).columns.count },
-        count: { OrdersList.rows($0).count },
-        page: { OrdersList.page($0) }) + common + actions(state)
+      return Binding.kept("orders.list.bindings", state, inputs: 0) {
+        ListKeys.bindings(
+          \.ordersScreen.list, columns: { OrdersList.table($0).columns.count },
+          count: { OrdersList.rows($0).count },
+          page: { OrdersList.page($0) }) + common + actions(state)
+      }
     }
   }
 

@@ -62,9 +62,14 @@ public enum OutagesScreen: Screen {
 
   public static func bindings(_ state: AppState) -> [Binding] {
     switch mode(state) {
-    case .routines: return routineListBindings(state)
+    // The routines' and the log's keys read the data only.
+    case .routines:
+      return Binding.kept("outages.routines.bindings", state, inputs: 0) {
+        routineListBindings(state)
+      }
     case .active: return activeBindings(state)
-    case .history: return historyBindings(state)
+    case .history:
+      return Binding.kept("outages.history.bindings", state, inputs: 0) { historyBindings(state) }
     case .routine(let id): return RoutineDetailView.bindings(state, id)
     }
   }

@@ -72,7 +72,12 @@ public enum OverviewScreen: Screen {
 
   public static func bindings(_ state: AppState) -> [Binding] {
     if state.overview.admin.isOpen { return AdminView.bindings(state) }
-    return ListKeys.bindings(
+    // The findings' keys read the data only (whether there are requests to show).
+    return Binding.kept("overview.bindings", state, inputs: 0) { findingsBindings(state) }
+  }
+
+  static func findingsBindings(_ state: AppState) -> [Binding] {
+    ListKeys.bindings(
       \.overview.list, columns: { _ in 0 }, count: { findings($0).count }, page: page
     )
     .filter { !$0.keys.contains(.character("s")) && !$0.keys.contains(.character("S")) }

@@ -89,7 +89,11 @@ public enum StaffScreen: Screen {
 
   public static func bindings(_ state: AppState) -> [Binding] {
     switch state.staffScreen.mode {
-    case .list: return StaffListView.bindings(state)
+    case .list:
+      // The list's keys read the data and the user (a manager's request key) only.
+      return Binding.kept("staff.list.bindings", state, inputs: RequestForms.files(state)) {
+        StaffListView.bindings(state)
+      }
     case .person: return StaffPersonView.bindings(state)
     case .access: return AccessMatrixView.bindings(state)
     }
