@@ -144,9 +144,14 @@ public final class Program {
         send(.clockTicked(clock()))
       }
       drainBackground()
+      // The frame first, then the housekeeping: the look for another process's save
+      // (once a second) and the findings' refresh start threads, and done before the
+      // frame they held up the key they came with.
+      if !quitting { draw() }
       pollStore()
       refreshFindings()
-      if !quitting { draw() }
+      // In memory (tests) they are done here and now: their result is drawn at once.
+      if !quitting && !backend.worksInBackground { draw() }
     }
     if let openingFailure { throw openingFailure }
     return state
@@ -326,6 +331,7 @@ public final class Program {
     background.findings = true
     let work = Unchecked((refresh, background))
     Thread.detachNewThread {
+      Background.yieldToKeys()
       let (refresh, background) = work.value
       let findings = Unchecked(refresh.compute())
       background.finish { program in
@@ -351,6 +357,7 @@ public final class Program {
     let saves = background.savesFinished
     let work = Unchecked((backend, background))
     Thread.detachNewThread {
+      Background.yieldToKeys()
       let (backend, background) = work.value
       let result = Unchecked(Result { try backend.reloadIfChanged() })
       background.finish { program in
@@ -400,6 +407,17 @@ final class Background: @unchecked Sendable {
   var opening = false
   /// Counts finished saves, so a reload that read the file before one is dropped.
   var savesFinished = 0
+
+  /// Lowers the calling thread's priority (nice 10): work nobody waits for (the
+  /// findings worked out again when the minute turns, the look for another process's
+  /// save and the reload it may bring) gives the two cores to the key loop and the
+  /// terminal first. A save, which the user waits for, keeps its priority.
+  static func yieldToKeys() {
+    #if os(Linux)
+      // Linux's nice is a thread's, and 0 names the calling thread.
+      _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+    #endif
+  }
 
   func startSaving() {
     lock.withLock {
