@@ -68,15 +68,20 @@ public struct Table<Row> {
   /// the list and all of these stay the same (`DrawnRows`), so a table whose cells read
   /// anything else names it here. A debug build checks each copied row against the
   /// row drawn again, so a test that shows the change finds a name left out.
-  public var cellsRead: AnyHashable
+  public var cellsRead: AnyHashable?
+  /// The headings, hashed once: what tells this table's kept rows from another's.
+  let headings: Int
 
   public init(
-    columns: [Column<Row>], cellsRead: AnyHashable = AnyHashable(0),
+    columns: [Column<Row>], cellsRead: AnyHashable? = nil,
     searchText: @escaping (Row) -> String
   ) {
     self.columns = columns
     self.cellsRead = cellsRead
     self.searchText = searchText
+    var headings = Hasher()
+    for column in columns { headings.combine(column.title.en) }
+    self.headings = headings.finalize()
   }
 
   /// The rows the list shows: filtered, then sorted by the chosen column.
@@ -221,15 +226,24 @@ public struct Table<Row> {
       else { return layout }
       return fit(besideMarker, language: state.language, content: content, sorted: list.sortColumn)
     }
-    var x = area.x + 1
-    for (index, width) in layout {
-      var title = state.t(columns[index].title)
-      if index == list.sortColumn { title += list.sortReversed ? "↓" : "↑" }
-      frame.put(
-        TextWidth.pad(title, to: width, alignRight: columns[index].alignRight), x: x, y: area.y,
-        style: theme.style(.header))
-      x += width + 1
+    func header() -> Frame {
+      var header = Frame(width: area.width, height: 1)
+      var x = 1
+      for (index, width) in layout {
+        var title = state.t(columns[index].title)
+        if index == list.sortColumn { title += list.sortReversed ? "↓" : "↑" }
+        header.put(
+          TextWidth.pad(title, to: width, alignRight: columns[index].alignRight), x: x, y: 0,
+          style: theme.style(.header))
+        x += width + 1
+      }
+      return header
     }
+    let kept = drawn.header(
+      layout, width: area.width, sorted: list.sortColumn, reversed: list.sortReversed,
+      make: header)
+    assert(kept == header(), "a table's header read something its key does not name")
+    frame.copy(kept, x: area.x, y: area.y)
     let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
     if rows.isEmpty {
       let text = emptyText ?? (list.filter.isEmpty ? Texts.noRows : Texts.noMatches)
@@ -280,12 +294,9 @@ public struct Table<Row> {
   func drawnRows(_ rows: [Row], state: AppState) -> DrawnRows<Row> {
     // The table is told by its headings: hashed, not joined (a string made at every
     // frame for a name was a fortieth of a key's time).
-    var headings = Hasher()
-    for column in columns { headings.combine(column.title.en) }
-    let titles = headings.finalize()
     let storage = rows.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
     return state.derived(
-      "table \(titles)",
+      "table \(headings)",
       inputs: DrawnRows<Row>.Key(
         storage: storage, count: rows.count, columns: columns.count, cellsRead: cellsRead)
     ) { DrawnRows(rows) }
@@ -310,7 +321,7 @@ final class DrawnRows<Row> {
     var storage: UInt
     var count: Int
     var columns: Int
-    var cellsRead: AnyHashable
+    var cellsRead: AnyHashable?
   }
 
   private let rows: [Row]
@@ -364,6 +375,20 @@ final class DrawnRows<Row> {
     fitted = (content, width, sorted, markerWidth)
     return layout
   }
+
+  /// The header for `layout`, `width` columns wide, with the sort arrow on `sorted`:
+  /// as `make` made it last for the same.
+  func header(
+    _ layout: [(index: Int, width: Int)], width: Int, sorted: Int, reversed: Bool,
+    make: () -> Frame
+  ) -> Frame {
+    let key = layout.flatMap { [$0.index, $0.width] } + [width, sorted, reversed ? 1 : 0]
+    if let header, header.key == key { return header.frame }
+    let frame = make()
+    header = (frame, key)
+    return frame
+  }
+  private var header: (frame: Frame, key: [Int])?
 
   /// Row `index` laid out in `layout`, `width` columns wide: drawn by `draw` the first
   /// time, copied after.
