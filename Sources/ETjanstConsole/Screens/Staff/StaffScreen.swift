@@ -95,7 +95,11 @@ public enum StaffScreen: Screen {
         StaffListView.bindings(state)
       }
     case .person: return StaffPersonView.bindings(state)
-    case .access: return AccessMatrixView.bindings(state)
+    case .access:
+      // The matrix's keys read the department shown (how many columns it has).
+      return Binding.kept(
+        "staff.access.bindings", state, inputs: StaffScreen.department(state)
+      ) { AccessMatrixView.bindings(state) }
     }
   }
 
