@@ -258,6 +258,14 @@ private final class DerivedMemo {
   }
 }
 
+extension Array {
+  /// The address of the array's storage, as a memo's input: a list kept by a memo is
+  /// the same storage from frame to frame, so it names the list without comparing it.
+  /// Sound only while the memo holds the array as well (its storage cannot then be
+  /// freed and reused, nor changed in place).
+  var storageAddress: UInt { withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
+}
+
 /// Two inputs of a memo (`AppState.derived`) as one key.
 public struct Both<A: Hashable, B: Hashable>: Hashable {
   public var first: A

@@ -105,10 +105,10 @@ enum Chrome {
     let bindings = state.screen.view.bindings(state)
     // Bindings a screen keeps (`Binding.kept`) are the same list from frame to frame
     // (its storage, which the kept hints hold, is its name): their hints are kept too.
-    let storage = bindings.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
     let kept = state.derived(
       "hints",
-      inputs: Both(Both(storage, state.screen), Both(state.readOnly, state.missingKeys))
+      inputs: Both(
+        Both(bindings.storageAddress, state.screen), Both(state.readOnly, state.missingKeys))
     ) { (bindings, hints(state, bindings)) }
     return kept.1
   }

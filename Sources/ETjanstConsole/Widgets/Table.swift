@@ -79,6 +79,8 @@ public struct Table<Row> {
     self.columns = columns
     self.cellsRead = cellsRead
     self.searchText = searchText
+    // Hashed, not joined: a name made of the headings at every frame was a fortieth of
+    // a key's time.
     var headings = Hasher()
     for column in columns { headings.combine(column.title.en) }
     self.headings = headings.finalize()
@@ -184,8 +186,13 @@ public struct Table<Row> {
 
   /// The width of each column's widest cell in `rows`.
   public func contentWidths(_ rows: some Sequence<Row>) -> [Int] {
-    columns.map { column in rows.reduce(0) { max($0, TextWidth.of(column.value($1))) } }
+    rows.reduce(Array(repeating: 0, count: columns.count)) { widest, row in
+      zip(widest, cellWidths(row)).map { max($0, $1) }
+    }
   }
+
+  /// The width of each of a row's cells.
+  func cellWidths(_ row: Row) -> [Int] { columns.map { TextWidth.of($0.value(row)) } }
 
   /// Rows visible in `area` below the header.
   public static func pageSize(_ area: Rect) -> Int { max(1, area.height - 1) }
@@ -203,13 +210,13 @@ public struct Table<Row> {
     var measured = list
     measured.clamp(count: rows.count, page: area.height - 1)
     let drawn = drawnRows(rows, state: state)
-    let top = drawn.topWidths(Self.measuredRows, columns)
+    let top = drawn.topWidths(Self.measuredRows, self)
     let content =
       measured.top + area.height - 1 > Self.measuredRows
       ? drawn.widths(
         of: max(
           measured.top, Self.measuredRows)..<min(
-            rows.count, max(measured.top, Self.measuredRows) + area.height - 1), columns,
+            rows.count, max(measured.top, Self.measuredRows) + area.height - 1), self,
         atLeast: top)
       : top
     let layout = drawn.layout(
@@ -292,13 +299,11 @@ public struct Table<Row> {
   /// The rows drawn so far of this list, kept until the list (its storage: the rows a
   /// memo keeps), the data, the day, the language or `cellsRead` change.
   func drawnRows(_ rows: [Row], state: AppState) -> DrawnRows<Row> {
-    // The table is told by its headings: hashed, not joined (a string made at every
-    // frame for a name was a fortieth of a key's time).
-    let storage = rows.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-    return state.derived(
+    state.derived(
       "table \(headings)",
       inputs: DrawnRows<Row>.Key(
-        storage: storage, count: rows.count, columns: columns.count, cellsRead: cellsRead)
+        storage: rows.storageAddress, count: rows.count, columns: columns.count,
+        cellsRead: cellsRead)
     ) { DrawnRows(rows) }
   }
 }
@@ -328,7 +333,9 @@ final class DrawnRows<Row> {
   private var widths: [[Int]?]
   private var top: [Int]?
   private var lines: [Int: Frame] = [:]
-  private var laidOut: (widths: [Int], width: Int)?
+  private var header: (frame: Frame, sorted: Int, reversed: Bool)?
+  /// The layout and width the header and the lines were drawn for.
+  private var laidOut: [Int]?
   private var fitted: (content: [Int], width: Int, sorted: Int, marker: Int)?
   private var layout: [(index: Int, width: Int)] = []
   /// The most rows kept drawn: a list scrolled from end to end keeps a few pages.
@@ -340,14 +347,14 @@ final class DrawnRows<Row> {
   }
 
   /// Each column's widest cell in the rows `range`, and at least `atLeast`.
-  func widths(of range: Range<Int>, _ columns: [Column<Row>], atLeast: [Int]) -> [Int] {
+  func widths(of range: Range<Int>, _ table: Table<Row>, atLeast: [Int]) -> [Int] {
     var widest = atLeast
     for i in range {
       let row: [Int]
       if let known = widths[i] {
         row = known
       } else {
-        row = columns.map { TextWidth.of($0.value(rows[i])) }
+        row = table.cellWidths(rows[i])
         widths[i] = row
       }
       for c in widest.indices { widest[c] = max(widest[c], row[c]) }
@@ -356,10 +363,11 @@ final class DrawnRows<Row> {
   }
 
   /// Each column's widest cell in the first `count` rows.
-  func topWidths(_ count: Int, _ columns: [Column<Row>]) -> [Int] {
+  func topWidths(_ count: Int, _ table: Table<Row>) -> [Int] {
     if let top { return top }
     let measured = widths(
-      of: 0..<min(count, rows.count), columns, atLeast: Array(repeating: 0, count: columns.count))
+      of: 0..<min(count, rows.count), table,
+      atLeast: Array(repeating: 0, count: table.columns.count))
     top = measured
     return measured
   }
@@ -382,27 +390,32 @@ final class DrawnRows<Row> {
     _ layout: [(index: Int, width: Int)], width: Int, sorted: Int, reversed: Bool,
     make: () -> Frame
   ) -> Frame {
-    let key = layout.flatMap { [$0.index, $0.width] } + [width, sorted, reversed ? 1 : 0]
-    if let header, header.key == key { return header.frame }
+    follow(layout, width: width)
+    if let header, header.sorted == sorted, header.reversed == reversed { return header.frame }
     let frame = make()
-    header = (frame, key)
+    header = (frame, sorted, reversed)
     return frame
   }
-  private var header: (frame: Frame, key: [Int])?
 
   /// Row `index` laid out in `layout`, `width` columns wide: drawn by `draw` the first
   /// time, copied after.
   func line(
     _ index: Int, layout: [(index: Int, width: Int)], width: Int, _ draw: () -> Frame
   ) -> Frame {
-    let widths = layout.flatMap { [$0.index, $0.width] }
-    if laidOut?.widths != widths || laidOut?.width != width || lines.count >= Self.keptLines {
-      lines = [:]
-      laidOut = (widths, width)
-    }
+    follow(layout, width: width)
     if let line = lines[index] { return line }
+    if lines.count >= Self.keptLines { lines = [:] }
     let line = draw()
     lines[index] = line
     return line
+  }
+
+  /// Forgets the header and the rows drawn for another layout or width.
+  private func follow(_ layout: [(index: Int, width: Int)], width: Int) {
+    let key = layout.flatMap { [$0.index, $0.width] } + [width]
+    guard key != laidOut else { return }
+    laidOut = key
+    lines = [:]
+    header = nil
   }
 }

@@ -98,7 +98,8 @@ enum AccessMatrixView {
     let all = services(state)
     let chosen = state.staffScreen.matrixColumn
     var columns = personColumns(state)
-    for i in window(state, width: width) {
+    let shown = window(state, width: width)
+    for i in shown {
       let id = all[i].id
       let number = "\(i + 1)"
       columns.append(
@@ -116,8 +117,7 @@ enum AccessMatrixView {
     // The e-services shown, the chosen one and the marked people change the cells.
     return Table(
       columns: columns,
-      cellsRead: AnyHashable(
-        Both(Both(window(state, width: width), chosen), state.staffScreen.marked)),
+      cellsRead: AnyHashable(Both(Both(shown, chosen), state.staffScreen.marked)),
       searchText: { "\($0.name) \($0.login)" })
   }
 
