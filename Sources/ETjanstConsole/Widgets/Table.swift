@@ -335,7 +335,7 @@ final class DrawnRows<Row> {
   private var lines: [Int: Frame] = [:]
   private var header: (frame: Frame, sorted: Int, reversed: Bool)?
   /// The layout and width the header and the lines were drawn for.
-  private var laidOut: [Int]?
+  private var laidOut: (layout: [(index: Int, width: Int)], width: Int)?
   private var fitted: (content: [Int], width: Int, sorted: Int, marker: Int)?
   private var layout: [(index: Int, width: Int)] = []
   /// The most rows kept drawn: a list scrolled from end to end keeps a few pages.
@@ -410,11 +410,15 @@ final class DrawnRows<Row> {
     return line
   }
 
-  /// Forgets the header and the rows drawn for another layout or width.
+  /// Forgets the header and the rows drawn for another layout or width. Called for
+  /// every row shown: compares in place, allocating nothing.
   private func follow(_ layout: [(index: Int, width: Int)], width: Int) {
-    let key = layout.flatMap { [$0.index, $0.width] } + [width]
-    guard key != laidOut else { return }
-    laidOut = key
+    if let laidOut, laidOut.width == width,
+      laidOut.layout.elementsEqual(layout, by: { $0 == $1 })
+    {
+      return
+    }
+    laidOut = (layout, width)
     lines = [:]
     header = nil
   }
