@@ -17,9 +17,13 @@ extension CursesTerminal {
         emptyReads = 0
         return .resize
       }
+      // Rounded up: under a millisecond left, a timeout of 0 made this loop spin (a
+      // wget_wch and a poll per turn) until the deadline.
       let left = clock.now.duration(to: deadline)
       let milliseconds = max(
-        0, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
+        0,
+        left.components.seconds * 1000
+          + (left.components.attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
       wtimeout(window, Int32(clamping: milliseconds))
       var code: wint_t = 0
       let started = clock.now
