@@ -32,46 +32,58 @@ extension CursesTerminal {
     }
     if frame.width < columns || frame.height < rows, last == nil { werase(window) }
     copied = (frame, columns, rows)
-    var character = cchar_t()
-    var text = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
-    // Neighbouring cells mostly share a style: resolved once per run of them, not
-    // hashed per cell.
-    var lastStyle: CellStyle?
-    var resolved: (attr_t, Int16) = (0, 0)
+    // A row goes to ncurses as runs of cells of one style, each with one wattr_set and
+    // one waddnwstr: ncurses converts, measures and places the characters in C. Cell by
+    // cell (a conversion, a width lookup, setcchar and mvwadd_wch for every cell) was
+    // half of a key's time in a terminal.
+    var run: [wchar_t] = []
+    run.reserveCapacity(frame.width * Int(CCHARW_MAX) + 1)
     let drawn = min(columns, frame.width)
-    for y in 0..<min(rows, frame.height) {
-      let row = y * frame.width..<y * frame.width + drawn
-      if let last, last.cells[row] == frame.cells[row] { continue }
+    let cells = frame.cells
+    let height = min(rows, frame.height)
+    var changed = (0..<height).filter { y in
+      last.map { !frame.sameRow(y, as: $0, row: y, columns: 0..<drawn) } ?? true
+    }
+    if let last, let (shift, left) = Self.scroll(to: frame, from: last, changed, drawn) {
+      // The rows that moved are moved in stdscr too, as tig scrolls its window: a list
+      // scrolled by one row copies the row that came in and the highlight's, not the
+      // eighteen that moved (doupdate then sends the scroll as it always did).
+      wsetscrreg(window, Int32(changed.first!), Int32(changed.last!))
+      scrollok(window, true)
+      wscrl(window, Int32(shift))
+      scrollok(window, false)
+      wsetscrreg(window, 0, Int32(rows - 1))
+      changed = left
+    }
+    for y in changed {
       // Columns up to here are taken by the previous wide character.
       var coveredUntil = 0
       // Blanks from here to the end of the row look plain: sent as plain blanks, they
       // let ncurses end the row with one clear-to-end-of-line. (Only at the end: a
       // plain blank between two bold words would cost two attribute changes.)
-      var plainFrom = min(columns, frame.width)
-      while plainFrom > 0, frame[plainFrom - 1, y].text == " ",
-        Self.blankLooksPlain(frame[plainFrom - 1, y].style)
+      var plainFrom = drawn
+      let start = y * frame.width
+      while plainFrom > 0, cells[start + plainFrom - 1].ascii == UInt8(ascii: " "),
+        Self.blankLooksPlain(cells[start + plainFrom - 1].style)
       {
         plainFrom -= 1
       }
-      for x in 0..<min(columns, frame.width) {
-        let cell = frame[x, y]
-        if cell.text.isEmpty && x < coveredUntil { continue }
-        let width = fill(&text, with: cell.text, room: columns - x)
+      var runStyle = CellStyle.plain
+      var runStart = 0
+      for x in 0..<drawn {
+        let cell = cells[start + x]
+        if cell.isEmpty && x < coveredUntil { continue }
         let style = x >= plainFrom ? .plain : cell.style
-        if style != lastStyle {
-          resolved = palette.resolve(style)
-          lastStyle = style
+        if style != runStyle {
+          add(run: &run, style: runStyle, x: runStart, y: y, to: window)
+          runStyle = style
+          runStart = x
         }
-        let (attributes, pair) = resolved
-        if setcchar(&character, text, attributes, pair, nil) != OK {
-          // More combining marks than a cell holds: keep the base character.
-          text[1] = 0
-          setcchar(&character, text, attributes, pair, nil)
-        }
-        mvwadd_wch(window, Int32(y), Int32(x), &character)
-        coveredUntil = x + width
+        coveredUntil = x + Self.append(cell, to: &run, room: columns - x)
       }
+      add(run: &run, style: runStyle, x: runStart, y: y, to: window)
     }
+    wattr_set(window, etj_a_normal(), 0, nil)
     if let cursor, cursor.x < columns, cursor.y < rows {
       wmove(window, Int32(cursor.y), Int32(cursor.x))
     }
@@ -86,22 +98,71 @@ extension CursesTerminal {
     style.background == nil && style.attributes.isDisjoint(with: [.reverse, .underline])
   }
 
-  /// Puts the cell's grapheme into `buffer` as a NUL-terminated wide string and
-  /// returns the columns it takes as the C library measures it (what ncurses
-  /// will use). An empty cell that no wide character covers, and a wide
-  /// character that would not fit, become a space.
-  private func fill(_ buffer: inout [wchar_t], with text: String, room: Int) -> Int {
-    var count = 0
-    for scalar in text.unicodeScalars where count < buffer.count - 1 {
-      buffer[count] = wchar_t(bitPattern: scalar.value)
-      count += 1
+  /// Whether the rows that changed are mostly rows of `last` moved up or down by one
+  /// (a list scrolled by a row): the shift (1: up, as `wscrl` counts) and the rows
+  /// still to copy after it, when that is fewer than the rows that changed. Only
+  /// between the first and the last row that changed; a row that moves in from
+  /// outside that band is copied.
+  static func scroll(to frame: Frame, from last: Frame, _ changed: [Int], _ drawn: Int) -> (
+    Int, [Int]
+  )? {
+    guard changed.count >= 3, let top = changed.first, let bottom = changed.last else {
+      return nil
     }
-    buffer[count] = 0
-    let width = count == 0 ? -1 : Int(etj_wcwidth(buffer[0]))
-    if width < 1 || width > room {
-      buffer[0] = wchar_t(UInt8(ascii: " "))
-      buffer[1] = 0
+    var best: (Int, [Int])?
+    for shift in [1, -1] {
+      let left = (top...bottom).filter { y in
+        let from = y + shift
+        return from < top || from > bottom
+          || !frame.sameRow(y, as: last, row: from, columns: 0..<drawn)
+      }
+      if left.count < (best?.1.count ?? changed.count) { best = (shift, left) }
+    }
+    return best
+  }
+
+  /// Hands a run of cells of one style to ncurses at (x, y) and empties it.
+  private func add(
+    run: inout [wchar_t], style: CellStyle, x: Int, y: Int, to window: UnsafeMutablePointer<WINDOW>
+  ) {
+    guard !run.isEmpty else { return }
+    let (attributes, pair) = palette.resolve(style)
+    wattr_set(window, attributes, pair, nil)
+    mvwaddnwstr(window, Int32(y), Int32(x), run, Int32(run.count))
+    run.removeAll(keepingCapacity: true)
+  }
+
+  /// Appends the cell's grapheme to `run` as ncurses will show it in one cell, and
+  /// returns the columns it takes as the C library measures it (what ncurses uses):
+  /// its first character and the zero-width ones after it (combining marks, a joiner),
+  /// at most `CCHARW_MAX`, as setcchar keeps them; a spacing character inside the
+  /// grapheme would take a cell of its own and push the row right. An empty cell that
+  /// no wide character covers, a character of no width, and a wide character that
+  /// would not fit become a space.
+  static func append(_ cell: Cell, to run: inout [wchar_t], room: Int) -> Int {
+    // Printable ASCII is one column: no lookup.
+    if let byte = cell.ascii, byte >= 0x20, byte < 0x7F {
+      run.append(wchar_t(byte))
       return 1
+    }
+    let text = cell.text
+    let scalars = text.unicodeScalars
+    guard let first = scalars.first else {
+      run.append(wchar_t(UInt8(ascii: " ")))
+      return 1
+    }
+    let width = Int(etj_wcwidth(wchar_t(bitPattern: first.value)))
+    guard width >= 1, width <= room else {
+      run.append(wchar_t(UInt8(ascii: " ")))
+      return 1
+    }
+    run.append(wchar_t(bitPattern: first.value))
+    var kept = 1
+    for scalar in scalars.dropFirst() {
+      let character = wchar_t(bitPattern: scalar.value)
+      guard kept < Int(CCHARW_MAX), etj_wcwidth(character) == 0 else { break }
+      run.append(character)
+      kept += 1
     }
     return width
   }

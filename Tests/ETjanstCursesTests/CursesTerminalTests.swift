@@ -102,6 +102,131 @@ struct CursesTerminalTests {
     for y in 0..<24 { #expect(headless.terminal.screenLine(y) == frame(6).line(y)) }
   }
 
+  @Test("a list scrolled by a row: the rows that moved are moved, not copied again")
+  func presentScrollsMovedRows() throws {
+    let headless = try Headless(width: 80, height: 24)
+    let theme = Theme(useColor: headless.terminal.useColor)
+    // Rows 2 to 21 show the list from `top`, the row `selected` highlighted; the rows
+    // above and below stay.
+    func frame(top: Int, selected: Int) -> Frame {
+      var frame = Frame(width: 80, height: 24)
+      frame.put("rubrik", x: 0, y: 0)
+      frame.put("kolumner", x: 0, y: 1)
+      for y in 2..<22 {
+        let item = top + y - 2
+        frame.put("e-tjänst \(item) – Övertorneå", x: 1, y: y)
+        if item == selected {
+          frame.paint(Rect(x: 0, y: y, width: 80, height: 1), style: theme.style(.selection))
+        }
+      }
+      frame.put("status", x: 0, y: 23)
+      return frame
+    }
+    let window = try #require(etj_stdscr())
+    headless.terminal.present(frame(top: 0, selected: 19))
+    // Down: the list moves up a row. Row 10 is written behind the terminal's back:
+    // moved, not copied, it is found at row 9.
+    mvwaddstr(window, 10, 40, "bakom")
+    headless.terminal.present(frame(top: 1, selected: 20))
+    #expect(headless.terminal.screenLine(9).contains("bakom"))
+    let down = frame(top: 1, selected: 20)
+    for y in 0..<24 where y != 9 { #expect(headless.terminal.screenLine(y) == down.line(y)) }
+    // A page down moves every row by a page: copied, as any change that is no scroll
+    // (which also puts back the row written behind the terminal's back).
+    let page = frame(top: 40, selected: 40)
+    headless.terminal.present(page)
+    for y in 0..<24 { #expect(headless.terminal.screenLine(y) == page.line(y)) }
+    // Up: the list moves down a row.
+    mvwaddstr(window, 5, 40, "bakom")
+    headless.terminal.present(frame(top: 39, selected: 39))
+    #expect(headless.terminal.screenLine(6).contains("bakom"))
+    let up = frame(top: 39, selected: 39)
+    for y in 0..<24 where y != 6 { #expect(headless.terminal.screenLine(y) == up.line(y)) }
+  }
+
+  /// What ncurses holds for cell (x, y): its characters, attributes and colour pair.
+  private func screenCell(_ x: Int, _ y: Int) throws -> (text: String, attr: attr_t, pair: Int16) {
+    let window = try #require(etj_stdscr())
+    var cell = cchar_t()
+    mvwin_wch(window, Int32(y), Int32(x), &cell)
+    var characters = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+    var attr: attr_t = 0
+    var pair: Int16 = 0
+    getcchar(&cell, &characters, &attr, &pair, nil)
+    var text = String.UnicodeScalarView()
+    for value in characters.prefix(while: { $0 != 0 }) {
+      if let scalar = Unicode.Scalar(UInt32(bitPattern: value)) { text.append(scalar) }
+    }
+    return (String(text), attr, pair)
+  }
+
+  @Test("present puts every kind of cell where it belongs, each in its own style")
+  func presentCellKinds() throws {
+    let headless = try Headless(width: 20, height: 4)
+    let bold = CellStyle([.bold])
+    let bar = CellStyle([.reverse], foreground: .black, background: .cyan)
+    var frame = Frame(width: 22, height: 4)
+    // Row 0: plain, bold with a combining mark, a wide character, a style change
+    // mid-word, and the selection bar running to the end.
+    frame.put("ab", x: 0, y: 0)
+    frame.put("e\u{301}x", x: 2, y: 0, style: bold)
+    frame.put("漢z", x: 4, y: 0)
+    frame.put("ÅÄÖ", x: 7, y: 0, style: bar)
+    frame.paint(Rect(x: 10, y: 0, width: 12, height: 1), style: bar)
+    // Row 1: what no terminal can show as it is: the second half of a wide character
+    // with no first half, a zero-width character alone, more combining marks than a
+    // cell holds, and a wide character in the screen's last column.
+    frame[0, 1] = Cell(text: "", style: .plain)
+    frame[1, 1] = Cell(text: "\u{200B}", style: .plain)
+    frame[2, 1] = Cell(text: "o\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}", style: bold)
+    frame.put("q", x: 3, y: 1)
+    // A grapheme of two wide characters joined: the first one is shown, not a second
+    // character that would push the row one column right.
+    frame[5, 1] = Cell(text: "\u{1F469}\u{200D}\u{1F4BB}", style: .plain)
+    frame[6, 1] = Cell(text: "", style: .plain)
+    frame.put("r", x: 7, y: 1)
+    frame[19, 1] = Cell(text: "字", style: .plain)
+    // Row 2: blanks with a background at the end stay coloured; plain ones do not.
+    frame.put("ö", x: 0, y: 2, style: bold)
+    frame.clear(Rect(x: 15, y: 2, width: 5, height: 1), style: bar)
+    headless.terminal.present(frame)
+    // Read after present: every style it used is in the palette's cache.
+    var palette = headless.terminal.palette
+
+    func expect(_ x: Int, _ y: Int, _ text: String, _ style: CellStyle) throws {
+      let cell = try screenCell(x, y)
+      let (attr, pair) = palette.resolve(style)
+      #expect(cell.text == text, "(\(x), \(y))")
+      let shown = etj_a_bold() | etj_a_reverse() | etj_a_underline() | etj_a_dim()
+      #expect(cell.attr & shown == attr & shown, "(\(x), \(y)) attributes")
+      #expect(cell.pair == pair, "(\(x), \(y)) colour")
+    }
+    try expect(0, 0, "a", .plain)
+    try expect(1, 0, "b", .plain)
+    try expect(2, 0, "e\u{301}", bold)
+    try expect(3, 0, "x", bold)
+    try expect(4, 0, "漢", .plain)
+    try expect(6, 0, "z", .plain)
+    for (x, text) in [(7, "Å"), (8, "Ä"), (9, "Ö"), (10, " "), (19, " ")] {
+      try expect(x, 0, text, bar)
+    }
+    #expect(headless.terminal.screenLine(0) == "abe\u{301}x漢zÅÄÖ          ")
+    try expect(0, 1, " ", .plain)
+    try expect(1, 1, " ", .plain)
+    let marks = try screenCell(2, 1)
+    #expect(marks.text.unicodeScalars.first == "o")
+    #expect(marks.text.unicodeScalars.count <= Int(CCHARW_MAX))
+    try expect(3, 1, "q", .plain)
+    let joined = try screenCell(5, 1)
+    #expect(joined.text.unicodeScalars.first == "\u{1F469}")
+    #expect(!joined.text.unicodeScalars.contains("\u{1F4BB}"))
+    try expect(7, 1, "r", .plain)
+    try expect(19, 1, " ", .plain)
+    try expect(0, 2, "ö", bold)
+    try expect(14, 2, " ", .plain)
+    for x in 15..<20 { try expect(x, 2, " ", bar) }
+  }
+
   @Test func unknownTerminalTypeIsOneClearLine() throws {
     // Whatever ncurses writes while trying (a CR for "dumb") goes nowhere.
     let sink = open("/dev/null", O_WRONLY)

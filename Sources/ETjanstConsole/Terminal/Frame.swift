@@ -58,7 +58,7 @@ public struct Frame: Equatable, Sendable {
       if column >= 0 {
         keepWhole(column, y)
         if w == 2 { keepWhole(column + 1, y) }
-        self[column, y] = Cell(text: String(shown), style: style)
+        self[column, y] = Cell(shown, style: style)
         if w == 2 { self[column + 1, y] = Cell(text: "", style: style) }
       }
       column += w
@@ -71,10 +71,10 @@ public struct Frame: Equatable, Sendable {
   /// blanked whole, so no half of it is left for the terminal to draw a column off
   /// (a border shifted right, a stray letter beside a dialog).
   private mutating func keepWhole(_ x: Int, _ y: Int) {
-    if self[x, y].text.isEmpty, x > 0 {
-      self[x - 1, y] = Cell(text: " ", style: self[x - 1, y].style)
-    } else if x + 1 < width, self[x + 1, y].text.isEmpty {
-      self[x + 1, y] = Cell(text: " ", style: self[x + 1, y].style)
+    if self[x, y].isEmpty, x > 0 {
+      self[x - 1, y] = Cell(ascii: UInt8(ascii: " "), style: self[x - 1, y].style)
+    } else if x + 1 < width, self[x + 1, y].isEmpty {
+      self[x + 1, y] = Cell(ascii: UInt8(ascii: " "), style: self[x + 1, y].style)
     }
   }
 
@@ -110,12 +110,24 @@ public struct Frame: Equatable, Sendable {
 
   /// Blanks `rect` with the given style.
   public mutating func clear(_ rect: Rect, style: CellStyle = .plain) {
+    let blank = Cell(ascii: UInt8(ascii: " "), style: style)
     for y in rect.rows where y >= 0 && y < height {
       for x in rect.columns where x >= 0 && x < width {
         keepWhole(x, y)
-        self[x, y] = Cell(text: " ", style: style)
+        self[x, y] = blank
       }
     }
+  }
+
+  /// Whether row `y` holds the same cells as `other`'s row `row`, over `columns` (both
+  /// frames of one width). Here, where `Cell`'s equality is seen, so the comparison is
+  /// made for cells and not through the generic path (at every frame the terminal
+  /// compares every row with the last frame's; generic, that was a fifth of a key's time).
+  public func sameRow(_ y: Int, as other: Frame, row: Int, columns: Range<Int>) -> Bool {
+    let start = y * width
+    let otherStart = row * other.width
+    return cells[start + columns.lowerBound..<start + columns.upperBound]
+      == other.cells[otherStart + columns.lowerBound..<otherStart + columns.upperBound]
   }
 
   /// The text of one row, wide characters counted once.
@@ -130,14 +142,87 @@ public struct Frame: Equatable, Sendable {
   public func contains(_ text: String) -> Bool { lines.contains { $0.contains(text) } }
 }
 
+/// One column of the screen: a grapheme (empty for the second column of a wide
+/// character) and how it looks.
+///
+/// Plain data, written by hand rather than holding a `String`: the grapheme's UTF-8 is
+/// kept in two words (at most 15 bytes, its length in the last byte), so a frame of
+/// 1,920 cells is made, copied, compared and freed as memory. With a `String` per cell
+/// each of those touched every cell's reference count, at every key. A grapheme of
+/// more than 15 bytes (a long emoji sequence, many combining marks) keeps the scalars
+/// that fit: its first character, which is what a terminal shows in one cell.
 public struct Cell: Equatable, Sendable {
-  /// One grapheme; empty for the second column of a wide character.
-  public var text: String
+  private var low: UInt64 = 0
+  private var high: UInt64 = 0
   public var style: CellStyle
 
   public init(text: String = " ", style: CellStyle = .plain) {
-    self.text = text
     self.style = style
+    store(text.unicodeScalars)
+  }
+
+  public init(_ character: Character, style: CellStyle = .plain) {
+    self.style = style
+    let utf8 = character.utf8
+    if utf8.count == 1, let byte = utf8.first {
+      self = Cell(ascii: byte, style: style)
+    } else {
+      store(character.unicodeScalars)
+    }
+  }
+
+  /// A cell of one ASCII character (a blank, most often), made without encoding.
+  public init(ascii byte: UInt8, style: CellStyle = .plain) {
+    self.style = style
+    low = UInt64(byte)
+    high = 1 << 56
+  }
+
+  /// The grapheme.
+  public var text: String {
+    get {
+      let count = utf8Count
+      guard count > 0 else { return "" }
+      return String(unsafeUninitializedCapacity: count) { buffer in
+        for i in 0..<count { buffer[i] = byte(i) }
+        return count
+      }
+    }
+    set {
+      low = 0
+      high = 0
+      store(newValue.unicodeScalars)
+    }
+  }
+
+  /// The second column of a wide character.
+  public var isEmpty: Bool { utf8Count == 0 }
+
+  /// The length of the grapheme in UTF-8.
+  public var utf8Count: Int { Int(high >> 56) }
+
+  /// The byte, when the cell holds one ASCII character.
+  public var ascii: UInt8? { utf8Count == 1 ? byte(0) : nil }
+
+  private func byte(_ i: Int) -> UInt8 {
+    UInt8(truncatingIfNeeded: i < 8 ? low >> (8 * i) : high >> (8 * (i - 8)))
+  }
+
+  private mutating func store<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) {
+    var count = 0
+    for scalar in scalars {
+      let bytes = scalar.utf8
+      guard count + bytes.count <= 15 else { break }
+      for byte in bytes {
+        if count < 8 {
+          low |= UInt64(byte) << (8 * count)
+        } else {
+          high |= UInt64(byte) << (8 * (count - 8))
+        }
+        count += 1
+      }
+    }
+    high |= UInt64(count) << 56
   }
 }
 
