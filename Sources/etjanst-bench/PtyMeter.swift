@@ -19,6 +19,12 @@ let ptyMeterScript = #"""
   then SAVE (e.g. Ctrl-S), and the time until the screen stopped changing after it
   said the edit was saved (one of the texts PTYMETER_SAVED names, split by "|") is
   reported as "edit": the edit saved and shown.
+
+  Or, two programs with their presses taken in turn, so both meet the same seconds of
+  the machine (a p99 is mostly the machine's: measured minutes apart, the two are not
+  comparable): python3 ptymeter.py --pair PRESSES[/SPAN] PREKEYS_A DIR_A DIR_B -- A ARGS...
+  -- B ARGS... Each press goes to one then the other (who goes first alternates), once
+  both have shown their first full frame and been still; prints {"keys": [A's, B's]}.
   """
   import json, os, pty, select, signal, struct, sys, time, fcntl, termios
 
@@ -76,7 +82,73 @@ let ptyMeterScript = #"""
       return None
 
 
+  def spawn(command, folder=None):
+      pid, fd = pty.fork()
+      if pid == 0:
+          if folder:
+              os.chdir(folder)
+          os.environ["TERM"] = "xterm-256color"
+          os.environ["LINES"], os.environ["COLUMNS"] = "24", "80"
+          os.execvp(command[0], command)
+      fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+      return pid, fd
+
+
+  def opened(fd, prekeys):
+      """Waits for the first frame (PREKEYS sent at its first byte) and, when it says the
+      program is still reading, for the full one; returns (first, last byte's time, start)."""
+      started = time.monotonic()
+      seen = bytearray()
+      _, last = drain(fd, QUIET, on_first=lambda: prekeys and os.write(fd, prekeys), seen=seen)
+      end = last
+      if LOADING and LOADING in seen:
+          end = full_frame(fd)
+      return last, end, started
+
+
+  def press(fd, n, span):
+      """One press of ↓ or ↑ (SPAN of each in turn): the time until the screen is still."""
+      sent = time.monotonic()
+      os.write(fd, DOWN if (n // span) % 2 == 0 else UP)
+      size, last = drain(fd, QUIET, limit=5.0)
+      return ((last - sent) * 1000 if last else 0.0), size
+
+
+  def stop(pid):
+      os.kill(pid, signal.SIGTERM)
+      try:
+          os.waitpid(pid, 0)
+      except OSError:
+          pass
+
+
+  def pair():
+      presses, _, span = sys.argv[2].partition("/")
+      presses = int(presses)
+      span = int(span or presses)
+      prekeys = sys.argv[3].encode()
+      folders = sys.argv[4:6]
+      first = sys.argv.index("--")
+      second = sys.argv.index("--", first + 1)
+      programs = [spawn(sys.argv[first + 1:second], folders[0] or None),
+                  spawn(sys.argv[second + 1:], folders[1] or None)]
+      for (pid, fd), keys in zip(programs, (prekeys, b"")):
+          opened(fd, keys)
+          settle(fd)
+      for _, fd in programs:
+          settle(fd)
+      keys = [[], []]
+      for n in range(presses):
+          for i in ((0, 1) if n % 2 == 0 else (1, 0)):
+              keys[i].append(press(programs[i][1], n, span)[0])
+      for pid, _ in programs:
+          stop(pid)
+      print(json.dumps({"keys": keys}))
+
+
   def main():
+      if sys.argv[1] == "--pair":
+          return pair()
       presses, _, span = sys.argv[1].partition("/")
       presses = int(presses)
       span = int(span or presses)
@@ -84,31 +156,19 @@ let ptyMeterScript = #"""
       marker = sys.argv.index("--")
       edit = [a.encode() for a in sys.argv[3:marker]] if marker >= 5 else None
       command = sys.argv[marker + 1:]
-      pid, fd = pty.fork()
-      if pid == 0:
-          os.environ["TERM"] = "xterm-256color"
-          os.environ["LINES"], os.environ["COLUMNS"] = "24", "80"
-          os.execvp(command[0], command)
-      fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-      started = time.monotonic()
+      pid, fd = spawn(command)
       # PREKEYS go at the first byte of output, as a user's first key would: over a
-      # store still being read, they wait for the lists.
-      seen = bytearray()
-      _, last = drain(fd, QUIET, on_first=lambda: prekeys and os.write(fd, prekeys), seen=seen)
+      # store still being read, they wait for the lists. A first frame that says the
+      # program is still reading (LOADING, from the environment) is followed by the
+      # full one: "ready" is that one's last byte.
+      last, end, started = opened(fd, prekeys)
       first = (last - started) * 1000 if last else None
-      # A first frame that says the program is still reading (LOADING, from the
-      # environment) is followed by the full one: "ready" is that one's last byte.
-      end = last
-      if LOADING and LOADING in seen:
-          end = full_frame(fd)
       ready = (end - started) * 1000 if end else None
       settle(fd)
       keys, sizes = [], []
       for n in range(presses):
-          sent = time.monotonic()
-          os.write(fd, DOWN if (n // span) % 2 == 0 else UP)
-          size, last = drain(fd, QUIET, limit=5.0)
-          keys.append((last - sent) * 1000 if last else 0.0)
+          took, size = press(fd, n, span)
+          keys.append(took)
           sizes.append(size)
       edited = None
       if edit:
@@ -134,11 +194,7 @@ let ptyMeterScript = #"""
                   rss = int(line.split()[1]) // 1024
       except OSError:
           pass
-      os.kill(pid, signal.SIGTERM)
-      try:
-          os.waitpid(pid, 0)
-      except OSError:
-          pass
+      stop(pid)
       print(json.dumps({"first": first, "ready": ready, "keys": keys, "bytes": sizes, "peakMB": rss,
                         "edit": edited}))
 

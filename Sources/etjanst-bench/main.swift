@@ -13,6 +13,7 @@ import Foundation
 // or the console's pty figures alone on a store: etjanst-bench console FILE
 // or the console in process on a store (findings, screens, keys): etjanst-bench screens FILE
 // or a key's time in process on every screen of a store: etjanst-bench keys FILE
+// or the console's key against tig's, their presses taken in turn: etjanst-bench pair FILE
 // or the imports at 10,000 / 50,000 / 200,000 rows: etjanst-bench imports [ROWS…]
 // The targets it is read against are in README.md ("Performance").
 
@@ -112,6 +113,82 @@ func pty(
   let output = pipe.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
   return try JSONDecoder().decode(PtyFigures.self, from: output)
+}
+
+struct PairFigures: Decodable {
+  var keys: [[Double]]
+}
+
+/// The pty meter's pair mode: `a` (with `prekeys` at its first byte) and `b` (in
+/// `folder`), each press of ↓ or ↑ sent to one then the other, who goes first
+/// alternating, so both meet the same seconds of the machine. The keys' times of each.
+func ptyPair(
+  _ a: [String], prekeys: String, _ b: [String], in folder: String, presses: Int = 400,
+  span: Int = 40
+) throws -> (a: [Double], b: [Double]) {
+  let script = work.appendingPathComponent("ptymeter.py")
+  try ptyMeterScript.write(to: script, atomically: true, encoding: .utf8)
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments =
+    ["python3", script.path, "--pair", "\(presses)/\(span)", prekeys, "", folder, "--"] + a
+    + ["--"] + b
+  var environment = ProcessInfo.processInfo.environment
+  environment["PTYMETER_LOADING"] = "MB) …"
+  process.environment = environment
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  try process.run()
+  let output = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  let keys = try JSONDecoder().decode(PairFigures.self, from: output).keys
+  return (keys[0], keys[1])
+}
+
+/// A git repository of 300 commits for tig, made once per run.
+nonisolated(unsafe) var tigRepository: String?
+func tigRepo() throws -> String {
+  if let tigRepository { return tigRepository }
+  let repo = work.appendingPathComponent("repo").path
+  try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+  let script = """
+    cd "$1" && git init -q && for i in $(seq 1 300); do echo $i > f$((i % 20)); git add -A; \
+    git -c user.email=bench@example.se -c user.name=Bench commit -qm "Ändring $i"; done
+    """
+  _ = try timed(["sh", "-c", script, "sh", repo])
+  tigRepository = repo
+  return repo
+}
+
+/// The key against tig's with the presses taken in turn, for the summary.
+nonisolated(unsafe) var paired: (etjanst: [Double], tig: [Double])?
+
+/// etjanst on a store's catalogue and tig on 300 commits, pressed in turn (the key's
+/// target is read against this: measured minutes apart, two p99s mostly tell the
+/// machine's moments apart).
+func pairWithTig(_ store: String) throws {
+  let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+  guard
+    path.split(separator: ":").contains(where: {
+      FileManager.default.isExecutableFile(atPath: "\($0)/tig")
+    })
+  else {
+    print("(tig is not installed: no key against tig's)")
+    return
+  }
+  print("\n== the key against tig's, presses taken in turn (the same seconds of the machine)")
+  let keys = try ptyPair([etjanst, "--store", store], prekeys: "2", ["tig"], in: try tigRepo())
+  paired = (keys.a, keys.b)
+  let etjanstFigures = PtyFigures(first: nil, ready: nil, keys: keys.a, bytes: [], peakMB: 0)
+  let tigFigures = PtyFigures(first: nil, ready: nil, keys: keys.b, bytes: [], peakMB: 0)
+  for (name, f) in [("etjanst (catalogue)", etjanstFigures), ("tig (300 commits)", tigFigures)] {
+    line(
+      "\(name): key ↓ median / p99",
+      String(format: "%8.2f / %.2f ms  (%d presses)", f.keyMedian, f.keyP99, f.keys.count))
+  }
+  line(
+    "etjanst's p99 against tig's",
+    etjanstFigures.keyP99 <= tigFigures.keyP99 ? "met (no slower)" : "not met (slower)")
 }
 
 /// Each program's pty figures in this run, for the summary that sets them side by side.
@@ -317,6 +394,7 @@ func benchFile(_ scale: String, _ m: Municipality, _ path: String) throws {
       "etjanst \(scale) (catalogue)",
       try pty(
         [etjanst, "--store", path], prekeys: "2", span: span, edit: editKeys))
+    if scale != "municipality" { try pairWithTig(path) }
     try measureProcess(
       "etjanst list services --format csv",
       [etjanst, "list", "services", "--format", "csv", "--store", path])
@@ -402,6 +480,14 @@ func summary() {
       String(
         format: "%6.0f %6.0f   %6.2f / %5.2f ms   ", f.first ?? -1, f.ready ?? -1, f.keyMedian,
         f.keyP99) + (f.edit.map { String(format: "%.0f ms", $0) } ?? "-"))
+  }
+  if let paired {
+    let a = PtyFigures(first: nil, ready: nil, keys: paired.etjanst, bytes: [], peakMB: 0)
+    let b = PtyFigures(first: nil, ready: nil, keys: paired.tig, bytes: [], peakMB: 0)
+    print(
+      String(
+        format: "presses in turn: etjanst (region) %.2f / %.2f ms, tig %.2f / %.2f ms: ",
+        a.keyMedian, a.keyP99, b.keyMedian, b.keyP99) + (a.keyP99 <= b.keyP99 ? "met" : "not met"))
   }
 }
 
@@ -490,6 +576,10 @@ if which == "console", let path = CommandLine.arguments.dropFirst(2).first {
     "etjanst (catalogue)",
     try pty([etjanst, "--store", path], prekeys: "2", edit: editKeys))
 }
+// `etjanst-bench pair FILE`: the console on a store and tig, their presses taken in turn.
+if which == "pair", let path = CommandLine.arguments.dropFirst(2).first {
+  try pairWithTig(path)
+}
 // `etjanst-bench keys FILE`: what a key costs in process on each screen, as the run loop
 // handles it (the clock's tick, the key, the frame), ↓ and ↑ by turns of 40 presses over
 // 2,000 presses; in microseconds, so a change to the key path can be read against the
@@ -523,14 +613,7 @@ if which == "municipality" || which == "all" { try bench("municipality") }
 if which == "region" || which == "all" { try bench("region") }
 if which == "all" || which == "others" {
   print("\n== tig and mc in the same pty meter")
-  let repo = work.appendingPathComponent("repo").path
-  try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
-  let script = """
-    cd "$1" && git init -q && for i in $(seq 1 300); do echo $i > f$((i % 20)); git add -A; \
-    git -c user.email=bench@example.se -c user.name=Bench commit -qm "Ändring $i"; done
-    """
-  _ = try timed(["sh", "-c", script, "sh", repo])
-  report("tig (300 commits)", try pty(["tig"], in: repo))
+  report("tig (300 commits)", try pty(["tig"], in: try tigRepo()))
   let files = work.appendingPathComponent("files").path
   try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
   for i in 1...200 {
