@@ -29,6 +29,9 @@ extension CursesTerminal {
       let started = clock.now
       let status = wget_wch(window, &code)
       if status == ERR {
+        // Asked for a key already waiting, and none is: whether the input has ended
+        // is the next wait's question (one poll less at every key).
+        if timeout == .zero { return nil }
         if inputEnded(
           quickly: started.duration(to: clock.now) < .milliseconds(2) && milliseconds > 10)
         {

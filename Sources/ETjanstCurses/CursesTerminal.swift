@@ -125,6 +125,11 @@ public final class CursesTerminal: TerminalIO {
     intrflush(window, false)
     // ESC waits 1000 ms by default for a following key; Esc must react at once.
     set_escdelay(25)
+    // No look for waiting input while a frame is sent (ncurses polls the input before
+    // the frame and every few rows, to stop a frame short when a key waits): the run
+    // loop takes waiting keys before it draws, so a frame drawn is one to show whole,
+    // and the polls were a system call each, two or more per key.
+    typeahead(-1)
     curs_set(0)
     palette = StylePalette(colorWanted: allowColor)
     useColor = palette.useColor
