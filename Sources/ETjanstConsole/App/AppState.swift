@@ -174,6 +174,12 @@ public struct AppState {
       compute)
   }
 
+  /// The outage under way (`Municipality.activeOutage`), looked for once per data: the
+  /// banner every screen shows asks at every frame, and the search filters every outage.
+  public var activeOutage: Outage? {
+    derived("activeOutage", inputs: 0) { data.activeOutage }
+  }
+
   fileprivate func visibleFindings() -> [Finding] {
     visibility.findings(in: wholeData, at: now)
   }

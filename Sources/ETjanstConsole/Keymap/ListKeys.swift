@@ -66,14 +66,20 @@ public enum ListKeys {
   public static func status<Row>(
     _ table: Table<Row>, shown: Int, total: Int, list: ListState, state: AppState
   ) -> String {
-    var parts = [state.t(Texts.rowCount(shown, total))]
-    if let filter = list.filterShown { parts.append(state.t(Texts.filterShown(filter))) }
-    if table.columns.indices.contains(list.sortColumn) {
-      parts.append(
-        state.t(
-          Texts.sortedBy(state.t(table.columns[list.sortColumn].title), reversed: list.sortReversed)
-        ))
+    // Kept per table and what the line says: it was built at every frame.
+    let inputs = Both(
+      Both(shown, total), Both(list.filterShown, Both(list.sortColumn, list.sortReversed)))
+    return state.derived(table.statusMemo, inputs: inputs) {
+      var parts = [state.t(Texts.rowCount(shown, total))]
+      if let filter = list.filterShown { parts.append(state.t(Texts.filterShown(filter))) }
+      if table.columns.indices.contains(list.sortColumn) {
+        parts.append(
+          state.t(
+            Texts.sortedBy(
+              state.t(table.columns[list.sortColumn].title), reversed: list.sortReversed)
+          ))
+      }
+      return parts.joined(separator: " · ")
     }
-    return parts.joined(separator: " · ")
   }
 }

@@ -69,8 +69,10 @@ public struct Table<Row> {
   /// anything else names it here. A debug build checks each copied row against the
   /// row drawn again, so a test that shows the change finds a name left out.
   public var cellsRead: AnyHashable?
-  /// The headings, hashed once: what tells this table's kept rows from another's.
-  let headings: Int
+  /// The names its kept rows and status line are kept under, made once from the
+  /// headings: what tells this table's from another's.
+  let rowsMemo: String
+  let statusMemo: String
 
   public init(
     columns: [Column<Row>], cellsRead: AnyHashable? = nil,
@@ -83,7 +85,9 @@ public struct Table<Row> {
     // a key's time.
     var headings = Hasher()
     for column in columns { headings.combine(column.title.en) }
-    self.headings = headings.finalize()
+    let hash = headings.finalize()
+    rowsMemo = "table \(hash)"
+    statusMemo = "status \(hash)"
   }
 
   /// The rows the list shows: filtered, then sorted by the chosen column.
@@ -300,7 +304,7 @@ public struct Table<Row> {
   /// memo keeps), the data, the day, the language or `cellsRead` change.
   func drawnRows(_ rows: [Row], state: AppState) -> DrawnRows<Row> {
     state.derived(
-      "table \(headings)",
+      rowsMemo,
       inputs: DrawnRows<Row>.Key(
         storage: rows.storageAddress, count: rows.count, columns: columns.count,
         cellsRead: cellsRead)

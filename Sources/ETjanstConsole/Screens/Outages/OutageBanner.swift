@@ -5,7 +5,7 @@ import ETjanstDomain
 /// Late is said in words ("FÖRSENAD"), not only in the danger colour.
 public enum OutageBanner {
   public static func line(_ state: AppState) -> (text: String, role: Theme.Role)? {
-    guard let outage = state.data.activeOutage else { return nil }
+    guard let outage = state.activeOutage else { return nil }
     let m = state.data
     let kind = outage.isDrill ? OutagesTexts.drill : OutagesTexts.outage
     let elapsed = Format.duration(outage.elapsed(at: state.now))

@@ -51,7 +51,7 @@ public enum OutagesScreen: Screen {
 
   /// The part on screen: the chosen one, else the outage under way, else the routines.
   static func mode(_ state: AppState) -> OutagesState.Mode {
-    let active = state.data.activeOutage != nil
+    let active = state.activeOutage != nil
     switch state.outagesScreen.chosen {
     case nil: return active ? .active : .routines
     case .active?: return active ? .active : .routines
@@ -90,7 +90,7 @@ public enum OutagesScreen: Screen {
         OutageTables.routineRows(state), list: state.outagesScreen.list, state: state, into: &frame,
         area: area)
     case .active:
-      if let outage = state.data.activeOutage {
+      if let outage = state.activeOutage {
         ActiveOutageView.draw(outage, state, into: &frame, area: area)
       }
     case .history:
@@ -116,7 +116,7 @@ public enum OutagesScreen: Screen {
         .count
       return flagged == 0 ? base : base + " · " + state.t(X.flagged(flagged))
     case .active:
-      guard let o = state.data.activeOutage else { return "" }
+      guard let o = state.activeOutage else { return "" }
       let affected = state.data.affectedDepartments(o)
       let told = affected.filter { o.notice(for: $0.id) != nil }.count
       return state.t(
@@ -164,7 +164,7 @@ public enum OutagesScreen: Screen {
         return []
       },
     ]
-    if state.data.activeOutage != nil {
+    if state.activeOutage != nil {
       keys.insert(
         Binding([.character("o"), .character("q")], label: X.keyActive, help: X.helpActive) { s in
           s.outagesScreen.chosen = nil
@@ -178,7 +178,7 @@ public enum OutagesScreen: Screen {
   }
 
   static func activeBindings(_ state: AppState) -> [Binding] {
-    guard let outage = state.data.activeOutage else { return [] }
+    guard let outage = state.activeOutage else { return [] }
     let selected: (AppState) -> Department? = { s in
       s.outagesScreen.told.pick(OutageTables.toldRows(s, outage))
     }
