@@ -36,26 +36,30 @@ extension CursesTerminal {
     // one waddnwstr: ncurses converts, measures and places the characters in C. Cell by
     // cell (a conversion, a width lookup, setcchar and mvwadd_wch for every cell) was
     // half of a key's time in a terminal.
-    var run: [wchar_t] = []
-    run.reserveCapacity(frame.width * Int(CCHARW_MAX) + 1)
+    // Both buffers are kept from frame to frame: nothing is allocated here per frame.
+    var run = presentBuffers.run
+    var copy = presentBuffers.copy
+    presentBuffers = ([], [])
+    defer { presentBuffers = (run, copy) }
+    run.removeAll(keepingCapacity: true)
+    copy.removeAll(keepingCapacity: true)
     let drawn = min(columns, frame.width)
     let cells = frame.cells
     let height = min(rows, frame.height)
-    var changed = (0..<height).filter { y in
-      last.map { !frame.sameRow(y, as: $0, row: y, columns: 0..<drawn) } ?? true
+    for y in 0..<height {
+      copy.append(last.map { !frame.sameRow(y, as: $0, row: y, columns: 0..<drawn) } ?? true)
     }
-    if let last, let (shift, left) = Self.scroll(to: frame, from: last, changed, drawn) {
+    if let last, let (shift, band) = Self.scroll(to: frame, from: last, &copy, drawn) {
       // The rows that moved are moved in stdscr too, as tig scrolls its window: a list
       // scrolled by one row copies the row that came in and the highlight's, not the
       // eighteen that moved (doupdate then sends the scroll as it always did).
-      wsetscrreg(window, Int32(changed.first!), Int32(changed.last!))
+      wsetscrreg(window, Int32(band.lowerBound), Int32(band.upperBound))
       scrollok(window, true)
       wscrl(window, Int32(shift))
       scrollok(window, false)
       wsetscrreg(window, 0, Int32(rows - 1))
-      changed = left
     }
-    for y in changed {
+    for y in 0..<height where copy[y] {
       // Columns up to here are taken by the previous wide character.
       var coveredUntil = 0
       // Blanks from here to the end of the row look plain: sent as plain blanks, they
@@ -98,27 +102,32 @@ extension CursesTerminal {
     style.background == nil && style.attributes.isDisjoint(with: [.reverse, .underline])
   }
 
-  /// Whether the rows that changed are mostly rows of `last` moved up or down by one
-  /// (a list scrolled by a row): the shift (1: up, as `wscrl` counts) and the rows
-  /// still to copy after it, when that is fewer than the rows that changed. Only
-  /// between the first and the last row that changed; a row that moves in from
-  /// outside that band is copied.
-  static func scroll(to frame: Frame, from last: Frame, _ changed: [Int], _ drawn: Int) -> (
-    Int, [Int]
+  /// Whether the rows that changed (`copy`) are mostly rows of `last` moved up or down
+  /// by one (a list scrolled by a row): the shift (1: up, as `wscrl` counts) and the
+  /// band of rows it moves, from the first to the last row that changed, when fewer
+  /// rows are left to copy after it; `copy` then says which. A row that moves in from
+  /// outside the band is copied.
+  static func scroll(to frame: Frame, from last: Frame, _ copy: inout [Bool], _ drawn: Int) -> (
+    Int, ClosedRange<Int>
   )? {
-    guard changed.count >= 3, let top = changed.first, let bottom = changed.last else {
-      return nil
+    guard let top = copy.firstIndex(of: true), let bottom = copy.lastIndex(of: true),
+      bottom - top >= 2
+    else { return nil }
+    func left(_ y: Int, _ shift: Int) -> Bool {
+      let from = y + shift
+      return from < top || from > bottom
+        || !frame.sameRow(y, as: last, row: from, columns: 0..<drawn)
     }
-    var best: (Int, [Int])?
-    for shift in [1, -1] {
-      let left = (top...bottom).filter { y in
-        let from = y + shift
-        return from < top || from > bottom
-          || !frame.sameRow(y, as: last, row: from, columns: 0..<drawn)
-      }
-      if left.count < (best?.1.count ?? changed.count) { best = (shift, left) }
+    var best: (shift: Int, left: Int)?
+    let changed = copy[top...bottom].lazy.filter { $0 }.count
+    for turn in 0..<2 {
+      let shift = 1 - 2 * turn  // up, then down
+      let count = (top...bottom).lazy.filter { left($0, shift) }.count
+      if count < (best?.left ?? changed) { best = (shift, count) }
     }
-    return best
+    guard let best else { return nil }
+    for y in top...bottom { copy[y] = left(y, best.shift) }
+    return (best.shift, top...bottom)
   }
 
   /// Hands a run of cells of one style to ncurses at (x, y) and empties it.

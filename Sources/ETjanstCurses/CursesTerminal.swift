@@ -31,6 +31,8 @@ public final class CursesTerminal: TerminalIO {
   /// The last frame copied into stdscr, and stdscr's size then: a row of the next
   /// frame that is the same is not copied again (see `present`).
   var copied: (frame: Frame, columns: Int, rows: Int)?
+  /// `present`'s buffers, kept between frames: a run of characters, and which rows to copy.
+  var presentBuffers: (run: [wchar_t], copy: [Bool]) = ([], [])
 
   /// NO_COLOR (https://no-color.org): any non-empty value turns colour off.
   public static var colorAllowedByEnvironment: Bool {

@@ -61,25 +61,25 @@ enum Chrome {
   }
 
   static func drawStatus(_ state: AppState, into frame: inout Frame, area: Rect) {
+    // After a blank, as much of the text as fits (put, not joined: a joined line was a
+    // new string at every frame).
+    func line(_ text: String, _ role: Theme.Role) {
+      let style = state.theme.style(role)
+      frame.put(" ", x: area.x, y: area.y, style: style)
+      frame.put(TextWidth.shorten(text, to: area.width - 1), x: area.x + 1, y: area.y, style: style)
+    }
     if let flash = state.flash {
-      let role: Theme.Role =
-        flash.kind == .error ? .danger : (flash.kind == .success ? .ok : .accent)
-      frame.put(
-        " " + TextWidth.shorten(state.t(flash.text), to: area.width - 1), x: area.x, y: area.y,
-        style: state.theme.style(role))
+      line(
+        state.t(flash.text),
+        flash.kind == .error ? .danger : (flash.kind == .success ? .ok : .accent))
       return
     }
     // A running outage is shown on every screen, until it is resolved (4.3).
     if state.screen != .outages, let banner = OutageBanner.line(state) {
-      frame.put(
-        " " + TextWidth.shorten(banner.text, to: area.width - 1), x: area.x, y: area.y,
-        style: state.theme.style(banner.role))
+      line(banner.text, banner.role)
       return
     }
-    let status = state.screen.view.status(state)
-    frame.put(
-      " " + TextWidth.shorten(status, to: area.width - 1), x: area.x, y: area.y,
-      style: state.theme.style(.muted))
+    line(state.screen.view.status(state), .muted)
   }
 
   /// The hint bar: the keys of the topmost dialog, or of the screen then the global
