@@ -85,20 +85,13 @@ struct PtyFigures: Decodable {
 /// field it starts in, and Ctrl-S saves it (the edit the pty meter times).
 let editKeys = ["ex", "\u{13}"]
 
-/// The pty meter (PtyMeter.swift) on a command: first full frame, then `presses` of ↓
-/// and ↑, `span` of one then `span` of the other (so the highlight moves at every press
-/// in a list of more than `span` rows, and the p99 is taken over enough presses).
-func pty(
-  _ command: [String], prekeys: String = "", presses: Int = 400, span: Int = 40,
-  edit: [String] = [],
-  in folder: String? = nil
-) throws -> PtyFigures {
+/// Runs the pty meter (PtyMeter.swift) with `arguments` in `folder`; what it prints.
+func meter(_ arguments: [String], in folder: String? = nil) throws -> Data {
   let script = work.appendingPathComponent("ptymeter.py")
   try ptyMeterScript.write(to: script, atomically: true, encoding: .utf8)
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments =
-    ["python3", script.path, "\(presses)/\(span)", prekeys] + edit + ["--"] + command
+  process.arguments = ["python3", script.path] + arguments
   // What etjanst's first frame says while a large store is still read, in either
   // language ("Läser in registret (41 MB) …").
   var environment = ProcessInfo.processInfo.environment
@@ -112,6 +105,18 @@ func pty(
   try process.run()
   let output = pipe.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
+  return output
+}
+
+/// The pty meter on a command: first full frame, then `presses` of ↓ and ↑, `span` of
+/// one then `span` of the other (so the highlight moves at every press in a list of
+/// more than `span` rows, and the p99 is taken over enough presses).
+func pty(
+  _ command: [String], prekeys: String = "", presses: Int = 400, span: Int = 40,
+  edit: [String] = [],
+  in folder: String? = nil
+) throws -> PtyFigures {
+  let output = try meter(["\(presses)/\(span)", prekeys] + edit + ["--"] + command, in: folder)
   return try JSONDecoder().decode(PtyFigures.self, from: output)
 }
 
@@ -126,21 +131,8 @@ func ptyPair(
   _ a: [String], prekeys: String, _ b: [String], in folder: String, presses: Int = 400,
   span: Int = 40
 ) throws -> (a: [Double], b: [Double]) {
-  let script = work.appendingPathComponent("ptymeter.py")
-  try ptyMeterScript.write(to: script, atomically: true, encoding: .utf8)
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments =
-    ["python3", script.path, "--pair", "\(presses)/\(span)", prekeys, "", folder, "--"] + a
-    + ["--"] + b
-  var environment = ProcessInfo.processInfo.environment
-  environment["PTYMETER_LOADING"] = "MB) …"
-  process.environment = environment
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  try process.run()
-  let output = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
+  let output = try meter(
+    ["--pair", "\(presses)/\(span)", prekeys, "", folder, "--"] + a + ["--"] + b)
   let keys = try JSONDecoder().decode(PairFigures.self, from: output).keys
   return (keys[0], keys[1])
 }
@@ -179,26 +171,31 @@ func pairWithTig(_ store: String) throws {
   print("\n== the key against tig's, presses taken in turn (the same seconds of the machine)")
   let keys = try ptyPair([etjanst, "--store", store], prekeys: "2", ["tig"], in: try tigRepo())
   paired = (keys.a, keys.b)
-  let etjanstFigures = PtyFigures(first: nil, ready: nil, keys: keys.a, bytes: [], peakMB: 0)
-  let tigFigures = PtyFigures(first: nil, ready: nil, keys: keys.b, bytes: [], peakMB: 0)
-  for (name, f) in [("etjanst (catalogue)", etjanstFigures), ("tig (300 commits)", tigFigures)] {
-    line(
-      "\(name): key ↓ median / p99",
-      String(format: "%8.2f / %.2f ms  (%d presses)", f.keyMedian, f.keyP99, f.keys.count))
-  }
+  keyLine("etjanst (catalogue)", keys.a)
+  keyLine("tig (300 commits)", keys.b)
   line(
     "etjanst's p99 against tig's",
-    etjanstFigures.keyP99 <= tigFigures.keyP99 ? "met (no slower)" : "not met (slower)")
+    keys.a.p99 <= keys.b.p99 ? "met (no slower)" : "not met (slower)")
 }
 
 /// Each program's pty figures in this run, for the summary that sets them side by side.
 nonisolated(unsafe) var measured: [(name: String, figures: PtyFigures)] = []
 
+extension [Double] {
+  var median: Double { sorted()[count / 2] }
+  var p99: Double { sorted()[Swift.min(count - 1, Int((Double(count) * 0.99).rounded(.up)) - 1)] }
+}
+
 extension PtyFigures {
-  var keyMedian: Double { keys.sorted()[keys.count / 2] }
-  var keyP99: Double {
-    keys.sorted()[min(keys.count - 1, Int((Double(keys.count) * 0.99).rounded(.up)) - 1)]
-  }
+  var keyMedian: Double { keys.median }
+  var keyP99: Double { keys.p99 }
+}
+
+/// A program's key figures on one line of the report.
+func keyLine(_ name: String, _ keys: [Double]) {
+  line(
+    "\(name): key ↓ median / p99",
+    String(format: "%8.2f / %.2f ms  (%d presses)", keys.median, keys.p99, keys.count))
 }
 
 func report(_ name: String, _ f: PtyFigures) {
@@ -206,9 +203,7 @@ func report(_ name: String, _ f: PtyFigures) {
   let bytes = f.bytes.sorted()
   line("\(name): first frame", String(format: "%8.1f ms", f.first ?? -1))
   line("\(name): every list ready", String(format: "%8.1f ms", f.ready ?? -1))
-  line(
-    "\(name): key ↓ median / p99",
-    String(format: "%8.2f / %.2f ms  (%d presses)", f.keyMedian, f.keyP99, f.keys.count))
+  keyLine(name, f.keys)
   line("\(name): bytes per ↓ at 80×24 (median)", "\(bytes[bytes.count / 2])")
   line("\(name): peak resident", "\(f.peakMB) MB")
   if let edit = f.edit {
@@ -482,12 +477,11 @@ func summary() {
         f.keyP99) + (f.edit.map { String(format: "%.0f ms", $0) } ?? "-"))
   }
   if let paired {
-    let a = PtyFigures(first: nil, ready: nil, keys: paired.etjanst, bytes: [], peakMB: 0)
-    let b = PtyFigures(first: nil, ready: nil, keys: paired.tig, bytes: [], peakMB: 0)
+    let (a, b) = paired
     print(
       String(
         format: "presses in turn: etjanst (region) %.2f / %.2f ms, tig %.2f / %.2f ms: ",
-        a.keyMedian, a.keyP99, b.keyMedian, b.keyP99) + (a.keyP99 <= b.keyP99 ? "met" : "not met"))
+        a.median, a.p99, b.median, b.p99) + (a.p99 <= b.p99 ? "met" : "not met"))
   }
 }
 
