@@ -10,8 +10,9 @@ extension CursesTerminal {
   /// Rows the last frame had the same are not copied: stdscr still holds them (only
   /// this function writes its cells; after a resize every row is copied again).
   /// Copying all of them was a third of a key's time: a moved highlight changes two
-  /// rows of twenty-four, and each cell copied costs a conversion, a width lookup and
-  /// a call into ncurses, which then compares it again.
+  /// rows of twenty-four, and ncurses compares every row copied again. A list
+  /// scrolled by a row is scrolled in stdscr as well (`scroll`), so its rows that only
+  /// moved are not copied either.
   ///
   /// What a selection move costs on the wire (about 240 bytes at 80×24 on a region's
   /// catalogue): both rows' text again, since every cell's colours change and no
@@ -33,10 +34,9 @@ extension CursesTerminal {
     if frame.width < columns || frame.height < rows, last == nil { werase(window) }
     copied = (frame, columns, rows)
     // A row goes to ncurses as runs of cells of one style, each with one wattr_set and
-    // one waddnwstr: ncurses converts, measures and places the characters in C. Cell by
-    // cell (a conversion, a width lookup, setcchar and mvwadd_wch for every cell) was
-    // half of a key's time in a terminal.
-    // Both buffers are kept from frame to frame: nothing is allocated here per frame.
+    // one waddnwstr: ncurses converts, measures and places the characters in C, rather
+    // than a conversion, setcchar and mvwadd_wch per cell here. Both buffers are kept
+    // from frame to frame: nothing is allocated here per frame.
     var run = presentBuffers.run
     var copy = presentBuffers.copy
     presentBuffers = ([], [])

@@ -121,8 +121,9 @@ public struct Frame: Equatable, Sendable {
 
   /// Whether row `y` holds the same cells as `other`'s row `row`, over `columns` (both
   /// frames of one width). Here, where `Cell`'s equality is seen, so the comparison is
-  /// made for cells and not through the generic path (at every frame the terminal
-  /// compares every row with the last frame's; generic, that was a fifth of a key's time).
+  /// made for cells and not through the generic path, where each cell's equality is a
+  /// call through a witness table (at every frame the terminal compares every row with
+  /// the last frame's).
   public func sameRow(_ y: Int, as other: Frame, row: Int, columns: Range<Int>) -> Bool {
     let start = y * width
     let otherStart = row * other.width
