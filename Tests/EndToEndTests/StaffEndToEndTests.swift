@@ -149,7 +149,9 @@ import Testing
     for key in ["n", "e", "d"] {
       let header = try #require(screen.first { $0.contains("Namn") && $0.contains("Status") })
       try tmux.send(keys: key, "s")
-      screen = try tmux.waitFor("sorting did not follow '\(key)'") { !$0.contains(header) }
+      try tmux.waitFor("sorting did not follow '\(key)'") { !$0.contains(header) }
+      // The status line is the frame's last row: waited for, not read mid-frame.
+      screen = try (try? tmux.waitFor(text: readOnly)) ?? tmux.capture()
       #expect(screen.joined().contains(readOnly), "\(key)")
       #expect(
         !screen.joined().contains("┌─"),
@@ -161,11 +163,11 @@ import Testing
     try tmux.waitFor(text: "Ärenden (2 öppna)")
     try select("VO 2026/0233", in: tmux)
     for key in ["c", "t", "x"] {
-      let selected = try tmux.capture().first { $0.hasPrefix("›") }
+      let line = try selected(in: tmux)
       try tmux.send(keys: key, "Up")
-      screen = try tmux.waitFor("↑ did not follow '\(key)'") {
-        $0.first { $0.hasPrefix("›") } != selected
-      }
+      _ = try selected(in: tmux, excluding: line)
+      // The status line is the frame's last row: waited for, not read mid-frame.
+      screen = try (try? tmux.waitFor(text: readOnly)) ?? tmux.capture()
       #expect(screen.joined().contains(readOnly), "\(key)")
       #expect(
         !screen.joined().contains("┌─"),
@@ -237,14 +239,24 @@ import Testing
 
 // MARK: - Helpers
 
+/// The person view's selected line (›), once a screen shows one: a screen captured
+/// while curses is still writing a frame may hold the old line cleared and not yet
+/// the new one marked, and a Down pressed then moved the selection past the line looked for.
+private func selected(in tmux: Tmux, excluding previous: String? = nil) throws -> String {
+  func selected(_ screen: [String]) -> String? { screen.first { $0.hasPrefix("›") } }
+  let screen = try tmux.waitFor("no selected line (other than \(previous ?? "none"))") {
+    selected($0) != nil && selected($0) != previous
+  }
+  return selected(screen)!
+}
+
 /// Moves the person view's selection (›) down to the line containing `text`.
 private func select(_ text: String, in tmux: Tmux) throws {
-  func selected(_ screen: [String]) -> String? { screen.first { $0.hasPrefix("›") } }
   for _ in 0..<20 {
-    let screen = try tmux.capture()
-    if selected(screen)?.contains(text) == true { return }
+    let line = try selected(in: tmux)
+    if line.contains(text) { return }
     try tmux.send(keys: "Down")
-    try tmux.waitFor("the selection did not move") { selected($0) != selected(screen) }
+    _ = try selected(in: tmux, excluding: line)
   }
   throw HelperFailed("could not select '\(text)':\n" + (try tmux.capture()).joined(separator: "\n"))
 }
