@@ -107,4 +107,58 @@ import Testing
     _ = draw(selected: 0, rows.reversed())
     #expect(formatted.count > before)
   }
+
+  @Test(
+    "the columns stay where they are while the highlight moves: the scroll position's room is that of its widest text"
+  )
+  func columnsStillWhileTheHighlightMoves() {
+    let formatted = Formatted()
+    let table = Table<String>(
+      columns: [
+        Column(T(sv: "Namn", en: "Name"), width: 10, flexible: true) {
+          if !DrawnCheck.isChecking { formatted.count += 1 }
+          return $0
+        },
+        Column(T(sv: "Förvaltning", en: "Department"), width: 12, flexible: true) { _ in
+          "Socialförvaltningen"
+        },
+        Column(T(sv: "Status", en: "Status"), width: 9) { _ in "Publicerad" },
+      ], searchText: { $0 })
+    let rows = (0..<120).map { "e-tjänst nummer \($0)" }
+    let state = AppState(
+      data: CatalogueFixtures.municipality(), user: Fixtures.coordinator, now: Fixtures.now)
+    // Every width from the narrowest to the widest terminal's share: at some of them the
+    // headings reach the scroll position ("9/120", then "10/120", "100/120").
+    for width in 30...80 {
+      func draw(selected: Int) -> Frame {
+        var list = ListState()
+        list.selected = selected
+        var frame = Frame(width: width, height: 24)
+        table.draw(rows, list: list, state: state, into: &frame, area: frame.bounds)
+        return frame
+      }
+      // The same page, the highlight one row further, the marker a digit wider: the
+      // rows are the same text (nothing moved) and none is formatted again.
+      let nine = draw(selected: 8)
+      let before = formatted.count
+      let ten = draw(selected: 9)
+      #expect(ten.lines.dropFirst() == nine.lines.dropFirst(), "width \(width)")
+      #expect(formatted.count == before, "width \(width)")
+      // The headings the same, up to where the marker begins.
+      let markerStart = width - "10/120".count - 1
+      #expect(
+        ten.lines[0].prefix(markerStart - 1) == nine.lines[0].prefix(markerStart - 1),
+        "width \(width)")
+      // Further down, at 100 and more, the columns are still those of the top.
+      let hundred = draw(selected: 99)
+      let top = draw(selected: 0)
+      #expect(
+        hundred.lines[1].split(separator: " ", omittingEmptySubsequences: true).count
+          == top.lines[1].split(separator: " ", omittingEmptySubsequences: true).count,
+        "width \(width)")
+      #expect(
+        hundred.lines[0].prefix(width - "100/120".count - 2)
+          == top.lines[0].prefix(width - "100/120".count - 2), "width \(width)")
+    }
+  }
 }

@@ -207,9 +207,12 @@ public struct Table<Row> {
   ) {
     let theme = state.theme
     // The scroll position ("12/40") takes the header's right end; the columns
-    // fit beside it rather than under it.
-    let marker =
-      rows.count > area.height - 1 ? "\(min(list.selected, rows.count - 1) + 1)/\(rows.count)" : ""
+    // fit beside it rather than under it. Its room is that of its widest text ("40/40"),
+    // so the columns stay put while the highlight moves (from "9/40" to "10/40" they
+    // gave up a column, and every row was laid out again).
+    let scrolls = rows.count > area.height - 1
+    let marker = scrolls ? "\(min(list.selected, rows.count - 1) + 1)/\(rows.count)" : ""
+    let markerRoom = scrolls ? 2 * String(rows.count).utf8.count + 1 : 0
     // Widths follow the content of the rows from the top and of the page shown.
     var measured = list
     measured.clamp(count: rows.count, page: area.height - 1)
@@ -225,14 +228,14 @@ public struct Table<Row> {
       : top
     let layout = drawn.layout(
       content: content, width: area.width, sorted: list.sortColumn,
-      markerWidth: TextWidth.of(marker)
+      markerWidth: markerRoom
     ) {
       // The rows take the whole width; only when the last heading would run into the
       // scroll position do the columns give up its room (a row cut while it has room
       // beside it, to leave the header's corner free, reads as a missing word).
       let layout = fit(
         area.width - 1, language: state.language, content: content, sorted: list.sortColumn)
-      let besideMarker = area.width - 1 - (marker.isEmpty ? 0 : TextWidth.of(marker) + 2)
+      let besideMarker = area.width - 1 - (scrolls ? markerRoom + 2 : 0)
       guard headingsEnd(layout, language: state.language, sorted: list.sortColumn) > besideMarker
       else { return layout }
       return fit(besideMarker, language: state.language, content: content, sorted: list.sortColumn)
