@@ -46,4 +46,28 @@ import Testing
     #expect(Cell().ascii == UInt8(ascii: " "))
     #expect(Cell(text: "å").ascii == nil)
   }
+
+  @Test(
+    "a frame drawn into a spare one is blank and uses its memory when nothing else holds it, a copy of its own when something does"
+  )
+  func frameReusesItsSpare() {
+    var spare = Frame(width: 20, height: 3)
+    spare.put("gammal text", x: 2, y: 1, style: CellStyle([.bold]), maxWidth: 4)
+    spare.boxes.append(Rect(x: 0, y: 0, width: 5, height: 2))
+    let address = spare.cells.storageAddress
+    let reused = Frame(width: 20, height: 3, reusing: consume spare)
+    #expect(reused.cells.storageAddress == address)
+    #expect(reused == Frame(width: 20, height: 3))
+    #expect(reused.cuts.isEmpty && reused.boxes.isEmpty)
+    // Held elsewhere (the terminal keeps the last frame to compare with): that one is
+    // left as it was.
+    var held = Frame(width: 20, height: 3)
+    held.put("kvar", x: 0, y: 0)
+    let kept = held
+    let fresh = Frame(width: 20, height: 3, reusing: held)
+    #expect(fresh == Frame(width: 20, height: 3))
+    #expect(kept.line(0).hasPrefix("kvar"))
+    // Another size: a new screenful.
+    #expect(Frame(width: 10, height: 2, reusing: kept) == Frame(width: 10, height: 2))
+  }
 }

@@ -83,6 +83,8 @@ public final class Program {
   var quitting = false
   var lastReload = Date.distantPast
   let background = Background()
+  /// The last frame presented, and the one before it, whose memory the next is drawn in.
+  private var frames = (spare: Frame(width: 0, height: 0), last: Frame(width: 0, height: 0))
   /// The store still to be read when the console opened with `init(opening:…)`.
   private var opening: Opening?
   /// Why the store read at opening could not be used: `run` ends and throws it.
@@ -379,7 +381,13 @@ public final class Program {
   }
 
   func draw() {
-    terminal.present(RootView.render(state))
+    // Drawn into the frame presented before the last one, which the terminal no
+    // longer holds (it keeps the last to compare with): no screenful allocated.
+    var spare = Frame(width: 0, height: 0)
+    swap(&spare, &frames.spare)
+    let f = RootView.render(state, reusing: consume spare)
+    terminal.present(f)
+    frames = (spare: frames.last, last: f)
     if let cursor = RootView.cursor(state) {
       terminal.showCursor(at: cursor.x, y: cursor.y)
     } else {

@@ -27,6 +27,30 @@ public struct Frame: Equatable, Sendable {
     cells = Array(repeating: Cell(), count: self.width * self.height)
   }
 
+  /// A blank frame `width` by `height` in `reusing`'s memory when it has the room and
+  /// no other frame shares it: the run loop draws each frame into the one presented
+  /// before the last, so a key allocates no screenful (a new one was a twentieth of a
+  /// key's time in the pty, most of it the fresh pages' faults).
+  public init(width: Int, height: Int, reusing: consuming Frame) {
+    var cells = reusing.cells
+    var cuts = reusing.cuts
+    var boxes = reusing.boxes
+    _ = consume reusing
+    self.width = max(0, width)
+    self.height = max(0, height)
+    let count = self.width * self.height
+    if cells.count == count {
+      cells.withUnsafeMutableBufferPointer { $0.update(repeating: Cell()) }
+    } else {
+      cells = Array(repeating: Cell(), count: count)
+    }
+    cuts.removeAll(keepingCapacity: true)
+    boxes.removeAll(keepingCapacity: true)
+    self.cells = cells
+    self.cuts = cuts
+    self.boxes = boxes
+  }
+
   public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
   public subscript(x: Int, y: Int) -> Cell {

@@ -4,9 +4,15 @@ import ETjanstDomain
 /// the key hints and any dialogs on top. Pure: the same state gives the same frame.
 public enum RootView {
   public static func render(_ state: AppState) -> Frame {
+    render(state, reusing: Frame(width: 0, height: 0))
+  }
+
+  /// The frame for `state`, drawn in `spare`'s memory when no other frame shares it
+  /// (`Frame.init(width:height:reusing:)`).
+  public static func render(_ state: AppState, reusing spare: consuming Frame) -> Frame {
     // Too large: one line, allocated at the width it needs, never the terminal's.
     guard !state.isTooLarge else { return tooLarge(state) }
-    var frame = Frame(width: state.width, height: state.height)
+    var frame = Frame(width: state.width, height: state.height, reusing: consume spare)
     guard !state.isTooSmall else {
       drawTooSmall(state, into: &frame)
       return frame
