@@ -8,17 +8,28 @@ public struct AppState {
   /// it: every view reads this, and it holds only what `Visibility` lets the user
   /// see (a manager's own department). Setting it takes the whole store.
   public var data: Municipality {
-    get { visibleData }
+    _read { yield stores.visible }
     set {
-      wholeData = newValue
-      visibleData = visibility.scoped(newValue)
+      stores = Stores(whole: newValue, visible: visibility.scoped(newValue))
       dataGeneration = DataGeneration.next()
     }
   }
   /// The whole store, kept only so findings are judged on all of it
   /// (`Visibility.findings`); views never read it.
-  private var wholeData: Municipality
-  private var visibleData: Municipality
+  private var wholeData: Municipality { stores.whole }
+  /// Both versions of the data, in one reference that is never changed, only replaced:
+  /// a copy of the state (the run loop hands it to every view, and a view's closures
+  /// take it along) then costs one reference count for the data, not one for each of
+  /// its lists twice, each of them a cache line touched on a key's path.
+  private var stores: Stores
+  private final class Stores {
+    let whole: Municipality
+    let visible: Municipality
+    init(whole: Municipality, visible: Municipality) {
+      self.whole = whole
+      self.visible = visible
+    }
+  }
   /// What this user may see.
   public let visibility: Visibility
   /// Names the data's version, so what is derived from it can be kept until it changes.
@@ -96,8 +107,7 @@ public struct AppState {
     height: Int = 24, now: Date
   ) {
     self.visibility = Visibility(user)
-    self.wholeData = data
-    self.visibleData = visibility.scoped(data)
+    self.stores = Stores(whole: data, visible: visibility.scoped(data))
     self.user = user
     self.language = language
     self.theme = theme
