@@ -102,7 +102,7 @@ import Testing
     try ConsoleWalk.pictures { at, state in
       pictures += 1
       let log = KeyMentionLog()
-      let frame = KeyMentionLog.$current.withValue(log) { RootView.render(state) }
+      let frame = KeyMentionLog.listen(log) { RootView.render(state) }
       mentions += log.mentions.count
       for m in log.mentions where !Self.bound(m, in: state) {
         problems.append("\(at): '\(m.text)' is not bound to \(m.action)")
@@ -142,7 +142,7 @@ import Testing
     let d = ConsoleDriver(try OutagesScreenTests.withOutage(minutesAgo: 5))
     d.press(.character("2"))
     let log = KeyMentionLog()
-    _ = KeyMentionLog.$current.withValue(log) { RootView.render(d.state) }
+    _ = KeyMentionLog.listen(log) { RootView.render(d.state) }
     let mention = try #require(log.mentions.first { $0.action == .screenOutages })
     #expect(mention.key == .character("4") && Self.bound(mention, in: d.state))
     #expect(d.frame.line(22).contains("· 4"), "\(d.frame.line(22))")

@@ -1,4 +1,5 @@
 import ETjanstDomain
+import Synchronization
 
 /// What a key does, for the texts that name it ("t marks, Enter shows the routine").
 /// A binding says which of these it carries out (`Binding.doing`); a text asks
@@ -89,7 +90,23 @@ public struct KeyMention: Sendable {
 public final class KeyMentionLog: @unchecked Sendable {
   public static let open = "⟦"
   public static let close = "⟧"
-  @TaskLocal public static var current: KeyMentionLog?
+  @TaskLocal private static var listening: KeyMentionLog?
+  /// How many logs listen anywhere: the hint bar and the kept bindings ask for the
+  /// log at every frame, and a task-local lookup each time was a cost on every key
+  /// of a console that never has one.
+  private static let listeners = Atomic<Int>(0)
   public var mentions: [KeyMention] = []
   public init() {}
+
+  /// The log listening where this runs, if any.
+  public static var current: KeyMentionLog? {
+    listeners.load(ordering: .relaxed) == 0 ? nil : listening
+  }
+
+  /// Runs `body` with `log` listening.
+  public static func listen<T>(_ log: KeyMentionLog, _ body: () throws -> T) rethrows -> T {
+    listeners.add(1, ordering: .relaxed)
+    defer { listeners.subtract(1, ordering: .relaxed) }
+    return try $listening.withValue(log, operation: body)
+  }
 }
