@@ -69,8 +69,8 @@ public final class CursesTerminal: TerminalIO {
     // The screen's size is the tty's, clamped: ncurses takes LINES/COLUMNS set
     // here for this newterm only (use_tioctl(false) lets them win over the tty's
     // size), so a terminal of 10000×10000 never makes it allocate for that. After
-    // newterm the variables are as they were; resizes are followed by
-    // `ResizeSignal`, never by ncurses itself, so it never reads a size again.
+    // newterm and the first refresh the variables are as they were; resizes are
+    // followed by `ResizeSignal`, never by ncurses itself.
     let sizeFD = isatty(outFD) != 0 ? outFD : inFD
     let tty = Self.ttySize(sizeFD)
     var savedSize: [String: String?] = [:]
@@ -85,9 +85,25 @@ public final class CursesTerminal: TerminalIO {
       use_tioctl(true)
     }
     let made = newterm(name, out, inp)
-    for (variable, value) in savedSize {
-      if let value { setenv(variable, value, 1) } else { unsetenv(variable) }
+    func restoreSize() {
+      for (variable, value) in savedSize {
+        if let value { setenv(variable, value, 1) } else { unsetenv(variable) }
+      }
     }
+    if made != nil, etj_tigetstr("cup") != nil {
+      // ncurses (6.4) sends what it has after every cursor move until the screen has
+      // once been given back and taken again (its mvcur flushes while the screen is
+      // "not yet initialized", which only endwin and the refresh after it end): a moved
+      // highlight went out in five writes, each a wake-up of whoever reads the terminal
+      // (sshd, tmux). Given back and taken once here, before anything is drawn, a frame
+      // is one write. The refresh reads the size again: while LINES and COLUMNS still
+      // say the clamped one, so a huge terminal is not allocated for; it clears the
+      // screen, which is blank anyway.
+      def_prog_mode()
+      endwin()
+      wrefresh(etj_stdscr())
+    }
+    restoreSize()
     guard let screen = made else {
       fclose(out)
       fclose(inp)

@@ -321,6 +321,39 @@ struct CursesTerminalTests {
     #expect(!String(decoding: sent, as: UTF8.self).contains("\u{1B}[24;80H"))
   }
 
+  /// The write system calls this thread has made (Linux counts them per thread).
+  static func writesByThisThread() throws -> Int {
+    let io = try String(contentsOfFile: "/proc/thread-self/io", encoding: .utf8)
+    let line = try #require(io.split(separator: "\n").first { $0.hasPrefix("syscw:") })
+    return try #require(Int(line.dropFirst("syscw:".count).trimmingCharacters(in: .whitespaces)))
+  }
+
+  /// A frame is sent in one write: ncurses 6 sends what it has after every cursor move
+  /// until the screen has once been given back and taken again, and each write wakes
+  /// whoever reads the terminal (sshd, tmux).
+  @Test("a frame that changes rows far apart goes to the terminal in one write")
+  func aFrameIsOneWrite() throws {
+    let headless = try Headless()
+    let d = ConsoleDriver(try Fixtures.demo, color: headless.terminal.useColor)
+    d.press(.character("2"))
+    headless.terminal.present(d.frame)
+    // Down and up a few rows: the highlight's rows, the counter at the top right.
+    for key in [Key.down, .down, .down, .up] {
+      d.press(key)
+      let frame = d.frame
+      let before = try Self.writesByThisThread()
+      headless.terminal.present(frame)
+      #expect(try Self.writesByThisThread() - before == 1)
+    }
+    // And a frame after being given back to the shell (endwin, then a refresh).
+    headless.terminal.suspend {}
+    d.press(.down)
+    let frame = d.frame
+    let before = try Self.writesByThisThread()
+    headless.terminal.present(frame)
+    #expect(try Self.writesByThisThread() - before == 1)
+  }
+
   @Test func endOfInputThrowsInsteadOfSpinning() throws {
     let headless = try Headless()
     headless.type("x")
