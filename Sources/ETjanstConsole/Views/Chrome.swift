@@ -85,32 +85,55 @@ enum Chrome {
   /// The hint bar: the keys of the topmost dialog, or of the screen then the global
   /// ones, as many as fit; `?` always shows, since help lists the rest.
   static func drawHints(_ state: AppState, into frame: inout Frame, area: Rect) {
-    frame.clear(area)
-    var x = area.x + 1
-    for var hint in hints(state) {
-      hint.key = KeyNames.shown(hint.key)
-      let needed = TextWidth.of(hint.key) + 1 + TextWidth.of(hint.label) + 2
-      if x + needed > area.maxX { break }
-      x += frame.put(hint.key, x: x, y: area.y, style: state.theme.style(.hintKey))
-      x += 1
-      x += frame.put(hint.label, x: x, y: area.y, style: state.theme.style(.hintLabel))
-      x += 2
+    if !state.overlays.isEmpty {
+      frame.copy(bar(hints(state), width: area.width, state), x: area.x, y: area.y)
+      return
     }
+    let bindings = state.screen.view.bindings(state)
+    // While a test listens for the keys texts name, each hint is drawn, so it is heard.
+    guard KeyMentionLog.current == nil else {
+      frame.copy(bar(hints(state, bindings), width: area.width, state), x: area.x, y: area.y)
+      return
+    }
+    // Bindings a screen keeps (`Binding.kept`) are the same list from frame to frame
+    // (its storage, which the kept bar holds, is its name): the bar drawn from them is
+    // kept too, and copied at every other frame.
+    let kept = state.derived(
+      "hints",
+      inputs: Both(
+        Both(bindings.storageAddress, Both(state.screen, area.width)),
+        Both(state.readOnly, state.missingKeys))
+    ) { (bindings, bar(hints(state, bindings), width: area.width, state)) }
+    assert(
+      kept.1 == bar(hints(state, bindings), width: area.width, state),
+      "the hint bar read something its memo does not name")
+    frame.copy(kept.1, x: area.x, y: area.y)
   }
 
+  /// The hints of the topmost dialog, or of the screen then the global ones.
   static func hints(_ state: AppState) -> [(key: String, label: String)] {
     if let top = state.overlays.last {
       return top.bindings(state).map { ($0.key, state.t($0.label)) }
     }
-    let bindings = state.screen.view.bindings(state)
-    // Bindings a screen keeps (`Binding.kept`) are the same list from frame to frame
-    // (its storage, which the kept hints hold, is its name): their hints are kept too.
-    let kept = state.derived(
-      "hints",
-      inputs: Both(
-        Both(bindings.storageAddress, state.screen), Both(state.readOnly, state.missingKeys))
-    ) { (bindings, hints(state, bindings)) }
-    return kept.1
+    return hints(state, state.screen.view.bindings(state))
+  }
+
+  /// The hints as one row `width` wide: as many as fit, each key then its label.
+  private static func bar(_ hints: [(key: String, label: String)], width: Int, _ state: AppState)
+    -> Frame
+  {
+    var bar = Frame(width: width, height: 1)
+    var x = 1
+    for var hint in hints {
+      hint.key = KeyNames.shown(hint.key)
+      let needed = TextWidth.of(hint.key) + 1 + TextWidth.of(hint.label) + 2
+      if x + needed > width { break }
+      x += bar.put(hint.key, x: x, y: 0, style: state.theme.style(.hintKey))
+      x += 1
+      x += bar.put(hint.label, x: x, y: 0, style: state.theme.style(.hintLabel))
+      x += 2
+    }
+    return bar
   }
 
   private static func hints(_ state: AppState, _ bindings: [Binding]) -> [(
