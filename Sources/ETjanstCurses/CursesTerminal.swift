@@ -85,11 +85,6 @@ public final class CursesTerminal: TerminalIO {
       use_tioctl(true)
     }
     let made = newterm(name, out, inp)
-    func restoreSize() {
-      for (variable, value) in savedSize {
-        if let value { setenv(variable, value, 1) } else { unsetenv(variable) }
-      }
-    }
     if made != nil, etj_tigetstr("cup") != nil {
       // ncurses (6.4) sends what it has after every cursor move until the screen has
       // once been given back and taken again (its mvcur flushes while the screen is
@@ -103,7 +98,9 @@ public final class CursesTerminal: TerminalIO {
       endwin()
       wrefresh(etj_stdscr())
     }
-    restoreSize()
+    for (variable, value) in savedSize {
+      if let value { setenv(variable, value, 1) } else { unsetenv(variable) }
+    }
     guard let screen = made else {
       fclose(out)
       fclose(inp)

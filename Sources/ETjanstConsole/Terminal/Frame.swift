@@ -29,8 +29,8 @@ public struct Frame: Equatable, Sendable {
 
   /// A blank frame `width` by `height` in `reusing`'s memory when it has the room and
   /// no other frame shares it: the run loop draws each frame into the one presented
-  /// before the last, so a key allocates no screenful (a new one was a twentieth of a
-  /// key's time in the pty, most of it the fresh pages' faults).
+  /// before the last, so a key allocates no screenful (in the pty a new one at 80×24
+  /// took ~20 µs of a press, blanking a reused one ~10 µs).
   public init(width: Int, height: Int, reusing: consuming Frame) {
     var cells = reusing.cells
     var cuts = reusing.cuts
