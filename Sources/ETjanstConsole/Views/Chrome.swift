@@ -85,16 +85,13 @@ enum Chrome {
   /// The hint bar: the keys of the topmost dialog, or of the screen then the global
   /// ones, as many as fit; `?` always shows, since help lists the rest.
   static func drawHints(_ state: AppState, into frame: inout Frame, area: Rect) {
-    if !state.overlays.isEmpty {
+    // A dialog's keys, and every hint while a test listens for the keys texts name (so
+    // each is heard), are drawn at each frame.
+    guard state.overlays.isEmpty, KeyMentionLog.current == nil else {
       frame.copy(bar(hints(state), width: area.width, state), x: area.x, y: area.y)
       return
     }
     let bindings = state.screen.view.bindings(state)
-    // While a test listens for the keys texts name, each hint is drawn, so it is heard.
-    guard KeyMentionLog.current == nil else {
-      frame.copy(bar(hints(state, bindings), width: area.width, state), x: area.x, y: area.y)
-      return
-    }
     // Bindings a screen keeps (`Binding.kept`) are the same list from frame to frame
     // (its storage, which the kept bar holds, is its name): the bar drawn from them is
     // kept too, and copied at every other frame.
