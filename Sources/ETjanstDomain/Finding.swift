@@ -104,6 +104,30 @@ public enum Findings {
     providers.flatMap { $0(m, now) }.sorted(by: Finding.moreUrgent)
   }
 
+  /// The first moment after `now` at which `all(in: m, at:)` may differ, the data
+  /// unchanged: the next day (the rules count days), or sooner while an outage is
+  /// under way and the e-nämnd not yet contacted (its finding turns late once the
+  /// limit has passed, then counts the minutes). A caller keeps the findings until then.
+  public static func nextChange(in m: Municipality, after now: Date) -> Date {
+    let tomorrow = Day(now).adding(days: 1).start
+    // At the calendar's last day there is no next one to wait for.
+    var next = tomorrow > now ? tomorrow : .distantFuture
+    let limit = TimeInterval(max(1, m.outageContactLimitMinutes) * 60)
+    for outage in m.outages where outage.isActive && outage.contact == nil {
+      let elapsed = now.timeIntervalSince(outage.start)
+      let change =
+        elapsed <= limit
+        // Late from just after the limit (`contactState`).
+        ? Date(
+          timeIntervalSinceReferenceDate: outage.start.addingTimeInterval(limit)
+            .timeIntervalSinceReferenceDate.nextUp)
+        // The whole minutes late it says grow by one.
+        : outage.start.addingTimeInterval(((elapsed / 60).rounded(.down) + 1) * 60)
+      next = min(next, change)
+    }
+    return next
+  }
+
   /// References that point nowhere: a file edited by hand, or a bug.
   @Sendable static func integrity(_ m: Municipality, _ now: Date) -> [Finding] {
     var out: [Finding] = []

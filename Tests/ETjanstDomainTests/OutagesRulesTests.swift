@@ -383,3 +383,61 @@ import Testing
     #expect(m.outages.isEmpty)
   }
 }
+
+/// `Findings.nextChange`: how long the findings can be kept with the data unchanged.
+@Suite struct FindingsNextChangeTests {
+  /// Just before `date`.
+  static func before(_ date: Date) -> Date {
+    Date(timeIntervalSinceReferenceDate: date.timeIntervalSinceReferenceDate.nextDown)
+  }
+
+  @Test("over two days of the demo, the findings just before their next change are those of now")
+  func holdUntilTheNextChange() throws {
+    var m = try Fixtures.demo
+    // One outage under way and late, one waiting, off the minute: the demo's clock
+    // rules at their finest.
+    let start = Fixtures.now.addingTimeInterval(-17 * 60 - 20)
+    m.outages.append(
+      Outage(
+        id: EntityID("out-late"), start: start, scope: .wholePlatform, observed: "",
+        declaredBy: "T"))
+    m.outages.append(
+      Outage(
+        id: EntityID("out-waiting"), start: Fixtures.now.addingTimeInterval(-7),
+        scope: .wholePlatform,
+        observed: "", declaredBy: "T"))
+    var changes = 0
+    for step in 0..<96 {
+      let now = Fixtures.now.addingTimeInterval(Double(step) * 31 * 60 + 13)
+      let next = Findings.nextChange(in: m, after: now)
+      #expect(next > now)
+      let findings = Findings.all(in: m, at: now)
+      #expect(Findings.all(in: m, at: Self.before(next)) == findings, "at \(now)")
+      if Findings.all(in: m, at: next) != findings { changes += 1 }
+    }
+    // Each is a change (the minutes late it says), not a guess that nothing differs.
+    #expect(changes == 96)
+  }
+
+  @Test("with no outage waiting for its contact, they hold until the next day")
+  func untilTomorrow() throws {
+    var m = OutagesRulesTests.store()
+    #expect(Findings.nextChange(in: m, after: Fixtures.now) == Fixtures.today.adding(days: 1).start)
+    let id = try OutagesRulesTests.declared(&m)
+    // Under way, not contacted: late just after the limit (15 min), then by the minute.
+    let late = Fixtures.now.addingTimeInterval(15 * 60)
+    #expect(Findings.nextChange(in: m, after: Fixtures.now) > late)
+    #expect(Findings.nextChange(in: m, after: Fixtures.now) < late.addingTimeInterval(0.001))
+    #expect(
+      Findings.nextChange(in: m, after: late.addingTimeInterval(30))
+        == Fixtures.now.addingTimeInterval(16 * 60))
+    try m.execute(
+      RecordOutageContact(
+        outage: id, at: OutagesRulesTests.minutes(8), channel: "Telefon", by: "Test",
+        reference: ""),
+      context: Fixtures.context(at: OutagesRulesTests.minutes(8)))
+    #expect(
+      Findings.nextChange(in: m, after: OutagesRulesTests.minutes(8))
+        == Fixtures.today.adding(days: 1).start)
+  }
+}

@@ -16,7 +16,7 @@ public struct AppState {
   }
   /// The whole store, kept only so findings are judged on all of it
   /// (`Visibility.findings`); views never read it.
-  private var wholeData: Municipality { stores.whole }
+  fileprivate var wholeData: Municipality { stores.whole }
   /// Both versions of the data, in one reference that is never changed, only replaced:
   /// a copy of the state (the run loop hands it to every view, and a view's closures
   /// take it along) then costs one reference count for the data, not one for each of
@@ -137,38 +137,35 @@ public struct AppState {
   public var actor: Actor { Actor(user) }
   public var context: CommandContext { CommandContext(actor: actor, now: now) }
 
-  /// Everything that needs attention, computed once per change of data or per
-  /// minute (an outage turns late by the minute) rather than once per frame: at a
-  /// region's size it takes most of a second.
+  /// Everything that needs attention, computed once per change of data or when the
+  /// clock reaches the next moment they can change (`Findings.nextChange`: the next
+  /// day, or the next minute while an outage's contact is late or due) rather than
+  /// once per frame: at a region's size it takes most of a second.
   public var findings: [Finding] { findingsMemo.value(self) }
 
-  /// When the findings are worked out off the key loop (the run loop over a real
-  /// store), the work to do now, or nil when the findings are current or under way.
-  /// Until it is done the overview shows the last findings: at most a minute or one
-  /// change old, never a frame held up (a region's take ~70 ms).
-  /// True when `findings` are those of the present data and minute.
-  public var findingsAreCurrent: Bool {
-    findingsMemo.key
-      == FindingsMemo.Key(generation: dataGeneration, minute: FindingsMemo.minute(now))
-  }
+  /// True when `findings` are those of the present data and time.
+  public var findingsAreCurrent: Bool { findingsMemo.key?.holds(dataGeneration, at: now) == true }
 
   /// Which findings `findings` gives: changes whenever they do.
-  public var findingsVersion: String {
-    let key = findingsMemo.key
-    return "\(key?.generation ?? -1).\(key?.minute ?? -1).\(findingsMemo.version)"
-  }
+  public var findingsVersion: Int { findingsMemo.version }
 
   /// True before the first findings are worked out in the background.
   public var findingsPending: Bool { findingsMemo.key == nil && findingsMemo.pending != nil }
 
+  /// When the findings are worked out off the key loop (the run loop over a real
+  /// store), the work to do now, or nil when the findings are current or under way.
+  /// Until it is done the overview shows the last findings: at most a day, a minute
+  /// or one change old, never a frame held up (a region's take ~70 ms).
   func findingsRefresh() -> FindingsRefresh? {
     findingsMemo.inBackground = true
-    let key = FindingsMemo.Key(generation: dataGeneration, minute: FindingsMemo.minute(now))
-    guard findingsMemo.needsRefresh(key) else { return nil }
-    findingsMemo.pending = key
-    let (visibility, data, now) = (visibility, wholeData, now)
-    return FindingsRefresh(key: key, memo: findingsMemo) {
-      visibility.findings(in: data, at: now)
+    guard findingsMemo.needsRefresh(dataGeneration, at: now) else { return nil }
+    findingsMemo.pending = dataGeneration
+    let (visibility, data, now, generation) = (visibility, wholeData, now, dataGeneration)
+    return FindingsRefresh(memo: findingsMemo) {
+      (
+        visibility.findings(in: data, at: now),
+        FindingsMemo.Key(generation: generation, now: now, data: data)
+      )
     }
   }
 
@@ -295,38 +292,61 @@ public struct Both<A: Hashable, B: Hashable>: Hashable {
 /// The last findings and what they were computed from. A reference, so views can
 /// use it while they only read the state; it never changes what they show.
 final class FindingsMemo {
+  /// What the findings were worked out from: the data, and the time from which
+  /// until the next change (`Findings.nextChange`) they hold.
   struct Key: Equatable {
     var generation: Int
-    var minute: Int
+    var from: Date
+    var until: Date
+
+    init(generation: Int, now: Date, data: Municipality) {
+      self.generation = generation
+      from = now
+      until = Findings.nextChange(in: data, after: now)
+    }
+
+    /// A clock set back is a time they were not worked out for.
+    func holds(_ generation: Int, at now: Date) -> Bool {
+      self.generation == generation && from <= now && now < until
+    }
   }
   var key: Key?
   var findings: [Finding] = []
   /// Set by the run loop: findings are then refreshed off the key loop, and views
   /// show the last ones meanwhile (computed here only when there are none yet).
   var inBackground = false
-  /// The key of the refresh under way.
-  var pending: Key?
+  /// The data generation of the refresh under way.
+  var pending: Int?
 
+  /// The minute `now` is in, for what shows the time (the title's clock).
   static func minute(_ now: Date) -> Int { Int(now.timeIntervalSince1970 / 60) }
 
   func value(_ state: AppState) -> [Finding] {
-    let current = Key(generation: state.dataGeneration, minute: Self.minute(state.now))
     // In the background, the last findings stand in until the new ones come; before
     // the first come there are none, and the overview says they are being worked out.
-    if key == current || (inBackground && (key != nil || pending != nil)) { return findings }
-    findings = state.visibleFindings()
-    key = current
+    if key?.holds(state.dataGeneration, at: state.now) == true
+      || (inBackground && (key != nil || pending != nil))
+    {
+      return findings
+    }
+    store(
+      state.visibleFindings(),
+      for: Key(generation: state.dataGeneration, now: state.now, data: state.wholeData))
     return findings
   }
 
-  func needsRefresh(_ current: Key) -> Bool { key != current && pending != current }
+  /// Not current, and no refresh of this data under way (one that comes back already
+  /// out of date is followed by another).
+  func needsRefresh(_ generation: Int, at now: Date) -> Bool {
+    key?.holds(generation, at: now) != true && pending != generation
+  }
 
   /// Counts the findings stored, so what is derived from them (a filtered list) is
-  /// made again when new ones come for the same data and minute.
+  /// made again when new ones come.
   var version = 0
 
   func store(_ findings: [Finding], for key: Key) {
-    if pending == key { pending = nil }
+    if pending == key.generation { pending = nil }
     self.findings = findings
     self.key = key
     version += 1
@@ -337,9 +357,10 @@ final class FindingsMemo {
 struct FindingsRefresh: @unchecked Sendable {
   // @unchecked: `memo` is touched only by `finish`, which the run loop calls on the
   // key loop; the worker thread only runs `compute`, over values of its own.
-  let key: FindingsMemo.Key
   let memo: FindingsMemo
-  let compute: @Sendable () -> [Finding]
+  let compute: @Sendable () -> (findings: [Finding], key: FindingsMemo.Key)
 
-  func finish(_ findings: [Finding]) { memo.store(findings, for: key) }
+  func finish(_ result: (findings: [Finding], key: FindingsMemo.Key)) {
+    memo.store(result.findings, for: result.key)
+  }
 }

@@ -26,7 +26,7 @@ public enum OverviewScreen: Screen {
     let filter = state.overview.list.filter
     guard !filter.isEmpty else { return state.findings }
     let all = state.findings
-    return state.derived("overview.findings", inputs: [filter, state.findingsVersion]) {
+    return state.derived("overview.findings", inputs: Both(filter, state.findingsVersion)) {
       all.filter { state.overview.list.matches(findingText($0, state)) }
     }
   }
