@@ -83,6 +83,7 @@ public final class Program {
   var quitting = false
   var lastReload = Date.distantPast
   let background = Background()
+  let workers = Workers()
   /// The last frame presented, and the one before it, whose memory the next is drawn in.
   private var frames = (spare: Frame(width: 0, height: 0), last: Frame(width: 0, height: 0))
   /// The store still to be read when the console opened with `init(opening:…)`.
@@ -150,6 +151,9 @@ public final class Program {
       // (once a second) and the findings' refresh start threads, and done before the
       // frame they held up the key they came with.
       if !quitting { draw() }
+      // The save thread made once the store is read (not beside the reading), so the
+      // first save finds its collator open (`Workers`).
+      if backend.worksInBackground && opening == nil { _ = workers.saves }
       pollStore()
       refreshFindings()
       // In memory (tests) they are done here and now: their result is drawn at once.
@@ -263,7 +267,7 @@ public final class Program {
       background.startSaving()
       let actor = state.actor
       let work = Unchecked((backend, background))
-      Thread.detachNewThread {
+      workers.saves.run {
         let (backend, background) = work.value
         let result = Result {
           try backend.perform(command, actor: actor, now: now) { holder in
@@ -332,8 +336,7 @@ public final class Program {
     else { return }
     background.findings = true
     let work = Unchecked((refresh, background))
-    Thread.detachNewThread {
-      Background.yieldToKeys()
+    workers.housekeeping.run {
       let (refresh, background) = work.value
       let findings = Unchecked(refresh.compute())
       background.finish { program in
@@ -358,8 +361,7 @@ public final class Program {
     background.reloading = true
     let saves = background.savesFinished
     let work = Unchecked((backend, background))
-    Thread.detachNewThread {
-      Background.yieldToKeys()
+    workers.housekeeping.run {
       let (backend, background) = work.value
       let result = Unchecked(Result { try backend.reloadIfChanged() })
       background.finish { program in
@@ -417,8 +419,8 @@ final class Background: @unchecked Sendable {
   var savesFinished = 0
 
   /// Lowers the calling thread's priority (nice 10): work nobody waits for (the
-  /// findings worked out again when the minute turns, the look for another process's
-  /// save and the reload it may bring) gives the two cores to the key loop and the
+  /// findings worked out again when they can change, the look for another process's
+  /// save and the reload it may bring: `Workers.housekeeping`) gives the two cores to the key loop and the
   /// terminal first. A save, which the user waits for, keeps its priority.
   static func yieldToKeys() {
     #if os(Linux)
