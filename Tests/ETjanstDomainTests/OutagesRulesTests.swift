@@ -419,7 +419,9 @@ import Testing
     #expect(changes == 96)
   }
 
-  @Test("with no outage waiting for its contact, they hold until the next day")
+  @Test(
+    "with no outage waiting for its contact they hold until the next day; one waiting brings it sooner"
+  )
   func untilTomorrow() throws {
     var m = OutagesRulesTests.store()
     #expect(Findings.nextChange(in: m, after: Fixtures.now) == Fixtures.today.adding(days: 1).start)

@@ -139,8 +139,8 @@ public struct AppState {
 
   /// Everything that needs attention, computed once per change of data or when the
   /// clock reaches the next moment they can change (`Findings.nextChange`: the next
-  /// day, or the next minute while an outage's contact is late or due) rather than
-  /// once per frame: at a region's size it takes most of a second.
+  /// day, or sooner while an outage waits for its contact) rather than once per frame:
+  /// at a region's size it takes most of a second.
   public var findings: [Finding] { findingsMemo.value(self) }
 
   /// True when `findings` are those of the present data and time.

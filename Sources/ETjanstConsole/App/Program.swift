@@ -148,8 +148,8 @@ public final class Program {
       }
       drainBackground()
       // The frame first, then the housekeeping: the look for another process's save
-      // (once a second) and the findings' refresh start threads, and done before the
-      // frame they held up the key they came with.
+      // (once a second) and the findings' refresh hand work to another thread, and
+      // done before the frame they held up the key they came with.
       if !quitting { draw() }
       // The save thread made once the store is read (not beside the reading), so the
       // first save finds its collator open (`Workers`).
@@ -420,8 +420,9 @@ final class Background: @unchecked Sendable {
 
   /// Lowers the calling thread's priority (nice 10): work nobody waits for (the
   /// findings worked out again when they can change, the look for another process's
-  /// save and the reload it may bring: `Workers.housekeeping`) gives the two cores to the key loop and the
-  /// terminal first. A save, which the user waits for, keeps its priority.
+  /// save and the reload it may bring: `Workers.housekeeping`) gives the two cores to
+  /// the key loop and the terminal first. A save, which the user waits for, keeps its
+  /// priority.
   static func yieldToKeys() {
     #if os(Linux)
       // Linux's nice is a thread's, and 0 names the calling thread.
