@@ -9,7 +9,10 @@ import Foundation
 public enum Login {
   /// The login `text` names, folded to lower case, or nil when it is not one.
   public static func normalized(_ text: String) -> String? {
-    let nfc = text.precomposedStringWithCanonicalMapping
+    // ASCII is its own NFC: Foundation's mapping (through NSString) was most of the
+    // store's validation on a region, one login per staff member and user.
+    let nfc =
+      text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
     guard !nfc.isEmpty, nfc.utf8.count <= StoreLimits.loginLength else { return nil }
     var out = [UInt8]()
     out.reserveCapacity(nfc.utf8.count)

@@ -91,6 +91,9 @@ import Testing
   func loginParser() throws {
     #expect(try Login.parse("Anna.Berg") == "anna.berg")
     #expect(try Login.parse(" a_b-c.9 ") == "a_b-c.9")
+    // Text that is not ASCII still goes through NFC: the Kelvin sign is a K there.
+    #expect(Login.normalized("\u{212A}alle") == "kalle")
+    #expect(Login.normalized(String(repeating: "A", count: StoreLimits.loginLength)) != nil)
     for bad in [
       "anna berg", "ａｎｎａ", "jose\u{301}", "josé", "anna\u{200B}", "anna/berg", "",
       String(repeating: "a", count: StoreLimits.loginLength + 1),
