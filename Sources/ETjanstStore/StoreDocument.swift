@@ -183,7 +183,7 @@ public struct StoreDocument: Sendable, Equatable {
 
   /// One list of the municipality, each entity parsed and decoded in turn, with
   /// where its bytes are; `NotThisWay` when the value is not a list.
-  fileprivate static func items<T>(
+  static func items<T>(
     _ reader: inout XMLReader, _ list: StoredList<T>, _ giveBack: GiveBack?,
     _ kept: inout EntityKeys
   ) throws -> StoreLayout.Entities<T> {
@@ -368,7 +368,7 @@ private struct ListReader: StoreListVisitor {
       kept.byList[list.key] = read.kept.byList[list.key]
       reader.i = read.end
     } else {
-      let entities = try StoreDocument.items(&reader, list, giveBack, &kept)
+      let entities = try list.items(&reader, list, giveBack, &kept)
       layout[list: list] = entities
       layout.readAsTrees += entities.readAsTrees
     }
@@ -442,7 +442,7 @@ private final class ListAhead<Element: Equatable & Sendable>: ReadingAhead, @unc
     guard (try? reader.skipMisc()) != nil else { return nil }
     let start = reader.i
     var kept = EntityKeys()
-    guard let entities = try? StoreDocument.items(&reader, list, giveBack, &kept) else {
+    guard let entities = try? list.items(&reader, list, giveBack, &kept) else {
       return nil
     }
     return (start, entities, reader.i, reader.sawCarriageReturn, kept)

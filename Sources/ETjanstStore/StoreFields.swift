@@ -28,6 +28,8 @@ protocol StoreElement {
   static func readElement(_ f: StoreCodec.In) throws(StoreCodec.DecodeFailure) -> Self
   /// The item straight from the bytes at `r`, as `readElement(_:)` would take it.
   static func readElement(from r: inout XMLReader, depth: Int) throws -> Self
+  /// A list of them straight from the bytes at `r` (`Array.read(from:depth:)`).
+  static func readList(from r: inout XMLReader, depth: Int) throws -> [Self]
 }
 
 /// An entity coded field by field from its declarations.

@@ -65,6 +65,12 @@ struct StoredList<Element: Equatable & Sendable>: @unchecked Sendable {
   /// The one-pass load's reader of one entity straight from the bytes: a `Deviation`
   /// (or any error) sends that entity the tree way, through `decode`.
   let read: (@Sendable (inout XMLReader, Int) throws -> Element)?
+  /// The one-pass load's reading of the whole list (`StoreDocument.items`), made here
+  /// where the element's type is known: the optimizer gives each list its own copy,
+  /// where the generic one fetched type metadata from the runtime's cache at each item.
+  let items:
+    @Sendable (inout XMLReader, Self, StoreDocument.GiveBack?, inout EntityKeys) throws ->
+      StoreLayout.Entities<Element>
   /// What one entity must satisfy beyond its types (`StoreValidation`), given its key
   /// path with a trailing dot ("municipality.staff[3]."), made only for a message; nil
   /// when nothing.
@@ -92,6 +98,9 @@ struct StoredList<Element: Equatable & Sendable>: @unchecked Sendable {
     self.encode = encode
     self.decode = decode
     self.read = read
+    self.items = { r, list, giveBack, kept in
+      try StoreDocument.items(&r, list, giveBack, &kept)
+    }
     self.validate = validate
     self.readAhead = readAhead
     self.absentMeansEmpty = absentMeansEmpty
