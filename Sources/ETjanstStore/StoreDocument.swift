@@ -462,7 +462,10 @@ private final class ListAhead<Element: Equatable & Sendable>: ReadingAhead, @unc
       // memchr skips to the next line break (vectorised in the C library).
       guard let at = memchr(base + i, 0x0A, bytes.count - count + 1 - i) else { return nil }
       i = base.distance(to: at.assumingMemoryBound(to: UInt8.self))
-      if memcmp(base + i, pattern, count) == 0 { return i + count }
+      // Most lines are indented deeper: told at their fourth byte, without a call.
+      if base[i + 3] == UInt8(ascii: "<"), memcmp(base + i, pattern, count) == 0 {
+        return i + count
+      }
       i += 1
     }
     return nil
