@@ -174,6 +174,26 @@ import Testing
     }
   }
 
+  /// The readers pass eight bytes of text at once when none is `<`, `&`, a control
+  /// character (tab and line ends included) or outside ASCII: the same answer as asking
+  /// each byte, for every byte value in every place, beside every other kind of byte.
+  @Test("the text scan's test of eight bytes at once agrees with each byte's")
+  func textWords() {
+    func passes(_ b: UInt8) -> Bool { (0x20..<0x80).contains(b) && b != 0x3C && b != 0x26 }
+    let others: [UInt8] = [0x41, 0x20, 0x7F, 0x3C, 0x26, 0x09, 0x0A, 0x0D, 0x00, 0x80, 0xC3, 0xFF]
+    for place in 0..<8 {
+      for value in 0...255 {
+        for other in others {
+          var bytes = Array("kommun e".utf8)
+          bytes[place] = UInt8(value)
+          bytes[(place + 5) % 8] = other
+          let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+          #expect(XMLReader.textWord(word) == bytes.allSatisfy(passes), "\(bytes)")
+        }
+      }
+    }
+  }
+
   @Test(
     "a user's way to quit is kept when chosen, absent means ask, and a word it does not know is refused"
   )
