@@ -1,4 +1,5 @@
 import ETjanstDomain
+import ETjanstStore
 import Foundation
 import TestSupport
 import Testing
@@ -80,6 +81,36 @@ import Testing
     #expect(program.state.catalogue.list.selected == reference.state.catalogue.list.selected)
     #expect(RootView.render(program.state).lines == reference.frame.lines)
     #expect(program.openingFailure == nil)
+  }
+
+  /// Over a real store the findings are worked out off the key loop: the overview, the
+  /// screen the console opens on, shows at once when the lists come and says the
+  /// findings are being worked out, rather than working them out before it shows.
+  @Test("when the lists come, the findings are started off the key loop before the overview shows")
+  func findingsOffTheKeyLoopAtOpening() throws {
+    let store = try SharedStore(F.municipality())
+    let file = StoreFile(path: store.path)
+    let gate = Gate()
+    let opening = Opening(
+      bytes: 41_000_000,
+      read: {
+        gate.pass()
+        return try file.load()
+      },
+      begin: { AppState(data: $0, user: Fixtures.coordinator, now: Fixtures.now) })
+    let program = Program(
+      opening: opening, language: .swedish, theme: Theme(useColor: true),
+      terminal: FakeTerminal(), backend: StoreBackend(file, background: true),
+      clock: { Fixtures.now })
+    program.startOpening()
+    gate.open()
+    #expect(settle(program) { program.state.loading == nil })
+    #expect(program.state.screen == .overview)
+    #expect(program.state.findingsPending)
+    #expect(screen(program).contains("Går igenom registret…"))
+    #expect(settle(program) { !program.state.findingsPending })
+    #expect(!program.state.findings.isEmpty)
+    #expect(!screen(program).contains("Går igenom registret…"))
   }
 
   @Test("in English")

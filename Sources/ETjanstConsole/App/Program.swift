@@ -191,6 +191,10 @@ public final class Program {
       next.now = state.now
       let held = state.loading?.heldKeys ?? []
       state = next
+      // The findings are started off the key loop before the first frame over the
+      // lists: else the overview, the screen the console opens on, worked them out
+      // itself before it showed (~70–200 ms on a region, after the load).
+      refreshFindings()
       for key in held where !quitting { handle(key) }
     } catch {
       openingFailure = error
